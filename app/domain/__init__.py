@@ -1,0 +1,1 @@
+"""Pure domain: imports neither flet nor sqlite_utils (a test checks it)."""
