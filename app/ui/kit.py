@@ -1,0 +1,137 @@
+"""Small building blocks shared by the screens: big labelled buttons, choice rows, the screen frame.
+
+Every interactive control here is at least 48 px tall (56 for primary actions), carries a
+screen-reader label, and a stable `identifier` that browser tests locate it by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import flet as ft
+
+from app.i18n import _
+
+# Deep teal and deep red keep >= 7:1 contrast with white text, readable in sunlight.
+SEED = "#00695C"
+DANGER = "#B71C1C"
+MIN_TARGET = 48
+PRIMARY_HEIGHT = 56
+
+Handler = Callable[[Any], Any] | None
+
+
+def themes() -> tuple[ft.Theme, ft.Theme]:
+    light = ft.Theme(color_scheme_seed=SEED, use_material3=True)
+    dark = ft.Theme(color_scheme_seed=SEED, use_material3=True)
+    return light, dark
+
+
+def tagged(control: ft.Control, identifier: str, label: str | None = None, **kwargs: Any) -> ft.Semantics:
+    """Wrap a control with a stable test identifier (and optionally a screen-reader label)."""
+    return ft.Semantics(content=control, identifier=identifier, label=label, **kwargs)
+
+
+def _button_text(label: str, size: int = 18) -> ft.Text:
+    return ft.Text(label, size=size, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
+
+
+def primary_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None,
+                   disabled: bool = False) -> ft.Semantics:
+    button = ft.FilledButton(
+        content=_button_text(label), icon=icon, on_click=on_click, disabled=disabled,
+        height=PRIMARY_HEIGHT, expand=True,
+    )
+    return tagged(ft.Row([button]), identifier)
+
+
+def secondary_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None,
+                     disabled: bool = False) -> ft.Semantics:
+    button = ft.OutlinedButton(
+        content=_button_text(label, 16), icon=icon, on_click=on_click, disabled=disabled,
+        height=PRIMARY_HEIGHT, expand=True,
+    )
+    return tagged(ft.Row([button]), identifier)
+
+
+def danger_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None) -> ft.Semantics:
+    button = ft.FilledButton(
+        content=_button_text(label), icon=icon, on_click=on_click, height=PRIMARY_HEIGHT, expand=True,
+        style=ft.ButtonStyle(bgcolor=DANGER, color=ft.Colors.WHITE, icon_color=ft.Colors.WHITE),
+    )
+    return tagged(ft.Row([button]), identifier)
+
+
+def heading(text: str, size: int = 22) -> ft.Text:
+    return ft.Text(text, size=size, weight=ft.FontWeight.BOLD)
+
+
+def body(text: str, size: int = 16, **kwargs: Any) -> ft.Text:
+    return ft.Text(text, size=size, **kwargs)
+
+
+def note(text: str, icon: str = ft.Icons.INFO_OUTLINE, color: str | None = None) -> ft.Container:
+    """A calm tinted card for advice (pressure, safety)."""
+    return ft.Container(
+        content=ft.Row(
+            [ft.Icon(icon, color=color or ft.Colors.PRIMARY), ft.Text(text, size=15, expand=True)],
+            vertical_alignment=ft.CrossAxisAlignment.START,
+        ),
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        border_radius=12,
+        padding=12,
+    )
+
+
+def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_select: Callable[[str], Any],
+                 identifier: str, *, columns: int = 0) -> ft.Control:
+    """A row (or wrapped rows) of large toggle chips; exactly one can be chosen.
+
+    Identifiers are `{identifier}-{value}` so tests can pick an option.
+    """
+    chips = []
+    for value, label in options:
+        is_on = value == selected
+        chip = ft.Container(
+            content=ft.Text(label, size=16, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER,
+                            color=ft.Colors.ON_PRIMARY if is_on else ft.Colors.ON_SURFACE),
+            alignment=ft.Alignment.CENTER,
+            bgcolor=ft.Colors.PRIMARY if is_on else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+            border=ft.Border.all(2, ft.Colors.PRIMARY),
+            border_radius=12,
+            padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+            height=max(MIN_TARGET, 52),
+            expand=True,
+            on_click=lambda e, v=value: on_select(v),
+            ink=True,
+        )
+        chips.append(ft.Semantics(content=chip, identifier=f"{identifier}-{value}", button=True,
+                                  selected=is_on, label=label))
+    if columns:
+        rows = [ft.Row(chips[i:i + columns], spacing=8) for i in range(0, len(chips), columns)]
+        return ft.Column(rows, spacing=8)
+    return ft.Row(chips, spacing=8)
+
+
+def screen(route: str, title: str, controls: list[ft.Control], *, bottom: list[ft.Control] | None = None,
+           on_back: Handler = None, actions: list[ft.Control] | None = None) -> ft.View:
+    """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
+
+    Primary actions sit at the bottom, in reach of a thumb, and never scroll away.
+    """
+    leading = None
+    if on_back is not None:
+        leading = ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip=_("Back"), on_click=on_back,
+                                icon_size=28)
+        leading = tagged(leading, "back", label=_("Back"))
+    appbar = ft.AppBar(
+        title=ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2),
+        leading=leading, automatically_imply_leading=False, actions=actions or [],
+    )
+    body_column = ft.Column(controls, spacing=14, scroll=ft.ScrollMode.AUTO, expand=True,
+                            horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    parts: list[ft.Control] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
+    if bottom:
+        parts.append(ft.Container(ft.Column(bottom, spacing=8), padding=ft.Padding.only(16, 8, 16, 16)))
+    return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0)

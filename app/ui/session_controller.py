@@ -1,0 +1,246 @@
+"""The guided session between the screens and the domain/store: no Flet here, so tests drive it
+with a FakeClock and a real SQLite file.
+
+The domain `Session` decides everything about time; this class only keeps the current one, writes
+each event to the store (one transaction each) and reports which cues the UI should announce.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from app.domain.clock import Clock
+from app.domain.protocol import (
+    DEFAULT_REST_MINUTES,
+    DEFAULT_ROUND_MINUTES,
+    TECHNIQUES_FOR_BUILD,
+    Build,
+    Contraindication,
+    PhaseKind,
+    Plan,
+    PrepItem,
+    Technique,
+)
+from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus
+from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
+from app.store.db import Store
+
+log = logging.getLogger(__name__)
+
+# A heartbeat between events, so that a killed app loses at most this much of a round.
+CHECKPOINT_EVERY_S = 5.0
+
+
+@dataclass
+class Wizard:
+    """The family's answers on the way to the first round."""
+
+    round_minutes: int = DEFAULT_ROUND_MINUTES
+    rest_minutes: int = DEFAULT_REST_MINUTES
+    demo: bool = False
+    safety: dict[Contraindication, bool] = field(default_factory=dict)
+    prepared: set[PrepItem] = field(default_factory=set)
+    build: Build | None = None
+    technique: Technique | None = None
+
+    def unsafe_reasons(self) -> list[Contraindication]:
+        return [code for code, yes in self.safety.items() if yes]
+
+    def choose_build(self, build: Build) -> None:
+        self.build = build
+        options = TECHNIQUES_FOR_BUILD[build]
+        if self.technique not in options:
+            self.technique = options[0]
+
+    def plan(self) -> Plan:
+        return Plan.demonstration() if self.demo else Plan.standard(self.round_minutes, self.rest_minutes)
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """What the rounds screen draws at one moment."""
+
+    status: Status
+    phase_kind: PhaseKind | None
+    round_number: int
+    rounds: int
+    remaining_s: int
+    progress: float
+    elapsed_s: float
+    demo: bool
+
+
+def _status_of(session: Session) -> SessionStatus:
+    if session.status is Status.FINISHED:
+        return SessionStatus.COMPLETED
+    if session.status is Status.STOPPED:
+        return SessionStatus.STOPPED_PAIN if session.stop_reason is StopReason.PAIN else SessionStatus.ENDED_EARLY
+    return SessionStatus.IN_PROGRESS
+
+
+class SessionController:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self.wizard = Wizard()
+        self.session: Session | None = None
+        self.session_id: int | None = None
+        self._cue_from: float | None = None
+        self._phase_index: int | None = None
+        self._last_checkpoint = 0.0
+
+    # -- the wizard ---------------------------------------------------------------------------
+    def reset_wizard(self) -> None:
+        self.wizard = Wizard()
+
+    @property
+    def active(self) -> bool:
+        return self.session is not None and not self.session.over
+
+    # -- transitions (each writes one event) --------------------------------------------------
+    def begin(self) -> None:
+        now = self.clock.monotonic()
+        plan = self.wizard.plan()
+        self.session = Session.start(plan, now)
+        self.session_id = self.store.sessions.create(NewSession(
+            started_at=self.clock.wall(), demo=plan.demo, round_s=plan.round_s, rest_s=plan.rest_s,
+            rounds_planned=plan.rounds, build=self.wizard.build, technique=self.wizard.technique,
+            snapshot=self.session.snapshot(now).to_dict(),
+        ))
+        self._cue_from = None
+        self._phase_index = 0
+        self._last_checkpoint = now
+
+    def pause(self) -> None:
+        self._apply("pause", lambda s, now: s.pause(now))
+
+    def resume(self) -> None:
+        self._apply("resume", lambda s, now: s.resume(now))
+
+    def skip(self) -> None:
+        self._apply("skip", lambda s, now: s.skip(now))
+
+    def stop_for_pain(self) -> None:
+        self._apply("stop_pain", lambda s, now: s.stop(now, StopReason.PAIN))
+
+    def end_early(self) -> None:
+        self._apply("end", lambda s, now: s.stop(now, StopReason.ENDED_EARLY))
+
+    def suspend(self) -> None:
+        """The page went away (tab closed, reload): pause, so nothing counts while nobody is there."""
+        if self.session is not None and self.session.status is Status.RUNNING:
+            self._apply("suspend", lambda s, now: s.pause(now))
+
+    def tick(self) -> list[Cue]:
+        """Advance to now: returns the cues crossed since the last tick (each cue once)."""
+        if self.session is None:
+            return []
+        now = self.clock.monotonic()
+        before = self.session
+        self.session = before.settle(now)
+        cues = self.session.cues_since(self._cue_from, now)
+        self._cue_from = self.session.position(now)
+        index = self.session.phase_index(now)
+        if self.session.status is not before.status:
+            self._persist("finish", now)
+        elif index != self._phase_index:
+            self._persist("phase", now)
+        elif now - self._last_checkpoint >= CHECKPOINT_EVERY_S:
+            self.store.sessions.checkpoint(self.session_id, self._progress(now))
+            self._last_checkpoint = now
+        self._phase_index = index
+        return cues
+
+    def next_tick_in(self) -> float | None:
+        if self.session is None:
+            return None
+        return self.session.next_change_in(self.clock.monotonic())
+
+    def _apply(self, kind: str, transition) -> None:
+        if self.session is None:
+            return
+        now = self.clock.monotonic()
+        settled = self.session.settle(now)
+        if settled.over:  # time ran out before the tap: the session simply finished
+            if not self.session.over:
+                self.session = settled
+                self._persist("finish", now)
+            return
+        self.session = transition(settled, now)
+        self._persist(kind, now)
+        self._phase_index = self.session.phase_index(now)
+
+    def _progress(self, now: float) -> SessionProgress:
+        s = self.session
+        return SessionProgress(at=self.clock.wall(), snapshot=s.snapshot(now).to_dict(),
+                               rounds_done=s.rounds_done(now), massaged_s=s.massaged_s(now))
+
+    def _persist(self, kind: str, now: float) -> None:
+        progress = self._progress(now)
+        status = _status_of(self.session)
+        if status is SessionStatus.IN_PROGRESS:
+            self.store.sessions.record_event(self.session_id, kind, progress)
+        else:
+            self.store.sessions.finish(self.session_id, status, progress)
+        self._last_checkpoint = now
+
+    # -- what the screens read ----------------------------------------------------------------
+    def view(self) -> SessionView | None:
+        if self.session is None:
+            return None
+        now = self.clock.monotonic()
+        s = self.session
+        phase = s.phase(now)
+        return SessionView(
+            status=s.status, phase_kind=phase.kind if phase else None,
+            round_number=phase.number if phase else s.plan.rounds, rounds=s.plan.rounds,
+            remaining_s=s.remaining_in_phase(now) if phase else 0,
+            progress=s.progress_in_phase(now) if phase else 1.0,
+            elapsed_s=s.total_elapsed(now), demo=s.plan.demo,
+        )
+
+    def record(self) -> SessionRecord | None:
+        return self.store.sessions.get(self.session_id) if self.session_id is not None else None
+
+    # -- a session left unfinished by a closed tab or a killed app ----------------------------
+    def pending(self) -> SessionRecord | None:
+        if self.active:
+            return None
+        return self.store.sessions.unfinished()
+
+    def take_over(self, record: SessionRecord) -> None:
+        """Make a stored unfinished session the current one, paused where it was last saved."""
+        now = self.clock.monotonic()
+        self.session = Session.restore(SessionSnapshot.from_dict(record.snapshot), now)
+        self.session_id = record.id
+        self.wizard = Wizard(build=Build(record.build) if record.build else None,
+                             technique=Technique(record.technique) if record.technique else None,
+                             demo=record.demo)
+        self._cue_from = self.session.position(now)
+        self._phase_index = self.session.phase_index(now)
+        self._last_checkpoint = now
+        if self.session.over:
+            self._persist("finish", now)
+        else:
+            self.store.sessions.record_event(self.session_id, "restore", self._progress(now))
+
+    def resume_pending(self, record: SessionRecord) -> None:
+        self.take_over(record)
+        if self.active:
+            self.resume()
+
+    def end_pending(self, record: SessionRecord) -> None:
+        self.take_over(record)
+        if self.active:
+            self.end_early()
+
+    def rate(self, comfort: int | None, letdown: bool | None) -> None:
+        if self.session_id is not None:
+            self.store.sessions.rate(self.session_id, comfort, letdown)
+
+    def close(self) -> None:
+        """Leave the finished session (after the finish screen)."""
+        self.session = None
+        self.session_id = None
+        self.reset_wizard()

@@ -1,0 +1,172 @@
+"""The session controller on a real SQLite file with a fake clock: what the screens rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.clock import FakeClock
+from app.domain.protocol import Build, Contraindication, Technique
+from app.domain.records import SessionStatus
+from app.domain.session import CueKind, Status
+from app.store.db import open_store
+from app.ui.session_controller import CHECKPOINT_EVERY_S, SessionController, Wizard
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "app.sqlite3") as s:
+        yield s
+
+
+def make(store, clock, *, demo=False, round_minutes=3, rest_minutes=1) -> SessionController:
+    c = SessionController(store, clock)
+    c.wizard.demo = demo
+    c.wizard.round_minutes = round_minutes
+    c.wizard.rest_minutes = rest_minutes
+    c.wizard.choose_build(Build.SLIM_NORMAL)
+    return c
+
+
+def run_to_end(c: SessionController, clock: FakeClock) -> list:
+    cues = c.tick()
+    while c.active:
+        delay = c.next_tick_in()
+        assert delay is not None
+        clock.advance(delay)
+        cues += c.tick()
+    return cues
+
+
+def test_choose_build_picks_the_technique_of_that_build():
+    w = Wizard()
+    w.choose_build(Build.HEAVIER)
+    assert w.technique is Technique.FISTS
+    w.choose_build(Build.SLIM_NORMAL)
+    assert w.technique is Technique.THUMBS
+    w.technique = Technique.INDEX_BACKS
+    w.choose_build(Build.SLIM_NORMAL)  # keeps a choice that fits the build
+    assert w.technique is Technique.INDEX_BACKS
+
+
+def test_any_yes_in_the_safety_check_is_a_reason_not_to_massage():
+    w = Wizard()
+    w.safety = {code: False for code in Contraindication}
+    assert w.unsafe_reasons() == []
+    w.safety[Contraindication.PREGNANT] = True
+    assert w.unsafe_reasons() == [Contraindication.PREGNANT]
+
+
+def test_demonstration_session_runs_hands_free_to_the_end_and_is_stored_as_demo(store, clock):
+    c = make(store, clock, demo=True)
+    c.begin()
+    cues = run_to_end(c, clock)
+    kinds = [cue.kind for cue in cues]
+    assert kinds.count(CueKind.ROUND_START) == 3
+    assert kinds.count(CueKind.LAST_SECONDS) == 3
+    assert kinds[-1] is CueKind.SESSION_END
+    record = c.record()
+    assert record.demo is True
+    assert record.status is SessionStatus.COMPLETED
+    assert record.rounds_done == 3
+    assert record.massaged_s == pytest.approx(60.0)
+    kinds_stored = [e["kind"] for e in store.sessions.events(record.id)]
+    assert kinds_stored[0] == "start" and kinds_stored[-1] == "finish"
+    assert kinds_stored.count("phase") == 4  # round1->rest1->round2->rest2->round3
+
+
+def test_pain_stop_records_why_and_what_was_done(store, clock):
+    c = make(store, clock, round_minutes=3)
+    c.begin()
+    c.tick()
+    clock.advance(200)  # round 1 done (180 s), 20 s into the rest
+    c.tick()
+    clock.advance(40 + 30)  # 30 s into round 2
+    c.tick()
+    c.stop_for_pain()
+    record = c.record()
+    assert record.status is SessionStatus.STOPPED_PAIN
+    assert record.ended_for_pain
+    assert record.rounds_done == 1
+    assert record.massaged_s == pytest.approx(210.0)
+    assert not c.active
+
+
+def test_heartbeat_checkpoints_progress_without_event_rows(store, clock):
+    c = make(store, clock)
+    c.begin()
+    c.tick()
+    clock.advance(CHECKPOINT_EVERY_S + 1)
+    c.tick()
+    record = c.record()
+    assert record.massaged_s == pytest.approx(CHECKPOINT_EVERY_S + 1)
+    assert [e["kind"] for e in store.sessions.events(record.id)] == ["start"]
+
+
+def test_a_killed_app_resumes_from_the_last_checkpoint(tmp_path, clock):
+    path = tmp_path / "app.sqlite3"
+    with open_store(path) as s1:
+        c1 = make(s1, clock)
+        c1.begin()
+        c1.tick()
+        clock.advance(60)
+        c1.tick()  # checkpoint at 60 s, then the process dies without a goodbye
+    later = FakeClock(start_mono=5.0)
+    with open_store(path) as s2:
+        c2 = SessionController(s2, later)
+        pending = c2.pending()
+        assert pending is not None and pending.status is SessionStatus.IN_PROGRESS
+        c2.resume_pending(pending)
+        assert c2.session.status is Status.RUNNING
+        assert c2.view().remaining_s == 120
+        assert c2.wizard.technique is Technique.THUMBS
+        run_to_end(c2, later)
+        assert c2.record().status is SessionStatus.COMPLETED
+        assert c2.record().massaged_s == pytest.approx(540.0)
+
+
+def test_a_closed_tab_pauses_the_session_so_nothing_counts_while_away(store, clock):
+    c = make(store, clock)
+    c.begin()
+    clock.advance(30)
+    c.suspend()
+    clock.advance(3600)  # the phone sat in a pocket for an hour
+    again = SessionController(store, clock)
+    pending = again.pending()
+    again.end_pending(pending)
+    record = again.record()
+    assert record.status is SessionStatus.ENDED_EARLY
+    assert record.massaged_s == pytest.approx(30.0)
+
+
+def test_pause_resume_and_skip_are_each_one_event(store, clock):
+    c = make(store, clock)
+    c.begin()
+    clock.advance(10)
+    c.pause()
+    clock.advance(100)
+    c.resume()
+    c.skip()
+    kinds = [e["kind"] for e in store.sessions.events(c.session_id)]
+    assert kinds == ["start", "pause", "resume", "skip"]
+    assert c.view().phase_kind.value == "rest"
+    assert c.record().massaged_s == pytest.approx(10.0)
+
+
+def test_a_tap_after_time_ran_out_finishes_instead_of_failing(store, clock):
+    c = make(store, clock, demo=True)
+    c.begin()
+    clock.advance(1000)
+    c.pause()  # would be an impossible transition on a finished session
+    assert c.record().status is SessionStatus.COMPLETED
+
+
+def test_rating_is_saved_and_close_leaves_a_fresh_wizard(store, clock):
+    c = make(store, clock, demo=True)
+    c.begin()
+    run_to_end(c, clock)
+    c.rate(4, True)
+    sid = c.session_id
+    c.close()
+    record = store.sessions.get(sid)
+    assert (record.comfort, record.letdown) == (4, True)
+    assert c.session is None and c.wizard.build is None
