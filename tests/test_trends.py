@@ -1,0 +1,84 @@
+from datetime import date
+
+import pytest
+
+from app.domain.diary import SIGNS, DailyReport
+from app.domain.trends import Comparison, Point, Side, before_after, series
+
+
+def d(n):
+    return date(2026, 3, n)
+
+
+def report(n, flow="well", yes=None, no=0):
+    """A report on March n: `yes` signs answered yes, then `no` answered no (yes=None: none)."""
+    signs = {}
+    if yes is not None:
+        signs = {sign: True for sign in SIGNS[:yes]}
+        signs |= {sign: False for sign in SIGNS[yes : yes + no]}
+    return DailyReport(day=d(n), flow=flow, signs=signs)
+
+
+REPORTS = [
+    report(2, "not_yet", yes=1, no=7),
+    report(3, "not_well", yes=3, no=5),
+    report(4, "not_well"),  # no sign answered: not part of the mean
+    report(5, "well", yes=5, no=3),  # first massage day: counted "since"
+    report(6, "well", yes=6, no=2),
+    report(7, "not_well", yes=7, no=1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sessions", "expected"),
+    [
+        (
+            [d(6), d(5), d(5)],  # unsorted, repeated: the first massage is March 5
+            Comparison(
+                first_massage_day=d(5),
+                before=Side(days=3, mean_signs_score=2.0, share_flow_well=0.0),
+                after=Side(days=3, mean_signs_score=6.0, share_flow_well=2 / 3),
+            ),
+        ),
+        (
+            [d(3)],  # massage from March 3: one day before, five since
+            Comparison(
+                first_massage_day=d(3),
+                before=Side(days=1, mean_signs_score=1.0, share_flow_well=0.0),
+                after=Side(days=5, mean_signs_score=5.25, share_flow_well=0.4),
+            ),
+        ),
+        ([], None),  # no massage yet
+        ([d(2)], None),  # massage from the first report: nothing before
+        ([d(8)], None),  # massage after the last report: nothing since
+    ],
+)
+def test_before_after(sessions, expected):
+    assert before_after(REPORTS, sessions) == expected
+
+
+def test_before_after_side_without_signs_has_no_mean():
+    reports = [report(2, "not_yet"), report(3, "well", yes=4)]
+    comparison = before_after(reports, [d(3)])
+    assert comparison.before == Side(days=1, mean_signs_score=None, share_flow_well=0.0)
+    assert comparison.after == Side(days=1, mean_signs_score=4.0, share_flow_well=1.0)
+
+
+def test_series_fills_gaps_and_maps_flow_levels():
+    reports = [report(3, "well", yes=2), report(5, "not_yet"), report(6, "not_well", yes=0, no=8)]
+    assert series(reports, start=d(2), end=d(6)) == [
+        Point(d(2), None, None),  # before the first report
+        Point(d(3), 2, 2),  # well = 2
+        Point(d(4), None, None),  # a day without a report
+        Point(d(5), None, 0),  # not yet = 0, no sign answered: no score
+        Point(d(6), 0, 1),  # not well = 1, every sign answered no: a real 0
+    ]
+
+
+def test_series_single_day_and_reports_outside_range_ignored():
+    assert series(REPORTS, start=d(6), end=d(6)) == [Point(d(6), 6, 2)]
+
+
+def test_series_rejects_reversed_range():
+    with pytest.raises(ValueError):
+        series(REPORTS, start=d(6), end=d(5))
