@@ -134,7 +134,7 @@ class SessionController:
 
     def tick(self) -> list[Cue]:
         """Advance to now: returns the cues crossed since the last tick (each cue once)."""
-        if self.session is None:
+        if self.session is None or self.session.over:  # an ended session is frozen in the store
             return []
         now = self.clock.monotonic()
         before = self.session
