@@ -14,7 +14,13 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from app.store.migrations import migrations
-from app.store.repositories import SessionRepository, SettingsRepository
+from app.store.repositories import (
+    DiaryRepository,
+    DraftRepository,
+    ProfileRepository,
+    SessionRepository,
+    SettingsRepository,
+)
 
 # Long enough to ride out a checkpoint by another connection (a test, a backup), short enough
 # that a stuck lock shows up as an error instead of a frozen screen.
@@ -35,6 +41,9 @@ class Store:
         # the lock keeps one thread's transaction from swallowing another thread's writes.
         self.lock = threading.RLock()
         self.sessions = SessionRepository(db, self.lock)
+        self.diary = DiaryRepository(db, self.lock)
+        self.profile = ProfileRepository(db, self.lock)
+        self.drafts = DraftRepository(db, self.lock)
         self._settings = SettingsRepository(db, self.lock)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:

@@ -71,3 +71,62 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("session_id", "sessions", "id")],
     )
     db["session_events"].create_index(["session_id"])
+
+
+@migrations()
+def m002_diary(db: Database) -> None:
+    # The family profile: one row, id 1, written by ProfileRepository only.
+    db["profile"].create(
+        {"id": int, "mother_name": str, "baby_birth_date": str, "updated_at": str},
+        pk="id",
+        not_null=["baby_birth_date", "updated_at"],
+    )
+
+    # One report per day, so the ISO date is the key: its index serves lookups by day, date
+    # ranges and "newest first" for a history of years. Every DailyReport field is a column so
+    # trends can be read without unpacking JSON; only the yes/no signs are JSON
+    # ({sign_code: bool}, answered questions only).
+    db["reports"].create(
+        {
+            "day": str,
+            "flow": str,
+            "signs": str,
+            "feeds_24h": int,
+            "wet_diapers": int,
+            "expressed_ml": int,
+            # Local time as the mother entered it, never converted: she saw colostrum at 05:00
+            # at home, whatever the phone's timezone is later.
+            "colostrum_first_seen": str,
+            "breast_pain": int,
+            "breast_redness": int,
+            "breast_hard_swollen": int,
+            "nipples_cracked": int,
+            "fever": int,
+            "temperature_c": float,
+            "mood": int,
+            "note": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="day",
+        not_null=[
+            "flow",
+            "signs",
+            "breast_pain",
+            "breast_redness",
+            "breast_hard_swollen",
+            "nipples_cracked",
+            "fever",
+            "note",
+            "created_at",
+            "updated_at",
+        ],
+    )
+
+    # Half-filled forms, as the text fields held them (JSON of {field: text}), so closing the app
+    # mid-report loses nothing.
+    db["drafts"].create(
+        {"key": str, "data": str, "updated_at": str},
+        pk="key",
+        not_null=["data", "updated_at"],
+    )

@@ -10,11 +10,12 @@ import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlite_utils import Database
 
+from app.domain.diary import DailyReport, Profile
 from app.domain.records import (
     NewSession,
     SessionProgress,
@@ -33,6 +34,8 @@ FINISH_EVENT_KIND = {
 # Only the columns SessionRecord knows: a later migration may add columns to sessions, and
 # SessionRecord forbids fields it does not declare.
 _SESSION_COLUMNS = ", ".join(SessionRecord.model_fields)
+# Likewise for reports: the columns DailyReport declares, nothing a later migration adds.
+_REPORT_COLUMNS = ", ".join(DailyReport.model_fields)
 
 
 def utc_text(moment: datetime) -> str:
@@ -252,3 +255,174 @@ def _record(row: dict[str, Any]) -> SessionRecord:
             "letdown": None if row["letdown"] is None else bool(row["letdown"]),
         }
     )
+
+
+class ProfileRepository(Repository):
+    """The family profile: one row, replaced as a whole."""
+
+    def get(self) -> Profile | None:
+        rows = self._rows("SELECT mother_name, baby_birth_date FROM profile WHERE id = 1")
+        # No validation context: a birth date that was fine when entered stays loadable.
+        return Profile.model_validate(rows[0]) if rows else None
+
+    def save(self, profile: Profile, *, at: datetime) -> None:
+        if not isinstance(profile, Profile):
+            raise TypeError(f"expected a Profile, got {type(profile).__name__}")
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO profile (id, mother_name, baby_birth_date, updated_at) "
+                "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "mother_name = excluded.mother_name, "
+                "baby_birth_date = excluded.baby_birth_date, updated_at = excluded.updated_at",
+                [profile.mother_name, profile.baby_birth_date.isoformat(), utc_text(at)],
+            )
+
+
+class DraftRepository(Repository):
+    """Half-filled forms by key (e.g. "report:2026-03-01"), as the fields' text."""
+
+    def get(self, key: str) -> dict[str, str] | None:
+        rows = self._rows("SELECT data FROM drafts WHERE key = ?", [key])
+        return json.loads(rows[0]["data"]) if rows else None
+
+    def put(self, key: str, data: dict[str, str], *, at: datetime) -> None:
+        # Text only, as typed: parsing is the domain's job when the form is submitted, and a
+        # draft must give back exactly what was in the fields (" 12", "37,8", "").
+        if not isinstance(data, dict) or not all(
+            isinstance(name, str) and isinstance(value, str) for name, value in data.items()
+        ):
+            raise TypeError(f"draft {key!r} must be a dict of text fields")
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO drafts (key, data, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
+                "updated_at = excluded.updated_at",
+                [key, json.dumps(data, ensure_ascii=False), utc_text(at)],
+            )
+
+    def clear(self, key: str) -> None:
+        """Forget a draft (after the report is saved); clearing a missing one is fine."""
+        with self._write() as db:
+            db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+
+class DiaryRepository(Repository):
+    """The mother's daily reports, one per day, keyed by the ISO date."""
+
+    def save(self, report: DailyReport, *, at: datetime) -> None:
+        """Insert the day's report, or replace every field of the existing one (its created_at
+        stays: it says when the day was first reported)."""
+        row = _report_row(report)
+        stamp = utc_text(at)
+        updates = ", ".join(f"{column} = excluded.{column}" for column in row if column != "day")
+        with self._write() as db:
+            db.execute(
+                f"INSERT INTO reports ({', '.join(row)}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * len(row))}, ?, ?) "
+                f"ON CONFLICT (day) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
+                [*row.values(), stamp, stamp],
+            )
+
+    def get(self, day: date) -> DailyReport | None:
+        rows = self._rows(
+            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE day = ?", [_day_text(day)]
+        )
+        return _report(rows[0]) if rows else None
+
+    def delete(self, day: date) -> DailyReport | None:
+        """Remove the day's report and return it, so the UI can offer undo (see restore)."""
+        key = _day_text(day)
+        with self._write() as db:
+            found = db.execute(
+                f"SELECT {_REPORT_COLUMNS} FROM reports WHERE day = ?", [key]
+            ).fetchone()
+            if found is None:
+                return None
+            db.execute("DELETE FROM reports WHERE day = ?", [key])
+        return _report(dict(zip(DailyReport.model_fields, found, strict=True)))
+
+    def restore(self, report: DailyReport, *, at: datetime) -> None:
+        """Undo a delete: put the report back as it was.
+
+        Raises ValueError if the day has a report again (saved after the delete): undo must not
+        overwrite the newer entry. created_at becomes `at`; the deleted row's is gone.
+        """
+        row = _report_row(report)
+        stamp = utc_text(at)
+        with self._write() as db:
+            taken = db.execute("SELECT 1 FROM reports WHERE day = ?", [row["day"]]).fetchone()
+            if taken is not None:
+                raise ValueError(f"a report for {row['day']} exists again; not overwriting it")
+            db.execute(
+                f"INSERT INTO reports ({', '.join(row)}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * len(row))}, ?, ?)",
+                [*row.values(), stamp, stamp],
+            )
+
+    def days(self) -> list[date]:
+        """Every day that has a report, newest first (for marking a calendar)."""
+        rows = self._rows("SELECT day FROM reports ORDER BY day DESC")
+        return [date.fromisoformat(row["day"]) for row in rows]
+
+    def count(self) -> int:
+        return self._rows("SELECT count(*) AS n FROM reports")[0]["n"]
+
+    # Defined last because it shadows the builtin in this class (as SessionRepository.list).
+    def list(
+        self, *, start: date | None = None, end: date | None = None, limit: int | None = None
+    ) -> list[DailyReport]:
+        """Reports newest day first, from `start` to `end` (both included, either open).
+
+        One query on the day key's index, so two years of history is one indexed scan.
+        """
+        where, params = [], []
+        if start is not None:
+            where.append("day >= ?")
+            params.append(_day_text(start))
+        if end is not None:
+            where.append("day <= ?")
+            params.append(_day_text(end))
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        # LIMIT -1 is SQLite's "no limit".
+        rows = self._rows(
+            f"SELECT {_REPORT_COLUMNS} FROM reports {clause}ORDER BY day DESC LIMIT ?",
+            [*params, -1 if limit is None else limit],
+        )
+        return [_report(row) for row in rows]
+
+
+def _day_text(day: date) -> str:
+    # A datetime is a date too, and its isoformat() would carry a time that never matches a key.
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise TypeError(f"expected a date, got {day!r}")
+    return day.isoformat()
+
+
+def _report_row(report: DailyReport) -> dict[str, Any]:
+    if not isinstance(report, DailyReport):
+        raise TypeError(f"expected a DailyReport, got {type(report).__name__}")
+    seen = report.colostrum_first_seen
+    return {
+        "day": _day_text(report.day),
+        "flow": report.flow.value,
+        "signs": json.dumps({sign.value: answer for sign, answer in report.signs.items()}),
+        "feeds_24h": report.feeds_24h,
+        "wet_diapers": report.wet_diapers,
+        "expressed_ml": report.expressed_ml,
+        # As entered: naive stays naive, an offset stays that offset.
+        "colostrum_first_seen": None if seen is None else seen.isoformat(),
+        "breast_pain": int(report.breast_pain),
+        "breast_redness": int(report.breast_redness),
+        "breast_hard_swollen": int(report.breast_hard_swollen),
+        "nipples_cracked": int(report.nipples_cracked),
+        "fever": int(report.fever),
+        "temperature_c": report.temperature_c,
+        "mood": report.mood,
+        "note": report.note,
+    }
+
+
+def _report(row: dict[str, Any]) -> DailyReport:
+    # No validation context, so the "not in the future / not before birth" checks are skipped:
+    # a report valid on the day it was written stays loadable.
+    return DailyReport.model_validate({**row, "signs": json.loads(row["signs"])})
