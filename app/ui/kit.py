@@ -47,12 +47,13 @@ def primary_button(label: str, on_click: Handler, identifier: str, *, icon: str 
 
 
 def secondary_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None,
-                     disabled: bool = False) -> ft.Semantics:
+                     disabled: bool = False, in_row: bool = False) -> ft.Semantics:
+    """`in_row`: share a row's width with its neighbours (else take the column's width)."""
     button = ft.OutlinedButton(
         content=_button_text(label, 16), icon=icon, on_click=on_click, disabled=disabled,
         height=PRIMARY_HEIGHT, expand=True,
     )
-    return tagged(ft.Row([button]), identifier)
+    return tagged(ft.Row([button]), identifier, expand=True if in_row else None)
 
 
 def danger_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None) -> ft.Semantics:
@@ -84,6 +85,22 @@ def note(text: str, icon: str = ft.Icons.INFO_OUTLINE, color: str | None = None)
     )
 
 
+def check_item(label: str, value: bool, on_change: Callable[[bool], Any], identifier: str) -> ft.Control:
+    """A checkbox whose label wraps (Material's own label is cut at the screen edge); the whole row toggles."""
+    box = ft.Checkbox(value=value, on_change=lambda e: on_change(bool(e.control.value)))
+
+    def toggle(e) -> None:
+        box.value = not box.value
+        on_change(bool(box.value))
+        box.update()
+
+    row = ft.Container(
+        ft.Row([box, ft.Text(label, size=16, expand=True)], vertical_alignment=ft.CrossAxisAlignment.CENTER),
+        on_click=toggle, ink=True, border_radius=8, padding=ft.Padding.symmetric(vertical=2),
+    )
+    return ft.Semantics(content=row, identifier=identifier, label=label, checked=value, container=True)
+
+
 def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_select: Callable[[str], Any],
                  identifier: str, *, columns: int = 0) -> ft.Control:
     """A row (or wrapped rows) of large toggle chips; exactly one can be chosen.
@@ -107,7 +124,7 @@ def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_se
             ink=True,
         )
         chips.append(ft.Semantics(content=chip, identifier=f"{identifier}-{value}", button=True,
-                                  selected=is_on, label=label))
+                                  selected=is_on, label=label, expand=True))
     if columns:
         rows = [ft.Row(chips[i:i + columns], spacing=8) for i in range(0, len(chips), columns)]
         return ft.Column(rows, spacing=8)
@@ -133,5 +150,5 @@ def screen(route: str, title: str, controls: list[ft.Control], *, bottom: list[f
                             horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
     parts: list[ft.Control] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
     if bottom:
-        parts.append(ft.Container(ft.Column(bottom, spacing=8), padding=ft.Padding.only(16, 8, 16, 16)))
+        parts.append(ft.Container(ft.Column(bottom, spacing=8), padding=ft.Padding.only(left=16, top=8, right=16, bottom=16)))
     return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0)

@@ -32,7 +32,7 @@ def session_card(r: SessionRecord) -> ft.Control:
     color = kit.DANGER if r.status is SessionStatus.STOPPED_PAIN else ft.Colors.PRIMARY
     lines: list[ft.Control] = [
         ft.Row([ft.Text(format_datetime(r.started_at), size=16, weight=ft.FontWeight.BOLD, expand=True),
-                ft.Text(status, size=14, weight=ft.FontWeight.W_600, color=color)], wrap=True),
+                ft.Text(status, size=14, weight=ft.FontWeight.W_600, color=color)]),
         ft.Text(session_summary(r), size=15),
     ]
     details = [t(TECHNIQUES, r.technique)] if r.technique else []

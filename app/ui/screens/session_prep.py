@@ -19,13 +19,8 @@ def build_prep(ctx: AppContext) -> ft.View:
     def tick(code, value: bool) -> None:
         (wiz.prepared.add if value else wiz.prepared.discard)(code)
 
-    checks = [
-        kit.tagged(ft.Checkbox(label=t(PREP_ITEMS, code), value=code in wiz.prepared,
-                               label_style=ft.TextStyle(size=16),
-                               on_change=lambda e, c=code: tick(c, bool(e.control.value))),
-                   f"prep-{code}")
-        for code in PREPARATION_ITEMS
-    ]
+    checks = [kit.check_item(t(PREP_ITEMS, code), code in wiz.prepared, lambda v, c=code: tick(c, v), f"prep-{code}")
+              for code in PREPARATION_ITEMS]
     position_steps = [
         _("She takes off her top and bra, so the breasts hang free."),
         _("She sits and leans forward, arms folded on the table, head resting on her arms."),

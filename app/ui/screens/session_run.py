@@ -22,7 +22,7 @@ from app.ui.screens.labels import TECHNIQUE_CUE, t
 log = logging.getLogger(__name__)
 
 RING_SIZE = 176
-BACK_WIDTH = 150
+BACK_WIDTH = 240
 # Wake a hair after the boundary so the domain is surely past it.
 TICK_SLACK_S = 0.005
 
@@ -67,7 +67,8 @@ class RunScreen:
         if v.status is Status.PAUSED:
             self.cue.value = _("Paused")
         self.timer_semantics.label = f"{self.phase_label.value}. " + _("%(time)s left") % {"time": self.countdown.value}
-        self.back.set_marker(illustrations.marker_fraction(v.elapsed_s), visible=not resting)
+        if not resting:  # the markers wait where they are while her back rests
+            self.back.set_marker(illustrations.marker_fraction(v.elapsed_s))
 
     def view(self) -> ft.View:
         c = self.ctx.controller
@@ -79,15 +80,15 @@ class RunScreen:
                 ft.Text(_("DEMONSTRATION SPEED"), size=14, weight=ft.FontWeight.BOLD, color=ft.Colors.ON_TERTIARY),
                 bgcolor=ft.Colors.TERTIARY, border_radius=8, padding=ft.Padding.symmetric(horizontal=10, vertical=4),
                 alignment=ft.Alignment.CENTER))
-        middle = ft.Row([self.timer_semantics, self.back.control], alignment=ft.MainAxisAlignment.SPACE_EVENLY,
-                        vertical_alignment=ft.CrossAxisAlignment.CENTER)
+        middle = ft.Column([ft.Row([self.timer_semantics], alignment=ft.MainAxisAlignment.CENTER), self.cue,
+                            ft.Row([self.back.control], alignment=ft.MainAxisAlignment.CENTER)], spacing=8)
         pause_label = _("Resume") if paused else _("Pause")
-        controls = [*header, middle, self.cue]
+        controls = [*header, middle]
         bottom = [
             ft.Row([
                 kit.secondary_button(pause_label, lambda e: self.toggle_pause(), "pause-resume",
-                                     icon=ft.Icons.PLAY_ARROW if paused else ft.Icons.PAUSE),
-                kit.secondary_button(_("Skip"), lambda e: self.skip(), "skip", icon=ft.Icons.SKIP_NEXT),
+                                     icon=ft.Icons.PLAY_ARROW if paused else ft.Icons.PAUSE, in_row=True),
+                kit.secondary_button(_("Skip"), lambda e: self.skip(), "skip", icon=ft.Icons.SKIP_NEXT, in_row=True),
             ], spacing=8),
             kit.danger_button(_("Stop, it hurts"), lambda e: self.stop_pain(), "stop-hurts", icon=ft.Icons.PAN_TOOL),
         ]
