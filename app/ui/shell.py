@@ -15,12 +15,17 @@ from app.i18n import LANGUAGES, language_for_locales, set_language
 from app.store.db import open_store
 from app.ui import kit
 from app.ui.context import AppContext
-from app.ui.screens import history, home, session_finish, session_prep, session_run, session_setup, settings
+from app.ui.screens import (diary_history, history, profile, reminders, report, session_finish, session_prep,
+                            session_run, session_setup, settings, today)
 
 log = logging.getLogger(__name__)
 
 ROUTES: dict[str, Callable[[AppContext], ft.View]] = {
-    "/": home.build,
+    "/": today.build,
+    "/profile": profile.build,
+    "/report": report.build,
+    "/diary": diary_history.build,
+    "/reminders": reminders.build,
     "/settings": settings.build,
     "/history": history.build,
     **session_setup.ROUTES,
@@ -56,7 +61,7 @@ async def main(page: ft.Page) -> None:
 
     def show(route: str) -> None:
         path = route.split("?")[0] or "/"
-        builder = ROUTES.get(path, home.build)
+        builder = ROUTES.get(path, today.build)
         page.views.clear()
         page.views.append(builder(ctx))
         page.update()
@@ -68,7 +73,12 @@ async def main(page: ft.Page) -> None:
         # A closed or reloaded tab: keep what was done, as a pause, so the family can resume.
         ctx.controller.suspend()
 
+    def reconnected(e) -> None:
+        # A reload reattaches this same session: redraw, e.g. the rounds screen now paused.
+        ctx.refresh()
+
     ctx.show = show
+    page.on_connect = reconnected
     page.on_route_change = route_change
     page.on_view_pop = view_pop
     page.on_disconnect = disconnected

@@ -1,0 +1,3 @@
+import flet as ft
+def build(ctx):
+    return ft.View(route="/x", controls=[ft.Text("todo")])
