@@ -81,7 +81,8 @@ class RunScreen:
                 bgcolor=ft.Colors.TERTIARY, border_radius=8, padding=ft.Padding.symmetric(horizontal=10, vertical=4),
                 alignment=ft.Alignment.CENTER))
         middle = ft.Column([ft.Row([self.timer_semantics], alignment=ft.MainAxisAlignment.CENTER), self.cue,
-                            ft.Row([self.back.control], alignment=ft.MainAxisAlignment.CENTER)], spacing=8)
+                            ft.Row([self.back.control], alignment=ft.MainAxisAlignment.CENTER)],
+                           spacing=8, horizontal_alignment=ft.CrossAxisAlignment.CENTER)
         pause_label = _("Resume") if paused else _("Pause")
         controls = [*header, middle]
         bottom = [

@@ -1,0 +1,47 @@
+"""Every session screen in English at 360x800 (the Indonesian ones come from the flow tests), and the
+rounds screen in the dark theme. With SCREENSHOTS=1 they are copied to docs/screenshots/."""
+
+from __future__ import annotations
+
+from tests.browser.test_session_flow import answer_safety, walk_to_rounds
+
+
+def test_every_session_screen_in_english(open_app):
+    app = open_app("en")
+    app.see("Start a massage")
+    app.shot("01-home")
+    walk_to_rounds(app, demo=False, shots=True)
+    app.see("Round 1 of 3")
+    app.shot("07-rounds")
+    app.tap("pause-resume")
+    app.see("Paused")
+    app.shot("12-resume")
+    app.tap("end-session")
+    app.wait_for("finish-save")
+    app.tap("comfort-5")
+    app.shot("08-finish")
+    app.tap("finish-save")
+    app.see("Ended early")
+    app.shot("09-history")
+    app.tap("back")
+    app.tap("open-settings")
+    app.see("Language")
+    app.shot("11-settings")
+    app.tap("back")
+    app.tap("start-session")
+    app.tap("to-safety")
+    answer_safety(app, unsafe="pregnant")
+    app.tap("safety-next")
+    app.see("Please do not massage today")
+    app.shot("10-safety-stop")
+
+
+def test_rounds_screen_in_the_dark_theme(open_app):
+    app = open_app("en", color_scheme="dark")
+    walk_to_rounds(app, demo=True)
+    app.see("Round 1 of 3")
+    app.lang = "en-dark"
+    app.shot("07-rounds")
+    app.tap("stop-hurts")
+    app.wait_for("finish-save")
+    app.tap("finish-save")
