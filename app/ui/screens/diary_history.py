@@ -51,7 +51,7 @@ def _chart(points, massage_days: set[date]) -> ft.Control:
                           point=fch.ChartCirclePoint(radius=5, color=ft.Colors.PINK_400)),
     ]
     chart = fch.LineChart(
-        data_series=series_, min_x=0, max_x=max(n - 1, 1), min_y=0, max_y=8, height=220, interactive=False,
+        data_series=series_, min_x=-0.3, max_x=max(n - 1, 1) + 0.3, min_y=0, max_y=8.3, height=220, interactive=False,
         left_axis=fch.ChartAxis(labels=left, label_size=28, title=ft.Text(_("Signs (of 8)"), size=12), title_size=20),
         bottom_axis=fch.ChartAxis(labels=bottom, label_size=24, title=ft.Text(_("Day"), size=12), title_size=20),
         horizontal_grid_lines=fch.ChartGridLines(interval=2, color=ft.Colors.OUTLINE_VARIANT, width=1),
@@ -62,7 +62,8 @@ def _chart(points, massage_days: set[date]) -> ft.Control:
         _legend(ft.Colors.ORANGE_700, _("Flow: top = flowing well, middle = not well, bottom = not yet")),
         _legend(ft.Colors.PINK_400, _("Dot at the bottom = a massage that day")),
     ], spacing=4)
-    return kit.tagged(ft.Column([chart, legend], spacing=8), "diary-chart")
+    return kit.tagged(ft.Column([ft.Container(chart, padding=ft.Padding.only(right=12)), legend], spacing=8),
+                      "diary-chart")
 
 
 def _legend(color, text: str) -> ft.Control:
