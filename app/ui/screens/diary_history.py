@@ -14,7 +14,7 @@ import flet_charts as fch
 from app.domain.diary import SIGNS, DailyReport
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.trends import Comparison, before_after, series
-from app.i18n import _, format_date, format_decimal
+from app.i18n import _, format_date, format_decimal, ngettext
 from app.ui import kit
 from app.ui.context import AppContext
 from app.ui.screens.diary_labels import FLOWS, birth_date, day_bounds, pp_day_text, t, today
@@ -72,7 +72,7 @@ def _legend(color, text: str) -> ft.Control:
 
 
 def _side_text(days: int, score: float | None, share_well: float) -> str:
-    parts = [_("%(n)d days recorded") % {"n": days},
+    parts = [ngettext("%(n)d day recorded", "%(n)d days recorded", days) % {"n": days},
              _("flowing well on %(p)s%% of days") % {"p": format_decimal(round(share_well * 100))}]
     if score is not None:
         parts.append(_("on average %(s)s of 8 signs") % {"s": format_decimal(round(score, 1), "0.#")})
@@ -97,9 +97,9 @@ def _comparison(c: Comparison | None) -> ft.Control:
 def _report_summary(r: DailyReport) -> str:
     parts = [t(FLOWS, r.flow), _("%(n)d of %(total)d signs") % {"n": r.signs_score, "total": len(SIGNS)}]
     if r.feeds_24h is not None:
-        parts.append(_("%(n)d feeds") % {"n": r.feeds_24h})
+        parts.append(ngettext("%(n)d feed", "%(n)d feeds", r.feeds_24h) % {"n": r.feeds_24h})
     if r.wet_diapers is not None:
-        parts.append(_("%(n)d wet diapers") % {"n": r.wet_diapers})
+        parts.append(ngettext("%(n)d wet diaper", "%(n)d wet diapers", r.wet_diapers) % {"n": r.wet_diapers})
     if r.expressed_ml is not None:
         parts.append(_("%(n)d ml expressed") % {"n": r.expressed_ml})
     if r.temperature_c is not None:
