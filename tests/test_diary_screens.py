@@ -126,3 +126,43 @@ def test_reminders_ics_has_two_daily_events(ctx):
     text = reminders.ics_text(ctx, reminders.parse_time("6:30"), reminders.parse_time("19.15"))
     assert text.count("RRULE:FREQ=DAILY") == 2 and "T063000" in text and "T191500" in text
     assert reminders.parse_time("25:00") is None and reminders.parse_time("abc") is None
+
+
+LONG_NOTE = "x" * 10_000
+SQL_NOTE = "'); DROP TABLE reports;--"
+
+
+@pytest.mark.parametrize("field, typed, message", [
+    ("feeds_24h", "-1", "This number is too small."),  # negative
+    ("feeds_24h", "999999", "This number is too large."),  # huge
+    ("wet_diapers", "lima", "Please enter a number, e.g. 8."),  # non-numeric
+    ("expressed_ml", "12.5", "Please enter a whole number."),  # decimal where a count is needed
+    ("temperature_c", "50", "This number is too large."),  # impossible temperature
+    ("note", LONG_NOTE, "This text is too long."),  # 10,000 characters
+])
+def test_bad_input_through_the_form_shows_its_message_and_leaves_the_database(ctx, field, typed, message):
+    day = _today(ctx)
+    _profile(ctx)
+    ctx.store.diary.save(validate_report({"day": day.isoformat(), "flow": "well"}, today=day)[0], at=ctx.clock.wall())
+    before = ctx.store.diary.get(day)
+    ctx.store.drafts.put(report.draft_key(day), {"flow": "not_well", "fever": "true", field: typed}, at=ctx.clock.wall())
+    ctx.page.route = "/report"
+    view = ROUTES["/report"](ctx)
+    _save(view)
+    box = _field(view, f"field-{field}")
+    assert box.error == message
+    assert box.value == typed  # what she typed stays
+    assert ctx.store.diary.get(day) == before  # the saved report is untouched
+
+
+@pytest.mark.parametrize("note", [
+    "ASI mulai lancar 🍼😊",  # emoji
+    SQL_NOTE,  # SQL-looking text is only text
+    'She said "better" \\ today',  # quotes and a backslash
+])
+def test_unusual_but_valid_notes_are_stored_verbatim(ctx, note):
+    day = _today(ctx)
+    ctx.store.drafts.put(report.draft_key(day), {"flow": "well", "note": note}, at=ctx.clock.wall())
+    ctx.page.route = "/report"
+    _save(ROUTES["/report"](ctx))
+    assert ctx.store.diary.get(day).note == note
