@@ -13,7 +13,7 @@ import flet as ft
 
 from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
-from app.i18n import compile_catalogs
+
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -27,7 +27,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    compile_catalogs()
+
     database = db_path(args.data_dir)
     # The UI opens the store itself (one per browser session); it finds the file through this.
     os.environ["PIJAT_DB_PATH"] = str(database)

@@ -1,14 +1,24 @@
-"""Translations (gettext catalogs compiled with babel) and locale-aware formatting.
+"""Translations (gettext catalogs read with babel) and locale-aware formatting, per visitor.
 
 Message ids are English. Indonesian (`id`) is the default language; English (`en`) is complete.
-The domain returns codes; only the UI calls `_`. The app is one user per process, so the current
-language is process-wide and changed only through `set_language`.
+The domain returns codes; only the UI calls `_`.
+
+The language belongs to the visitor (one browser session), never to the process: `_` asks the
+installed resolver for the current visitor's language (the UI installs one that reads the visitor
+of the page being served), and `using(lang)` overrides it for a block of code (tests, exports).
+The catalogs themselves are immutable and shared. `.po` files are compiled in memory when first
+used: nothing is written into the source tree at run time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gettext
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 
 from babel import dates as babel_dates
@@ -24,24 +34,36 @@ DOMAIN = "messages"
 # Babel locale used for dates and numbers per language.
 BABEL_LOCALES = {"id": "id_ID", "en": "en_GB"}
 
-_catalogs: dict[str, gettext.NullTranslations] = {}
-_current = DEFAULT_LANGUAGE
+_override: ContextVar[str | None] = ContextVar("pijat_language", default=None)
+_resolver: Callable[[], str | None] = lambda: None  # noqa: E731 - replaced by the UI
 
 
-def compile_catalogs(locales_dir: Path = LOCALES_DIR, *, force: bool = False) -> list[Path]:
-    """Compile every `.po` into its `.mo` when the `.mo` is missing or older. Returns the written files."""
-    written = []
-    for po_path in sorted(locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        mo_path = po_path.with_suffix(".mo")
-        if not force and mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        with po_path.open("rb") as f:
-            catalog = read_po(f, locale=po_path.parent.parent.name)
-        with mo_path.open("wb") as f:
-            write_mo(f, catalog, use_fuzzy=False)
-        written.append(mo_path)
-    _catalogs.clear()
-    return written
+def po_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compile_catalog(lang: str, locales_dir: Path = LOCALES_DIR) -> gettext.NullTranslations:
+    """The language's catalog, compiled from its `.po` in memory (fuzzy entries are left out)."""
+    path = po_path(lang, locales_dir)
+    if not path.exists():
+        return gettext.NullTranslations()
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> gettext.NullTranslations:
+    return compile_catalog(lang)
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    return lang
 
 
 def language_for_locales(locale_tags: list[str] | None) -> str:
@@ -52,30 +74,36 @@ def language_for_locales(locale_tags: list[str] | None) -> str:
     return "id" if first.split("-")[0] in ("id", "in") else "en"
 
 
-def _catalog(lang: str) -> gettext.NullTranslations:
-    if lang not in _catalogs:
-        compile_catalogs()
-        _catalogs[lang] = gettext.translation(DOMAIN, localedir=str(LOCALES_DIR), languages=[lang], fallback=True)
-    return _catalogs[lang]
-
-
-def set_language(lang: str) -> None:
-    global _current
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}")
-    _current = lang
+def set_resolver(resolver: Callable[[], str | None]) -> None:
+    """Install how `_` finds the current visitor's language (the UI does this once at start)."""
+    global _resolver
+    _resolver = resolver
 
 
 def get_language() -> str:
-    return _current
+    """The language of the visitor being served (or of the enclosing `using` block)."""
+    lang = _override.get()
+    if lang is None:
+        lang = _resolver()
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Translate and format in `lang` inside the block (in this thread/task only)."""
+    token = _override.set(check_language(lang))
+    try:
+        yield
+    finally:
+        _override.reset(token)
 
 
 def _(message: str) -> str:
-    return _catalog(_current).gettext(message)
+    return catalog(get_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _catalog(_current).ngettext(singular, plural, n)
+    return catalog(get_language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -84,15 +112,15 @@ def N_(message: str) -> str:
 
 
 def babel_locale() -> str:
-    return BABEL_LOCALES[_current]
+    return BABEL_LOCALES[get_language()]
 
 
 def format_date(value: dt.date, fmt: str = "medium") -> str:
-    return babel_dates.format_date(value, format=fmt, locale=babel_locale())
+    return str(babel_dates.format_date(value, format=fmt, locale=babel_locale()))
 
 
 def format_time(value: dt.datetime | dt.time, fmt: str = "short") -> str:
-    return babel_dates.format_time(value, format=fmt, locale=babel_locale())
+    return str(babel_dates.format_time(value, format=fmt, locale=babel_locale()))
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
@@ -102,8 +130,8 @@ def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
 
 
 def format_decimal(value: float, fmt: str | None = None) -> str:
-    return babel_numbers.format_decimal(value, format=fmt, locale=babel_locale())
+    return str(babel_numbers.format_decimal(value, format=fmt, locale=babel_locale()))
 
 
 def format_number(value: int) -> str:
-    return babel_numbers.format_decimal(value, locale=babel_locale())
+    return str(babel_numbers.format_decimal(value, locale=babel_locale()))

@@ -11,5 +11,5 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-.venv/bin/python -c "from app.i18n import compile_catalogs; compile_catalogs(force=True)"
+
 exec .venv/bin/python -m pytest "$@"

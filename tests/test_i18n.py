@@ -54,35 +54,54 @@ def test_every_string_in_the_code_is_in_the_catalogs(tmp_path):
         assert in_code - in_po == set(), f"run `python locales/update.py` and translate ({lang})"
 
 
-@pytest.fixture
-def language():
-    before = i18n.get_language()
-    yield i18n.set_language
-    i18n.set_language(before)
+def test_indonesian_and_english_texts_differ():
+    with i18n.using("id"):
+        assert i18n._("Start a massage") == "Mulai pijat"
+    with i18n.using("en"):
+        assert i18n._("Start a massage") == "Start a massage"
 
 
-def test_indonesian_and_english_texts_differ(language):
-    language("id")
-    assert i18n._("Start a massage") == "Mulai pijat"
-    language("en")
-    assert i18n._("Start a massage") == "Start a massage"
+def test_language_is_per_context_not_per_process():
+    """Two visitors served by one process: each keeps its own language (issue 13)."""
+    import contextvars
+
+    seen = {}
+
+    def serve(lang: str) -> None:
+        with i18n.using(lang):
+            seen[lang] = i18n._("Start a massage")
+
+    contextvars.copy_context().run(serve, "en")
+    contextvars.copy_context().run(serve, "id")
+    assert seen == {"en": "Start a massage", "id": "Mulai pijat"}
+    assert i18n.get_language() == i18n.DEFAULT_LANGUAGE  # nothing leaked into this context
 
 
-def test_plural_forms_follow_the_number(language):
-    language("en")
-    assert i18n.ngettext("%(n)d question left", "%(n)d questions left", 2) % {"n": 2} == "2 questions left"
-    assert i18n.ngettext("%(n)d question left", "%(n)d questions left", 1) % {"n": 1} == "1 question left"
+def test_the_resolver_gives_the_visitor_language():
+    i18n.set_resolver(lambda: "en")
+    try:
+        assert i18n._("Start a massage") == "Start a massage"
+        with i18n.using("id"):  # an explicit block wins over the visitor
+            assert i18n._("Start a massage") == "Mulai pijat"
+    finally:
+        i18n.set_resolver(lambda: None)
 
 
-def test_dates_and_numbers_are_formatted_for_the_language(language):
+def test_plural_forms_follow_the_number():
+    with i18n.using("en"):
+        assert i18n.ngettext("%(n)d question left", "%(n)d questions left", 2) % {"n": 2} == "2 questions left"
+        assert i18n.ngettext("%(n)d question left", "%(n)d questions left", 1) % {"n": 1} == "1 question left"
+
+
+def test_dates_and_numbers_are_formatted_for_the_language():
     day = dt.date(2026, 11, 22)
-    language("id")
-    assert i18n.format_date(day) == "22 Nov 2026"
-    assert i18n.format_decimal(2.5) == "2,5"
-    language("en")
-    assert i18n.format_date(day) == "22 Nov 2026"
-    assert i18n.format_decimal(2.5) == "2.5"
-    assert i18n.format_date(day, "full").startswith("Sunday")
+    with i18n.using("id"):
+        assert i18n.format_date(day) == "22 Nov 2026"
+        assert i18n.format_decimal(2.5) == "2,5"
+    with i18n.using("en"):
+        assert i18n.format_date(day) == "22 Nov 2026"
+        assert i18n.format_decimal(2.5) == "2.5"
+        assert i18n.format_date(day, "full").startswith("Sunday")
 
 
 @pytest.mark.parametrize("tags, expected", [
@@ -97,5 +116,11 @@ def test_language_follows_the_device_locale(tags, expected):
 
 
 def test_unknown_language_is_refused():
-    with pytest.raises(ValueError):
-        i18n.set_language("fr")
+    with pytest.raises(ValueError), i18n.using("fr"):
+        pass
+
+
+def test_catalogs_are_compiled_without_writing_into_the_source_tree():
+    i18n.catalog.cache_clear()
+    i18n.catalog("id")
+    assert list(LOCALES_DIR.glob("*/LC_MESSAGES/*.mo")) == []

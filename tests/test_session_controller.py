@@ -9,7 +9,7 @@ from app.domain.protocol import Build, Contraindication, Technique
 from app.domain.records import SessionStatus
 from app.domain.session import CueKind, Status
 from app.store.db import open_store
-from app.ui.session_controller import CHECKPOINT_EVERY_S, SessionController, Wizard
+from app.services.session import CHECKPOINT_EVERY_S, SessionController, Wizard
 
 
 @pytest.fixture

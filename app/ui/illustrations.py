@@ -651,3 +651,10 @@ def _draw_back(p: _Pen) -> None:
     p.leader(246, _ZONE_BOTTOM + 12, cx + 22, 186)
     p.label(290, _ZONE_BOTTOM + 8, _("Massage zone"), "right", max_w=104)
     p.label(cx, 282, _("Spine"), "center", max_w=140)
+
+
+def back_illustration(width: float = 320, dark: bool = False, marker: float | None = None) -> ft.Control:  # TEMP shim
+    b = BackIllustration(width=width, dark=dark, show_marker=marker is not None)
+    if marker is not None:
+        b.set_marker(marker)
+    return b.control

@@ -86,19 +86,20 @@ def note(text: str, icon: str = ft.Icons.INFO_OUTLINE, color: str | None = None)
 
 
 def check_item(label: str, value: bool, on_change: Callable[[bool], Any], identifier: str) -> ft.Control:
-    """A checkbox whose label wraps (Material's own label is cut at the screen edge); the whole row toggles."""
-    box = ft.Checkbox(value=value, on_change=lambda e: on_change(bool(e.control.value)))
+    """A checkbox whose label wraps (Material's own label is cut at the screen edge); the whole row toggles.
 
-    def toggle(e) -> None:
-        box.value = not box.value
-        on_change(bool(box.value))
-        box.update()
-
+    Stateless: `value` comes from the screen's state and a tap asks for `not value`. The row is one
+    screen-reader node: its label, read once, with its checked state.
+    """
     row = ft.Container(
-        ft.Row([box, ft.Text(label, size=16, expand=True)], vertical_alignment=ft.CrossAxisAlignment.CENTER),
-        on_click=toggle, ink=True, border_radius=8, padding=ft.Padding.symmetric(vertical=2),
+        ft.Row([ft.Checkbox(value=value, on_change=lambda e: on_change(not value)),
+                ft.Text(label, size=16, expand=True)],
+               vertical_alignment=ft.CrossAxisAlignment.CENTER),
+        on_click=lambda e: on_change(not value), ink=True, border_radius=8,
+        padding=ft.Padding.symmetric(vertical=4),
     )
-    return ft.Semantics(content=row, identifier=identifier, label=label, checked=value, container=True)
+    return ft.Semantics(content=row, identifier=identifier, label=label, checked=value, container=True,
+                        exclude_semantics=True, on_tap=lambda e: on_change(not value))
 
 
 def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_select: Callable[[str], Any],
@@ -117,31 +118,45 @@ def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_se
             bgcolor=ft.Colors.PRIMARY if is_on else ft.Colors.SURFACE_CONTAINER_HIGHEST,
             border=ft.Border.all(2, ft.Colors.PRIMARY),
             border_radius=12,
-            padding=ft.Padding.symmetric(horizontal=12, vertical=8),
-            height=max(MIN_TARGET, 52),
+            # No fixed height: a long label wraps onto a second line instead of being cut. One line of
+            # 16 px text plus this padding is taller than the 48 px minimum target.
+            padding=ft.Padding.symmetric(horizontal=10, vertical=13),
             expand=True,
             on_click=lambda e, v=value: on_select(v),
             ink=True,
         )
         chips.append(ft.Semantics(content=chip, identifier=f"{identifier}-{value}", button=True,
-                                  selected=is_on, label=label, expand=True))
+                                  selected=is_on, label=label, expand=True, container=True,
+                                  exclude_semantics=True, on_tap=lambda e, v=value: on_select(v)))
     if columns:
-        rows = [ft.Row(chips[i:i + columns], spacing=8) for i in range(0, len(chips), columns)]
+        rows = [ft.Row(chips[i:i + columns], spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
+                for i in range(0, len(chips), columns)]
         return ft.Column(rows, spacing=8)
-    return ft.Row(chips, spacing=8)
+    return ft.Row(chips, spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
+
+
+def icon_button(icon: str, label: str, on_click: Handler, identifier: str) -> ft.Control:
+    """A 48x48 icon button with one screen-reader name (on the button node itself, read once)."""
+    button = ft.IconButton(icon=icon, tooltip=label, on_click=on_click, icon_size=28,
+                           width=MIN_TARGET, height=MIN_TARGET)
+    return ft.Semantics(content=button, identifier=identifier, label=label, button=True, container=True,
+                        exclude_semantics=True, on_tap=on_click)
+
+
+def text_button(label: str, on_click: Handler, identifier: str) -> ft.Control:
+    """A quiet text action, at least 48 px tall."""
+    return tagged(ft.TextButton(content=_button_text(label, 16), on_click=on_click, height=MIN_TARGET), identifier)
 
 
 def screen(route: str, title: str, controls: list[ft.Control], *, bottom: list[ft.Control] | None = None,
-           on_back: Handler = None, actions: list[ft.Control] | None = None) -> ft.View:
+           on_back: Handler = None, actions: list[ft.Control] | None = None,
+           bgcolor: str | None = None) -> ft.View:
     """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
 
-    Primary actions sit at the bottom, in reach of a thumb, and never scroll away.
+    Primary actions sit at the bottom, in reach of a thumb, and never scroll away. The body keeps
+    its scroll position across redraws (the declarative UI updates it in place).
     """
-    leading = None
-    if on_back is not None:
-        leading = ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip=_("Back"), on_click=on_back,
-                                icon_size=28)
-        leading = tagged(leading, "back", label=_("Back"))
+    leading = icon_button(ft.Icons.ARROW_BACK, _("Back"), on_back, "back") if on_back is not None else None
     appbar = ft.AppBar(
         title=ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2),
         leading=leading, automatically_imply_leading=False, actions=actions or [],
@@ -150,5 +165,6 @@ def screen(route: str, title: str, controls: list[ft.Control], *, bottom: list[f
                             horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
     parts: list[ft.Control] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
     if bottom:
-        parts.append(ft.Container(ft.Column(bottom, spacing=8), padding=ft.Padding.only(left=16, top=8, right=16, bottom=16)))
-    return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0)
+        parts.append(ft.Container(ft.Column(bottom, spacing=8),
+                                  padding=ft.Padding.only(left=16, top=8, right=16, bottom=16)))
+    return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0, bgcolor=bgcolor)

@@ -1,92 +1,129 @@
-"""The Flet entry point: one store, one clock and one session controller per browser session; routes
-map to screen builders; language and theme are applied here and remembered in settings."""
+"""The Flet entry point. Each browser session (visitor) gets its own store connection, clock,
+state and device services; the UI is Flet 1.0's declarative model: an `App` component renders the
+visitor's stack of screens (`page.render_views`), each screen a `@ft.component` in its own module.
+
+Nothing here is shared between visitors: two tabs keep their own language, theme and massage.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 from collections.abc import Callable
+from typing import Any
 
 import flet as ft
 
+from app import i18n
 from app.config import db_path
 from app.domain.clock import SystemClock
-from app.i18n import LANGUAGES, language_for_locales, set_language
 from app.store.db import open_store
 from app.ui import kit
-from app.ui.context import AppContext
-from app.ui.screens import (diary_history, history, profile, reminders, report, session_finish, session_prep,
-                            session_run, session_setup, settings, today)
+from app.ui.devices import Devices
+from app.ui.screens import (
+    diary_history,
+    history,
+    profile,
+    reminders,
+    report,
+    session_finish,
+    session_landmarks,
+    session_position,
+    session_prep,
+    session_run,
+    session_safety,
+    session_setup,
+    session_technique,
+    session_unsafe,
+    settings,
+    today,
+)
+from app.ui.session_model import SessionModel
+from app.ui.state import HOME, THEME_MODES, AppContext, AppState
 
 log = logging.getLogger(__name__)
 
-ROUTES: dict[str, Callable[[AppContext], ft.View]] = {
-    "/": today.build,
-    "/profile": profile.build,
-    "/report": report.build,
-    "/diary": diary_history.build,
-    "/reminders": reminders.build,
-    "/settings": settings.build,
-    "/history": history.build,
-    **session_setup.ROUTES,
-    **session_prep.ROUTES,
-    **session_run.ROUTES,
-    **session_finish.ROUTES,
+# Route -> screen component. Every screen returns an `ft.View` with that route.
+SCREENS: dict[str, Callable[[], Any]] = {
+    HOME: today.Today,
+    "/profile": profile.Profile,
+    "/report": report.Report,
+    "/diary": diary_history.DiaryHistory,
+    "/reminders": reminders.Reminders,
+    "/settings": settings.Settings,
+    "/history": history.History,
+    "/session/setup": session_setup.Setup,
+    "/session/safety": session_safety.Safety,
+    "/session/unsafe": session_unsafe.Unsafe,
+    "/session/prep": session_prep.Prep,
+    "/session/position": session_position.Position,
+    "/session/technique": session_technique.Technique,
+    "/session/landmarks": session_landmarks.Landmarks,
+    "/session/run": session_run.Run,
+    "/session/finish": session_finish.Finish,
 }
+MATERIAL_LOCALES = {"id": ft.Locale("id", "ID"), "en": ft.Locale("en", "GB")}
 
 
-def _db_path():
-    return os.environ.get("PIJAT_DB_PATH") or db_path()
+def _visitor_language() -> str | None:
+    """The language of the visitor whose page is being served (Flet keeps the page per task)."""
+    try:
+        page = ft.context.page
+    except RuntimeError:
+        return None
+    state = getattr(page, "data", None)
+    return getattr(state, "lang", None)
+
+
+@ft.component
+def App(app: AppState) -> Any:
+    page = ft.context.page
+
+    def apply_look() -> None:
+        page.theme_mode = THEME_MODES.get(app.theme, ft.ThemeMode.SYSTEM)
+        page.locale_configuration = ft.LocaleConfiguration(
+            supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang])
+
+    ft.use_effect(apply_look, [app.theme, app.lang])
+    # Screens are created inside the provider, so they find the visitor's state with `use_app()`.
+    return AppContext(app, lambda: [SCREENS.get(route.split("?")[0], today.Today)() for route in app.stack])
 
 
 async def main(page: ft.Page) -> None:
-    store = open_store(_db_path())
-    ctx = AppContext(page=page, store=store, clock=SystemClock())
-
+    i18n.set_resolver(_visitor_language)
+    store = open_store(os.environ.get("PIJAT_DB_PATH") or db_path())
     lang = store.get_setting("language")
-    if lang not in LANGUAGES:
+    if lang not in i18n.LANGUAGES:
         info = await page.get_device_info()
-        lang = language_for_locales(_device_locale_tags(info))
-    set_language(lang)
+        lang = i18n.language_for_locales(_device_locale_tags(info))
+    app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
+    app.dark_platform = page.platform_brightness == ft.Brightness.DARK
+    app._devices = Devices(page)
+    app.session = SessionModel()
+    app.session.attach(app.controller, app.devices)
+    page.data = app  # how `_` finds this visitor's language
 
     page.title = "Pijat Oksitosin"
-    light, dark = kit.themes()
-    page.theme, page.dark_theme = light, dark
-    ctx.apply_theme(store.get_setting("theme") or "system")
-    ctx.apply_locale()
-    ctx.setup_services()
+    page.theme, page.dark_theme = kit.themes()
 
-    def route_change(e: ft.RouteChangeEvent | None = None) -> None:
-        show(page.route)
+    def view_pop(e: ft.ViewPopEvent) -> None:
+        app.back()
 
-    def show(route: str) -> None:
-        path = route.split("?")[0] or "/"
-        builder = ROUTES.get(path, today.build)
-        page.views.clear()
-        page.views.append(builder(ctx))
-        page.update()
-
-    async def view_pop(e: ft.ViewPopEvent) -> None:
-        ctx.go("/")
-
-    def disconnected(e) -> None:
+    def disconnected(e: Any) -> None:
         # A closed or reloaded tab: keep what was done, as a pause, so the family can resume.
-        ctx.controller.suspend()
+        app.session.leave()
 
-    def reconnected(e) -> None:
-        # A reload reattaches this same session: redraw, e.g. the rounds screen now paused.
-        ctx.refresh()
+    def brightness(e: Any) -> None:
+        app.dark_platform = page.platform_brightness == ft.Brightness.DARK
 
-    ctx.show = show
-    page.on_connect = reconnected
-    page.on_route_change = route_change
     page.on_view_pop = view_pop
     page.on_disconnect = disconnected
     page.on_close = disconnected
-    show(page.route)
+    page.on_platform_brightness_change = brightness
+    page.render_views(App, app)
 
 
-def _device_locale_tags(info) -> list[str]:
+def _device_locale_tags(info: Any) -> list[str]:
     """Preferred locales as tags: the device's, or on the web the browser's `language`/`languages`."""
     tags = [getattr(loc, "language_code", None) or str(loc) for loc in getattr(info, "locales", None) or []]
     first = getattr(info, "language", None)

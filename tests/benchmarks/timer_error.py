@@ -21,7 +21,7 @@ from app.domain.protocol import Build
 from app.domain.session import CueKind
 from app.store.db import open_store
 from app.ui.screens.session_run import TICK_SLACK_S
-from app.ui.session_controller import SessionController
+from app.services.session import SessionController
 
 
 async def one_run(folder: Path) -> tuple[float, list[float]]:

@@ -16,7 +16,7 @@ from app.domain.records import SessionRecord, SessionStatus
 from app.domain.trends import Comparison, before_after, series
 from app.i18n import _, format_date, format_decimal, ngettext
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.diary_labels import FLOWS, birth_date, day_bounds, pp_day_text, t, today
 from app.ui.screens.history import session_card
 
@@ -183,3 +183,10 @@ def build(ctx: AppContext) -> ft.View:
         controls.append(kit.body(_("No reports yet. Fill in today's report from the Today screen.")))
     controls += [_day_card(ctx, d, by_day.get(d), sessions_by_day.get(d, []), born) for d in days]
     return kit.screen("/diary", _("Diary and trends"), controls, on_back=lambda e: ctx.go("/"))
+
+
+@ft.component
+def DiaryHistory() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/diary_history", "DiaryHistory", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

@@ -7,7 +7,7 @@ import flet as ft
 from app.domain.records import SessionRecord, SessionStatus
 from app.i18n import N_, _, format_datetime, format_decimal, ngettext
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.labels import TECHNIQUES, t
 
 HISTORY_LIMIT = 200
@@ -56,3 +56,10 @@ def build(ctx: AppContext) -> ft.View:
     else:
         controls = [kit.body(_("No massages yet. Start one from the home screen."))]
     return kit.screen("/history", _("Massage history"), controls, on_back=lambda e: ctx.go("/"))
+
+
+@ft.component
+def History() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/history", "History", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

@@ -7,7 +7,7 @@ import flet as ft
 from app.domain.diary import validate_profile
 from app.i18n import _
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.diary_labels import error_text, today
 
 
@@ -42,3 +42,10 @@ def build(ctx: AppContext) -> ft.View:
     ]
     return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: ctx.go("/"),
                       bottom=[kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK)])
+
+
+@ft.component
+def Profile() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/profile", "Profile", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

@@ -12,7 +12,7 @@ import flet as ft
 from app.domain.ics import reminders_ics
 from app.i18n import _
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.diary_labels import local_now, today
 
 log = logging.getLogger(__name__)
@@ -87,3 +87,10 @@ def build(ctx: AppContext) -> ft.View:
     return kit.screen("/reminders", _("Reminders"), controls, on_back=lambda e: ctx.go("/"),
                       bottom=[kit.primary_button(_("Save to calendar (.ics)"), export, "reminders-export",
                                                  icon=ft.Icons.DOWNLOAD)])
+
+
+@ft.component
+def Reminders() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/reminders", "Reminders", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

@@ -14,7 +14,7 @@ from app.domain.diary import SIGNS, DailyReport, validate_report
 from app.domain.postpartum import first_days
 from app.i18n import _, format_date
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.diary_labels import (FLOWS, SIGN_LABELS, birth_date, error_text, pp_day, pp_day_text, t,
                                          today, wet_diaper_expectation)
 
@@ -227,3 +227,10 @@ def build(ctx: AppContext) -> ft.View:
     ]
     return kit.screen("/report", _("Daily report"), controls, on_back=lambda e: ctx.go("/"),
                       bottom=[kit.primary_button(_("Save"), save, "report-save", icon=ft.Icons.CHECK)])
+
+
+@ft.component
+def Report() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/report", "Report", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

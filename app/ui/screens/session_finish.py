@@ -7,7 +7,7 @@ import flet as ft
 from app.domain.records import SessionStatus
 from app.i18n import _
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.history import session_summary
 
 
@@ -68,3 +68,10 @@ def build(ctx: AppContext) -> ft.View:
 
 
 ROUTES = {"/session/finish": build}
+
+
+@ft.component
+def Finish() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/session_finish", "Finish", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

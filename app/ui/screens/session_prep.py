@@ -7,7 +7,7 @@ import flet as ft
 from app.domain.protocol import PREPARATION_ITEMS, TECHNIQUES_FOR_BUILD, Build
 from app.i18n import _
 from app.ui import illustrations, kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.labels import BUILDS, PREP_ITEMS, TECHNIQUE_HOW, TECHNIQUES, t
 
 ILLUSTRATION_WIDTH = 320
@@ -112,3 +112,10 @@ def build_landmarks(ctx: AppContext) -> ft.View:
 
 
 ROUTES = {"/session/prep": build_prep, "/session/technique": build_technique, "/session/landmarks": build_landmarks}
+
+
+@ft.component
+def Prep() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/session_prep", "Prep", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

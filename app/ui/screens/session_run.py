@@ -1,185 +1,190 @@
-"""Session step 6: the rounds. Hands-free: rounds and rests follow each other by themselves, each
-change announced by sound; the only taps are pause/resume, skip and "Stop, it hurts".
+"""Session step: the rounds. Hands-free: rounds and rests follow each other by themselves, each
+change announced by sound; the taps are pause/resume, skip, end and "Stop, it hurts".
 
-The timer task only redraws: it sleeps until the displayed second changes (the domain says when),
-so the countdown never shows a second twice or skips one, and nothing ticks while paused.
+Paused is unmistakable from arm's length: the ring turns grey and full, the countdown gives way to
+a large "PAUSED", the screen tints. Back pauses the massage and stays here, showing Resume and End;
+End and Skip ask first with one large button, so an oily tap never throws a round away.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
+from typing import Any
 
 import flet as ft
 
 from app.domain.protocol import PhaseKind
-from app.domain.session import Status
 from app.i18n import _
 from app.ui import illustrations, kit
-from app.ui.context import AppContext
 from app.ui.screens.labels import TECHNIQUE_CUE, t
+from app.ui.session_model import CONFIRM_END, CONFIRM_SKIP, SessionModel, phase_text
+from app.ui.state import AppState, use_app
 
-log = logging.getLogger(__name__)
-
+ROUTE = "/session/run"
 RING_SIZE = 176
-BACK_WIDTH = 240
-# Wake a hair after the boundary so the domain is surely past it.
-TICK_SLACK_S = 0.005
+BACK_WIDTH = 220
+PAUSED_TINT = ft.Colors.SURFACE_CONTAINER_HIGHEST
 
 
 def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class RunScreen:
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        c = ctx.controller
-        self.countdown = ft.Text("", size=56, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)
-        self.ring = ft.ProgressRing(value=0, width=RING_SIZE, height=RING_SIZE, stroke_width=12,
-                                    bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST)
-        self.phase_label = ft.Text("", size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)
-        self.cue = ft.Text("", size=17, text_align=ft.TextAlign.CENTER)
-        self.back = illustrations.BackIllustration(width=BACK_WIDTH, dark=ctx.dark, show_marker=True)
-        self.timer_semantics = kit.tagged(
-            ft.Stack([self.ring, ft.Container(self.countdown, alignment=ft.Alignment.CENTER,
-                                              width=RING_SIZE, height=RING_SIZE)],
-                     width=RING_SIZE, height=RING_SIZE),
-            "countdown", label="")
-        self.technique = c.wizard.technique
-
-    # -- drawing -------------------------------------------------------------------------------
-    def render(self) -> None:
-        v = self.ctx.controller.view()
-        if v is None:
-            return
-        resting = v.phase_kind is PhaseKind.REST
-        self.countdown.value = clock_text(v.remaining_s)
-        self.ring.value = 1.0 - v.progress
-        self.ring.color = ft.Colors.TERTIARY if resting else ft.Colors.PRIMARY
-        if resting:
-            self.phase_label.value = _("Rest: round %(next)d of %(total)d comes next") % {
-                "next": v.round_number + 1, "total": v.rounds}
-            self.cue.value = _("Hands off. Let her relax.")
-        else:
-            self.phase_label.value = _("Round %(n)d of %(total)d") % {"n": v.round_number, "total": v.rounds}
-            self.cue.value = t(TECHNIQUE_CUE, self.technique) if self.technique else _("Small circles on both sides of the spine")
-        if v.status is Status.PAUSED:
-            self.cue.value = _("Paused")
-        self.timer_semantics.label = f"{self.phase_label.value}. " + _("%(time)s left") % {"time": self.countdown.value}
-        if not resting:  # the markers wait where they are while her back rests
-            self.back.set_marker(illustrations.marker_fraction(v.elapsed_s))
-
-    def view(self) -> ft.View:
-        c = self.ctx.controller
-        paused = c.session is not None and c.session.status is Status.PAUSED
-        self.render()
-        header = [self.phase_label]
-        if c.session is not None and c.session.plan.demo:
-            header.insert(0, ft.Container(
-                ft.Text(_("DEMONSTRATION SPEED"), size=14, weight=ft.FontWeight.BOLD, color=ft.Colors.ON_TERTIARY),
-                bgcolor=ft.Colors.TERTIARY, border_radius=8, padding=ft.Padding.symmetric(horizontal=10, vertical=4),
-                alignment=ft.Alignment.CENTER))
-        middle = ft.Column([ft.Row([self.timer_semantics], alignment=ft.MainAxisAlignment.CENTER), self.cue,
-                            ft.Row([self.back.control], alignment=ft.MainAxisAlignment.CENTER)],
-                           spacing=8, horizontal_alignment=ft.CrossAxisAlignment.CENTER)
-        pause_label = _("Resume") if paused else _("Pause")
-        controls = [*header, middle]
-        bottom = [
-            ft.Row([
-                kit.secondary_button(pause_label, lambda e: self.toggle_pause(), "pause-resume",
-                                     icon=ft.Icons.PLAY_ARROW if paused else ft.Icons.PAUSE, in_row=True),
-                kit.secondary_button(_("Skip"), lambda e: self.skip(), "skip", icon=ft.Icons.SKIP_NEXT, in_row=True),
-            ], spacing=8),
-            kit.danger_button(_("Stop, it hurts"), lambda e: self.stop_pain(), "stop-hurts", icon=ft.Icons.PAN_TOOL),
-        ]
-        end_button = kit.tagged(ft.TextButton(content=_("End"), on_click=lambda e: self.end_early(),
-                                              height=kit.MIN_TARGET), "end-session")
-        return kit.screen("/session/run", _("Massage"), controls, bottom=bottom, actions=[end_button])
-
-    # -- intents -------------------------------------------------------------------------------
-    def toggle_pause(self) -> None:
-        c = self.ctx.controller
-        if c.session is None or c.session.over:
-            return
-        if c.session.status is Status.PAUSED:
-            c.resume()
-        else:
-            c.pause()
-        self.ctx.refresh()  # rebuilds the screen, which restarts the timer if running
-
-    def skip(self) -> None:
-        self.ctx.controller.skip()
-        self._after_change()
-
-    def stop_pain(self) -> None:
-        self.ctx.controller.stop_for_pain()
-        self._after_change()
-
-    def end_early(self) -> None:
-        self.ctx.controller.end_early()
-        self._after_change()
-
-    def _after_change(self) -> None:
-        self._announce(self.ctx.controller.tick())
-        if self.ctx.controller.active:
-            self.ctx.refresh()
-        else:
-            self._leave()
-
-    def _announce(self, cues) -> None:
-        for cue in cues:
-            self.ctx.announce(cue)
-
-    def _leave(self) -> None:
-        self.ctx.ticker += 1  # stops any timer task of this screen
-        self.ctx.keep_screen_on(False)
-        self.ctx.go("/session/finish")
-
-    async def run_timer(self, generation: int) -> None:
-        ctx = self.ctx
-        c = ctx.controller
-        self._announce(c.tick())  # e.g. round 1's start cue on the first frame
-        while generation == ctx.ticker and c.active:
-            delay = c.next_tick_in()
-            if delay is None:  # paused: nothing to redraw until resume
-                return
-            await asyncio.sleep(delay + TICK_SLACK_S)
-            if generation != ctx.ticker:
-                return
-            self._announce(c.tick())
-            if not c.active:
-                self._leave()
-                return
-            self.render()
-            try:
-                ctx.page.update()
-            except Exception:  # the page went away (tab closed): the disconnect handler pauses the session
-                log.info("timer stopped: page gone")
-                return
+def _timer(model: SessionModel, label: str) -> ft.Control:
+    v = model.view
+    assert v is not None
+    paused = model.paused and model.get_ready is None
+    resting = v.phase_kind is PhaseKind.REST
+    if model.get_ready is not None:
+        big, ring_value, color = str(model.get_ready), 1.0, ft.Colors.SECONDARY
+    elif paused:
+        big, ring_value, color = clock_text(v.remaining_s), 1.0, ft.Colors.OUTLINE
+    else:
+        big, ring_value = clock_text(v.remaining_s), 1.0 - v.progress
+        color = ft.Colors.TERTIARY if resting else ft.Colors.PRIMARY
+    inner: list[ft.Control] = [ft.Text(big, size=56, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)]
+    if paused:
+        inner.append(ft.Text(_("PAUSED"), size=22, weight=ft.FontWeight.BOLD, color=kit.DANGER))
+    elif model.get_ready is not None:
+        inner.append(ft.Text(_("Get ready"), size=18, weight=ft.FontWeight.W_600))
+    ring = ft.ProgressRing(value=ring_value, width=RING_SIZE, height=RING_SIZE, stroke_width=12, color=color,
+                           bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST)
+    stack = ft.Stack([ring, ft.Container(ft.Column(inner, spacing=0, alignment=ft.MainAxisAlignment.CENTER,
+                                                   horizontal_alignment=ft.CrossAxisAlignment.CENTER),
+                                         alignment=ft.Alignment.CENTER, width=RING_SIZE, height=RING_SIZE)],
+                     width=RING_SIZE, height=RING_SIZE)
+    return ft.Row([kit.tagged(stack, "countdown", label=label, exclude_semantics=True, container=True,
+                              live_region=True)], alignment=ft.MainAxisAlignment.CENTER)
 
 
-def build(ctx: AppContext) -> ft.View:
-    c = ctx.controller
-    if c.session is None:  # a reload or a restart landed here: Home offers to resume
-        return _redirect(ctx, "/")
-    if c.session.over:
-        return _redirect(ctx, "/session/finish")
-    screen = RunScreen(ctx)
-    ctx.ticker += 1
-    if c.session.status is Status.RUNNING:
-        ctx.keep_screen_on(True)
-        ctx.page.run_task(screen.run_timer, ctx.ticker)
-    return screen.view()
+def countdown_label(model: SessionModel) -> str:
+    """What a screen reader says for the timer: the phase, the time left, and whether it is paused."""
+    v = model.view
+    assert v is not None
+    if model.get_ready is not None:
+        return _("Get ready: %(n)d") % {"n": model.get_ready}
+    text = f"{phase_text(v)}. " + _("%(time)s left") % {"time": clock_text(v.remaining_s)}
+    if model.paused:
+        text = _("Paused") + ". " + text
+    return text
 
 
-def _redirect(ctx: AppContext, route: str) -> ft.View:
-    ctx.page.run_task(_go_later, ctx, route)
-    return kit.screen("/session/run", _("Massage"), [ft.ProgressRing()])
+def _cue_text(app: AppState, model: SessionModel) -> str:
+    v = model.view
+    if model.paused and model.get_ready is None:
+        return _("Paused. Tap Resume when you are both ready.")
+    if v is not None and v.phase_kind is PhaseKind.REST:
+        return _("Hands off. Let her relax.")
+    technique = app.controller.wizard.technique
+    cue = t(TECHNIQUE_CUE, technique) if technique else _("Small circles on both sides of the spine")
+    if model.lighter:
+        cue += ". " + _("Press more lightly.")
+    return cue
 
 
-async def _go_later(ctx: AppContext, route: str) -> None:
-    ctx.go(route)
+def _dialogs(model: SessionModel) -> Any:
+    if model.pain_choice:
+        return ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("Stopped: it hurts")),
+            content=ft.Text(_("Massage must never hurt. Continue with lighter pressure, or end the massage now.")),
+            actions=[
+                kit.primary_button(_("Continue more lightly"), lambda e: model.continue_lighter(), "pain-continue",
+                                   icon=ft.Icons.PLAY_ARROW),
+                kit.danger_button(_("End the massage"), lambda e: model.end_for_pain(), "pain-end",
+                                  icon=ft.Icons.STOP),
+            ],
+        )
+    if model.confirm is not None:
+        end = model.confirm == CONFIRM_END
+        return ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("End the massage now?") if end else _("Skip to the next step?")),
+            content=ft.Text(_("What was done so far is saved.") if end
+                            else _("The rest of this round or rest is skipped.")),
+            actions=[
+                kit.primary_button(_("Yes, end it") if end else _("Yes, skip"), lambda e: model.confirmed(),
+                                   "confirm-yes", icon=ft.Icons.STOP if end else ft.Icons.SKIP_NEXT),
+                kit.text_button(_("No, go back"), lambda e: model.ask(None), "confirm-no"),
+            ],
+            on_dismiss=lambda e: model.ask(None),
+        )
+    return None
 
 
-ROUTES = {"/session/run": build}
+@ft.component
+def RunBody(app: AppState, model: SessionModel) -> ft.View:
+    """The rounds screen proper; subscribed to the session model, so it redraws once a second."""
+    def to_finish() -> None:
+        if model.finished and app.route == ROUTE:
+            app.replace("/session/finish")
+
+    ft.use_effect(to_finish, [model.finished])
+    if model.view is None and model.get_ready is not None:  # the count before round 1
+        return kit.screen(ROUTE, _("Massage"), [
+            ft.Text(_("Get ready"), size=26, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
+            kit.tagged(ft.Text(str(model.get_ready), size=120, weight=ft.FontWeight.BOLD,
+                               text_align=ft.TextAlign.CENTER), "countdown",
+                       label=_("Get ready: %(n)d") % {"n": model.get_ready}, exclude_semantics=True,
+                       container=True, live_region=True),
+            ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER),
+        ], on_back=lambda e: app.back())
+    if model.view is None or model.finished:
+        return kit.screen(ROUTE, _("Massage"), [ft.ProgressRing()])
+    v = model.view
+    paused = model.paused and model.get_ready is None
+    resting = v.phase_kind is PhaseKind.REST
+    header: list[ft.Control] = []
+    if v.demo:
+        header.append(ft.Container(
+            ft.Text(_("DEMONSTRATION SPEED"), size=14, weight=ft.FontWeight.BOLD, color=ft.Colors.ON_TERTIARY),
+            bgcolor=ft.Colors.TERTIARY, border_radius=8, padding=ft.Padding.symmetric(horizontal=10, vertical=4),
+            alignment=ft.Alignment.CENTER))
+    header.append(ft.Text(phase_text(v), size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER))
+    marker = None if resting or paused else illustrations.marker_fraction(v.elapsed_s)
+    controls = [
+        *header,
+        _timer(model, countdown_label(model)),
+        ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER,
+                weight=ft.FontWeight.BOLD if paused else None),
+        ft.Row([illustrations.back_illustration(width=BACK_WIDTH, dark=app.dark, marker=marker)],
+               alignment=ft.MainAxisAlignment.CENTER),
+    ]
+    running = not model.paused and model.get_ready is None
+    if paused:
+        pause = kit.primary_button(_("Resume"), lambda e: model.resume(), "pause-resume", icon=ft.Icons.PLAY_ARROW)
+    else:
+        pause = kit.secondary_button(_("Pause"), lambda e: model.pause(), "pause-resume", icon=ft.Icons.PAUSE,
+                                     in_row=True)
+    bottom = [
+        ft.Row([pause if not paused else ft.Container(pause, expand=True),
+                kit.secondary_button(_("Skip"), lambda e: model.ask(CONFIRM_SKIP), "skip", icon=ft.Icons.SKIP_NEXT,
+                                     in_row=True, disabled=model.get_ready is not None)], spacing=8),
+        kit.danger_button(_("Stop, it hurts"), lambda e: model.stop_hurts(), "stop-hurts", icon=ft.Icons.PAN_TOOL),
+    ]
+    if paused:
+        bottom.append(kit.secondary_button(_("End the massage"), lambda e: model.ask(CONFIRM_END), "end-session",
+                                           icon=ft.Icons.STOP))
+    ft.use_dialog(_dialogs(model))
+    end_action = kit.text_button(_("End"), lambda e: model.ask(CONFIRM_END), "end-top")
+    return kit.screen(ROUTE, _("Massage"), controls, bottom=bottom, actions=[end_action],
+                      on_back=lambda e: app.back(), bgcolor=PAUSED_TINT if paused and not running else None)
+
+
+@ft.component
+def Run() -> ft.View:
+    app = use_app()
+    model = app.session
+
+    def back() -> bool:
+        """Back during a round pauses and stays; Back while paused leaves (Home offers Resume)."""
+        if model.view is not None and not model.finished and not model.paused:
+            model.pause()
+            return True
+        if model.get_ready is not None:
+            model.pause()
+            return True
+        app.reset()  # paused: Home shows the massage with Resume and End
+        return True
+
+    app.on_back(ROUTE, back)
+    return RunBody(app, model)

@@ -7,7 +7,7 @@ import flet as ft
 from app.domain.protocol import CONTRAINDICATIONS, REST_MINUTES_CHOICES, ROUND_MINUTES_CHOICES, ROUNDS
 from app.i18n import _, ngettext
 from app.ui import kit
-from app.ui.context import AppContext
+from typing import Any as AppContext
 from app.ui.screens.labels import CONTRAINDICATION_QUESTIONS, CONTRAINDICATION_SHORT, t
 
 
@@ -105,3 +105,10 @@ def build_unsafe(ctx: AppContext) -> ft.View:
 
 
 ROUTES = {"/session/setup": build_setup, "/session/safety": build_safety, "/session/unsafe": build_unsafe}
+
+
+@ft.component
+def Setup() -> ft.View:  # STUB
+    from app.ui.state import use_app as _ua
+    app = _ua()
+    return kit.screen("/session_setup", "Setup", [kit.primary_button("Next", lambda e: app.go("/session/landmarks"), "next")], on_back=lambda e: app.back())

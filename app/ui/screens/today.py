@@ -1,95 +1,186 @@
 """Today (the home screen): postpartum day, this morning's and evening's massage, today's report,
-open red flags, and the interrupted-session card from the guided massage."""
+open red flags, and the card of a massage left unfinished."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import flet as ft
 
-from app.domain.records import SessionStatus
+from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import open_flags
-from app.i18n import _, format_date
+from app.i18n import _, format_date, format_datetime
 from app.ui import kit
-from app.ui.context import AppContext
-from app.ui.screens import home
-from app.ui.screens.diary_labels import FLOWS, birth_date, day_bounds, flag_card, pp_day_text, t, today
+from app.ui.screens.diary_labels import FLOWS, flag_card, pp_day_text, t
+from app.ui.screens.history import session_summary
+from app.ui.state import AppState, use_app
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run
+NOON = 12
 
 
-def _status_row(done: bool, label: str, identifier: str) -> ft.Control:
+def start_massage(app: AppState, ask: Any) -> None:
+    """Start a new massage, unless one is unfinished: then ask first (resume or end it)."""
+    c = app.controller
+    if c.active or c.pending() is not None:
+        ask(True)
+        return
+    c.reset_wizard()
+    app.go("/session/setup")
+
+
+def resume_unfinished(app: AppState) -> None:
+    c = app.controller
+    if not c.active:
+        record = c.pending()
+        if record is None:
+            return
+        c.take_over(record)
+    app.session.refresh()
+    if c.active:
+        app.reset("/session/run")
+        app.session.resume()
+    else:
+        app.reset("/session/finish")
+
+
+def end_unfinished(app: AppState) -> None:
+    c = app.controller
+    if not c.active:
+        record = c.pending()
+        if record is None:
+            return
+        c.take_over(record)
+    if c.active:
+        c.end_early()
+    app.session.refresh()
+    app.changed()
+    app.reset("/session/finish")
+
+
+def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Control:
     icon = ft.Icons.CHECK_CIRCLE if done else ft.Icons.RADIO_BUTTON_UNCHECKED
-    state = _("done") if done else _("not yet")
     return kit.tagged(ft.Row([
         ft.Icon(icon, color=ft.Colors.PRIMARY if done else ft.Colors.OUTLINE, size=28),
         ft.Text(label, size=16, expand=True),
-        ft.Text(state, size=15, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY if done else ft.Colors.ON_SURFACE_VARIANT),
-    ], vertical_alignment=ft.CrossAxisAlignment.CENTER), identifier, label=f"{label}: {state}")
+        ft.Text(state, size=15, weight=ft.FontWeight.W_600,
+                color=ft.Colors.PRIMARY if done else ft.Colors.ON_SURFACE_VARIANT),
+    ], vertical_alignment=ft.CrossAxisAlignment.CENTER), identifier, label=f"{label}: {state}",
+        exclude_semantics=True, container=True)
+
+
+def massage_state(sessions: list[SessionRecord]) -> tuple[str, bool]:
+    """The word for a half-day: only a completed massage counts as done; others say how they ended."""
+    if any(s.status is SessionStatus.COMPLETED for s in sessions):
+        return _("done"), True
+    if any(s.status is SessionStatus.STOPPED_PAIN for s in sessions):
+        return _("stopped: it hurt"), False
+    if any(s.status is SessionStatus.ENDED_EARLY for s in sessions):
+        return _("ended early"), False
+    return _("not yet"), False
 
 
 def _card(controls: list[ft.Control]) -> ft.Control:
     return ft.Card(content=ft.Container(ft.Column(controls, spacing=10), padding=16))
 
 
-def build(ctx: AppContext) -> ft.View:
-    ctx.controller.suspend()  # nobody is on the rounds screen now: nothing counts until resumed
-    day = today(ctx)
-    born = birth_date(ctx)
+def _unfinished_card(app: AppState) -> ft.Control | None:
+    c = app.controller
+    record = c.record() if c.active else c.pending()
+    if record is None:
+        return None
+    return _card([
+        kit.heading(_("A massage was interrupted"), 18),
+        kit.body(_("Started %(when)s.") % {"when": format_datetime(record.started_at)} + " "
+                 + session_summary(record)),
+        kit.primary_button(_("Resume"), lambda e: resume_unfinished(app), "resume-pending", icon=ft.Icons.PLAY_ARROW),
+        kit.secondary_button(_("End it and save"), lambda e: end_unfinished(app), "end-pending", icon=ft.Icons.STOP),
+    ])
+
+
+@ft.component
+def Today() -> ft.View:
+    app = use_app()
+    asking, set_asking = ft.use_state(False)
+    day = app.today()
+    profile = app.store.profile.get()
+    born = profile.baby_birth_date if profile else None
     controls: list[ft.Control] = []
 
-    resume = home._resume_card(ctx)
-    if resume is not None:
-        controls.append(resume)
+    unfinished = _unfinished_card(app)
+    if unfinished is not None:
+        controls.append(unfinished)
 
-    profile = ctx.store.profile.get()
     if born is None:
         controls.append(_card([
             kit.heading(_("Welcome"), 18),
             kit.body(_("Enter the baby's birth date so the app can count the days after birth.")),
-            kit.primary_button(_("Enter the birth date"), lambda e: ctx.go("/profile"), "open-profile",
+            kit.primary_button(_("Enter the birth date"), lambda e: app.go("/profile"), "open-profile",
                                icon=ft.Icons.CHILD_CARE),
         ]))
     else:
-        greeting = _("Hello, %(name)s") % {"name": profile.mother_name} if profile and profile.mother_name else None
-        top = [kit.heading(pp_day_text((day - born).days + 1) if day >= born else format_date(day), 22)]
-        if greeting:
-            top.insert(0, kit.body(greeting))
+        top: list[ft.Control] = []
+        if profile is not None and profile.mother_name:
+            top.append(kit.body(_("Hello, %(name)s") % {"name": profile.mother_name}))
+        top.append(kit.heading(pp_day_text((day - born).days + 1) if day >= born else format_date(day), 22))
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
-    # Open red flags first: the newest report decides what is open.
-    flags = open_flags(ctx.store.diary.list(limit=FLAG_LOOKBACK), birth_date=born)
+    flags = open_flags(app.store.diary.list(limit=FLAG_LOOKBACK), birth_date=born)
     controls += [flag_card(flag, since) for flag, since in flags]
 
-    start, end = day_bounds(ctx, day)
-    sessions = [s for s in ctx.store.sessions.between(start, end)
-                if s.status is not SessionStatus.IN_PROGRESS]
-    morning = any(s.started_at.astimezone(start.tzinfo).hour < 12 for s in sessions)
-    evening = any(s.started_at.astimezone(start.tzinfo).hour >= 12 for s in sessions)
+    start, end = app.day_bounds(day)
+    sessions = [s for s in app.store.sessions.between(start, end) if not s.demo]
+    tz = start.tzinfo
+    morning = [s for s in sessions if s.started_at.astimezone(tz).hour < NOON]
+    evening = [s for s in sessions if s.started_at.astimezone(tz).hour >= NOON]
+    m_text, m_done = massage_state(morning)
+    e_text, e_done = massage_state(evening)
     controls.append(_card([
         kit.heading(_("Massage today"), 18),
-        _status_row(morning, _("This morning"), "massage-morning"),
-        _status_row(evening, _("This evening"), "massage-evening"),
-        kit.primary_button(_("Start a massage"), lambda e: home._start(ctx), "start-session", icon=ft.Icons.SPA),
+        _status_row(_("This morning"), m_text, m_done, "massage-morning"),
+        _status_row(_("This evening"), e_text, e_done, "massage-evening"),
+        kit.primary_button(_("Start a massage"), lambda e: start_massage(app, set_asking), "start-session",
+                           icon=ft.Icons.SPA),
     ]))
 
-    report = ctx.store.diary.get(day)
-    report_lines: list[ft.Control] = [kit.heading(_("Milk diary"), 18),
-                                      _status_row(report is not None, _("Today's report"), "report-status")]
+    report = app.store.diary.get(day)
+    lines: list[ft.Control] = [kit.heading(_("Milk diary"), 18),
+                               _status_row(_("Today's report"), _("done") if report else _("not yet"),
+                                           report is not None, "report-status")]
     if report is not None:
-        report_lines.append(kit.body(_("%(flow)s · %(n)d of 8 signs") % {"flow": t(FLOWS, report.flow),
-                                                                        "n": report.signs_score}))
-    report_lines += [
+        lines.append(kit.body(_("%(flow)s · %(n)d of 8 signs") % {"flow": t(FLOWS, report.flow),
+                                                                  "n": report.signs_score}))
+    lines += [
         kit.primary_button(_("Edit today's report") if report else _("Fill in today's report"),
-                           lambda e: ctx.go("/report"), "open-report", icon=ft.Icons.EDIT_NOTE),
-        kit.secondary_button(_("Diary and trends"), lambda e: ctx.go("/diary"), "open-diary", icon=ft.Icons.SHOW_CHART),
+                           lambda e: app.go("/report"), "open-report", icon=ft.Icons.EDIT_NOTE),
+        kit.secondary_button(_("Diary and trends"), lambda e: app.go("/diary"), "open-diary", icon=ft.Icons.SHOW_CHART),
     ]
-    controls.append(_card(report_lines))
-
+    controls.append(_card(lines))
     controls += [
-        kit.secondary_button(_("Massage history"), lambda e: ctx.go("/history"), "open-history", icon=ft.Icons.HISTORY),
-        kit.secondary_button(_("Reminders"), lambda e: ctx.go("/reminders"), "open-reminders", icon=ft.Icons.ALARM),
-        kit.secondary_button(_("Mother and baby"), lambda e: ctx.go("/profile"), "edit-profile", icon=ft.Icons.PERSON),
+        kit.secondary_button(_("Massage history"), lambda e: app.go("/history"), "open-history", icon=ft.Icons.HISTORY),
+        kit.secondary_button(_("Reminders"), lambda e: app.go("/reminders"), "open-reminders", icon=ft.Icons.ALARM),
+        kit.secondary_button(_("Mother and baby"), lambda e: app.go("/profile"), "edit-profile", icon=ft.Icons.PERSON),
     ]
-    settings = kit.tagged(ft.IconButton(icon=ft.Icons.SETTINGS, tooltip=_("Settings"), icon_size=28,
-                                        on_click=lambda e: ctx.go("/settings")), "open-settings", label=_("Settings"))
-    return kit.screen("/", _("Today"), controls, actions=[settings])
+
+    def resume_it(e: Any) -> None:
+        set_asking(False)
+        resume_unfinished(app)
+
+    def end_it(e: Any) -> None:
+        set_asking(False)
+        end_unfinished(app)
+
+    ft.use_dialog(ft.AlertDialog(
+        modal=True,
+        title=ft.Text(_("A massage is not finished yet")),
+        content=ft.Text(_("Resume it, or end it and save it before starting a new one.")),
+        actions=[
+            kit.primary_button(_("Resume"), resume_it, "dialog-resume", icon=ft.Icons.PLAY_ARROW),
+            kit.secondary_button(_("End it and save"), end_it, "dialog-end", icon=ft.Icons.STOP),
+            kit.text_button(_("Cancel"), lambda e: set_asking(False), "dialog-cancel"),
+        ],
+        on_dismiss=lambda e: set_asking(False),
+    ) if asking else None)
+    settings_button = kit.icon_button(ft.Icons.SETTINGS, _("Settings"), lambda e: app.go("/settings"), "open-settings")
+    return kit.screen("/", _("Today"), controls, actions=[settings_button])

@@ -1,0 +1,223 @@
+"""The running massage as one visitor's observable state: what the rounds screen draws, and the
+intents it sends. Time and recording stay in the Flet-free `SessionController`; this class adds
+the parts that only exist on a screen: the "get ready" count, the pain choice, confirmations, and
+the timer task that redraws once per displayed second.
+
+The timer task is started by intents (start, resume), never by drawing a screen. It sleeps until
+the displayed second changes (the domain says when), so the countdown never shows a second twice
+or skips one, and nothing runs while paused.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import flet as ft
+
+from app.domain.session import Status
+from app.services.session import SessionController, SessionView
+
+log = logging.getLogger(__name__)
+
+GET_READY_FROM = 3  # "3, 2, 1" before the first round and after every resume
+# Wake a hair after the boundary so the domain is surely past it.
+TICK_SLACK_S = 0.005
+# Pending confirmations the rounds screen can ask for.
+CONFIRM_END = "end"
+CONFIRM_SKIP = "skip"
+
+
+@ft.observable
+@dataclass
+class SessionModel:
+    view: SessionView | None = None
+    get_ready: int | None = None  # the number shown during the count, else None
+    pain_choice: bool = False  # "Stop, it hurts" was tapped: continue lighter, or end
+    lighter: bool = False  # continuing after pain: remind to press more lightly
+    confirm: str | None = None  # CONFIRM_END / CONFIRM_SKIP while the dialog asks
+    finished: bool = False  # the session is over: the screen moves to the finish step
+    _controller: Any = None
+    _devices: Any = None
+    _generation: int = 0
+    _task: Any = None
+
+    def attach(self, controller: SessionController, devices: Any) -> None:
+        self._controller = controller
+        self._devices = devices
+        self.refresh()
+
+    @property
+    def controller(self) -> SessionController:
+        assert self._controller is not None
+        return self._controller
+
+    @property
+    def paused(self) -> bool:
+        return self.view is not None and self.view.status is Status.PAUSED
+
+    def refresh(self) -> None:
+        c = self._controller
+        self.view = c.view() if c is not None else None
+        self.finished = c is not None and c.session is not None and c.session.over
+
+    # -- intents ----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin a new massage: the count, then round 1."""
+        self.finished = False
+        self.pain_choice = self.lighter = False
+        self.confirm = None
+        self._spawn(self._count_then(self._begin))
+
+    def _begin(self) -> None:
+        self.controller.begin()
+        self._after_change(start_timer=True)
+
+    def pause(self) -> None:
+        """Pause now (also what Back and a closed tab do); a count in progress is cancelled."""
+        self._generation += 1
+        self.get_ready = None
+        if self.controller.active and self.controller.session is not None \
+                and self.controller.session.status is Status.RUNNING:
+            self.controller.pause()
+            if self._devices is not None:
+                self._devices.keep_screen_on(False)
+                self._devices.announce(_paused_text())
+        self.refresh()
+
+    def resume(self) -> None:
+        """Resume after the count (nothing counts during it)."""
+        self.pain_choice = False
+        self.confirm = None
+        if not self.controller.active:
+            return
+        self._spawn(self._count_then(self._resume_now))
+
+    def _resume_now(self) -> None:
+        if self.controller.session is not None and self.controller.session.status is Status.PAUSED:
+            self.controller.resume()
+        self._after_change(start_timer=True)
+
+    def toggle_pause(self) -> None:
+        if self.paused or self.get_ready is not None:
+            if self.get_ready is not None:  # a second tap during the count: stay paused
+                self.pause()
+            else:
+                self.resume()
+        else:
+            self.pause()
+
+    def stop_hurts(self) -> None:
+        """Pause at once, then offer: continue more lightly, or end (recorded as stopped for pain)."""
+        self.pause()
+        self.pain_choice = True
+
+    def continue_lighter(self) -> None:
+        self.lighter = True
+        self.resume()
+
+    def end_for_pain(self) -> None:
+        self.pain_choice = False
+        self._generation += 1
+        self.controller.stop_for_pain()
+        self._after_change(start_timer=False)
+
+    def ask(self, what: str | None) -> None:
+        """Open (or with None, close) the confirmation for End or Skip."""
+        self.confirm = what
+
+    def confirmed(self) -> None:
+        what, self.confirm = self.confirm, None
+        if what == CONFIRM_END:
+            self._generation += 1
+            self.controller.end_early()
+            self._after_change(start_timer=False)
+        elif what == CONFIRM_SKIP:
+            self.controller.skip()
+            self._after_change(start_timer=self.controller.session is not None
+                               and self.controller.session.status is Status.RUNNING)
+
+    def leave(self) -> None:
+        """The visitor left the rounds screen (Back, tab closed): the massage waits, paused."""
+        self.pause()
+
+    # -- the timer ---------------------------------------------------------------------------------
+    def _after_change(self, *, start_timer: bool) -> None:
+        self._cue(self.controller.tick())
+        self.refresh()
+        if self.finished:
+            self._generation += 1
+            if self._devices is not None:
+                self._devices.keep_screen_on(False)
+            return
+        if start_timer:
+            if self._devices is not None:
+                self._devices.keep_screen_on(True)
+            self._generation += 1
+            self._spawn(self._run(self._generation))
+
+    async def _count_then(self, then: Any) -> None:
+        self._generation += 1
+        generation = self._generation
+        for n in range(GET_READY_FROM, 0, -1):
+            self.get_ready = n
+            if self._devices is not None:
+                from app.ui.devices import GET_READY_SOUND
+
+                self._devices.play(GET_READY_SOUND)
+                self._devices.announce(str(n))
+            await asyncio.sleep(1)
+            if generation != self._generation:
+                return
+        self.get_ready = None
+        then()
+
+    async def _run(self, generation: int) -> None:
+        c = self.controller
+        while generation == self._generation and c.active:
+            delay = c.next_tick_in()
+            if delay is None:  # paused: nothing to redraw until resume
+                return
+            await asyncio.sleep(delay + TICK_SLACK_S)
+            if generation != self._generation:
+                return
+            before = self.view.phase_kind if self.view else None
+            self._cue(c.tick())
+            self.refresh()
+            if self.view is not None and self.view.phase_kind is not before and self._devices is not None:
+                self._devices.announce(phase_text(self.view))
+        if generation == self._generation and self._devices is not None:
+            self._devices.keep_screen_on(False)
+
+    def _cue(self, cues: list[Any]) -> None:
+        if self._devices is None:
+            return
+        for cue in cues:
+            self._devices.cue(cue)
+
+    def _spawn(self, coro: Any) -> None:
+        try:
+            self._task = asyncio.get_running_loop().create_task(coro)
+        except RuntimeError:  # called outside a running loop (a plain test): run it to the end
+            asyncio.run(coro)
+
+
+def _paused_text() -> str:
+    from app.i18n import _
+
+    return _("Paused")
+
+
+def phase_text(view: SessionView) -> str:
+    """The phase as words, for the heading and for the screen reader."""
+    from app.domain.protocol import PhaseKind
+    from app.i18n import _
+
+    if view.phase_kind is PhaseKind.REST:
+        return _("Rest: round %(next)d of %(total)d comes next") % {"next": view.round_number + 1,
+                                                                       "total": view.rounds}
+    if view.phase_kind is None:
+        return _("Finished")
+    return _("Round %(n)d of %(total)d") % {"n": view.round_number, "total": view.rounds}
