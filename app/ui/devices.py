@@ -50,7 +50,7 @@ def sound_length_s(relative: str) -> float:
 class Devices:
     """Sound, vibration, wakelock and announcements for one visitor's page."""
 
-    def __init__(self, page: ft.Page) -> None:
+    def __init__(self, page: ft.Page | None) -> None:
         self.page = page
         self.sounds: dict[CueKind, Any] = {kind: fta.Audio(src=src, volume=1.0) for kind, src in CUE_SOUNDS.items()}
         self.wakelock = ft.Wakelock()
@@ -58,7 +58,7 @@ class Devices:
         self.semantics = ft.SemanticsService()
         self._queue: asyncio.Queue[CueKind] | None = None
         self._player: asyncio.Task[None] | None = None
-        self.played: list[CueKind] = []  # in order, for tests of the queue
+        self.played: list[tuple[CueKind, float]] = []  # (sound, loop time it started): the queue's record
 
     # -- sound: one queue, so cues never overlap and keep their order -----------------------
     def play(self, kind: CueKind) -> None:
@@ -72,7 +72,7 @@ class Devices:
         assert self._queue is not None
         while not self._queue.empty():
             kind = self._queue.get_nowait()
-            self.played.append(kind)
+            self.played.append((kind, asyncio.get_running_loop().time()))
             sound = self.sounds.get(kind)
             if sound is not None:
                 await self._safe(sound.play)

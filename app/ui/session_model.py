@@ -11,7 +11,9 @@ or skips one, and nothing runs while paused.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,15 +21,31 @@ import flet as ft
 
 from app.domain.session import Status
 from app.services.session import SessionController, SessionView
+from app.store.errors import StoreWriteError
 
 log = logging.getLogger(__name__)
 
 GET_READY_FROM = 3  # "3, 2, 1" before the first round and after every resume
+GET_READY_STEP_S = 1.0
 # Wake a hair after the boundary so the domain is surely past it.
 TICK_SLACK_S = 0.005
 # Pending confirmations the rounds screen can ask for.
 CONFIRM_END = "end"
 CONFIRM_SKIP = "skip"
+
+
+def _saving(method: Callable[..., None]) -> Callable[..., None]:
+    """An intent that writes: a failed write becomes a message on the screen, never Flet's error box."""
+
+    @functools.wraps(method)
+    def wrapper(self: SessionModel, *args: Any) -> None:
+        try:
+            method(self, *args)
+        except StoreWriteError as err:
+            self.problem = write_problem(err.code)
+            self.refresh()
+
+    return wrapper
 
 
 @ft.observable
@@ -39,10 +57,12 @@ class SessionModel:
     lighter: bool = False  # continuing after pain: remind to press more lightly
     confirm: str | None = None  # CONFIRM_END / CONFIRM_SKIP while the dialog asks
     finished: bool = False  # the session is over: the screen moves to the finish step
+    problem: str | None = None  # a translated message when saving failed; the massage goes on
     _controller: Any = None
     _devices: Any = None
     _generation: int = 0
     _task: Any = None
+    _step_s: float = GET_READY_STEP_S  # tests shorten the count
 
     def attach(self, controller: SessionController, devices: Any) -> None:
         self._controller = controller
@@ -71,10 +91,12 @@ class SessionModel:
         self.confirm = None
         self._spawn(self._count_then(self._begin))
 
+    @_saving
     def _begin(self) -> None:
         self.controller.begin()
         self._after_change(start_timer=True)
 
+    @_saving
     def pause(self) -> None:
         """Pause now (also what Back and a closed tab do); a count in progress is cancelled."""
         self._generation += 1
@@ -95,6 +117,7 @@ class SessionModel:
             return
         self._spawn(self._count_then(self._resume_now))
 
+    @_saving
     def _resume_now(self) -> None:
         if self.controller.session is not None and self.controller.session.status is Status.PAUSED:
             self.controller.resume()
@@ -118,6 +141,7 @@ class SessionModel:
         self.lighter = True
         self.resume()
 
+    @_saving
     def end_for_pain(self) -> None:
         self.pain_choice = False
         self._generation += 1
@@ -128,6 +152,7 @@ class SessionModel:
         """Open (or with None, close) the confirmation for End or Skip."""
         self.confirm = what
 
+    @_saving
     def confirmed(self) -> None:
         what, self.confirm = self.confirm, None
         if what == CONFIRM_END:
@@ -145,7 +170,10 @@ class SessionModel:
 
     # -- the timer ---------------------------------------------------------------------------------
     def _after_change(self, *, start_timer: bool) -> None:
-        self._cue(self.controller.tick())
+        try:
+            self._cue(self.controller.tick())
+        except StoreWriteError as err:
+            self.problem = write_problem(err.code)
         self.refresh()
         if self.finished:
             self._generation += 1
@@ -168,7 +196,7 @@ class SessionModel:
 
                 self._devices.play(GET_READY_SOUND)
                 self._devices.announce(str(n))
-            await asyncio.sleep(1)
+            await asyncio.sleep(self._step_s)
             if generation != self._generation:
                 return
         self.get_ready = None
@@ -184,7 +212,10 @@ class SessionModel:
             if generation != self._generation:
                 return
             before = self.view.phase_kind if self.view else None
-            self._cue(c.tick())
+            try:
+                self._cue(c.tick())
+            except StoreWriteError as err:  # the timer goes on; the next event writes everything
+                self.problem = write_problem(err.code)
             self.refresh()
             if self.view is not None and self.view.phase_kind is not before and self._devices is not None:
                 self._devices.announce(phase_text(self.view))
@@ -202,6 +233,12 @@ class SessionModel:
             self._task = asyncio.get_running_loop().create_task(coro)
         except RuntimeError:  # called outside a running loop (a plain test): run it to the end
             asyncio.run(coro)
+
+
+def write_problem(code: Any) -> str:
+    from app.ui.screens.store_error import write_problem as text
+
+    return text(code)
 
 
 def _paused_text() -> str:

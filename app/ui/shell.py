@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import flet as ft
@@ -18,11 +20,13 @@ from app import i18n
 from app.config import db_path
 from app.domain.clock import SystemClock
 from app.store.db import open_store
+from app.store.errors import StoreOpenError
 from app.ui import kit
 from app.ui.devices import Devices
 from app.ui.screens import (
     diary_history,
     history,
+    intro,
     profile,
     reminders,
     report,
@@ -36,6 +40,7 @@ from app.ui.screens import (
     session_technique,
     session_unsafe,
     settings,
+    store_error,
     today,
 )
 from app.ui.session_model import SessionModel
@@ -51,6 +56,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/diary": diary_history.DiaryHistory,
     "/reminders": reminders.Reminders,
     "/settings": settings.Settings,
+    intro.ROUTE: intro.Intro,
     "/history": history.History,
     "/session/setup": session_setup.Setup,
     "/session/safety": session_safety.Safety,
@@ -85,26 +91,48 @@ def App(app: AppState) -> Any:
             supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang])
 
     ft.use_effect(apply_look, [app.theme, app.lang])
+
+    def show_notice() -> None:
+        if app.notice:
+            page.show_dialog(ft.SnackBar(ft.Semantics(content=ft.Text(app.notice, size=16), live_region=True,
+                                                      identifier="notice"), duration=4000))
+            app.notice = None
+
+    ft.use_effect(show_notice, [app.notice])
     # Screens are created inside the provider, so they find the visitor's state with `use_app()`.
     return AppContext(app, lambda: [SCREENS.get(route.split("?")[0], today.Today)() for route in app.stack])
 
 
+@dataclass
+class _Visitor:
+    """What `_` needs before the diary is open (the language), for the error screen."""
+
+    lang: str
+
+
 async def main(page: ft.Page) -> None:
     i18n.set_resolver(_visitor_language)
-    store = open_store(os.environ.get("PIJAT_DB_PATH") or db_path())
+    page.title = "Pijat Oksitosin"
+    page.theme, page.dark_theme = kit.themes()
+    path = Path(os.environ.get("PIJAT_DB_PATH") or db_path())
+    try:
+        store = open_store(path)
+    except StoreOpenError as err:  # say what happened, in her language; the file stays as it was
+        log.warning("the database cannot be opened: %s", err.code.value)
+        page.data = _Visitor(await _device_language(page))
+        page.render_views(store_error.StoreError, err.code, str(path))
+        return
     lang = store.get_setting("language")
     if lang not in i18n.LANGUAGES:
-        info = await page.get_device_info()
-        lang = i18n.language_for_locales(_device_locale_tags(info))
+        lang = await _device_language(page)
     app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
     app._devices = Devices(page)
     app.session = SessionModel()
     app.session.attach(app.controller, app.devices)
     page.data = app  # how `_` finds this visitor's language
-
-    page.title = "Pijat Oksitosin"
-    page.theme, page.dark_theme = kit.themes()
+    if intro.intro_needed(app):
+        app.go(intro.ROUTE)
 
     def view_pop(e: ft.ViewPopEvent) -> None:
         app.back()
@@ -121,6 +149,11 @@ async def main(page: ft.Page) -> None:
     page.on_close = disconnected
     page.on_platform_brightness_change = brightness
     page.render_views(App, app)
+
+
+async def _device_language(page: ft.Page) -> str:
+    info = await page.get_device_info()
+    return i18n.language_for_locales(_device_locale_tags(info))
 
 
 def _device_locale_tags(info: Any) -> list[str]:

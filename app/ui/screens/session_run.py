@@ -141,6 +141,9 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
             alignment=ft.Alignment.CENTER))
     header.append(ft.Text(phase_text(v), size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER))
     marker = None if resting or paused else illustrations.marker_fraction(v.elapsed_s)
+    if model.problem:
+        header.append(kit.tagged(kit.note(model.problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                                 "save-problem"))
     controls = [
         *header,
         _timer(model, countdown_label(model)),

@@ -21,6 +21,8 @@ def Settings() -> ft.View:
         kit.choice_group([("system", _("Automatic")), ("light", _("Light")), ("dark", _("Dark"))], app.theme,
                          app.set_theme, "theme"),
         ft.Divider(),
+        kit.secondary_button(_("About the massage"), lambda e: app.go("/intro"), "open-intro",
+                             icon=ft.Icons.INFO_OUTLINE),
         kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
                  icon=ft.Icons.LOCK_OUTLINE),
     ]

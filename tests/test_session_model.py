@@ -1,0 +1,162 @@
+"""The rounds screen's state (SessionModel) over the real controller, a real SQLite file and a
+fake clock: the count before round 1 and after a resume, the pain choice, confirmations, Back."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from app.domain.clock import FakeClock
+from app.domain.protocol import Build
+from app.domain.records import SessionStatus
+from app.domain.session import Cue, CueKind, Status
+from app.services.session import SessionController
+from app.store.db import open_store
+from app.ui.session_model import CONFIRM_END, CONFIRM_SKIP, GET_READY_FROM, SessionModel
+
+
+class RecordingDevices:
+    """Stands in for the page's sound/vibration services: records what would be played."""
+
+    def __init__(self) -> None:
+        self.sounds: list[CueKind] = []
+        self.cues: list[Cue] = []
+        self.announced: list[str] = []
+        self.screen_on: list[bool] = []
+
+    def play(self, kind: CueKind) -> None:
+        self.sounds.append(kind)
+
+    def cue(self, cue: Cue) -> None:
+        self.cues.append(cue)
+
+    def announce(self, message: str) -> None:
+        self.announced.append(message)
+
+    def keep_screen_on(self, on: bool) -> None:
+        self.screen_on.append(on)
+
+
+@pytest.fixture
+def parts(tmp_path):
+    with open_store(tmp_path / "app.sqlite3") as store:
+        clock = FakeClock()
+        controller = SessionController(store, clock)
+        controller.wizard.demo = True
+        controller.wizard.choose_build(Build.SLIM_NORMAL)
+        devices = RecordingDevices()
+        model = SessionModel()
+        model._step_s = 0.0
+        model.attach(controller, devices)
+        yield model, controller, clock, devices, store
+
+
+def settle(coro_fn) -> None:
+    """Run an intent inside an event loop and let the tasks it spawned get as far as they can."""
+    async def body() -> None:
+        coro_fn()
+        for _ in range(20):
+            await asyncio.sleep(0)
+
+    asyncio.run(body())
+
+
+def test_start_counts_down_before_round_one(parts):
+    model, controller, _clock, devices, _store = parts
+    settle(model.start)
+    assert devices.sounds[:GET_READY_FROM] == [CueKind.LAST_SECONDS] * GET_READY_FROM  # 3, 2, 1
+    assert devices.announced[:GET_READY_FROM] == ["3", "2", "1"]
+    assert controller.active and model.view is not None and model.view.round_number == 1
+    assert devices.cues[0].kind is CueKind.ROUND_START  # the round's own chime after the count
+
+
+def test_nothing_is_recorded_when_the_count_is_cancelled(parts):
+    model, controller, _clock, _devices, store = parts
+
+    async def body() -> None:
+        model._step_s = 0.05
+        model.start()
+        await asyncio.sleep(0)
+        model.pause()  # Back during "3, 2, 1"
+        await asyncio.sleep(0.3)
+
+    asyncio.run(body())
+    assert controller.session is None and model.get_ready is None
+    assert store.sessions.list() == []
+
+
+def test_pause_is_immediate_and_resume_counts_again(parts):
+    model, controller, clock, devices, _store = parts
+    settle(model.start)
+    clock.advance(5)
+    model.pause()
+    assert model.paused and controller.session.status is Status.PAUSED
+    shown = model.view.remaining_s
+    clock.advance(60)  # a long pause does not count
+    model.refresh()
+    assert model.view.remaining_s == shown
+    before = len(devices.sounds)
+    settle(model.resume)
+    assert devices.sounds[before:before + GET_READY_FROM] == [CueKind.LAST_SECONDS] * GET_READY_FROM
+    assert controller.session.status is Status.RUNNING
+
+
+def test_stop_it_hurts_pauses_then_continue_lighter(parts):
+    model, controller, clock, _devices, _store = parts
+    settle(model.start)
+    clock.advance(3)
+    model.stop_hurts()
+    assert model.pain_choice and controller.session.status is Status.PAUSED
+    settle(model.continue_lighter)
+    assert not model.pain_choice and model.lighter and controller.session.status is Status.RUNNING
+
+
+def test_stop_it_hurts_then_end_is_recorded_as_stopped_for_pain(parts):
+    model, controller, clock, _devices, store = parts
+    settle(model.start)
+    clock.advance(3)
+    model.stop_hurts()
+    model.end_for_pain()
+    assert model.finished
+    assert store.sessions.get(controller.session_id).status is SessionStatus.STOPPED_PAIN
+
+
+@pytest.mark.parametrize("what", [CONFIRM_END, CONFIRM_SKIP])
+def test_end_and_skip_do_nothing_until_confirmed(parts, what):
+    model, controller, clock, _devices, _store = parts
+    settle(model.start)
+    clock.advance(2)
+    model.ask(what)
+    position = controller.session.position(clock.monotonic())
+    model.ask(None)  # "No, go back"
+    assert not model.finished and controller.session.position(clock.monotonic()) == position
+    assert model.confirm is None
+
+
+def test_confirmed_end_records_ended_early(parts):
+    model, controller, clock, _devices, store = parts
+    settle(model.start)
+    clock.advance(2)
+    model.ask(CONFIRM_END)
+    model.confirmed()
+    assert model.finished
+    assert store.sessions.get(controller.session_id).status is SessionStatus.ENDED_EARLY
+
+
+def test_confirmed_skip_moves_to_the_rest(parts):
+    model, controller, clock, _devices, _store = parts
+    settle(model.start)
+    clock.advance(2)
+    model.ask(CONFIRM_SKIP)
+    settle(model.confirmed)
+    assert model.view.round_number == 1 and model.view.phase_kind.value == "rest"
+
+
+def test_leaving_the_screen_pauses_and_keeps_the_massage(parts):
+    model, controller, clock, _devices, store = parts
+    settle(model.start)
+    clock.advance(4)
+    model.leave()
+    assert controller.active and controller.session.status is Status.PAUSED
+    assert store.sessions.get(controller.session_id).status is SessionStatus.IN_PROGRESS
