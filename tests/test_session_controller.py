@@ -11,6 +11,7 @@ from app.domain.protocol import Build, Contraindication, Technique
 from app.domain.records import SessionStatus
 from app.domain.session import CueKind, Status
 from app.store.db import open_store
+from app.store.repositories import LEASE_S
 from app.ui.session_controller import CHECKPOINT_EVERY_S, SessionController, Wizard
 
 
@@ -167,3 +168,13 @@ def test_rating_is_saved_and_close_leaves_a_fresh_wizard(fresh_db, clock):
     record = fresh_db.sessions.get(sid)
     assert (record.comfort, record.letdown) == (4, True)
     assert c.session is None and c.wizard.build is None
+
+
+def test_a_massage_running_in_another_tab_is_not_offered_until_its_lease_runs_out(fresh_db, clock):
+    running = make(fresh_db, clock)
+    running.begin()
+    other_tab = SessionController(fresh_db, clock)
+    clock.advance(LEASE_S - 1)
+    assert other_tab.pending() is None  # still beating (its start is its last heartbeat)
+    clock.advance(1)  # the running tab went silent for a whole lease: killed or closed
+    assert other_tab.pending().id == running.session_id
