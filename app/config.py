@@ -10,6 +10,8 @@ DB_FILE_NAME = "pijat-oksitosin.sqlite3"
 DATA_DIR_ENV = "PIJAT_DATA_DIR"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8550
+# The data folder: the user only (POSIX).
+DIR_MODE = 0o700
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -23,9 +25,21 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     chosen = next((Path(c) for c in candidates if c), None)
     if chosen is None:
         xdg = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-        chosen = Path(xdg) / APP_DIR_NAME
-    chosen.mkdir(parents=True, exist_ok=True)
-    return chosen
+        # The app's own folder, so one an older version made world-readable is tightened too.
+        return private_dir(Path(xdg) / APP_DIR_NAME, tighten=True)
+    return private_dir(chosen)
+
+
+def private_dir(path: Path, *, tighten: bool = False) -> Path:
+    """`path`, created if missing with access for the user only (0700 on POSIX, whatever the
+    umask). An existing folder the user chose is left as it is unless `tighten`: the database
+    files in it are 0600 anyway (see app.store.db)."""
+    existed = path.is_dir()
+    # mkdir's mode is masked by the umask, hence the chmod; parents get the usual mode.
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    if os.name == "posix" and (tighten or not existed):
+        os.chmod(path, DIR_MODE)
+    return path
 
 
 def db_path(override: str | os.PathLike[str] | None = None) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,22 +18,12 @@ from app.domain.diary import (
 )
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.store.db import Store, connect, open_store
+from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 WIB = timezone(timedelta(hours=7))  # Western Indonesia Time
 DAY = date(2026, 3, 4)
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "pijat.sqlite3"
-
-
-@pytest.fixture
-def store(db_path: Path):
-    with open_store(db_path) as opened:
-        yield opened
 
 
 def full_report(day: date = DAY, **changes) -> DailyReport:
@@ -63,15 +52,15 @@ def small_report(day: date, **changes) -> DailyReport:
     return DailyReport(**{"day": day, "flow": Flow.WELL, **changes})
 
 
-def raw_row(store: Store, day: date) -> dict:
-    return store.db["reports"].get(day.isoformat())
+def raw_row(fresh_db: Store, day: date) -> dict:
+    return fresh_db.db["reports"].get(day.isoformat())
 
 
 # --- schema ------------------------------------------------------------------------------------
 
 
-def test_fresh_file_gets_the_diary_tables(store: Store):
-    db = store.db
+def test_fresh_file_gets_the_diary_tables(fresh_db: Store):
+    db = fresh_db.db
     assert {"profile", "reports", "drafts"} <= set(db.table_names())
     assert db["reports"].pks == ["day"]
     assert set(db["reports"].columns_dict) == {
@@ -88,19 +77,19 @@ def test_fresh_file_gets_the_diary_tables(store: Store):
 # --- reports -----------------------------------------------------------------------------------
 
 
-def test_fully_filled_report_roundtrips(store: Store):
+def test_fully_filled_report_roundtrips(fresh_db: Store):
     report = full_report()
     defaults = DailyReport(day=DAY - timedelta(days=1), flow=Flow.WELL)
     # The fixture really fills every field, or this test proves less than it claims.
     assert all(getattr(report, f) != getattr(defaults, f) for f in DailyReport.model_fields)
-    store.diary.save(report, at=T0)
-    assert store.diary.get(DAY) == report
-    assert store.diary.get(DAY).model_dump() == report.model_dump()
+    fresh_db.diary.save(report, at=T0)
+    assert fresh_db.diary.get(DAY) == report
+    assert fresh_db.diary.get(DAY).model_dump() == report.model_dump()
 
 
-def test_report_columns_hold_plain_values(store: Store):
-    store.diary.save(full_report(), at=datetime(2026, 3, 4, 21, 0, tzinfo=WIB))
-    row = raw_row(store, DAY)
+def test_report_columns_hold_plain_values(fresh_db: Store):
+    fresh_db.diary.save(full_report(), at=datetime(2026, 3, 4, 21, 0, tzinfo=WIB))
+    row = raw_row(fresh_db, DAY)
     assert row["day"] == "2026-03-04"
     assert row["flow"] == "not_well"
     assert row["signs"].startswith('{"breasts_full_then_soft": false, "feeds_8_to_12": true')
@@ -116,133 +105,133 @@ def test_report_columns_hold_plain_values(store: Store):
         (None, None),  # not seen yet
     ],
 )
-def test_colostrum_time_is_stored_as_entered(store: Store, entered, stored):
-    store.diary.save(full_report(colostrum_first_seen=entered), at=T0)
-    assert raw_row(store, DAY)["colostrum_first_seen"] == stored
-    seen = store.diary.get(DAY).colostrum_first_seen
+def test_colostrum_time_is_stored_as_entered(fresh_db: Store, entered, stored):
+    fresh_db.diary.save(full_report(colostrum_first_seen=entered), at=T0)
+    assert raw_row(fresh_db, DAY)["colostrum_first_seen"] == stored
+    seen = fresh_db.diary.get(DAY).colostrum_first_seen
     assert seen == entered
     assert (seen.utcoffset() if seen else None) == (entered.utcoffset() if entered else None)
 
 
-def test_unanswered_signs_stay_unanswered(store: Store):
+def test_unanswered_signs_stay_unanswered(fresh_db: Store):
     report = small_report(DAY, signs={Sign.LET_DOWN_FELT: False, Sign.FEEDS_8_TO_12: True})
-    store.diary.save(report, at=T0)
-    back = store.diary.get(DAY)
+    fresh_db.diary.save(report, at=T0)
+    back = fresh_db.diary.get(DAY)
     assert back.signs == {Sign.FEEDS_8_TO_12: True, Sign.LET_DOWN_FELT: False}
     assert (back.signs_answered, back.signs_score) == (2, 1)
 
 
-def test_save_again_replaces_every_field_and_keeps_created_at(store: Store):
-    store.diary.save(full_report(), at=T0)
+def test_save_again_replaces_every_field_and_keeps_created_at(fresh_db: Store):
+    fresh_db.diary.save(full_report(), at=T0)
     later = T0 + timedelta(hours=5)
     replacement = small_report(DAY, note="lebih baik")  # fields cleared, not merged
-    store.diary.save(replacement, at=later)
-    assert store.diary.get(DAY) == replacement
-    row = raw_row(store, DAY)
+    fresh_db.diary.save(replacement, at=later)
+    assert fresh_db.diary.get(DAY) == replacement
+    row = raw_row(fresh_db, DAY)
     assert row["created_at"] == "2026-03-01T08:00:00.000000+00:00"
     assert row["updated_at"] == "2026-03-01T13:00:00.000000+00:00"
-    assert store.diary.count() == 1
+    assert fresh_db.diary.count() == 1
 
 
-def test_get_of_a_day_without_report_is_none(store: Store):
-    assert store.diary.get(DAY) is None
+def test_get_of_a_day_without_report_is_none(fresh_db: Store):
+    assert fresh_db.diary.get(DAY) is None
 
 
-def test_delete_returns_the_report_and_restore_puts_it_back(store: Store):
+def test_delete_returns_the_report_and_restore_puts_it_back(fresh_db: Store):
     report = full_report()
-    store.diary.save(report, at=T0)
-    store.diary.save(small_report(DAY + timedelta(days=1)), at=T0)
-    deleted = store.diary.delete(DAY)
+    fresh_db.diary.save(report, at=T0)
+    fresh_db.diary.save(small_report(DAY + timedelta(days=1)), at=T0)
+    deleted = fresh_db.diary.delete(DAY)
     assert deleted == report
-    assert store.diary.get(DAY) is None
-    assert store.diary.days() == [DAY + timedelta(days=1)]
-    store.diary.restore(deleted, at=T0 + timedelta(minutes=1))
-    assert store.diary.get(DAY) == report
-    assert store.diary.count() == 2
+    assert fresh_db.diary.get(DAY) is None
+    assert fresh_db.diary.days() == [DAY + timedelta(days=1)]
+    fresh_db.diary.restore(deleted, at=T0 + timedelta(minutes=1))
+    assert fresh_db.diary.get(DAY) == report
+    assert fresh_db.diary.count() == 2
 
 
-def test_delete_of_a_missing_day_returns_none(store: Store):
-    store.diary.save(small_report(DAY), at=T0)
-    assert store.diary.delete(DAY + timedelta(days=1)) is None
-    assert store.diary.count() == 1
+def test_delete_of_a_missing_day_returns_none(fresh_db: Store):
+    fresh_db.diary.save(small_report(DAY), at=T0)
+    assert fresh_db.diary.delete(DAY + timedelta(days=1)) is None
+    assert fresh_db.diary.count() == 1
 
 
-def test_restore_does_not_overwrite_a_report_saved_after_the_delete(store: Store):
-    store.diary.save(full_report(), at=T0)
-    deleted = store.diary.delete(DAY)
+def test_restore_does_not_overwrite_a_report_saved_after_the_delete(fresh_db: Store):
+    fresh_db.diary.save(full_report(), at=T0)
+    deleted = fresh_db.diary.delete(DAY)
     newer = small_report(DAY, note="ditulis ulang")
-    store.diary.save(newer, at=T0 + timedelta(minutes=1))
+    fresh_db.diary.save(newer, at=T0 + timedelta(minutes=1))
     with pytest.raises(ValueError):
-        store.diary.restore(deleted, at=T0 + timedelta(minutes=2))
-    assert store.diary.get(DAY) == newer
+        fresh_db.diary.restore(deleted, at=T0 + timedelta(minutes=2))
+    assert fresh_db.diary.get(DAY) == newer
 
 
-def test_list_is_newest_day_first_with_inclusive_range_and_limit(store: Store):
+def test_list_is_newest_day_first_with_inclusive_range_and_limit(fresh_db: Store):
     days = [DAY + timedelta(days=n) for n in (3, 0, 5, 1, 4)]  # saved out of order
     for day in days:
-        store.diary.save(small_report(day, feeds_24h=day.day), at=T0)
+        fresh_db.diary.save(small_report(day, feeds_24h=day.day), at=T0)
     newest_first = sorted(days, reverse=True)
-    assert [r.day for r in store.diary.list()] == newest_first
-    assert [r.day for r in store.diary.list(limit=2)] == newest_first[:2]
-    middle = store.diary.list(start=DAY + timedelta(days=1), end=DAY + timedelta(days=4))
+    assert [r.day for r in fresh_db.diary.list()] == newest_first
+    assert [r.day for r in fresh_db.diary.list(limit=2)] == newest_first[:2]
+    middle = fresh_db.diary.list(start=DAY + timedelta(days=1), end=DAY + timedelta(days=4))
     assert [r.day for r in middle] == [DAY + timedelta(days=n) for n in (4, 3, 1)]  # both ends in
-    assert [r.day for r in store.diary.list(start=DAY + timedelta(days=4))] == newest_first[:2]
-    assert [r.day for r in store.diary.list(end=DAY)] == [DAY]
-    assert store.diary.list(start=DAY + timedelta(days=6)) == []
-    assert store.diary.list()[0].feeds_24h == (DAY + timedelta(days=5)).day
-    assert store.diary.days() == newest_first
-    assert store.diary.count() == 5
+    assert [r.day for r in fresh_db.diary.list(start=DAY + timedelta(days=4))] == newest_first[:2]
+    assert [r.day for r in fresh_db.diary.list(end=DAY)] == [DAY]
+    assert fresh_db.diary.list(start=DAY + timedelta(days=6)) == []
+    assert fresh_db.diary.list()[0].feeds_24h == (DAY + timedelta(days=5)).day
+    assert fresh_db.diary.days() == newest_first
+    assert fresh_db.diary.count() == 5
 
 
-def test_a_datetime_is_not_taken_for_a_day(store: Store):
-    store.diary.save(small_report(DAY), at=T0)
+def test_a_datetime_is_not_taken_for_a_day(fresh_db: Store):
+    fresh_db.diary.save(small_report(DAY), at=T0)
     with pytest.raises(TypeError):
-        store.diary.get(datetime(2026, 3, 4, tzinfo=WIB))
+        fresh_db.diary.get(datetime(2026, 3, 4, tzinfo=WIB))
     with pytest.raises(TypeError):
-        store.diary.list(start="2026-03-01")
+        fresh_db.diary.list(start="2026-03-01")
 
 
-def test_two_years_of_history_is_one_indexed_query(store: Store):
+def test_two_years_of_history_is_one_indexed_query(fresh_db: Store):
     first = date(2024, 3, 1)
     for n in range(731):
-        store.diary.save(small_report(first + timedelta(days=n), mood=n % 5 + 1), at=T0)
+        fresh_db.diary.save(small_report(first + timedelta(days=n), mood=n % 5 + 1), at=T0)
     statements: list[str] = []
-    store.db.conn.set_trace_callback(statements.append)
+    fresh_db.db.conn.set_trace_callback(statements.append)
     try:
-        history = store.diary.list(start=date(2025, 3, 1), end=date(2026, 2, 28))
+        history = fresh_db.diary.list(start=date(2025, 3, 1), end=date(2026, 2, 28))
     finally:
-        store.db.conn.set_trace_callback(None)
+        fresh_db.db.conn.set_trace_callback(None)
     assert len(history) == 365
     assert history[0].day == date(2026, 2, 28) and history[-1].day == date(2025, 3, 1)
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
     # Served by the day key's index, in its order: no scan of every row, no sort.
     [sql] = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    plan = " ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+    plan = " ".join(row[3] for row in fresh_db.db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
     assert "USING INDEX" in plan and "TEMP B-TREE" not in plan
 
 
-def test_rows_load_without_the_calendar_checks(store: Store):
+def test_rows_load_without_the_calendar_checks(fresh_db: Store):
     # Valid on the day it was written; read back later, after the birth date was corrected to a
     # later day, it must still load (the store validates without "today"/"birth_date").
     report, errors = validate_report(
         {"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 1)
     )
     assert errors == {}
-    store.diary.save(report, at=T0)
+    fresh_db.diary.save(report, at=T0)
     _, later_errors = validate_report(
         {"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 10)
     )
     assert later_errors == {"day": "before_birth"}
-    assert store.diary.get(DAY) == report
-    assert store.diary.list() == [report]
+    assert fresh_db.diary.get(DAY) == report
+    assert fresh_db.diary.list() == [report]
 
 
-def test_naive_timestamps_and_non_reports_are_refused(store: Store):
+def test_naive_timestamps_and_non_reports_are_refused(fresh_db: Store):
     with pytest.raises(ValueError):
-        store.diary.save(small_report(DAY), at=datetime(2026, 3, 1, 8, 0))
+        fresh_db.diary.save(small_report(DAY), at=datetime(2026, 3, 1, 8, 0))
     with pytest.raises(TypeError):
-        store.diary.save({"day": DAY, "flow": "well"}, at=T0)
-    assert store.diary.count() == 0
+        fresh_db.diary.save({"day": DAY, "flow": "well"}, at=T0)
+    assert fresh_db.diary.count() == 0
 
 
 # --- notes ---------------------------------------------------------------------------------------
@@ -266,13 +255,13 @@ def test_an_overlong_note_is_stopped_by_the_domain_before_the_store():
         "",  # no note
     ],
 )
-def test_note_is_stored_verbatim(store: Store, note):
+def test_note_is_stored_verbatim(fresh_db: Store, note):
     report, errors = validate_report({"day": "2026-03-04", "flow": "well", "note": note}, today=DAY)
     assert errors == {}
-    store.diary.save(report, at=T0)
-    assert raw_row(store, DAY)["note"] == note
-    assert store.diary.get(DAY).note == note
-    assert "reports" in store.db.table_names()
+    fresh_db.diary.save(report, at=T0)
+    assert raw_row(fresh_db, DAY)["note"] == note
+    assert fresh_db.diary.get(DAY).note == note
+    assert "reports" in fresh_db.db.table_names()
 
 
 # --- atomicity -----------------------------------------------------------------------------------
@@ -289,80 +278,89 @@ FAILING_TRIGGERS = {
 
 
 @pytest.mark.parametrize("failure", FAILING_TRIGGERS)
-def test_a_failed_save_leaves_the_previous_report(store: Store, failure):
-    store.diary.save(full_report(), at=T0)
-    before = (store.diary.get(DAY), raw_row(store, DAY))
-    store.db.execute(FAILING_TRIGGERS[failure])
+def test_a_failed_save_leaves_the_previous_report(fresh_db: Store, failure):
+    fresh_db.diary.save(full_report(), at=T0)
+    before = (fresh_db.diary.get(DAY), raw_row(fresh_db, DAY))
+    fresh_db.db.execute(FAILING_TRIGGERS[failure])
     replacement = small_report(DAY, note="tidak boleh tersimpan")
-    with pytest.raises(sqlite3.DatabaseError, match="injected"):
-        store.diary.save(replacement, at=T0 + timedelta(hours=1))
-    assert not store.db.conn.in_transaction
-    assert (store.diary.get(DAY), raw_row(store, DAY)) == before
+    with pytest.raises(StoreWriteError) as failed:
+        fresh_db.diary.save(replacement, at=T0 + timedelta(hours=1))
+    # The trigger's refusal, typed; SQLite's own text only in the cause.
+    assert failed.value.code is WriteErrorCode.REFUSED
+    assert "injected" in str(failed.value.__cause__)
+    assert not fresh_db.db.conn.in_transaction
+    assert (fresh_db.diary.get(DAY), raw_row(fresh_db, DAY)) == before
     # The connection is still usable once the cause is gone.
-    store.db.execute("DROP TRIGGER fail")
-    store.diary.save(replacement, at=T0 + timedelta(hours=1))
-    assert store.diary.get(DAY) == replacement
+    fresh_db.db.execute("DROP TRIGGER fail")
+    fresh_db.diary.save(replacement, at=T0 + timedelta(hours=1))
+    assert fresh_db.diary.get(DAY) == replacement
 
 
-def test_a_failed_first_save_leaves_no_row(store: Store):
-    store.db.execute(
+def test_a_failed_first_save_leaves_no_row(fresh_db: Store):
+    fresh_db.db.execute(
         "CREATE TRIGGER fail AFTER INSERT ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END"
     )
-    with pytest.raises(sqlite3.DatabaseError, match="injected"):
-        store.diary.save(full_report(), at=T0)
-    assert store.diary.count() == 0
+    with pytest.raises(StoreWriteError) as failed:
+        fresh_db.diary.save(full_report(), at=T0)
+    # The trigger's refusal, typed; SQLite's own text only in the cause.
+    assert failed.value.code is WriteErrorCode.REFUSED
+    assert "injected" in str(failed.value.__cause__)
+    assert fresh_db.diary.count() == 0
 
 
-def test_a_failed_delete_keeps_the_report(store: Store):
-    store.diary.save(full_report(), at=T0)
-    store.db.execute(
+def test_a_failed_delete_keeps_the_report(fresh_db: Store):
+    fresh_db.diary.save(full_report(), at=T0)
+    fresh_db.db.execute(
         "CREATE TRIGGER fail AFTER DELETE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END"
     )
-    with pytest.raises(sqlite3.DatabaseError, match="injected"):
-        store.diary.delete(DAY)
-    assert not store.db.conn.in_transaction
-    assert store.diary.get(DAY) == full_report()
+    with pytest.raises(StoreWriteError) as failed:
+        fresh_db.diary.delete(DAY)
+    # The trigger's refusal, typed; SQLite's own text only in the cause.
+    assert failed.value.code is WriteErrorCode.REFUSED
+    assert "injected" in str(failed.value.__cause__)
+    assert not fresh_db.db.conn.in_transaction
+    assert fresh_db.diary.get(DAY) == full_report()
 
 
 # --- profile -------------------------------------------------------------------------------------
 
 
-def test_profile_save_get_and_update(store: Store):
-    assert store.profile.get() is None
+def test_profile_save_get_and_update(fresh_db: Store):
+    assert fresh_db.profile.get() is None
     first = Profile(mother_name="Siti", baby_birth_date=date(2026, 2, 27))
-    store.profile.save(first, at=T0)
-    assert store.profile.get() == first
+    fresh_db.profile.save(first, at=T0)
+    assert fresh_db.profile.get() == first
     corrected = Profile(mother_name=None, baby_birth_date=date(2026, 2, 28))
-    store.profile.save(corrected, at=T0 + timedelta(days=1))
-    assert store.profile.get() == corrected
-    assert store.db["profile"].count == 1
-    assert store.db["profile"].get(1)["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
+    fresh_db.profile.save(corrected, at=T0 + timedelta(days=1))
+    assert fresh_db.profile.get() == corrected
+    assert fresh_db.db["profile"].count == 1
+    assert fresh_db.db["profile"].get(1)["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
 
 
-def test_profile_needs_a_profile_and_an_aware_time(store: Store):
+def test_profile_needs_a_profile_and_an_aware_time(fresh_db: Store):
     with pytest.raises(TypeError):
-        store.profile.save({"baby_birth_date": date(2026, 2, 27)}, at=T0)
+        fresh_db.profile.save({"baby_birth_date": date(2026, 2, 27)}, at=T0)
     with pytest.raises(ValueError):
-        store.profile.save(Profile(baby_birth_date=date(2026, 2, 27)), at=datetime(2026, 3, 1))
-    assert store.profile.get() is None
+        fresh_db.profile.save(Profile(baby_birth_date=date(2026, 2, 27)), at=datetime(2026, 3, 1))
+    assert fresh_db.profile.get() is None
 
 
 # --- drafts --------------------------------------------------------------------------------------
 
 
-def test_drafts_put_get_clear(store: Store):
+def test_drafts_put_get_clear(fresh_db: Store):
     key = "report:2026-03-04"
-    assert store.drafts.get(key) is None
+    assert fresh_db.drafts.get(key) is None
     typed = {"feeds_24h": " 12", "temperature_c": "37,8", "note": "😣 'belum'", "mood": ""}
-    store.drafts.put(key, typed, at=T0)
-    assert store.drafts.get(key) == typed
-    store.drafts.put(key, {"feeds_24h": "13"}, at=T0 + timedelta(minutes=1))  # replaced whole
-    assert store.drafts.get(key) == {"feeds_24h": "13"}
-    store.drafts.put("profile", {"mother_name": "Siti"}, at=T0)
-    store.drafts.clear(key)
-    store.drafts.clear(key)  # clearing twice is fine
-    assert store.drafts.get(key) is None
-    assert store.drafts.get("profile") == {"mother_name": "Siti"}
+    fresh_db.drafts.put(key, typed, at=T0)
+    assert fresh_db.drafts.get(key) == typed
+    fresh_db.drafts.put(key, {"feeds_24h": "13"}, at=T0 + timedelta(minutes=1))  # replaced whole
+    assert fresh_db.drafts.get(key) == {"feeds_24h": "13"}
+    fresh_db.drafts.put("profile", {"mother_name": "Siti"}, at=T0)
+    fresh_db.drafts.clear(key)
+    fresh_db.drafts.clear(key)  # clearing twice is fine
+    assert fresh_db.drafts.get(key) is None
+    assert fresh_db.drafts.get("profile") == {"mother_name": "Siti"}
 
 
 @pytest.mark.parametrize(
@@ -374,10 +372,10 @@ def test_drafts_put_get_clear(store: Store):
         [("note", "x")],  # not a mapping
     ],
 )
-def test_drafts_hold_text_only(store: Store, data):
+def test_drafts_hold_text_only(fresh_db: Store, data):
     with pytest.raises(TypeError):
-        store.drafts.put("report:2026-03-04", data, at=T0)
-    assert store.drafts.get("report:2026-03-04") is None
+        fresh_db.drafts.put("report:2026-03-04", data, at=T0)
+    assert fresh_db.drafts.get("report:2026-03-04") is None
 
 
 # --- reopening and upgrading ---------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from app.domain.clock import FakeClock
@@ -10,12 +12,7 @@ from app.domain.records import SessionStatus
 from app.domain.session import CueKind, Status
 from app.store.db import open_store
 from app.services.session import CHECKPOINT_EVERY_S, SessionController, Wizard
-
-
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "app.sqlite3") as s:
-        yield s
+from app.store.repositories import LEASE_S
 
 
 def make(store, clock, *, demo=False, round_minutes=3, rest_minutes=1) -> SessionController:
@@ -56,8 +53,8 @@ def test_any_yes_in_the_safety_check_is_a_reason_not_to_massage():
     assert w.unsafe_reasons() == [Contraindication.PREGNANT]
 
 
-def test_demonstration_session_runs_hands_free_to_the_end_and_is_stored_as_demo(store, clock):
-    c = make(store, clock, demo=True)
+def test_demonstration_session_runs_hands_free_to_the_end_and_is_stored_as_demo(fresh_db, clock):
+    c = make(fresh_db, clock, demo=True)
     c.begin()
     cues = run_to_end(c, clock)
     kinds = [cue.kind for cue in cues]
@@ -69,13 +66,13 @@ def test_demonstration_session_runs_hands_free_to_the_end_and_is_stored_as_demo(
     assert record.status is SessionStatus.COMPLETED
     assert record.rounds_done == 3
     assert record.massaged_s == pytest.approx(60.0)
-    kinds_stored = [e["kind"] for e in store.sessions.events(record.id)]
+    kinds_stored = [e["kind"] for e in fresh_db.sessions.events(record.id)]
     assert kinds_stored[0] == "start" and kinds_stored[-1] == "finish"
     assert kinds_stored.count("phase") == 4  # round1->rest1->round2->rest2->round3
 
 
-def test_pain_stop_records_why_and_what_was_done(store, clock):
-    c = make(store, clock, round_minutes=3)
+def test_pain_stop_records_why_and_what_was_done(fresh_db, clock):
+    c = make(fresh_db, clock, round_minutes=3)
     c.begin()
     c.tick()
     clock.advance(200)  # round 1 done (180 s), 20 s into the rest
@@ -91,15 +88,15 @@ def test_pain_stop_records_why_and_what_was_done(store, clock):
     assert not c.active
 
 
-def test_heartbeat_checkpoints_progress_without_event_rows(store, clock):
-    c = make(store, clock)
+def test_heartbeat_checkpoints_progress_without_event_rows(fresh_db, clock):
+    c = make(fresh_db, clock)
     c.begin()
     c.tick()
     clock.advance(CHECKPOINT_EVERY_S + 1)
     c.tick()
     record = c.record()
     assert record.massaged_s == pytest.approx(CHECKPOINT_EVERY_S + 1)
-    assert [e["kind"] for e in store.sessions.events(record.id)] == ["start"]
+    assert [e["kind"] for e in fresh_db.sessions.events(record.id)] == ["start"]
 
 
 def test_a_killed_app_resumes_from_the_last_checkpoint(tmp_path, clock):
@@ -110,7 +107,8 @@ def test_a_killed_app_resumes_from_the_last_checkpoint(tmp_path, clock):
         c1.tick()
         clock.advance(60)
         c1.tick()  # checkpoint at 60 s, then the process dies without a goodbye
-    later = FakeClock(start_mono=5.0)
+    # Restarted a minute later: the session's lease (its last heartbeat) has run out.
+    later = FakeClock(start_wall=clock.wall() + timedelta(minutes=1), start_mono=5.0)
     with open_store(path) as s2:
         c2 = SessionController(s2, later)
         pending = c2.pending()
@@ -124,13 +122,13 @@ def test_a_killed_app_resumes_from_the_last_checkpoint(tmp_path, clock):
         assert c2.record().massaged_s == pytest.approx(540.0)
 
 
-def test_a_closed_tab_pauses_the_session_so_nothing_counts_while_away(store, clock):
-    c = make(store, clock)
+def test_a_closed_tab_pauses_the_session_so_nothing_counts_while_away(fresh_db, clock):
+    c = make(fresh_db, clock)
     c.begin()
     clock.advance(30)
     c.suspend()
     clock.advance(3600)  # the phone sat in a pocket for an hour
-    again = SessionController(store, clock)
+    again = SessionController(fresh_db, clock)
     pending = again.pending()
     again.end_pending(pending)
     record = again.record()
@@ -138,35 +136,45 @@ def test_a_closed_tab_pauses_the_session_so_nothing_counts_while_away(store, clo
     assert record.massaged_s == pytest.approx(30.0)
 
 
-def test_pause_resume_and_skip_are_each_one_event(store, clock):
-    c = make(store, clock)
+def test_pause_resume_and_skip_are_each_one_event(fresh_db, clock):
+    c = make(fresh_db, clock)
     c.begin()
     clock.advance(10)
     c.pause()
     clock.advance(100)
     c.resume()
     c.skip()
-    kinds = [e["kind"] for e in store.sessions.events(c.session_id)]
+    kinds = [e["kind"] for e in fresh_db.sessions.events(c.session_id)]
     assert kinds == ["start", "pause", "resume", "skip"]
     assert c.view().phase_kind.value == "rest"
     assert c.record().massaged_s == pytest.approx(10.0)
 
 
-def test_a_tap_after_time_ran_out_finishes_instead_of_failing(store, clock):
-    c = make(store, clock, demo=True)
+def test_a_tap_after_time_ran_out_finishes_instead_of_failing(fresh_db, clock):
+    c = make(fresh_db, clock, demo=True)
     c.begin()
     clock.advance(1000)
     c.pause()  # would be an impossible transition on a finished session
     assert c.record().status is SessionStatus.COMPLETED
 
 
-def test_rating_is_saved_and_close_leaves_a_fresh_wizard(store, clock):
-    c = make(store, clock, demo=True)
+def test_rating_is_saved_and_close_leaves_a_fresh_wizard(fresh_db, clock):
+    c = make(fresh_db, clock, demo=True)
     c.begin()
     run_to_end(c, clock)
     c.rate(4, True)
     sid = c.session_id
     c.close()
-    record = store.sessions.get(sid)
+    record = fresh_db.sessions.get(sid)
     assert (record.comfort, record.letdown) == (4, True)
     assert c.session is None and c.wizard.build is None
+
+
+def test_a_massage_running_in_another_tab_is_not_offered_until_its_lease_runs_out(fresh_db, clock):
+    running = make(fresh_db, clock)
+    running.begin()
+    other_tab = SessionController(fresh_db, clock)
+    clock.advance(LEASE_S - 1)
+    assert other_tab.pending() is None  # still beating (its start is its last heartbeat)
+    clock.advance(1)  # the running tab went silent for a whole lease: killed or closed
+    assert other_tab.pending().id == running.session_id

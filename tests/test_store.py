@@ -19,23 +19,14 @@ from sqlite_utils import Database
 
 from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus
 from app.store.db import Store, connect, open_store
+from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
 
 WRITER = Path(__file__).with_name("store_writer.py")
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 WIB = timezone(timedelta(hours=7))  # Western Indonesia Time, where most families use the app
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    # A directory that does not exist yet: open_store must create it.
-    return tmp_path / "data" / "pijat.sqlite3"
-
-
-@pytest.fixture
-def store(db_path: Path):
-    with open_store(db_path) as opened:
-        yield opened
+# Long after every session in these tests: any heartbeat is older than the lease.
+LATER = datetime(2027, 1, 1, tzinfo=timezone.utc)
 
 
 def new_session(started_at: datetime = T0, **changes) -> NewSession:
@@ -69,9 +60,9 @@ def all_migration_names() -> list[str]:
 # --- schema and migrations ---------------------------------------------------------------------
 
 
-def test_fresh_file_gets_the_m001_schema(store: Store, db_path: Path):
+def test_fresh_file_gets_the_m001_schema(fresh_db: Store, db_path: Path):
     assert db_path.exists()
-    db = store.db
+    db = fresh_db.db
     assert {"settings", "sessions", "session_events"} <= set(db.table_names())
     assert set(db["sessions"].columns_dict) >= {
         "id", "started_at", "updated_at", "ended_at", "demo", "round_s", "rest_s",
@@ -95,14 +86,14 @@ def test_opening_twice_applies_nothing_new(db_path: Path):
         assert migrations.pending(second.db) == []
 
 
-def test_wal_mode_is_on(store: Store):
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_wal_mode_is_on(fresh_db: Store):
+    assert fresh_db.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_foreign_keys_are_enforced(store: Store):
-    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+def test_foreign_keys_are_enforced(fresh_db: Store):
+    assert fresh_db.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):
-        store.db["session_events"].insert(
+        fresh_db.db["session_events"].insert(
             {"session_id": 999, "at": "x", "kind": "start", "position_s": 0}
         )
 
@@ -157,78 +148,78 @@ def test_upgrade_from_m001_keeps_every_row(tmp_path: Path):
         # And the repositories read the old rows.
         assert store.get_setting("language") == "id"
         assert store.sessions.get(1).letdown is True
-        assert store.sessions.unfinished().id == 2
+        assert store.sessions.unfinished(now=LATER).id == 2
 
 
 # --- settings ------------------------------------------------------------------------------------
 
 
-def test_settings_roundtrip(store: Store):
-    assert store.get_setting("language") is None
-    assert store.get_setting("language", "id") == "id"
-    store.set_setting("language", "en")
-    store.set_setting("language", "id")  # overwrite, not a second row
-    assert store.get_setting("language") == "id"
-    assert store.db["settings"].count == 1
+def test_settings_roundtrip(fresh_db: Store):
+    assert fresh_db.get_setting("language") is None
+    assert fresh_db.get_setting("language", "id") == "id"
+    fresh_db.set_setting("language", "en")
+    fresh_db.set_setting("language", "id")  # overwrite, not a second row
+    assert fresh_db.get_setting("language") == "id"
+    assert fresh_db.db["settings"].count == 1
 
 
-def test_setting_values_must_be_text(store: Store):
+def test_setting_values_must_be_text(fresh_db: Store):
     with pytest.raises(TypeError):
-        store.set_setting("rounds", 3)
-    assert store.get_setting("rounds") is None
+        fresh_db.set_setting("rounds", 3)
+    assert fresh_db.get_setting("rounds") is None
 
 
 # --- sessions ------------------------------------------------------------------------------------
 
 
-def test_create_stores_the_session_and_its_start_event(store: Store):
-    session_id = store.sessions.create(new_session(build="heavier", technique="fists"))
-    record = store.sessions.get(session_id)
+def test_create_stores_the_session_and_its_start_event(fresh_db: Store):
+    session_id = fresh_db.sessions.create(new_session(build="heavier", technique="fists"))
+    record = fresh_db.sessions.get(session_id)
     assert record == SessionRecord(
         id=session_id, started_at=T0, updated_at=T0, ended_at=None, demo=False, round_s=180,
         rest_s=30, rounds_planned=3, build="heavier", technique="fists",
         status=SessionStatus.IN_PROGRESS, snapshot={"phase": "round", "round": 1},
         rounds_done=0, massaged_s=0.0, comfort=None, letdown=None,
     )  # fmt: skip
-    assert [(e["kind"], e["at"], e["position_s"]) for e in store.sessions.events(session_id)] == [
+    assert [(e["kind"], e["at"], e["position_s"]) for e in fresh_db.sessions.events(session_id)] == [
         ("start", T0, 0.0)
     ]
 
 
-def test_timestamps_are_stored_as_utc_text_and_read_back_aware(store: Store):
+def test_timestamps_are_stored_as_utc_text_and_read_back_aware(fresh_db: Store):
     started = datetime(2026, 3, 1, 15, 0, tzinfo=WIB)
-    session_id = store.sessions.create(new_session(started))
-    raw = store.db["sessions"].get(session_id)["started_at"]
+    session_id = fresh_db.sessions.create(new_session(started))
+    raw = fresh_db.db["sessions"].get(session_id)["started_at"]
     assert raw == "2026-03-01T08:00:00.000000+00:00"
-    assert store.sessions.get(session_id).started_at == started
+    assert fresh_db.sessions.get(session_id).started_at == started
 
 
-def test_naive_datetimes_are_refused(store: Store):
+def test_naive_datetimes_are_refused(fresh_db: Store):
     with pytest.raises(ValidationError):
         new_session(datetime(2026, 3, 1, 8, 0))
     with pytest.raises(ValueError):
-        store.sessions.between(datetime(2026, 3, 1), datetime(2026, 3, 2))
+        fresh_db.sessions.between(datetime(2026, 3, 1), datetime(2026, 3, 2))
 
 
-def test_record_event_logs_it_and_updates_progress(store: Store):
-    session_id = store.sessions.create(new_session())
-    store.sessions.record_event(session_id, "pause", progress(95, rounds_done=0, massaged_s=95))
-    record = store.sessions.get(session_id)
+def test_record_event_logs_it_and_updates_progress(fresh_db: Store):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.record_event(session_id, "pause", progress(95, rounds_done=0, massaged_s=95))
+    record = fresh_db.sessions.get(session_id)
     assert (record.updated_at, record.massaged_s, record.snapshot) == (
         T0 + timedelta(seconds=95), 95.0, {"phase": "round", "elapsed": 95}
     )
-    assert [(e["kind"], e["position_s"]) for e in store.sessions.events(session_id)] == [
+    assert [(e["kind"], e["position_s"]) for e in fresh_db.sessions.events(session_id)] == [
         ("start", 0.0), ("pause", 95.0)
     ]  # fmt: skip
 
 
-def test_checkpoint_updates_progress_without_an_event(store: Store):
-    session_id = store.sessions.create(new_session())
-    store.sessions.checkpoint(session_id, progress(200, rounds_done=1, massaged_s=190))
-    record = store.sessions.get(session_id)
+def test_checkpoint_updates_progress_without_an_event(fresh_db: Store):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.checkpoint(session_id, progress(200, rounds_done=1, massaged_s=190))
+    record = fresh_db.sessions.get(session_id)
     assert (record.rounds_done, record.massaged_s) == (1, 190.0)
     assert record.updated_at == T0 + timedelta(seconds=200)
-    assert [e["kind"] for e in store.sessions.events(session_id)] == ["start"]
+    assert [e["kind"] for e in fresh_db.sessions.events(session_id)] == ["start"]
 
 
 @pytest.mark.parametrize(
@@ -239,60 +230,60 @@ def test_checkpoint_updates_progress_without_an_event(store: Store):
         (SessionStatus.STOPPED_PAIN, "stop_pain"),  # history flags it for the midwife
     ],
 )
-def test_finish_records_how_the_session_ended(store: Store, status, kind):
-    session_id = store.sessions.create(new_session())
-    store.sessions.finish(session_id, status, progress(600, rounds_done=3, massaged_s=540))
-    record = store.sessions.get(session_id)
+def test_finish_records_how_the_session_ended(fresh_db: Store, status, kind):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.finish(session_id, status, progress(600, rounds_done=3, massaged_s=540))
+    record = fresh_db.sessions.get(session_id)
     assert record.status is status
     assert record.ended_at == T0 + timedelta(seconds=600)
     assert record.minutes_massaged == 9.0
     assert record.ended_for_pain is (status is SessionStatus.STOPPED_PAIN)
-    assert store.sessions.events(session_id)[-1]["kind"] == kind
+    assert fresh_db.sessions.events(session_id)[-1]["kind"] == kind
 
 
-def test_finish_needs_an_ending_status(store: Store):
-    session_id = store.sessions.create(new_session())
+def test_finish_needs_an_ending_status(fresh_db: Store):
+    session_id = fresh_db.sessions.create(new_session())
     with pytest.raises(ValueError):
-        store.sessions.finish(session_id, SessionStatus.IN_PROGRESS, progress(10))
-    assert store.sessions.get(session_id).ended_at is None
+        fresh_db.sessions.finish(session_id, SessionStatus.IN_PROGRESS, progress(10))
+    assert fresh_db.sessions.get(session_id).ended_at is None
 
 
 @pytest.mark.parametrize("late_write", ["record_event", "checkpoint", "finish"])
-def test_a_finished_session_does_not_move(store: Store, late_write):
-    session_id = store.sessions.create(new_session())
-    store.sessions.finish(session_id, SessionStatus.COMPLETED, progress(600, 3, 540))
-    before = (store.sessions.get(session_id), store.sessions.events(session_id))
+def test_a_finished_session_does_not_move(fresh_db: Store, late_write):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.finish(session_id, SessionStatus.COMPLETED, progress(600, 3, 540))
+    before = (fresh_db.sessions.get(session_id), fresh_db.sessions.events(session_id))
     late = progress(700, 3, 600)
     calls = {
-        "record_event": lambda: store.sessions.record_event(session_id, "resume", late),
-        "checkpoint": lambda: store.sessions.checkpoint(session_id, late),
-        "finish": lambda: store.sessions.finish(session_id, SessionStatus.ENDED_EARLY, late),
+        "record_event": lambda: fresh_db.sessions.record_event(session_id, "resume", late),
+        "checkpoint": lambda: fresh_db.sessions.checkpoint(session_id, late),
+        "finish": lambda: fresh_db.sessions.finish(session_id, SessionStatus.ENDED_EARLY, late),
     }
     with pytest.raises(ValueError):
         calls[late_write]()
-    assert (store.sessions.get(session_id), store.sessions.events(session_id)) == before
+    assert (fresh_db.sessions.get(session_id), fresh_db.sessions.events(session_id)) == before
 
 
-def test_writes_to_an_unknown_session_raise_lookup_error(store: Store):
+def test_writes_to_an_unknown_session_raise_lookup_error(fresh_db: Store):
     with pytest.raises(LookupError):
-        store.sessions.record_event(42, "pause", progress(1))
+        fresh_db.sessions.record_event(42, "pause", progress(1))
     with pytest.raises(LookupError):
-        store.sessions.checkpoint(42, progress(1))
+        fresh_db.sessions.checkpoint(42, progress(1))
     with pytest.raises(LookupError):
-        store.sessions.rate(42, 3, True)
-    assert store.db["session_events"].count == 0
-    assert store.sessions.get(42) is None
+        fresh_db.sessions.rate(42, 3, True)
+    assert fresh_db.db["session_events"].count == 0
+    assert fresh_db.sessions.get(42) is None
 
 
-def test_rate_stores_the_mothers_answers(store: Store):
-    session_id = store.sessions.create(new_session())
-    store.sessions.finish(session_id, SessionStatus.COMPLETED, progress(600, 3, 540))
-    store.sessions.rate(session_id, 5, True)
-    assert store.sessions.get(session_id).model_dump(include={"comfort", "letdown"}) == {
+def test_rate_stores_the_mothers_answers(fresh_db: Store):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.finish(session_id, SessionStatus.COMPLETED, progress(600, 3, 540))
+    fresh_db.sessions.rate(session_id, 5, True)
+    assert fresh_db.sessions.get(session_id).model_dump(include={"comfort", "letdown"}) == {
         "comfort": 5, "letdown": True
     }  # fmt: skip
-    store.sessions.rate(session_id, None, False)  # she skipped the comfort question
-    assert store.sessions.get(session_id).model_dump(include={"comfort", "letdown"}) == {
+    fresh_db.sessions.rate(session_id, None, False)  # she skipped the comfort question
+    assert fresh_db.sessions.get(session_id).model_dump(include={"comfort", "letdown"}) == {
         "comfort": None, "letdown": False
     }  # fmt: skip
 
@@ -307,38 +298,38 @@ def test_rate_stores_the_mothers_answers(store: Store):
         "3",  # text from a field that was not parsed
     ],
 )
-def test_rate_with_bad_comfort_raises_and_leaves_the_row(store: Store, comfort):
-    session_id = store.sessions.create(new_session())
-    store.sessions.rate(session_id, 3, True)
-    before = store.sessions.get(session_id)
+def test_rate_with_bad_comfort_raises_and_leaves_the_row(fresh_db: Store, comfort):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.rate(session_id, 3, True)
+    before = fresh_db.sessions.get(session_id)
     with pytest.raises(ValueError):
-        store.sessions.rate(session_id, comfort, False)
-    assert store.sessions.get(session_id) == before
+        fresh_db.sessions.rate(session_id, comfort, False)
+    assert fresh_db.sessions.get(session_id) == before
 
 
-def test_list_is_newest_first_with_limit_and_demo_filter(store: Store):
+def test_list_is_newest_first_with_limit_and_demo_filter(fresh_db: Store):
     ids = [
-        store.sessions.create(new_session(T0 + timedelta(hours=hours), demo=demo))
+        fresh_db.sessions.create(new_session(T0 + timedelta(hours=hours), demo=demo))
         for hours, demo in [(0, False), (2, True), (1, False)]
     ]
-    assert [r.id for r in store.sessions.list()] == [ids[1], ids[2], ids[0]]
-    assert [r.id for r in store.sessions.list(limit=2)] == [ids[1], ids[2]]
-    assert [r.id for r in store.sessions.list(include_demo=False)] == [ids[2], ids[0]]
-    assert store.sessions.get(ids[1]).demo is True
+    assert [r.id for r in fresh_db.sessions.list()] == [ids[1], ids[2], ids[0]]
+    assert [r.id for r in fresh_db.sessions.list(limit=2)] == [ids[1], ids[2]]
+    assert [r.id for r in fresh_db.sessions.list(include_demo=False)] == [ids[2], ids[0]]
+    assert fresh_db.sessions.get(ids[1]).demo is True
 
 
-def test_unfinished_is_the_latest_session_in_progress(store: Store):
-    assert store.sessions.unfinished() is None
-    older = store.sessions.create(new_session(T0))
-    newer = store.sessions.create(new_session(T0 + timedelta(hours=1)))
-    assert store.sessions.unfinished().id == newer
-    store.sessions.finish(newer, SessionStatus.ENDED_EARLY, progress(3700))
-    assert store.sessions.unfinished().id == older
-    store.sessions.finish(older, SessionStatus.COMPLETED, progress(600))
-    assert store.sessions.unfinished() is None
+def test_unfinished_is_the_latest_session_in_progress(fresh_db: Store):
+    assert fresh_db.sessions.unfinished(now=LATER) is None
+    older = fresh_db.sessions.create(new_session(T0))
+    newer = fresh_db.sessions.create(new_session(T0 + timedelta(hours=1)))
+    assert fresh_db.sessions.unfinished(now=LATER).id == newer
+    fresh_db.sessions.finish(newer, SessionStatus.ENDED_EARLY, progress(3700))
+    assert fresh_db.sessions.unfinished(now=LATER).id == older
+    fresh_db.sessions.finish(older, SessionStatus.COMPLETED, progress(600))
+    assert fresh_db.sessions.unfinished(now=LATER) is None
 
 
-def test_between_is_half_open_oldest_first_and_skips_demos(store: Store):
+def test_between_is_half_open_oldest_first_and_skips_demos(fresh_db: Store):
     day = datetime(2026, 3, 2, tzinfo=WIB)  # a day in Jakarta: 2026-03-01 17:00 UTC onwards
     started = {
         "before": day - timedelta(microseconds=1),
@@ -349,12 +340,12 @@ def test_between_is_half_open_oldest_first_and_skips_demos(store: Store):
         "next day": day + timedelta(days=1),
     }
     ids = {
-        name: store.sessions.create(new_session(at, demo=name == "demo"))
+        name: fresh_db.sessions.create(new_session(at, demo=name == "demo"))
         for name, at in started.items()
     }
-    today = store.sessions.between(day, day + timedelta(days=1))
+    today = fresh_db.sessions.between(day, day + timedelta(days=1))
     assert [r.id for r in today] == [ids["midnight"], ids["noon"], ids["evening"]]
-    with_demo = store.sessions.between(day, day + timedelta(days=1), include_demo=True)
+    with_demo = fresh_db.sessions.between(day, day + timedelta(days=1), include_demo=True)
     assert ids["demo"] in [r.id for r in with_demo]
 
 
@@ -371,31 +362,37 @@ FAILING_TRIGGERS = {
 
 @pytest.mark.parametrize("failure", FAILING_TRIGGERS)
 @pytest.mark.parametrize("write", ["record_event", "finish"])
-def test_event_and_progress_are_one_transaction(store: Store, failure, write):
-    session_id = store.sessions.create(new_session())
-    store.sessions.record_event(session_id, "phase", progress(30, 0, 30))
-    before = (store.sessions.get(session_id), store.sessions.events(session_id))
-    store.db.execute(FAILING_TRIGGERS[failure])
+def test_event_and_progress_are_one_transaction(fresh_db: Store, failure, write):
+    session_id = fresh_db.sessions.create(new_session())
+    fresh_db.sessions.record_event(session_id, "phase", progress(30, 0, 30))
+    before = (fresh_db.sessions.get(session_id), fresh_db.sessions.events(session_id))
+    fresh_db.db.execute(FAILING_TRIGGERS[failure])
     later = progress(200, 1, 180)
-    with pytest.raises(sqlite3.DatabaseError, match="injected"):
+    with pytest.raises(StoreWriteError) as failed:
         if write == "record_event":
-            store.sessions.record_event(session_id, "pause", later)
+            fresh_db.sessions.record_event(session_id, "pause", later)
         else:
-            store.sessions.finish(session_id, SessionStatus.STOPPED_PAIN, later)
-    assert not store.db.conn.in_transaction
-    assert (store.sessions.get(session_id), store.sessions.events(session_id)) == before
+            fresh_db.sessions.finish(session_id, SessionStatus.STOPPED_PAIN, later)
+    # The trigger's refusal, typed; SQLite's own text only in the cause.
+    assert failed.value.code is WriteErrorCode.REFUSED
+    assert "injected" in str(failed.value.__cause__)
+    assert not fresh_db.db.conn.in_transaction
+    assert (fresh_db.sessions.get(session_id), fresh_db.sessions.events(session_id)) == before
     # The connection is still usable once the cause is gone.
-    store.db.execute("DROP TRIGGER fail")
-    store.sessions.record_event(session_id, "pause", later)
-    assert store.sessions.get(session_id).massaged_s == 180.0
+    fresh_db.db.execute("DROP TRIGGER fail")
+    fresh_db.sessions.record_event(session_id, "pause", later)
+    assert fresh_db.sessions.get(session_id).massaged_s == 180.0
 
 
-def test_create_leaves_no_session_without_its_start_event(store: Store):
-    store.db.execute(FAILING_TRIGGERS["event insert fails"])
-    with pytest.raises(sqlite3.DatabaseError, match="injected"):
-        store.sessions.create(new_session())
-    assert store.db["sessions"].count == 0
-    assert store.sessions.unfinished() is None
+def test_create_leaves_no_session_without_its_start_event(fresh_db: Store):
+    fresh_db.db.execute(FAILING_TRIGGERS["event insert fails"])
+    with pytest.raises(StoreWriteError) as failed:
+        fresh_db.sessions.create(new_session())
+    # The trigger's refusal, typed; SQLite's own text only in the cause.
+    assert failed.value.code is WriteErrorCode.REFUSED
+    assert "injected" in str(failed.value.__cause__)
+    assert fresh_db.db["sessions"].count == 0
+    assert fresh_db.sessions.unfinished(now=LATER) is None
 
 
 # --- a hard kill mid-write -----------------------------------------------------------------------
@@ -461,17 +458,17 @@ def test_kill_during_writes_keeps_every_committed_write(tmp_path: Path):
             assert record.ended_at == (last["at"] if last["kind"] == "finish" else None)
 
 
-def test_threads_share_the_store_without_mixing_transactions(store: Store):
+def test_threads_share_the_store_without_mixing_transactions(fresh_db: Store):
     # Flet calls handlers and timers from worker threads; each write must stay whole.
     def one_session(n: int) -> int:
-        session_id = store.sessions.create(new_session(T0 + timedelta(minutes=n)))
+        session_id = fresh_db.sessions.create(new_session(T0 + timedelta(minutes=n)))
         for step in range(1, 6):
-            store.sessions.record_event(session_id, "phase", progress(n * 60 + step, 0, step))
+            fresh_db.sessions.record_event(session_id, "phase", progress(n * 60 + step, 0, step))
         return session_id
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         ids = list(pool.map(one_session, range(40)))
     assert len(set(ids)) == 40
     for session_id in ids:
-        assert [e["kind"] for e in store.sessions.events(session_id)] == ["start"] + ["phase"] * 5
-        assert store.sessions.get(session_id).massaged_s == 5.0
+        assert [e["kind"] for e in fresh_db.sessions.events(session_id)] == ["start"] + ["phase"] * 5
+        assert fresh_db.sessions.get(session_id).massaged_s == 5.0

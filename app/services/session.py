@@ -207,7 +207,7 @@ class SessionController:
     def pending(self) -> SessionRecord | None:
         if self.active:
             return None
-        return self.store.sessions.unfinished()
+        return self.store.sessions.unfinished(now=self.clock.wall())
 
     def take_over(self, record: SessionRecord) -> None:
         """Make a stored unfinished session the current one, paused where it was last saved."""

@@ -1,18 +1,30 @@
-"""Open the app's one SQLite file: pragmas, migrations, and the repositories that use it.
+"""Open the app's one SQLite file: checks, pragmas, migrations, and the repositories that use it.
 
     with open_store(config.db_path()) as store:
         session_id = store.sessions.create(new)
+
+Opening never changes a file it cannot use: a file that is empty, not a database, damaged,
+read-only or from a newer version of the app raises StoreOpenError with a code, and the file
+stays byte for byte as it was. A fresh database is built under a temporary name and linked into
+place whole, so an empty file under the real name is always a damaged diary, never a new one.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import secrets
 import sqlite3
+import stat
 import threading
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 
 from sqlite_utils import Database
 
+from app.config import private_dir
+from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.migrations import migrations
 from app.store.repositories import (
     DiaryRepository,
@@ -22,17 +34,22 @@ from app.store.repositories import (
     SettingsRepository,
 )
 
-# Long enough to ride out a checkpoint by another connection (a test, a backup), short enough
-# that a stuck lock shows up as an error instead of a frozen screen.
+# Long enough to ride out another process's write or a checkpoint, short enough that a stuck
+# lock shows up as an error instead of a frozen screen.
 BUSY_TIMEOUT_MS = 5000
+# Only the user may read the diary: the file and SQLite's -wal and -shm beside it (SQLite gives
+# those the database file's mode).
+FILE_MODE = 0o600
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
 
 
 class Store:
     """The open database and its repositories. Close it (or use `with`) when the app exits.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
-    speak SQL. To add a repository: write the class in repositories.py (subclass `Repository`),
-    then create it here next to `sessions`.
+    speak SQL. To add a repository: write the class in its own module in repositories/
+    (subclass `Repository`), export it from repositories/__init__.py, then create it here.
     """
 
     def __init__(self, db: Database) -> None:
@@ -44,13 +61,13 @@ class Store:
         self.diary = DiaryRepository(db, self.lock)
         self.profile = ProfileRepository(db, self.lock)
         self.drafts = DraftRepository(db, self.lock)
-        self._settings = SettingsRepository(db, self.lock)
+        self.settings = SettingsRepository(db, self.lock)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        return self._settings.get(key, default)
+        return self.settings.get(key, default)
 
     def set_setting(self, key: str, value: str) -> None:
-        self._settings.set(key, value)
+        self.settings.set(key, value)
 
     def close(self) -> None:
         with self.lock:
@@ -69,22 +86,14 @@ class Store:
 
 
 def connect(path: Path) -> Database:
-    """The configured connection, without migrations (tests use it to build old schemas)."""
+    """The configured connection in WAL mode, without checks or migrations (tests use it to
+    build old schemas). Creates the file if missing."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # check_same_thread=False because Flet calls us from several threads; Store.lock serializes.
-    conn = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn)
+    private_dir(path.parent)
+    db = Database(sqlite3.connect(path, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000))
     try:
-        # Both pragmas are per connection and silently ignored inside a transaction, so they are
-        # set here, first, before anything opens one.
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # WAL: a kill mid-write leaves the last committed state readable, and readers never block
-        # the writer. FULL sync: an entry the app called saved survives a power cut; the app
-        # writes a few rows a minute, so the fsync cost does not matter.
-        db.enable_wal()
-        db.execute("PRAGMA synchronous = FULL")
+        _configure(db)
+        _enable_wal(db)
     except BaseException:
         db.close()
         raise
@@ -92,11 +101,191 @@ def connect(path: Path) -> Database:
 
 
 def open_store(path: Path) -> Store:
-    """Open (creating if needed) the SQLite file at `path` and bring its schema up to date."""
-    db = connect(path)
+    """Open the SQLite file at `path`, creating it if missing, and bring its schema up to date.
+
+    Raises StoreOpenError (with a code) for a file it cannot use, leaving the file unchanged.
+    Safe when several processes open the same new or old file at once.
+    """
+    path = Path(path)
     try:
-        migrations.apply(db)
+        private_dir(path.parent)
+        if not path.exists():
+            _create(path)
+    except OSError as exc:
+        raise StoreOpenError(_os_code(exc), errno.errorcode.get(exc.errno or 0, "")) from exc
+    _check_file(path)
+    try:
+        # mode=rw: never create the file here; it exists, or something removed it meanwhile.
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=rw",
+            uri=True,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    except sqlite3.Error as exc:
+        raise open_error(exc) from exc
+    db = Database(conn)
+    try:
+        _configure(db)
+        # Reads only, up to the migrations: a file that fails here is left untouched.
+        _check_integrity(db)
+        _check_version(db)
+        _migrate(db)
+        _enable_wal(db)
+    except sqlite3.Error as exc:
+        db.close()
+        raise open_error(exc) from exc
     except BaseException:
         db.close()
         raise
+    _tighten(path)
     return Store(db)
+
+
+def _configure(db: Database) -> None:
+    # Per connection and silently ignored inside a transaction, so set first. None writes.
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # FULL sync: an entry the app called saved survives a power cut; the app writes a few rows
+    # a minute, so the fsync cost does not matter.
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _enable_wal(db: Database) -> None:
+    # WAL: a kill mid-write leaves the last committed state readable, and readers never block
+    # the writer. Persistent in the file, so this writes only for a file not yet in WAL mode.
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.enable_wal()
+
+
+def _create(path: Path) -> None:
+    """Build a new database with the full schema under a temporary name, then link it into
+    place: another process opening at the same moment sees no file or a whole one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    # Created by us with the final mode, so SQLite never makes it (or its journals) umask-wide.
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    try:
+        db = Database(sqlite3.connect(tmp, timeout=BUSY_TIMEOUT_MS / 1000))
+        try:
+            _configure(db)
+            migrations.apply(db)
+            db.enable_wal()
+        except sqlite3.Error as exc:
+            raise open_error(exc) from exc
+        finally:
+            db.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process was first: open its file
+        except OSError:
+            # A filesystem without hard links (FAT): not atomic against a second process, the
+            # best it allows.
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+def _check_file(path: Path) -> None:
+    """What can be told from the file without SQLite, reading only."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreOpenError(OpenErrorCode.NOT_A_DATABASE, "not a regular file")
+        if not os.access(path, os.R_OK):
+            raise StoreOpenError(OpenErrorCode.UNREADABLE)
+        with path.open("rb") as file:
+            head = file.read(_HEADER_SIZE)
+    except OSError as exc:
+        raise StoreOpenError(_os_code(exc), errno.errorcode.get(exc.errno or 0, "")) from exc
+    # Never a new diary: SQLite would take an empty file for an empty database (and ignore a
+    # -wal beside it), and the migrations would make a blank diary where hers was.
+    if not head:
+        raise StoreOpenError(OpenErrorCode.EMPTY_FILE)
+    if not head.startswith(_SQLITE_MAGIC[: len(head)]):
+        raise StoreOpenError(OpenErrorCode.NOT_A_DATABASE)
+    if len(head) < _HEADER_SIZE:
+        raise StoreOpenError(OpenErrorCode.CORRUPT, "short header")
+    wal = Path(f"{path}-wal")
+    # With committed pages in the -wal (a kill mid-checkpoint) the main file may be shorter
+    # than its header says, and SQLite completes it from the log; quick_check judges then.
+    has_log = wal.exists() and wal.stat().st_size > 0
+    if not has_log and info.st_size < _expected_size(head):
+        raise StoreOpenError(OpenErrorCode.CORRUPT, "truncated")
+    # SQLite needs to write the file, and the folder for the -wal and -shm beside it.
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StoreOpenError(OpenErrorCode.READ_ONLY)
+
+
+def _expected_size(head: bytes) -> int:
+    """The file size the header promises (0 when the header does not say)."""
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    # The page count is trusted only when written by a version that keeps it (the "version
+    # valid for" number equals the change counter), as SQLite itself does.
+    return page_size * pages if head[24:28] == head[92:96] else 0
+
+
+def _check_integrity(db: Database) -> None:
+    # quick_check reads every page's structure (milliseconds for years of a diary), so damage
+    # shows at open, not halfway through saving a report.
+    result = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if result != "ok":
+        raise StoreOpenError(OpenErrorCode.CORRUPT, "quick_check")
+
+
+@cache
+def _known_migrations() -> frozenset[str]:
+    return frozenset(m.name for m in migrations.pending(Database(memory=True)))
+
+
+def _check_version(db: Database) -> None:
+    applied = {m.name for m in migrations.applied(db)}
+    if applied - _known_migrations():
+        # Written by a newer app: its schema may mean things this code would get wrong.
+        raise StoreOpenError(OpenErrorCode.NEWER_VERSION)
+    if not applied and any(not name.startswith("sqlite_") for name in db.table_names()):
+        # Some other program's database under our name: not ours to add tables to.
+        raise StoreOpenError(OpenErrorCode.NOT_A_DATABASE, "not this app's schema")
+
+
+def _migrate(db: Database) -> None:
+    if not migrations.pending(db):
+        return
+    # One write transaction for all pending migrations, taken with BEGIN IMMEDIATE: a second
+    # process opening the same file waits for it (busy_timeout), then finds nothing pending.
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _check_version(db)  # another process may have upgraded it while this one waited
+        migrations.apply(db)  # inside a transaction, each migration is a savepoint
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _tighten(path: Path) -> None:
+    """Take group and other access off the database and its -wal and -shm (files made by an
+    older version under a 022 umask); content is untouched."""
+    if os.name != "posix":
+        return
+    for name in (str(path), f"{path}-wal", f"{path}-shm"):
+        try:
+            mode = os.stat(name).st_mode
+            if mode & 0o077:
+                os.chmod(name, stat.S_IMODE(mode) & 0o700)
+        except OSError:
+            pass  # gone meanwhile, or not ours to change: the files' content is still safe
+
+
+def _os_code(exc: OSError) -> OpenErrorCode:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return OpenErrorCode.DISK_FULL
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OpenErrorCode.READ_ONLY
+    return OpenErrorCode.IO_ERROR

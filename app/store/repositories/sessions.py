@@ -1,0 +1,217 @@
+"""Massage sessions and their event log."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain.records import (
+    NewSession,
+    SessionProgress,
+    SessionRecord,
+    SessionStatus,
+    validate_comfort,
+)
+from app.store.repositories.base import Repository, moment, utc_text
+
+# The event row that closes a session, by how it ended; these are the kinds history shows.
+FINISH_EVENT_KIND = {
+    SessionStatus.COMPLETED: "finish",
+    SessionStatus.ENDED_EARLY: "end",
+    SessionStatus.STOPPED_PAIN: "stop_pain",
+}
+
+# A running session writes a heartbeat (checkpoint or event, `updated_at`) every few seconds.
+# Only one silent for longer than this is "interrupted": one still beating belongs to another
+# tab or process, which must keep it.
+LEASE_S = 15.0
+
+# Only the columns SessionRecord knows: a later migration may add columns to sessions, and
+# SessionRecord forbids fields it does not declare.
+_SESSION_COLUMNS = ", ".join(SessionRecord.model_fields)
+
+
+class SessionRepository(Repository):
+    """Massage sessions and their event log."""
+
+    def create(self, new: NewSession) -> int:
+        """Store a started session and its 'start' event; return the session id."""
+        started = utc_text(new.started_at)
+        row = {
+            "started_at": started,
+            "updated_at": started,
+            "ended_at": None,
+            "demo": int(new.demo),
+            "round_s": new.round_s,
+            "rest_s": new.rest_s,
+            "rounds_planned": new.rounds_planned,
+            "build": new.build,
+            "technique": new.technique,
+            "status": SessionStatus.IN_PROGRESS.value,
+            "snapshot": json.dumps(new.snapshot, ensure_ascii=False),
+            "rounds_done": 0,
+            "massaged_s": 0.0,
+            "comfort": None,
+            "letdown": None,
+        }
+        with self._write() as db:
+            cursor = db.execute(
+                f"INSERT INTO sessions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            session_id = cursor.lastrowid
+            assert session_id is not None  # an INSERT that succeeded always has one
+            self._insert_event(db, session_id, "start", started, 0.0)
+        return session_id
+
+    def record_event(self, session_id: int, kind: str, progress: SessionProgress) -> None:
+        """Log an event (pause, resume, skip, phase, restore...) and the progress it leaves."""
+        if not kind:
+            raise ValueError("an event needs a kind")
+        with self._write() as db:
+            self._update_progress(db, session_id, progress)
+            self._insert_event(db, session_id, kind, utc_text(progress.at), progress.massaged_s)
+
+    def checkpoint(self, session_id: int, progress: SessionProgress) -> None:
+        """Save progress without an event: the heartbeat that lets a killed session resume."""
+        with self._write() as db:
+            self._update_progress(db, session_id, progress)
+
+    def finish(self, session_id: int, status: SessionStatus, progress: SessionProgress) -> None:
+        """End a session: final progress, status, ended_at, and the closing event."""
+        status = SessionStatus(status)
+        if status is SessionStatus.IN_PROGRESS:
+            raise ValueError("finish() needs how the session ended, not in_progress")
+        at = utc_text(progress.at)
+        with self._write() as db:
+            self._update_progress(db, session_id, progress, status=status, ended_at=at)
+            self._insert_event(db, session_id, FINISH_EVENT_KIND[status], at, progress.massaged_s)
+
+    def rate(self, session_id: int, comfort: int | None, letdown: bool | None) -> None:
+        """The mother's answers after a session; None clears an answer."""
+        comfort = validate_comfort(comfort)
+        if letdown is not None and not isinstance(letdown, bool):
+            raise ValueError(f"letdown must be True, False or None, got {letdown!r}")
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE sessions SET comfort = ?, letdown = ? WHERE id = ?",
+                [comfort, None if letdown is None else int(letdown), session_id],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"no session {session_id}")
+
+    def get(self, session_id: int) -> SessionRecord | None:
+        """The session, or None if there is none or it cannot be read (see `skipped`)."""
+        rows = self._rows(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id])
+        found = self._readable(rows, "id", _record)
+        return found[0] if found else None
+
+    def unfinished(self, *, now: datetime, lease_s: float = LEASE_S) -> SessionRecord | None:
+        """The latest session left in progress by a closed tab or a killed app, to offer resuming.
+
+        Only one whose heartbeat (`updated_at`) is at least `lease_s` older than `now`: a session
+        still beating is running in another tab or process and is not ours to take. A heartbeat
+        more than a lease in the future means the wall clock was set back since; nobody has
+        written on the new clock, so the session is interrupted too.
+        """
+        lease = timedelta(seconds=lease_s)
+        rows = self._rows(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE status = ? "
+            "AND (updated_at <= ? OR updated_at > ?) ORDER BY started_at DESC, id DESC",
+            [SessionStatus.IN_PROGRESS.value, utc_text(now - lease), utc_text(now + lease)],
+        )
+        # Newest first; an unreadable one is skipped for the next (usually none or one row).
+        for row in rows:
+            found = self._readable([row], "id", _record)
+            if found:
+                return found[0]
+        return None
+
+    def between(
+        self, start: datetime, end: datetime, include_demo: bool = False
+    ) -> list[SessionRecord]:
+        """Sessions started in [start, end), oldest first (a day read from morning to night)."""
+        demo = "" if include_demo else "AND demo = 0 "
+        rows = self._rows(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions "
+            f"WHERE started_at >= ? AND started_at < ? {demo}ORDER BY started_at, id",
+            [utc_text(start), utc_text(end)],
+        )
+        return self._readable(rows, "id", _record)
+
+    def events(self, session_id: int) -> list[dict[str, Any]]:
+        """The event log of a session in the order it was written; `at` is an aware datetime."""
+        rows = self._rows(
+            "SELECT id, session_id, at, kind, position_s FROM session_events "
+            "WHERE session_id = ? ORDER BY id",
+            [session_id],
+        )
+        return [{**row, "at": moment(row["at"])} for row in rows]
+
+    # Named like sqlite-utils' verbs; defined last because it shadows the builtin in this class.
+    def list(self, *, limit: int | None = None, include_demo: bool = True) -> list[SessionRecord]:
+        """Sessions newest first, for history (unreadable ones skipped, see `skipped`)."""
+        where = "" if include_demo else "WHERE demo = 0 "
+        # LIMIT -1 is SQLite's "no limit".
+        rows = self._rows(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions {where}"
+            "ORDER BY started_at DESC, id DESC LIMIT ?",
+            [-1 if limit is None else limit],
+        )
+        return self._readable(rows, "id", _record)
+
+    @staticmethod
+    def _insert_event(db: Database, session_id: int, kind: str, at: str, position_s: float) -> None:
+        db.execute(
+            "INSERT INTO session_events (session_id, at, kind, position_s) VALUES (?, ?, ?, ?)",
+            [session_id, at, kind, position_s],
+        )
+
+    @staticmethod
+    def _update_progress(
+        db: Database,
+        session_id: int,
+        progress: SessionProgress,
+        *,
+        status: SessionStatus | None = None,
+        ended_at: str | None = None,
+    ) -> None:
+        # Only an in-progress session moves: a late heartbeat after finish() must not rewrite
+        # what the finished session recorded.
+        cursor = db.execute(
+            "UPDATE sessions SET updated_at = ?, snapshot = ?, rounds_done = ?, massaged_s = ?, "
+            "status = COALESCE(?, status), ended_at = COALESCE(?, ended_at) "
+            "WHERE id = ? AND status = ?",
+            [
+                utc_text(progress.at),
+                json.dumps(progress.snapshot, ensure_ascii=False),
+                progress.rounds_done,
+                progress.massaged_s,
+                None if status is None else status.value,
+                ended_at,
+                session_id,
+                SessionStatus.IN_PROGRESS.value,
+            ],
+        )
+        if cursor.rowcount == 0:
+            found = db.execute("SELECT status FROM sessions WHERE id = ?", [session_id]).fetchone()
+            if found is None:
+                raise LookupError(f"no session {session_id}")
+            raise ValueError(f"session {session_id} already ended ({found[0]})")
+
+
+def _record(row: dict[str, Any]) -> SessionRecord:
+    return SessionRecord(
+        **{
+            **row,
+            "started_at": moment(row["started_at"]),
+            "updated_at": moment(row["updated_at"]),
+            "ended_at": moment(row["ended_at"]),
+            "demo": bool(row["demo"]),
+            "snapshot": json.loads(row["snapshot"]),
+            "letdown": None if row["letdown"] is None else bool(row["letdown"]),
+        }
+    )
