@@ -160,3 +160,41 @@ def test_leaving_the_screen_pauses_and_keeps_the_massage(parts):
     model.leave()
     assert controller.active and controller.session.status is Status.PAUSED
     assert store.sessions.get(controller.session_id).status is SessionStatus.IN_PROGRESS
+
+
+def test_a_massage_ended_in_another_window_is_said_not_frozen(parts):
+    model, controller, clock, _devices, store = parts
+    settle(model.start)
+    clock.advance(3)
+    model.pause()
+    other = SessionController(store, clock)  # another tab, after this one's lease ran out
+    clock.advance(60)
+    record = other.pending()
+    assert record is not None
+    other.end_pending(record)
+    model.resume()  # this tab's tap on Resume
+    settle(lambda: None)
+    assert model.problem is not None and model.view is None and not model.finished
+    assert store.sessions.get(record.id).status is SessionStatus.ENDED_EARLY  # the other tab's ending stands
+
+
+def test_a_paused_massage_keeps_its_lease_until_the_tab_closes(parts):
+    model, controller, clock, _devices, store = parts
+    other = SessionController(store, clock)
+
+    async def body() -> None:
+        model._beat_s = 0.01
+        model.start()
+        for _ in range(5):
+            await asyncio.sleep(0)
+        model.pause()
+        for _ in range(3):  # a long pause: each beat, the fake clock moves past a checkpoint
+            clock.advance(10)
+            await asyncio.sleep(0.05)
+        assert other.pending() is None  # still held by this tab: no resume card elsewhere
+        model.disconnect()
+        await asyncio.sleep(0.05)
+        clock.advance(60)
+        assert other.pending() is not None  # the lease ran out after the tab closed
+
+    asyncio.run(body())

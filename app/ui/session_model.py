@@ -20,7 +20,7 @@ from typing import Any
 import flet as ft
 
 from app.domain.session import Status
-from app.services.session import SessionController, SessionView
+from app.services.session import CHECKPOINT_EVERY_S, SessionController, SessionView
 from app.store.errors import StoreWriteError
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ def _saving(method: Callable[..., None]) -> Callable[..., None]:
         except StoreWriteError as err:
             self.problem = write_problem(err.code)
             self.refresh()
+        except (LookupError, ValueError):  # the stored session was ended from another window
+            self.ended_elsewhere()
 
     return wrapper
 
@@ -63,6 +65,8 @@ class SessionModel:
     _generation: int = 0
     _task: Any = None
     _step_s: float = GET_READY_STEP_S  # tests shorten the count
+    _beating: bool = False
+    _beat_s: float = CHECKPOINT_EVERY_S  # tests shorten the heartbeat
 
     def attach(self, controller: SessionController, devices: Any) -> None:
         self._controller = controller
@@ -94,6 +98,7 @@ class SessionModel:
     @_saving
     def _begin(self) -> None:
         self.controller.begin()
+        self._start_heartbeat()
         self._after_change(start_timer=True)
 
     @_saving
@@ -119,6 +124,7 @@ class SessionModel:
 
     @_saving
     def _resume_now(self) -> None:
+        self._start_heartbeat()
         if self.controller.session is not None and self.controller.session.status is Status.PAUSED:
             self.controller.resume()
         self._after_change(start_timer=True)
@@ -165,8 +171,56 @@ class SessionModel:
                                and self.controller.session.status is Status.RUNNING)
 
     def leave(self) -> None:
-        """The visitor left the rounds screen (Back, tab closed): the massage waits, paused."""
+        """The visitor left the rounds screen (Back): the massage waits, paused, still this tab's."""
         self.pause()
+
+    def disconnect(self) -> None:
+        """The tab closed or reloaded: pause, and stop the heartbeat so that after the lease another
+        window (or this one, reloaded) may offer to resume it."""
+        self.pause()
+        self._beating = False
+
+    def reconnect(self) -> None:
+        """The same tab came back (a reload): keep the massage as this tab's again."""
+        if self.controller.active:
+            self._start_heartbeat()
+
+    def ended_elsewhere(self) -> None:
+        """Another window ended or took over this massage: say so instead of freezing."""
+        self._generation += 1
+        self._beating = False
+        self.get_ready = None
+        self.problem = _ended_elsewhere_text()
+        self.controller.close()
+        self.refresh()
+        self.finished = False
+
+    # -- the heartbeat: proof that this window still holds the massage (the store's lease) -------
+    def _start_heartbeat(self) -> None:
+        if not self._beating:
+            self._beating = True
+            self._spawn_beat()
+
+    def _spawn_beat(self) -> None:
+        try:
+            asyncio.get_running_loop().create_task(self._heartbeat())
+        except RuntimeError:  # no loop (a plain test): the tick loop's checkpoints are enough
+            self._beating = False
+
+    async def _heartbeat(self) -> None:
+        """While paused the timer sleeps, so this keeps the lease fresh every few seconds."""
+        while self._beating and self.controller.active:
+            await asyncio.sleep(self._beat_s)
+            if not self._beating or not self.controller.active:
+                break
+            if self.paused:
+                try:
+                    self.controller.tick()  # writes a checkpoint once CHECKPOINT_EVERY_S has passed
+                except StoreWriteError as err:
+                    self.problem = write_problem(err.code)
+                except (LookupError, ValueError):
+                    self.ended_elsewhere()
+        self._beating = False
 
     # -- the timer ---------------------------------------------------------------------------------
     def _after_change(self, *, start_timer: bool) -> None:
@@ -216,6 +270,9 @@ class SessionModel:
                 self._cue(c.tick())
             except StoreWriteError as err:  # the timer goes on; the next event writes everything
                 self.problem = write_problem(err.code)
+            except (LookupError, ValueError):
+                self.ended_elsewhere()
+                return
             self.refresh()
             if self.view is not None and self.view.phase_kind is not before and self._devices is not None:
                 self._devices.announce(phase_text(self.view))
@@ -239,6 +296,12 @@ def write_problem(code: Any) -> str:
     from app.ui.screens.store_error import write_problem as text
 
     return text(code)
+
+
+def _ended_elsewhere_text() -> str:
+    from app.i18n import _
+
+    return _("This massage was ended or continued in another window. Nothing was lost.")
 
 
 def _paused_text() -> str:

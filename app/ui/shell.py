@@ -139,12 +139,16 @@ async def main(page: ft.Page) -> None:
 
     def disconnected(e: Any) -> None:
         # A closed or reloaded tab: keep what was done, as a pause, so the family can resume.
-        app.session.leave()
+        app.session.disconnect()
+
+    def reconnected(e: Any) -> None:
+        app.session.reconnect()  # a reload reattaches this same session: the paused screen says so
 
     def brightness(e: Any) -> None:
         app.dark_platform = page.platform_brightness == ft.Brightness.DARK
 
     page.on_view_pop = view_pop
+    page.on_connect = reconnected
     page.on_disconnect = disconnected
     page.on_close = disconnected
     page.on_platform_brightness_change = brightness

@@ -128,6 +128,10 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
                        container=True, live_region=True),
             ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER),
         ], on_back=lambda e: app.back())
+    if model.view is None and model.problem:  # ended in another window: say so, never freeze
+        return kit.screen(ROUTE, _("Massage"), [
+            kit.tagged(kit.note(model.problem, icon=ft.Icons.INFO_OUTLINE), "save-problem")],
+            bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")])
     if model.view is None or model.finished:
         return kit.screen(ROUTE, _("Massage"), [ft.ProgressRing()])
     v = model.view
