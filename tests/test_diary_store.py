@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.diary import (
+from app.domain.profile import Profile
+from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.report import (
     NOTE_MAX_CHARS,
     SIGNS,
     DailyReport,
     Flow,
-    Profile,
     Sign,
     validate_report,
 )
-from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.store.db import Store, connect, open_store
 from app.store.migrations import migrations
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.domain.diary import DailyReport, Flow
+from app.domain.report import DailyReport, Flow
 
 FLOW_LEVEL: dict[Flow, int] = {Flow.NOT_YET: 0, Flow.NOT_WELL: 1, Flow.WELL: 2}
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain.diary import DailyReport, Profile
+from app.domain.profile import Profile
 from app.domain.records import (
     NewSession,
     SessionProgress,
@@ -23,6 +23,7 @@ from app.domain.records import (
     SessionStatus,
     validate_comfort,
 )
+from app.domain.report import DailyReport
 
 # The event row that closes a session, by how it ended; these are the kinds history shows.
 FINISH_EVENT_KIND = {
