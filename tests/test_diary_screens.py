@@ -9,7 +9,8 @@ import flet as ft
 import pytest
 
 from app import i18n
-from app.domain.diary import Profile, validate_report
+from app.domain.profile import Profile
+from app.domain.report import validate_report
 from app.store.db import open_store
 from app.ui.screens import diary_history, reminders, report, today
 from app.ui.shell import ROUTES

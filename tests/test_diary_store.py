@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.diary import (
+from app.domain.profile import Profile
+from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.report import (
     NOTE_MAX_CHARS,
     SIGNS,
     DailyReport,
     Flow,
-    Profile,
+    MotherSign,
     Sign,
     validate_report,
 )
-from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.store.db import Store, connect, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
@@ -44,6 +45,13 @@ def full_report(day: date = DAY, **changes) -> DailyReport:
         temperature_c=38.35,
         mood=2,
         note='Payudara terasa penuh, "agak" nyeri 😣\nbayi tidur 2 jam',
+        baby_sleepy_yellow=True,
+        dark_urine=False,
+        black_stools=True,
+        breast_very_painful=False,
+        flu_like=True,
+        nipple_pain=False,
+        mother_signs={MotherSign.SAD: True, MotherSign.HEAVY_BLEEDING: False},
     )
     return DailyReport(**{**fields, **changes})
 
@@ -69,7 +77,7 @@ def test_fresh_file_gets_the_diary_tables(fresh_db: Store):
     assert db["reports"].columns_dict["temperature_c"] is float
     assert db["reports"].columns_dict["expressed_ml"] is int
     assert set(db["profile"].columns_dict) == {
-        "id", "mother_name", "baby_birth_date", "updated_at"
+        "id", "mother_name", "baby_birth_date", "midwife_phone", "facility_phone", "updated_at"
     }  # fmt: skip
     assert db["drafts"].pks == ["key"]
 
@@ -441,3 +449,32 @@ def test_upgrade_from_m001_adds_the_diary_and_keeps_every_session(tmp_path: Path
         # And the new tables work on the upgraded file.
         store.diary.save(full_report(), at=T0)
         assert store.diary.get(DAY) == full_report()
+
+
+def test_profile_phones_round_trip(fresh_db: Store):
+    profile = Profile(
+        baby_birth_date=date(2026, 2, 27),
+        midwife_phone="0812-3456-7890",
+        facility_phone="(021) 555 1234",
+    )
+    fresh_db.profile.save(profile, at=T0)
+    assert fresh_db.profile.get() == profile
+
+
+def test_upgrade_from_m002_keeps_reports_and_the_old_sign_7(tmp_path: Path):
+    path = tmp_path / "m002.sqlite3"
+    old = connect(path)
+    migrations.apply(old, stop_before="m003_danger_signs")
+    # A row as the m002 app wrote it: sign 7 under its old code, answered "no".
+    old["reports"].insert({
+        "day": "2026-03-04", "flow": "well", "signs": '{"nipple_pain_not_worse": false}',
+        "breast_pain": 0, "breast_redness": 0, "breast_hard_swollen": 0, "nipples_cracked": 0,
+        "fever": 0, "note": "", "created_at": "x", "updated_at": "x",
+    })  # fmt: skip
+    old["profile"].insert({"id": 1, "baby_birth_date": "2026-03-01", "updated_at": "x"})
+    old.close()
+    with open_store(path) as upgraded:
+        report = upgraded.diary.get(DAY)
+        assert report.signs == {Sign.NIPPLE_PAIN_NOT_WORSE: False}
+        assert report.mother_signs == {} and report.dark_urine is None
+        assert upgraded.profile.get() == Profile(baby_birth_date=date(2026, 3, 1))

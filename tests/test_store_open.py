@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from app.config import data_dir
-from app.domain.diary import DailyReport, Flow, Profile
+from app.domain.profile import Profile
+from app.domain.report import DailyReport, Flow
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.store.db import connect, open_store
 from app.store.errors import OpenErrorCode, StoreOpenError

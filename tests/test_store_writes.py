@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from app.domain.diary import NOTE_MAX_CHARS, DailyReport, Flow, Profile
+from app.domain.profile import Profile
+from app.domain.report import NOTE_MAX_CHARS, DailyReport, Flow
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.store.db import Store, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode

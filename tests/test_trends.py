@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from app.domain.diary import SIGNS, DailyReport
+from app.domain.report import GOOD_ANSWER, SIGNS, DailyReport
 from app.domain.trends import Comparison, Point, Side, before_after, series
 
 
@@ -11,11 +11,12 @@ def d(n):
 
 
 def report(n, flow="well", yes=None, no=0):
-    """A report on March n: `yes` signs answered yes, then `no` answered no (yes=None: none)."""
+    """A report on March n: `yes` signs answered as a sign of enough milk, then `no` answered the
+    other way (yes=None: none answered). Sign 7 counts when answered no (pain not worse)."""
     signs = {}
     if yes is not None:
-        signs = {sign: True for sign in SIGNS[:yes]}
-        signs |= {sign: False for sign in SIGNS[yes : yes + no]}
+        signs = {sign: GOOD_ANSWER[sign] for sign in SIGNS[:yes]}
+        signs |= {sign: not GOOD_ANSWER[sign] for sign in SIGNS[yes : yes + no]}
     return DailyReport(day=d(n), flow=flow, signs=signs)
 
 

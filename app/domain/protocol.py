@@ -1,7 +1,8 @@
 """The massage protocol as data: what to prepare, who must not be massaged, technique and timing.
 
-Every value here traces to /work/shared/DOMAIN.md (sections 1-3) or a seed it names; the UI turns
-these codes into words, so nothing here is user-facing text.
+Every value here traces to DOMAIN.md, the project's domain brief (kept beside the repository as
+../shared/DOMAIN.md), sections 1-3, or a seed it names; the UI turns these codes into words, so
+nothing here is user-facing text.
 """
 
 from __future__ import annotations

@@ -355,4 +355,4 @@ def _int(value: Any) -> int:
     # bool is an int subclass and a float like 180.5 would truncate silently: both mean bad data.
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected an integer, got {value!r}")
-    return value
+    return int(value)

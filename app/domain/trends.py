@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.domain.diary import DailyReport, Flow
+from app.domain.report import DailyReport, Flow
 
 FLOW_LEVEL: dict[Flow, int] = {Flow.NOT_YET: 0, Flow.NOT_WELL: 1, Flow.WELL: 2}
 
@@ -22,9 +22,9 @@ FLOW_LEVEL: dict[Flow, int] = {Flow.NOT_YET: 0, Flow.NOT_WELL: 1, Flow.WELL: 2}
 class Side:
     """One side of the comparison.
 
-    days: reports counted on this side. mean_signs_score: mean of signs answered yes, over the
-    reports that answered at least one sign (None if none did: an unanswered checklist is not a
-    score of 0). share_flow_well: fraction (0-1) of the days whose flow was "well".
+    days: reports counted on this side. mean_signs_score: mean of DailyReport.signs_score (see
+    report.count_signs) over the reports that answered at least one sign (None if none did: an
+    unanswered checklist is not a score of 0). share_flow_well: fraction (0-1) of the days whose flow was "well".
     """
 
     days: int

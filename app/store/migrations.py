@@ -134,3 +134,23 @@ def m002_diary(db: Database) -> None:
         pk="key",
         not_null=["data", "updated_at"],
     )
+
+
+@migrations()
+def m003_danger_signs(db: Database) -> None:
+    # DOMAIN section 3 questions on the baby and the breasts: yes/no, NULL = not answered (rows
+    # written before this migration answered none of them).
+    for column in (
+        "baby_sleepy_yellow",
+        "dark_urine",
+        "black_stools",
+        "breast_very_painful",
+        "flu_like",
+        "nipple_pain",
+    ):
+        db["reports"].add_column(column, int)
+    # The mother's own danger signs, like `signs`: JSON {code: bool} of the answered questions.
+    db["reports"].add_column("mother_signs", str, not_null_default="{}")
+    # Whom to call: as the family typed them, NULL = not given.
+    db["profile"].add_column("midwife_phone", str)
+    db["profile"].add_column("facility_phone", str)

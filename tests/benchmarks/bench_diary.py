@@ -15,8 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.domain.clock import FakeClock  # noqa: E402
-from app.domain.diary import Profile, validate_report  # noqa: E402
+from app.domain.profile import Profile  # noqa: E402
 from app.domain.records import NewSession, SessionProgress, SessionStatus  # noqa: E402
+from app.domain.report import validate_report  # noqa: E402
 from app.store.db import open_store  # noqa: E402
 from app.ui.screens import diary_history, today  # noqa: E402
 from tests.screens_harness import make_context  # noqa: E402

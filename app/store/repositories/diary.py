@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from app.domain.diary import DailyReport
+from app.domain.report import OPTIONAL_QUESTIONS, DailyReport
 from app.store.repositories.base import UNREADABLE_ROW_ERRORS, Repository, utc_text
 
 # The columns DailyReport declares, nothing a later migration adds.
@@ -141,10 +141,17 @@ def _report_row(report: DailyReport) -> dict[str, Any]:
         "temperature_c": report.temperature_c,
         "mood": report.mood,
         "note": report.note,
+        **{
+            question: None if (answer := getattr(report, question)) is None else int(answer)
+            for question in OPTIONAL_QUESTIONS
+        },
+        "mother_signs": json.dumps({sign.value: answer for sign, answer in report.mother_signs.items()}),
     }
 
 
 def _report(row: dict[str, Any]) -> DailyReport:
     # No validation context, so the "not in the future / not before birth" checks are skipped:
     # a report valid on the day it was written stays loadable.
-    return DailyReport.model_validate({**row, "signs": json.loads(row["signs"])})
+    return DailyReport.model_validate(
+        {**row, "signs": json.loads(row["signs"]), "mother_signs": json.loads(row["mother_signs"])}
+    )

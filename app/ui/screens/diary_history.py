@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import flet as ft
 import flet_charts as fch
 
-from app.domain.diary import SIGNS, DailyReport
+from app.domain.report import SIGNS, DailyReport
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.trends import Comparison, before_after, series
 from app.i18n import _, format_date, format_decimal, ngettext

@@ -10,9 +10,9 @@ from datetime import date, datetime, time, timedelta
 
 import flet as ft
 
-from app.domain.diary import Flow, Sign
 from app.domain.postpartum import expected_wet_diapers, postpartum_day
 from app.domain.redflags import RULES, RedFlag, Urgency
+from app.domain.report import Flow, Sign
 from app.i18n import N_, _
 from app.ui import kit
 
@@ -116,8 +116,11 @@ def pp_day_text(n: int) -> str:
     return _("Day %(n)d after birth") % {"n": n}
 
 
-def wet_diaper_expectation(n: int) -> str:
-    return _("Expected on day %(day)d: %(n)d or more") % {"day": n, "n": expected_wet_diapers(n)}
+def wet_diaper_expectation(n: int) -> str | None:
+    expected = expected_wet_diapers(n)  # None in the first days: DOMAIN gives no number
+    if expected is None:
+        return None
+    return _("Expected on day %(day)d: %(n)d or more") % {"day": n, "n": expected}
 
 
 def flag_card(flag: RedFlag, since: date | None = None) -> ft.Control:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.domain.diary import validate_profile
+from app.domain.profile import validate_profile
 from app.i18n import _
 from app.ui import kit
 from typing import Any as AppContext

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import flet as ft
 
-from app.domain.diary import SIGNS, DailyReport, validate_report
+from app.domain.report import SIGNS, DailyReport, validate_report
 from app.domain.postpartum import first_days
 from app.i18n import _, format_date
 from app.ui import kit

@@ -4,13 +4,17 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.diary import (
+from app.domain.parsing import FieldError
+from app.domain.report import (
+    GOOD_ANSWER,
+    MOTHER_SIGNS,
     SIGNS,
     DailyReport,
-    FieldError,
     Flow,
+    MotherSign,
     Sign,
-    validate_profile,
+    SignCount,
+    count_signs,
     validate_report,
 )
 
@@ -198,8 +202,18 @@ def test_checklist_has_eight_signs_in_domain_order():
     [
         ({}, 0, 0),  # nothing answered
         ({"let_down_felt": False}, 0, 1),  # answered no
-        ({sign.value: True for sign in SIGNS}, 8, 8),  # all yes: "8 of 8"
+        ({sign.value: GOOD_ANSWER[sign] for sign in SIGNS}, 8, 8),  # all good: "8 of 8"
+        ({sign.value: True for sign in SIGNS}, 7, 8),  # all yes: pain getting worse is not a sign
         ({"let_down_felt": True, "yellow_stools": False, "baby_satisfied": True}, 2, 3),  # mixed
+        ({"nipple_pain_worse": False}, 1, 1),  # sign 7, asked positively: no counts
+        ({"nipple_pain_worse": True}, 0, 1),  # pain getting worse: not a sign
+        ({"nipple_pain_not_worse": True}, 1, 1),  # the old question: yes counted then, still
+        ({"nipple_pain_not_worse": False}, 0, 1),  # the old question answered no
+        (
+            {"nipple_pain_not_worse": True, "nipple_pain_worse": True},
+            0,
+            1,
+        ),  # both: the new answer stands, counted once
     ],
 )
 def test_signs_score_counts_yes(signs, score, answered):
@@ -225,45 +239,9 @@ def test_model_read_back_without_context_skips_calendar_checks():
 
 
 @pytest.mark.parametrize(
-    ("raw", "errors"),
-    [
-        ({"baby_birth_date": "2026-03-11"}, {"baby_birth_date": "future_date"}),  # tomorrow
-        ({"baby_birth_date": "2025-03-08"}, {"baby_birth_date": "too_old"}),  # 367 days ago
-        ({"baby_birth_date": "2026-02-30"}, {"baby_birth_date": "invalid_date"}),  # no such day
-        ({"baby_birth_date": ""}, {"baby_birth_date": "required"}),  # left empty
-        ({}, {"baby_birth_date": "required"}),  # missing
-        (
-            {"baby_birth_date": "2026-03-01", "mother_name": "A" * 61},
-            {"mother_name": "too_long"},
-        ),  # name over 60 characters
-        (
-            {"baby_birth_date": "", "mother_name": "A" * 61},
-            {"baby_birth_date": "required", "mother_name": "too_long"},
-        ),  # both fields wrong, both reported
-    ],
+    "module",
+    ["parsing", "report", "profile", "redflags", "postpartum", "visits", "daypart", "ics", "trends"],
 )
-def test_profile_errors(raw, errors):
-    profile, found = validate_profile(raw, today=TODAY)
-    assert profile is None
-    assert found == errors
-
-
-@pytest.mark.parametrize(
-    ("raw", "name", "born"),
-    [
-        ({"baby_birth_date": "2026-03-10"}, None, date(2026, 3, 10)),  # born today, no name
-        ({"baby_birth_date": "2025-03-09", "mother_name": "  Siti  "}, "Siti", date(2025, 3, 9)),
-        ({"baby_birth_date": "2026-01-02", "mother_name": "   "}, None, date(2026, 1, 2)),  # blank
-        ({"baby_birth_date": "2026-01-02", "mother_name": "A" * 60}, "A" * 60, date(2026, 1, 2)),
-    ],
-)
-def test_profile_accepted(raw, name, born):
-    profile, errors = validate_profile(raw, today=TODAY)
-    assert errors == {}
-    assert (profile.mother_name, profile.baby_birth_date) == (name, born)
-
-
-@pytest.mark.parametrize("module", ["diary", "redflags", "postpartum", "ics", "trends"])
 def test_domain_module_is_pure(module):
     source = Path(__file__).parents[1] / "app" / "domain" / f"{module}.py"
     imported = set()
@@ -279,4 +257,104 @@ def test_report_round_trips_through_json():
     # What the store writes and reads back: sign keys become strings, dates ISO text.
     report, _ = check({"note": EMOJI_NOTE + SQL_NOTE, "temperature_c": "38,4"})
     assert DailyReport.model_validate_json(report.model_dump_json()) == report
+    assert DailyReport.model_validate(report.model_dump(mode="json")) == report
+
+
+def test_checklist_asks_sign_7_positively_and_keeps_the_old_code_out():
+    assert SIGNS[6] is Sign.NIPPLE_PAIN_WORSE
+    assert Sign.NIPPLE_PAIN_NOT_WORSE not in SIGNS
+    assert GOOD_ANSWER[Sign.NIPPLE_PAIN_WORSE] is False
+
+
+def test_a_stored_old_sign_7_loads_unchanged():
+    # A row saved before sign 7 was asked positively, read back by the store.
+    stored = {"day": "2026-03-01", "flow": "well", "signs": {"nipple_pain_not_worse": False}}
+    report = DailyReport.model_validate(stored)
+    assert report.signs == {Sign.NIPPLE_PAIN_NOT_WORSE: False}
+
+
+def test_old_sign_7_sits_in_its_question_place():
+    report, _ = check({"signs": {"weight_going_up": True, "nipple_pain_not_worse": True,
+                                 "breasts_full_then_soft": True}})
+    assert list(report.signs) == [
+        Sign.BREASTS_FULL_THEN_SOFT, Sign.NIPPLE_PAIN_NOT_WORSE, Sign.WEIGHT_GOING_UP,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answers", "count"),
+    [
+        ({}, SignCount(0, 0, 8)),  # an empty form
+        ({Sign.LET_DOWN_FELT: None}, SignCount(0, 0, 8)),  # None: not answered
+        ({Sign.LET_DOWN_FELT: True, Sign.FEEDS_8_TO_12: False}, SignCount(1, 2, 8)),  # mixed
+        ({"nipple_pain_worse": False}, SignCount(1, 1, 8)),  # codes as text, from a form
+    ],
+)
+def test_count_signs_for_a_form(answers, count):
+    assert count_signs(answers) == count
+
+
+def test_report_sign_count_is_count_signs():
+    report, _ = check({"signs": {"let_down_felt": True, "nipple_pain_worse": True}})
+    assert report.sign_count == count_signs(report.signs) == SignCount(1, 2, 8)
+
+
+QUESTIONS = ["baby_sleepy_yellow", "dark_urine", "black_stools", "breast_very_painful",
+             "flu_like", "nipple_pain"]
+
+
+@pytest.mark.parametrize("field", QUESTIONS)
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        (None, None),  # not answered
+        ("", None),  # an empty form field: not answered, never "no"
+        (True, True),  # yes
+        (False, False),  # no
+        ("yes", True),  # the form's text
+        ("no", False),  # the form's text
+        (1, True),  # SQLite's integer
+        (0, False),  # SQLite's integer
+    ],
+)
+def test_optional_questions_keep_unanswered_apart_from_no(field, raw, stored):
+    report, errors = check({field: raw})
+    assert errors == {}
+    assert getattr(report, field) is stored
+
+
+@pytest.mark.parametrize("field", QUESTIONS)
+@pytest.mark.parametrize("raw", ["maybe", 2, 1.5, [True]])
+def test_optional_questions_reject_other_answers(field, raw):
+    assert check({field: raw}) == (None, {field: "invalid_choice"})
+
+
+def test_mother_signs_are_answered_questions_in_order():
+    report, errors = check({"mother_signs": {"sad": True, "heavy_bleeding": False, "fits": None}})
+    assert errors == {}
+    assert report.mother_signs == {MotherSign.HEAVY_BLEEDING: False, MotherSign.SAD: True}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"bleeding": True},  # not a code
+        {"sad": "yes"},  # answers are booleans, as for the signs
+        ["sad"],  # not a mapping
+    ],
+)
+def test_mother_signs_reject_bad_input(raw):
+    assert check({"mother_signs": raw}) == (None, {"mother_signs": "invalid_choice"})
+
+
+def test_mother_signs_cover_both_urgency_lines_and_mood():
+    assert len(MOTHER_SIGNS) == 13
+    assert {MotherSign.THOUGHTS_OF_HARM, MotherSign.SAD, MotherSign.NO_WISH_TO_CARE} <= set(
+        MOTHER_SIGNS
+    )
+
+
+def test_new_fields_round_trip_through_json():
+    report, _ = check({"dark_urine": True, "nipple_pain": False,
+                       "mother_signs": {"chills": True}, "signs": {"nipple_pain_worse": False}})
     assert DailyReport.model_validate(report.model_dump(mode="json")) == report

@@ -1,0 +1,334 @@
+"""The mother's daily self-report (DOMAIN section 4), with the baby's, the breasts' and her own
+danger signs of section 3, validated field by field (parsers and error codes: `parsing`).
+
+Checks that depend on the calendar (no future day, not before the birth) need `today` and the
+baby's birth date; they come through the validation context, never from the system clock. A
+model built without that context (e.g. read back from the database) skips them: a report that
+was valid the day it was written stays loadable.
+
+Yes/no questions are optional booleans: None means not answered, which is never read as "no".
+The checklist of signs and the mother's own danger signs are dicts of the answered questions
+only ({code: bool}), in checklist order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+
+from app.domain.parsing import (
+    FieldError,
+    blank,
+    fail,
+    field_errors,
+    parse_bool,
+    parse_date,
+    parse_datetime,
+    parse_float,
+    parse_int,
+    parse_optional_bool,
+)
+
+
+class Flow(StrEnum):
+    """How the milk flowed today (DOMAIN section 4, seed 001)."""
+
+    WELL = "well"  # lancar
+    NOT_WELL = "not_well"  # kurang lancar
+    NOT_YET = "not_yet"  # tidak keluar / belum keluar
+
+
+class Sign(StrEnum):
+    """Signs of enough milk, each yes/no, in the order of DOMAIN section 4 ([S19])."""
+
+    BREASTS_FULL_THEN_SOFT = "breasts_full_then_soft"  # 1. full before a feed, softer after; drips
+    FEEDS_8_TO_12 = "feeds_8_to_12"  # 2. baby feeds 8-12 times in 24 hours
+    BABY_SATISFIED = "baby_satisfied"  # 3. satisfied, sleeps 2-3 hours after a feed
+    WET_DIAPERS_6 = "wet_diapers_6"  # 4. 6+ wet diapers a day, pale urine (from day 5-6)
+    YELLOW_STOOLS = "yellow_stools"  # 5. yellow, seedy stools from day 4-5
+    LET_DOWN_FELT = "let_down_felt"  # 6. mother feels the let-down
+    # 7. DOMAIN: "nipple pain is not getting worse". Asked positively ("Is nipple pain getting
+    # worse?"), so a mother without pain answers no; a yes is a red flag, a no counts as a sign.
+    NIPPLE_PAIN_WORSE = "nipple_pain_worse"
+    WEIGHT_GOING_UP = "weight_going_up"  # 8. baby's weight is going up (midwife's/posyandu scale)
+    # Sign 7 as the app first asked it (a double negative). Never offered again; reports saved
+    # with it keep their answer under this code, read with its own meaning.
+    NIPPLE_PAIN_NOT_WORSE = "nipple_pain_not_worse"
+
+
+# The checklist the app asks: "n of len(SIGNS)" (8).
+SIGNS: tuple[Sign, ...] = (
+    Sign.BREASTS_FULL_THEN_SOFT,
+    Sign.FEEDS_8_TO_12,
+    Sign.BABY_SATISFIED,
+    Sign.WET_DIAPERS_6,
+    Sign.YELLOW_STOOLS,
+    Sign.LET_DOWN_FELT,
+    Sign.NIPPLE_PAIN_WORSE,
+    Sign.WEIGHT_GOING_UP,
+)
+# Old codes and the checklist question each one stood for.
+LEGACY_SIGNS: dict[Sign, Sign] = {Sign.NIPPLE_PAIN_NOT_WORSE: Sign.NIPPLE_PAIN_WORSE}
+# The answer that counts as a sign of enough milk: yes, except for the question asked the other
+# way round.
+GOOD_ANSWER: dict[Sign, bool] = {
+    **{sign: True for sign in SIGNS},
+    Sign.NIPPLE_PAIN_WORSE: False,
+    Sign.NIPPLE_PAIN_NOT_WORSE: True,
+}
+
+
+@dataclass(frozen=True)
+class SignCount:
+    """ "n of 8 signs": `score` answers that are a sign of enough milk, of `answered`, of `total`."""
+
+    score: int
+    answered: int
+    total: int = len(SIGNS)
+
+
+def count_signs(answers: Mapping[Sign, bool | None]) -> SignCount:
+    """The one count of the checklist, for a saved report and for a form being filled in.
+
+    None is not answered. A legacy code counts in its question's place, unless that question was
+    also answered (then the new answer stands), so `answered` never exceeds 8.
+    """
+    given = {Sign(sign): answer for sign, answer in answers.items() if answer is not None}
+    score = answered = 0
+    for sign in SIGNS:
+        answer, asked = given.get(sign), sign
+        if answer is None:
+            for old, new in LEGACY_SIGNS.items():
+                if new is sign and given.get(old) is not None:
+                    answer, asked = given[old], old
+        if answer is not None:
+            answered += 1
+            score += answer is GOOD_ANSWER[asked]
+    return SignCount(score=score, answered=answered)
+
+
+class MotherSign(StrEnum):
+    """The mother's own danger signs in the postpartum (nifas) period, DOMAIN section 3, as
+    yes/no questions. The urgency of each lives with its red-flag rule (`redflags.RULES`); fever
+    is the report's `fever`/`temperature_c`, not repeated here."""
+
+    # "go to a health facility now (someone takes her)"
+    HEAVY_BLEEDING = "heavy_bleeding"  # soaks more than one pad an hour, or large clots
+    FITS = "fits"  # kejang
+    HEADACHE_VISION_SWELLING = "headache_vision_swelling"  # severe headache, blurred vision,
+    # pain under the ribs (ulu hati) or swelling of face and hands
+    BREATHING_CHEST_PAIN = "breathing_chest_pain"  # difficulty breathing or chest pain
+    CALF_SWOLLEN = "calf_swollen"  # one calf painful, red, warm and swollen
+    THOUGHTS_OF_HARM = "thoughts_of_harm"  # thoughts of harming herself or the baby
+    # "contact the midwife today"
+    CHILLS = "chills"  # chills (after the first day)
+    LOCHIA_SMELLS = "lochia_smells"  # darah nifas smells bad
+    BELLY_PAIN_GROWING = "belly_pain_growing"  # lower-belly pain that grows
+    URINE_PAIN = "urine_pain"  # pain, burning or trouble passing urine
+    WOUND_PROBLEM = "wound_problem"  # stitch or caesarean wound red, swollen, oozing, very painful
+    # Mood: sadness is common in the first two weeks (baby blues), a red flag after them.
+    SAD = "sad"  # sadness, crying, worry or tiredness
+    NO_WISH_TO_CARE = "no_wish_to_care"  # not wanting to care for herself or the baby
+
+
+MOTHER_SIGNS: tuple[MotherSign, ...] = tuple(MotherSign)
+
+# Ranges from DOMAIN section 4 ("Numbers (optional)"); temperature and mood from the brief.
+FEEDS_RANGE = (0, 30)
+WET_DIAPERS_RANGE = (0, 30)
+EXPRESSED_ML_RANGE = (0, 2000)
+MOOD_RANGE = (1, 5)
+TEMPERATURE_RANGE = (34.0, 43.0)
+_INT_RANGES = {
+    "feeds_24h": FEEDS_RANGE,
+    "wet_diapers": WET_DIAPERS_RANGE,
+    "expressed_ml": EXPRESSED_ML_RANGE,
+    "mood": MOOD_RANGE,
+}
+NOTE_MAX_CHARS = 2000
+
+# Yes/no questions of DOMAIN section 3 on the baby and the breasts (None = not answered).
+OPTIONAL_QUESTIONS: tuple[str, ...] = (
+    "baby_sleepy_yellow",  # "very sleepy or yellow (jaundiced)"
+    "dark_urine",  # "dark strong urine"
+    "black_stools",  # "black stools after day 5"
+    "breast_very_painful",  # "a breast that is ... very painful"
+    "flu_like",  # "flu-like illness"
+    "nipple_pain",  # any nipple pain today: "nipple pain that ... lasts past day 5-7"
+)
+
+Code = TypeVar("Code", Sign, MotherSign)
+
+
+def _answers(value: Any, codes: type[Code], order: tuple[Code, ...]) -> dict[Code, bool]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise fail(FieldError.INVALID_CHOICE)
+    answers: dict[Code, bool] = {}
+    for key, answer in value.items():
+        try:
+            code = codes(key)
+        except ValueError:
+            raise fail(FieldError.INVALID_CHOICE) from None
+        if answer is None:
+            continue  # not answered: not counted as a no
+        if not isinstance(answer, bool):
+            raise fail(FieldError.INVALID_CHOICE)
+        answers[code] = answer
+    # Keep the checklist order whatever order the UI sent.
+    return {code: answers[code] for code in order if code in answers}
+
+
+def _check_calendar(day: date, info: ValidationInfo) -> None:
+    context = info.context or {}
+    today, birth_date = context.get("today"), context.get("birth_date")
+    if today is not None and day > today:
+        raise fail(FieldError.FUTURE_DATE)
+    if birth_date is not None and day < birth_date:
+        raise fail(FieldError.BEFORE_BIRTH)
+
+
+class DailyReport(BaseModel):
+    """One day's self-report. `signs` and `mother_signs` hold only the answered questions."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: date
+    flow: Flow
+    signs: dict[Sign, bool] = {}
+    feeds_24h: int | None = None
+    wet_diapers: int | None = None
+    expressed_ml: int | None = None
+    colostrum_first_seen: datetime | None = None
+    breast_pain: bool = False
+    breast_redness: bool = False
+    breast_hard_swollen: bool = False
+    nipples_cracked: bool = False
+    fever: bool = False
+    # Only asked when fever is ticked; kept even if the box is later unticked, because a
+    # measured 38.5 is a fever whatever the box says (see redflags).
+    temperature_c: float | None = None
+    mood: int | None = None
+    note: str = ""
+    # DOMAIN section 3, asked as yes/no; None = not answered.
+    baby_sleepy_yellow: bool | None = None
+    dark_urine: bool | None = None
+    black_stools: bool | None = None
+    breast_very_painful: bool | None = None
+    flu_like: bool | None = None
+    nipple_pain: bool | None = None
+    mother_signs: dict[MotherSign, bool] = {}
+
+    @property
+    def sign_count(self) -> SignCount:
+        return count_signs(self.signs)
+
+    @property
+    def signs_score(self) -> int:
+        """How many answers are a sign of enough milk (see count_signs)."""
+        return self.sign_count.score
+
+    @property
+    def signs_answered(self) -> int:
+        return self.sign_count.answered
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: Any, info: ValidationInfo) -> date:
+        day = parse_date(value)
+        if day is None:
+            raise fail(FieldError.REQUIRED)
+        _check_calendar(day, info)
+        return day
+
+    @field_validator("flow", mode="before")
+    @classmethod
+    def _flow(cls, value: Any) -> Flow:
+        if blank(value):
+            raise fail(FieldError.REQUIRED)
+        try:
+            return Flow(value.strip().lower() if isinstance(value, str) else value)
+        except ValueError:
+            raise fail(FieldError.INVALID_CHOICE) from None
+
+    @field_validator("signs", mode="before")
+    @classmethod
+    def _signs(cls, value: Any) -> dict[Sign, bool]:
+        # The legacy code is kept beside the checklist's, in the place of its question.
+        order = tuple(
+            code
+            for sign in SIGNS
+            for code in (sign, *(old for old, new in LEGACY_SIGNS.items() if new is sign))
+        )
+        return _answers(value, Sign, order)
+
+    @field_validator("mother_signs", mode="before")
+    @classmethod
+    def _mother_signs(cls, value: Any) -> dict[MotherSign, bool]:
+        return _answers(value, MotherSign, MOTHER_SIGNS)
+
+    @field_validator("feeds_24h", "wet_diapers", "expressed_ml", "mood", mode="before")
+    @classmethod
+    def _count(cls, value: Any, info: ValidationInfo) -> int | None:
+        return parse_int(value, _INT_RANGES[info.field_name or ""])
+
+    @field_validator("temperature_c", mode="before")
+    @classmethod
+    def _temperature(cls, value: Any) -> float | None:
+        return parse_float(value, TEMPERATURE_RANGE)
+
+    @field_validator("colostrum_first_seen", mode="before")
+    @classmethod
+    def _colostrum(cls, value: Any, info: ValidationInfo) -> datetime | None:
+        seen = parse_datetime(value)
+        if seen is not None:
+            _check_calendar(seen.date(), info)
+        return seen
+
+    @field_validator(
+        "breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever",
+        mode="before",
+    )
+    @classmethod
+    def _flag(cls, value: Any) -> bool:
+        return parse_bool(value)
+
+    @field_validator(*OPTIONAL_QUESTIONS, mode="before")
+    @classmethod
+    def _question(cls, value: Any) -> bool | None:
+        return parse_optional_bool(value)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: Any) -> str:
+        # Verbatim: no stripping, no escaping. The store binds parameters, the UI shows text.
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise fail(FieldError.INVALID_CHOICE)
+        if len(value) > NOTE_MAX_CHARS:
+            raise fail(FieldError.TOO_LONG)
+        return value
+
+
+def validate_report(
+    raw: Mapping[str, Any], *, today: date, birth_date: date | None = None
+) -> tuple[DailyReport | None, dict[str, str]]:
+    """(report, {}) when every field is fine, else (None, {field: FieldError code}) for all of them.
+
+    `today` rejects future days; `birth_date`, when known, rejects a day or a colostrum time before
+    the birth.
+    """
+    try:
+        report = DailyReport.model_validate(
+            dict(raw), context={"today": today, "birth_date": birth_date}
+        )
+    except ValidationError as error:
+        return None, field_errors(error)
+    return report, {}
