@@ -16,6 +16,7 @@ from app.ui.illustrations.back import (
     MARKER_D,
     MARKER_KEYS,
     BackGeometry,
+    BackIllustration,
     back_geometry,
     back_illustration,
     marker_fraction,
@@ -36,6 +37,7 @@ __all__ = [
     "POSITION_H",
     "TECHNIQUES",
     "BackGeometry",
+    "BackIllustration",  # deprecated: the landmarks screen until it is rewritten
     "Palette",
     "back_geometry",
     "back_illustration",

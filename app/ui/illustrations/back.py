@@ -159,3 +159,11 @@ def _draw_back(p: Pen) -> None:
     p.leader(246, ZONE_BOTTOM + 12, cx + 22, 186)
     p.label(290, ZONE_BOTTOM + 8, _("Massage zone"), "right", max_w=104)
     p.label(cx, 282, _("Spine"), "center", max_w=140)
+
+
+class BackIllustration:
+    """Deprecated: for screens not yet rewritten; use `back_illustration(width, dark, marker)`.
+    Builds once; there is no `set_marker` (rebuild with a new `marker` instead)."""
+
+    def __init__(self, width: float = 320, dark: bool = False, show_marker: bool = False) -> None:
+        self.control = back_illustration(width, dark, 0.0 if show_marker else None)
