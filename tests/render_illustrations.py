@@ -53,7 +53,7 @@ def _page(page: ft.Page) -> None:
 
 
 def serve(port: int, lang: str) -> None:
-    i18n.set_language(lang)
+    i18n.set_resolver(lambda: lang)  # every visitor of this server sees `lang`
     os.environ["FLET_DISPLAY_URL_PREFIX"] = "URL:"  # print the address instead of opening a browser
     ft.run(_page, view=ft.AppView.WEB_BROWSER, host="127.0.0.1", port=port, no_cdn=True,
            web_renderer=ft.WebRenderer.CANVAS_KIT)

@@ -16,10 +16,8 @@ from app.ui import illustrations as il
 
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
-    before = i18n.get_language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
+    with i18n.using("en"):
+        yield
 
 
 def _stack(control: ft.Control) -> ft.Stack:
