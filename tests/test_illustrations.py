@@ -1,6 +1,10 @@
-"""The code-drawn illustrations build without a page, label what they should and move the markers."""
+"""The code-drawn illustrations build without a page, label what they should, show which part of the
+hand touches the back, fit their width, and place the markers where the fraction says."""
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
 
 import flet as ft
 import flet.canvas as cv
@@ -11,11 +15,9 @@ from app.ui import illustrations as il
 
 
 @pytest.fixture(autouse=True)
-def english():
-    before = i18n.get_language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
+def english() -> Iterator[None]:
+    with i18n.using("en"):
+        yield
 
 
 def _stack(control: ft.Control) -> ft.Stack:
@@ -34,11 +36,11 @@ def _canvas(stack: ft.Stack) -> cv.Canvas:
 
 
 def _texts(control: ft.Control) -> list[str]:
-    out = []
+    out: list[str] = []
 
-    def walk(c):
+    def walk(c: object) -> None:
         if isinstance(c, ft.Text):
-            out.append(c.value)
+            out.append(str(c.value))
         for attr in ("content", "controls"):
             child = getattr(c, attr, None)
             if isinstance(child, list):
@@ -59,25 +61,69 @@ def _points(shape: cv.Shape) -> list[tuple[float, float]]:
     if isinstance(shape, (cv.Rect, cv.Oval)):
         return [(shape.x, shape.y), (shape.x + shape.width, shape.y + shape.height)]
     if isinstance(shape, cv.Path):
-        pts = []
+        pts: list[tuple[float, float]] = []
         for e in shape.elements:
             if isinstance(e, cv.Path.Arc):
                 pts += [(e.x, e.y), (e.x + e.width, e.y + e.height)]
-            elif hasattr(e, "x"):
-                pts.append((e.x, e.y))
+            elif hasattr(e, "x"):  # MoveTo, LineTo, QuadraticTo, CubicTo: their end point
+                pts.append((getattr(e, "x"), getattr(e, "y")))
         return pts
     return []
 
 
-def _assert_inside(stack: ft.Stack) -> None:
+def _centre(shape: cv.Shape) -> tuple[float, float]:
+    pts = _points(shape)
+    return (sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts))
+
+
+def _colour(shape: cv.Shape) -> object:
+    paint = getattr(shape, "paint", None)
+    assert isinstance(paint, ft.Paint)
+    return paint.color
+
+
+def _size(stack: ft.Stack) -> tuple[float, float]:
+    assert stack.width is not None and stack.height is not None
+    return float(stack.width), float(stack.height)
+
+
+def _describe(shapes: list[cv.Shape]) -> list[tuple[object, ...]]:
+    """What a canvas draws, as comparable values: kind, rounded points, colour."""
+    return [(type(s).__name__, tuple((round(x, 1), round(y, 1)) for x, y in _points(s)), _colour(s))
+            for s in shapes]
+
+
+def _assert_inside(stack: ft.Stack, *, bottom_open: bool = False) -> None:
+    """Every shape within the drawing (`bottom_open`: forearms may run off the bottom edge, where the
+    stack clips them) and every label pill within its width."""
+    width, height = _size(stack)
     for shape in _canvas(stack).shapes:
         for x, y in _points(shape):
-            assert -0.5 <= x <= stack.width + 0.5 and -0.5 <= y <= stack.height + 0.5, (shape, x, y)
+            assert -0.5 <= x <= width + 0.5, (shape, x)
+            assert -0.5 <= y and (bottom_open or y <= height + 0.5), (shape, y)
+    for label in stack.controls[1:]:
+        if isinstance(label, ft.Container) and label.key is None:  # the markers have keys
+            assert label.left is not None and label.width is not None
+            assert 0 <= label.left and label.left + label.width <= width + 1e-6, label.left
+
+
+def _contact_shapes(stack: ft.Stack, dark: bool) -> list[cv.Shape]:
+    colour = il.palette(dark).contact
+    return [s for s in _canvas(stack).shapes if _colour(s) == colour]
+
+
+def _markers(stack: ft.Stack) -> list[ft.Container]:
+    found = [c for c in stack.controls if isinstance(c, ft.Container) and c.key is not None]
+    assert [m.key for m in found] == list(il.MARKER_KEYS)
+    return found
+
+
+# ---------------------------------------------------------------- position
 
 
 @pytest.mark.parametrize("dark", [False, True])
 @pytest.mark.parametrize("width", [320, 280])
-def test_position_illustration(width: float, dark: bool) -> None:
+def test_position_illustration_fits_and_is_labelled(width: float, dark: bool) -> None:
     control = il.position_illustration(width=width, dark=dark)
     stack = _stack(control)
     assert stack.width == pytest.approx(width)
@@ -89,77 +135,140 @@ def test_position_illustration(width: float, dark: bool) -> None:
         assert text in labels
 
 
+# ---------------------------------------------------------------- hands
+
+
+@pytest.mark.parametrize("dark", [False, True])
+@pytest.mark.parametrize("width", [320, 280])
+@pytest.mark.parametrize("technique", il.TECHNIQUES)
+def test_hands_illustration_fits_and_is_labelled(technique: str, width: float, dark: bool) -> None:
+    control = il.hands_illustration(technique, width=width, dark=dark)
+    stack = _stack(control)
+    assert stack.width == pytest.approx(width)
+    assert stack.height == pytest.approx(width * il.HANDS_H / il.DESIGN_WIDTH)
+    assert stack.clip_behavior == ft.ClipBehavior.HARD_EDGE  # forearms run off the bottom edge, clipped
+    _assert_inside(stack, bottom_open=True)
+    labels = _texts(control)
+    for text in ("Spine", "Small circles", "Touches the back"):
+        assert text in labels
+
+
 @pytest.mark.parametrize("dark", [False, True])
 @pytest.mark.parametrize("technique", il.TECHNIQUES)
-def test_hands_illustration(technique: str, dark: bool) -> None:
-    control = il.hands_illustration(technique, width=320, dark=dark)
-    stack = _stack(control)
-    assert stack.height == pytest.approx(320 * il.HANDS_H / il.DESIGN_WIDTH)
-    assert stack.clip_behavior == ft.ClipBehavior.HARD_EDGE  # forearms run off the bottom edge, clipped
-    labels = _texts(control)
-    assert "Spine" in labels and "Small circles" in labels
-    # two circular arrows (arcs) are drawn
-    arcs = [s for s in _canvas(stack).shapes if isinstance(s, cv.Path) and isinstance(s.elements[0], cv.Path.Arc)]
-    assert len(arcs) >= 2
+def test_each_hand_shows_its_contact_area_beside_the_spine(technique: str, dark: bool) -> None:
+    stack = _stack(il.hands_illustration(technique, width=320, dark=dark))
+    contact = _contact_shapes(stack, dark)
+    spine_x = _size(stack)[0] / 2
+    left = [s for s in contact if _centre(s)[0] < spine_x]
+    right = [s for s in contact if _centre(s)[0] > spine_x]
+    assert left and right  # one per hand, both sides at once
+    assert len(left) == len(right)
+    for shape in contact:  # on the massage bands: within about two finger-widths of the spine
+        assert abs(_centre(shape)[0] - spine_x) < 40
+
+
+@pytest.mark.parametrize("technique", il.TECHNIQUES)
+def test_each_hand_has_small_circle_arrows_turning_outward(technique: str) -> None:
+    stack = _stack(il.hands_illustration(technique))
+    spine_x = _size(stack)[0] / 2
+    arcs = [e for s in _canvas(stack).shapes if isinstance(s, cv.Path)
+            for e in s.elements if isinstance(e, cv.Path.Arc) and _colour(s) == il.LIGHT.accent]
+    assert len(arcs) == 2
+    for arc in arcs:  # clockwise on the right, counter-clockwise on the left: the top moves outward
+        right = arc.x + arc.width / 2 > spine_x
+        assert (arc.sweep_angle > 0) == right
+
+
+def test_each_technique_draws_a_different_hand() -> None:
+    drawn = {t: _stack(il.hands_illustration(t)) for t in il.TECHNIQUES}
+    contact_kinds = {t: Counter(type(s).__name__ for s in _contact_shapes(st, False)) for t, st in drawn.items()}
+    assert contact_kinds["fists"]["Rect"] == 8  # four finger flats per fist
+    assert contact_kinds["thumbs"] == Counter({"Line": 2})  # each thumb pad: one capsule
+    assert contact_kinds["index_backs"]["Circle"] == 2  # the middle knuckle of each index finger
+    shapes = {t: _describe(_canvas(st).shapes) for t, st in drawn.items()}
+    for a, b in (("fists", "thumbs"), ("fists", "index_backs"), ("thumbs", "index_backs")):
+        assert contact_kinds[a] != contact_kinds[b]
+        assert shapes[a] != shapes[b]
 
 
 def test_hands_captions_differ_and_unknown_technique_fails() -> None:
     captions = {t: _texts(il.hands_illustration(t))[0] for t in il.TECHNIQUES}
     assert captions["fists"] == "Clenched fists, thumbs pointing forward"
     assert len(set(captions.values())) == 3
+    descriptions = {t: il.hands_illustration(t).label for t in il.TECHNIQUES}  # type: ignore[attr-defined]
+    assert len(set(descriptions.values())) == 3
     with pytest.raises(ValueError):
         il.hands_illustration("elbows")
 
 
+def test_palettes_give_the_contact_area_its_own_colour() -> None:
+    for pal in (il.LIGHT, il.DARK):
+        assert pal.contact not in (pal.hand, pal.skin, pal.zone_fill, pal.accent)
+
+
+# ---------------------------------------------------------------- back
+
+
 @pytest.mark.parametrize("dark", [False, True])
-def test_back_illustration_builds_with_landmarks(dark: bool) -> None:
-    back = il.BackIllustration(width=320, dark=dark)
-    stack = _stack(back.control)
-    assert stack.height == pytest.approx(320 * il.BACK_H / il.DESIGN_WIDTH)
+@pytest.mark.parametrize("width", [320, 240])
+def test_back_illustration_fits_and_shows_the_landmarks(width: float, dark: bool) -> None:
+    control = il.back_illustration(width=width, dark=dark)
+    stack = _stack(control)
+    geo = il.back_geometry(width)
+    assert stack.width == pytest.approx(width)
+    assert stack.height == pytest.approx(geo.height) == pytest.approx(width * il.BACK_H / il.DESIGN_WIDTH)
     _assert_inside(stack)
-    labels = _texts(back.control)
+    labels = _texts(control)
     for text in ("Prominent neck bone (C7)", "Shoulder blade", "Ribs 5-6 (bra line)", "Massage zone", "Spine"):
         assert text in labels
     assert labels.count("Shoulder blade") == 2
     # the ribs 5-6 line is dashed and lies at the bottom of the zone
     dashed = [s for s in _canvas(stack).shapes if isinstance(s, cv.Line) and s.paint.stroke_dash_pattern]
-    assert len(dashed) == 1 and dashed[0].y1 == pytest.approx(back.zone_bottom)
-    # markers hidden unless asked for
-    assert not back.show_marker
-    assert il.BackIllustration(show_marker=True).show_marker
+    assert len(dashed) == 1 and dashed[0].y1 == pytest.approx(geo.zone_bottom)
 
 
-def test_markers_move_down_the_zone_and_stay_inside() -> None:
-    back = il.BackIllustration(width=300, show_marker=True)
-    canvas = _canvas(back.stack)
-    shapes_before = list(canvas.shapes)
-    lefts = [m.left for m in back.markers]
-    centres = []
-    for i in range(11):
-        back.set_marker(i / 10)
-        tops = {m.top for m in back.markers}
-        assert len(tops) == 1  # both sides at the same height
-        top = tops.pop()
-        assert back.zone_top - 1e-9 <= top
-        assert top + back.marker_size <= back.zone_bottom + 1e-9
-        centres.append(back.marker_center_y())
-    assert all(b > a for a, b in zip(centres, centres[1:]))
-    assert centres[0] == pytest.approx(back.zone_top + back.marker_size / 2)
-    assert centres[-1] == pytest.approx(back.zone_bottom - back.marker_size / 2)
-    # only the position changed: same canvas and shapes, markers stay in their bands
-    assert back.stack.controls[0] is canvas and canvas.shapes == shapes_before
-    assert [m.left for m in back.markers] == lefts
-    assert lefts[0] + back.marker_size / 2 < back.width / 2 < lefts[1] + back.marker_size / 2
-    # out of range is clamped
-    back.set_marker(-3)
-    assert back.marker_center_y() == pytest.approx(centres[0])
-    back.set_marker(7)
-    assert back.marker_center_y() == pytest.approx(centres[-1])
+def test_back_without_a_marker_hides_the_markers() -> None:
+    markers = _markers(_stack(il.back_illustration()))
+    assert [m.visible for m in markers] == [False, False]
+
+
+@pytest.mark.parametrize("fraction, expected", [
+    (0.0, 0.0),  # shoulder blades: the top of the zone
+    (0.25, 0.25),
+    (0.5, 0.5),  # half-way down
+    (1.0, 1.0),  # ribs 5-6, the bra line
+    (-3.0, 0.0),  # below range: clamped to the top
+    (7.0, 1.0),  # above range: clamped to the ribs
+])
+def test_markers_sit_at_the_fraction_between_the_landmarks(fraction: float, expected: float) -> None:
+    width = 300
+    geo = il.back_geometry(width)
+    stack = _stack(il.back_illustration(width=width, marker=fraction))
+    markers = _markers(stack)
+    assert all(m.visible for m in markers)
+    ribs_y = next(s.y1 for s in _canvas(stack).shapes if isinstance(s, cv.Line) and s.paint.stroke_dash_pattern)
+    d = geo.marker_size
+    for m, centre_x in zip(markers, geo.marker_x, strict=True):
+        assert m.width == m.height == pytest.approx(d)
+        centre_y = m.top + d / 2  # type: ignore[operator]
+        assert centre_y == pytest.approx(geo.zone_top + d / 2 + expected * (ribs_y - geo.zone_top - d))
+        assert geo.zone_top <= m.top and m.top + d <= ribs_y + 1e-9  # type: ignore[operator]
+        assert m.left + d / 2 == pytest.approx(centre_x)  # type: ignore[operator]
+    left, right = markers
+    assert left.left + d < width / 2 < right.left  # type: ignore[operator]  # one each side of the spine
+
+
+def test_markers_move_down_with_the_fraction_and_nothing_else_changes() -> None:
+    builds = [_stack(il.back_illustration(width=320, marker=i / 10)) for i in range(11)]
+    tops = [_markers(st)[0].top for st in builds]
+    assert all(b > a for a, b in zip(tops, tops[1:]))  # type: ignore[operator]
+    drawn = [_describe(_canvas(st).shapes) for st in builds]
+    assert all(d == drawn[0] for d in drawn)  # a rebuild only moves the markers
+    assert il.back_illustration(marker=0.3) is not il.back_illustration(marker=0.3)  # a new tree each call
 
 
 def test_markers_glide() -> None:
-    back = il.BackIllustration()
-    for m in back.markers:
+    for m in _markers(_stack(il.back_illustration(marker=0.5))):
         anim = m.animate_position
         assert isinstance(anim, ft.Animation)
         assert anim.duration == il.MARKER_ANIMATION_MS == 1000
