@@ -1,46 +1,233 @@
-"""Every screen builds, in both languages, from the real store, without a browser."""
+"""The session wizard, finish and history screens, drawn as components from a real store without a
+browser (tests/render_harness.py), and tapped through the handlers their controls carry."""
 
 from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
 from app import i18n
-from app.domain.protocol import Build, Contraindication
+from app.domain.clock import FakeClock
+from app.domain.protocol import CONTRAINDICATIONS, Build, Contraindication
+from app.domain.records import SessionStatus
+from app.services.session import SafetyAnswer
 from app.store.db import open_store
-from app.ui.shell import ROUTES
-from tests.screens_harness import identifiers, make_context, texts
+from app.ui.screens import (
+    history,
+    session_finish,
+    session_landmarks,
+    session_position,
+    session_prep,
+    session_safety,
+    session_setup,
+    session_technique,
+    session_unsafe,
+)
+from app.ui.state import AppState
+from tests.render_harness import Mounted, find, make_app
+
+SCREENS: list[tuple[Callable[[], Any], str, set[str]]] = [
+    # component, its route, identifiers a test or a finger relies on
+    (session_setup.Setup, "/session/setup", {"round-minutes-3", "rest-minutes-0", "demo-switch", "to-safety"}),
+    (session_safety.Safety, "/session/safety", {"safety-pregnant-yes", "safety-pregnant-no",
+                                                "safety-pregnant-unsure", "safety-next"}),
+    (session_unsafe.Unsafe, "/session/unsafe", {"unsafe-home", "unsafe-change"}),
+    (session_prep.Prep, "/session/prep", {"prep-oil", "prep-clean_oiled_hands", "to-position"}),
+    (session_position.Position, "/session/position", {"to-technique"}),
+    (session_technique.Technique, "/session/technique", {"build-heavier", "build-slim_normal", "to-landmarks"}),
+    (session_landmarks.Landmarks, "/session/landmarks", {"start-round"}),
+    (session_finish.Finish, "/session/finish", {"finish-home"}),  # no massage to finish yet
+    (history.History, "/history", {"back"}),
+]
 
 
 @pytest.fixture
-def ctx(tmp_path, clock):
-    with open_store(tmp_path / "app.sqlite3") as store:
-        yield make_context(store, clock)
-    i18n.set_language("id")
+def app(tmp_path) -> Iterator[AppState]:
+    with open_store(tmp_path / "app.sqlite3") as store, i18n.using("en"):
+        yield make_app(store, FakeClock())
+
+
+def _finished_massage(app: AppState, *, demo: bool, pain: bool = False) -> None:
+    """A massage begun and stopped at once, ready for the finish screen."""
+    wiz = app.controller.wizard
+    wiz.demo = demo
+    wiz.choose_build(Build.SLIM_NORMAL)
+    app.controller.begin()
+    if pain:
+        app.controller.stop_for_pain()
+    else:
+        app.controller.end_early()
+    app.session.refresh()
+    app.reset("/session/finish")
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-@pytest.mark.parametrize("route", sorted(ROUTES))
-def test_every_route_builds_in_both_languages(ctx, route, lang):
-    i18n.set_language(lang)
-    ctx.controller.wizard.choose_build(Build.HEAVIER)
-    ctx.page.route = route
-    view = ROUTES[route](ctx)
-    assert view.route in (route, "/session/run", "/session/technique")
-    assert texts(view), "a screen with no text"
+@pytest.mark.parametrize(("component", "route", "ids"), SCREENS, ids=[s[1] for s in SCREENS])
+def test_every_screen_draws_its_route_and_controls_in_both_languages(tmp_path, component, route, ids, lang):
+    with open_store(tmp_path / "app.sqlite3") as store, i18n.using(lang):
+        screen = Mounted(component, make_app(store, FakeClock(), lang))
+        assert screen.view.route == route
+        assert ids <= screen.identifiers()
 
 
-def test_safety_next_is_disabled_until_every_question_is_answered(ctx):
-    i18n.set_language("en")
-    view = ROUTES["/session/safety"](ctx)
-    assert "5 questions left" in texts(view)
-    ctx.controller.wizard.safety = {c: False for c in Contraindication}
-    view = ROUTES["/session/safety"](ctx)
-    assert not any("questions left" in t for t in texts(view))
+def test_setup_keeps_the_chosen_lengths_for_the_massage(app):
+    screen = Mounted(session_setup.Setup, app)
+    screen.tap("round-minutes-5")
+    screen.tap("rest-minutes-0")
+    plan = app.controller.wizard.plan()
+    assert (plan.round_s, plan.rest_s) == (300, 0)
+    assert "Total: about 15 minutes of massage." in screen.texts()
 
 
-def test_the_rounds_screen_has_stop_pause_and_skip_always(ctx, clock):
-    ctx.controller.wizard.choose_build(Build.SLIM_NORMAL)
-    ctx.controller.begin()
-    view = ROUTES["/session/run"](ctx)
-    assert {"stop-hurts", "pause-resume", "skip", "countdown"} <= identifiers(view)
-    assert "3:00" in texts(view)
+def test_the_demonstration_switch_turns_on_demonstration_mode_and_explains_it(app):
+    screen = Mounted(session_setup.Setup, app)
+    screen.tap("demo-switch")
+    assert app.controller.wizard.plan().demo
+    assert any(text.startswith("Demonstration mode: rounds of 20 seconds") for text in screen.texts())
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_demonstration_switch_is_labelled_as_midwives_say_it(tmp_path, lang):
+    expected = {"id": "Mode peragaan (untuk bidan)", "en": "Demonstration mode (for midwives)"}[lang]
+    with open_store(tmp_path / "app.sqlite3") as store, i18n.using(lang):
+        screen = Mounted(session_setup.Setup, make_app(store, FakeClock(), lang))
+        assert find(screen.view, "demo-switch").label == expected
+
+
+def test_the_rest_choices_carry_their_unit(app):
+    assert [label for _, label in session_setup.minute_options((0, 3))] == ["0 min", "3 min"]
+
+
+def test_safety_next_stays_disabled_until_every_question_is_answered(app):
+    screen = Mounted(session_safety.Safety, app)
+    assert "5 questions left" in screen.texts()
+    for code in CONTRAINDICATIONS[:-1]:
+        screen.tap(f"safety-{code}-no")
+    assert screen.disabled("safety-next")
+    assert "1 question left" in screen.texts()
+    screen.tap(f"safety-{CONTRAINDICATIONS[-1]}-no")
+    assert not screen.disabled("safety-next")
+
+
+@pytest.mark.parametrize(("odd_one", "answer", "route"), [
+    (None, None, "/session/prep"),  # all "no": on to the preparation
+    (Contraindication.FEVER_ILL, "yes", "/session/unsafe"),  # a "yes": no massage today
+    (Contraindication.PREGNANT, "unsure", "/session/unsafe"),  # "not sure": ask the midwife first
+])
+def test_safety_next_goes_on_only_when_every_answer_is_no(app, odd_one, answer, route):
+    screen = Mounted(session_safety.Safety, app)
+    for code in CONTRAINDICATIONS:
+        screen.tap(f"safety-{code}-{answer if code == odd_one else 'no'}")
+    screen.tap("safety-next")
+    assert app.route == route
+
+
+def test_the_chosen_answer_is_shown_selected_and_only_that_one(app):
+    screen = Mounted(session_safety.Safety, app)
+    screen.tap("safety-bleeding-unsure")
+    selected = {a: find(screen.view, f"safety-bleeding-{a}").selected for a in ("yes", "no", "unsure")}
+    assert selected == {"yes": False, "no": False, "unsure": True}
+
+
+@pytest.mark.parametrize(("answers", "heading", "lists"), [
+    ({Contraindication.PREGNANT: SafetyAnswer.YES}, "Please do not massage today",
+     ["You answered yes to:", "Pregnancy"]),  # a yes: a clear stop
+    ({Contraindication.BLEEDING: SafetyAnswer.NOT_SURE}, "Ask the midwife first",
+     ["You were not sure about:", "A blood-clotting disorder or blood-thinning medicine"]),  # calm, for a doubt
+])
+def test_the_unsafe_screen_names_each_reason(app, answers, heading, lists):
+    app.controller.wizard.safety = {code: SafetyAnswer.NO for code in CONTRAINDICATIONS} | answers
+    texts = Mounted(session_unsafe.Unsafe, app).texts()
+    assert heading in texts
+    assert [t.lstrip("• ") for t in texts if t.lstrip("• ") in lists] == lists
+
+
+def test_back_to_home_from_the_unsafe_screen_forgets_the_answers(app):
+    app.controller.wizard.safety = {Contraindication.FEVER_ILL: SafetyAnswer.YES}
+    app.reset("/session/setup", "/session/safety", "/session/unsafe")
+    Mounted(session_unsafe.Unsafe, app).tap("unsafe-home")
+    assert app.stack == ["/"]
+    assert app.controller.wizard.safety == {}
+
+
+def test_preparation_ticks_are_kept_for_the_way_back(app):
+    screen = Mounted(session_prep.Prep, app)
+    screen.tap("prep-oil")
+    assert find(screen.view, "prep-oil").checked is True
+    again = Mounted(session_prep.Prep, app)  # the screen drawn anew (Back, then Next)
+    assert [find(again.view, f"prep-{item}").checked for item in ("oil", "pillow")] == [True, False]
+
+
+@pytest.mark.parametrize(("build", "techniques"), [
+    ("heavier", set()),  # one technique (fists): no choice to make
+    ("slim_normal", {"technique-thumbs", "technique-index_backs"}),  # thumbs or backs of index fingers
+])
+def test_the_build_decides_which_techniques_are_offered(app, build, techniques):
+    screen = Mounted(session_technique.Technique, app)
+    assert screen.disabled("to-landmarks")
+    screen.tap(f"build-{build}")
+    assert {i for i in screen.identifiers() if i.startswith("technique-")} == techniques
+    assert not screen.disabled("to-landmarks")
+
+
+def test_the_build_and_technique_labels_read_as_in_the_issue(app):
+    assert [label for _, label in session_technique.build_options()] == ["Larger build", "Slim or average build"]
+    with i18n.using("id"):
+        labels = [label for _, label in session_technique.technique_options(Build.SLIM_NORMAL)]
+    assert labels == ["Kedua ibu jari", "Punggung jari telunjuk"]
+
+
+def test_start_begins_the_get_ready_count_and_opens_the_rounds(app):
+    async def tap_start() -> None:
+        Mounted(session_landmarks.Landmarks, app).tap("start-round")
+        await asyncio.sleep(0)  # let the count task take its first step
+        assert app.session.get_ready == 3
+        app.session.pause()  # stop the count; nothing was recorded yet
+
+    asyncio.run(tap_start())
+    assert app.route == "/session/run"
+    assert app.store.sessions.list(limit=5) == []
+
+
+@pytest.mark.parametrize(("demo", "pain", "says", "never"), [
+    (True, False, "This was a demonstration, not a real massage.", "Well done!"),  # demonstration
+    (False, True, "Stopped because it hurt. Next time, press more lightly.", "Demonstration finished"),  # pain
+    (False, False, "Massage ended", "This was a demonstration, not a real massage."),  # ended early
+])
+def test_the_finish_screen_says_how_the_massage_ended(app, demo, pain, says, never):
+    _finished_massage(app, demo=demo, pain=pain)
+    texts = " ".join(Mounted(session_finish.Finish, app).texts())
+    assert says in texts
+    assert never not in texts
+
+
+def test_save_records_the_rating_closes_the_massage_and_opens_the_history(app):
+    _finished_massage(app, demo=False)
+    screen = Mounted(session_finish.Finish, app)
+    screen.tap("comfort-4")
+    screen.tap("letdown-yes")
+    version = app.data_version
+    screen.tap("finish-save")
+    saved = app.store.sessions.list(limit=1)[0]
+    assert (saved.comfort, saved.letdown, saved.status) == (4, True, SessionStatus.ENDED_EARLY)
+    assert app.stack == ["/", "/history"]
+    assert app.controller.session is None and app.data_version > version
+
+
+def test_history_marks_a_demonstration_as_not_counted(app):
+    _finished_massage(app, demo=True)
+    app.controller.close()
+    texts = Mounted(history.History, app).texts()
+    assert "Demonstration (not counted as a massage)" in texts
+    assert "0 of 3 rounds · 0 min massaged" in texts
+
+
+def test_session_summary_uses_the_language_of_the_visitor(app):
+    _finished_massage(app, demo=False)
+    record = app.controller.record()
+    assert record is not None
+    with i18n.using("id"):
+        assert history.session_summary(record) == "0 dari 3 putaran · 0 menit dipijat"

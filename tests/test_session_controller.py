@@ -11,7 +11,7 @@ from app.domain.protocol import Build, Contraindication, Technique
 from app.domain.records import SessionStatus
 from app.domain.session import CueKind, Status
 from app.store.db import open_store
-from app.services.session import CHECKPOINT_EVERY_S, SessionController, Wizard
+from app.services.session import CHECKPOINT_EVERY_S, SafetyAnswer, SessionController, Wizard
 from app.store.repositories import LEASE_S
 
 
@@ -45,12 +45,18 @@ def test_choose_build_picks_the_technique_of_that_build():
     assert w.technique is Technique.INDEX_BACKS
 
 
-def test_any_yes_in_the_safety_check_is_a_reason_not_to_massage():
+@pytest.mark.parametrize(("answers", "reasons"), [
+    ({}, []),  # nothing answered yet: no reason (the screen keeps Next disabled)
+    ({Contraindication.PREGNANT: SafetyAnswer.NO}, []),  # a "no" is no reason
+    ({Contraindication.PREGNANT: SafetyAnswer.YES}, [Contraindication.PREGNANT]),  # a "yes" stops the massage
+    ({Contraindication.BLEEDING: SafetyAnswer.NOT_SURE}, [Contraindication.BLEEDING]),  # in doubt: ask the midwife
+    ({Contraindication.PREGNANT: SafetyAnswer.YES, Contraindication.FEVER_ILL: SafetyAnswer.NOT_SURE},
+     [Contraindication.FEVER_ILL, Contraindication.PREGNANT]),  # listed in the order they are asked
+])
+def test_a_yes_or_a_not_sure_in_the_safety_check_is_a_reason_not_to_massage(answers, reasons):
     w = Wizard()
-    w.safety = {code: False for code in Contraindication}
-    assert w.unsafe_reasons() == []
-    w.safety[Contraindication.PREGNANT] = True
-    assert w.unsafe_reasons() == [Contraindication.PREGNANT]
+    w.safety = dict(answers)
+    assert w.unsafe_reasons() == reasons
 
 
 def test_demonstration_session_runs_hands_free_to_the_end_and_is_stored_as_demo(fresh_db, clock):

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from app.domain.clock import Clock
 from app.domain.protocol import (
+    CONTRAINDICATIONS,
     DEFAULT_REST_MINUTES,
     DEFAULT_ROUND_MINUTES,
     TECHNIQUES_FOR_BUILD,
@@ -32,6 +34,15 @@ log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_S = 5.0
 
 
+class SafetyAnswer(StrEnum):
+    """An answer to one safety question. DOMAIN 3: "When in doubt: ask the midwife first", so
+    "not sure" stops the massage just as "yes" does."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "unsure"
+
+
 @dataclass
 class Wizard:
     """The family's answers on the way to the first round."""
@@ -39,13 +50,19 @@ class Wizard:
     round_minutes: int = DEFAULT_ROUND_MINUTES
     rest_minutes: int = DEFAULT_REST_MINUTES
     demo: bool = False
-    safety: dict[Contraindication, bool] = field(default_factory=dict)
+    safety: dict[Contraindication, SafetyAnswer] = field(default_factory=dict)
     prepared: set[PrepItem] = field(default_factory=set)
     build: Build | None = None
     technique: Technique | None = None
 
+    def answered(self, answer: SafetyAnswer) -> list[Contraindication]:
+        """The questions given this answer, in the order they are asked."""
+        return [code for code in CONTRAINDICATIONS if self.safety.get(code) is answer]
+
     def unsafe_reasons(self) -> list[Contraindication]:
-        return [code for code, yes in self.safety.items() if yes]
+        """Every "yes" and every "not sure": each one is a reason not to massage today."""
+        return [code for code in CONTRAINDICATIONS
+                if self.safety.get(code) in (SafetyAnswer.YES, SafetyAnswer.NOT_SURE)]
 
     def choose_build(self, build: Build) -> None:
         self.build = build

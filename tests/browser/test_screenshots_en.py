@@ -17,6 +17,7 @@ def test_every_session_screen_in_english(open_app):
     app.see("Paused")
     app.shot("12-resume")
     app.tap("end-session")
+    app.tap("confirm-yes")
     app.wait_for("finish-save")
     app.tap("comfort-5")
     app.shot("08-finish")
@@ -34,6 +35,11 @@ def test_every_session_screen_in_english(open_app):
     app.tap("safety-next")
     app.see("Please do not massage today")
     app.shot("10-safety-stop")
+    app.tap("unsafe-change")
+    answer_safety(app, unsafe="pregnant", answer="unsure")
+    app.tap("safety-next")
+    app.see("Ask the midwife first")
+    app.shot("10-safety-unsure")
 
 
 def test_rounds_screen_in_the_dark_theme(open_app):
@@ -43,5 +49,7 @@ def test_rounds_screen_in_the_dark_theme(open_app):
     app.lang = "en-dark"
     app.shot("07-rounds")
     app.tap("stop-hurts")
+    app.tap("pain-end")
     app.wait_for("finish-save")
+    app.shot("08-finish-pain")
     app.tap("finish-save")

@@ -7,9 +7,10 @@ import flet as ft
 from app.domain.records import SessionRecord, SessionStatus
 from app.i18n import N_, _, format_datetime, format_decimal, ngettext
 from app.ui import kit
-from typing import Any as AppContext
 from app.ui.screens.labels import TECHNIQUES, t
+from app.ui.state import use_app
 
+ROUTE = "/history"
 HISTORY_LIMIT = 200
 STATUS_LABELS = {
     SessionStatus.COMPLETED: N_("Completed"),
@@ -27,6 +28,16 @@ def session_summary(r: SessionRecord) -> str:
     return f"{rounds} · {minutes}"
 
 
+def session_details(r: SessionRecord) -> list[str]:
+    """The small print under a session: technique, comfort, let-down."""
+    details = [t(TECHNIQUES, r.technique)] if r.technique else []
+    if r.comfort is not None:
+        details.append(_("comfort %(n)d/5") % {"n": r.comfort})
+    if r.letdown:
+        details.append(_("milk let down"))
+    return details
+
+
 def session_card(r: SessionRecord) -> ft.Control:
     status = _(STATUS_LABELS[r.status])
     color = kit.DANGER if r.status is SessionStatus.STOPPED_PAIN else ft.Colors.PRIMARY
@@ -35,11 +46,7 @@ def session_card(r: SessionRecord) -> ft.Control:
                 ft.Text(status, size=14, weight=ft.FontWeight.W_600, color=color)]),
         ft.Text(session_summary(r), size=15),
     ]
-    details = [t(TECHNIQUES, r.technique)] if r.technique else []
-    if r.comfort is not None:
-        details.append(_("comfort %(n)d/5") % {"n": r.comfort})
-    if r.letdown:
-        details.append(_("milk let down"))
+    details = session_details(r)
     if details:
         lines.append(ft.Text(" · ".join(details), size=14, color=ft.Colors.ON_SURFACE_VARIANT))
     if r.demo:
@@ -49,17 +56,12 @@ def session_card(r: SessionRecord) -> ft.Control:
                       f"session-{r.id}")
 
 
-def build(ctx: AppContext) -> ft.View:
-    records = ctx.store.sessions.list(limit=HISTORY_LIMIT)
+@ft.component
+def History() -> ft.View:
+    app = use_app()
+    records = app.store.sessions.list(limit=HISTORY_LIMIT)
     if records:
         controls: list[ft.Control] = [session_card(r) for r in records]
     else:
         controls = [kit.body(_("No massages yet. Start one from the home screen."))]
-    return kit.screen("/history", _("Massage history"), controls, on_back=lambda e: ctx.go("/"))
-
-
-@ft.component
-def History() -> ft.View:  # STUB
-    from app.ui.state import use_app as _ua
-    app = _ua()
-    return kit.screen("/history", "History", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())
+    return kit.screen(ROUTE, _("Massage history"), controls, on_back=lambda e: app.back())

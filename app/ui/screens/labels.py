@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from app.domain.protocol import Build, Contraindication, PrepItem, Technique
 from app.i18n import N_, _
 
@@ -31,8 +34,8 @@ PREP_ITEMS = {
     PrepItem.CLEAN_OILED_HANDS: N_("Wash your hands, then oil your palms"),
 }
 BUILDS = {
-    Build.HEAVIER: N_("Heavier"),
-    Build.SLIM_NORMAL: N_("Slim or normal"),
+    Build.HEAVIER: N_("Larger build"),
+    Build.SLIM_NORMAL: N_("Slim or average build"),
 }
 TECHNIQUES = {
     Technique.FISTS: N_("Fists"),
@@ -51,7 +54,7 @@ TECHNIQUE_CUE = {
 }
 
 
-def t(table: dict, code) -> str:
+def t(table: Mapping[Any, str], code: object) -> str:
     """The translated label of a code (the code itself if the table lacks it)."""
     msg = table.get(code)
     return _(msg) if msg else str(code)

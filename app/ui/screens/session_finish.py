@@ -1,56 +1,82 @@
-"""Session step 7: finishing touches, the mother's optional comfort rating and let-down, saved."""
+"""Session step 7: the finishing touches, the mother's optional comfort rating and let-down, saved.
+
+A demonstration says so (it is never counted as a massage); a massage stopped because it hurt
+says so too.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 import flet as ft
 
-from app.domain.records import SessionStatus
+from app.domain.records import SessionRecord, SessionStatus
 from app.i18n import _
 from app.ui import kit
-from typing import Any as AppContext
 from app.ui.screens.history import session_summary
+from app.ui.state import use_app
+
+ROUTE = "/session/finish"
+COMFORT_SCALE = range(1, 6)
 
 
-def build(ctx: AppContext) -> ft.View:
-    c = ctx.controller
-    record = c.record()
-    if record is None or record.status is SessionStatus.IN_PROGRESS:
-        return kit.screen("/session/finish", _("Massage"), [kit.body(_("No massage to finish."))],
-                          bottom=[kit.primary_button(_("Back to home"), lambda e: ctx.go("/"), "finish-home")])
-    state = {"comfort": record.comfort, "letdown": record.letdown}
-
-    def set_comfort(v: str) -> None:
-        state["comfort"] = int(v)
-        comfort_box.content = comfort_row()
-        comfort_box.update()
-
-    def set_letdown(v: str) -> None:
-        state["letdown"] = v == "yes"
-        letdown_box.content = letdown_row()
-        letdown_box.update()
-
-    def comfort_row() -> ft.Control:
-        return kit.choice_group([(str(n), str(n)) for n in range(1, 6)],
-                                None if state["comfort"] is None else str(state["comfort"]), set_comfort, "comfort")
-
-    def letdown_row() -> ft.Control:
-        sel = None if state["letdown"] is None else ("yes" if state["letdown"] else "no")
-        return kit.choice_group([("yes", _("Yes")), ("no", _("No"))], sel, set_letdown, "letdown")
-
-    def save(e) -> None:
-        c.rate(state["comfort"], state["letdown"])
-        c.close()
-        ctx.go("/history")
-
-    comfort_box = ft.Container(comfort_row())
-    letdown_box = ft.Container(letdown_row())
-    pain = record.status is SessionStatus.STOPPED_PAIN
-    controls: list[ft.Control] = []
-    if pain:
-        controls += [kit.note(_("Stopped because it hurt. Next time, press more lightly."),
-                              icon=ft.Icons.PAN_TOOL, color=kit.DANGER)]
+def outcome_texts(record: SessionRecord) -> list[tuple[str, str]]:
+    """What the top of the screen says, as (kind, text): kind "heading", "pain" or "demo"."""
+    texts: list[tuple[str, str]] = []
+    if record.demo:
+        texts.append(("heading", _("Demonstration finished")))
+        texts.append(("demo", _("This was a demonstration, not a real massage. It is not recorded as a "
+                                "massage and does not count for this morning or this evening.")))
+    elif record.status is SessionStatus.COMPLETED:
+        texts.append(("heading", _("Well done!")))
     else:
-        controls += [kit.heading(_("Well done!") if record.status is SessionStatus.COMPLETED else _("Massage ended"))]
+        texts.append(("heading", _("Massage ended")))
+    if record.status is SessionStatus.STOPPED_PAIN:
+        texts.append(("pain", _("Stopped because it hurt. Next time, press more lightly.")))
+    return texts
+
+
+def _outcome(kind: str, text: str) -> ft.Control:
+    if kind == "heading":
+        return kit.heading(text)
+    if kind == "pain":
+        return kit.note(text, icon=ft.Icons.PAN_TOOL, color=kit.DANGER)
+    return kit.note(text, icon=ft.Icons.SCHOOL_OUTLINED)
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+@ft.component
+def Finish() -> ft.View:
+    app = use_app()
+    c = app.controller
+    record = c.record()
+    comfort, set_comfort = ft.use_state(record.comfort if record else None)
+    letdown, set_letdown = ft.use_state(record.letdown if record else None)
+
+    def leave() -> None:
+        c.close()
+        app.session.refresh()
+        app.changed()
+
+    def save(e: Any) -> None:
+        c.rate(comfort, letdown)
+        leave()
+        app.reset("/history")
+
+    def back() -> bool:
+        """The phone's Back here: leave without a rating (the massage itself is already saved)."""
+        leave()
+        app.reset()
+        return True
+
+    ft.use_effect(lambda: app.on_back(ROUTE, back), [])
+    if record is None or record.status is SessionStatus.IN_PROGRESS:
+        return kit.screen(ROUTE, _("Massage"), [kit.body(_("No massage to finish."))],
+                          bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")])
+    controls: list[ft.Control] = [_outcome(kind, text) for kind, text in outcome_texts(record)]
     controls += [
         kit.body(session_summary(record), weight=ft.FontWeight.W_600),
         kit.body("1. " + _("Wipe the oil off her back with the warm, wet washcloth, then dry it with a towel.")),
@@ -58,20 +84,12 @@ def build(ctx: AppContext) -> ft.View:
         ft.Divider(),
         kit.heading(_("How comfortable was it for the mother?"), 18),
         kit.body(_("1 = not comfortable, 5 = very comfortable (optional)"), color=ft.Colors.ON_SURFACE_VARIANT),
-        comfort_box,
+        kit.choice_group([(str(n), str(n)) for n in COMFORT_SCALE], None if comfort is None else str(comfort),
+                         lambda v: set_comfort(int(v)), "comfort"),
         kit.heading(_("Did she feel the milk let down or drip?"), 18),
         kit.body(_("Optional"), color=ft.Colors.ON_SURFACE_VARIANT),
-        letdown_box,
+        kit.choice_group([("yes", _("Yes")), ("no", _("No"))], _yes_no(letdown),
+                         lambda v: set_letdown(v == "yes"), "letdown"),
     ]
-    return kit.screen("/session/finish", _("Finish"), controls,
+    return kit.screen(ROUTE, _("Finish"), controls,
                       bottom=[kit.primary_button(_("Save"), save, "finish-save", icon=ft.Icons.CHECK)])
-
-
-ROUTES = {"/session/finish": build}
-
-
-@ft.component
-def Finish() -> ft.View:  # STUB
-    from app.ui.state import use_app as _ua
-    app = _ua()
-    return kit.screen("/session_finish", "Finish", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

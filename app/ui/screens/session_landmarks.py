@@ -1,7 +1,43 @@
+"""Session step 6: where to massage (DOMAIN 2 "Landmarks"), then Start: the rounds run by themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
 import flet as ft
-from app.ui import kit
+
+from app.i18n import _
+from app.ui import illustrations, kit
 from app.ui.state import use_app
+
+ROUTE = "/session/landmarks"
+ILLUSTRATION_WIDTH = 320
+
+
+def landmark_steps() -> list[str]:
+    return [
+        _("Find the most prominent bone at the base of her neck."),
+        _("The zone runs on both sides of the spine, 1-2 finger-widths from it."),
+        _("It goes from the shoulder blades down to the level of ribs 5-6 (the bra line)."),
+        _("Massage both sides at once with small circles."),
+    ]
+
+
 @ft.component
 def Landmarks() -> ft.View:
     app = use_app()
-    return kit.screen("/session/landmarks", "Landmarks", [kit.primary_button("Next", lambda e: (app.session.start(), app.go("/session/run")), "next2")], on_back=lambda e: app.back())
+
+    def start(e: Any) -> None:
+        app.session.start()  # the "3, 2, 1" count, then round 1
+        app.go("/session/run")
+
+    controls: list[ft.Control] = [
+        ft.Row([illustrations.back_illustration(ILLUSTRATION_WIDTH, dark=app.dark, marker=None)],
+               alignment=ft.MainAxisAlignment.CENTER),
+        *[kit.body(f"{i}. {step}") for i, step in enumerate(landmark_steps(), start=1)],
+        kit.note(_("Once you start, rounds and rests follow by themselves, with a sound at each change. "
+                   "No need to touch the phone with oily hands."), icon=ft.Icons.VOLUME_UP_OUTLINED),
+    ]
+    return kit.screen(ROUTE, _("Where to massage"), controls,
+                      bottom=[kit.primary_button(_("Start round 1"), start, "start-round", icon=ft.Icons.PLAY_ARROW)],
+                      on_back=lambda e: app.back())
