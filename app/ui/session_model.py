@@ -181,9 +181,12 @@ class SessionModel:
         self._beating = False
 
     def reconnect(self) -> None:
-        """The same tab came back (a reload): keep the massage as this tab's again."""
+        """The same tab came back (a reload): keep the massage as this tab's again, and redraw:
+        what was drawn while the tab was away (the pause) never reached it."""
         if self.controller.active:
             self._start_heartbeat()
+        self.refresh()
+        self.notify()
 
     def ended_elsewhere(self) -> None:
         """Another window ended or took over this massage: say so instead of freezing."""

@@ -110,10 +110,20 @@ class AppPage:
         self.server = server
         self.lang = lang
 
-    def open(self, route: str = "") -> AppPage:
+    def open(self, route: str = "", *, skip_intro: bool = True) -> AppPage:
         self.page.goto(self.server.url + route.lstrip("/"))
         self.wait_ready()
+        if skip_intro:
+            self.dismiss_intro()
         return self
+
+    def dismiss_intro(self) -> None:
+        """A new device shows the introduction once; tests of other screens read it and go on."""
+        first = self.page.locator('[flt-semantics-identifier="intro-done"], [flt-semantics-identifier="start-session"]')
+        first.first.wait_for(state="attached", timeout=15_000)
+        if self.el("intro-done").count():
+            self.el("intro-done").click()
+            self.wait_for("start-session")
 
     def wait_ready(self) -> None:
         self.page.wait_for_function("document.getElementById('loading') === null", timeout=30_000)
@@ -156,12 +166,12 @@ def open_app(browser, server):
     contexts = []
     blocked: list[str] = []
 
-    def _open(lang: str = "id", route: str = "", color_scheme: str = "light") -> AppPage:
+    def _open(lang: str = "id", route: str = "", color_scheme: str = "light", *, skip_intro: bool = True) -> AppPage:
         ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme)
         ctx.route(lambda url: not url.startswith("http://127.0.0.1"),
                   lambda r: (blocked.append(r.request.url), r.abort()))
         contexts.append(ctx)
-        return AppPage(ctx.new_page(), server, lang).open(route)
+        return AppPage(ctx.new_page(), server, lang).open(route, skip_intro=skip_intro)
 
     _open.blocked = blocked
     yield _open

@@ -173,9 +173,6 @@ def test_switching_to_english_is_remembered(open_app, server):
     again.see("Bahasa")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Flet reattaches the reloaded tab to the same session: the store records the pause (on_disconnect), "
-    "but the tab shows the last frame sent before it, running, with a frozen countdown"))
 def test_reload_mid_session_pauses_and_keeps_what_was_done(open_app, server):
     app = open_app("id")
     walk_to_rounds(app, demo=False)
