@@ -17,7 +17,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
-from app.server import CONTENT_SECURITY_POLICY, REFUSED_TEXT, is_loopback
+from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT, REFUSED_TEXT, is_loopback
 from tests.app_server import ROOT, AppServer, start_app
 
 
@@ -108,6 +108,18 @@ def test_the_token_sets_a_strict_httponly_cookie_and_redirects_without_it(
 ])
 def test_with_the_cookie_the_app_is_served(server: AppServer, target: str) -> None:
     assert get(server, target, with_cookie(server)).status == 200
+
+
+@pytest.mark.parametrize("target", [
+    "/",  # the page
+    "/report?day=2026-01-02",  # a route: the same page
+])
+def test_the_app_page_sets_its_trusted_types_guard_before_any_other_script(server: AppServer, target: str) -> None:
+    status, body = get_body(server, target, with_cookie(server))
+    assert status == 200
+    head = body[body.index("<head>") + len("<head>"):]
+    assert head.startswith(GUARD_SCRIPT.decode())
+    assert body.count('createPolicy("default"') == 1
 
 
 def test_a_wrong_cookie_gets_the_403_page(server: AppServer) -> None:

@@ -115,18 +115,26 @@ class AppPage:
 def open_app(browser, server):
     """open_app(lang) -> AppPage in a new browser context (through the token URL).
     `open_app.requests` records the URL of every request any of its pages makes (also the ones the
-    browser then refuses); any request to another host is also aborted, so nothing gets out."""
+    browser then refuses); any request to another host is also aborted, so nothing gets out.
+    `open_app.csp_violations` records the console's Content-Security-Policy reports."""
     contexts = []
     requests: list[str] = []
+    csp_violations: list[str] = []
+
+    def _on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            csp_violations.append(message.text)
 
     def _open(lang: str = "id", route: str = "", color_scheme: str = "light") -> AppPage:
         ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme)
         ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
         contexts.append(ctx)
         ctx.on("request", lambda r: requests.append(r.url))
+        ctx.on("console", _on_console)
         return AppPage(ctx.new_page(), server, lang).open(route)
 
     _open.requests = requests
+    _open.csp_violations = csp_violations  # what the app's own policy stopped (it should stop nothing of ours)
     yield _open
     for ctx in contexts:
         ctx.close()

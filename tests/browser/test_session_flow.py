@@ -77,6 +77,7 @@ def test_demonstration_session_from_home_to_history_in_indonesian(open_app, serv
     assert saved == [(1, "completed", 3, 4, 1)]
     assert open_app.requests  # the recorder saw the page load, so an empty list below means something
     assert leaving_the_device(open_app.requests) == []
+    assert open_app.csp_violations == []  # ... and the policy that keeps it so stopped nothing the app needs
 
 
 def test_a_yes_in_the_safety_check_stops_before_any_massage(open_app, server):
