@@ -239,7 +239,9 @@ class Gatekeeper:
     async def _let_in(self, scope: Scope, query: list[tuple[str, str]], send: Send) -> None:
         """Set the cookie and send the browser to the same address without the token."""
         rest = urlencode([(k, v) for k, v in query if k != TOKEN_PARAM])
-        location = (scope.get("root_path", "") + scope["path"]) or "/"
+        path = scope.get("raw_path") or scope["path"].encode()
+        # One leading slash: "//host/..." would send the browser to another host.
+        location = "/" + bytes(path).decode("latin-1").lstrip("/")
         if rest:
             location += "?" + rest
         cookie = f"{self.access.cookie_name}={self.access.token}; Path=/; HttpOnly; SameSite=Strict"
