@@ -23,13 +23,13 @@ import threading
 import webbrowser
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
 import flet as ft
 import flet_web.fastapi
 import uvicorn
 from starlette.datastructures import MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_PARAM = "token"
@@ -182,15 +182,14 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 def _cookie(scope: Scope, name: str) -> str | None:
-    jar: SimpleCookie = SimpleCookie()
+    # Starlette's lenient parser: other local apps' odd cookies (all of 127.0.0.1 shares one jar)
+    # must not hide ours, as they can with http.cookies.
     for key, value in scope.get("headers", []):
         if key == b"cookie":
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:  # a malformed cookie header is the same as none
-                continue
-    morsel = jar.get(name)
-    return morsel.value if morsel is not None else None
+            found = cookie_parser(value.decode("latin-1")).get(name)
+            if found is not None:
+                return found
+    return None
 
 
 class Gatekeeper:

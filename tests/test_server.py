@@ -123,6 +123,12 @@ def test_the_app_page_sets_its_trusted_types_guard_before_any_other_script(serve
     assert body.count('createPolicy("default"') == 1
 
 
+def test_the_cookie_counts_among_other_local_apps_odd_cookies(server: AppServer) -> None:
+    # Every server on 127.0.0.1 shares the browser's cookies for it, whatever their port.
+    headers = {"Cookie": f'other="a\\"b; x=[1,2]; {server.cookie_name}={server.token}; y=z'}
+    assert get(server, "/", headers).status == 200
+
+
 def test_a_wrong_cookie_gets_the_403_page(server: AppServer) -> None:
     assert get(server, "/", with_cookie(server, "not-the-token")).status == 403
 
