@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: a venv with the locked dependencies, Debian's Chromium
-# for the browser tests (where apt is available), compiled catalogs, then pytest.
+# for the browser tests (where apt is available), then pytest.
 # Extra arguments go to pytest, e.g. `bash tests/run.sh -m "not browser"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +13,4 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-
 exec .venv/bin/python -m pytest "$@"
