@@ -211,7 +211,7 @@ class Gatekeeper:
         host = _header(scope, b"host")
         if (self.access.host_ok(host) and self.access.origin_ok(_header(scope, b"origin"), host)
                 and self.access.token_ok(_cookie(scope, self.access.cookie_name))):
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, _dropping_sends_after_disconnect(send))
             return
         await receive()  # websocket.connect
         # Closing before accepting makes the server answer the upgrade with HTTP 403.
@@ -246,6 +246,25 @@ class Gatekeeper:
         cookie = f"{self.access.cookie_name}={self.access.token}; Path=/; HttpOnly; SameSite=Strict"
         await _respond(send, 303, [(b"location", location.encode("latin-1")),
                                    (b"set-cookie", cookie.encode("latin-1"))], b"")
+
+
+def _dropping_sends_after_disconnect(send: Send) -> Send:
+    """Drop a message sent after the browser went away instead of raising.
+
+    Flet 1.0.5's send loop (flet_web/fastapi/flet_app.py) lets that error escape, and then never
+    marks the session disconnected: a reload during a massage (the countdown sends every second)
+    then finds its session still "connected" and starts a new one instead of reattaching. The
+    receive side still sees the disconnect and ends the connection the normal way.
+    """
+
+    async def wrapped(message: Message) -> None:
+        try:
+            await send(message)
+        except OSError:  # uvicorn's ClientDisconnected
+            if message["type"] != "websocket.send":
+                raise
+
+    return wrapped
 
 
 def _with_security_headers(send: Send) -> Send:
