@@ -1,51 +1,61 @@
-"""`python -m app`: serve the app offline on http://127.0.0.1:8550 (no display needed).
+"""`python -m app`: serve the app offline on this device and print its address (no display needed).
 
-Options: --port, --host (loopback by default; the app is for this device only), --data-dir (the
-folder of the SQLite file; also $PIJAT_DATA_DIR), --no-browser.
+Options: --port, --host (loopback by default; anything else needs --allow-network), --data-dir (the
+folder of the SQLite file; also $PIJAT_DATA_DIR), --no-browser. The printed address carries a secret
+that changes at every start; only a browser that opened it gets in (see app/server.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-
-import flet as ft
+import sys
 
 from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
-
+from app.server import bind, is_loopback, new_access, open_browser, serve
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default=DEFAULT_HOST)
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser = argparse.ArgumentParser(prog="python -m app", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0: any free)")
     parser.add_argument("--data-dir", default=None, help="folder for the SQLite file")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser window")
-    return parser.parse_args(argv)
+    parser.add_argument("--allow-network", action="store_true",
+                        help="let other devices on the network reach the app (with --host)")
+    args = parser.parse_args(argv)
+    if not is_loopback(args.host) and not args.allow_network:
+        parser.error(f"--host {args.host} would let other devices on the network reach the app and the diary. "
+                     f"Leave out --host to keep it on this device, or add --allow-network if that is what "
+                     f"you want.")
+    return args
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-
+    try:
+        sock = bind(args.host, args.port)
+    except OSError as e:
+        sys.exit(f"python -m app: cannot listen on {args.host}:{args.port}: {e.strerror or e}")
+    port = int(sock.getsockname()[1])
+    network = not is_loopback(args.host)
+    access = new_access(args.host, port, network=network)
     database = db_path(args.data_dir)
     # The UI opens the store itself (one per browser session); it finds the file through this.
     os.environ["PIJAT_DB_PATH"] = str(database)
-    if args.no_browser:
-        os.environ["FLET_DISPLAY_URL_PREFIX"] = "App URL:"
     from app.ui.shell import main as app_main
 
-    print(f"Pijat Oksitosin: http://{args.host}:{args.port}  (data: {database})", flush=True)
-    ft.run(
-        app_main,
-        view=ft.AppView.WEB_BROWSER,
-        host=args.host,
-        port=args.port,
-        assets_dir=str(ASSETS_DIR),
-        no_cdn=True,
-        # CanvasKit: the automatic choice renders nothing in headless Chromium (tests, screenshots).
-        web_renderer=ft.WebRenderer.CANVAS_KIT,
-    )
+    if network:
+        print(f"WARNING: listening on {args.host}:{port}: other devices on the network can reach this app. "
+              f"Only a browser that opens the address below (with its token) gets in.", file=sys.stderr, flush=True)
+
+    def ready() -> None:
+        print(f"Pijat Oksitosin: {access.url}  (data: {database})", flush=True)
+        if not args.no_browser:
+            open_browser(access.url)
+
+    serve(app_main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
 
 
 if __name__ == "__main__":

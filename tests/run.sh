@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: a venv with the pinned dependencies, Debian's Chromium
-# for the browser tests (where apt is available), compiled catalogs, then pytest.
+# The whole test suite on a fresh machine: a venv with the locked dependencies, Debian's Chromium
+# for the browser tests (where apt is available), then pytest.
 # Extra arguments go to pytest, e.g. `bash tests/run.sh -m "not browser"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# Exactly the locked versions, each checked against its hash; then the app itself, adding nothing.
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-test.lock
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-
 exec .venv/bin/python -m pytest "$@"

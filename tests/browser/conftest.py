@@ -1,26 +1,24 @@
 """Drive the real app in Debian's Chromium at phone size (360x800) with the internet blocked.
 
 One app server (a real `python -m app` process on a free loopback port, with its own data dir)
-and one browser per test module. Without Chromium the tests skip, except under CI=true, where a
-missing browser is a failure.
+and one browser per test module. The server lets in only a browser that opened the URL it printed
+(with `?token=...`): each new browser context opens that URL first, and its cookie then carries
+the context through reloads and other routes. Without Chromium the tests skip, except under
+CI=true, where a missing browser is a failure.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.app_server import ROOT, AppServer, start_app
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -34,49 +32,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class AppServer:
-    url: str
-    data_dir: Path
-    process: subprocess.Popen
-
-    @property
-    def db_file(self) -> Path:
-        return self.data_dir / "pijat-oksitosin.sqlite3"
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
 def start_server(data_dir: Path) -> AppServer:
-    port = _free_port()
-    log = open(data_dir / "server.log", "ab")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app", "--port", str(port), "--data-dir", str(data_dir), "--no-browser"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as r:
-                if r.status == 200:
-                    return AppServer(url, data_dir, process)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"app server did not start; see {data_dir / 'server.log'}")
+    """A real `python -m app` process; its printed URL (with the per-launch token) is `login_url`."""
+    return start_app(data_dir)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +69,8 @@ class AppPage:
         self.lang = lang
 
     def open(self, route: str = "", *, skip_intro: bool = True) -> AppPage:
-        self.page.goto(self.server.url + route.lstrip("/"))
+        """Open a route through the token URL (the server redirects to the route without it)."""
+        self.page.goto(self.server.login(route))
         self.wait_ready()
         if skip_intro:
             self.dismiss_intro()
@@ -126,7 +85,8 @@ class AppPage:
             self.wait_for("start-session")
 
     def wait_ready(self) -> None:
-        self.page.wait_for_function("document.getElementById('loading') === null", timeout=30_000)
+        # No string predicates (`wait_for_function`): Playwright evals them, which the app's CSP forbids.
+        self.page.wait_for_selector("#loading", state="detached", timeout=30_000)
         self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30_000)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         self.page.wait_for_selector("flt-semantics", state="attached", timeout=30_000)
@@ -163,17 +123,28 @@ class AppPage:
 
 @pytest.fixture
 def open_app(browser, server):
+    """open_app(lang) -> AppPage in a new browser context (through the token URL).
+    `open_app.requests` records the URL of every request any of its pages makes (also the ones the
+    browser then refuses); any request to another host is also aborted, so nothing gets out.
+    `open_app.csp_violations` records the console's Content-Security-Policy reports."""
     contexts = []
-    blocked: list[str] = []
+    requests: list[str] = []
+    csp_violations: list[str] = []
+
+    def _on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            csp_violations.append(message.text)
 
     def _open(lang: str = "id", route: str = "", color_scheme: str = "light", *, skip_intro: bool = True) -> AppPage:
         ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme)
-        ctx.route(lambda url: not url.startswith("http://127.0.0.1"),
-                  lambda r: (blocked.append(r.request.url), r.abort()))
+        ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
         contexts.append(ctx)
+        ctx.on("request", lambda r: requests.append(r.url))
+        ctx.on("console", _on_console)
         return AppPage(ctx.new_page(), server, lang).open(route, skip_intro=skip_intro)
 
-    _open.blocked = blocked
+    _open.requests = requests
+    _open.csp_violations = csp_violations  # what the app's own policy stopped (it should stop nothing of ours)
     yield _open
     for ctx in contexts:
         ctx.close()
