@@ -230,4 +230,4 @@ def test_session_summary_uses_the_language_of_the_visitor(app):
     record = app.controller.record()
     assert record is not None
     with i18n.using("id"):
-        assert history.session_summary(record) == "0 dari 3 putaran · 0 menit dipijat"
+        assert history.session_summary(record) == "0 dari 3 ulangan · 0 menit dipijat"

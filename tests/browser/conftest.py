@@ -78,11 +78,12 @@ class AppPage:
 
     def dismiss_intro(self) -> None:
         """A new device shows the introduction once; tests of other screens read it and go on."""
-        first = self.page.locator('[flt-semantics-identifier="intro-done"], [flt-semantics-identifier="start-session"]')
+        # Today's settings button is in the app bar, always on screen (start-session may be below the fold).
+        first = self.page.locator('[flt-semantics-identifier="intro-done"], [flt-semantics-identifier="open-settings"]')
         first.first.wait_for(state="attached", timeout=15_000)
         if self.el("intro-done").count():
             self.el("intro-done").click()
-            self.wait_for("start-session")
+            self.wait_for("open-settings")
 
     def wait_ready(self) -> None:
         # No string predicates (`wait_for_function`): Playwright evals them, which the app's CSP forbids.

@@ -101,7 +101,7 @@ def test_demonstration_session_from_home_to_history_in_indonesian(open_app, serv
     app.see("Mulai pijat")
     app.shot("01-home")
     walk_to_rounds(app, demo=True, shots=True)
-    app.see("Putaran 1 dari 3")
+    app.see("Ulangan ke-1 dari 3")
     app.shot("07-rounds")
     # Hands-free: no tap until the end (3 x 20 s rounds, 2 x 5 s rests).
     app.wait_for("finish-save", timeout=90_000)
@@ -112,7 +112,7 @@ def test_demonstration_session_from_home_to_history_in_indonesian(open_app, serv
     app.shot("08-finish")
     app.tap("finish-save")
     app.see("Demonstrasi")
-    app.see("3 dari 3 putaran")
+    app.see("3 dari 3 ulangan")
     app.shot("09-history")
     saved = rows(server, "select demo, status, rounds_done, comfort, letdown from sessions order by id desc limit 1")
     assert saved == [(1, "completed", 3, 4, 1)]
@@ -196,7 +196,7 @@ def test_reload_mid_session_pauses_and_keeps_what_was_done(open_app, server):
     massaged = rows(server, "select massaged_s from sessions order by id desc limit 1")[0][0]
     assert massaged >= 2
     app.tap("pause-resume")
-    app.see("Putaran 1 dari 3")
+    app.see("Ulangan ke-1 dari 3")
     app.tap("pause-resume")
     app.tap("end-session")
     app.tap("confirm-yes")

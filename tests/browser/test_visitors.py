@@ -47,7 +47,7 @@ def visible_targets(app) -> list[dict]:
 ], ids=["today", "settings", "setup"])
 def test_every_visible_control_is_at_least_48_by_48(open_app, route_taps):
     app = open_app("id")
-    app.see("Mulai pijat")
+    app.wait_for("start-session")
     for identifier in route_taps:
         app.tap(identifier)
     app.page.wait_for_timeout(600)  # the new screen's transition ends before measuring
