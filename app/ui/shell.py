@@ -118,7 +118,7 @@ async def main(page: ft.Page) -> None:
     try:
         store = open_store(path)
     except StoreOpenError as err:  # say what happened, in her language; the file stays as it was
-        log.warning("the database cannot be opened: %s", err.code.value)
+        log.warning("the database cannot be opened: %s", err)  # the code and SQLite's error name only
         page.data = _Visitor(await _device_language(page))
         page.render_views(store_error.StoreError, err.code, str(path))
         return

@@ -80,7 +80,11 @@ class AppPage:
         """A new device shows the introduction once; tests of other screens read it and go on."""
         # Today's settings button is in the app bar, always on screen (start-session may be below the fold).
         first = self.page.locator('[flt-semantics-identifier="intro-done"], [flt-semantics-identifier="open-settings"]')
-        first.first.wait_for(state="attached", timeout=15_000)
+        try:
+            first.first.wait_for(state="attached", timeout=15_000)
+        except Exception:
+            self.shot("failed-open", settle=0)
+            raise
         if self.el("intro-done").count():
             self.el("intro-done").click()
             self.wait_for("open-settings")
