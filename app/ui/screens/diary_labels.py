@@ -6,12 +6,14 @@ traces to DOMAIN.md sections 3-4 (cited beside it).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar, cast
 
 import flet as ft
 
 from app.domain.diary import Flow, Sign
-from app.domain.postpartum import expected_wet_diapers, postpartum_day
+from app.domain.postpartum import expected_wet_diapers
 from app.domain.redflags import RULES, RedFlag, Urgency
 from app.i18n import N_, _
 from app.ui import kit
@@ -71,13 +73,15 @@ FLAG_MEANING = {
     # §4: milk "comes in" about 30-40 hours after birth to day 3-4
     RedFlag.MILK_NOT_YET: N_("Milk usually comes in between about 30-40 hours after birth and day 3-4."),
 }
+T = TypeVar("T")
+
 URGENCY = {
     Urgency.WITHIN_24H: N_("Contact your midwife (bidan) or clinic within 24 hours."),
     Urgency.SOON: N_("Contact your midwife (bidan) or clinic."),
 }
 
 
-def t(table: dict, code) -> str:
+def t(table: dict[Any, str], code: Any) -> str:
     msg = table.get(code)
     return _(msg) if msg else str(code)
 
@@ -86,30 +90,11 @@ def error_text(code: str | None) -> str | None:
     return None if code is None else t(FIELD_ERRORS, code)
 
 
-def local_now(ctx) -> datetime:
-    return ctx.clock.wall().astimezone()
-
-
-def today(ctx) -> date:
-    return local_now(ctx).date()
-
-
-def day_bounds(ctx, day: date) -> tuple[datetime, datetime]:
-    tz = local_now(ctx).tzinfo
-    start = datetime.combine(day, time(), tzinfo=tz)
-    return start, start + timedelta(days=1)
-
-
-def birth_date(ctx) -> date | None:
-    profile = ctx.store.profile.get()
-    return profile.baby_birth_date if profile else None
-
-
-def pp_day(ctx, day: date) -> int | None:
-    born = birth_date(ctx)
-    if born is None or day < born:
-        return None
-    return postpartum_day(born, day)
+def use_lazy_state(make: Callable[[], T]) -> tuple[T, Callable[[T], None]]:
+    """`ft.use_state` whose first value is computed once, on the first render (typed: Flet's own
+    signature cannot infer the value's type from a function)."""
+    state: tuple[Any, Any] = ft.use_state(cast(Callable[[], Any], make))
+    return state
 
 
 def pp_day_text(n: int) -> str:
