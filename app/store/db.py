@@ -17,6 +17,7 @@ import secrets
 import sqlite3
 import stat
 import threading
+import time
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +43,10 @@ BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
+# A file that looks truncated is read again this many times, this far apart, before it is called
+# damaged (see _stays_short).
+TRUNCATION_RECHECKS = 3
+TRUNCATION_RECHECK_S = 0.05
 
 
 class Store:
@@ -212,11 +217,31 @@ def _check_file(path: Path) -> None:
     # With committed pages in the -wal (a kill mid-checkpoint) the main file may be shorter
     # than its header says, and SQLite completes it from the log; quick_check judges then.
     has_log = wal.exists() and wal.stat().st_size > 0
-    if not has_log and info.st_size < _expected_size(head):
+    if not has_log and info.st_size < _expected_size(head) and _stays_short(path):
         raise StoreOpenError(OpenErrorCode.CORRUPT, "truncated")
     # SQLite needs to write the file, and the folder for the -wal and -shm beside it.
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StoreOpenError(OpenErrorCode.READ_ONLY)
+
+
+def _stays_short(path: Path) -> bool:
+    """Whether the file is still shorter than its header says, read again a moment later.
+
+    Another connection's last close checkpoints the -wal into the file and then deletes it: read
+    in the middle of that, the file looks short with no log beside it. A truncated file stays
+    short; a checkpointed one has grown.
+    """
+    for _ in range(TRUNCATION_RECHECKS):
+        time.sleep(TRUNCATION_RECHECK_S)
+        try:
+            with path.open("rb") as file:
+                head = file.read(_HEADER_SIZE)
+                size = os.fstat(file.fileno()).st_size
+        except OSError:
+            return True
+        if size >= _expected_size(head):
+            return False
+    return True
 
 
 def _expected_size(head: bytes) -> int:
