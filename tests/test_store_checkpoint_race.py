@@ -1,9 +1,11 @@
-"""Opening the diary while another connection's last close is checkpointing the -wal into the
-file: for a moment the file is shorter than its header says and has no -wal beside it. That is
-not damage; a second tab opened right then must open the diary, not the "damaged" screen."""
+"""Opening the diary while other connections use it: a second visitor's open must not drop the
+first one's locks (closing any descriptor of a file drops all of a process's POSIX locks on it),
+and a file caught mid-checkpoint (shorter than its header says, no -wal beside it) is not damage."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -45,3 +47,23 @@ def test_a_file_that_stays_short_is_damaged(db_path):
     with pytest.raises(StoreOpenError) as err:
         open_store(db_path)
     assert err.value.code is OpenErrorCode.CORRUPT
+
+
+def _write_from_another_process(path: Path) -> None:
+    """Another process writes and closes; as the last connection it would remove the -wal."""
+    code = ("import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
+            "db.execute(\"INSERT OR REPLACE INTO settings VALUES ('other', 'x')\"); db.commit(); db.close()")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+
+
+def test_a_second_open_keeps_the_first_connections_locks(db_path):
+    # Closing any descriptor of the file drops this process's POSIX locks, SQLite's too: a second
+    # visitor's open must not read the raw file while the first one's connection is open.
+    with open_store(db_path) as first:
+        _write_from_another_process(db_path)
+        assert Path(f"{db_path}-wal").exists()  # the first connection still holds the file
+        with open_store(db_path):
+            pass
+        _write_from_another_process(db_path)
+        assert Path(f"{db_path}-wal").exists()  # ...and still does after a second open
+        assert first.get_setting("other") == "x"
