@@ -7,6 +7,7 @@ traces to DOMAIN.md sections 3-4 (cited beside it).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -88,6 +89,36 @@ def t(table: dict[Any, str], code: Any) -> str:
 
 def error_text(code: str | None) -> str | None:
     return None if code is None else t(FIELD_ERRORS, code)
+
+
+@ft.observable
+@dataclass
+class FormState:
+    """A form's typed text, its errors by field and one message for the whole form.
+
+    One object for the screen's life: event handlers always read what was typed last, even when
+    two events arrive before the next redraw (a closure over a `use_state` value would not).
+    """
+
+    fields: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+    message: str = ""  # e.g. a failed write, in words
+    good_news: bool = False  # the message says something worked
+
+    def edit(self, name: str, value: str) -> dict[str, str]:
+        """Keep what was typed; the field's error goes once she corrects it."""
+        self.fields = {**self.fields, name: value}
+        if name in self.errors:
+            self.errors = {k: v for k, v in self.errors.items() if k != name}
+        return self.fields
+
+    def tell(self, message: str, *, good_news: bool = False) -> None:
+        self.message, self.good_news = message, good_news
+
+
+def use_form(make_fields: Callable[[], dict[str, str]]) -> FormState:
+    """The screen's form, made on its first render."""
+    return use_lazy_state(lambda: FormState(make_fields()))[0]
 
 
 def use_lazy_state(make: Callable[[], T]) -> tuple[T, Callable[[T], None]]:

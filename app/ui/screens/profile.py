@@ -12,7 +12,9 @@ import flet as ft
 from app.domain.diary import Profile as ProfileModel
 from app.i18n import _
 from app.ui import kit
-from app.ui.screens.diary_labels import error_text, use_lazy_state
+from app.store.errors import StoreWriteError
+from app.ui.screens.diary_labels import error_text, use_form
+from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
 FIELDS = ("mother_name", "baby_birth_date")
@@ -28,18 +30,20 @@ def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
 @ft.component
 def Profile() -> ft.View:
     app = use_app()
-    fields, set_fields = use_lazy_state(lambda: profile_fields(app.diary.profile()))
-    errors, set_errors = ft.use_state(dict[str, str]())
+    form = use_form(lambda: profile_fields(app.diary.profile()))
+    fields, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
-        set_fields({**fields, name: value})
-        if name in errors:  # the message goes once she corrects the field
-            set_errors({k: v for k, v in errors.items() if k != name})
+        form.edit(name, value)
 
     def save(e: Any) -> None:
-        saved, found = app.diary.save_profile(fields)
+        try:
+            saved, found = app.diary.save_profile(form.fields)
+        except StoreWriteError as err:
+            form.tell(write_problem(err.code))
+            return
         if saved is None:
-            set_errors(found)
+            form.errors = found
             return
         app.changed(_("Saved"))
         app.back()
@@ -61,5 +65,8 @@ def Profile() -> ft.View:
         kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
                  icon=ft.Icons.LOCK_OUTLINE),
     ]
+    if form.message:
+        controls.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                                   "profile-problem"))
     return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(),
                       bottom=[kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK)])

@@ -13,7 +13,7 @@ from app.domain.ics import reminders_ics
 from app.i18n import _
 from app.store.errors import StoreWriteError
 from app.ui import kit
-from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.screens.diary_labels import use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
@@ -37,25 +37,21 @@ def time_error() -> str:
 @ft.component
 def Reminders() -> ft.View:
     app = use_app()
-    texts, set_texts = use_lazy_state(app.diary.reminder_texts)
-    errors, set_errors = ft.use_state(dict[str, str]())
-    status, set_status = ft.use_state("")
-    saved, set_saved = ft.use_state(False)  # the last export worked: the status reads as good news
+    form = use_form(app.diary.reminder_texts)
+    texts, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
-        set_texts({**texts, name: value})
-        set_errors({k: v for k, v in errors.items() if k != name})
+        form.edit(name, value)
 
     async def export(e: Any) -> None:
         try:
-            chosen, found = app.diary.save_reminder_times(texts)
+            chosen, found = app.diary.save_reminder_times(form.fields)
         except StoreWriteError as err:
-            set_status(write_problem(err.code))
-            set_saved(False)
+            form.tell(write_problem(err.code))
             return
-        set_errors(found)
+        form.errors = found
         if chosen is None:
-            set_status("")
+            form.tell("")
             return
         data = ics_text(chosen["morning"], chosen["evening"], now=app.local_now(), start=app.today()).encode()
         try:
@@ -63,11 +59,10 @@ def Reminders() -> ft.View:
                                             file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["ics"])
         except Exception:  # a platform that cannot save files: say so instead of failing silently
             log.warning("saving the .ics failed", exc_info=True)
-            set_status(_("The calendar file could not be saved on this device."))
-            set_saved(False)
+            form.tell(_("The calendar file could not be saved on this device."))
             return
-        set_status(_("The calendar file was saved. Open it to add the reminders to the phone's calendar."))
-        set_saved(True)
+        form.tell(_("The calendar file was saved. Open it to add the reminders to the phone's calendar."),
+                  good_news=True)
 
     def field(name: str, label: str) -> ft.Control:
         box = ft.TextField(label=label, value=texts[name], keyboard_type=ft.KeyboardType.DATETIME, text_size=18,
@@ -83,11 +78,12 @@ def Reminders() -> ft.View:
         kit.note(_("After saving, open the file \"%(file)s\" and add it to the calendar.") % {"file": FILE_NAME},
                  icon=ft.Icons.EVENT),
     ]
-    if status:
+    if form.message:
+        saved = form.good_news
         controls.append(kit.tagged(
             ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE if saved else ft.Icons.ERROR_OUTLINE,
                             color=ft.Colors.PRIMARY if saved else kit.DANGER),
-                    ft.Text(status, size=15, expand=True)], vertical_alignment=ft.CrossAxisAlignment.START),
+                    ft.Text(form.message, size=15, expand=True)], vertical_alignment=ft.CrossAxisAlignment.START),
             "reminders-status", live_region=True))
     return kit.screen("/reminders", _("Reminders"), controls, on_back=lambda e: app.back(),
                       bottom=[kit.primary_button(_("Save to calendar (.ics)"), export, "reminders-export",

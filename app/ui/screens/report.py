@@ -1,7 +1,7 @@
 """The daily report form (/report, /report?day=YYYY-MM-DD): flow, the 8 signs, numbers, breast and
 body, mood, note.
 
-The form's text lives in the component (`use_state`); every change is also kept as a draft
+The form's text lives in the component (an observable `FormState`); every change is also kept as a draft
 (store.drafts, "report:<day>") so closing the app keeps a half-filled report. Save validates in
 the domain: a refused save shows each error beside its field, keeps everything typed and writes
 nothing; a saved report confirms it and goes back where she came from (Today or the diary)."""
@@ -19,7 +19,8 @@ from app.i18n import _, format_date
 from app.services.diary import BODY_FLAGS, Fields
 from app.store.errors import StoreWriteError
 from app.ui import kit
-from app.ui.screens.diary_labels import (FLOWS, SIGN_LABELS, error_text, pp_day_text, t, use_lazy_state,
+from app.ui.screens.diary_labels import (FLOWS, SIGN_LABELS, error_text, pp_day_text, t, use_form,
+                                         use_lazy_state,
                                          wet_diaper_expectation)
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app
@@ -76,28 +77,24 @@ def _section(title: str) -> list[ft.Control]:
 def Report() -> ft.View:
     app = use_app()
     day = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
-    fields, set_fields = use_lazy_state(lambda: app.diary.form(day))
-    errors, set_errors = ft.use_state(dict[str, str]())
-    problem, set_problem = ft.use_state("")  # a failed write, in words
+    form = use_form(lambda: app.diary.form(day))
+    fields, errors = form.fields, form.errors
 
     def set_field(name: str, value: str) -> None:
-        new = {**fields, name: value}
-        set_fields(new)
-        if name in errors:  # she is correcting it: the message goes
-            set_errors({k: v for k, v in errors.items() if k != name})
+        typed = form.edit(name, value)
         try:
-            app.diary.keep_draft(day, new)
+            app.diary.keep_draft(day, typed)
         except StoreWriteError as err:  # what is typed stays on screen all the same
-            set_problem(write_problem(err.code))
+            form.tell(write_problem(err.code))
 
     def save(e: Any) -> None:
         try:
-            result = app.diary.save_report(day, fields)
+            result = app.diary.save_report(day, form.fields)
         except StoreWriteError as err:
-            set_problem(write_problem(err.code))
+            form.tell(write_problem(err.code))
             return
         if not result.ok:
-            set_errors(result.errors)
+            form.errors = result.errors
             return
         app.changed(_("Saved"))
         app.back()  # to Today, or to the diary when she edited a past day from there
@@ -142,14 +139,17 @@ def Report() -> ft.View:
     ]
     others = other_errors(errors)
     controls += _present(_error_line(others[0] if others else None, "report-error"))
-    if errors:  # the messages sit beside their fields, maybe far up: say so near Save
-        controls.append(kit.tagged(ft.Text(_("Not saved yet: please check the fields marked in red."),
-                                           color=ft.Colors.ERROR, size=15, weight=ft.FontWeight.W_600),
-                                   "report-not-saved"))
-    if problem:
-        controls.append(kit.tagged(kit.note(problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "report-problem"))
-    return kit.screen(ROUTE, _("Daily report"), controls, on_back=lambda e: app.back(),
-                      bottom=[kit.primary_button(_("Save"), save, "report-save", icon=ft.Icons.CHECK)])
+    # Beside Save, always in sight: why nothing was saved (the messages sit by their fields).
+    bottom: list[ft.Control] = []
+    if errors:
+        bottom.append(kit.tagged(ft.Text(_("Not saved yet: please check the fields marked in red."),
+                                         color=ft.Colors.ERROR, size=15, weight=ft.FontWeight.W_600),
+                                 "report-not-saved", live_region=True))
+    if form.message:
+        bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                                 "report-problem", live_region=True))
+    bottom.append(kit.primary_button(_("Save"), save, "report-save", icon=ft.Icons.CHECK))
+    return kit.screen(ROUTE, _("Daily report"), controls, on_back=lambda e: app.back(), bottom=bottom)
 
 
 def _present(control: ft.Control | None) -> list[ft.Control]:
