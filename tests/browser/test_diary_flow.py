@@ -25,16 +25,21 @@ def rows(server, sql: str, params: tuple = ()) -> list[tuple]:
 
 
 def type_into(app, identifier: str, text: str) -> None:
-    """Focus the field's own input (Flutter scrolls it into view), then type over its text."""
+    """Focus the field's own input (Flutter scrolls it into view), then type over its text. A redraw
+    can take the focus back while typing starts, so it is tried again until the field holds it."""
     app.wait_for(identifier)
     box = app.el(identifier).locator("input, textarea").first
-    box.focus()
-    app.page.keyboard.press("Control+A")
-    app.page.keyboard.type(text)
-    app.page.wait_for_function(
-        "([sel, text]) => { const e = document.querySelector(sel); return e && e.value === text; }",
-        arg=[f'[flt-semantics-identifier="{identifier}"] input, [flt-semantics-identifier="{identifier}"] textarea',
-             text])
+    for attempt in range(3):
+        box.focus()
+        expect(box).to_be_focused()
+        app.page.keyboard.press("Control+A")
+        app.page.keyboard.type(text)
+        try:
+            expect(box).to_have_value(text, timeout=3000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def has_value(app, identifier: str, text: str) -> None:
