@@ -266,7 +266,11 @@ class DiaryService:
     def save_report(self, day: date, fields: Mapping[str, str]) -> SaveResult:
         """Validate the form; if it is fine, save the report and forget the draft. A refused save
         writes nothing (the draft keeps what was typed)."""
-        report, errors = validate_report(raw_report(fields, day), today=self.today(), birth_date=self.birth_date())
+        raw = raw_report(fields, day)
+        saved = self.store.diary.get(day)
+        if saved is not None:  # what the form does not show (a field added later) stays as saved
+            raw = {**saved.model_dump(exclude=set(raw)), **raw}
+        report, errors = validate_report(raw, today=self.today(), birth_date=self.birth_date())
         if report is None:
             return SaveResult(None, form_errors(errors))
         with self.store.lock:  # one visitor's threads: the save and the draft's end go together
