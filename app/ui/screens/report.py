@@ -101,7 +101,7 @@ def Report() -> ft.View:
 
     n_day = app.diary.postpartum_day(day)
     controls: list[ft.Control] = [
-        kit.tagged(ft.Column([kit.heading(pp_day_text(n_day) if n_day else format_date(day), 20),
+        kit.tagged(ft.Column([kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 20),
                               kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2),
                    "report-day"),
         kit.heading(_("How is your milk flowing today?"), 18),
@@ -117,7 +117,7 @@ def Report() -> ft.View:
         _text_field(fields, errors, set_field, "feeds_24h", _("Feeds in 24 hours"), number=True,
                     helper=_("A baby getting enough milk feeds 8-12 times in 24 hours.")),
         _text_field(fields, errors, set_field, "wet_diapers", _("Wet diapers today"), number=True,
-                    helper=wet_diaper_expectation(n_day) if n_day else None),
+                    helper=wet_diaper_expectation(n_day) if n_day is not None else None),
         _text_field(fields, errors, set_field, "expressed_ml", _("Expressed milk today, ml (total)"), number=True,
                     helper=_("Only if you express: add up everything you expressed today.")),
     ]

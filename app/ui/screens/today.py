@@ -119,7 +119,8 @@ def Today() -> ft.View:
         top: list[ft.Control] = []
         if profile is not None and profile.mother_name:
             top.append(kit.body(_("Hello, %(name)s") % {"name": profile.mother_name}))
-        top.append(kit.heading(pp_day_text(summary.postpartum_day) if summary.postpartum_day else format_date(day), 22))
+        n_day = summary.postpartum_day  # day 0 is a day too (the count may start at 0)
+        top.append(kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 22))
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
