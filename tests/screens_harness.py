@@ -1,52 +1,26 @@
-"""Build screens without a browser: the real AppContext, store and builders on a stand-in page.
+"""Look inside control trees without a browser. Flet controls are plain dataclasses, so what a
+builder returns can be walked in pytest: the texts it shows and the identifiers tests locate.
 
-Flet controls are plain dataclasses, so a screen's control tree can be built and inspected in
-pytest; only the few page calls the screens make are stood in for.
+Screens are `@ft.component` functions that need Flet's renderer; test their pure helpers and
+builders with these, and the screens themselves in the browser (tests/browser/).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import flet as ft
 
-from app.ui.context import AppContext
-
-
-class StandInPage:
-    def __init__(self) -> None:
-        self.route = "/"
-        self.theme_mode = ft.ThemeMode.LIGHT
-        self.platform_brightness = ft.Brightness.LIGHT
-        self.locale_configuration = None
-        self.tasks: list[Any] = []
-        self.navigations: list[str] = []
-
-    def run_task(self, fn, *args) -> None:
-        self.tasks.append((fn, args))
-
-    def navigate(self, route: str) -> None:
-        self.navigations.append(route)
-        self.route = route
-
-    def update(self) -> None:
-        pass
-
-
-def make_context(store, clock) -> AppContext:
-    ctx = AppContext(page=StandInPage(), store=store, clock=clock)  # type: ignore[arg-type]
-    return ctx
-
-
 CHILD_FIELDS = ("controls", "content", "appbar", "title", "actions", "leading", "label")
 
 
-def walk(control: Any):
+def walk(control: Any) -> Iterator[ft.BaseControl]:
     """Every control in a tree, following only child fields (never `parent`)."""
     stack = [control]
     while stack:
         node = stack.pop()
-        if isinstance(node, (list, tuple)):
+        if isinstance(node, list | tuple):
             stack.extend(node)
         elif isinstance(node, ft.BaseControl):
             yield node

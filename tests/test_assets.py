@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app import ASSETS_DIR
-from app import assetgen
+from app import ASSETS_DIR, assetgen
 
 SOUNDS = ASSETS_DIR / "sounds"
 # name -> (min seconds, max seconds)

@@ -10,8 +10,7 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 
-from app import LOCALES_DIR, ROOT
-from app import i18n
+from app import LOCALES_DIR, ROOT, i18n
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 

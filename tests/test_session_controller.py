@@ -10,8 +10,13 @@ from app.domain.clock import FakeClock
 from app.domain.protocol import Build, Contraindication, Technique
 from app.domain.records import SessionStatus
 from app.domain.session import CueKind, Status
+from app.services.session import (
+    CHECKPOINT_EVERY_S,
+    SafetyAnswer,
+    SessionController,
+    Wizard,
+)
 from app.store.db import open_store
-from app.services.session import CHECKPOINT_EVERY_S, SafetyAnswer, SessionController, Wizard
 from app.store.repositories import LEASE_S
 
 

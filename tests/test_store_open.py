@@ -20,8 +20,8 @@ import pytest
 
 from app.config import data_dir
 from app.domain.profile import Profile
-from app.domain.report import DailyReport, Flow
 from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.report import DailyReport, Flow
 from app.store.db import connect, open_store
 from app.store.errors import OpenErrorCode, StoreOpenError
 from app.store.migrations import migrations

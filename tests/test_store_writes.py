@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from app.domain.profile import Profile
-from app.domain.report import NOTE_MAX_CHARS, DailyReport, Flow
 from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.report import NOTE_MAX_CHARS, DailyReport, Flow
 from app.store.db import Store, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.repositories import LEASE_S

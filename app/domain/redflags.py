@@ -38,7 +38,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.domain.postpartum import FULL_WET_DIAPERS, LAST_FIRST_DAY, postpartum_day_or_none
+from app.domain.postpartum import (
+    FULL_WET_DIAPERS,
+    LAST_FIRST_DAY,
+    postpartum_day_or_none,
+)
 from app.domain.report import DailyReport, Flow, MotherSign, Sign
 
 FEVER_C = 38.0  # "fever over 38 C"

@@ -17,6 +17,9 @@ import secrets
 import sqlite3
 import stat
 import threading
+import time
+import weakref
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +45,16 @@ BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
+# A file that looks truncated is read again this many times, this far apart, before it is called
+# damaged (see _stays_short).
+TRUNCATION_RECHECKS = 3
+TRUNCATION_RECHECK_S = 0.05
+# Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+# included (sqlite.org/howtocorrupt.html, 2.2): another process could then checkpoint and delete
+# the -wal under this process's connections. So the checks that open the raw file run only while
+# this process has no connection to it: files with an open Store, counted here.
+_connected: dict[Path, int] = {}
+_connected_lock = threading.Lock()
 
 
 class Store:
@@ -54,6 +67,7 @@ class Store:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._release: Callable[[], None] = lambda: None
         # Flet runs event handlers and timers on worker threads that share this one connection;
         # the lock keeps one thread's transaction from swallowing another thread's writes.
         self.lock = threading.RLock()
@@ -72,6 +86,7 @@ class Store:
     def close(self) -> None:
         with self.lock:
             self.db.close()
+        self._release()
 
     def __enter__(self) -> Store:
         return self
@@ -113,7 +128,25 @@ def open_store(path: Path) -> Store:
             _create(path)
     except OSError as exc:
         raise StoreOpenError(_os_code(exc), errno.errorcode.get(exc.errno or 0, "")) from exc
-    _check_file(path)
+    key = path.resolve()
+    with _connected_lock:  # one open at a time in this process; see _connected
+        if not _connected.get(key):
+            _check_file(path)
+        store = _connect(path)
+        _connected[key] = _connected.get(key, 0) + 1
+    # Counted down when closed, or when dropped without closing (the connection closes then too).
+    store._release = weakref.finalize(store, _disconnected, key)
+    return store
+
+
+def _disconnected(key: Path) -> None:
+    with _connected_lock:
+        _connected[key] -= 1
+        if not _connected[key]:
+            del _connected[key]
+
+
+def _connect(path: Path) -> Store:
     try:
         # mode=rw: never create the file here; it exists, or something removed it meanwhile.
         conn = sqlite3.connect(
@@ -211,12 +244,35 @@ def _check_file(path: Path) -> None:
     wal = Path(f"{path}-wal")
     # With committed pages in the -wal (a kill mid-checkpoint) the main file may be shorter
     # than its header says, and SQLite completes it from the log; quick_check judges then.
-    has_log = wal.exists() and wal.stat().st_size > 0
-    if not has_log and info.st_size < _expected_size(head):
+    try:
+        has_log = wal.stat().st_size > 0
+    except FileNotFoundError:  # none, or a last close just checkpointed and removed it
+        has_log = False
+    if not has_log and info.st_size < _expected_size(head) and _stays_short(path):
         raise StoreOpenError(OpenErrorCode.CORRUPT, "truncated")
     # SQLite needs to write the file, and the folder for the -wal and -shm beside it.
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StoreOpenError(OpenErrorCode.READ_ONLY)
+
+
+def _stays_short(path: Path) -> bool:
+    """Whether the file is still shorter than its header says, read again a moment later.
+
+    Another connection's last close checkpoints the -wal into the file and then deletes it: read
+    in the middle of that, the file looks short with no log beside it. A truncated file stays
+    short; a checkpointed one has grown.
+    """
+    for _ in range(TRUNCATION_RECHECKS):
+        time.sleep(TRUNCATION_RECHECK_S)
+        try:
+            with path.open("rb") as file:
+                head = file.read(_HEADER_SIZE)
+                size = os.fstat(file.fileno()).st_size
+        except OSError:
+            return True
+        if size >= _expected_size(head):
+            return False
+    return True
 
 
 def _expected_size(head: bytes) -> int:

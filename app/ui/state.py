@@ -15,6 +15,7 @@ import flet as ft
 
 from app.domain.clock import Clock
 from app.i18n import LANGUAGES
+from app.services.diary import DiaryService
 from app.services.session import SessionController
 from app.store.db import Store
 
@@ -35,6 +36,7 @@ class AppState:
     dark_platform: bool = False
     # Not observable (set once): the session controller and the device services.
     _controller: SessionController | None = None
+    _diary: DiaryService | None = None
     _devices: Any = None
     _on_top: dict[str, Any] = field(default_factory=dict)
     _session: Any = None
@@ -50,6 +52,13 @@ class AppState:
 
     def __post_init__(self) -> None:
         self._controller = SessionController(self.store, self.clock)
+        self._diary = DiaryService(self.store, self.clock)
+
+    @property
+    def diary(self) -> DiaryService:
+        """The visitor's diary (it keeps the last deleted report for Undo)."""
+        assert self._diary is not None
+        return self._diary
 
     @property
     def controller(self) -> SessionController:

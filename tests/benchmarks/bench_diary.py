@@ -1,5 +1,5 @@
-"""Benchmark (a script, not a test): build Today and Diary history and save a report with two
-years of data (730 reports, 1,460 sessions) against an empty database.
+"""Benchmark (a script, not a test): read what Today and Diary history show (the diary service) and
+save a report with two years of data (730 reports, 1,460 sessions) against an empty database.
 
     /tmp/venv/bin/python tests/benchmarks/bench_diary.py
 """
@@ -18,9 +18,8 @@ from app.domain.clock import FakeClock  # noqa: E402
 from app.domain.profile import Profile  # noqa: E402
 from app.domain.records import NewSession, SessionProgress, SessionStatus  # noqa: E402
 from app.domain.report import validate_report  # noqa: E402
+from app.services.diary import DiaryService  # noqa: E402
 from app.store.db import open_store  # noqa: E402
-from app.ui.screens import diary_history, today  # noqa: E402
-from tests.screens_harness import make_context  # noqa: E402
 
 RUNS = 5
 
@@ -52,14 +51,13 @@ def timed(fn) -> float:
     return best
 
 
-def measure(ctx) -> dict[str, float]:
-    day = ctx.clock.wall().astimezone().date()
-    report, _ = validate_report({"day": day, "flow": "not_well", "feeds_24h": "10"}, today=day)
-    ctx.page.route = "/diary?range=all"
+def measure(diary: DiaryService) -> dict[str, float]:
+    day = diary.today()
+    fields = {**diary.form(day), "flow": "not_well", "feeds_24h": "10"}
     return {
-        "Today screen": timed(lambda: today.build(ctx)),
-        "Diary history (all)": timed(lambda: diary_history.build(ctx)),
-        "Report save": timed(lambda: ctx.store.diary.save(report, at=ctx.clock.wall())),
+        "Today summary": timed(diary.today_summary),
+        "Diary history (all)": timed(lambda: diary.history("all")),
+        "Report save": timed(lambda: diary.save_report(day, fields)),
     }
 
 
@@ -70,7 +68,7 @@ def main() -> None:
             clock = FakeClock()
             if full:
                 fill(store, clock)
-            results[label] = measure(make_context(store, clock))
+            results[label] = measure(DiaryService(store, clock))
     for op in results["empty"]:
         e, f = results["empty"][op], results["2 years"][op]
         print(f"{op:22s} empty {e * 1000:8.1f} ms   2 years {f * 1000:8.1f} ms   ratio {f / e:6.1f}x")

@@ -19,9 +19,9 @@ from pathlib import Path
 from app.domain.clock import SystemClock
 from app.domain.protocol import Build
 from app.domain.session import CueKind
+from app.services.session import SessionController
 from app.store.db import open_store
 from app.ui.screens.session_run import TICK_SLACK_S
-from app.services.session import SessionController
 
 
 async def one_run(folder: Path) -> tuple[float, list[float]]:

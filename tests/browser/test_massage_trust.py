@@ -8,7 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from app import i18n
-from tests.browser.test_session_flow import answer_safety, reveal, rows, tap_in_view, walk_to_rounds
+from tests.browser.test_session_flow import (
+    answer_safety,
+    reveal,
+    rows,
+    tap_in_view,
+    walk_to_rounds,
+)
 
 MIN_TARGET = 48
 NOON = 12

@@ -10,7 +10,11 @@ from app.store.repositories.base import Repository, moment, utc_text
 from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.drafts import DraftRepository
 from app.store.repositories.profile import ProfileRepository
-from app.store.repositories.sessions import FINISH_EVENT_KIND, LEASE_S, SessionRepository
+from app.store.repositories.sessions import (
+    FINISH_EVENT_KIND,
+    LEASE_S,
+    SessionRepository,
+)
 from app.store.repositories.settings import SettingsRepository
 
 __all__ = [

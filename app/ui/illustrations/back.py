@@ -14,7 +14,15 @@ from dataclasses import dataclass
 import flet as ft
 
 from app.i18n import _
-from app.ui.illustrations.pen import DESIGN_WIDTH, SPINE_X, PathCmd, Pen, mirror, palette, wrap
+from app.ui.illustrations.pen import (
+    DESIGN_WIDTH,
+    SPINE_X,
+    PathCmd,
+    Pen,
+    mirror,
+    palette,
+    wrap,
+)
 
 BACK_H = 330.0
 ZONE_TOP = 118.0  # level of the shoulder blades, in design units

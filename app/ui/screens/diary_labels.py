@@ -6,11 +6,14 @@ traces to DOMAIN.md sections 3-4 (cited beside it).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar, cast
 
 import flet as ft
 
-from app.domain.postpartum import expected_wet_diapers, postpartum_day
+from app.domain.postpartum import expected_wet_diapers
 from app.domain.redflags import RULES, RedFlag, Urgency
 from app.domain.report import Flow, Sign
 from app.i18n import N_, _
@@ -71,13 +74,15 @@ FLAG_MEANING = {
     # §4: milk "comes in" about 30-40 hours after birth to day 3-4
     RedFlag.MILK_NOT_YET: N_("Milk usually comes in between about 30-40 hours after birth and day 3-4."),
 }
+T = TypeVar("T")
+
 URGENCY = {
     Urgency.WITHIN_24H: N_("Contact your midwife (bidan) or clinic within 24 hours."),
     Urgency.SOON: N_("Contact your midwife (bidan) or clinic."),
 }
 
 
-def t(table: dict, code) -> str:
+def t(table: dict[Any, str], code: Any) -> str:
     msg = table.get(code)
     return _(msg) if msg else str(code)
 
@@ -86,30 +91,41 @@ def error_text(code: str | None) -> str | None:
     return None if code is None else t(FIELD_ERRORS, code)
 
 
-def local_now(ctx) -> datetime:
-    return ctx.clock.wall().astimezone()
+@ft.observable
+@dataclass
+class FormState:
+    """A form's typed text, its errors by field and one message for the whole form.
+
+    One object for the screen's life: event handlers always read what was typed last, even when
+    two events arrive before the next redraw (a closure over a `use_state` value would not).
+    """
+
+    fields: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+    message: str = ""  # e.g. a failed write, in words
+    good_news: bool = False  # the message says something worked
+
+    def edit(self, name: str, value: str) -> dict[str, str]:
+        """Keep what was typed; the field's error goes once she corrects it."""
+        self.fields = {**self.fields, name: value}
+        if name in self.errors:
+            self.errors = {k: v for k, v in self.errors.items() if k != name}
+        return self.fields
+
+    def tell(self, message: str, *, good_news: bool = False) -> None:
+        self.message, self.good_news = message, good_news
 
 
-def today(ctx) -> date:
-    return local_now(ctx).date()
+def use_form(make_fields: Callable[[], dict[str, str]]) -> FormState:
+    """The screen's form, made on its first render."""
+    return use_lazy_state(lambda: FormState(make_fields()))[0]
 
 
-def day_bounds(ctx, day: date) -> tuple[datetime, datetime]:
-    tz = local_now(ctx).tzinfo
-    start = datetime.combine(day, time(), tzinfo=tz)
-    return start, start + timedelta(days=1)
-
-
-def birth_date(ctx) -> date | None:
-    profile = ctx.store.profile.get()
-    return profile.baby_birth_date if profile else None
-
-
-def pp_day(ctx, day: date) -> int | None:
-    born = birth_date(ctx)
-    if born is None or day < born:
-        return None
-    return postpartum_day(born, day)
+def use_lazy_state(make: Callable[[], T]) -> tuple[T, Callable[[T], None]]:
+    """`ft.use_state` whose first value is computed once, on the first render (typed: Flet's own
+    signature cannot infer the value's type from a function)."""
+    state: tuple[Any, Any] = ft.use_state(cast(Callable[[], Any], make))
+    return state
 
 
 def pp_day_text(n: int) -> str:

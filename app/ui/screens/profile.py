@@ -1,38 +1,63 @@
-"""Profile (first run, editable later): the mother's name or nickname and the baby's birth date."""
+"""Profile (/profile, first run and later): the mother's name or nickname and the baby's birth date.
+
+The typed text lives in the component until Save; a refused save shows each error beside its field,
+keeps what was typed and writes nothing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import flet as ft
 
-from app.domain.profile import validate_profile
+from app.domain.profile import Profile as ProfileModel
 from app.i18n import _
+from app.store.errors import StoreWriteError
 from app.ui import kit
-from typing import Any as AppContext
-from app.ui.screens.diary_labels import error_text, today
+from app.ui.screens.diary_labels import error_text, use_form
+from app.ui.screens.store_error import write_problem
+from app.ui.state import use_app
+
+FIELDS = ("mother_name", "baby_birth_date")
 
 
-def build(ctx: AppContext) -> ft.View:
-    profile = ctx.store.profile.get()
-    name = ft.TextField(label=_("Mother's name or nickname (optional)"), value=(profile.mother_name or "") if profile else "",
-                        max_length=60, text_size=16)
-    born = ft.TextField(
-        label=_("Baby's birth date"), hint_text=_("YYYY-MM-DD, e.g. %(example)s") % {"example": today(ctx).isoformat()},
-        value=profile.baby_birth_date.isoformat() if profile else "", keyboard_type=ft.KeyboardType.DATETIME,
-        helper=_("Write it as year-month-day."), text_size=16,
-    )
-    fields = {"mother_name": name, "baby_birth_date": born}
+def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
+    """The form's text for a saved profile (or an empty form)."""
+    if profile is None:
+        return {"mother_name": "", "baby_birth_date": ""}
+    return {"mother_name": profile.mother_name or "", "baby_birth_date": profile.baby_birth_date.isoformat()}
 
-    def save(e) -> None:
-        raw = {key: field.value or "" for key, field in fields.items()}
-        result, errors = validate_profile(raw, today=today(ctx))
-        for key, field in fields.items():
-            field.error = error_text(errors.get(key))
-        if result is None:
-            ctx.page.update()
+
+@ft.component
+def Profile() -> ft.View:
+    app = use_app()
+    form = use_form(lambda: profile_fields(app.diary.profile()))
+    fields, errors = form.fields, form.errors
+
+    def edit(name: str, value: str) -> None:
+        form.edit(name, value)
+
+    def save(e: Any) -> None:
+        try:
+            saved, found = app.diary.save_profile(form.fields)
+        except StoreWriteError as err:
+            form.tell(write_problem(err.code))
             return
-        ctx.store.profile.save(result, at=ctx.clock.wall())
-        ctx.go("/")
+        if saved is None:
+            form.errors = found
+            return
+        app.changed(_("Saved"))
+        app.back()
 
+    name = ft.TextField(
+        label=_("Mother's name or nickname (optional)"), value=fields["mother_name"], max_length=60, text_size=16,
+        error=error_text(errors.get("mother_name")), error_max_lines=3,
+        on_change=lambda e: edit("mother_name", e.control.value or ""))
+    born = ft.TextField(
+        label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16,
+        hint_text=_("YYYY-MM-DD, e.g. %(example)s") % {"example": app.today().isoformat()},
+        keyboard_type=ft.KeyboardType.DATETIME, helper=_("Write it as year-month-day."), helper_max_lines=2,
+        error=error_text(errors.get("baby_birth_date")), error_max_lines=3,
+        on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
     controls: list[ft.Control] = [
         kit.body(_("The baby's birth date tells the app which day after birth it is, and what to expect on that day.")),
         kit.tagged(name, "field-mother_name"),
@@ -40,12 +65,8 @@ def build(ctx: AppContext) -> ft.View:
         kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
                  icon=ft.Icons.LOCK_OUTLINE),
     ]
-    return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: ctx.go("/"),
+    if form.message:
+        controls.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                                   "profile-problem"))
+    return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(),
                       bottom=[kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK)])
-
-
-@ft.component
-def Profile() -> ft.View:  # STUB
-    from app.ui.state import use_app as _ua
-    app = _ua()
-    return kit.screen("/profile", "Profile", [kit.primary_button("Next", lambda e: app.go("/session/run"), "next")], on_back=lambda e: app.back())

@@ -7,16 +7,20 @@ from typing import Any
 
 import flet as ft
 
-from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import open_flags
-from app.i18n import _, format_date, format_datetime
+from app.i18n import N_, _, format_date, format_datetime
+from app.services.diary import HalfDay
 from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, flag_card, pp_day_text, t
 from app.ui.screens.history import session_summary
 from app.ui.state import AppState, use_app
 
-FLAG_LOOKBACK = 60  # reports read to date an open flag's run
-NOON = 12
+# Only a completed massage counts as done; the others say how they ended.
+HALF_DAY_WORDS = {
+    HalfDay.DONE: N_("done"),
+    HalfDay.STOPPED_PAIN: N_("stopped: it hurt"),
+    HalfDay.ENDED_EARLY: N_("ended early"),
+    HalfDay.NOT_YET: N_("not yet"),
+}
 
 
 def start_massage(app: AppState, ask: Any) -> None:
@@ -69,15 +73,9 @@ def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Contr
         exclude_semantics=True, container=True)
 
 
-def massage_state(sessions: list[SessionRecord]) -> tuple[str, bool]:
-    """The word for a half-day: only a completed massage counts as done; others say how they ended."""
-    if any(s.status is SessionStatus.COMPLETED for s in sessions):
-        return _("done"), True
-    if any(s.status is SessionStatus.STOPPED_PAIN for s in sessions):
-        return _("stopped: it hurt"), False
-    if any(s.status is SessionStatus.ENDED_EARLY for s in sessions):
-        return _("ended early"), False
-    return _("not yet"), False
+def massage_state(state: HalfDay) -> tuple[str, bool]:
+    """The word for a half-day, and whether it is ticked."""
+    return t(HALF_DAY_WORDS, state), state is HalfDay.DONE
 
 
 def _card(controls: list[ft.Control]) -> ft.Control:
@@ -102,9 +100,8 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
 def Today() -> ft.View:
     app = use_app()
     asking, set_asking = ft.use_state(False)
-    day = app.today()
-    profile = app.store.profile.get()
-    born = profile.baby_birth_date if profile else None
+    summary = app.diary.today_summary()
+    day, profile, born = summary.day, summary.profile, summary.birth_date
     controls: list[ft.Control] = []
 
     unfinished = _unfinished_card(app)
@@ -122,20 +119,15 @@ def Today() -> ft.View:
         top: list[ft.Control] = []
         if profile is not None and profile.mother_name:
             top.append(kit.body(_("Hello, %(name)s") % {"name": profile.mother_name}))
-        top.append(kit.heading(pp_day_text((day - born).days + 1) if day >= born else format_date(day), 22))
+        n_day = summary.postpartum_day  # day 0 is a day too (the count may start at 0)
+        top.append(kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 22))
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
-    flags = open_flags(app.store.diary.list(limit=FLAG_LOOKBACK), birth_date=born)
-    controls += [flag_card(flag, since) for flag, since in flags]
+    controls += [flag_card(flag, since) for flag, since in summary.flags]
 
-    start, end = app.day_bounds(day)
-    sessions = [s for s in app.store.sessions.between(start, end) if not s.demo]
-    tz = start.tzinfo
-    morning = [s for s in sessions if s.started_at.astimezone(tz).hour < NOON]
-    evening = [s for s in sessions if s.started_at.astimezone(tz).hour >= NOON]
-    m_text, m_done = massage_state(morning)
-    e_text, e_done = massage_state(evening)
+    m_text, m_done = massage_state(summary.morning)
+    e_text, e_done = massage_state(summary.evening)
     controls.append(_card([
         kit.heading(_("Massage today"), 18),
         _status_row(_("This morning"), m_text, m_done, "massage-morning"),
@@ -144,7 +136,7 @@ def Today() -> ft.View:
                            icon=ft.Icons.SPA),
     ]))
 
-    report = app.store.diary.get(day)
+    report = summary.report
     lines: list[ft.Control] = [kit.heading(_("Milk diary"), 18),
                                _status_row(_("Today's report"), _("done") if report else _("not yet"),
                                            report is not None, "report-status")]

@@ -1,0 +1,353 @@
+"""The mother's diary between the screens and the domain/store: no Flet here, so tests drive it
+with a FakeClock and a real SQLite file.
+
+What Today shows (the postpartum day, open red flags, the day's report, this morning's and this
+evening's massage), the report form's text fields (a saved report overlaid with its draft),
+saving with draft clearing, delete with undo, and the history's data. Reading never writes;
+every write is one call here, made from an event handler. Codes and numbers only: the UI owns
+the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from typing import Any
+
+from app.domain.clock import Clock
+from app.domain.postpartum import first_days, postpartum_day
+from app.domain.profile import Profile, validate_profile
+from app.domain.records import SessionRecord, SessionStatus
+from app.domain.redflags import RedFlag, open_flags
+from app.domain.report import SIGNS, DailyReport, validate_report
+from app.domain.trends import Comparison, Point, before_after, series
+from app.store.db import Store
+
+FLAG_LOOKBACK = 60  # reports read to date an open flag's run
+NOON = 12  # a massage started before noon is the morning's
+NUMBER_FIELDS = ("feeds_24h", "wet_diapers", "expressed_ml")
+BODY_FLAGS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
+RANGES = ("7", "30", "all")
+LIST_LIMIT = 60  # days listed under the chart; the chart itself covers the whole range
+_TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
+REMINDER_DEFAULTS = {"morning": "07:00", "evening": "19:00"}
+INVALID_TIME = "invalid_time"  # the error code of a reminder time that is not HH:MM
+
+Fields = dict[str, str]
+
+
+class HalfDay(StrEnum):
+    """How this morning's (or evening's) massage went: only a completed one counts as done."""
+
+    DONE = "done"
+    STOPPED_PAIN = "stopped_pain"
+    ENDED_EARLY = "ended_early"
+    NOT_YET = "not_yet"
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    day: date
+    profile: Profile | None
+    postpartum_day: int | None  # None without a birth date (or on a day before it)
+    flags: list[tuple[RedFlag, date]]  # open flags, each with the first day of its run
+    report: DailyReport | None
+    morning: HalfDay
+    evening: HalfDay
+
+    @property
+    def birth_date(self) -> date | None:
+        return self.profile.baby_birth_date if self.profile else None
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One day in the history list: its report (if any) and the massages finished that day."""
+
+    day: date
+    postpartum_day: int | None
+    report: DailyReport | None
+    sessions: list[SessionRecord]
+
+
+@dataclass(frozen=True)
+class History:
+    range: str
+    start: date
+    end: date
+    points: list[Point]  # one per day from start to end, for the chart
+    massage_days: set[date]  # days in the range with a finished massage
+    comparison: Comparison | None  # over the whole diary, not only the range
+    days: list[DayEntry] = field(default_factory=list)  # newest first, at most LIST_LIMIT
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """A saved report, or the errors by form field ({field: FieldError code}); never both."""
+
+    report: DailyReport | None
+    errors: dict[str, str]
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def half_day(sessions: Iterable[SessionRecord]) -> HalfDay:
+    states = {s.status for s in sessions}
+    if SessionStatus.COMPLETED in states:
+        return HalfDay.DONE
+    if SessionStatus.STOPPED_PAIN in states:
+        return HalfDay.STOPPED_PAIN
+    if SessionStatus.ENDED_EARLY in states:
+        return HalfDay.ENDED_EARLY
+    return HalfDay.NOT_YET
+
+
+def parse_time(text: str) -> time | None:
+    """A clock time typed as H:MM, HH:MM or HH.MM; None for anything else."""
+    match = _TIME.fullmatch(text or "")
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def draft_key(day: date) -> str:
+    return f"report:{day.isoformat()}"
+
+
+def empty_fields() -> Fields:
+    f: Fields = {"flow": "", "note": "", "mood": "", "temperature_c": "", "colostrum_time": ""}
+    f.update({name: "" for name in NUMBER_FIELDS})
+    f.update({name: "false" for name in BODY_FLAGS})
+    f.update({f"sign:{sign.value}": "" for sign in SIGNS})
+    return f
+
+
+def fields_from_report(report: DailyReport | None) -> Fields:
+    """The form's text fields for a saved report (or an empty form)."""
+    f = empty_fields()
+    if report is None:
+        return f
+    f["flow"] = report.flow.value
+    for sign, answer in report.signs.items():
+        f[f"sign:{sign.value}"] = "yes" if answer else "no"
+    for name in NUMBER_FIELDS:
+        value = getattr(report, name)
+        f[name] = "" if value is None else str(value)
+    for name in BODY_FLAGS:
+        f[name] = "true" if getattr(report, name) else "false"
+    if report.temperature_c is not None:
+        f["temperature_c"] = str(report.temperature_c)
+    if report.mood is not None:
+        f["mood"] = str(report.mood)
+    if report.colostrum_first_seen is not None:
+        f["colostrum_time"] = report.colostrum_first_seen.strftime("%H:%M")
+    f["note"] = report.note
+    return f
+
+
+def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
+    """The form's text as the domain's raw input (the time of colostrum becomes that day's time)."""
+    signs = {key.split(":", 1)[1]: fields[key] == "yes" for key in fields
+             if key.startswith("sign:") and fields[key] in ("yes", "no")}
+    seen = fields.get("colostrum_time", "").strip()
+    match = _TIME.fullmatch(seen)
+    if match:
+        seen = f"{day.isoformat()}T{int(match[1]):02d}:{match[2]}"
+    raw: dict[str, Any] = {"day": day.isoformat(), "flow": fields.get("flow", ""), "signs": signs,
+                           "colostrum_first_seen": seen, "note": fields.get("note", "")}
+    for name in (*NUMBER_FIELDS, "temperature_c", "mood", *BODY_FLAGS):
+        raw[name] = fields.get(name, "")
+    return raw
+
+
+def form_errors(errors: Mapping[str, str]) -> dict[str, str]:
+    """The domain's errors keyed by the form's field names (colostrum is typed as a time)."""
+    return {("colostrum_time" if name == "colostrum_first_seen" else name): code for name, code in errors.items()}
+
+
+class DiaryService:
+    """One visitor's diary. `tz` is the mother's time zone (None: this device's)."""
+
+    def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.tz = tz
+        self._deleted: DailyReport | None = None
+
+    # -- time ------------------------------------------------------------------------------------
+    def local_now(self) -> datetime:
+        return self.clock.wall().astimezone(self.tz)
+
+    def today(self) -> date:
+        return self.local_now().date()
+
+    def day_bounds(self, day: date) -> tuple[datetime, datetime]:
+        start = datetime.combine(day, time(), tzinfo=self.local_now().tzinfo)
+        return start, start + timedelta(days=1)
+
+    def report_day(self, requested: str | None) -> date:
+        """The day asked for (ISO text), or today; never a future day, never an unreadable one."""
+        now = self.today()
+        if not requested:
+            return now
+        try:
+            day = date.fromisoformat(requested)
+        except ValueError:
+            return now
+        return min(day, now)
+
+    # -- profile ---------------------------------------------------------------------------------
+    def profile(self) -> Profile | None:
+        return self.store.profile.get()
+
+    def birth_date(self) -> date | None:
+        profile = self.profile()
+        return profile.baby_birth_date if profile else None
+
+    def postpartum_day(self, day: date, born: date | None = None) -> int | None:
+        born = born if born is not None else self.birth_date()
+        if born is None or day < born:
+            return None
+        return postpartum_day(born, day)
+
+    def asks_colostrum(self, day: date) -> bool:
+        """The time colostrum was first seen is asked in the first days (or when the day is unknown)."""
+        n = self.postpartum_day(day)
+        return n is None or first_days(n)
+
+    def save_profile(self, raw: Mapping[str, str]) -> tuple[Profile | None, dict[str, str]]:
+        """Validate and save; a refused profile writes nothing."""
+        profile, errors = validate_profile(raw, today=self.today())
+        if profile is not None:
+            self.store.profile.save(profile, at=self.clock.wall())
+        return profile, errors
+
+    # -- Today -----------------------------------------------------------------------------------
+    def today_summary(self) -> TodaySummary:
+        day = self.today()
+        profile = self.profile()
+        born = profile.baby_birth_date if profile else None
+        start, end = self.day_bounds(day)
+        tz = start.tzinfo
+        sessions = self.store.sessions.between(start, end)  # demonstrations left out
+        return TodaySummary(
+            day=day,
+            profile=profile,
+            postpartum_day=self.postpartum_day(day, born),
+            flags=open_flags(self.store.diary.list(limit=FLAG_LOOKBACK), birth_date=born),
+            report=self.store.diary.get(day),
+            morning=half_day(s for s in sessions if s.started_at.astimezone(tz).hour < NOON),
+            evening=half_day(s for s in sessions if s.started_at.astimezone(tz).hour >= NOON),
+        )
+
+    # -- the report form -------------------------------------------------------------------------
+    def form(self, day: date) -> Fields:
+        """The form's fields: the saved report, overlaid with the draft typed since."""
+        fields = fields_from_report(self.store.diary.get(day))
+        draft = self.store.drafts.get(draft_key(day))
+        if draft:
+            fields.update({k: v for k, v in draft.items() if k in fields})
+        return fields
+
+    def keep_draft(self, day: date, fields: Mapping[str, str]) -> None:
+        self.store.drafts.put(draft_key(day), dict(fields), at=self.clock.wall())
+
+    def clear_draft(self, day: date) -> None:
+        self.store.drafts.clear(draft_key(day))
+
+    def save_report(self, day: date, fields: Mapping[str, str]) -> SaveResult:
+        """Validate the form; if it is fine, save the report and forget the draft. A refused save
+        writes nothing (the draft keeps what was typed)."""
+        raw = raw_report(fields, day)
+        saved = self.store.diary.get(day)
+        if saved is not None:  # what the form does not show (a field added later) stays as saved
+            raw = {**saved.model_dump(exclude=set(raw)), **raw}
+        report, errors = validate_report(raw, today=self.today(), birth_date=self.birth_date())
+        if report is None:
+            return SaveResult(None, form_errors(errors))
+        with self.store.lock:  # one visitor's threads: the save and the draft's end go together
+            self.store.diary.save(report, at=self.clock.wall())
+            self.clear_draft(day)
+        return SaveResult(report, {})
+
+    # -- delete and undo -------------------------------------------------------------------------
+    @property
+    def deleted(self) -> DailyReport | None:
+        """The report the last delete removed, until it is restored or forgotten."""
+        return self._deleted
+
+    def delete_report(self, day: date) -> DailyReport | None:
+        """Delete the day's report and keep it for undo (one level: the latest delete)."""
+        report = self.store.diary.delete(day)
+        if report is not None:
+            self._deleted = report
+        return report
+
+    def undo_delete(self) -> bool:
+        """Put the last deleted report back. False when there is none, or when a new report for
+        that day was saved meanwhile (the newer one stays)."""
+        report, self._deleted = self._deleted, None
+        if report is None:
+            return False
+        try:
+            self.store.diary.restore(report, at=self.clock.wall())
+        except ValueError:
+            return False
+        return True
+
+    def forget_deleted(self) -> None:
+        self._deleted = None
+
+    # -- history ---------------------------------------------------------------------------------
+    def history(self, chosen: str = "7") -> History:
+        chosen = chosen if chosen in RANGES else "7"
+        end = self.today()
+        born = self.birth_date()
+        all_reports = self.store.diary.list()
+        tz = self.day_bounds(end)[0].tzinfo
+        by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
+        for s in reversed(self.store.sessions.list(include_demo=False)):  # oldest first within a day
+            if s.status is not SessionStatus.IN_PROGRESS:
+                by_day_sessions[s.started_at.astimezone(tz).date()].append(s)
+        if chosen == "all":
+            firsts = [r.day for r in all_reports[-1:]] + [min(by_day_sessions, default=end)]
+            start = min([end, *firsts])
+        else:
+            start = end - timedelta(days=int(chosen) - 1)
+        reports = {r.day: r for r in all_reports if start <= r.day <= end}
+        massage_days = {d for d in by_day_sessions if start <= d <= end}
+        days = sorted({*reports, *massage_days}, reverse=True)[:LIST_LIMIT]
+        return History(
+            range=chosen, start=start, end=end,
+            points=series(reports.values(), start=start, end=end),
+            massage_days=massage_days,
+            comparison=before_after(all_reports, by_day_sessions.keys()),
+            days=[DayEntry(d, self.postpartum_day(d, born), reports.get(d), by_day_sessions.get(d, []))
+                  for d in days],
+        )
+
+    # -- reminders -------------------------------------------------------------------------------
+    def reminder_texts(self) -> dict[str, str]:
+        """The morning and evening reminder times as last saved (or the defaults), as text."""
+        return {name: self.store.get_setting(f"reminder_{name}") or default
+                for name, default in REMINDER_DEFAULTS.items()}
+
+    def save_reminder_times(self, texts: Mapping[str, str]) -> tuple[dict[str, time] | None, dict[str, str]]:
+        """Both times, remembered for next time; or the errors by field and nothing written."""
+        parsed = {name: parse_time(texts.get(name, "")) for name in REMINDER_DEFAULTS}
+        errors = {name: INVALID_TIME for name, value in parsed.items() if value is None}
+        if errors:
+            return None, errors
+        times = {name: value for name, value in parsed.items() if value is not None}
+        for name, value in times.items():
+            self.store.set_setting(f"reminder_{name}", value.strftime("%H:%M"))
+        return times, {}

@@ -1,0 +1,349 @@
+"""The diary service on a real SQLite file with a FakeClock: Today's summary, the report form's
+fields and drafts, save with draft clearing, refused saves that write nothing, delete with undo,
+the history's data and the reminder times."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from app.domain.clock import FakeClock
+from app.domain.profile import Profile
+from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.redflags import RedFlag
+from app.domain.report import DailyReport, validate_report
+from app.services.diary import (
+    INVALID_TIME,
+    DiaryService,
+    HalfDay,
+    draft_key,
+    fields_from_report,
+    half_day,
+    parse_time,
+    raw_report,
+)
+from app.store.db import Store
+
+# 2026-11-22 06:00 UTC; the service is given UTC as the mother's zone so days do not depend on the machine.
+DAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def diary(fresh_db: Store, clock: FakeClock) -> DiaryService:
+    return DiaryService(fresh_db, clock, tz=UTC)
+
+
+def _born(diary: DiaryService, days_old: int) -> None:
+    diary.store.profile.save(Profile(baby_birth_date=DAY - timedelta(days=days_old)), at=diary.clock.wall())
+
+
+def _report(day: date = DAY, **fields: object) -> DailyReport:
+    report, errors = validate_report({"day": day, "flow": "well", **fields}, today=DAY)
+    assert report is not None, errors
+    return report
+
+
+def _session(diary: DiaryService, hour: int, status: SessionStatus, *, day: date = DAY, demo: bool = False) -> None:
+    start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+    sid = diary.store.sessions.create(NewSession(started_at=start, demo=demo, round_s=180, rest_s=30,
+                                                 rounds_planned=3, snapshot={}))
+    if status is not SessionStatus.IN_PROGRESS:
+        diary.store.sessions.finish(sid, status, SessionProgress(at=start + timedelta(minutes=12), snapshot={},
+                                                                 rounds_done=3, massaged_s=540))
+
+
+# -- Today -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("days_old, expected", [
+    (0, 0),  # born today: day 0, as a midwife counts (DOMAIN 4: days since birth)
+    (4, 4),  # four days after the birth
+    (None, None),  # no birth date yet: no day to show
+])
+def test_today_counts_the_postpartum_day(diary, days_old, expected):
+    if days_old is not None:
+        _born(diary, days_old)
+    assert diary.today_summary().postpartum_day == expected
+
+
+def test_today_shows_a_fever_as_an_open_flag_since_its_first_day(diary):
+    _born(diary, 4)
+    diary.store.diary.save(_report(DAY - timedelta(days=1), fever=True), at=diary.clock.wall())
+    diary.store.diary.save(_report(DAY, temperature_c="38.4"), at=diary.clock.wall())
+    assert diary.today_summary().flags == [(RedFlag.FEVER, DAY - timedelta(days=1))]
+
+
+def test_today_has_the_days_report(diary):
+    diary.store.diary.save(_report(DAY - timedelta(days=1)), at=diary.clock.wall())
+    assert diary.today_summary().report is None
+    diary.store.diary.save(_report(DAY, feeds_24h="9"), at=diary.clock.wall())
+    assert diary.today_summary().report == _report(DAY, feeds_24h="9")
+
+
+@pytest.mark.parametrize("sessions, morning, evening", [
+    ([], HalfDay.NOT_YET, HalfDay.NOT_YET),  # nothing yet
+    ([(7, SessionStatus.COMPLETED)], HalfDay.DONE, HalfDay.NOT_YET),  # a morning massage done
+    ([(19, SessionStatus.COMPLETED)], HalfDay.NOT_YET, HalfDay.DONE),  # after noon counts as the evening
+    ([(7, SessionStatus.STOPPED_PAIN)], HalfDay.STOPPED_PAIN, HalfDay.NOT_YET),  # a pain stop never ticks done
+    ([(7, SessionStatus.ENDED_EARLY)], HalfDay.ENDED_EARLY, HalfDay.NOT_YET),  # ended early, says so
+    ([(7, SessionStatus.STOPPED_PAIN), (8, SessionStatus.COMPLETED)], HalfDay.DONE, HalfDay.NOT_YET),  # retried
+    ([(7, SessionStatus.IN_PROGRESS)], HalfDay.NOT_YET, HalfDay.NOT_YET),  # still running: not yet
+])
+def test_today_says_how_the_mornings_and_evenings_massage_went(diary, sessions, morning, evening):
+    for hour, status in sessions:
+        _session(diary, hour, status)
+    summary = diary.today_summary()
+    assert (summary.morning, summary.evening) == (morning, evening)
+
+
+def test_a_demonstration_never_counts_as_todays_massage(diary):
+    _session(diary, 7, SessionStatus.COMPLETED, demo=True)
+    assert diary.today_summary().morning is HalfDay.NOT_YET
+
+
+def test_yesterdays_massage_is_not_todays(diary):
+    _session(diary, 19, SessionStatus.COMPLETED, day=DAY - timedelta(days=1))
+    assert diary.today_summary().evening is HalfDay.NOT_YET
+
+
+def test_the_summary_writes_nothing(diary, db_path):
+    _born(diary, 4)
+    diary.store.drafts.put(draft_key(DAY), {"flow": "well"}, at=diary.clock.wall())
+    before = db_path.read_bytes(), db_path.with_name(db_path.name + "-wal").read_bytes()
+    diary.today_summary()
+    diary.form(DAY)
+    diary.history("all")
+    assert (db_path.read_bytes(), db_path.with_name(db_path.name + "-wal").read_bytes()) == before
+
+
+def test_half_day_of_no_sessions_is_not_yet():
+    assert half_day([]) is HalfDay.NOT_YET
+
+
+# -- the report form -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("requested, expected", [
+    (None, DAY),  # no day asked: today
+    ("2026-11-20", date(2026, 11, 20)),  # a past day
+    ("2026-11-25", DAY),  # a future day is never offered
+    ("2026-02-30", DAY),  # an impossible date
+    ("yesterday", DAY),  # not a date at all
+])
+def test_the_report_day(diary, requested, expected):
+    assert diary.report_day(requested) == expected
+
+
+def test_the_form_overlays_the_draft_on_the_saved_report(diary):
+    diary.store.diary.save(_report(feeds_24h="9", note="pagi"), at=diary.clock.wall())
+    diary.keep_draft(DAY, {"feeds_24h": " 12", "wet_diapers": "lima"})
+    fields = diary.form(DAY)
+    assert (fields["flow"], fields["feeds_24h"], fields["wet_diapers"], fields["note"]) == ("well", " 12", "lima", "pagi")
+
+
+def test_a_draft_key_the_form_does_not_have_is_ignored(diary):
+    diary.keep_draft(DAY, {"flow": "well", "removed_field": "x"})
+    assert "removed_field" not in diary.form(DAY)
+
+
+def test_saving_stores_the_report_and_clears_the_draft(diary):
+    fields = {**diary.form(DAY), "flow": "not_well", "feeds_24h": "10", "sign:feeds_8_to_12": "yes"}
+    diary.keep_draft(DAY, fields)
+    result = diary.save_report(DAY, fields)
+    assert result.ok and result.errors == {}
+    assert diary.store.diary.get(DAY) == _report(flow="not_well", feeds_24h="10", signs={"feeds_8_to_12": True})
+    assert diary.store.drafts.get(draft_key(DAY)) is None
+
+
+LONG_NOTE = "x" * 10_000
+
+
+@pytest.mark.parametrize("field, typed, code", [
+    ("feeds_24h", "-1", "too_small"),  # negative
+    ("feeds_24h", "999999", "too_large"),  # huge
+    ("wet_diapers", "lima", "not_a_number"),  # a word
+    ("expressed_ml", "12.5", "not_integer"),  # a fraction where a count is needed
+    ("temperature_c", "50", "too_large"),  # impossible temperature
+    ("note", LONG_NOTE, "too_long"),  # 10,000 characters
+    ("colostrum_time", "25:99", "invalid_date"),  # not a time
+    ("flow", "", "required"),  # flow not chosen
+])
+def test_a_refused_save_names_the_field_and_changes_nothing(diary, db_path, field, typed, code):
+    diary.store.diary.save(_report(), at=diary.clock.wall())
+    fields = {**diary.form(DAY), "flow": "not_well", field: typed}
+    diary.keep_draft(DAY, fields)
+    before = db_path.read_bytes(), db_path.with_name(db_path.name + "-wal").read_bytes()
+    result = diary.save_report(DAY, fields)
+    assert not result.ok and result.errors == {field: code}
+    assert (db_path.read_bytes(), db_path.with_name(db_path.name + "-wal").read_bytes()) == before
+    assert diary.store.drafts.get(draft_key(DAY))[field] == typed  # what she typed is still there
+
+
+def test_a_report_before_the_birth_is_refused(diary):
+    _born(diary, 2)
+    result = diary.save_report(DAY - timedelta(days=3), {**diary.form(DAY), "flow": "well"})
+    assert result.errors == {"day": "before_birth"}
+
+
+@pytest.mark.parametrize("note", [
+    "ASI mulai lancar 🍼😊",  # emoji
+    "'); DROP TABLE reports;--",  # SQL-looking text is only text
+    'She said "better" \\ today',  # quotes and a backslash
+])
+def test_unusual_but_valid_notes_are_stored_verbatim(diary, note):
+    diary.save_report(DAY, {**diary.form(DAY), "flow": "well", "note": note})
+    assert diary.store.diary.get(DAY).note == note
+
+
+def test_the_form_fields_round_trip_a_saved_report():
+    saved = _report(flow="not_well", signs={"feeds_8_to_12": True, "let_down_felt": False}, feeds_24h="9",
+                    fever="true", temperature_c="38,5", mood="2", colostrum_first_seen="2026-11-22T05:30",
+                    note="SELECT 1; --")
+    again, errors = validate_report(raw_report(fields_from_report(saved), saved.day), today=DAY)
+    assert errors == {} and again == saved
+
+
+@pytest.mark.parametrize("days_old, asked", [
+    (None, True),  # no birth date: asked (it may be the first days)
+    (0, True),  # day 0
+    (5, True),  # day 5, the last of the first days
+    (6, False),  # day 6
+])
+def test_the_colostrum_time_is_asked_in_the_first_days_only(diary, days_old, asked):
+    if days_old is not None:
+        _born(diary, days_old)
+    assert diary.asks_colostrum(DAY) is asked
+
+
+# -- the profile -----------------------------------------------------------------------------------
+
+def test_a_valid_profile_is_saved(diary):
+    profile, errors = diary.save_profile({"mother_name": " Siti ", "baby_birth_date": "2026-11-18"})
+    assert errors == {} and diary.store.profile.get() == profile == Profile(mother_name="Siti",
+                                                                            baby_birth_date=date(2026, 11, 18))
+
+
+@pytest.mark.parametrize("born, code", [
+    ("2026-11-30", "future_date"),  # not born yet
+    ("18-11-2026", "invalid_date"),  # day first
+    ("", "required"),  # empty
+    ("2024-01-01", "too_old"),  # more than a year ago
+])
+def test_a_refused_profile_writes_nothing(diary, born, code):
+    profile, errors = diary.save_profile({"mother_name": "Siti", "baby_birth_date": born})
+    assert profile is None and errors == {"baby_birth_date": code}
+    assert diary.store.profile.get() is None
+
+
+# -- delete and undo -------------------------------------------------------------------------------
+
+def test_undo_puts_the_deleted_report_back(diary):
+    diary.store.diary.save(_report(note="malam"), at=diary.clock.wall())
+    diary.delete_report(DAY)
+    assert diary.store.diary.get(DAY) is None and diary.deleted == _report(note="malam")
+    assert diary.undo_delete() is True
+    assert diary.store.diary.get(DAY) == _report(note="malam")
+    assert diary.deleted is None
+
+
+def test_undo_keeps_a_report_saved_after_the_delete(diary):
+    diary.store.diary.save(_report(note="old"), at=diary.clock.wall())
+    diary.delete_report(DAY)
+    diary.save_report(DAY, {**diary.form(DAY), "flow": "well", "note": "new"})
+    assert diary.undo_delete() is False
+    assert diary.store.diary.get(DAY).note == "new"
+
+
+def test_undo_brings_back_only_the_last_delete(diary):
+    for day in (DAY, DAY - timedelta(days=1)):
+        diary.store.diary.save(_report(day), at=diary.clock.wall())
+    diary.delete_report(DAY)
+    diary.delete_report(DAY - timedelta(days=1))
+    diary.undo_delete()
+    assert diary.store.diary.days() == [DAY - timedelta(days=1)]
+
+
+@pytest.mark.parametrize("forget", [
+    True,  # the few seconds passed
+    False,  # nothing was deleted at all
+])
+def test_undo_after_forgetting_or_without_a_delete_does_nothing(diary, forget):
+    diary.store.diary.save(_report(), at=diary.clock.wall())
+    if forget:
+        diary.delete_report(DAY)
+        diary.forget_deleted()
+    assert diary.undo_delete() is False
+    assert diary.store.diary.count() == (0 if forget else 1)
+
+
+def test_deleting_a_day_without_a_report_keeps_the_earlier_undo(diary):
+    diary.store.diary.save(_report(), at=diary.clock.wall())
+    diary.delete_report(DAY)
+    assert diary.delete_report(DAY - timedelta(days=5)) is None
+    assert diary.deleted == _report()
+
+
+# -- history ---------------------------------------------------------------------------------------
+
+def test_history_lists_reports_and_massages_by_day_newest_first(diary):
+    _born(diary, 10)
+    diary.store.diary.save(_report(DAY - timedelta(days=2)), at=diary.clock.wall())
+    _session(diary, 7, SessionStatus.COMPLETED)
+    _session(diary, 8, SessionStatus.IN_PROGRESS)  # unfinished: not listed
+    data = diary.history("7")
+    assert [(e.day, e.report is not None, len(e.sessions), e.postpartum_day) for e in data.days] == [
+        (DAY, False, 1, 10), (DAY - timedelta(days=2), True, 0, 8)]
+
+
+@pytest.mark.parametrize("chosen, points", [
+    ("7", 7),  # a week
+    ("30", 30),  # a month
+    ("all", 41),  # from the oldest report (40 days ago) to today
+    ("bogus", 7),  # an unknown range falls back to a week
+])
+def test_history_range_sets_the_charts_days(diary, chosen, points):
+    diary.store.diary.save(_report(DAY - timedelta(days=40)), at=diary.clock.wall())
+    data = diary.history(chosen)
+    assert len(data.points) == points and data.points[-1].day == DAY
+
+
+def test_history_compares_before_and_since_the_first_massage(diary):
+    for offset, flow in ((3, "not_well"), (2, "not_well"), (1, "well"), (0, "well")):
+        diary.store.diary.save(_report(DAY - timedelta(days=offset), flow=flow), at=diary.clock.wall())
+    _session(diary, 19, SessionStatus.COMPLETED, day=DAY - timedelta(days=1))
+    c = diary.history().comparison
+    assert c is not None and c.first_massage_day == DAY - timedelta(days=1)
+    assert (c.before.days, c.before.share_flow_well, c.after.days, c.after.share_flow_well) == (2, 0.0, 2, 1.0)
+
+
+def test_history_marks_massage_days_and_leaves_out_demonstrations(diary):
+    _session(diary, 7, SessionStatus.COMPLETED, day=DAY - timedelta(days=1))
+    _session(diary, 7, SessionStatus.COMPLETED, day=DAY - timedelta(days=2), demo=True)
+    assert diary.history().massage_days == {DAY - timedelta(days=1)}
+
+
+# -- reminders -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("06:30", time(6, 30)),  # the usual form
+    ("6.30", time(6, 30)),  # a dot, as Indonesian phones often write it
+    (" 19:05 ", time(19, 5)),  # spaces around
+    ("25:00", None),  # no such hour
+    ("07:60", None),  # no such minute
+    ("pagi", None),  # a word
+    ("", None),  # empty
+])
+def test_parse_time(text, expected):
+    assert parse_time(text) == expected
+
+
+def test_reminder_times_are_remembered(diary):
+    assert diary.reminder_texts() == {"morning": "07:00", "evening": "19:00"}
+    times, errors = diary.save_reminder_times({"morning": "6.30", "evening": "20:15"})
+    assert errors == {} and times == {"morning": time(6, 30), "evening": time(20, 15)}
+    assert diary.reminder_texts() == {"morning": "06:30", "evening": "20:15"}
+
+
+def test_a_bad_reminder_time_saves_neither(diary):
+    times, errors = diary.save_reminder_times({"morning": "06:30", "evening": "malam"})
+    assert times is None and errors == {"evening": INVALID_TIME}
+    assert diary.reminder_texts() == {"morning": "07:00", "evening": "19:00"}
