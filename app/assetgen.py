@@ -19,6 +19,7 @@ import struct
 import sys
 import wave
 import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import ASSETS_DIR
@@ -138,7 +139,7 @@ def _sd_segment(px: float, py: float, ax: float, ay: float, bx: float, by: float
     return math.hypot(pax - bax * h, pay - bay * h) - r
 
 
-def _sd_polygon(px: float, py: float, pts: list[tuple[float, float]]) -> float:
+def _sd_polygon(px: float, py: float, pts: Sequence[tuple[float, float]]) -> float:
     """Signed distance to a simple polygon (negative inside)."""
     d = (px - pts[0][0]) ** 2 + (py - pts[0][1]) ** 2
     sign = 1.0
@@ -178,7 +179,10 @@ _TORSO = [(106, 318), (140, 272), (222, 248), (290, 248), (372, 272), (406, 318)
           (380, 560), (132, 560)]
 
 
-def _icon_layers() -> list[tuple[tuple[int, int, int] | None, object, tuple[int, int, int, int]]]:
+Layer = tuple[tuple[int, int, int] | None, Callable[[float, float], float], tuple[int, int, int, int]]
+
+
+def _icon_layers() -> list[Layer]:
     """(colour or None for the gradient, signed-distance function, bounding box) from bottom to top."""
     s = ICON_SIZE
     layers: list = [

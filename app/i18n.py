@@ -18,7 +18,7 @@ import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import dates as babel_dates
@@ -55,7 +55,7 @@ def compile_catalog(lang: str, locales_dir: Path = LOCALES_DIR) -> gettext.NullT
     return gettext.GNUTranslations(buffer)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> gettext.NullTranslations:
     return compile_catalog(lang)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: a venv with the locked dependencies, Debian's Chromium
-# for the browser tests (where apt is available), then pytest.
+# for the browser tests (where apt is available), then lint (ruff), types (mypy) and pytest.
 # Extra arguments go to pytest, e.g. `bash tests/run.sh -m "not browser"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +13,6 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+.venv/bin/ruff check app tests
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 # Run as a script by path, so the repository root is not on sys.path by itself.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.records import NewSession, SessionProgress, SessionStatus  # noqa: E402
-from app.store.db import open_store  # noqa: E402
+from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.store.db import open_store
 
-EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 EVENTS_PER_SESSION = ("phase", "pause", "resume", "skip", "phase")
 
 

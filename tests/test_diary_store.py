@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from app.store.db import Store, connect, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
 
-T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 WIB = timezone(timedelta(hours=7))  # Western Indonesia Time
 DAY = date(2026, 3, 4)
 

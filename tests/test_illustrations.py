@@ -66,7 +66,7 @@ def _points(shape: cv.Shape) -> list[tuple[float, float]]:
             if isinstance(e, cv.Path.Arc):
                 pts += [(e.x, e.y), (e.x + e.width, e.y + e.height)]
             elif hasattr(e, "x"):  # MoveTo, LineTo, QuadraticTo, CubicTo: their end point
-                pts.append((getattr(e, "x"), getattr(e, "y")))
+                pts.append((e.x, e.y))
         return pts
     return []
 
@@ -100,11 +100,11 @@ def _assert_inside(stack: ft.Stack, *, bottom_open: bool = False) -> None:
     for shape in _canvas(stack).shapes:
         for x, y in _points(shape):
             assert -0.5 <= x <= width + 0.5, (shape, x)
-            assert -0.5 <= y and (bottom_open or y <= height + 0.5), (shape, y)
+            assert y >= -0.5 and (bottom_open or y <= height + 0.5), (shape, y)
     for label in stack.controls[1:]:
         if isinstance(label, ft.Container) and label.key is None:  # the markers have keys
             assert label.left is not None and label.width is not None
-            assert 0 <= label.left and label.left + label.width <= width + 1e-6, label.left
+            assert label.left >= 0 and label.left + label.width <= width + 1e-6, label.left
 
 
 def _contact_shapes(stack: ft.Stack, dark: bool) -> list[cv.Shape]:

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from app.domain.parsing import FieldError
 from app.domain.report import (
@@ -228,7 +229,7 @@ def test_signs_kept_in_checklist_order():
 
 def test_report_is_frozen():
     report, _ = check({})
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         report.mood = 1
 
 

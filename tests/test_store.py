@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -23,10 +23,10 @@ from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
 
 WRITER = Path(__file__).with_name("store_writer.py")
-T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 WIB = timezone(timedelta(hours=7))  # Western Indonesia Time, where most families use the app
 # Long after every session in these tests: any heartbeat is older than the lease.
-LATER = datetime(2027, 1, 1, tzinfo=timezone.utc)
+LATER = datetime(2027, 1, 1, tzinfo=UTC)
 
 
 def new_session(started_at: datetime = T0, **changes) -> NewSession:
@@ -434,7 +434,7 @@ def test_kill_during_writes_keeps_every_committed_write(tmp_path: Path):
     # restart must open what the previous kill left.
     reported = [w for after in (150, 90, 120) for w in _run_writer_and_kill(path, after)]
 
-    epoch = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    epoch = datetime(2026, 1, 1, tzinfo=UTC)
     with open_store(path) as store:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         sessions = {r.id: r for r in store.sessions.list()}

@@ -12,7 +12,7 @@ import stat
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from app.store.db import connect, open_store
 from app.store.errors import OpenErrorCode, StoreOpenError
 from app.store.migrations import migrations
 
-T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 SECRET = "Siti Rahayu"  # health data that must never reach an error message
 NOBODY = 65534
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and fork")

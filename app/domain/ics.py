@@ -16,7 +16,7 @@ updates the two events instead of adding two more.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 CRLF = "\r\n"
 MAX_OCTETS = 75  # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding CRLF
@@ -109,7 +109,7 @@ def reminders_ics(
         raise ValueError("now must be timezone-aware, DTSTAMP is UTC")
     if any(char in uid_domain for char in "\r\n;:,") or not uid_domain:
         raise ValueError(f"not a usable UID domain: {uid_domain!r}")
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     lines.append("METHOD:PUBLISH")
     if tz_name:

@@ -164,7 +164,7 @@ class SessionController:
         elif index != self._phase_index:
             self._persist("phase", now)
         elif now - self._last_checkpoint >= CHECKPOINT_EVERY_S:
-            self.store.sessions.checkpoint(self.session_id, self._progress(now))
+            self.store.sessions.checkpoint(self._current()[1], self._progress(now))
             self._last_checkpoint = now
         self._phase_index = index
         return cues
@@ -188,18 +188,25 @@ class SessionController:
         self._persist(kind, now)
         self._phase_index = self.session.phase_index(now)
 
+    def _current(self) -> tuple[Session, int]:
+        """The session being recorded; only called once `begin` or `take_over` set one."""
+        if self.session is None or self.session_id is None:
+            raise LookupError("no session in progress")
+        return self.session, self.session_id
+
     def _progress(self, now: float) -> SessionProgress:
-        s = self.session
+        s, _ = self._current()
         return SessionProgress(at=self.clock.wall(), snapshot=s.snapshot(now).to_dict(),
                                rounds_done=s.rounds_done(now), massaged_s=s.massaged_s(now))
 
     def _persist(self, kind: str, now: float) -> None:
+        session, session_id = self._current()
         progress = self._progress(now)
-        status = _status_of(self.session)
+        status = _status_of(session)
         if status is SessionStatus.IN_PROGRESS:
-            self.store.sessions.record_event(self.session_id, kind, progress)
+            self.store.sessions.record_event(session_id, kind, progress)
         else:
-            self.store.sessions.finish(self.session_id, status, progress)
+            self.store.sessions.finish(session_id, status, progress)
         self._last_checkpoint = now
 
     # -- what the screens read ----------------------------------------------------------------

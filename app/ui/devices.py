@@ -11,7 +11,7 @@ import asyncio
 import logging
 import wave
 from collections.abc import Awaitable, Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import flet as ft
@@ -37,7 +37,7 @@ PULSE_GAP_S = 0.25
 SOUND_GAP_S = 0.15
 
 
-@lru_cache(maxsize=None)
+@cache
 def sound_length_s(relative: str) -> float:
     """Length of a bundled WAV file in seconds (0 if it cannot be read)."""
     try:

@@ -20,6 +20,7 @@ MIN_TARGET = 48
 PRIMARY_HEIGHT = 56
 
 Handler = Callable[[Any], Any] | None
+Icon = ft.IconData  # a Material icon, ft.Icons.X
 
 
 def themes() -> tuple[ft.Theme, ft.Theme]:
@@ -37,7 +38,7 @@ def _button_text(label: str, size: int = 18) -> ft.Text:
     return ft.Text(label, size=size, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
 
 
-def primary_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None,
+def primary_button(label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None,
                    disabled: bool = False) -> ft.Semantics:
     button = ft.FilledButton(
         content=_button_text(label), icon=icon, on_click=on_click, disabled=disabled,
@@ -46,7 +47,7 @@ def primary_button(label: str, on_click: Handler, identifier: str, *, icon: str 
     return tagged(ft.Row([button]), identifier)
 
 
-def secondary_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None,
+def secondary_button(label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None,
                      disabled: bool = False, in_row: bool = False) -> ft.Semantics:
     """`in_row`: share a row's width with its neighbours (else take the column's width)."""
     button = ft.OutlinedButton(
@@ -56,7 +57,7 @@ def secondary_button(label: str, on_click: Handler, identifier: str, *, icon: st
     return tagged(ft.Row([button]), identifier, expand=True if in_row else None)
 
 
-def danger_button(label: str, on_click: Handler, identifier: str, *, icon: str | None = None) -> ft.Semantics:
+def danger_button(label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None) -> ft.Semantics:
     button = ft.FilledButton(
         content=_button_text(label), icon=icon, on_click=on_click, height=PRIMARY_HEIGHT, expand=True,
         style=ft.ButtonStyle(bgcolor=DANGER, color=ft.Colors.WHITE, icon_color=ft.Colors.WHITE),
@@ -72,7 +73,7 @@ def body(text: str, size: int = 16, **kwargs: Any) -> ft.Text:
     return ft.Text(text, size=size, **kwargs)
 
 
-def note(text: str, icon: str = ft.Icons.INFO_OUTLINE, color: str | None = None) -> ft.Container:
+def note(text: str, icon: Icon = ft.Icons.INFO_OUTLINE, color: str | None = None) -> ft.Container:
     """A calm tinted card for advice (pressure, safety)."""
     return ft.Container(
         content=ft.Row(
@@ -108,7 +109,7 @@ def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_se
 
     Identifiers are `{identifier}-{value}` so tests can pick an option.
     """
-    chips = []
+    chips: list[ft.Control] = []
     for value, label in options:
         is_on = value == selected
         chip = ft.Container(
@@ -129,13 +130,14 @@ def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_se
                                   selected=is_on, label=label, expand=True, container=True,
                                   exclude_semantics=True, on_tap=lambda e, v=value: on_select(v)))
     if columns:
-        rows = [ft.Row(chips[i:i + columns], spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
-                for i in range(0, len(chips), columns)]
+        rows: list[ft.Control] = [
+            ft.Row(chips[i:i + columns], spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
+            for i in range(0, len(chips), columns)]
         return ft.Column(rows, spacing=8)
     return ft.Row(chips, spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
 
 
-def icon_button(icon: str, label: str, on_click: Handler, identifier: str) -> ft.Control:
+def icon_button(icon: Icon, label: str, on_click: Handler, identifier: str) -> ft.Control:
     """A 48x48 icon button with one screen-reader name (on the button node itself, read once)."""
     button = ft.IconButton(icon=icon, tooltip=label, on_click=on_click, icon_size=28,
                            width=MIN_TARGET, height=MIN_TARGET)
@@ -148,8 +150,8 @@ def text_button(label: str, on_click: Handler, identifier: str) -> ft.Control:
     return tagged(ft.TextButton(content=_button_text(label, 16), on_click=on_click, height=MIN_TARGET), identifier)
 
 
-def screen(route: str, title: str, controls: list[ft.Control], *, bottom: list[ft.Control] | None = None,
-           on_back: Handler = None, actions: list[ft.Control] | None = None,
+def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Sequence[ft.Control] | None = None,
+           on_back: Handler = None, actions: Sequence[ft.Control] | None = None,
            bgcolor: str | None = None) -> ft.View:
     """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
 
@@ -159,12 +161,12 @@ def screen(route: str, title: str, controls: list[ft.Control], *, bottom: list[f
     leading = icon_button(ft.Icons.ARROW_BACK, _("Back"), on_back, "back") if on_back is not None else None
     appbar = ft.AppBar(
         title=ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2),
-        leading=leading, automatically_imply_leading=False, actions=actions or [],
+        leading=leading, automatically_imply_leading=False, actions=list(actions or []),
     )
-    body_column = ft.Column(controls, spacing=14, scroll=ft.ScrollMode.AUTO, expand=True,
+    body_column = ft.Column(list(controls), spacing=14, scroll=ft.ScrollMode.AUTO, expand=True,
                             horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
-    parts: list[ft.Control] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
+    parts: list[ft.BaseControl] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
     if bottom:
-        parts.append(ft.Container(ft.Column(bottom, spacing=8),
+        parts.append(ft.Container(ft.Column(list(bottom), spacing=8),
                                   padding=ft.Padding.only(left=16, top=8, right=16, bottom=16)))
     return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0, bgcolor=bgcolor)

@@ -186,7 +186,7 @@ class SessionModel:
         if self.controller.active:
             self._start_heartbeat()
         self.refresh()
-        self.notify()
+        self.notify()  # type: ignore[attr-defined]  # Observable's, mixed in by @ft.observable
 
     def ended_elsewhere(self) -> None:
         """Another window ended or took over this massage: say so instead of freezing."""

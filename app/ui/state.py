@@ -135,10 +135,10 @@ class AppState:
         return start, start + timedelta(days=1)
 
 
-AppContext = ft.create_context(None)
+AppContext: Any = ft.create_context(None)  # holds the visitor's AppState
 
 
 def use_app() -> AppState:
     app = ft.use_context(AppContext)
-    assert app is not None, "screens render inside App"
-    return app  # type: ignore[no-any-return]
+    assert isinstance(app, AppState), "screens render inside App"
+    return app

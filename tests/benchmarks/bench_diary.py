@@ -14,12 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.domain.clock import FakeClock  # noqa: E402
-from app.domain.profile import Profile  # noqa: E402
-from app.domain.records import NewSession, SessionProgress, SessionStatus  # noqa: E402
-from app.domain.report import validate_report  # noqa: E402
-from app.services.diary import DiaryService  # noqa: E402
-from app.store.db import open_store  # noqa: E402
+from app.domain.clock import FakeClock
+from app.domain.profile import Profile
+from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.report import validate_report
+from app.services.diary import DiaryService
+from app.store.db import open_store
 
 RUNS = 5
 

@@ -5,7 +5,10 @@ every control on the way is at least 48x48."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app import i18n
 from tests.browser.test_session_flow import (
@@ -51,11 +54,9 @@ def _size(app, el) -> tuple[float, float]:
     y = el.bounding_box()["y"]
     app.page.mouse.move(180, 400)
     app.page.mouse.wheel(0, y - 300)
-    try:
+    with contextlib.suppress(PlaywrightTimeout):  # a list that cannot scroll further keeps its place
         app.page.wait_for_function("([e, y]) => e.getBoundingClientRect().y !== y", arg=[el.element_handle(), y],
                                    timeout=3_000)
-    except Exception:  # noqa: BLE001 - a list that cannot scroll further: measure as it is
-        pass
     width, height = el.evaluate("e => [e.offsetWidth, e.offsetHeight]")
     return width, height
 

@@ -6,8 +6,6 @@ import sqlite3
 import time
 from urllib.parse import urlsplit
 
-import pytest
-
 from app.domain.protocol import CONTRAINDICATIONS
 
 # True when the centre of the element is what a finger there would touch: on screen, and not

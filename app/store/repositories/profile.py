@@ -13,7 +13,9 @@ class ProfileRepository(Repository):
 
     def get(self) -> Profile | None:
         """The profile, or None if there is none or it cannot be read (see `skipped`)."""
-        rows = self._rows("SELECT id, mother_name, baby_birth_date, midwife_phone, facility_phone FROM profile WHERE id = 1")
+        rows = self._rows(
+            "SELECT id, mother_name, baby_birth_date, midwife_phone, facility_phone FROM profile WHERE id = 1"
+        )
         # No validation context: a birth date that was fine when entered stays loadable.
         found = self._readable(rows, "id", _profile)
         return found[0] if found else None

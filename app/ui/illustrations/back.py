@@ -120,12 +120,14 @@ def _draw_back(p: Pen) -> None:
     cx = SPINE_X
     p.panel()
     # torso outline: neck, shoulders, sides down to the waist (arms are forward on the table)
-    body: list[PathCmd] = [("M", 146, 70), ("L", 146, 86), ("C", 130, 98, 102, 100, 82, 106), ("C", 64, 112, 54, 126, 54, 146),
-            ("L", 58, 196), ("C", 64, 250, 86, 290, 88, BACK_H)]
-    outline: list[PathCmd] = body + [("L", 2 * cx - 88, BACK_H), ("C", 2 * cx - 86, 290, 2 * cx - 64, 250, 2 * cx - 58, 196),
-                      ("L", 2 * cx - 54, 146), ("C", 2 * cx - 54, 126, 2 * cx - 64, 112, 2 * cx - 82, 106),
-                      ("C", 2 * cx - 102, 100, 2 * cx - 130, 98, 2 * cx - 146, 86), ("L", 2 * cx - 146, 70),
-                      ("Z",)]
+    body: list[PathCmd] = [("M", 146, 70), ("L", 146, 86), ("C", 130, 98, 102, 100, 82, 106),
+                           ("C", 64, 112, 54, 126, 54, 146), ("L", 58, 196), ("C", 64, 250, 86, 290, 88, BACK_H)]
+    outline: list[PathCmd] = body + [("L", 2 * cx - 88, BACK_H),
+                                     ("C", 2 * cx - 86, 290, 2 * cx - 64, 250, 2 * cx - 58, 196),
+                                     ("L", 2 * cx - 54, 146),
+                                     ("C", 2 * cx - 54, 126, 2 * cx - 64, 112, 2 * cx - 82, 106),
+                                     ("C", 2 * cx - 102, 100, 2 * cx - 130, 98, 2 * cx - 146, 86),
+                                     ("L", 2 * cx - 146, 70), ("Z",)]
     p.path(outline, fill=pal.skin, stroke=pal.outline, width=1.4)
     # shoulder blades (shaded), with the ridge of the blade
     blade: list[PathCmd] = [("M", cx + 30, 120), ("C", cx + 48, 112, cx + 68, 110, cx + 84, 116), ("L", cx + 80, 132),

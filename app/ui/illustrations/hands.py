@@ -127,7 +127,7 @@ def hands_illustration(technique: str, width: float = 320, dark: bool = False) -
     for k in range(12):
         p.oval(SPINE_X - 4.5, top + 14 + k * 18, 9, 6, fill=pal.spine)
     contacts = [_HAND_DRAWERS[technique](p, side, _CONTACT_Y) for side in (-1, 1)]
-    for side, (cx, cy) in zip((-1, 1), contacts, strict=True):
+    for side, (cx, _cy) in zip((-1, 1), contacts, strict=True):
         # inside-out: the top of each circle moves away from the spine
         p.circle_arrow(cx + side * 2, top + 52, 10, clockwise=side > 0, width=2.4)
     caption, description = _technique_texts(technique)

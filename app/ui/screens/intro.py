@@ -21,7 +21,7 @@ def intro_needed(app: AppState) -> bool:
     return app.store.get_setting(SEEN_SETTING) != "1"
 
 
-def _point(icon: str, title: str, text: str) -> ft.Control:
+def _point(icon: ft.IconData, title: str, text: str) -> ft.Control:
     return ft.Row([
         ft.Icon(icon, color=ft.Colors.PRIMARY, size=30),
         ft.Column([ft.Text(title, size=17, weight=ft.FontWeight.BOLD), kit.body(text, size=15)],
