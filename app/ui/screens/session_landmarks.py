@@ -8,6 +8,7 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import illustrations, kit
+from app.ui.screens.why import why_panel
 from app.ui.state import use_app
 
 ROUTE = "/session/landmarks"
@@ -35,6 +36,7 @@ def Landmarks() -> ft.View:
         ft.Row([illustrations.back_illustration(ILLUSTRATION_WIDTH, dark=app.dark, marker=None)],
                alignment=ft.MainAxisAlignment.CENTER),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(landmark_steps(), start=1)],
+        why_panel("landmarks"),
         kit.note(_("Once you start, rounds and rests follow by themselves, with a sound at each change. "
                    "No need to touch the phone with oily hands."), icon=ft.Icons.VOLUME_UP_OUTLINED),
     ]

@@ -6,6 +6,7 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import illustrations, kit
+from app.ui.screens.why import why_panel
 from app.ui.state import use_app
 
 ROUTE = "/session/position"
@@ -28,6 +29,7 @@ def Position() -> ft.View:
         ft.Row([illustrations.position_illustration(ILLUSTRATION_WIDTH, dark=app.dark)],
                alignment=ft.MainAxisAlignment.CENTER),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(position_steps(), start=1)],
+        why_panel("position"),
     ]
     return kit.screen(ROUTE, _("The mother's position"), controls,
                       bottom=[kit.primary_button(_("Next: hand technique"), lambda e: app.go("/session/technique"),

@@ -64,7 +64,10 @@ def Safety() -> ft.View:
     controls += [
         kit.note(_("Not sure? Then choose \"Not sure\": it is safer to ask the midwife (bidan) first."),
                  icon=ft.Icons.HELP_OUTLINE),
-        kit.note(_("After a caesarean: let her sit comfortably and do not press near the wound.")),
+        # DOMAIN 3: "After a caesarean, studies started 24 hours after surgery; sit comfortably, do not
+        # press near the wound."
+        kit.note(_("After a caesarean: the studies started the massage 24 hours after the operation. Let her sit "
+                   "comfortably and do not press near the wound.")),
     ]
     remaining = questions_left(answers)
     bottom: list[ft.Control] = []

@@ -14,6 +14,7 @@ from app.domain.protocol import TECHNIQUES_FOR_BUILD, Build
 from app.i18n import _
 from app.ui import illustrations, kit
 from app.ui.screens.labels import BUILDS, TECHNIQUE_HOW, TECHNIQUES, t
+from app.ui.screens.why import why_panel
 from app.ui.state import use_app
 
 ROUTE = "/session/technique"
@@ -63,6 +64,7 @@ def Technique() -> ft.View:
                        "from the inside outward, slowly.")),
             kit.note(_("If it hurts, stop at once and press more lightly."), icon=ft.Icons.WARNING_AMBER,
                      color=kit.DANGER),
+            why_panel("technique"),
         ]
     return kit.screen(ROUTE, _("Hand technique"), controls,
                       bottom=[kit.primary_button(_("Next: find the spot"), lambda e: app.go("/session/landmarks"),

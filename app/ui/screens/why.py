@@ -27,18 +27,28 @@ STEP_REASON = {
 }
 
 
-def why_panel(step: str) -> ft.Control:
-    """A closed "Why?" panel that opens in place (one tap target, read once by screen readers)."""
-    lines = [_(STEP_REASON[step]), _(HOW_IT_WORKS), _(MILK_MAKING)]
-    tile = ft.ExpansionTile(
-        title=ft.Text(_("Why?"), size=17, weight=ft.FontWeight.W_600),
-        leading=ft.Icon(ft.Icons.LIGHTBULB_OUTLINE),
-        controls=[ft.Container(ft.Column([kit.body(line, size=15) for line in lines], spacing=8),
-                               padding=ft.Padding.only(left=16, right=16, bottom=12))],
-        shape=ft.RoundedRectangleBorder(radius=12),
-        collapsed_shape=ft.RoundedRectangleBorder(radius=12),
-        bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        collapsed_bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        min_tile_height=kit.MIN_TARGET,
+@ft.component
+def WhyPanel(step: str) -> ft.Control:
+    """A closed "Why?" panel that opens in place: one 48 px toggle with its open state, then the
+    plain-words explanation (kept in the component: only this panel redraws)."""
+    is_open, set_open = ft.use_state(False)
+    toggle = ft.Container(
+        ft.Row([ft.Icon(ft.Icons.LIGHTBULB_OUTLINE), ft.Text(_("Why?"), size=17, weight=ft.FontWeight.W_600,
+                                                             expand=True),
+                ft.Icon(ft.Icons.EXPAND_LESS if is_open else ft.Icons.EXPAND_MORE)],
+               vertical_alignment=ft.CrossAxisAlignment.CENTER),
+        padding=ft.Padding.symmetric(horizontal=14, vertical=12), ink=True, border_radius=12,
+        on_click=lambda e: set_open(not is_open),
     )
-    return kit.tagged(tile, f"why-{step}")
+    parts: list[ft.Control] = [ft.Semantics(content=toggle, identifier=f"why-{step}", label=_("Why?"), button=True,
+                                            expanded=is_open, container=True, exclude_semantics=True,
+                                            on_tap=lambda e: set_open(not is_open))]
+    if is_open:
+        lines = [_(STEP_REASON[step]), _(HOW_IT_WORKS), _(MILK_MAKING)]
+        parts.append(ft.Container(ft.Column([kit.body(line, size=15) for line in lines], spacing=8),
+                                  padding=ft.Padding.only(left=14, right=14, bottom=14)))
+    return ft.Container(ft.Column(parts, spacing=0), bgcolor=ft.Colors.SECONDARY_CONTAINER, border_radius=12)
+
+
+def why_panel(step: str) -> ft.Control:
+    return WhyPanel(step)
