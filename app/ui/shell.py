@@ -142,7 +142,10 @@ async def main(page: ft.Page) -> None:
         app.session.disconnect()
 
     def reconnected(e: Any) -> None:
-        app.session.reconnect()  # a reload reattaches this same session: the paused screen says so
+        # A reload reattaches this same session: redraw everything from what is stored now (the
+        # paused rounds; Today's cards, e.g. a massage another window left).
+        app.session.reconnect()
+        app.changed()
 
     def brightness(e: Any) -> None:
         app.dark_platform = page.platform_brightness == ft.Brightness.DARK
