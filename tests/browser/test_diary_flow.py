@@ -6,6 +6,7 @@ profile and today's report, the later ones build on it. Every wait is on a condi
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import date, timedelta
 
@@ -81,10 +82,8 @@ def tap(app, identifier: str) -> None:
     if identifier in FIXED:
         app.tap(identifier)
         return
-    try:  # the new screen is drawn; a control far down may only appear once scrolled to
-        app.wait_for(identifier, timeout=3000)
-    except PlaywrightTimeout:
-        pass
+    with contextlib.suppress(PlaywrightTimeout):  # the new screen is drawn; a control far down may only appear
+        app.wait_for(identifier, timeout=3000)  # once scrolled to
     scroll_to(app, identifier).click()
 
 
@@ -130,7 +129,7 @@ def test_profile_then_todays_report_in_indonesian_shows_in_history(open_app, ser
     tap(app, "flow-well")
     for sign in ("breasts_full_then_soft", "feeds_8_to_12", "baby_satisfied"):
         tap(app, f"sign-{sign}-yes")
-    tap(app, "sign-nipple_pain_not_worse-yes")
+    tap(app, "sign-nipple_pain_worse-no")  # sign 7 asked positively: no worse pain counts
     see(app, "4 dari 8 tanda")
     type_into(app, "field-feeds_24h", "10")
     type_into(app, "field-wet_diapers", "6")
