@@ -12,13 +12,16 @@ import flet_charts as fch
 import pytest
 
 from app import i18n
+from app.domain.parsing import FieldError
 from app.domain.profile import Profile
-from app.domain.redflags import RedFlag
-from app.domain.report import validate_report
+from app.domain.redflags import RULES, Notice, RedFlag, Urgency
+from app.domain.report import OPTIONAL_QUESTIONS, MotherSign, Sign, validate_report
 from app.domain.trends import Comparison, Point, Side
+from app.domain.visits import Timing, Visit, VisitDue
 from app.services.diary import DayEntry, HalfDay
 from app.ui.screens import diary_history, profile, reminders, report, today
-from app.ui.screens.diary_labels import error_text, flag_card, wet_diaper_expectation
+from app.ui.screens import diary_labels as labels
+from app.ui.screens.diary_labels import Calls, error_text, flag_card, notice_card, pp_day_text, wet_diaper_expectation
 from tests.screens_harness import identifiers, texts, walk
 
 DAY = date(2026, 11, 22)
@@ -53,11 +56,6 @@ def test_errors_without_a_field_of_their_own_are_shown_near_save(errors, shown):
     assert report.other_errors(errors) == shown
 
 
-def test_the_signs_score_counts_yes_only():
-    fields = {"sign:feeds_8_to_12": "yes", "sign:baby_satisfied": "no", "sign:let_down_felt": "yes", "flow": "yes"}
-    assert report.signs_yes(fields) == 2
-
-
 @pytest.mark.parametrize("code, message", [
     ("not_a_number", "Please enter a number, e.g. 8."),  # words for a code
     ("future_date", "This date is in the future."),  # the profile's birth date
@@ -88,9 +86,12 @@ def test_todays_massage_rows(state, words, ticked):
 
 
 @pytest.mark.parametrize("saved, fields", [
-    (None, {"mother_name": "", "baby_birth_date": ""}),  # first run: an empty form
-    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "2026-11-22"}),  # no name given
-    (Profile(mother_name="Siti", baby_birth_date=DAY), {"mother_name": "Siti", "baby_birth_date": "2026-11-22"}),
+    (None, {"mother_name": "", "baby_birth_date": "", "midwife_phone": "", "facility_phone": ""}),  # first run
+    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "2026-11-22", "midwife_phone": "",
+                                    "facility_phone": ""}),  # no name given
+    (Profile(mother_name="Siti", baby_birth_date=DAY, midwife_phone="0812-3456-7890"),
+     {"mother_name": "Siti", "baby_birth_date": "2026-11-22", "midwife_phone": "0812-3456-7890",
+      "facility_phone": ""}),  # the midwife's number, no facility's
 ])
 def test_the_profile_form_starts_from_the_saved_profile(saved, fields):
     assert profile.profile_fields(saved) == fields
@@ -142,7 +143,116 @@ def test_no_comparison_until_both_sides_have_reports():
 def test_a_fever_card_says_keep_breastfeeding_and_when_to_call():
     card = flag_card(RedFlag.FEVER, DAY)
     assert "flag-fever" in identifiers(card)
-    assert {"Keep breastfeeding.", "Contact your midwife (bidan) or clinic within 24 hours."} <= set(texts(card))
+    assert {"Keep breastfeeding.", "Contact the midwife today."} <= set(texts(card))  # DOMAIN §3 mother, today
+
+
+@pytest.mark.parametrize("table, codes", [
+    (labels.FLAG_TITLES, list(RedFlag)),  # every red flag has a title
+    (labels.FLAG_MEANING, list(RedFlag)),  # ... and a plain meaning
+    (labels.URGENCY, list(Urgency)),  # every urgency in words
+    (labels.NOTICE_TITLES, list(Notice)),  # every notice has a title
+    (labels.NOTICE_TEXTS, list(Notice)),  # ... and its text
+    (labels.MOTHER_SIGN_LABELS, list(MotherSign)),  # every question of the mother's own check
+    (labels.SIGN_LABELS, list(Sign)),  # the 8 signs and the old sign 7 (history)
+    (labels.QUESTION_LABELS, list(OPTIONAL_QUESTIONS)),  # the baby's and breasts' yes/no questions
+    (labels.VISIT_WINDOWS, list(Visit)),  # KF1-KF4
+    (labels.FIELD_ERRORS, list(FieldError)),  # every field error has a message
+])
+def test_every_code_has_words(table, codes):
+    assert [code for code in codes if code not in table] == []
+
+
+@pytest.mark.parametrize("table", [labels.FLAG_TITLES, labels.FLAG_MEANING, labels.URGENCY, labels.NOTICE_TEXTS,
+                                   labels.MOTHER_SIGN_LABELS, labels.QUESTION_LABELS])
+def test_every_label_is_translated_into_indonesian(table):
+    with i18n.using("id"):
+        assert [msg for msg in table.values() if i18n._(msg) == msg] == []
+
+
+async def _dial(uri: str) -> None:
+    return None
+
+
+def _card_ids(flag: RedFlag, calls: Calls | None = None) -> set[str]:
+    return set(identifiers(flag_card(flag, DAY, calls)))
+
+
+@pytest.mark.parametrize("flag, shown, hidden", [
+    (RedFlag.HEAVY_BLEEDING, {"call-midwife", "call-facility"}, set()),  # go now: the midwife and the facility
+    (RedFlag.FEVER, {"call-midwife"}, {"call-facility"}),  # today: the midwife
+    (RedFlag.FEW_FEEDS, {"call-midwife"}, {"call-facility"}),  # soon: the midwife
+])
+def test_every_card_has_a_call_button(flag, shown, hidden):
+    ids = _card_ids(flag)
+    assert shown <= ids and not hidden & ids
+
+
+def test_a_go_now_card_is_solid_red_and_labelled_urgent():
+    urgent, calm = flag_card(RedFlag.FITS, DAY), flag_card(RedFlag.FEVER, DAY)
+    assert urgent.label == "Urgent" and calm.label is None
+    assert urgent.content.bgcolor == labels.kit.DANGER and calm.content.bgcolor != labels.kit.DANGER
+    assert "Go to a health facility now. Someone should take you." in texts(urgent)
+
+
+@pytest.mark.parametrize("calls, words", [
+    (Calls(), {"Add the health facility's phone", "Add the midwife's phone"}),  # no numbers: add them
+    (Calls(midwife_tel="tel:+6281234567890", dial=_dial),
+     {"Add the health facility's phone", "Call the midwife"}),  # the midwife's number only
+])
+def test_a_card_without_a_number_asks_for_it(calls, words):
+    shown = texts(flag_card(RedFlag.CALF_SWOLLEN, DAY, calls))
+    assert {w for w in shown if w.startswith(("Add ", "Call "))} == words
+
+
+def test_every_urgency_the_rules_use_is_worded():
+    assert {rule.urgency for rule in RULES.values()} <= set(labels.URGENCY)
+
+
+def test_a_notice_card_says_baby_blues_passes():
+    card = notice_card(Notice.BABY_BLUES)
+    assert "notice-baby_blues" in identifiers(card)
+    assert any("passes within about two weeks" in text for text in texts(card))
+
+
+@pytest.mark.parametrize("n, lang, text", [
+    (0, "en", "The day of birth (day 0)"),  # day 0 is named, not "day 0 after birth"
+    (0, "id", "Hari lahir bayi (hari ke-0)"),  # reads right in Indonesian
+    (3, "id", "Hari ke-3 setelah melahirkan"),  # the midwife's way
+])
+def test_the_postpartum_day_in_words(n, lang, text):
+    with i18n.using(lang):
+        assert pp_day_text(n) == text
+
+
+def test_the_kf_visit_due_names_its_window_and_dates():
+    due = VisitDue(Visit.KF2, date(2026, 11, 21), date(2026, 11, 25), Timing.NOW)
+    assert labels.visit_lines(due) == ("Postnatal visit KF2 (kunjungan nifas) is due: days 3-7 after birth",
+                                       "From 21 Nov 2026 to 25 Nov 2026: a visit by the midwife.")
+
+
+@pytest.mark.parametrize("fields, score", [
+    ({"sign:nipple_pain_worse": "no"}, 1),  # sign 7 asked positively: no pain getting worse counts
+    ({"sign:nipple_pain_worse": "yes"}, 0),  # a yes is not a sign of enough milk
+    ({"sign:feeds_8_to_12": "yes", "sign:baby_satisfied": ""}, 1),  # blank is not answered
+])
+def test_the_signs_score_counts_good_answers(fields, score):
+    assert report.signs_yes(fields) == score
+
+
+def test_the_mothers_check_groups_go_now_apart_from_today():
+    groups = {key: signs for key, _, signs in report.mother_groups()}
+    go_now = {flag.value for flag, rule in RULES.items() if rule.urgency is Urgency.GO_NOW}
+    assert groups["go_now"] == [s for s in MotherSign if s.value in go_now]
+    assert MotherSign.CHILLS in groups["today"] and MotherSign.SAD in groups["mood"]
+    assert sorted(sum(groups.values(), [])) == sorted(MotherSign)  # every question once
+
+
+@pytest.mark.parametrize("stack, part", [
+    (["/", "/report?part=mother"], "mother"),  # from Today's "Check how you feel"
+    (["/", "/report"], None),  # the whole form, in its usual order
+])
+def test_the_report_screen_finds_its_part(stack, part):
+    assert report.requested_part(stack) == part
 
 
 def test_the_reminders_calendar_has_two_daily_events_in_her_language():

@@ -11,13 +11,15 @@ import pytest
 from app.domain.clock import FakeClock
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
-from app.domain.redflags import RedFlag
-from app.domain.report import DailyReport, validate_report
+from app.domain.redflags import Notice, RedFlag
+from app.domain.report import DailyReport, MotherSign, validate_report
+from app.domain.visits import Timing, Visit
 from app.services.diary import (
     INVALID_TIME,
     DiaryService,
     HalfDay,
     draft_key,
+    empty_fields,
     fields_from_report,
     half_day,
     parse_time,
@@ -71,6 +73,43 @@ def test_today_shows_a_fever_as_an_open_flag_since_its_first_day(diary):
     diary.store.diary.save(_report(DAY - timedelta(days=1), fever=True), at=diary.clock.wall())
     diary.store.diary.save(_report(DAY, temperature_c="38.4"), at=diary.clock.wall())
     assert diary.today_summary().flags == [(RedFlag.FEVER, DAY - timedelta(days=1))]
+
+
+def test_today_puts_a_go_now_sign_before_the_others(diary):
+    _born(diary, 4)
+    diary.store.diary.save(_report(fever=True, mother_signs={"heavy_bleeding": True}), at=diary.clock.wall())
+    assert [flag for flag, _ in diary.today_summary().flags] == [RedFlag.HEAVY_BLEEDING, RedFlag.FEVER]
+
+
+@pytest.mark.parametrize("days_old, notices, flags", [
+    (3, [Notice.BABY_BLUES], []),  # day 3: sadness is common, a notice and no flag
+    (20, [], [RedFlag.SADNESS_LASTING]),  # day 20: it has lasted past two weeks, a flag
+])
+def test_today_tells_sadness_in_the_first_two_weeks_from_a_flag(diary, days_old, notices, flags):
+    _born(diary, days_old)
+    diary.store.diary.save(_report(mother_signs={"sad": True}), at=diary.clock.wall())
+    summary = diary.today_summary()
+    assert (summary.notices, [flag for flag, _ in summary.flags]) == (notices, flags)
+
+
+def test_todays_notices_come_from_the_newest_report(diary):
+    _born(diary, 3)
+    diary.store.diary.save(_report(DAY - timedelta(days=1), mother_signs={"sad": True}), at=diary.clock.wall())
+    diary.store.diary.save(_report(DAY, mother_signs={"sad": False}), at=diary.clock.wall())
+    assert diary.today_summary().notices == []
+
+
+@pytest.mark.parametrize("days_old, visit", [
+    (0, (Visit.KF1, Timing.NOW)),  # born today
+    (5, (Visit.KF2, Timing.NOW)),  # days 3-7
+    (43, None),  # the nifas visits are over
+    (None, None),  # no birth date: nothing to count from
+])
+def test_today_names_the_postnatal_visit_due(diary, days_old, visit):
+    if days_old is not None:
+        _born(diary, days_old)
+    due = diary.today_summary().visit
+    assert (None if due is None else (due.visit, due.timing)) == visit
 
 
 def test_today_has_the_days_report(diary):
@@ -137,7 +176,8 @@ def test_the_form_overlays_the_draft_on_the_saved_report(diary):
     diary.store.diary.save(_report(feeds_24h="9", note="pagi"), at=diary.clock.wall())
     diary.keep_draft(DAY, {"feeds_24h": " 12", "wet_diapers": "lima"})
     fields = diary.form(DAY)
-    assert (fields["flow"], fields["feeds_24h"], fields["wet_diapers"], fields["note"]) == ("well", " 12", "lima", "pagi")
+    shown = (fields["flow"], fields["feeds_24h"], fields["wet_diapers"], fields["note"])
+    assert shown == ("well", " 12", "lima", "pagi")
 
 
 def test_a_draft_key_the_form_does_not_have_is_ignored(diary):
@@ -200,6 +240,34 @@ def test_the_form_fields_round_trip_a_saved_report():
                     note="SELECT 1; --")
     again, errors = validate_report(raw_report(fields_from_report(saved), saved.day), today=DAY)
     assert errors == {} and again == saved
+
+
+def test_the_new_questions_round_trip_through_the_form():
+    saved = _report(baby_sleepy_yellow="true", dark_urine="false", nipple_pain="true", breast_very_painful=None,
+                    mother_signs={"heavy_bleeding": False, "sad": True}, signs={"nipple_pain_worse": False})
+    fields = fields_from_report(saved)
+    assert (fields["baby_sleepy_yellow"], fields["dark_urine"], fields["breast_very_painful"]) == ("yes", "no", "")
+    assert (fields["mother:heavy_bleeding"], fields["mother:sad"], fields["mother:fits"]) == ("no", "yes", "")
+    again, errors = validate_report(raw_report(fields, saved.day), today=DAY)
+    assert errors == {} and again == saved
+
+
+def test_an_unanswered_question_is_never_saved_as_no(diary):
+    fields = {**empty_fields(), "flow": "well", "mother:fits": "no"}
+    saved = diary.save_report(DAY, fields).report
+    assert saved is not None
+    assert (saved.mother_signs, saved.flu_like, saved.black_stools) == ({MotherSign.FITS: False}, None, None)
+
+
+def test_a_mother_sign_typed_into_the_form_survives_in_the_draft(diary):
+    diary.keep_draft(DAY, {**diary.form(DAY), "mother:calf_swollen": "yes"})
+    assert diary.form(DAY)["mother:calf_swollen"] == "yes"
+
+
+def test_an_old_report_keeps_its_first_nipple_question_through_an_edit(diary):
+    diary.store.diary.save(_report(signs={"nipple_pain_not_worse": True}), at=diary.clock.wall())
+    diary.save_report(DAY, {**diary.form(DAY), "flow": "not_well"})
+    assert diary.store.diary.get(DAY).signs == {"nipple_pain_not_worse": True}
 
 
 @pytest.mark.parametrize("days_old, asked", [

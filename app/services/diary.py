@@ -19,12 +19,13 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.clock import Clock
-from app.domain.postpartum import first_days, postpartum_day
+from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import RedFlag, open_flags
-from app.domain.report import SIGNS, DailyReport, validate_report
+from app.domain.redflags import Notice, RedFlag, notices, open_flags
+from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
 from app.domain.trends import Comparison, Point, before_after, series
+from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run
@@ -54,7 +55,9 @@ class TodaySummary:
     day: date
     profile: Profile | None
     postpartum_day: int | None  # None without a birth date (or on a day before it)
-    flags: list[tuple[RedFlag, date]]  # open flags, each with the first day of its run
+    flags: list[tuple[RedFlag, date]]  # open flags, most urgent first, each with the first day of its run
+    notices: list[Notice]  # what the newest report says that is not a red flag (baby blues, weigh the baby)
+    visit: VisitDue | None  # the postnatal visit (KF1-KF4) due, None without a birth date or after day 42
     report: DailyReport | None
     morning: HalfDay
     evening: HalfDay
@@ -123,11 +126,27 @@ def draft_key(day: date) -> str:
     return f"report:{day.isoformat()}"
 
 
+def mother_key(code: str) -> str:
+    """The form field of one of the mother's own danger signs."""
+    return f"mother:{code}"
+
+
+def _yes_no(answer: bool | None) -> str:
+    return "" if answer is None else ("yes" if answer else "no")
+
+
+def _answer(text: str | None) -> bool | None:
+    """A yes/no field's text as the domain's answer: "" (not answered) is None, never a no."""
+    return {"yes": True, "no": False}.get(text or "")
+
+
 def empty_fields() -> Fields:
     f: Fields = {"flow": "", "note": "", "mood": "", "temperature_c": "", "colostrum_time": ""}
     f.update({name: "" for name in NUMBER_FIELDS})
     f.update({name: "false" for name in BODY_FLAGS})
     f.update({f"sign:{sign.value}": "" for sign in SIGNS})
+    f.update({name: "" for name in OPTIONAL_QUESTIONS})  # yes / no / "" (not answered)
+    f.update({mother_key(sign.value): "" for sign in MOTHER_SIGNS})  # yes / no / ""
     return f
 
 
@@ -144,6 +163,10 @@ def fields_from_report(report: DailyReport | None) -> Fields:
         f[name] = "" if value is None else str(value)
     for name in BODY_FLAGS:
         f[name] = "true" if getattr(report, name) else "false"
+    for name in OPTIONAL_QUESTIONS:
+        f[name] = _yes_no(getattr(report, name))
+    for code, answer in report.mother_signs.items():
+        f[mother_key(code.value)] = _yes_no(answer)
     if report.temperature_c is not None:
         f["temperature_c"] = str(report.temperature_c)
     if report.mood is not None:
@@ -166,6 +189,10 @@ def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
                            "colostrum_first_seen": seen, "note": fields.get("note", "")}
     for name in (*NUMBER_FIELDS, "temperature_c", "mood", *BODY_FLAGS):
         raw[name] = fields.get(name, "")
+    for name in OPTIONAL_QUESTIONS:
+        raw[name] = _answer(fields.get(name))
+    mother = {sign.value: _answer(fields.get(mother_key(sign.value))) for sign in MOTHER_SIGNS}
+    raw["mother_signs"] = {code: answer for code, answer in mother.items() if answer is not None}
     return raw
 
 
@@ -239,11 +266,16 @@ class DiaryService:
         start, end = self.day_bounds(day)
         tz = start.tzinfo
         sessions = self.store.sessions.between(start, end)  # demonstrations left out
+        reports = self.store.diary.list(limit=FLAG_LOOKBACK)
+        newest = max(reports, key=lambda r: r.day, default=None)  # it alone decides what is open
         return TodaySummary(
             day=day,
             profile=profile,
             postpartum_day=self.postpartum_day(day, born),
-            flags=open_flags(self.store.diary.list(limit=FLAG_LOOKBACK), birth_date=born),
+            flags=open_flags(reports, birth_date=born),
+            notices=[] if newest is None else notices(
+                newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
+            visit=None if born is None else visit_due(born, day),
             report=self.store.diary.get(day),
             morning=half_day(s for s in sessions if s.started_at.astimezone(tz).hour < NOON),
             evening=half_day(s for s in sessions if s.started_at.astimezone(tz).hour >= NOON),

@@ -1,4 +1,5 @@
-"""Profile (/profile, first run and later): the mother's name or nickname and the baby's birth date.
+"""Profile (/profile, first run and later): the mother's name or nickname, the baby's birth date, and the
+midwife's and the nearest health facility's phone numbers (optional; the red-flag cards call them).
 
 The typed text lives in the component until Save; a refused save shows each error beside its field,
 keeps what was typed and writes nothing."""
@@ -17,14 +18,16 @@ from app.ui.screens.diary_labels import error_text, use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
-FIELDS = ("mother_name", "baby_birth_date")
+FIELDS = ("mother_name", "baby_birth_date", "midwife_phone", "facility_phone")
+PHONE_EXAMPLE = "0812-3456-7890"
 
 
 def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
     """The form's text for a saved profile (or an empty form)."""
     if profile is None:
-        return {"mother_name": "", "baby_birth_date": ""}
-    return {"mother_name": profile.mother_name or "", "baby_birth_date": profile.baby_birth_date.isoformat()}
+        return {name: "" for name in FIELDS}
+    return {"mother_name": profile.mother_name or "", "baby_birth_date": profile.baby_birth_date.isoformat(),
+            "midwife_phone": profile.midwife_phone or "", "facility_phone": profile.facility_phone or ""}
 
 
 @ft.component
@@ -58,10 +61,22 @@ def Profile() -> ft.View:
         keyboard_type=ft.KeyboardType.DATETIME, helper=_("Write it as year-month-day."), helper_max_lines=2,
         error=error_text(errors.get("baby_birth_date")), error_max_lines=3,
         on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
+    def phone(name: str, label: str) -> ft.Control:
+        box = ft.TextField(
+            label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
+            hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name)), error_max_lines=3,
+            on_change=lambda e: edit(name, e.control.value or ""))
+        return kit.tagged(box, f"field-{name}")
+
     controls: list[ft.Control] = [
         kit.body(_("The baby's birth date tells the app which day after birth it is, and what to expect on that day.")),
         kit.tagged(name, "field-mother_name"),
         kit.tagged(born, "field-baby_birth_date"),
+        kit.heading(_("Whom to call"), 18),
+        kit.body(_("With these numbers, a warning in the diary has a button that calls them."),
+                 color=ft.Colors.ON_SURFACE_VARIANT),
+        phone("midwife_phone", _("Midwife's phone (optional)")),
+        phone("facility_phone", _("Nearest health facility's phone (optional)")),
         kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
                  icon=ft.Icons.LOCK_OUTLINE),
     ]

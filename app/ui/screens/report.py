@@ -1,5 +1,6 @@
-"""The daily report form (/report, /report?day=YYYY-MM-DD): flow, the 8 signs, numbers, breast and
-body, mood, note.
+"""The daily report form (/report, /report?day=YYYY-MM-DD): flow, the 8 signs, numbers, the baby's and
+the breasts' danger signs, the mother's own check (DOMAIN §3), mood, note. `/report?part=mother` (from
+Today's "Check how you feel") puts the mother's own check first; it is the same form and the same Save.
 
 The form's text lives in the component (an observable `FormState`); every change is also kept as a draft
 (store.drafts, "report:<day>") so closing the app keeps a half-filled report. Save validates in
@@ -14,13 +15,16 @@ from urllib.parse import parse_qs, urlparse
 
 import flet as ft
 
-from app.domain.report import SIGNS
+from app.domain.redflags import RULES, RedFlag, Urgency
+from app.domain.report import MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
 from app.i18n import _, format_date
-from app.services.diary import BODY_FLAGS, Fields
+from app.services.diary import BODY_FLAGS, Fields, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens.diary_labels import (
     FLOWS,
+    MOTHER_SIGN_LABELS,
+    QUESTION_LABELS,
     SIGN_LABELS,
     error_text,
     pp_day_text,
@@ -33,22 +37,57 @@ from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app
 
 ROUTE = "/report"
+MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
+BABY_QUESTIONS = ("baby_sleepy_yellow", "dark_urine", "black_stools")
+BREAST_QUESTIONS = ("breast_very_painful", "nipple_pain", "flu_like")
 # Errors with no field of their own on the form; shown once, above Save.
 _OWN_PLACE = {"flow", "mood", "feeds_24h", "wet_diapers", "expressed_ml", "temperature_c", "colostrum_time", "note"}
 
 
-def requested_day(stack: list[str]) -> str | None:
-    """The `?day=` of the report screen in the stack (the screen is there once at most)."""
+def _query(stack: list[str], name: str) -> str | None:
     for route in reversed(stack):
         parsed = urlparse(route)
         if parsed.path == ROUTE:
-            days = parse_qs(parsed.query).get("day")
-            return days[0] if days else None
+            values = parse_qs(parsed.query).get(name)
+            return values[0] if values else None
     return None
+
+
+def requested_day(stack: list[str]) -> str | None:
+    """The `?day=` of the report screen in the stack (the screen is there once at most)."""
+    return _query(stack, "day")
+
+
+def requested_part(stack: list[str]) -> str | None:
+    """The `?part=` of the report screen in the stack: the section shown first."""
+    return _query(stack, "part")
 
 
 def report_route(day_iso: str) -> str:
     return f"{ROUTE}?day={day_iso}"
+
+
+def report_part_route(part: str) -> str:
+    """Today's report with one section first (`MOTHER_PART`)."""
+    return f"{ROUTE}?part={part}"
+
+
+def mother_groups() -> list[tuple[str, str, list[MotherSign]]]:
+    """The mother's own danger signs in her words, grouped by how soon: (key, heading, signs)."""
+    def urgent(code: MotherSign) -> Urgency | None:
+        try:
+            return RULES[RedFlag(code.value)].urgency
+        except ValueError:  # chills and sadness: a flag only from a given day
+            return None
+
+    mood = [MotherSign.SAD, MotherSign.NO_WISH_TO_CARE]
+    return [
+        ("go_now", _("Go to a health facility now if you have:"),
+         [s for s in MOTHER_SIGNS if urgent(s) is Urgency.GO_NOW]),
+        ("today", _("Contact the midwife today if you have:"),
+         [s for s in MOTHER_SIGNS if s not in mood and urgent(s) is not Urgency.GO_NOW]),
+        ("mood", _("How you feel"), mood),
+    ]
 
 
 def body_labels() -> dict[str, str]:
@@ -67,7 +106,11 @@ def other_errors(errors: dict[str, str]) -> list[str]:
 
 
 def signs_yes(fields: Fields) -> int:
-    return sum(1 for sign in SIGNS if fields.get(f"sign:{sign.value}") == "yes")
+    """The signs of enough milk in the form so far (sign 7 counts when answered no), as `count_signs`."""
+    codes = {sign.value for sign in Sign}
+    answers = {Sign(key.split(":", 1)[1]): value == "yes" for key, value in fields.items()
+               if key.startswith("sign:") and value in ("yes", "no") and key.split(":", 1)[1] in codes}
+    return count_signs(answers).score
 
 
 def _error_line(code: str | None, identifier: str) -> ft.Control | None:
@@ -106,11 +149,22 @@ def Report() -> ft.View:
         app.changed(_("Saved"))
         app.back()  # to Today, or to the diary when she edited a past day from there
 
+    def set_fields(values: dict[str, str]) -> None:
+        typed = form.fields
+        for name, value in values.items():
+            typed = form.edit(name, value)
+        try:
+            app.diary.keep_draft(day, typed)
+        except StoreWriteError as err:
+            form.tell(write_problem(err.code))
+
     n_day = app.diary.postpartum_day(day)
-    controls: list[ft.Control] = [
+    head: list[ft.Control] = [
         kit.tagged(ft.Column([kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 20),
                               kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2),
                    "report-day"),
+    ]
+    milk: list[ft.Control] = [
         kit.heading(_("How is your milk flowing today?"), 18),
         kit.choice_group([(code.value, t(FLOWS, code)) for code in FLOWS], fields["flow"] or None,
                          lambda v: set_field("flow", v), "flow", columns=1),
@@ -119,7 +173,8 @@ def Report() -> ft.View:
         kit.body(_("Answer yes or no for each sign."), color=ft.Colors.ON_SURFACE_VARIANT),
         kit.tagged(ft.Text(_("%(n)d of %(total)d signs") % {"n": signs_yes(fields), "total": len(SIGNS)}, size=18,
                            weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY), "signs-score"),
-        *[_sign_row(sign.value, t(SIGN_LABELS, sign), fields, set_field) for sign in SIGNS],
+        *[_yes_no_row(f"sign:{sign.value}", f"sign-{sign.value}", t(SIGN_LABELS, sign), fields, set_field)
+          for sign in SIGNS],
         *_section(_("Numbers (optional)")),
         _text_field(fields, errors, set_field, "feeds_24h", _("Feeds in 24 hours"), number=True,
                     helper=_("A baby getting enough milk feeds 8-12 times in 24 hours.")),
@@ -129,14 +184,21 @@ def Report() -> ft.View:
                     helper=_("Only if you express: add up everything you expressed today.")),
     ]
     if app.diary.asks_colostrum(day):
-        controls.append(_text_field(fields, errors, set_field, "colostrum_time",
-                                    _("Time colostrum or milk was first seen (HH:MM)"),
-                                    helper=_("Only in the first days after birth.")))
+        milk.append(_text_field(fields, errors, set_field, "colostrum_time",
+                                _("Time colostrum or milk was first seen (HH:MM)"),
+                                helper=_("Only in the first days after birth.")))
     labels = body_labels()
-    controls += [
+    milk += [
+        *_section(_("The baby")),
+        *[_yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field) for name in BABY_QUESTIONS],
         *_section(_("Breasts and body")),
         *[_check(name, labels[name], fields, set_field) for name in BODY_FLAGS],
         _text_field(fields, errors, set_field, "temperature_c", _("Temperature in °C, if measured"), number=True),
+        *[_yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field)
+          for name in BREAST_QUESTIONS],
+    ]
+    mother = _mother_section(fields, set_field, set_fields)
+    rest: list[ft.Control] = [
         *_section(_("Mood today (1 = very stressed, 5 = calm)")),
         kit.choice_group([(str(i), str(i)) for i in range(1, 6)], fields.get("mood") or None,
                          lambda v: set_field("mood", v), "field-mood"),
@@ -144,6 +206,8 @@ def Report() -> ft.View:
         kit.body(_("Stress can block the let-down of milk."), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
         _text_field(fields, errors, set_field, "note", _("Note (optional)"), multiline=True),
     ]
+    mother_first = requested_part(app.stack) == MOTHER_PART
+    controls = head + (mother + milk if mother_first else milk + mother) + rest
     others = other_errors(errors)
     controls += _present(_error_line(others[0] if others else None, "report-error"))
     # Beside Save, always in sight: why nothing was saved (the messages sit by their fields).
@@ -163,13 +227,47 @@ def _present(control: ft.Control | None) -> list[ft.Control]:
     return [] if control is None else [control]
 
 
-def _sign_row(code: str, label: str, fields: Fields, set_field: Callable[[str, str], None]) -> ft.Control:
-    name = f"sign:{code}"
+def _yes_no_row(name: str, identifier: str, label: str, fields: Fields,
+                set_field: Callable[[str, str], None]) -> ft.Control:
+    """A question with Yes and No (`{identifier}-yes`, `{identifier}-no`); unanswered stays blank."""
     return ft.Column([
         kit.body(label),
         kit.choice_group([("yes", _("Yes")), ("no", _("No"))], fields.get(name) or None,
-                         lambda v: set_field(name, v), f"sign-{code}"),
+                         lambda v: set_field(name, v), identifier),
     ], spacing=6)
+
+
+def _answer_all(values: dict[str, str], set_fields: Callable[[dict[str, str]], None]) -> Callable[[Any], None]:
+    def handler(e: Any) -> None:
+        set_fields(values)
+
+    return handler
+
+
+def _mother_section(fields: Fields, set_field: Callable[[str, str], None],
+                    set_fields: Callable[[dict[str, str]], None]) -> list[ft.Control]:
+    """The mother's own danger signs (DOMAIN §3), by how soon; "None of these" answers a group's
+    unanswered questions no in one tap."""
+    controls: list[ft.Control] = [
+        ft.Divider(),
+        kit.tagged(kit.heading(_("Your own health"), 18), "mother-check"),
+        kit.body(_("These questions are about you, the mother, in the weeks after birth."),
+                 color=ft.Colors.ON_SURFACE_VARIANT),
+    ]
+    for key, heading, signs in mother_groups():
+        controls.append(kit.heading(heading, 17))
+        if key == "mood":
+            # DOMAIN §3: "sadness ... in the first days after birth is common (baby blues) and passes within
+            # about two weeks; sadness that lasts longer ... needs the midwife"
+            controls.append(kit.note(_("In the first two weeks after birth, feeling sad, crying, worried or tired "
+                                       "is common and passes. If it lasts longer, tell the midwife.")))
+        controls += [_yes_no_row(mother_key(sign.value), f"mother-{sign.value}", t(MOTHER_SIGN_LABELS, sign),
+                                 fields, set_field) for sign in signs]
+        blank = {mother_key(sign.value): "no" for sign in signs if not fields.get(mother_key(sign.value))}
+        if key != "mood":
+            controls.append(kit.secondary_button(_("None of these"), _answer_all(blank, set_fields),
+                                                 f"mother-none-{key}", icon=ft.Icons.CHECK, disabled=not blank))
+    return controls
 
 
 def _check(name: str, label: str, fields: Fields, set_field: Callable[[str, str], None]) -> ft.Control:

@@ -1,5 +1,6 @@
-"""Today (the home screen): postpartum day, this morning's and evening's massage, today's report,
-open red flags, and the card of a massage left unfinished."""
+"""Today (the home screen): postpartum day, open red flags (most urgent first, each with its call
+buttons), notices, the mother's own check and the postnatal visit due, this morning's and evening's
+massage, today's report, and the card of a massage left unfinished."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import flet as ft
 from app.i18n import N_, _, format_date, format_datetime
 from app.services.diary import HalfDay
 from app.ui import kit
-from app.ui.screens.diary_labels import FLOWS, flag_card, pp_day_text, t
+from app.ui.screens.diary_labels import FLOWS, Calls, flag_card, notice_card, pp_day_text, t, visit_lines
 from app.ui.screens.history import session_summary
+from app.ui.screens.report import MOTHER_PART, report_part_route
 from app.ui.state import AppState, use_app
 
 # Only a completed massage counts as done; the others say how they ended.
@@ -96,6 +98,24 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
     ])
 
 
+async def dial(uri: str) -> None:
+    """Open a `tel:` URI: on a phone, the dialer with the number."""
+    await ft.UrlLauncher().launch_url(uri)
+
+
+def _mother_card(app: AppState, summary: Any) -> ft.Control:
+    """The mother's own check, one tap away, and the postnatal visit due (DOMAIN §3)."""
+    lines: list[ft.Control] = [kit.heading(_("You, the mother"), 18)]
+    if summary.visit is not None:
+        title, dates = visit_lines(summary.visit)
+        lines.append(kit.tagged(ft.Column([kit.body(title, weight=ft.FontWeight.W_600),
+                                           kit.body(dates, size=15, color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2),
+                                "kf-visit"))
+    lines.append(kit.primary_button(_("Check how you feel"), lambda e: app.go(report_part_route(MOTHER_PART)),
+                                    "open-mother-check", icon=ft.Icons.FAVORITE_BORDER))
+    return _card(lines)
+
+
 @ft.component
 def Today() -> ft.View:
     app = use_app()
@@ -124,7 +144,12 @@ def Today() -> ft.View:
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
-    controls += [flag_card(flag, since) for flag, since in summary.flags]
+    calls = Calls(midwife_tel=profile.midwife_tel if profile else None,
+                  facility_tel=profile.facility_tel if profile else None,
+                  dial=dial, add_phone=lambda: app.go("/profile"))
+    controls += [flag_card(flag, since, calls) for flag, since in summary.flags]  # most urgent first
+    controls += [notice_card(notice) for notice in summary.notices]
+    controls.append(_mother_card(app, summary))
 
     m_text, m_done = massage_state(summary.morning)
     e_text, e_done = massage_state(summary.evening)
