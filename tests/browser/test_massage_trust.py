@@ -119,6 +119,8 @@ def test_not_sure_leads_to_ask_the_midwife_first_and_keeps_the_list_where_it_was
     app.see(_id("You were not sure about:"))
     app.see(_id("A back or spine injury"))
     app.see(_id("Pregnancy"))
+    reveal(app, "call-midwife")  # the safety stop offers the call (here: add her number first)
+    app.see(_id("Add the midwife's phone"))
     app.shot("10-safety-unsure")
     app.tap("unsafe-home")
     app.wait_for("start-session")

@@ -310,6 +310,13 @@ def _call_button(tel: str | None, call: str, add: str, identifier: str, calls: C
                               icon=ft.Icons.PHONE_IN_TALK_OUTLINED)
 
 
+def midwife_call_button(calls: Calls) -> ft.Control:
+    """"Call the midwife" (or, without her number, "Add the midwife's phone"): on every red-flag card
+    and on the safety stop."""
+    return _call_button(calls.midwife_tel, _("Call the midwife"), _("Add the midwife's phone"), "call-midwife",
+                        calls)
+
+
 def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = None) -> ft.Control:
     """A red-flag card: what was reported, what it may mean, keep breastfeeding where the rule says so,
     how soon, and the call buttons. "Go now" is unmistakable (solid red, white text, a large icon);

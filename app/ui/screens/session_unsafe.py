@@ -11,7 +11,9 @@ from app.domain.protocol import Contraindication
 from app.i18n import _
 from app.services.session import SafetyAnswer
 from app.ui import kit
+from app.ui.screens.diary_labels import Calls, midwife_call_button
 from app.ui.screens.labels import CONTRAINDICATION_SHORT, t
+from app.ui.screens.today import dial
 from app.ui.state import use_app
 
 ROUTE = "/session/unsafe"
@@ -30,6 +32,7 @@ def Unsafe() -> ft.View:
     wiz = app.controller.wizard
     yes = wiz.answered(SafetyAnswer.YES)
     unsure = wiz.answered(SafetyAnswer.NOT_SURE)
+    profile = app.store.profile.get()
 
     def home(e: Any) -> None:
         app.controller.reset_wizard()
@@ -51,6 +54,8 @@ def Unsafe() -> ft.View:
         *_reasons(_("You answered yes to:"), yes),
         *_reasons(_("You were not sure about:"), unsure),
         kit.body(advice),
+        midwife_call_button(Calls(midwife_tel=profile.midwife_tel if profile else None, dial=dial,
+                                  add_phone=lambda: app.go("/profile"))),
         kit.note(_("Nothing was recorded as a massage.")),
     ]
     return kit.screen(ROUTE, _("Safety check"), controls,
