@@ -359,3 +359,12 @@ def test_new_fields_round_trip_through_json():
     report, _ = check({"dark_urine": True, "nipple_pain": False,
                        "mother_signs": {"chills": True}, "signs": {"nipple_pain_worse": False}})
     assert DailyReport.model_validate(report.model_dump(mode="json")) == report
+
+
+def test_a_refused_value_never_appears_in_the_error_text():
+    """Health data stays out of logs: pydantic's error text must not carry the input (issue 6)."""
+    secret = "catatan rahasia ibu 12345"
+    with pytest.raises(ValidationError) as caught:
+        DailyReport.model_validate({"day": "2026-11-20", "flow": secret})
+    assert secret not in str(caught.value)
+    assert secret not in repr(caught.value)

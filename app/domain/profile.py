@@ -69,7 +69,8 @@ def tel_uri(phone: str) -> str:
 class Profile(BaseModel):
     """The family profile: one per app."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # hide_input_in_errors: a refused value (a name, a note) never reaches a log or the screen.
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     mother_name: str | None = None
     baby_birth_date: date

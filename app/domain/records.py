@@ -26,7 +26,8 @@ class SessionStatus(StrEnum):
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # hide_input_in_errors: a refused value (a name, a note) never reaches a log or the screen.
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
 
 def _code(value: str | None, allowed: tuple[str, ...], what: str) -> str | None:

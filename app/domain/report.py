@@ -203,7 +203,8 @@ def _check_calendar(day: date, info: ValidationInfo) -> None:
 class DailyReport(BaseModel):
     """One day's self-report. `signs` and `mother_signs` hold only the answered questions."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # hide_input_in_errors: a refused value (a name, a note) never reaches a log or the screen.
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     day: date
     flow: Flow
