@@ -250,14 +250,6 @@ class FormState:
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""  # e.g. a failed write, in words
     good_news: bool = False  # the message says something worked
-    # What the text boxes were given when the form opened. Text boxes are uncontrolled: typing is
-    # kept in `fields`, and a redraw never sends a box text older than what the phone already shows
-    # (a Save tapped right after typing would otherwise put back the text without its last letters).
-    shown: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not self.shown:
-            self.shown = dict(self.fields)
 
     def edit(self, name: str, value: str) -> dict[str, str]:
         """Keep what was typed; the field's error goes once she corrects it."""

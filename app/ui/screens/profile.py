@@ -34,7 +34,7 @@ def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
 def Profile() -> ft.View:
     app = use_app()
     form = use_form(lambda: profile_fields(app.diary.profile()))
-    errors = form.errors
+    fields, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
         form.edit(name, value)
@@ -52,18 +52,18 @@ def Profile() -> ft.View:
         app.back()
 
     name = ft.TextField(
-        label=_("Mother's name or nickname (optional)"), value=form.shown["mother_name"], max_length=60, text_size=16,
+        label=_("Mother's name or nickname (optional)"), value=fields["mother_name"], max_length=60, text_size=16,
         error=error_text(errors.get("mother_name")), error_max_lines=3,
         on_change=lambda e: edit("mother_name", e.control.value or ""))
     born = ft.TextField(
-        label=_("Baby's birth date"), value=form.shown["baby_birth_date"], text_size=16,
+        label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16,
         hint_text=_("YYYY-MM-DD, e.g. %(example)s") % {"example": app.today().isoformat()},
         keyboard_type=ft.KeyboardType.DATETIME, helper=_("Write it as year-month-day."), helper_max_lines=2,
         error=error_text(errors.get("baby_birth_date")), error_max_lines=3,
         on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
     def phone(name: str, label: str) -> ft.Control:
         box = ft.TextField(
-            label=label, value=form.shown[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
+            label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
             hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name)), error_max_lines=3,
             on_change=lambda e: edit(name, e.control.value or ""))
         return kit.tagged(box, f"field-{name}")

@@ -38,7 +38,7 @@ def time_error() -> str:
 def Reminders() -> ft.View:
     app = use_app()
     form = use_form(app.diary.reminder_texts)
-    errors = form.errors
+    texts, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
         form.edit(name, value)
@@ -65,7 +65,7 @@ def Reminders() -> ft.View:
                   good_news=True)
 
     def field(name: str, label: str) -> ft.Control:
-        box = ft.TextField(label=label, value=form.shown[name], keyboard_type=ft.KeyboardType.DATETIME, text_size=18,
+        box = ft.TextField(label=label, value=texts[name], keyboard_type=ft.KeyboardType.DATETIME, text_size=18,
                            error=time_error() if name in errors else None, error_max_lines=2,
                            on_change=lambda e: edit(name, e.control.value or ""))
         return kit.tagged(box, f"field-reminder-{name}")

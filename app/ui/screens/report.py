@@ -176,15 +176,15 @@ def Report() -> ft.View:
         *[_yes_no_row(f"sign:{sign.value}", f"sign-{sign.value}", t(SIGN_LABELS, sign), fields, set_field)
           for sign in SIGNS],
         *_section(_("Numbers (optional)")),
-        _text_field(form.shown, errors, set_field, "feeds_24h", _("Feeds in 24 hours"), number=True,
+        _text_field(fields, errors, set_field, "feeds_24h", _("Feeds in 24 hours"), number=True,
                     helper=_("A baby getting enough milk feeds 8-12 times in 24 hours.")),
-        _text_field(form.shown, errors, set_field, "wet_diapers", _("Wet diapers today"), number=True,
+        _text_field(fields, errors, set_field, "wet_diapers", _("Wet diapers today"), number=True,
                     helper=wet_diaper_expectation(n_day) if n_day is not None else None),
-        _text_field(form.shown, errors, set_field, "expressed_ml", _("Expressed milk today, ml (total)"), number=True,
+        _text_field(fields, errors, set_field, "expressed_ml", _("Expressed milk today, ml (total)"), number=True,
                     helper=_("Only if you express: add up everything you expressed today.")),
     ]
     if app.diary.asks_colostrum(day):
-        milk.append(_text_field(form.shown, errors, set_field, "colostrum_time",
+        milk.append(_text_field(fields, errors, set_field, "colostrum_time",
                                 _("Time colostrum or milk was first seen (HH:MM)"),
                                 helper=_("Only in the first days after birth.")))
     labels = body_labels()
@@ -193,7 +193,7 @@ def Report() -> ft.View:
         *[_yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field) for name in BABY_QUESTIONS],
         *_section(_("Breasts and body")),
         *[_check(name, labels[name], fields, set_field) for name in BODY_FLAGS],
-        _text_field(form.shown, errors, set_field, "temperature_c", _("Temperature in °C, if measured"), number=True),
+        _text_field(fields, errors, set_field, "temperature_c", _("Temperature in °C, if measured"), number=True),
         *[_yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field)
           for name in BREAST_QUESTIONS],
     ]
@@ -204,7 +204,7 @@ def Report() -> ft.View:
                          lambda v: set_field("mood", v), "field-mood"),
         *_present(_error_line(errors.get("mood"), "error-mood")),
         kit.body(_("Stress can block the let-down of milk."), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
-        _text_field(form.shown, errors, set_field, "note", _("Note (optional)"), multiline=True),
+        _text_field(fields, errors, set_field, "note", _("Note (optional)"), multiline=True),
     ]
     mother_first = requested_part(app.stack) == MOTHER_PART
     controls = head + (mother + milk if mother_first else milk + mother) + rest
