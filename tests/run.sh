@@ -15,4 +15,5 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 fi
 .venv/bin/ruff check app tests
 .venv/bin/mypy
-exec .venv/bin/python -m pytest "$@"
+# Two workers, a test module each (its app server and browser stay together): 2 cores, under 10 min.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
