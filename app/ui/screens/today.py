@@ -35,15 +35,22 @@ def start_massage(app: AppState, ask: Any) -> None:
     app.go("/session/setup")
 
 
-def resume_unfinished(app: AppState) -> None:
+def _hold_unfinished(app: AppState) -> bool:
+    """Make the unfinished massage this window's (taking over one a closed window left); False if none."""
     c = app.controller
     if not c.active:
         record = c.pending()
         if record is None:
-            return
+            return False
         c.take_over(record)
+    return True
+
+
+def resume_unfinished(app: AppState) -> None:
+    if not _hold_unfinished(app):
+        return
     app.session.refresh()
-    if c.active:
+    if app.controller.active:
         app.reset("/session/run")
         app.session.resume()
     else:
@@ -51,12 +58,9 @@ def resume_unfinished(app: AppState) -> None:
 
 
 def end_unfinished(app: AppState) -> None:
+    if not _hold_unfinished(app):
+        return
     c = app.controller
-    if not c.active:
-        record = c.pending()
-        if record is None:
-            return
-        c.take_over(record)
     if c.active:
         c.end_early()
     app.session.refresh()
