@@ -1,4 +1,6 @@
+import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,3 +25,18 @@ def fresh_db(db_path: Path) -> Iterator[Store]:
     """A new store on a real SQLite file, with every migration applied."""
     with open_store(db_path) as store:
         yield store
+
+
+@contextmanager
+def mounted_tiny_fs(tmp_path: Path, size: str) -> Iterator[Path]:
+    """A filesystem of its own (tmpfs, e.g. size "256k"), to fill up for real: needs the right to mount."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(mount_point)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small filesystem here (needs root with CAP_SYS_ADMIN)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=True)

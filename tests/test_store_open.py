@@ -9,7 +9,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -25,6 +24,7 @@ from app.domain.report import DailyReport, Flow
 from app.store.db import connect, open_store
 from app.store.errors import OpenErrorCode, StoreOpenError
 from app.store.migrations import migrations
+from tests.conftest import mounted_tiny_fs
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 SECRET = "Siti Rahayu"  # health data that must never reach an error message
@@ -213,17 +213,8 @@ def test_a_file_that_cannot_be_opened_is_refused_and_left_unchanged(
 
 @pytest.fixture
 def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 256 KiB filesystem of its own (tmpfs), to fill up for real: needs the right to mount."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs",
-                           str(mount_point)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root with CAP_SYS_ADMIN)")
-    try:
+    with mounted_tiny_fs(tmp_path, "256k") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=True)
 
 
 def fill(folder: Path, leave: int) -> None:

@@ -4,7 +4,6 @@ reported, and a session is offered for resuming only after its lease has run out
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,6 +17,7 @@ from app.domain.report import NOTE_MAX_CHARS, DailyReport, Flow
 from app.store.db import Store, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.repositories import LEASE_S
+from tests.conftest import mounted_tiny_fs
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 DAY = date(2026, 3, 4)
@@ -125,17 +125,8 @@ def test_a_failed_write_raises_a_typed_error_and_leaves_nothing(busy_store, fail
 
 @pytest.fixture
 def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KiB filesystem of its own (tmpfs), to fill up for real: needs the right to mount."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs",
-                           str(mount_point)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root with CAP_SYS_ADMIN)")
-    try:
+    with mounted_tiny_fs(tmp_path, "512k") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=True)
 
 
 def test_a_write_on_a_full_disk_is_disk_full_and_leaves_nothing(tiny_fs: Path):

@@ -193,5 +193,5 @@ def Run() -> ft.View:
         app.reset()  # paused: Home shows the massage with Resume and End
         return True
 
-    app.on_back(ROUTE, back)
+    ft.use_effect(lambda: app.on_back(ROUTE, back), [])  # registered once, not on every redraw
     return RunBody(app, model)
