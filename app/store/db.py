@@ -30,6 +30,7 @@ from app.config import private_dir
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.migrations import migrations
 from app.store.repositories import (
+    DataRepository,
     DiaryRepository,
     DraftRepository,
     ProfileRepository,
@@ -76,6 +77,7 @@ class Store:
         self.profile = ProfileRepository(db, self.lock)
         self.drafts = DraftRepository(db, self.lock)
         self.settings = SettingsRepository(db, self.lock)
+        self.data = DataRepository(db, self.lock, every_row_readable)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return self.settings.get(key, default)
@@ -98,6 +100,16 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def every_row_readable(db: Database) -> bool:
+    """Whether this version's repositories read every row of `db` (a backup being restored)."""
+    store = Store(db)
+    store.diary.list()
+    store.sessions.list()
+    store.profile.get()
+    repositories = (store.diary, store.sessions, store.profile)
+    return not any(repository.skipped for repository in repositories)
 
 
 def connect(path: Path) -> Database:

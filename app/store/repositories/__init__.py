@@ -7,6 +7,7 @@ skip rows this version cannot read and list their ids in the repository's `skipp
 """
 
 from app.store.repositories.base import Repository, moment, utc_text
+from app.store.repositories.data import DataRepository
 from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.drafts import DraftRepository
 from app.store.repositories.profile import ProfileRepository
@@ -20,6 +21,7 @@ from app.store.repositories.settings import SettingsRepository
 __all__ = [
     "FINISH_EVENT_KIND",
     "LEASE_S",
+    "DataRepository",
     "DiaryRepository",
     "DraftRepository",
     "ProfileRepository",

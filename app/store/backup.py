@@ -1,0 +1,243 @@
+"""A backup of everything the app keeps, as one versioned JSON file with a SHA-256 checksum, and
+its all-or-nothing restore.
+
+The file:
+
+    {"format": "pijat-oksitosin-backup", "version": 1, "sha256": "<hex>", "payload": {
+        "created_at": "<UTC ISO>", "schema": ["m001_initial", ...],
+        "tables": {"reports": {"columns": [...], "rows": [[...], ...]}, ...}}}
+
+`sha256` is the hash of the payload written canonically (sorted keys, no spaces, UTF-8), so any
+change to the payload, or a file cut short, is caught before anything is read into the diary.
+`schema` names the migrations the rows were written under: a backup from an older version of
+the app is loaded at its own schema and brought up to date by the same migrations a phone runs;
+one from a newer version is refused.
+
+Restore never touches the diary until the whole file has been checked: it is loaded into a
+private in-memory database, every row must be readable by this version's models, foreign keys
+must hold, and only then are the rows written in one transaction (all of them or none).
+Nothing from the file reaches SQL text: table and column names must be the schema's own, and
+values are bound as parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.store.migrations import migrations
+from app.store.repositories.base import utc_text
+
+FORMAT = "pijat-oksitosin-backup"
+VERSION = 1
+# Years of one family's diary are well under 1 MB; a midwife's device after three years (300
+# mothers) about 15 MB. Anything larger is not a backup of this app.
+MAX_BYTES = 32 * 1024 * 1024
+MAX_TEXT = 100_000  # characters in one value (a note is far shorter)
+_MIGRATIONS_TABLE = migrations.migrations_table
+_VALUE_TYPES = (str, int, float, type(None))
+
+
+class BackupError(Exception):
+    """A file that cannot be restored; `code` says why, the UI says it in words. Never carries
+    the file's content."""
+
+    def __init__(self, code: BackupProblem) -> None:
+        super().__init__(code.value)
+        self.code = code
+
+
+class BackupProblem(StrEnum):
+    TOO_LARGE = "too_large"
+    MALFORMED = "malformed"  # not JSON, cut short, or not the expected shape
+    NOT_A_BACKUP = "not_a_backup"  # JSON, but not this app's backup
+    WRONG_VERSION = "wrong_version"  # a backup format this version does not know
+    NEWER_APP = "newer_app"  # written by a newer version of the app (unknown schema)
+    WRONG_CHECKSUM = "wrong_checksum"  # changed or damaged since it was made
+    INVALID_CONTENT = "invalid_content"  # rows this version cannot read, or broken links
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A checked backup, loaded into a private in-memory database at the current schema."""
+
+    db: Database
+    created_at: str
+    counts: dict[str, int]
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+def data_tables(db: Database) -> list[str]:
+    """The app's own tables, in creation order (parents before children)."""
+    rows = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != ? ORDER BY rowid",
+        [_MIGRATIONS_TABLE],
+    ).fetchall()
+    return [name for (name,) in rows]
+
+
+def columns(db: Database, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+
+
+def dump(db: Database) -> dict[str, dict[str, Any]]:
+    """Every row of every table, in primary-key order, as {table: {columns, rows}}."""
+    tables: dict[str, dict[str, Any]] = {}
+    for table in data_tables(db):
+        names = columns(db, table)
+        order = ", ".join(f'"{name}"' for name in _primary_key(db, table)) or "rowid"
+        select = ", ".join(f'"{name}"' for name in names)
+        rows = db.execute(f'SELECT {select} FROM "{table}" ORDER BY {order}').fetchall()
+        tables[table] = {"columns": names, "rows": [list(row) for row in rows]}
+    return tables
+
+
+def export(db: Database, *, at: datetime) -> bytes:
+    """The backup file's bytes (UTF-8 JSON)."""
+    payload = {
+        "created_at": utc_text(at),
+        "schema": [m.name for m in migrations.applied(db)],
+        "tables": dump(db),
+    }
+    body = canonical(payload)
+    document = {"format": FORMAT, "version": VERSION, "sha256": hashlib.sha256(body).hexdigest(), "payload": payload}
+    return canonical(document)
+
+
+def load(data: bytes, *, readable: Callable[[Database], bool]) -> Backup:
+    """Check a backup file and load it into a private in-memory database at the current schema.
+
+    `readable(db)` tells whether this version's repositories read every row of it (the store
+    passes its own check). Raises BackupError; the live diary is not involved at all.
+    """
+    if len(data) > MAX_BYTES:
+        raise BackupError(BackupProblem.TOO_LARGE)
+    document = _parse(data)
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BackupError(BackupProblem.NOT_A_BACKUP)
+    if document.get("version") != VERSION:
+        raise BackupError(BackupProblem.WRONG_VERSION)
+    payload, checksum = document.get("payload"), document.get("sha256")
+    if not isinstance(payload, dict) or not isinstance(checksum, str):
+        raise BackupError(BackupProblem.MALFORMED)
+    try:
+        body = canonical(payload)
+    except ValueError as exc:  # NaN or infinity smuggled in as a number
+        raise BackupError(BackupProblem.MALFORMED) from exc
+    if hashlib.sha256(body).hexdigest() != checksum:
+        raise BackupError(BackupProblem.WRONG_CHECKSUM)
+    schema, tables, created_at = payload.get("schema"), payload.get("tables"), payload.get("created_at")
+    if not (isinstance(schema, list) and isinstance(tables, dict) and isinstance(created_at, str)):
+        raise BackupError(BackupProblem.MALFORMED)
+    db = _database_at(schema)
+    try:
+        counts = _insert_all(db, tables)
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise BackupError(BackupProblem.INVALID_CONTENT)
+        migrations.apply(db)  # an older backup's rows, brought up to this version's schema
+        if not readable(db):
+            raise BackupError(BackupProblem.INVALID_CONTENT)
+    except sqlite3.Error as exc:  # a NOT NULL or type the schema refuses
+        db.close()
+        raise BackupError(BackupProblem.INVALID_CONTENT) from exc
+    except BaseException:
+        db.close()
+        raise
+    return Backup(db=db, created_at=created_at, counts=counts)
+
+
+def replace_all(conn: sqlite3.Connection, source: Database) -> None:
+    """Inside the caller's write transaction: every data table emptied, then filled from
+    `source` (a loaded backup at the same schema). Children are emptied first, parents filled
+    first, so foreign keys hold at every step."""
+    live = Database(conn)
+    tables = data_tables(live)
+    for table in reversed(tables):
+        conn.execute(f'DELETE FROM "{table}"')
+    for table in tables:
+        names = columns(live, table)
+        select = ", ".join(f'"{name}"' for name in names)
+        rows = source.execute(f'SELECT {select} FROM "{table}"').fetchall()
+        marks = ", ".join("?" for _ in names)
+        conn.executemany(f'INSERT INTO "{table}" ({select}) VALUES ({marks})', rows)
+
+
+def _parse(data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BackupError(BackupProblem.MALFORMED) from exc
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a backup can hold")
+
+
+def _database_at(schema: list[Any]) -> Database:
+    """A new in-memory database with exactly the migrations `schema` names (a prefix of ours)."""
+    known = [m.name for m in migrations.pending(Database(memory=True))]
+    if not all(isinstance(name, str) for name in schema):
+        raise BackupError(BackupProblem.MALFORMED)
+    if any(name not in known for name in schema):
+        raise BackupError(BackupProblem.NEWER_APP)
+    if schema != known[: len(schema)]:
+        raise BackupError(BackupProblem.MALFORMED)
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    later = known[len(schema) :]
+    migrations.apply(db, stop_before=later[0] if later else None)
+    return db
+
+
+def _insert_all(db: Database, tables: dict[str, Any]) -> dict[str, int]:
+    own = data_tables(db)
+    if set(tables) - set(own):
+        raise BackupError(BackupProblem.INVALID_CONTENT)
+    counts: dict[str, int] = {}
+    for table in own:  # the schema's order: parents first
+        content = tables.get(table, {"columns": columns(db, table), "rows": []})
+        if not isinstance(content, dict):
+            raise BackupError(BackupProblem.MALFORMED)
+        names, rows = content.get("columns"), content.get("rows")
+        if not isinstance(names, list) or not isinstance(rows, list):
+            raise BackupError(BackupProblem.MALFORMED)
+        if len(set(map(str, names))) != len(names) or not set(names) <= set(columns(db, table)):
+            raise BackupError(BackupProblem.INVALID_CONTENT)
+        select = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" for _ in names)
+        db.conn.executemany(f'INSERT INTO "{table}" ({select}) VALUES ({marks})', _checked(rows, len(names)))
+        counts[table] = len(rows)
+    return counts
+
+
+def _checked(rows: Iterable[Any], width: int) -> Iterable[list[Any]]:
+    for row in rows:
+        if not isinstance(row, list) or len(row) != width:
+            raise BackupError(BackupProblem.MALFORMED)
+        for value in row:
+            # bool is an int in Python; the export never writes true/false.
+            if not isinstance(value, _VALUE_TYPES) or isinstance(value, bool):
+                raise BackupError(BackupProblem.MALFORMED)
+            if isinstance(value, str) and len(value) > MAX_TEXT:
+                raise BackupError(BackupProblem.INVALID_CONTENT)
+            if isinstance(value, int) and not -(2**63) <= value < 2**63:
+                raise BackupError(BackupProblem.INVALID_CONTENT)
+        yield row
+
+
+def _primary_key(db: Database, table: str) -> list[str]:
+    info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
+    return [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
