@@ -23,7 +23,9 @@ from app.store.db import open_store
 from app.store.errors import StoreOpenError
 from app.ui import kit
 from app.ui.devices import Devices
+from app.ui.files import Files
 from app.ui.screens import (
+    data,
     diary_history,
     history,
     intro,
@@ -56,6 +58,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/diary": diary_history.DiaryHistory,
     "/reminders": reminders.Reminders,
     "/settings": settings.Settings,
+    data.ROUTE: data.Data,
     intro.ROUTE: intro.Intro,
     "/history": history.History,
     "/session/setup": session_setup.Setup,
@@ -128,6 +131,7 @@ async def main(page: ft.Page) -> None:
     app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
     app._devices = Devices(page)
+    app._files = Files(page)
     app.session = SessionModel()
     app.session.attach(app.controller, app.devices)
     page.data = app  # how `_` finds this visitor's language

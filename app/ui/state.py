@@ -15,6 +15,7 @@ import flet as ft
 
 from app.domain.clock import Clock
 from app.i18n import LANGUAGES
+from app.services.data import DataService
 from app.services.diary import DiaryService
 from app.services.session import SessionController
 from app.store.db import Store
@@ -38,6 +39,8 @@ class AppState:
     _controller: SessionController | None = None
     _diary: DiaryService | None = None
     _devices: Any = None
+    _files: Any = None
+    _data: DataService | None = None
     _on_top: dict[str, Any] = field(default_factory=dict)
     _session: Any = None
 
@@ -68,6 +71,17 @@ class AppState:
     @property
     def devices(self) -> Any:
         return self._devices
+
+    @property
+    def files(self) -> Any:
+        """The visitor's file services (`app.ui.files.Files`): share/download, pick."""
+        return self._files
+
+    @property
+    def data_service(self) -> DataService:
+        if self._data is None:
+            self._data = DataService(self.store, self.clock)
+        return self._data
 
     # -- navigation: a real stack, so Back returns to the screen before ---------------------------
     @property
@@ -122,6 +136,22 @@ class AppState:
         self.data_version += 1
         if notice is not None:
             self.notice = notice
+
+    def restored(self) -> None:
+        """Everything was replaced by a backup: take its language and theme, forget Undo."""
+        lang, theme = self.store.get_setting("language"), self.store.get_setting("theme")
+        if lang in LANGUAGES:
+            self.lang = lang
+        if theme in THEME_MODES:
+            self.theme = theme
+        self.diary.forget_deleted()
+        self.changed()
+
+    def erased(self) -> None:
+        """Everything was deleted: keep showing this visitor's language and theme (now in memory
+        only, until she picks them again), forget Undo."""
+        self.diary.forget_deleted()
+        self.changed()
 
     def local_now(self) -> datetime:
         return self.clock.wall().astimezone()

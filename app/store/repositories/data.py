@@ -42,6 +42,12 @@ class DataRepository(Repository):
             loaded.db.close()
         return loaded.counts
 
+    def check(self, data: bytes) -> dict[str, int]:
+        """What restoring `data` would bring (rows per table), or raise BackupError; writes nothing."""
+        loaded = backup.load(data, readable=self._readable_db)
+        loaded.db.close()
+        return loaded.counts
+
     def content(self) -> dict[str, dict[str, Any]]:
         """Every row of every table (what a backup holds), for comparing two databases."""
         with self._lock:

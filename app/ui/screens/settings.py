@@ -23,6 +23,8 @@ def Settings() -> ft.View:
         ft.Divider(),
         kit.secondary_button(_("About the massage"), lambda e: app.go("/intro"), "open-intro",
                              icon=ft.Icons.INFO_OUTLINE),
+        kit.secondary_button(_("Your data: backup, export, delete"), lambda e: app.go("/data"), "open-data",
+                             icon=ft.Icons.FOLDER_SHARED),
         kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
                  icon=ft.Icons.LOCK_OUTLINE),
     ]

@@ -1,0 +1,117 @@
+"""The family's data as files: a backup to keep or move to a new phone, its restore, CSV for a
+spreadsheet, FHIR R4 for a midwife's records; and deleting everything.
+
+File names carry the date, never a name or other health data (a downloads folder is not private).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from app.domain.clock import Clock
+from app.domain.csvexport import reports_csv, sessions_csv
+from app.domain.fhir import MotherExport, bundle
+from app.store.backup import BackupError, BackupProblem
+from app.store.db import Store
+from app.store.errors import StoreWriteError
+
+APP_FILE_PREFIX = "pijat-oksitosin"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str
+    data: bytes
+    mime: str
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did (in numbers, for the message), or why it did nothing."""
+
+    reports: int = 0
+    sessions: int = 0
+    problem: BackupProblem | None = None
+    write_failed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and not self.write_failed
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """What "delete all" would delete, in numbers, for its confirmation."""
+
+    reports: int
+    sessions: int
+    has_profile: bool
+
+
+class DataService:
+    def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.tz = tz
+
+    def _now(self) -> datetime:
+        return self.clock.wall().astimezone(self.tz)
+
+    def _name(self, what: str, ext: str) -> str:
+        return f"{APP_FILE_PREFIX}-{what}-{self._now().date().isoformat()}.{ext}"
+
+    def inventory(self) -> Inventory:
+        return Inventory(
+            reports=self.store.diary.count(),
+            sessions=len(self.store.sessions.list(include_demo=False)),
+            has_profile=self.store.profile.get() is not None,
+        )
+
+    def backup_file(self) -> DataFile:
+        return DataFile(self._name("backup", "json"), self.store.data.export(at=self.clock.wall()), "application/json")
+
+    def check(self, data: bytes) -> Restored:
+        """What a backup file holds, before anything is replaced (or why it cannot be restored)."""
+        try:
+            counts = self.store.data.check(data)
+        except BackupError as err:
+            return Restored(problem=err.code)
+        return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
+
+    def restore(self, data: bytes) -> Restored:
+        try:
+            counts = self.store.data.restore(data)
+        except BackupError as err:
+            return Restored(problem=err.code)
+        except StoreWriteError:
+            return Restored(write_failed=True)
+        return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
+
+    def reports_csv(self) -> DataFile:
+        profile = self.store.profile.get()
+        data = reports_csv(self.store.diary.list(), birth_date=profile.baby_birth_date if profile else None)
+        return DataFile(self._name("reports", "csv"), data, "text/csv")
+
+    def sessions_csv(self) -> DataFile:
+        return DataFile(self._name("massages", "csv"), sessions_csv(self.store.sessions.list()), "text/csv")
+
+    def fhir_file(self) -> DataFile:
+        profile = self.store.profile.get()
+        mother = MotherExport(
+            key="1",
+            nickname=profile.mother_name if profile else None,
+            birth_date=profile.baby_birth_date if profile else None,
+            reports=self.store.diary.list(),
+            sessions=self.store.sessions.list(include_demo=False),
+        )
+        data = json.dumps(bundle(mother, at=self._now()), ensure_ascii=False, indent=1).encode()
+        return DataFile(self._name("fhir", "json"), data, "application/fhir+json")
+
+    def erase(self) -> None:
+        """Everything on this device, gone from the file too (raises StoreWriteError)."""
+        self.store.data.erase()
+
+    def today(self) -> date:
+        return self._now().date()

@@ -1,0 +1,193 @@
+"""Your data (/data, from Settings): save a backup, restore one, export for a midwife (FHIR) or a
+spreadsheet (CSV), and delete everything.
+
+Restore and delete ask first, in numbers; a refused backup file says why next to the Restore
+button and leaves the diary exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+import flet as ft
+
+from app.i18n import _, format_number, ngettext
+from app.services.data import DataFile, DataService, Restored
+from app.store.backup import BackupProblem
+from app.store.errors import StoreWriteError
+from app.ui import kit
+from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.screens.store_error import write_problem
+from app.ui.state import use_app
+
+ROUTE = "/data"
+OK, PROBLEM = "ok", "problem"
+
+
+def problem_text(problem: BackupProblem) -> str:
+    texts = {
+        BackupProblem.TOO_LARGE: _("This file is too large to be a backup of this app."),
+        BackupProblem.MALFORMED: _("This file is damaged or incomplete. Nothing was changed."),
+        BackupProblem.NOT_A_BACKUP: _("This is not a backup file of this app. Nothing was changed."),
+        BackupProblem.WRONG_VERSION: _("This backup was made in a format this app does not know. Update the app."),
+        BackupProblem.NEWER_APP: _("This backup comes from a newer version of the app. Update the app first."),
+        BackupProblem.WRONG_CHECKSUM: _("This backup was changed or damaged after it was saved. Nothing was changed."),
+        BackupProblem.INVALID_CONTENT: _("This backup holds entries this app cannot read. Nothing was changed."),
+    }
+    return texts[problem]
+
+
+def _counts(reports: int, sessions: int) -> dict[str, str]:
+    return {
+        "reports": ngettext("%(n)s daily report", "%(n)s daily reports", reports) % {"n": format_number(reports)},
+        "sessions": ngettext("%(n)s massage", "%(n)s massages", sessions) % {"n": format_number(sessions)},
+    }
+
+
+def restored_text(result: Restored) -> str:
+    return _("Restored: %(reports)s and %(sessions)s.") % _counts(result.reports, result.sessions)
+
+
+def replace_text(found: Restored) -> str:
+    return _(
+        "The backup holds %(reports)s and %(sessions)s. What is on this phone now is replaced by it. "
+        "Save a backup of it first if you may want it back."
+    ) % _counts(found.reports, found.sessions)
+
+
+def delete_text(service: DataService) -> str:
+    found = service.inventory()
+    return _(
+        "This deletes from this phone: the mother and baby details, %(reports)s, %(sessions)s, unsaved forms, "
+        "reminder times and settings. It cannot be undone. Save a backup first if you may want it back."
+    ) % _counts(found.reports, found.sessions)
+
+
+def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
+    if message is None or not message[1].startswith(where):
+        return []
+    kind, text = message[0], message[1][len(where) + 1:]
+    good = kind == OK
+    note = kit.note(text, icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE,
+                    color=None if good else ft.Colors.ERROR)
+    return [ft.Semantics(content=note, live_region=True, identifier=f"data-status-{where}")]
+
+
+@ft.component
+def Data() -> ft.View:
+    app = use_app()
+    service = app.data_service
+    # (OK | PROBLEM, "<section>:<text>"): the last outcome, shown under its own section.
+    message, set_message = use_lazy_state(lambda: cast(tuple[str, str] | None, None))
+    asking, set_asking = ft.use_state("")  # "", "restore" or "delete"
+    pending, set_pending = ft.use_state(b"")  # a picked backup, until she confirms
+    preview, set_preview = ft.use_state("")  # what that backup holds, in words
+
+    def say(kind: str, section: str, text: str) -> None:
+        set_message((kind, f"{section}:{text}"))
+
+    def saver(section: str, make: Callable[[], DataFile]) -> Callable[[Any], Any]:
+        async def save(e: Any) -> None:
+            file = make()
+            if await app.files.offer(file.name, file.data, file.mime):
+                say(OK, section, _("Saved as %(name)s.") % {"name": file.name})
+            else:
+                say(PROBLEM, section, _("The file could not be saved on this device."))
+        return save
+
+    async def pick_backup(e: Any) -> None:
+        picked = await app.files.pick(["json"])
+        if picked is None:
+            return
+        if picked.too_large:
+            say(PROBLEM, "restore", problem_text(BackupProblem.TOO_LARGE))
+            return
+        found = service.check(picked.data)
+        if found.problem is not None:
+            say(PROBLEM, "restore", problem_text(found.problem))
+            return
+        set_pending(picked.data)
+        set_preview(replace_text(found))
+        set_message(None)
+        set_asking("restore")
+
+    def restore(e: Any) -> None:
+        set_asking("")
+        result = service.restore(pending)
+        set_pending(b"")
+        if result.ok:
+            say(OK, "restore", restored_text(result))
+            app.restored()
+        elif result.problem is not None:
+            say(PROBLEM, "restore", problem_text(result.problem))
+        else:
+            say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
+
+    def delete(e: Any) -> None:
+        set_asking("")
+        try:
+            service.erase()
+        except StoreWriteError as err:
+            say(PROBLEM, "delete", write_problem(err.code))
+            return
+        app.erased()
+        say(OK, "delete", _("Everything was deleted from this phone."))
+
+    controls: list[ft.Control] = [
+        kit.note(_("Everything you record stays in one file on this phone, readable only by this app. "
+                   "Keep a backup to move it to a new phone or to keep it safe."), icon=ft.Icons.LOCK_OUTLINE),
+        kit.heading(_("Backup"), 18),
+        kit.body(_("One file with everything: the diary, the massages, the details and the settings.")),
+        kit.primary_button(_("Save a backup"), saver("backup", service.backup_file), "data-backup",
+                           icon=ft.Icons.SAVE_ALT),
+        *_status(message, "backup"),
+        kit.body(_("On a new phone: install the app, open this screen and restore the file.")),
+        kit.secondary_button(_("Restore a backup"), pick_backup, "data-restore", icon=ft.Icons.RESTORE),
+        *_status(message, "restore"),
+        ft.Divider(),
+        kit.heading(_("For the midwife or a spreadsheet"), 18),
+        kit.body(_("A health-record file (FHIR) the midwife's system can read, or tables for a spreadsheet.")),
+        kit.secondary_button(_("Health record (FHIR)"), saver("export", service.fhir_file), "data-fhir",
+                             icon=ft.Icons.MEDICAL_INFORMATION),
+        kit.secondary_button(_("Daily reports (CSV)"), saver("export", service.reports_csv), "data-csv-reports",
+                             icon=ft.Icons.TABLE_CHART),
+        kit.secondary_button(_("Massages (CSV)"), saver("export", service.sessions_csv), "data-csv-sessions",
+                             icon=ft.Icons.TABLE_CHART),
+        *_status(message, "export"),
+        ft.Divider(),
+        kit.heading(_("Delete"), 18),
+        kit.danger_button(_("Delete all data"), lambda e: set_asking("delete"), "data-delete",
+                          icon=ft.Icons.DELETE_FOREVER),
+        *_status(message, "delete"),
+    ]
+    ft.use_dialog(_dialog(service, asking, preview, set_asking, restore, delete))
+    return kit.screen(ROUTE, _("Your data"), controls, on_back=lambda e: app.back())
+
+
+def _dialog(service: DataService, asking: str, preview: str, set_asking: Callable[[str], None],
+            restore: Callable[[Any], None], delete: Callable[[Any], None]) -> ft.AlertDialog | None:
+    if asking == "restore":
+        return ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("Replace everything on this phone?")),
+            content=ft.Text(preview),
+            actions=[
+                kit.primary_button(_("Replace with the backup"), restore, "dialog-restore-yes",
+                                   icon=ft.Icons.RESTORE),
+                kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),
+            ],
+            on_dismiss=lambda e: set_asking(""),
+        )
+    if asking == "delete":
+        return ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("Delete all data?")),
+            content=ft.Text(delete_text(service)),
+            actions=[
+                kit.danger_button(_("Delete everything"), delete, "dialog-delete-yes", icon=ft.Icons.DELETE_FOREVER),
+                kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),
+            ],
+            on_dismiss=lambda e: set_asking(""),
+        )
+    return None

@@ -1,0 +1,114 @@
+"""Your data, in Chromium at 360x800 with the internet blocked: a backup downloads as a real file,
+a damaged backup is refused with a message and changes nothing, a good one restores, the exports
+download, and "Delete all data" names what it deletes and then leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+from app.domain.clock import SystemClock
+from app.domain.profile import Profile
+from app.domain.report import validate_report
+from app.store.db import open_store
+from tests.browser.test_diary_flow import start, tap
+
+NOTE = "Rahasia-ibu-4711"
+
+
+def rows(server, sql: str) -> list[tuple]:
+    with sqlite3.connect(server.db_file) as db:
+        return db.execute(sql).fetchall()
+
+
+def seed(server, days: int = 3) -> None:
+    today = date.today()
+    born = today - timedelta(days=6)
+    with open_store(server.db_file) as store:
+        now = SystemClock().wall()
+        store.profile.save(Profile(mother_name="Siti", baby_birth_date=born), at=now)
+        for n in range(days):
+            report, errors = validate_report(
+                {"day": today - timedelta(days=n), "flow": "well", "feeds_24h": "9", "note": NOTE},
+                today=today, birth_date=born)
+            assert report is not None, errors
+            store.diary.save(report, at=now)
+
+
+def download(app, identifier: str) -> tuple[str, bytes]:
+    with app.page.expect_download() as caught:
+        tap(app, identifier)
+    file = caught.value
+    return file.suggested_filename, Path(file.path()).read_bytes()
+
+
+def pick(app, identifier: str, path: Path) -> None:
+    with app.page.expect_file_chooser() as chooser:
+        tap(app, identifier)
+    chooser.value.set_files(str(path))
+
+
+def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
+    seed(server)
+    app = start(open_app, "en")
+    app.tap("open-settings")
+    tap(app, "open-data")
+    app.wait_for("data-backup")
+    app.shot("60-data")
+
+    name, data = download(app, "data-backup")
+    assert name == f"pijat-oksitosin-backup-{date.today().isoformat()}.json"
+    backup = json.loads(data)
+    assert backup["format"] == "pijat-oksitosin-backup"
+    assert len(backup["payload"]["tables"]["reports"]["rows"]) == 3
+    app.el("data-status-backup").get_by_text(f"Saved as {name}.", exact=False).wait_for(state="attached")
+
+    # A damaged file (cut in half): refused, said next to Restore, nothing changed.
+    before = rows(server, "SELECT * FROM reports ORDER BY day")
+    damaged = tmp_path / "backup-cut.json"
+    damaged.write_bytes(data[: len(data) // 2])
+    pick(app, "data-restore", damaged)
+    app.el("data-status-restore").get_by_text("damaged or incomplete", exact=False).wait_for(state="attached")
+    app.shot("61-data-restore-refused")
+    assert rows(server, "SELECT * FROM reports ORDER BY day") == before
+
+    # The good file restores, after she confirms: a report added since is replaced.
+    seed(server, days=5)
+    assert len(rows(server, "SELECT day FROM reports")) == 5
+    good = tmp_path / "backup.json"
+    good.write_bytes(data)
+    pick(app, "data-restore", good)
+    app.see("The backup holds 3 daily reports and 0 massages.")
+    app.tap("dialog-restore-yes")
+    app.el("data-status-restore").get_by_text("Restored: 3 daily reports and 0 massages.").wait_for(state="attached")
+    assert rows(server, "SELECT * FROM reports ORDER BY day") == before
+
+    # Exports for the midwife and a spreadsheet download as files.
+    name, fhir = download(app, "data-fhir")
+    assert name.endswith(".json") and json.loads(fhir)["resourceType"] == "Bundle"
+    name, table = download(app, "data-csv-reports")
+    assert name.endswith(".csv") and table.decode("utf-8-sig").splitlines()[0].startswith("day,postpartum_day,flow")
+
+    # Delete all: the confirmation names what goes, then nothing is left, not even in the file's bytes.
+    tap(app, "data-delete")
+    app.wait_for("dialog-delete-yes")
+    app.see("3 daily reports")
+    app.shot("62-data-delete")
+    app.tap("dialog-delete-yes")
+    app.el("data-status-delete").get_by_text("Everything was deleted", exact=False).wait_for(state="attached")
+    assert rows(server, "SELECT count(*) FROM reports") == [(0,)]
+    assert rows(server, "SELECT count(*) FROM profile") == [(0,)]
+    folder = Path(server.db_file).parent
+    on_disk = b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith(Path(server.db_file).name))
+    assert NOTE.encode() not in on_disk
+
+
+def test_your_data_in_indonesian(open_app, server):
+    app = start(open_app, "id")
+    app.tap("open-settings")
+    tap(app, "open-data")
+    app.wait_for("data-backup")
+    app.see("Cadangan")
+    app.shot("60-data")
