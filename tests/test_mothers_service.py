@@ -82,10 +82,20 @@ def test_no_switching_while_a_massage_runs(fresh_db: Store, clock: FakeClock):
     assert app.controller.pending() is None  # the first mother's massage is not Ani's
 
 
+def test_add_fills_in_the_blank_first_mother_of_a_new_device(fresh_db: Store, clock: FakeClock):
+    app = make_app(fresh_db, clock)
+    assert app.add_mother() == FIRST_MOTHER_ID  # nothing known about her: she is the one to fill in
+    app.go("/profile")
+    app.back()
+    assert fresh_db.mothers.get(FIRST_MOTHER_ID) is not None  # left blank, but never dropped
+
+
 def test_a_mother_added_and_left_blank_is_dropped_on_back(fresh_db: Store, clock: FakeClock):
     app = make_app(fresh_db, clock)
+    fresh_db.diary.save(DailyReport(day=TODAY, flow=Flow.WELL), at=clock.wall())  # mother 1 is not blank
     app.go("/mothers")
     new = app.add_mother()
+    assert new != FIRST_MOTHER_ID
     app.go("/profile")
     assert app.mother_id == new
     app.back()
@@ -95,6 +105,8 @@ def test_a_mother_added_and_left_blank_is_dropped_on_back(fresh_db: Store, clock
 
 def test_a_mother_added_and_saved_stays_chosen(fresh_db: Store, clock: FakeClock):
     app = make_app(fresh_db, clock)
+    named(fresh_db, clock, "Ani")
+    fresh_db.profile.save(Profile(mother_name="Siti", baby_birth_date=TODAY), at=clock.wall())
     app.go("/mothers")
     new = app.add_mother()
     app.go("/profile")

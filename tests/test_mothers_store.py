@@ -245,8 +245,14 @@ def test_only_a_blank_unused_mother_is_discarded(fresh_db: Store):
     fresh_db.mother(used).drafts.put("k", {"note": "x"}, at=T0)
     named = fresh_db.mothers.add(at=T0)
     fresh_db.mother(named).profile.save(Profile(mother_name="Ani", baby_birth_date=DAY), at=T0)
+    assert fresh_db.mothers.first_blank() == FIRST_MOTHER_ID  # a new device's mother 1
     assert [fresh_db.mothers.discard_blank(i) for i in (blank, used, named)] == [True, False, False]
     assert [m.id for m in fresh_db.mothers.list()] == [named, FIRST_MOTHER_ID, used]
+
+
+def test_the_last_mother_is_never_discarded(fresh_db: Store):
+    assert not fresh_db.mothers.discard_blank(FIRST_MOTHER_ID)
+    assert fresh_db.mothers.first_active() == FIRST_MOTHER_ID
 
 
 def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh_db: Store):

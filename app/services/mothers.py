@@ -89,9 +89,13 @@ class MothersService:
     def get(self, mother_id: int) -> Mother | None:
         return self.store.mothers.get(mother_id)
 
-    def add(self) -> int:
-        """A new, blank mother; her profile form fills her in."""
-        return self.store.mothers.add(at=self.clock.wall())
+    def add(self) -> tuple[int, bool]:
+        """A mother for the profile form to fill in, and whether she is new: the blank one a new
+        device starts with if she is still blank, else a new blank one."""
+        blank = self.store.mothers.first_blank()
+        if blank is not None:
+            return blank, False
+        return self.store.mothers.add(at=self.clock.wall()), True
 
     def discard_if_blank(self, mother_id: int) -> bool:
         """Forget a mother added and left before her profile was saved (nothing else of hers)."""

@@ -96,13 +96,15 @@ class AppState:
         self.changed()
 
     def add_mother(self) -> int:
-        """A new mother, chosen, whose profile form comes next; left unsaved, she is dropped
-        again when her form is left (see back)."""
+        """A mother to fill in, chosen, whose profile form comes next (the blank one a new device
+        starts with, else a new one). A new one left unsaved is dropped again when her form is
+        left (see back)."""
         previous = self.mother_id
-        mother_id = self.mothers.add()
+        mother_id, new = self.mothers.add()
         self.choose_mother(mother_id)
-        self._adding = mother_id
-        self._before_adding = previous
+        if new:
+            self._adding = mother_id
+            self._before_adding = previous
         return mother_id
 
     def _leave_added_mother(self) -> None:

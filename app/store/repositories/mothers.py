@@ -19,6 +19,15 @@ from app.store.repositories.diary import report_from_row
 
 _MOTHER_COLUMNS = "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at"
 _REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
+# Nothing known about her and nothing recorded for her (tables added later hold her with a
+# foreign key, which stops a DELETE of her anyway).
+_BLANK = (
+    "nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
+    "AND facility_phone IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM reports WHERE reports.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM sessions WHERE sessions.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM drafts WHERE drafts.mother_id = mothers.id)"
+)
 # Active mothers first, then by nickname (unnamed ones last), then in the order added.
 _ORDER = "archived_at IS NOT NULL, nickname IS NULL, lower(nickname), id"
 
@@ -76,18 +85,24 @@ class MothersRepository(Repository):
             if cursor.rowcount == 0:
                 raise LookupError(f"no mother {mother_id}")
 
+    def first_blank(self) -> int | None:
+        """The first active mother with nothing known and nothing recorded (mother 1 of a new
+        device), for "Add a mother" to fill in rather than leave an empty row on the list."""
+        rows = self._rows(
+            f"SELECT id FROM mothers WHERE archived_at IS NULL AND {_BLANK} ORDER BY id LIMIT 1"
+        )
+        return int(rows[0]["id"]) if rows else None
+
     def discard_blank(self, mother_id: int) -> bool:
         """Delete a mother added and left before anything was saved: no profile, no records.
         False (and nothing changed) when anything is known about her."""
         with self._write() as db:
             try:
+                # Never the last one: a device always has a mother to show.
                 cursor = db.execute(
-                    "DELETE FROM mothers WHERE id = ? AND nickname IS NULL AND baby_birth_date IS NULL "
-                    "AND midwife_phone IS NULL AND facility_phone IS NULL "
-                    "AND NOT EXISTS (SELECT 1 FROM reports WHERE mother_id = ?) "
-                    "AND NOT EXISTS (SELECT 1 FROM sessions WHERE mother_id = ?) "
-                    "AND NOT EXISTS (SELECT 1 FROM drafts WHERE mother_id = ?)",
-                    [mother_id, mother_id, mother_id, mother_id],
+                    f"DELETE FROM mothers WHERE id = ? AND {_BLANK} "
+                    "AND EXISTS (SELECT 1 FROM mothers AS other WHERE other.id != mothers.id)",
+                    [mother_id],
                 )
             except sqlite3.IntegrityError:  # a table added later holds a row of hers
                 return False
