@@ -173,3 +173,14 @@ def test_the_service_lists_every_mother_with_her_last_massage(fresh_db: Store, c
     rows = {row.id: row for row in app.mothers.summaries(TODAY)}
     assert rows[FIRST_MOTHER_ID].last_massage_status is SessionStatus.STOPPED_PAIN
     assert rows[ani].last_massage_at is None and rows[ani].postpartum_day == 4
+
+
+def test_mothers_with_an_open_warning_come_first_most_urgent_first(fresh_db: Store, clock: FakeClock):
+    ani, budi, citra = (named(fresh_db, clock, name) for name in ("Ani", "Budi", "Citra"))
+    fever = DailyReport(day=TODAY, flow=Flow.WELL, fever=True, temperature_c=38.6)
+    fresh_db.mother(citra).diary.save(fever, at=clock.wall())
+    fresh_db.mother(budi).diary.save(DailyReport(day=TODAY, flow=Flow.WELL, mother_signs={"heavy_bleeding": True}),
+                                     at=clock.wall())
+    fresh_db.mothers.archive(FIRST_MOTHER_ID, at=clock.wall())
+    order = [row.id for row in MothersService(fresh_db, clock).summaries(TODAY)]
+    assert order == [budi, citra, ani, FIRST_MOTHER_ID]  # go now, then today, then by name; archived last

@@ -15,7 +15,7 @@ from app.domain.clock import Clock
 from app.domain.mothers import FIRST_MOTHER_ID, Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionStatus
-from app.domain.redflags import RedFlag, evaluate
+from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
 from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
 
@@ -57,6 +57,14 @@ def summarize(activity: MotherActivity, today: date) -> MotherSummary:
     )
 
 
+def _urgency_rank(flags: list[RedFlag]) -> int:
+    """0 for the most urgent flag, ..., len(URGENCY_ORDER) for none; `sorted` keeps the name order
+    the store gave within a rank."""
+    if not flags:
+        return len(URGENCY_ORDER)
+    return min(URGENCY_ORDER.index(RULES[flag].urgency) for flag in flags)
+
+
 class MothersService:
     """The device's mothers. `store` may be any mother's view: the mothers are the device's."""
 
@@ -80,8 +88,11 @@ class MothersService:
 
     # -- the list ----------------------------------------------------------------------------------
     def summaries(self, today: date) -> list[MotherSummary]:
-        """Every mother, active first (archived ones have `mother.archived`)."""
-        return [summarize(activity, today) for activity in self.store.mothers.activity()]
+        """Every mother: active first, and among them the ones with an open red flag first, most
+        urgent first (a midwife with many mothers sees who needs her at the top); then by name.
+        Archived ones (`mother.archived`) last."""
+        rows = [summarize(activity, today) for activity in self.store.mothers.activity()]
+        return sorted(rows, key=lambda row: (row.mother.archived, _urgency_rank(row.flags)))
 
     def active_count(self) -> int:
         return self.store.mothers.count()

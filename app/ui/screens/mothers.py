@@ -87,23 +87,32 @@ def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any
     body = ft.Container(
         ft.Column([ft.Row(head, vertical_alignment=ft.CrossAxisAlignment.CENTER), *row_lines(s)], spacing=4),
         on_click=lambda e: open_mother(app, s.id), ink=True, border_radius=8, padding=ft.Padding.only(bottom=4))
+    # Words beside the icons: an archive icon alone is not known to everyone.
     actions: list[ft.Control] = [
-        kit.icon_button(ft.Icons.EDIT_OUTLINED, _("Edit %(name)s") % {"name": name},
-                        lambda e: edit_mother(app, s.id), f"edit-mother-{s.id}"),
+        _action(_("Edit"), ft.Icons.EDIT_OUTLINED, lambda e: edit_mother(app, s.id), f"edit-mother-{s.id}",
+                _("Edit %(name)s") % {"name": name}),
     ]
     if can_archive:
-        actions.append(kit.icon_button(ft.Icons.ARCHIVE_OUTLINED, _("Archive %(name)s") % {"name": name},
-                                       lambda e: ask_archive(s.id), f"archive-mother-{s.id}"))
+        actions.append(_action(_("Archive"), ft.Icons.ARCHIVE_OUTLINED, lambda e: ask_archive(s.id),
+                               f"archive-mother-{s.id}", _("Archive %(name)s") % {"name": name}))
     actions.append(ft.Container(expand=True))
     actions.append(kit.tagged(ft.FilledTonalButton(content=ft.Text(_("Open"), size=16, weight=ft.FontWeight.W_600),
                                                    icon=ft.Icons.ARROW_FORWARD, height=kit.MIN_TARGET,
                                                    on_click=lambda e: open_mother(app, s.id)),
                               f"open-mother-{s.id}", label=open_label))
-    card = ft.Card(content=ft.Container(ft.Column([kit.tagged(body, f"mother-{s.id}", label=None),
+    # The chosen one has a frame, not a fill: a fill would hide her Open button's own colour.
+    return ft.Card(content=ft.Container(ft.Column([kit.tagged(body, f"mother-{s.id}"),
                                                    ft.Row(actions, spacing=4)], spacing=6),
-                                        padding=ft.Padding.only(left=14, top=12, right=10, bottom=8)),
-                   bgcolor=ft.Colors.SECONDARY_CONTAINER if chosen else None)
-    return card
+                                        padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
+                                        border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,
+                                        border_radius=12))
+
+
+def _action(text: str, icon: ft.IconData, on_click: Any, identifier: str, label: str) -> ft.Control:
+    button = ft.TextButton(content=ft.Text(text, size=15), icon=icon, on_click=on_click, height=kit.MIN_TARGET,
+                           style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8)))
+    return ft.Semantics(content=button, identifier=identifier, label=label, button=True, container=True,
+                        exclude_semantics=True, on_tap=on_click)
 
 
 def _archived_row(app: AppState, s: MotherSummary) -> ft.Control:
