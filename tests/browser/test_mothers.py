@@ -104,9 +104,6 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     assert app.page.get_by_text("Belum keluar").count() == 0  # nor is Citra's Ani's
 
     seed_a_mother_with_a_warning(server)
-    app.page.mouse.wheel(0, -2000)
-    app.wait_for("open-mothers-today")
-    app.shot("64-today-midwife")
     tap(app, "open-mothers-today")
     see(app, "Dewi")
     app.page.mouse.move(5, 795)  # no hover highlight on a card in the picture
@@ -122,6 +119,11 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     tap(app, f"restore-mother-{citra}")
     app.wait_for(f"open-mother-{citra}")
     assert rows(server, "SELECT archived_at FROM mothers WHERE id = ?", (citra,)) == [(None,)]
+
+    open_mother(app, ani, "Ani")  # her Today names the mother who needs the midwife
+    app.wait_for("mothers-warned").get_by_text("Dewi", exact=False).or_(
+        app.page.get_by_label("Dewi", exact=False)).first.wait_for(state="attached")
+    app.shot("64-today-midwife", settle=4.5)
 
 
 def test_the_list_and_the_role_in_english(open_app, server):

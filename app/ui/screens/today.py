@@ -122,11 +122,14 @@ def _mothers_card(app: AppState) -> ft.Control | None:
     if chosen is not None:
         lines.append(kit.tagged(kit.body(_("Showing: %(name)s") % {"name": mother_name(chosen)},
                                          weight=ft.FontWeight.W_600), "showing-mother"))
-    warned = [row for row in active if row.flags]
+    warned = [row for row in active if row.flags]  # most urgent first (MothersService.summaries)
     if warned:
-        lines.append(kit.body(ngettext("%(n)d mother has a warning in her last report.",
-                                       "%(n)d mothers have a warning in their last report.", len(warned))
-                              % {"n": len(warned)}, size=15, color=kit.DANGER))
+        names = ", ".join(mother_name(row) for row in warned[:3]) + (", …" if len(warned) > 3 else "")
+        lines.append(kit.tagged(kit.body(
+            ngettext("%(n)d mother has a warning in her last report: %(names)s",
+                     "%(n)d mothers have a warning in their last report: %(names)s", len(warned))
+            % {"n": len(warned), "names": names},
+            size=15, color=kit.DANGER, weight=ft.FontWeight.W_600), "mothers-warned"))
     lines.append(kit.secondary_button(_("All mothers (%(n)d)") % {"n": len(active)}, lambda e: app.go(MOTHERS_ROUTE),
                                       "open-mothers-today", icon=ft.Icons.GROUPS))
     return _card(lines)
