@@ -50,6 +50,13 @@ def fill(store: Store) -> None:
         store.sessions.rate(sid, 4, True)
     store.drafts.put("report:2026-11-18", {"flow": "well", "note": "setengah"}, at=T0)
     store.set_setting("lang", "id")
+    # A second mother (a midwife's device), with a report on a day the first one also has.
+    second = store.mother(store.mothers.add(at=T0))
+    second.profile.save(Profile(mother_name="Ibu Dewi", baby_birth_date=BORN), at=T0)
+    report, _ = validate_report({"day": BORN + timedelta(days=1), "flow": "not_well"},
+                                today=date(2026, 11, 20), birth_date=BORN)
+    assert report is not None
+    second.diary.save(report, at=T0)
 
 
 def checksum(store: Store) -> str:
@@ -78,12 +85,13 @@ def resign(document: dict) -> bytes:
 def test_round_trip_export_restore_export_gives_identical_data(full: Store, empty: Store):
     first = full.data.export(at=T0)
     counts = empty.data.restore(first)
-    assert counts["reports"] == 7 and counts["sessions"] == 3 and counts["profile"] == 1
+    assert counts["reports"] == 8 and counts["sessions"] == 3 and counts["mothers"] == 2
     assert empty.data.content() == full.data.content()
     again = json.loads(empty.data.export(at=T0))
     assert again == json.loads(first)
-    assert empty.profile.get() == full.profile.get()
-    assert empty.diary.list() == full.diary.list()
+    for mother in full.mothers.list():
+        assert empty.mother(mother.id).profile.get() == full.mother(mother.id).profile.get()
+        assert empty.mother(mother.id).diary.list() == full.mother(mother.id).diary.list()
 
 
 def test_the_file_is_versioned_and_checksummed(full: Store):
@@ -148,6 +156,8 @@ def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
         "NaN": (json.dumps(changed(set_value("reports", "temperature_c", float("nan")))).encode(),
                 BackupProblem.MALFORMED),
         "event of no session": (resign(changed(set_value("session_events", "session_id", 424242))),
+                                BackupProblem.INVALID_CONTENT),
+        "report of no mother": (resign(changed(set_value("reports", "mother_id", 99))),
                                 BackupProblem.INVALID_CONTENT),
         "short row": (resign(changed(lambda d: d["payload"]["tables"]["reports"]["rows"][0].pop())),
                       BackupProblem.MALFORMED),
@@ -226,6 +236,7 @@ def test_delete_all_removes_the_bytes_from_the_file(tmp_path: Path):
         assert store.diary.count() == 7
         store.data.erase()
         assert store.diary.count() == 0 and store.profile.get() is None and store.sessions.list() == []
+        assert store.mothers.list() == []
         assert all(not content["rows"] for content in store.data.content().values())
         on_disk = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
         assert MARKER.encode() not in on_disk

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from app.domain.profile import Profile
-from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import (
     NOTE_MAX_CHARS,
     SIGNS,
@@ -61,7 +60,7 @@ def small_report(day: date, **changes) -> DailyReport:
 
 
 def raw_row(fresh_db: Store, day: date) -> dict:
-    return fresh_db.db["reports"].get(day.isoformat())
+    return fresh_db.db["reports"].get((fresh_db.mother_id, day.isoformat()))
 
 
 # --- schema ------------------------------------------------------------------------------------
@@ -69,17 +68,19 @@ def raw_row(fresh_db: Store, day: date) -> dict:
 
 def test_fresh_file_gets_the_diary_tables(fresh_db: Store):
     db = fresh_db.db
-    assert {"profile", "reports", "drafts"} <= set(db.table_names())
-    assert db["reports"].pks == ["day"]
+    assert {"mothers", "reports", "drafts"} <= set(db.table_names())
+    assert "profile" not in db.table_names()  # m004: the profile is mother 1's row in mothers
+    assert db["reports"].pks == ["mother_id", "day"]
     assert set(db["reports"].columns_dict) == {
-        *DailyReport.model_fields, "created_at", "updated_at"
+        "mother_id", *DailyReport.model_fields, "created_at", "updated_at"
     }  # fmt: skip
     assert db["reports"].columns_dict["temperature_c"] is float
     assert db["reports"].columns_dict["expressed_ml"] is int
-    assert set(db["profile"].columns_dict) == {
-        "id", "mother_name", "baby_birth_date", "midwife_phone", "facility_phone", "updated_at"
+    assert set(db["mothers"].columns_dict) == {
+        "id", "nickname", "baby_birth_date", "midwife_phone", "facility_phone", "archived_at",
+        "created_at", "updated_at",
     }  # fmt: skip
-    assert db["drafts"].pks == ["key"]
+    assert db["drafts"].pks == ["mother_id", "key"]
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -341,8 +342,8 @@ def test_profile_save_get_and_update(fresh_db: Store):
     corrected = Profile(mother_name=None, baby_birth_date=date(2026, 2, 28))
     fresh_db.profile.save(corrected, at=T0 + timedelta(days=1))
     assert fresh_db.profile.get() == corrected
-    assert fresh_db.db["profile"].count == 1
-    assert fresh_db.db["profile"].get(1)["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
+    assert fresh_db.db["mothers"].count == 1
+    assert fresh_db.db["mothers"].get(1)["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
 
 
 def test_profile_needs_a_profile_and_an_aware_time(fresh_db: Store):
@@ -411,27 +412,31 @@ def test_upgrade_from_m001_adds_the_diary_and_keeps_every_session(tmp_path: Path
     assert [m.name for m in migrations.applied(old)] == ["m001_initial"]
     assert "reports" not in old.table_names()
     old.close()
-    # Sessions written through the repository of the m001 app, on the m001 schema.
+    # Sessions as the m001 app's repository wrote them (today's repositories need m004's
+    # mother_id, so the rows are written as they were).
     with Store(connect(path)) as m001_store:
-        first = m001_store.sessions.create(
-            NewSession(
-                started_at=T0, demo=False, round_s=180, rest_s=30, rounds_planned=3,
-                build="heavier", technique="fists", snapshot={"phase": "round"},
-            )
-        )  # fmt: skip
-        m001_store.sessions.finish(
-            first,
-            SessionStatus.COMPLETED,
-            SessionProgress(at=T0 + timedelta(minutes=11), snapshot={}, rounds_done=3,
-                            massaged_s=540.0),
-        )  # fmt: skip
-        m001_store.sessions.rate(first, 4, True)
-        m001_store.sessions.create(
-            NewSession(
-                started_at=T0 + timedelta(days=1), demo=True, round_s=30, rest_s=5,
-                rounds_planned=3, build=None, technique=None, snapshot={},
-            )
-        )  # fmt: skip
+        db = m001_store.db
+        stamp = "2026-03-01T08:00:00.000000+00:00"
+        ended = "2026-03-01T08:11:00.000000+00:00"
+        db["sessions"].insert_all([
+            {"id": 1, "started_at": stamp, "updated_at": ended, "ended_at": ended, "demo": 0,
+             "round_s": 180, "rest_s": 30, "rounds_planned": 3, "build": "heavier",
+             "technique": "fists", "status": "completed", "snapshot": "{}", "rounds_done": 3,
+             "massaged_s": 540.0, "comfort": 4, "letdown": 1},
+            {"id": 2, "started_at": "2026-03-02T08:00:00.000000+00:00",
+             "updated_at": "2026-03-02T08:00:00.000000+00:00", "ended_at": None, "demo": 1,
+             "round_s": 30, "rest_s": 5, "rounds_planned": 3, "build": None, "technique": None,
+             "status": "in_progress", "snapshot": "{}", "rounds_done": 0, "massaged_s": 0.0,
+             "comfort": None, "letdown": None},
+        ])  # fmt: skip
+        db["session_events"].insert_all([
+            {"session_id": 1, "at": stamp, "kind": "start", "position_s": 0.0},
+            {"session_id": 1, "at": ended, "kind": "finish", "position_s": 540.0},
+            {"session_id": 2, "at": "2026-03-02T08:00:00.000000+00:00", "kind": "start",
+             "position_s": 0.0},
+        ])  # fmt: skip
+        db.conn.commit()
+        first = 1
         m001_store.set_setting("language", "id")
         sessions_before = list(m001_store.db["sessions"].rows)
         events_before = list(m001_store.db["session_events"].rows)

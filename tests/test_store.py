@@ -71,7 +71,8 @@ def test_fresh_file_gets_the_m001_schema(fresh_db: Store, db_path: Path):
     }  # fmt: skip
     assert db["sessions"].columns_dict["massaged_s"] is float
     assert db["settings"].pks == ["key"]
-    assert ["started_at"] in [index.columns for index in db["sessions"].indexes]
+    # m004: one mother's sessions by time.
+    assert ["mother_id", "started_at"] in [index.columns for index in db["sessions"].indexes]
     assert ["session_id"] in [index.columns for index in db["session_events"].indexes]
     [fk] = db["session_events"].foreign_keys
     assert (fk.column, fk.other_table, fk.other_column) == ("session_id", "sessions", "id")

@@ -42,7 +42,7 @@ def everything(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 # --- failed writes ------------------------------------------------------------------------------
 
-TABLES = ("settings", "sessions", "session_events", "profile", "reports", "drafts")
+TABLES = ("settings", "mothers", "sessions", "session_events", "reports", "drafts")
 
 
 def refuse_every_change(store: Store) -> None:
@@ -155,7 +155,7 @@ def test_a_write_on_a_full_disk_is_disk_full_and_leaves_nothing(tiny_fs: Path):
 
 
 def session_row(**changes: Any) -> dict[str, Any]:
-    row = {"started_at": "2026-03-01T09:00:00.000000+00:00",
+    row = {"mother_id": 1, "started_at": "2026-03-01T09:00:00.000000+00:00",
            "updated_at": "2026-03-01T09:00:00.000000+00:00", "ended_at": None, "demo": 0,
            "round_s": 180, "rest_s": 30, "rounds_planned": 3, "build": None, "technique": None,
            "status": "completed", "snapshot": "{}", "rounds_done": 3, "massaged_s": 540.0,
@@ -164,7 +164,7 @@ def session_row(**changes: Any) -> dict[str, Any]:
 
 
 def report_row(day: str, **changes: Any) -> dict[str, Any]:
-    row = {"day": day, "flow": "well", "signs": "{}", "breast_pain": 0, "breast_redness": 0,
+    row = {"mother_id": 1, "day": day, "flow": "well", "signs": "{}", "breast_pain": 0, "breast_redness": 0,
            "breast_hard_swollen": 0, "nipples_cracked": 0, "fever": 0, "note": "",
            "created_at": "x", "updated_at": "x"}  # fmt: skip
     return {**row, **changes}
@@ -195,10 +195,11 @@ BAD_ROWS = [
                              started_at="2026-03-01T11:00:00.000000+00:00"),
      lambda s: s.sessions.unfinished(now=T0 + timedelta(days=2)).id, 2,
      lambda s: s.sessions.skipped, [7]),
-    ("profile", {"id": 1, "mother_name": None, "baby_birth_date": "kemarin", "updated_at": "x"},
+    ("mothers", {"id": 1, "nickname": None, "baby_birth_date": "kemarin", "created_at": "x",
+                 "updated_at": "x"},
      lambda s: s.profile.get(), None,
      lambda s: s.profile.skipped, [1]),
-    ("drafts", {"key": "report:2026-03-05", "data": "[1, 2]", "updated_at": "x"},
+    ("drafts", {"mother_id": 1, "key": "report:2026-03-05", "data": "[1, 2]", "updated_at": "x"},
      lambda s: s.drafts.get("report:2026-03-05"), None,
      lambda s: s.drafts.skipped, ["report:2026-03-05"]),
 ]
@@ -215,7 +216,7 @@ def test_an_unreadable_row_is_skipped_and_reported(fresh_db: Store, table, row, 
         fresh_db.db.execute("DELETE FROM session_events WHERE session_id = 2")
         fresh_db.db.execute("DELETE FROM sessions WHERE id = 2")
         fresh_db.db.conn.commit()
-    fresh_db.db[table].insert(row)
+    fresh_db.db[table].upsert(row, pk=fresh_db.db[table].pks)  # mother 1 exists: her row changes
     assert skipped(fresh_db) == []
     assert read(fresh_db) == good
     assert skipped(fresh_db) == skipped_ids

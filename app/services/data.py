@@ -100,7 +100,7 @@ class DataService:
     def fhir_file(self) -> DataFile:
         profile = self.store.profile.get()
         mother = MotherExport(
-            key="1",
+            key=str(self.store.mother_id),
             nickname=profile.mother_name if profile else None,
             birth_date=profile.baby_birth_date if profile else None,
             reports=self.store.diary.list(),
@@ -110,8 +110,10 @@ class DataService:
         return DataFile(self._name("fhir", "json"), data, "application/fhir+json")
 
     def erase(self) -> None:
-        """Everything on this device, gone from the file too (raises StoreWriteError)."""
+        """Everything on this device, gone from the file too (raises StoreWriteError). The device
+        then starts again as a new one does: one blank mother to fill in."""
         self.store.data.erase()
+        self.store.mothers.add(at=self.clock.wall())
 
     def today(self) -> date:
         return self._now().date()

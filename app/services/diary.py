@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.clock import Clock
+from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
@@ -202,7 +203,8 @@ def form_errors(errors: Mapping[str, str]) -> dict[str, str]:
 
 
 class DiaryService:
-    """One visitor's diary. `tz` is the mother's time zone (None: this device's)."""
+    """One visitor's diary of one mother: `store` is her view (`Store.mother(id)`), so every read
+    and write here is hers. `tz` is the mother's time zone (None: this device's)."""
 
     def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
         self.store = store
@@ -370,7 +372,7 @@ class DiaryService:
     # -- reminders -------------------------------------------------------------------------------
     def reminder_texts(self) -> dict[str, str]:
         """The morning and evening reminder times as last saved (or the defaults), as text."""
-        return {name: self.store.get_setting(f"reminder_{name}") or default
+        return {name: self.store.get_setting(self._reminder_key(name)) or default
                 for name, default in REMINDER_DEFAULTS.items()}
 
     def save_reminder_times(self, texts: Mapping[str, str]) -> tuple[dict[str, time] | None, dict[str, str]]:
@@ -381,5 +383,10 @@ class DiaryService:
             return None, errors
         times = {name: value for name, value in parsed.items() if value is not None}
         for name, value in times.items():
-            self.store.set_setting(f"reminder_{name}", value.strftime("%H:%M"))
+            self.store.set_setting(self._reminder_key(name), value.strftime("%H:%M"))
         return times, {}
+
+    def _reminder_key(self, name: str) -> str:
+        """The chosen mother's reminder times; mother 1 keeps the key the one-family app used."""
+        mother_id = self.store.mother_id
+        return f"reminder_{name}" if mother_id == FIRST_MOTHER_ID else f"reminder_{name}:{mother_id}"

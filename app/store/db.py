@@ -27,13 +27,16 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from app.config import private_dir
+from app.domain.mothers import FIRST_MOTHER_ID
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.migrations import migrations
 from app.store.repositories import (
     DataRepository,
     DiaryRepository,
     DraftRepository,
+    MothersRepository,
     ProfileRepository,
+    Repository,
     SessionRepository,
     SettingsRepository,
 )
@@ -59,25 +62,46 @@ _connected_lock = threading.Lock()
 
 
 class Store:
-    """The open database and its repositories. Close it (or use `with`) when the app exits.
+    """The open database and its repositories, as one mother sees it. Close it (or use `with`)
+    when the app exits.
+
+    Every record belongs to one mother: `diary`, `sessions`, `drafts` and `profile` read and
+    write only the rows of `mother_id`, so code written for one family works unchanged for any
+    mother. `open_store` gives the first mother's store (FIRST_MOTHER_ID, the family's on a
+    one-family device); `store.mother(id)` gives another mother's, on the same connection.
+    `settings` (this device's) and `mothers` (all of them) are shared by every mother.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
     speak SQL. To add a repository: write the class in its own module in repositories/
-    (subclass `Repository`), export it from repositories/__init__.py, then create it here.
+    (subclass `MotherRepository` for one mother's rows, `Repository` for the device's), export
+    it from repositories/__init__.py, then create it here.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, mother_id: int = FIRST_MOTHER_ID,
+                 lock: threading.RLock | None = None) -> None:
         self.db = db
         self._release: Callable[[], None] = lambda: None
+        # The store that opened the connection: closing any view closes it, and a view keeps it
+        # (and its close-on-drop finalizer) alive.
+        self._root: Store = self
         # Flet runs event handlers and timers on worker threads that share this one connection;
         # the lock keeps one thread's transaction from swallowing another thread's writes.
-        self.lock = threading.RLock()
-        self.sessions = SessionRepository(db, self.lock)
-        self.diary = DiaryRepository(db, self.lock)
-        self.profile = ProfileRepository(db, self.lock)
-        self.drafts = DraftRepository(db, self.lock)
+        self.lock = lock if lock is not None else threading.RLock()
+        self.mother_id = mother_id
         self.settings = SettingsRepository(db, self.lock)
         self.data = DataRepository(db, self.lock, every_row_readable)
+        self.mothers = MothersRepository(db, self.lock)
+        self.sessions = SessionRepository(db, self.lock, mother_id)
+        self.diary = DiaryRepository(db, self.lock, mother_id)
+        self.profile = ProfileRepository(db, self.lock, mother_id)
+        self.drafts = DraftRepository(db, self.lock, mother_id)
+
+    def mother(self, mother_id: int) -> Store:
+        """The same open database as mother `mother_id` sees it (her diary, sessions, drafts
+        and profile). Cheap: no query; an id with no mother reads as empty."""
+        view = Store(self.db, mother_id=mother_id, lock=self.lock)
+        view._root = self._root
+        return view
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return self.settings.get(key, default)
@@ -86,9 +110,10 @@ class Store:
         self.settings.set(key, value)
 
     def close(self) -> None:
-        with self.lock:
-            self.db.close()
-        self._release()
+        root = self._root
+        with root.lock:
+            root.db.close()
+        root._release()
 
     def __enter__(self) -> Store:
         return self
@@ -103,12 +128,16 @@ class Store:
 
 
 def every_row_readable(db: Database) -> bool:
-    """Whether this version's repositories read every row of `db` (a backup being restored)."""
+    """Whether this version's repositories read every row of `db` (a backup being restored):
+    every mother, and each one's diary, sessions and profile."""
     store = Store(db)
-    store.diary.list()
-    store.sessions.list()
-    store.profile.get()
-    repositories = (store.diary, store.sessions, store.profile)
+    repositories: list[Repository] = [store.mothers]
+    for mother in store.mothers.list():
+        view = store.mother(mother.id)
+        view.diary.list()
+        view.sessions.list()
+        view.profile.get()
+        repositories += [view.diary, view.sessions, view.profile]
     return not any(repository.skipped for repository in repositories)
 
 

@@ -19,6 +19,8 @@ Then add a repository module in repositories/ and wire it up in `Store.__init__`
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -154,3 +156,162 @@ def m003_danger_signs(db: Database) -> None:
     # Whom to call: as the family typed them, NULL = not given.
     db["profile"].add_column("midwife_phone", str)
     db["profile"].add_column("facility_phone", str)
+
+
+# The columns every report has had since m003, in the order of the table m003 left.
+_M004_REPORT_COLUMNS = (
+    "day, flow, signs, feeds_24h, wet_diapers, expressed_ml, colostrum_first_seen, breast_pain, "
+    "breast_redness, breast_hard_swollen, nipples_cracked, fever, temperature_c, mood, note, "
+    "created_at, updated_at, baby_sleepy_yellow, dark_urine, black_stools, breast_very_painful, "
+    "flu_like, nipple_pain, mother_signs"
+)
+_M004_SESSION_COLUMNS = (
+    "id, started_at, updated_at, ended_at, demo, round_s, rest_s, rounds_planned, build, technique, "
+    "status, snapshot, rounds_done, massaged_s, comfort, letdown"
+)
+
+
+@migrations()
+def m004_mothers(db: Database) -> None:
+    """Several mothers on one device (a midwife's, a kader's): every record belongs to one mother.
+
+    The one profile becomes mother 1, and every report, session and draft is hers. A device
+    always has mother 1 after this, even a new one or one whose family never gave a birth date
+    (then her birth date is NULL until the profile form is saved), so the one-family app keeps
+    working without ever seeing a list. Mothers are archived, never deleted (archived_at).
+
+    Tables whose key changes are rebuilt under a new name, copied with their ids, and renamed,
+    inside this migration's transaction. Foreign keys stay on during it (a PRAGMA cannot change
+    inside a transaction), so `sessions`, which session_events points at, is rebuilt with its
+    events set aside and put back after: no row is ever without its parent.
+    """
+    db.execute(
+        """CREATE TABLE mothers (
+            id INTEGER PRIMARY KEY,
+            nickname TEXT,
+            baby_birth_date TEXT,
+            midwife_phone TEXT,
+            facility_phone TEXT,
+            archived_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    # utc_text's format (repositories.base), computed here so the migration stands alone.
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    db.execute(
+        """INSERT INTO mothers (id, nickname, baby_birth_date, midwife_phone, facility_phone,
+                                archived_at, created_at, updated_at)
+           SELECT 1, p.mother_name, p.baby_birth_date, p.midwife_phone, p.facility_phone, NULL,
+                  COALESCE(p.updated_at, (SELECT min(created_at) FROM reports),
+                           (SELECT min(started_at) FROM sessions), ?),
+                  COALESCE(p.updated_at, ?)
+           FROM (SELECT 1) LEFT JOIN (SELECT * FROM profile ORDER BY id LIMIT 1) AS p""",
+        [now, now],
+    )
+    db.execute("DROP TABLE profile")
+
+    # One report per mother and day: the key (mother_id, day) is the index every diary query
+    # uses (a day, a range, newest first).
+    db.execute(
+        """CREATE TABLE reports_m004 (
+            mother_id INTEGER NOT NULL REFERENCES mothers(id),
+            day TEXT NOT NULL,
+            flow TEXT NOT NULL,
+            signs TEXT NOT NULL,
+            feeds_24h INTEGER,
+            wet_diapers INTEGER,
+            expressed_ml INTEGER,
+            colostrum_first_seen TEXT,
+            breast_pain INTEGER NOT NULL,
+            breast_redness INTEGER NOT NULL,
+            breast_hard_swollen INTEGER NOT NULL,
+            nipples_cracked INTEGER NOT NULL,
+            fever INTEGER NOT NULL,
+            temperature_c REAL,
+            mood INTEGER,
+            note TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            baby_sleepy_yellow INTEGER,
+            dark_urine INTEGER,
+            black_stools INTEGER,
+            breast_very_painful INTEGER,
+            flu_like INTEGER,
+            nipple_pain INTEGER,
+            mother_signs TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (mother_id, day)
+        )"""
+    )
+    db.execute(
+        f"INSERT INTO reports_m004 (mother_id, {_M004_REPORT_COLUMNS}) "
+        f"SELECT 1, {_M004_REPORT_COLUMNS} FROM reports"
+    )
+    db.execute("DROP TABLE reports")
+    db.execute("ALTER TABLE reports_m004 RENAME TO reports")
+
+    db.execute(
+        """CREATE TABLE drafts_m004 (
+            mother_id INTEGER NOT NULL REFERENCES mothers(id),
+            key TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (mother_id, key)
+        )"""
+    )
+    db.execute(
+        "INSERT INTO drafts_m004 (mother_id, key, data, updated_at) "
+        "SELECT 1, key, data, updated_at FROM drafts"
+    )
+    db.execute("DROP TABLE drafts")
+    db.execute("ALTER TABLE drafts_m004 RENAME TO drafts")
+
+    # Demonstrations stay rows of mother 1 like the rest (demo = 1 keeps them out of her
+    # diary, as before).
+    db.execute(
+        """CREATE TABLE sessions_m004 (
+            id INTEGER PRIMARY KEY,
+            mother_id INTEGER NOT NULL REFERENCES mothers(id),
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            ended_at TEXT,
+            demo INTEGER NOT NULL,
+            round_s INTEGER NOT NULL,
+            rest_s INTEGER NOT NULL,
+            rounds_planned INTEGER NOT NULL,
+            build TEXT,
+            technique TEXT,
+            status TEXT NOT NULL,
+            snapshot TEXT NOT NULL,
+            rounds_done INTEGER NOT NULL,
+            massaged_s REAL NOT NULL,
+            comfort INTEGER,
+            letdown INTEGER
+        )"""
+    )
+    db.execute(
+        f"INSERT INTO sessions_m004 (mother_id, {_M004_SESSION_COLUMNS}) "
+        f"SELECT 1, {_M004_SESSION_COLUMNS} FROM sessions"
+    )
+    db.execute("CREATE TABLE session_events_m004 AS SELECT * FROM session_events")
+    db.execute("DROP TABLE session_events")
+    db.execute("DROP TABLE sessions")
+    db.execute("ALTER TABLE sessions_m004 RENAME TO sessions")
+    db.execute(
+        """CREATE TABLE session_events (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            position_s REAL NOT NULL
+        )"""
+    )
+    db.execute(
+        "INSERT INTO session_events (id, session_id, at, kind, position_s) "
+        "SELECT id, session_id, at, kind, position_s FROM session_events_m004"
+    )
+    db.execute("DROP TABLE session_events_m004")
+    # A mother's sessions by time (history, today, the last massage in the mothers list), and
+    # an event log by session.
+    db.execute("CREATE INDEX idx_sessions_mother_started ON sessions (mother_id, started_at)")
+    db.execute("CREATE INDEX idx_session_events_session_id ON session_events (session_id)")

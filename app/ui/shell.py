@@ -19,6 +19,7 @@ import flet as ft
 from app import i18n
 from app.config import db_path
 from app.domain.clock import SystemClock
+from app.domain.mothers import Role
 from app.store.db import open_store
 from app.store.errors import StoreOpenError
 from app.ui import kit
@@ -29,6 +30,7 @@ from app.ui.screens import (
     diary_history,
     history,
     intro,
+    mothers,
     profile,
     reminders,
     report,
@@ -59,6 +61,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/reminders": reminders.Reminders,
     "/settings": settings.Settings,
     data.ROUTE: data.Data,
+    mothers.ROUTE: mothers.Mothers,
     intro.ROUTE: intro.Intro,
     "/history": history.History,
     "/session/setup": session_setup.Setup,
@@ -137,6 +140,8 @@ async def main(page: ft.Page) -> None:
     page.data = app  # how `_` finds this visitor's language
     if intro.intro_needed(app):
         app.go(intro.ROUTE)
+    elif app.role is Role.MIDWIFE:  # she starts from the list of the mothers she visits
+        app.go(mothers.ROUTE)
 
     def view_pop(e: ft.ViewPopEvent) -> None:
         app.back()

@@ -14,19 +14,25 @@ from typing import Any
 import flet as ft
 
 from app.domain.clock import Clock
+from app.domain.mothers import FIRST_MOTHER_ID, Role
 from app.i18n import LANGUAGES
 from app.services.data import DataService
 from app.services.diary import DiaryService
+from app.services.mothers import MothersService
 from app.services.session import SessionController
 from app.store.db import Store
 
 HOME = "/"
+PROFILE_ROUTE = "/profile"
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 
 
 @ft.observable
 @dataclass
 class AppState:
+    # The chosen mother's view of the database (`Store.mother`): every screen that reads
+    # `app.store.diary`, `.sessions`, `.profile` or `.drafts` sees her records only. Settings
+    # and the mothers themselves are the device's. Replaced by `choose_mother`.
     store: Store
     clock: Clock
     lang: str
@@ -35,14 +41,18 @@ class AppState:
     notice: str | None = None  # a short confirmation ("Saved") shown once, then cleared
     data_version: int = 0  # bumped after every write, so screens re-read what they show
     dark_platform: bool = False
+    mother_id: int = FIRST_MOTHER_ID  # the mother this visitor is looking at (see choose_mother)
+    role: Role | None = None  # who uses the app on this device; None until chosen
     # Not observable (set once): the session controller and the device services.
     _controller: SessionController | None = None
     _diary: DiaryService | None = None
     _devices: Any = None
     _files: Any = None
-    _data: DataService | None = None
     _on_top: dict[str, Any] = field(default_factory=dict)
     _session: Any = None
+    _mothers: MothersService | None = None
+    _adding: int | None = None  # a mother just added, until her profile is saved or she is left
+    _before_adding: int = FIRST_MOTHER_ID
 
     @property
     def session(self) -> Any:
@@ -54,8 +64,58 @@ class AppState:
         self._session = model
 
     def __post_init__(self) -> None:
+        self._mothers = MothersService(self.store, self.clock)
+        self.role = self._mothers.role()
+        self.mother_id = self._mothers.default_mother_id()
+        self.store = self.store.mother(self.mother_id)
         self._controller = SessionController(self.store, self.clock)
         self._diary = DiaryService(self.store, self.clock)
+
+    @property
+    def mothers(self) -> MothersService:
+        assert self._mothers is not None
+        return self._mothers
+
+    # -- which mother, and who is using the app ---------------------------------------------------
+    def can_switch(self) -> bool:
+        """A running massage belongs to its mother: no switching until it is ended."""
+        return not self.controller.active
+
+    def choose_mother(self, mother_id: int) -> None:
+        """Look at another mother: Today, the diary, history and reminders become hers. Kept on
+        this device as the next visitor's default. Raises RuntimeError during a massage."""
+        if mother_id == self.mother_id:
+            self.mothers.remember(mother_id)
+            return
+        if not self.can_switch():
+            raise RuntimeError("a massage is running for the chosen mother")
+        self.controller.close()  # a finished session's screen belongs to the mother before
+        self.store = self.store.mother(mother_id)
+        self.controller.store = self.store
+        self._diary = DiaryService(self.store, self.clock)  # a pending undo was the other mother's
+        self.mother_id = mother_id
+        self.mothers.remember(mother_id)
+        self.changed()
+
+    def add_mother(self) -> int:
+        """A mother to fill in, chosen, whose profile form comes next (the blank one a new device
+        starts with, else a new one). A new one left unsaved is dropped again when her form is
+        left (see back)."""
+        previous = self.mother_id
+        mother_id, new = self.mothers.add()
+        self.choose_mother(mother_id)
+        if new:
+            self._adding = mother_id
+            self._before_adding = previous
+        return mother_id
+
+    def _leave_added_mother(self) -> None:
+        adding, self._adding = self._adding, None
+        if adding is not None and adding == self.mother_id and self.mothers.discard_if_blank(adding):
+            self.choose_mother(self._before_adding)
+
+    def set_role(self, role: Role | str) -> None:
+        self.role = self.mothers.set_role(role)
 
     @property
     def diary(self) -> DiaryService:
@@ -79,9 +139,8 @@ class AppState:
 
     @property
     def data_service(self) -> DataService:
-        if self._data is None:
-            self._data = DataService(self.store, self.clock)
-        return self._data
+        """Files of the chosen mother (exports) and of the whole device (backup, delete all)."""
+        return DataService(self.store, self.clock)
 
     # -- navigation: a real stack, so Back returns to the screen before ---------------------------
     @property
@@ -104,6 +163,8 @@ class AppState:
         handler = self._on_top.get(self.route)
         if handler is not None and handler():  # the screen took Back itself (the rounds pause)
             return
+        if self._adding is not None and self.route.split("?")[0] == PROFILE_ROUTE:
+            self._leave_added_mother()  # saved: she stays; left blank: she goes
         if len(self.stack) > 1:
             self.stack.pop()
 
@@ -144,13 +205,23 @@ class AppState:
             self.lang = lang
         if theme in THEME_MODES:
             self.theme = theme
-        self.diary.forget_deleted()
-        self.changed()
+        self.role = self.mothers.role()
+        self._look_again()
 
     def erased(self) -> None:
         """Everything was deleted: keep showing this visitor's language and theme (now in memory
         only, until she picks them again), forget Undo."""
-        self.diary.forget_deleted()
+        self.role = self.mothers.role()
+        self._look_again()
+
+    def _look_again(self) -> None:
+        """The mothers were replaced: look at the default one (the one chosen before may be gone),
+        with a fresh diary (an Undo from before must not restore into the new data)."""
+        self.controller.close()
+        self.mother_id = self.mothers.default_mother_id()
+        self.store = self.store.mother(self.mother_id)
+        self.controller.store = self.store
+        self._diary = DiaryService(self.store, self.clock)
         self.changed()
 
     def local_now(self) -> datetime:

@@ -122,7 +122,7 @@ def test_profile_then_todays_report_in_indonesian_shows_in_history(open_app, ser
     see_saved(app)
     app.wait_for("today-day")
     see(app, "Hari ke-5 setelah melahirkan")
-    assert rows(server, "SELECT baby_birth_date FROM profile") == [(born.isoformat(),)]
+    assert rows(server, "SELECT baby_birth_date FROM mothers") == [(born.isoformat(),)]
 
     tap(app, "open-report")
     app.wait_for("report-save")

@@ -70,7 +70,7 @@ def test_adding_the_facility_phone_from_the_card(open_app, server):
     tap(app, "profile-save")
     app.wait_for("flag-heavy_bleeding")
     see(app, "Call the health facility")
-    assert rows(server, "SELECT facility_phone FROM profile") == [("(021) 555 1234",)]
+    assert rows(server, "SELECT facility_phone FROM mothers") == [("(021) 555 1234",)]
 
 
 def test_sadness_on_day_3_is_named_as_common_not_a_red_flag(open_app, server):

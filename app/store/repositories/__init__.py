@@ -6,10 +6,11 @@ of it or none of it, and a failure raises StoreWriteError after rolling all of i
 skip rows this version cannot read and list their ids in the repository's `skipped`.
 """
 
-from app.store.repositories.base import Repository, moment, utc_text
+from app.store.repositories.base import MotherRepository, Repository, moment, utc_text
 from app.store.repositories.data import DataRepository
 from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.drafts import DraftRepository
+from app.store.repositories.mothers import MothersRepository
 from app.store.repositories.profile import ProfileRepository
 from app.store.repositories.sessions import (
     FINISH_EVENT_KIND,
@@ -24,6 +25,8 @@ __all__ = [
     "DataRepository",
     "DiaryRepository",
     "DraftRepository",
+    "MotherRepository",
+    "MothersRepository",
     "ProfileRepository",
     "Repository",
     "SessionRepository",

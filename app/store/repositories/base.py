@@ -107,6 +107,21 @@ class Repository:
             self._skipped[row_id] = None
 
 
+class MotherRepository(Repository):
+    """A repository of one mother's rows: every query it makes is limited to `mother_id`.
+
+    Get one from `Store.mother(mother_id)`, never by hand: the store makes one of each per
+    mother, on the same connection and lock. A row of another mother is, to this repository,
+    a row that does not exist (None, or LookupError for a write).
+    """
+
+    def __init__(self, db: Database, lock: threading.RLock, mother_id: int) -> None:
+        super().__init__(db, lock)
+        if isinstance(mother_id, bool) or not isinstance(mother_id, int):
+            raise TypeError(f"mother_id must be an int, got {mother_id!r}")
+        self.mother_id = mother_id
+
+
 def _rollback(conn: sqlite3.Connection) -> None:
     # An error such as SQLITE_FULL may already have ended the transaction; a failing rollback
     # (I/O) must not hide the error that caused it.

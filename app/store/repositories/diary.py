@@ -1,4 +1,4 @@
-"""The mother's daily reports, one per day, keyed by the ISO date."""
+"""A mother's daily reports, one per day, keyed by (mother, ISO date)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from datetime import date, datetime
 from typing import Any
 
 from app.domain.report import OPTIONAL_QUESTIONS, DailyReport
-from app.store.repositories.base import UNREADABLE_ROW_ERRORS, Repository, utc_text
+from app.store.repositories.base import UNREADABLE_ROW_ERRORS, MotherRepository, utc_text
 
 # The columns DailyReport declares, nothing a later migration adds.
 _REPORT_COLUMNS = ", ".join(DailyReport.model_fields)
 
 
-class DiaryRepository(Repository):
-    """The mother's daily reports, one per day, keyed by the ISO date.
+class DiaryRepository(MotherRepository):
+    """One mother's daily reports, one per day, keyed by the ISO date.
 
     Reads skip a row this version cannot read (a flow code a newer version added) and list its
     day in `skipped`, so Today and the diary still open.
@@ -28,18 +28,20 @@ class DiaryRepository(Repository):
         updates = ", ".join(f"{column} = excluded.{column}" for column in row if column != "day")
         with self._write() as db:
             db.execute(
-                f"INSERT INTO reports ({', '.join(row)}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * len(row))}, ?, ?) "
-                f"ON CONFLICT (day) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
-                [*row.values(), stamp, stamp],
+                f"INSERT INTO reports (mother_id, {', '.join(row)}, created_at, updated_at) "
+                f"VALUES (?, {', '.join('?' * len(row))}, ?, ?) "
+                f"ON CONFLICT (mother_id, day) DO UPDATE SET {updates}, "
+                "updated_at = excluded.updated_at",
+                [self.mother_id, *row.values(), stamp, stamp],
             )
 
     def get(self, day: date) -> DailyReport | None:
         """The day's report, or None if there is none or it cannot be read (see `skipped`)."""
         rows = self._rows(
-            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE day = ?", [_day_text(day)]
+            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
+            [self.mother_id, _day_text(day)],
         )
-        found = self._readable(rows, "day", _report)
+        found = self._readable(rows, "day", report_from_row)
         return found[0] if found else None
 
     def delete(self, day: date) -> DailyReport | None:
@@ -50,16 +52,17 @@ class DiaryRepository(Repository):
         key = _day_text(day)
         with self._write() as db:
             found = db.execute(
-                f"SELECT {_REPORT_COLUMNS} FROM reports WHERE day = ?", [key]
+                f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
+                [self.mother_id, key],
             ).fetchone()
             if found is None:
                 return None
             try:
-                report = _report(dict(zip(DailyReport.model_fields, found, strict=True)))
+                report = report_from_row(dict(zip(DailyReport.model_fields, found, strict=True)))
             except UNREADABLE_ROW_ERRORS as exc:
                 self._skip(key, exc)
                 return None
-            db.execute("DELETE FROM reports WHERE day = ?", [key])
+            db.execute("DELETE FROM reports WHERE mother_id = ? AND day = ?", [self.mother_id, key])
         return report
 
     def restore(self, report: DailyReport, *, at: datetime) -> None:
@@ -71,22 +74,27 @@ class DiaryRepository(Repository):
         row = _report_row(report)
         stamp = utc_text(at)
         with self._write() as db:
-            taken = db.execute("SELECT 1 FROM reports WHERE day = ?", [row["day"]]).fetchone()
+            taken = db.execute(
+                "SELECT 1 FROM reports WHERE mother_id = ? AND day = ?", [self.mother_id, row["day"]]
+            ).fetchone()
             if taken is not None:
                 raise ValueError(f"a report for {row['day']} exists again; not overwriting it")
             db.execute(
-                f"INSERT INTO reports ({', '.join(row)}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * len(row))}, ?, ?)",
-                [*row.values(), stamp, stamp],
+                f"INSERT INTO reports (mother_id, {', '.join(row)}, created_at, updated_at) "
+                f"VALUES (?, {', '.join('?' * len(row))}, ?, ?)",
+                [self.mother_id, *row.values(), stamp, stamp],
             )
 
     def days(self) -> list[date]:
         """Every day that has a report, newest first (for marking a calendar)."""
-        rows = self._rows("SELECT day FROM reports ORDER BY day DESC")
+        rows = self._rows(
+            "SELECT day FROM reports WHERE mother_id = ? ORDER BY day DESC", [self.mother_id]
+        )
         return self._readable(rows, "day", lambda row: date.fromisoformat(row["day"]))
 
     def count(self) -> int:
-        return int(self._rows("SELECT count(*) AS n FROM reports")[0]["n"])
+        rows = self._rows("SELECT count(*) AS n FROM reports WHERE mother_id = ?", [self.mother_id])
+        return int(rows[0]["n"])
 
     # Defined last because it shadows the builtin in this class (as SessionRepository.list).
     def list(
@@ -94,23 +102,24 @@ class DiaryRepository(Repository):
     ) -> list[DailyReport]:
         """Reports newest day first, from `start` to `end` (both included, either open).
 
-        One query on the day key's index, so two years of history is one indexed scan. A row
+        One query on the (mother, day) key's index, so two years of history is one indexed scan. A row
         this version cannot read is skipped (see `skipped`), so `limit` may return fewer.
         """
-        where, params = [], []
+        where: list[str] = ["mother_id = ?"]
+        params: list[Any] = [self.mother_id]
         if start is not None:
             where.append("day >= ?")
             params.append(_day_text(start))
         if end is not None:
             where.append("day <= ?")
             params.append(_day_text(end))
-        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        clause = f"WHERE {' AND '.join(where)} "
         # LIMIT -1 is SQLite's "no limit".
         rows = self._rows(
             f"SELECT {_REPORT_COLUMNS} FROM reports {clause}ORDER BY day DESC LIMIT ?",
             [*params, -1 if limit is None else limit],
         )
-        return self._readable(rows, "day", _report)
+        return self._readable(rows, "day", report_from_row)
 
 
 def _day_text(day: date) -> str:
@@ -149,7 +158,7 @@ def _report_row(report: DailyReport) -> dict[str, Any]:
     }
 
 
-def _report(row: dict[str, Any]) -> DailyReport:
+def report_from_row(row: dict[str, Any]) -> DailyReport:
     # No validation context, so the "not in the future / not before birth" checks are skipped:
     # a report valid on the day it was written stays loadable.
     return DailyReport.model_validate(

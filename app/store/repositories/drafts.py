@@ -6,15 +6,17 @@ import json
 from datetime import datetime
 from typing import Any
 
-from app.store.repositories.base import Repository, utc_text
+from app.store.repositories.base import MotherRepository, utc_text
 
 
-class DraftRepository(Repository):
-    """Half-filled forms by key (e.g. "report:2026-03-01"), as the fields' text."""
+class DraftRepository(MotherRepository):
+    """One mother's half-filled forms by key (e.g. "report:2026-03-01"), as the fields' text."""
 
     def get(self, key: str) -> dict[str, str] | None:
         """The draft, or None if there is none or it cannot be read (see `skipped`)."""
-        rows = self._rows("SELECT key, data FROM drafts WHERE key = ?", [key])
+        rows = self._rows(
+            "SELECT key, data FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_id, key]
+        )
         found = self._readable(rows, "key", _draft)
         return found[0] if found else None
 
@@ -27,16 +29,16 @@ class DraftRepository(Repository):
             raise TypeError(f"draft {key!r} must be a dict of text fields")
         with self._write() as db:
             db.execute(
-                "INSERT INTO drafts (key, data, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
+                "INSERT INTO drafts (mother_id, key, data, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (mother_id, key) DO UPDATE SET data = excluded.data, "
                 "updated_at = excluded.updated_at",
-                [key, json.dumps(data, ensure_ascii=False), utc_text(at)],
+                [self.mother_id, key, json.dumps(data, ensure_ascii=False), utc_text(at)],
             )
 
     def clear(self, key: str) -> None:
         """Forget a draft (after the report is saved); clearing a missing one is fine."""
         with self._write() as db:
-            db.execute("DELETE FROM drafts WHERE key = ?", [key])
+            db.execute("DELETE FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_id, key])
 
 
 def _draft(row: dict[str, Any]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from app.domain.records import (
     SessionStatus,
     validate_comfort,
 )
-from app.store.repositories.base import Repository, moment, utc_text
+from app.store.repositories.base import MotherRepository, moment, utc_text
 
 # The event row that closes a session, by how it ended; these are the kinds history shows.
 FINISH_EVENT_KIND = {
@@ -34,13 +34,17 @@ LEASE_S = 15.0
 _SESSION_COLUMNS = ", ".join(SessionRecord.model_fields)
 
 
-class SessionRepository(Repository):
-    """Massage sessions and their event log."""
+class SessionRepository(MotherRepository):
+    """One mother's massage sessions and their event log (demonstrations included, `demo`).
+
+    A session of another mother does not exist here: `get` gives None, writes raise LookupError.
+    """
 
     def create(self, new: NewSession) -> int:
         """Store a started session and its 'start' event; return the session id."""
         started = utc_text(new.started_at)
         row = {
+            "mother_id": self.mother_id,
             "started_at": started,
             "updated_at": started,
             "ended_at": None,
@@ -97,15 +101,18 @@ class SessionRepository(Repository):
             raise ValueError(f"letdown must be True, False or None, got {letdown!r}")
         with self._write() as db:
             cursor = db.execute(
-                "UPDATE sessions SET comfort = ?, letdown = ? WHERE id = ?",
-                [comfort, None if letdown is None else int(letdown), session_id],
+                "UPDATE sessions SET comfort = ?, letdown = ? WHERE id = ? AND mother_id = ?",
+                [comfort, None if letdown is None else int(letdown), session_id, self.mother_id],
             )
             if cursor.rowcount == 0:
                 raise LookupError(f"no session {session_id}")
 
     def get(self, session_id: int) -> SessionRecord | None:
         """The session, or None if there is none or it cannot be read (see `skipped`)."""
-        rows = self._rows(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id])
+        rows = self._rows(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ? AND mother_id = ?",
+            [session_id, self.mother_id],
+        )
         found = self._readable(rows, "id", _record)
         return found[0] if found else None
 
@@ -119,9 +126,10 @@ class SessionRepository(Repository):
         """
         lease = timedelta(seconds=lease_s)
         rows = self._rows(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE status = ? "
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mother_id = ? AND status = ? "
             "AND (updated_at <= ? OR updated_at > ?) ORDER BY started_at DESC, id DESC",
-            [SessionStatus.IN_PROGRESS.value, utc_text(now - lease), utc_text(now + lease)],
+            [self.mother_id, SessionStatus.IN_PROGRESS.value, utc_text(now - lease),
+             utc_text(now + lease)],
         )
         # Newest first; an unreadable one is skipped for the next (usually none or one row).
         for row in rows:
@@ -137,29 +145,31 @@ class SessionRepository(Repository):
         demo = "" if include_demo else "AND demo = 0 "
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions "
-            f"WHERE started_at >= ? AND started_at < ? {demo}ORDER BY started_at, id",
-            [utc_text(start), utc_text(end)],
+            f"WHERE mother_id = ? AND started_at >= ? AND started_at < ? {demo}"
+            "ORDER BY started_at, id",
+            [self.mother_id, utc_text(start), utc_text(end)],
         )
         return self._readable(rows, "id", _record)
 
     def events(self, session_id: int) -> list[dict[str, Any]]:
         """The event log of a session in the order it was written; `at` is an aware datetime."""
         rows = self._rows(
-            "SELECT id, session_id, at, kind, position_s FROM session_events "
-            "WHERE session_id = ? ORDER BY id",
-            [session_id],
+            "SELECT e.id, e.session_id, e.at, e.kind, e.position_s FROM session_events AS e "
+            "JOIN sessions AS s ON s.id = e.session_id WHERE e.session_id = ? AND s.mother_id = ? "
+            "ORDER BY e.id",
+            [session_id, self.mother_id],
         )
         return [{**row, "at": moment(row["at"])} for row in rows]
 
     # Named like sqlite-utils' verbs; defined last because it shadows the builtin in this class.
     def list(self, *, limit: int | None = None, include_demo: bool = True) -> list[SessionRecord]:
         """Sessions newest first, for history (unreadable ones skipped, see `skipped`)."""
-        where = "" if include_demo else "WHERE demo = 0 "
+        demo = "" if include_demo else "AND demo = 0 "
         # LIMIT -1 is SQLite's "no limit".
         rows = self._rows(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions {where}"
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mother_id = ? {demo}"
             "ORDER BY started_at DESC, id DESC LIMIT ?",
-            [-1 if limit is None else limit],
+            [self.mother_id, -1 if limit is None else limit],
         )
         return self._readable(rows, "id", _record)
 
@@ -170,8 +180,8 @@ class SessionRepository(Repository):
             [session_id, at, kind, position_s],
         )
 
-    @staticmethod
     def _update_progress(
+        self,
         db: Database,
         session_id: int,
         progress: SessionProgress,
@@ -184,7 +194,7 @@ class SessionRepository(Repository):
         cursor = db.execute(
             "UPDATE sessions SET updated_at = ?, snapshot = ?, rounds_done = ?, massaged_s = ?, "
             "status = COALESCE(?, status), ended_at = COALESCE(?, ended_at) "
-            "WHERE id = ? AND status = ?",
+            "WHERE id = ? AND mother_id = ? AND status = ?",
             [
                 utc_text(progress.at),
                 json.dumps(progress.snapshot, ensure_ascii=False),
@@ -193,11 +203,15 @@ class SessionRepository(Repository):
                 None if status is None else status.value,
                 ended_at,
                 session_id,
+                self.mother_id,
                 SessionStatus.IN_PROGRESS.value,
             ],
         )
         if cursor.rowcount == 0:
-            found = db.execute("SELECT status FROM sessions WHERE id = ?", [session_id]).fetchone()
+            found = db.execute(
+                "SELECT status FROM sessions WHERE id = ? AND mother_id = ?",
+                [session_id, self.mother_id],
+            ).fetchone()
             if found is None:
                 raise LookupError(f"no session {session_id}")
             raise ValueError(f"session {session_id} already ended ({found[0]})")

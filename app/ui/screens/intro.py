@@ -1,5 +1,6 @@
 """The first-run introduction: what the massage is, who does it, that a midwife should show it
-once, and that the app is education, not a replacement for the midwife (DOMAIN section 1).
+once, and that the app is education, not a replacement for the midwife (DOMAIN section 1); then
+who is using the app (family, mother or midwife: it tunes Home, never locks anything).
 Shown once on a new device; reachable again from Settings."""
 
 from __future__ import annotations
@@ -8,8 +9,11 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.mothers import Role
 from app.i18n import _
 from app.ui import kit
+from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
+from app.ui.screens.mothers import role_choice
 from app.ui.screens.why import HOW_IT_WORKS, MILK_MAKING
 from app.ui.state import AppState, use_app
 
@@ -35,7 +39,10 @@ def Intro() -> ft.View:
 
     def done(e: Any) -> None:
         app.store.set_setting(SEEN_SETTING, "1")
-        app.back()
+        if app.role is Role.MIDWIFE:  # she starts from the mothers she visits
+            app.replace(MOTHERS_ROUTE)
+        else:
+            app.back()
 
     controls: list[ft.Control] = [
         kit.heading(_("Oxytocin massage"), 24),
@@ -51,6 +58,11 @@ def Intro() -> ft.View:
                  "is education and does not replace the midwife.")),
         _point(ft.Icons.LOCK_OUTLINE, _("Private"),
                _("Everything you record stays on this phone. The app never needs the internet.")),
+        ft.Divider(),
+        kit.tagged(kit.heading(_("Who is using the app?"), 20), "role-question"),
+        role_choice(app),
+        kit.body(_("A midwife sees the list of her mothers first. Everyone can use every part of the app; "
+                   "change this any time in Settings."), size=15, color=ft.Colors.ON_SURFACE_VARIANT),
     ]
     bottom = [kit.primary_button(_("Let's begin"), done, "intro-done", icon=ft.Icons.ARROW_FORWARD)]
     return kit.screen(ROUTE, _("Welcome"), controls, bottom=bottom)

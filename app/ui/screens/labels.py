@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.domain.mothers import Role
 from app.domain.protocol import Build, Contraindication, PrepItem, Technique
 from app.i18n import N_, _
 
@@ -58,3 +59,11 @@ def t(table: Mapping[Any, str], code: object) -> str:
     """The translated label of a code (the code itself if the table lacks it)."""
     msg = table.get(code)
     return _(msg) if msg else str(code)
+
+
+# Who uses the app (issue 9): it tunes Home and wording, never what anyone may do.
+ROLE_LABELS = {
+    Role.FAMILY: N_("Husband or family"),
+    Role.MOTHER: N_("The mother"),
+    Role.MIDWIFE: N_("Midwife or kader"),
+}

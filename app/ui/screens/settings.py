@@ -1,4 +1,5 @@
-"""Settings: language and light/dark theme (remembered on this device); where the data lives."""
+"""Settings: language and light/dark theme (remembered on this device), who is using the app, the
+mothers on this phone (the one way a family reaches the list); where the data lives."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import kit
+from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
+from app.ui.screens.mothers import role_choice
 from app.ui.state import use_app
 
 LANGUAGE_NAMES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -20,6 +23,11 @@ def Settings() -> ft.View:
         kit.heading(_("Theme"), 18),
         kit.choice_group([("system", _("Automatic")), ("light", _("Light")), ("dark", _("Dark"))], app.theme,
                          app.set_theme, "theme"),
+        ft.Divider(),
+        kit.heading(_("Who is using the app?"), 18),
+        role_choice(app),
+        kit.secondary_button(_("Mothers on this phone"), lambda e: app.go(MOTHERS_ROUTE), "open-mothers",
+                             icon=ft.Icons.GROUPS),
         ft.Divider(),
         kit.secondary_button(_("About the massage"), lambda e: app.go("/intro"), "open-intro",
                              icon=ft.Icons.INFO_OUTLINE),

@@ -8,11 +8,14 @@ from typing import Any
 
 import flet as ft
 
-from app.i18n import N_, _, format_date, format_datetime
+from app.domain.mothers import Role
+from app.i18n import N_, _, format_date, format_datetime, ngettext
 from app.services.diary import HalfDay
 from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, Calls, flag_card, notice_card, pp_day_text, t, visit_lines
 from app.ui.screens.history import session_summary
+from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
+from app.ui.screens.mothers import mother_name
 from app.ui.screens.report import MOTHER_PART, report_part_route
 from app.ui.state import AppState, use_app
 
@@ -107,15 +110,43 @@ async def dial(uri: str) -> None:
     await ft.UrlLauncher().launch_url(uri)
 
 
+def _mothers_card(app: AppState) -> ft.Control | None:
+    """Whose day this is, and the way to the others: first on a midwife's Today, and on any phone
+    that has more than one mother. A family with one mother never sees it (Settings has the list)."""
+    rows = app.mothers.summaries(app.today()) if app.role is Role.MIDWIFE or app.mothers.active_count() > 1 else []
+    active = [row for row in rows if not row.mother.archived]
+    if app.role is not Role.MIDWIFE and len(active) < 2:
+        return None
+    chosen = next((row for row in rows if row.id == app.mother_id), None)
+    lines: list[ft.Control] = [kit.heading(_("Your mothers") if app.role is Role.MIDWIFE else _("Mothers"), 18)]
+    if chosen is not None:
+        lines.append(kit.tagged(kit.body(_("Showing: %(name)s") % {"name": mother_name(chosen)},
+                                         weight=ft.FontWeight.W_600), "showing-mother"))
+    warned = [row for row in active if row.flags]  # most urgent first (MothersService.summaries)
+    if warned:
+        names = ", ".join(mother_name(row) for row in warned[:3]) + (", …" if len(warned) > 3 else "")
+        lines.append(kit.tagged(kit.body(
+            ngettext("%(n)d mother has a warning in her last report: %(names)s",
+                     "%(n)d mothers have a warning in their last report: %(names)s", len(warned))
+            % {"n": len(warned), "names": names},
+            size=15, color=kit.DANGER, weight=ft.FontWeight.W_600), "mothers-warned"))
+    lines.append(kit.secondary_button(_("All mothers (%(n)d)") % {"n": len(active)}, lambda e: app.go(MOTHERS_ROUTE),
+                                      "open-mothers-today", icon=ft.Icons.GROUPS))
+    return _card(lines)
+
+
 def _mother_card(app: AppState, summary: Any) -> ft.Control:
-    """The mother's own check, one tap away, and the postnatal visit due (DOMAIN §3)."""
-    lines: list[ft.Control] = [kit.heading(_("You, the mother"), 18)]
+    """The mother's own check, one tap away, and the postnatal visit due (DOMAIN §3). Her own words
+    when she uses the app; about her when the family or a midwife does."""
+    she = app.role in (Role.FAMILY, Role.MIDWIFE)
+    lines: list[ft.Control] = [kit.heading(_("The mother") if she else _("You, the mother"), 18)]
     if summary.visit is not None:
         title, dates = visit_lines(summary.visit)
         lines.append(kit.tagged(ft.Column([kit.body(title, weight=ft.FontWeight.W_600),
                                            kit.body(dates, size=15, color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2),
                                 "kf-visit"))
-    lines.append(kit.primary_button(_("Check how you feel"), lambda e: app.go(report_part_route(MOTHER_PART)),
+    lines.append(kit.primary_button(_("Check how she feels") if she else _("Check how you feel"),
+                                    lambda e: app.go(report_part_route(MOTHER_PART)),
                                     "open-mother-check", icon=ft.Icons.FAVORITE_BORDER))
     return _card(lines)
 
@@ -127,6 +158,9 @@ def Today() -> ft.View:
     summary = app.diary.today_summary()
     day, profile, born = summary.day, summary.profile, summary.birth_date
     controls: list[ft.Control] = []
+    mothers = _mothers_card(app)
+    if mothers is not None:
+        controls.append(mothers)
 
     unfinished = _unfinished_card(app)
     if unfinished is not None:
@@ -141,8 +175,9 @@ def Today() -> ft.View:
         ]))
     else:
         top: list[ft.Control] = []
-        if profile is not None and profile.mother_name:
-            top.append(kit.body(_("Hello, %(name)s") % {"name": profile.mother_name}))
+        if profile is not None and profile.mother_name and mothers is None:  # else the card above names her
+            greeting = _("Mother: %(name)s") if app.role in (Role.FAMILY, Role.MIDWIFE) else _("Hello, %(name)s")
+            top.append(kit.body(greeting % {"name": profile.mother_name}))
         n_day = summary.postpartum_day  # day 0 is a day too (the count may start at 0)
         top.append(kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 22))
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))

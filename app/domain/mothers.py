@@ -1,0 +1,53 @@
+"""Several mothers on one device (a midwife's or a kader's phone), and who is using the app.
+
+Pure values: the store reads mothers into `Mother`, the mothers list shows `MotherActivity`
+(what the store aggregates per mother in one pass) after the service adds the day's meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from app.domain.records import SessionStatus
+from app.domain.report import DailyReport
+
+FIRST_MOTHER_ID = 1  # every device has her (migration m004): the one family's mother
+
+
+class Role(StrEnum):
+    """Who uses the app on this device. It tunes Home and wording, never what anyone may do."""
+
+    FAMILY = "family"  # the husband or another family member, who does the massage
+    MOTHER = "mother"
+    MIDWIFE = "midwife"  # a bidan or kader, visiting several mothers
+
+
+@dataclass(frozen=True)
+class Mother:
+    id: int
+    nickname: str | None
+    baby_birth_date: date | None  # None until her profile is saved
+    midwife_phone: str | None
+    facility_phone: str | None
+    archived_at: datetime | None
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
+@dataclass(frozen=True)
+class MotherActivity:
+    """One mother and the newest of her records, as the mothers list needs them.
+
+    To show more per mother (quiz and skills results), add a field here, fill it in
+    `MothersRepository.activity` with one more aggregate (never a query per mother), and add a
+    line to the row in app/ui/screens/mothers.py.
+    """
+
+    mother: Mother
+    newest_report: DailyReport | None  # her latest report (it alone decides her open flags)
+    last_massage_at: datetime | None  # her latest finished massage, demonstrations left out
+    last_massage_status: SessionStatus | None

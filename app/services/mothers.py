@@ -1,0 +1,131 @@
+"""Several mothers on one device, and who uses it: no Flet here, so tests drive it with a
+FakeClock and a real SQLite file.
+
+The mothers list (each with her postpartum day, the KF visit due, her last report, her open red
+flags and her last massage), which mother a new visitor sees first, add / archive / restore, and
+the user's role. Codes and values only: the UI owns the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.domain.clock import Clock
+from app.domain.mothers import FIRST_MOTHER_ID, Mother, MotherActivity, Role
+from app.domain.postpartum import postpartum_day_or_none
+from app.domain.records import SessionStatus
+from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
+from app.domain.visits import VisitDue, visit_due
+from app.store.db import Store
+
+CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her id, as text)
+ROLE_SETTING = "role"
+
+
+@dataclass(frozen=True)
+class MotherSummary:
+    """One row of the mothers list."""
+
+    mother: Mother
+    postpartum_day: int | None  # None without a birth date
+    visit: VisitDue | None  # the KF visit due (or next), None without a birth date or after day 42
+    last_report_day: date | None
+    flags: list[RedFlag]  # open red flags from her newest report, most urgent first
+    last_massage_at: datetime | None
+    last_massage_status: SessionStatus | None
+
+    @property
+    def id(self) -> int:
+        return self.mother.id
+
+
+def summarize(activity: MotherActivity, today: date) -> MotherSummary:
+    """What the list shows of one mother on `today` (pure: tested without a store)."""
+    mother, report = activity.mother, activity.newest_report
+    born = mother.baby_birth_date
+    flags = [] if report is None else evaluate(
+        report, postpartum_day=postpartum_day_or_none(born, report.day))
+    return MotherSummary(
+        mother=mother,
+        postpartum_day=None if born is None else postpartum_day_or_none(born, today),
+        visit=None if born is None else visit_due(born, today),
+        last_report_day=None if report is None else report.day,
+        flags=flags,
+        last_massage_at=activity.last_massage_at,
+        last_massage_status=activity.last_massage_status,
+    )
+
+
+def _urgency_rank(flags: list[RedFlag]) -> int:
+    """0 for the most urgent flag, ..., len(URGENCY_ORDER) for none; `sorted` keeps the name order
+    the store gave within a rank."""
+    if not flags:
+        return len(URGENCY_ORDER)
+    return min(URGENCY_ORDER.index(RULES[flag].urgency) for flag in flags)
+
+
+class MothersService:
+    """The device's mothers. `store` may be any mother's view: the mothers are the device's."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    # -- who is chosen -----------------------------------------------------------------------------
+    def default_mother_id(self) -> int:
+        """The mother a new visitor sees: the one last chosen on this device if she is still on
+        the list, else the first one added who is, else mother 1 (a device always has her)."""
+        remembered = self.store.get_setting(CHOSEN_SETTING)
+        if remembered and remembered.isdigit():
+            mother = self.store.mothers.get(int(remembered))
+            if mother is not None and not mother.archived:
+                return mother.id
+        return self.store.mothers.first_active() or FIRST_MOTHER_ID
+
+    def remember(self, mother_id: int) -> None:
+        self.store.set_setting(CHOSEN_SETTING, str(mother_id))
+
+    # -- the list ----------------------------------------------------------------------------------
+    def summaries(self, today: date) -> list[MotherSummary]:
+        """Every mother: active first, and among them the ones with an open red flag first, most
+        urgent first (a midwife with many mothers sees who needs her at the top); then by name.
+        Archived ones (`mother.archived`) last."""
+        rows = [summarize(activity, today) for activity in self.store.mothers.activity()]
+        return sorted(rows, key=lambda row: (row.mother.archived, _urgency_rank(row.flags)))
+
+    def active_count(self) -> int:
+        return self.store.mothers.count()
+
+    def get(self, mother_id: int) -> Mother | None:
+        return self.store.mothers.get(mother_id)
+
+    def add(self) -> tuple[int, bool]:
+        """A mother for the profile form to fill in, and whether she is new: the blank one a new
+        device starts with if she is still blank, else a new blank one."""
+        blank = self.store.mothers.first_blank()
+        if blank is not None:
+            return blank, False
+        return self.store.mothers.add(at=self.clock.wall()), True
+
+    def discard_if_blank(self, mother_id: int) -> bool:
+        """Forget a mother added and left before her profile was saved (nothing else of hers)."""
+        return self.store.mothers.discard_blank(mother_id)
+
+    def archive(self, mother_id: int) -> None:
+        """Raises ValueError for the last mother on the list (someone must stay)."""
+        self.store.mothers.archive(mother_id, at=self.clock.wall())
+
+    def restore(self, mother_id: int) -> None:
+        self.store.mothers.restore(mother_id, at=self.clock.wall())
+
+    # -- who uses the app ------------------------------------------------------------------------
+    def role(self) -> Role | None:
+        """The role chosen on this device, None before anyone chose (or an unknown code)."""
+        value = self.store.get_setting(ROLE_SETTING)
+        return Role(value) if value in {role.value for role in Role} else None
+
+    def set_role(self, role: Role | str) -> Role:
+        role = Role(role)
+        self.store.set_setting(ROLE_SETTING, role.value)
+        return role

@@ -1,0 +1,163 @@
+"""The mothers on this device: list, add, archive and restore, and the list's aggregates.
+
+A mother's own records are read through `Store.mother(id)`; this repository handles the rows
+of `mothers` as a whole. Mothers are archived, never deleted (her diary stays), except a blank
+one just added and abandoned before anything was written for her (`discard_blank`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from typing import Any
+
+from app.domain.mothers import Mother, MotherActivity
+from app.domain.records import SessionStatus
+from app.domain.report import DailyReport
+from app.store.repositories.base import Repository, moment, utc_text
+from app.store.repositories.diary import report_from_row
+
+_MOTHER_COLUMNS = "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at"
+_REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
+# Nothing known about her and nothing recorded for her (tables added later hold her with a
+# foreign key, which stops a DELETE of her anyway).
+_BLANK = (
+    "nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
+    "AND facility_phone IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM reports WHERE reports.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM sessions WHERE sessions.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM drafts WHERE drafts.mother_id = mothers.id)"
+)
+# Active mothers first, then by nickname (unnamed ones last), then in the order added.
+_ORDER = "archived_at IS NOT NULL, nickname IS NULL, lower(nickname), id"
+
+
+class MothersRepository(Repository):
+    def get(self, mother_id: int) -> Mother | None:
+        rows = self._rows(f"SELECT {_MOTHER_COLUMNS} FROM mothers WHERE id = ?", [mother_id])
+        found = self._readable(rows, "id", _mother)
+        return found[0] if found else None
+
+    def count(self, *, archived: bool = False) -> int:
+        clause = "IS NOT NULL" if archived else "IS NULL"
+        return int(self._rows(f"SELECT count(*) AS n FROM mothers WHERE archived_at {clause}")[0]["n"])
+
+    def first_active(self) -> int | None:
+        """The mother chosen when nobody chose one: the first added who is not archived."""
+        rows = self._rows("SELECT id FROM mothers WHERE archived_at IS NULL ORDER BY id LIMIT 1")
+        return int(rows[0]["id"]) if rows else None
+
+    def add(self, *, at: datetime) -> int:
+        """A new mother with nothing known yet; her profile form fills her in. Returns her id."""
+        stamp = utc_text(at)
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO mothers (created_at, updated_at) VALUES (?, ?)", [stamp, stamp]
+            )
+            mother_id = cursor.lastrowid
+        assert mother_id is not None  # an INSERT that succeeded always has one
+        return mother_id
+
+    def archive(self, mother_id: int, *, at: datetime) -> None:
+        """Take her off the list (her records stay). The last active mother cannot be archived:
+        the app always has someone to show. Raises LookupError / ValueError."""
+        with self._write() as db:
+            row = db.execute("SELECT archived_at FROM mothers WHERE id = ?", [mother_id]).fetchone()
+            if row is None:
+                raise LookupError(f"no mother {mother_id}")
+            if row[0] is not None:
+                return
+            others = db.execute(
+                "SELECT count(*) FROM mothers WHERE archived_at IS NULL AND id != ?", [mother_id]
+            ).fetchone()[0]
+            if not others:
+                raise ValueError("the last active mother cannot be archived")
+            stamp = utc_text(at)
+            db.execute("UPDATE mothers SET archived_at = ?, updated_at = ? WHERE id = ?",
+                       [stamp, stamp, mother_id])
+
+    def restore(self, mother_id: int, *, at: datetime) -> None:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE mothers SET archived_at = NULL, updated_at = ? WHERE id = ?",
+                [utc_text(at), mother_id],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"no mother {mother_id}")
+
+    def first_blank(self) -> int | None:
+        """The first active mother with nothing known and nothing recorded (mother 1 of a new
+        device), for "Add a mother" to fill in rather than leave an empty row on the list."""
+        rows = self._rows(
+            f"SELECT id FROM mothers WHERE archived_at IS NULL AND {_BLANK} ORDER BY id LIMIT 1"
+        )
+        return int(rows[0]["id"]) if rows else None
+
+    def discard_blank(self, mother_id: int) -> bool:
+        """Delete a mother added and left before anything was saved: no profile, no records.
+        False (and nothing changed) when anything is known about her."""
+        with self._write() as db:
+            try:
+                # Never the last one: a device always has a mother to show.
+                cursor = db.execute(
+                    f"DELETE FROM mothers WHERE id = ? AND {_BLANK} "
+                    "AND EXISTS (SELECT 1 FROM mothers AS other WHERE other.id != mothers.id)",
+                    [mother_id],
+                )
+            except sqlite3.IntegrityError:  # a table added later holds a row of hers
+                return False
+            return cursor.rowcount > 0
+
+    def activity(self) -> list[MotherActivity]:
+        """Every mother (active first) with her newest report and her last massage: two queries
+        over the (mother_id, day) and (mother_id, started_at) indexes, whatever the count."""
+        rows = self._rows(
+            f"SELECT {_MOTHER_COLUMNS}, "
+            "(SELECT s.started_at || ' ' || s.status FROM sessions AS s "
+            " WHERE s.mother_id = mothers.id AND s.demo = 0 AND s.status != ? "
+            " ORDER BY s.started_at DESC, s.id DESC LIMIT 1) AS last_massage "
+            f"FROM mothers ORDER BY {_ORDER}",
+            [SessionStatus.IN_PROGRESS.value],
+        )
+        newest = self._rows(
+            f"SELECT r.mother_id, {_REPORT_COLUMNS} FROM reports AS r "
+            "JOIN (SELECT mother_id, max(day) AS day FROM reports GROUP BY mother_id) AS n "
+            "ON n.mother_id = r.mother_id AND n.day = r.day"
+        )
+        reports: dict[int, DailyReport] = {}
+        for row in newest:
+            mother_id = row.pop("mother_id")
+            found = self._readable([row], "day", report_from_row)
+            if found:
+                reports[mother_id] = found[0]
+        out = []
+        for mother in self._readable(rows, "id", _activity_mother):
+            started, status = mother[1]
+            out.append(MotherActivity(mother=mother[0], newest_report=reports.get(mother[0].id),
+                                      last_massage_at=started, last_massage_status=status))
+        return out
+
+
+    # Defined last because it shadows the builtin in this class (as SessionRepository.list).
+    def list(self, *, archived: bool | None = None) -> list[Mother]:
+        """Every mother (active first), or only the active (`archived=False`) or archived ones."""
+        where = {None: "", False: "WHERE archived_at IS NULL ", True: "WHERE archived_at IS NOT NULL "}
+        rows = self._rows(f"SELECT {_MOTHER_COLUMNS} FROM mothers {where[archived]}ORDER BY {_ORDER}")
+        return self._readable(rows, "id", _mother)
+
+def _mother(row: dict[str, Any]) -> Mother:
+    born = row["baby_birth_date"]
+    return Mother(
+        id=int(row["id"]), nickname=row["nickname"],
+        baby_birth_date=None if born is None else date.fromisoformat(born),
+        midwife_phone=row["midwife_phone"], facility_phone=row["facility_phone"],
+        archived_at=moment(row["archived_at"]),
+    )
+
+
+def _activity_mother(row: dict[str, Any]) -> tuple[Mother, tuple[datetime | None, SessionStatus | None]]:
+    last = row["last_massage"]
+    if last is None:
+        return _mother(row), (None, None)
+    started, status = last.split(" ", 1)
+    return _mother(row), (moment(started), SessionStatus(status))

@@ -1,0 +1,219 @@
+"""The mothers on this device (/mothers): a midwife's or kader's list of the mothers she visits,
+each with her postpartum day, the KF visit due, her last report, her open red flags and her last
+massage. Tap a mother to look at her (Today, diary, history and reminders become hers); add one,
+edit one (her profile form), archive one (with confirmation) and restore her from "Archived".
+
+A family with one mother reaches it only from Settings. One store call reads every row (two SQL
+queries whatever the number of mothers); the name filter works on what it read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flet as ft
+
+from app.domain.redflags import RULES, Urgency
+from app.domain.visits import Timing
+from app.i18n import _, format_date, format_datetime, ngettext
+from app.services.mothers import MotherSummary
+from app.ui import kit
+from app.ui.screens.diary_labels import FLAG_TITLES, pp_day_text, t
+from app.ui.screens.history import STATUS_LABELS
+from app.ui.screens.labels import ROLE_LABELS
+from app.ui.state import PROFILE_ROUTE, AppState, use_app
+
+ROUTE = "/mothers"
+FILTER_FROM = 8  # more mothers than this: a name filter above the list
+
+
+def role_choice(app: AppState) -> ft.Control:
+    """Who uses the app, as three large chips, one per line; a tap keeps it on this device."""
+    options = [(role.value, _(label)) for role, label in ROLE_LABELS.items()]
+    return kit.choice_group(options, app.role.value if app.role else None, app.set_role, "role", columns=1)
+
+
+def mother_name(summary: MotherSummary) -> str:
+    """Her nickname, or a stand-in until her profile has one."""
+    return summary.mother.nickname or _("Mother %(n)d") % {"n": summary.id}
+
+
+def row_lines(s: MotherSummary) -> list[ft.Control]:
+    """The lines under her name. To show more (quiz and skills results), append a line here."""
+    muted = ft.Colors.ON_SURFACE_VARIANT
+    if s.postpartum_day is None:
+        day = _("Birth date not entered yet")
+    else:
+        day = pp_day_text(s.postpartum_day)
+        if s.visit is not None:  # the postnatal visit (kunjungan nifas) due, as on her Today
+            kf = {"kf": s.visit.visit.value.upper()}
+            day += " · " + (_("visit %(kf)s due") % kf if s.visit.timing is Timing.NOW
+                            else _("next visit %(kf)s") % kf)
+    lines: list[ft.Control] = [kit.body(day, size=15)]
+    if s.flags:
+        worst = s.flags[0]  # most urgent first
+        urgent = RULES[worst].urgency is Urgency.GO_NOW
+        text = ngettext("%(n)d warning: %(title)s", "%(n)d warnings, the most urgent: %(title)s",
+                        len(s.flags)) % {"n": len(s.flags), "title": t(FLAG_TITLES, worst)}
+        lines.append(ft.Row([ft.Icon(ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER,
+                                     color=kit.DANGER, size=20),
+                             ft.Text(text, size=15, color=kit.DANGER, expand=True,
+                                     weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600)],
+                            vertical_alignment=ft.CrossAxisAlignment.START, spacing=6))
+    elif s.last_report_day is not None:
+        lines.append(kit.body(_("No warnings in her last report"), size=15, color=muted))
+    report = (_("Last report: %(day)s") % {"day": format_date(s.last_report_day)}
+              if s.last_report_day is not None else _("No report yet"))
+    lines.append(kit.body(report, size=15, color=muted))
+    if s.last_massage_at is not None and s.last_massage_status is not None:
+        massage = _("Last massage: %(when)s, %(how)s") % {
+            "when": format_datetime(s.last_massage_at, "short"), "how": _(STATUS_LABELS[s.last_massage_status]).lower()}
+    else:
+        massage = _("No massage yet")
+    lines.append(kit.body(massage, size=15, color=muted))
+    return lines
+
+
+def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any) -> ft.Control:
+    chosen = s.id == app.mother_id
+    name = mother_name(s)
+    head: list[ft.Control] = [ft.Text(name, size=18, weight=ft.FontWeight.BOLD, expand=True)]
+    if chosen:
+        head.append(ft.Container(ft.Text(_("Showing now"), size=13, weight=ft.FontWeight.W_600,
+                                         color=ft.Colors.ON_PRIMARY),
+                                 bgcolor=ft.Colors.PRIMARY, border_radius=8,
+                                 padding=ft.Padding.symmetric(horizontal=8, vertical=4)))
+    open_label = _("Open %(name)s") % {"name": name}
+    body = ft.Container(
+        ft.Column([ft.Row(head, vertical_alignment=ft.CrossAxisAlignment.CENTER), *row_lines(s)], spacing=4),
+        on_click=lambda e: open_mother(app, s.id), ink=True, border_radius=8, padding=ft.Padding.only(bottom=4))
+    # Words beside the icons: an archive icon alone is not known to everyone.
+    actions: list[ft.Control] = [
+        _action(_("Edit"), ft.Icons.EDIT_OUTLINED, lambda e: edit_mother(app, s.id), f"edit-mother-{s.id}",
+                _("Edit %(name)s") % {"name": name}),
+    ]
+    if can_archive:
+        actions.append(_action(_("Archive"), ft.Icons.ARCHIVE_OUTLINED, lambda e: ask_archive(s.id),
+                               f"archive-mother-{s.id}", _("Archive %(name)s") % {"name": name}))
+    actions.append(ft.Container(expand=True))
+    actions.append(kit.tagged(ft.FilledTonalButton(content=ft.Text(_("Open"), size=16, weight=ft.FontWeight.W_600),
+                                                   icon=ft.Icons.ARROW_FORWARD, height=kit.MIN_TARGET,
+                                                   on_click=lambda e: open_mother(app, s.id)),
+                              f"open-mother-{s.id}", label=open_label))
+    # The chosen one has a frame, not a fill: a fill would hide her Open button's own colour.
+    return ft.Card(content=ft.Container(ft.Column([kit.tagged(body, f"mother-{s.id}"),
+                                                   ft.Row(actions, spacing=4)], spacing=6),
+                                        padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
+                                        border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,
+                                        border_radius=12))
+
+
+def _action(text: str, icon: ft.IconData, on_click: Any, identifier: str, label: str) -> ft.Control:
+    button = ft.TextButton(content=ft.Text(text, size=15), icon=icon, on_click=on_click, height=kit.MIN_TARGET,
+                           style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8)))
+    return ft.Semantics(content=button, identifier=identifier, label=label, button=True, container=True,
+                        exclude_semantics=True, on_tap=on_click)
+
+
+def _archived_row(app: AppState, s: MotherSummary) -> ft.Control:
+    name = mother_name(s)
+    return kit.tagged(ft.Row([
+        ft.Text(name, size=16, expand=True),
+        kit.tagged(ft.OutlinedButton(content=ft.Text(_("Restore"), size=16), icon=ft.Icons.UNARCHIVE_OUTLINED,
+                                     height=kit.MIN_TARGET, on_click=lambda e: restore_mother(app, s.id)),
+                   f"restore-mother-{s.id}", label=_("Restore %(name)s") % {"name": name}),
+    ], vertical_alignment=ft.CrossAxisAlignment.CENTER), f"archived-mother-{s.id}")
+
+
+def _can_switch(app: AppState) -> bool:
+    if app.can_switch():
+        return True
+    app.changed(_("A massage is running. End it first, then choose another mother."))
+    return False
+
+
+def open_mother(app: AppState, mother_id: int) -> None:
+    """Look at her: Today shows her day."""
+    if _can_switch(app):
+        app.choose_mother(mother_id)
+        app.reset()
+
+
+def edit_mother(app: AppState, mother_id: int) -> None:
+    if _can_switch(app):
+        app.choose_mother(mother_id)
+        app.go(PROFILE_ROUTE)
+
+
+def add_mother(app: AppState) -> None:
+    if _can_switch(app):
+        app.add_mother()
+        app.go(PROFILE_ROUTE)
+
+
+def archive_mother(app: AppState, mother_id: int) -> None:
+    app.mothers.archive(mother_id)
+    if mother_id == app.mother_id:  # she is off the list: look at the first one still on it
+        app.choose_mother(app.mothers.default_mother_id())
+    app.changed(_("Archived. Her records are kept."))
+
+
+def restore_mother(app: AppState, mother_id: int) -> None:
+    app.mothers.restore(mother_id)
+    app.changed(_("Restored"))
+
+
+@ft.component
+def Mothers() -> ft.View:
+    app = use_app()
+    asking, set_asking = ft.use_state(0)  # the mother whose archiving waits for a yes
+    wanted, set_wanted = ft.use_state("")
+    rows = app.mothers.summaries(app.today())
+    active = [s for s in rows if not s.mother.archived]
+    archived = [s for s in rows if s.mother.archived]
+    if wanted.strip():
+        needle = wanted.strip().casefold()
+        active = [s for s in active if needle in mother_name(s).casefold()]
+    can_archive = len([s for s in rows if not s.mother.archived]) > 1
+
+    controls: list[ft.Control] = []
+    if len(rows) > FILTER_FROM:
+        controls.append(kit.tagged(ft.TextField(label=_("Find a mother by name"), value=wanted, text_size=16,
+                                                prefix_icon=ft.Icons.SEARCH,
+                                                on_change=lambda e: set_wanted(e.control.value or "")),
+                                   "mothers-filter"))
+    if not app.can_switch():
+        controls.append(kit.note(_("A massage is running. End it first, then choose another mother."),
+                                 icon=ft.Icons.SPA))
+    controls.append(kit.body(ngettext("%(n)d mother. Tap one to see her day.",
+                                      "%(n)d mothers. Tap one to see her day.", len(active)) % {"n": len(active)},
+                             color=ft.Colors.ON_SURFACE_VARIANT))
+    controls += [_row(app, s, can_archive=can_archive, ask_archive=set_asking) for s in active]
+    if archived:
+        controls.append(kit.tagged(kit.heading(_("Archived (%(n)d)") % {"n": len(archived)}, 18), "archived"))
+        controls.append(kit.body(_("Their records are kept. Restore a mother to see her day again."), size=15,
+                                 color=ft.Colors.ON_SURFACE_VARIANT))
+        controls += [_archived_row(app, s) for s in archived]
+
+    def confirm(e: Any) -> None:
+        mother_id = asking
+        set_asking(0)
+        archive_mother(app, mother_id)
+
+    who = next((mother_name(s) for s in rows if s.id == asking), "")
+    ft.use_dialog(ft.AlertDialog(
+        modal=True,
+        title=ft.Text(_("Archive %(name)s?") % {"name": who}),
+        content=ft.Text(_("She leaves the list. Her reports and massages are kept, and you can restore her "
+                          "from Archived at any time.")),
+        actions=[
+            kit.primary_button(_("Archive"), confirm, "dialog-archive", icon=ft.Icons.ARCHIVE_OUTLINED),
+            kit.text_button(_("Cancel"), lambda e: set_asking(0), "dialog-cancel"),
+        ],
+        on_dismiss=lambda e: set_asking(0),
+    ) if asking else None)
+    title = _("Your mothers") if app.role == "midwife" else _("Mothers")
+    return kit.screen(ROUTE, title, controls, on_back=(lambda e: app.back()) if len(app.stack) > 1 else None,
+                      bottom=[kit.primary_button(_("Add a mother"), lambda e: add_mother(app), "add-mother",
+                                                 icon=ft.Icons.PERSON_ADD_ALT)])
+
