@@ -245,3 +245,27 @@ def test_delete_all_removes_the_bytes_from_the_file(tmp_path: Path):
     with open_store(path) as store:
         fill(store)
         assert store.diary.count() == 7
+
+
+def test_delete_one_mother_leaves_the_others_and_scrubs_her_bytes(tmp_path: Path):
+    path = tmp_path / "one" / "d.sqlite3"
+    with open_store(path) as store:
+        fill(store)
+        others = [m for m in store.mothers.list() if m.id != 1]
+        before = {m.id: store.mother(m.id).diary.list() for m in others}
+        store.set_setting("reminder_morning:1", "06:00")  # not hers: mother 1's key has no suffix
+        dewi = others[0].id
+        store.set_setting(f"reminder_morning:{dewi}", "06:30")
+        counts = store.data.counts(1)
+        assert counts["reports"] == 7 and counts["real_sessions"] == 2
+        store.data.erase_mother(1)
+        assert [m.id for m in store.mothers.list()] == [dewi]
+        assert {m.id: store.mother(m.id).diary.list() for m in others} == before
+        assert store.mother(1).diary.list() == [] and store.mother(1).sessions.list() == []
+        assert store.data.content()["session_events"]["rows"] == []  # her sessions' events went with them
+        assert store.get_setting(f"reminder_morning:{dewi}") == "06:30"
+        on_disk = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
+        assert MARKER.encode() not in on_disk and "Ñoman".encode() not in on_disk
+        assert b"Ibu Dewi" in on_disk
+        with pytest.raises(LookupError):
+            store.data.erase_mother(1)

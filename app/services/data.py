@@ -43,11 +43,11 @@ class Restored:
 
 @dataclass(frozen=True)
 class Inventory:
-    """What "delete all" would delete, in numbers, for its confirmation."""
+    """What a delete would delete, in numbers, for its confirmation."""
 
+    mothers: int
     reports: int
     sessions: int
-    has_profile: bool
 
 
 class DataService:
@@ -62,12 +62,13 @@ class DataService:
     def _name(self, what: str, ext: str) -> str:
         return f"{APP_FILE_PREFIX}-{what}-{self._now().date().isoformat()}.{ext}"
 
-    def inventory(self) -> Inventory:
-        return Inventory(
-            reports=self.store.diary.count(),
-            sessions=len(self.store.sessions.list(include_demo=False)),
-            has_profile=self.store.profile.get() is not None,
-        )
+    def inventory(self, *, this_mother: bool = False) -> Inventory:
+        """Everything on the device, or only the chosen mother's."""
+        counts = self.store.data.counts(self.store.mother_id if this_mother else None)
+        return Inventory(mothers=counts["mothers"], reports=counts["reports"], sessions=counts["real_sessions"])
+
+    def mother_count(self) -> int:
+        return len(self.store.mothers.list())
 
     def backup_file(self) -> DataFile:
         return DataFile(self._name("backup", "json"), self.store.data.export(at=self.clock.wall()), "application/json")
@@ -114,6 +115,17 @@ class DataService:
         then starts again as a new one does: one blank mother to fill in."""
         self.store.data.erase()
         self.store.mothers.add(at=self.clock.wall())
+
+    def erase_mother(self) -> None:
+        """The chosen mother and everything recorded for her (raises StoreWriteError). The last
+        mother is replaced by a blank one, as on a new device."""
+        self.store.data.erase_mother(self.store.mother_id)
+        if not self.store.mothers.list():
+            self.store.mothers.add(at=self.clock.wall())
+
+    def mother_name(self) -> str | None:
+        profile = self.store.profile.get()
+        return profile.mother_name if profile else None
 
     def today(self) -> date:
         return self._now().date()

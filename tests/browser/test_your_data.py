@@ -91,15 +91,29 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     name, table = download(app, "data-csv-reports")
     assert name.endswith(".csv") and table.decode("utf-8-sig").splitlines()[0].startswith("day,postpartum_day,flow")
 
+    # A second mother on the device: "Delete this mother" removes only the one being looked at.
+    with open_store(server.db_file) as store:
+        dewi = store.mother(store.mothers.add(at=SystemClock().wall()))
+        dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=date.today()), at=SystemClock().wall())
+    app.tap("back")
+    tap(app, "open-data")
+    tap(app, "data-delete-mother")
+    app.wait_for("dialog-delete-yes")
+    app.see("This deletes Siti from this phone")
+    app.tap("dialog-delete-yes")
+    app.el("data-status-delete").get_by_text("Siti and everything recorded for her were deleted.").wait_for(
+        state="attached")
+    assert rows(server, "SELECT nickname FROM mothers") == [("Dewi",)]
+    assert rows(server, "SELECT count(*) FROM reports") == [(0,)]
+
     # Delete all: the confirmation names what goes, then nothing is left, not even in the file's bytes.
     tap(app, "data-delete")
     app.wait_for("dialog-delete-yes")
-    app.see("3 daily reports")
+    app.see("the details of 1 mother, 0 daily reports")
     app.shot("62-data-delete")
     app.tap("dialog-delete-yes")
     app.el("data-status-delete").get_by_text("Everything was deleted", exact=False).wait_for(state="attached")
-    assert rows(server, "SELECT count(*) FROM reports") == [(0,)]
-    assert rows(server, "SELECT count(*) FROM profile") == [(0,)]
+    assert rows(server, "SELECT nickname, baby_birth_date FROM mothers") == [(None, None)]  # one blank mother
     folder = Path(server.db_file).parent
     on_disk = b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith(Path(server.db_file).name))
     assert NOTE.encode() not in on_disk

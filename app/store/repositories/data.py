@@ -48,6 +48,24 @@ class DataRepository(Repository):
         loaded.db.close()
         return loaded.counts
 
+    def counts(self, mother_id: int | None = None) -> dict[str, int]:
+        """Rows per table with a `mother_id` (only that mother's when given), and `real_sessions`:
+        the massages that were not demonstrations."""
+        out: dict[str, int] = {}
+        with self._lock:
+            for table in backup.data_tables(self.db):
+                if table == "mothers":
+                    where, params = ("WHERE id = ?", [mother_id]) if mother_id is not None else ("", [])
+                elif "mother_id" in backup.columns(self.db, table):
+                    where, params = ("WHERE mother_id = ?", [mother_id]) if mother_id is not None else ("", [])
+                else:
+                    continue
+                out[table] = self.db.execute(f'SELECT count(*) FROM "{table}" {where}', params).fetchone()[0]
+            where, params = ("AND mother_id = ?", [mother_id]) if mother_id is not None else ("", [])
+            out["real_sessions"] = self.db.execute(
+                f"SELECT count(*) FROM sessions WHERE demo = 0 {where}", params).fetchone()[0]
+        return out
+
     def content(self) -> dict[str, dict[str, Any]]:
         """Every row of every table (what a backup holds), for comparing two databases."""
         with self._lock:
@@ -59,6 +77,27 @@ class DataRepository(Repository):
         with self._write() as db:
             for table in reversed(backup.data_tables(db)):
                 db.execute(f'DELETE FROM "{table}"')
+        self._scrub()
+
+    def erase_mother(self, mother_id: int) -> None:
+        """Delete one mother and everything recorded for her (every table with a `mother_id`, her
+        sessions' events, her reminder times), then scrub the file as `erase` does. Raises
+        LookupError for an unknown mother."""
+        with self._write() as db:
+            if db.execute("SELECT 1 FROM mothers WHERE id = ?", [mother_id]).fetchone() is None:
+                raise LookupError(f"no mother {mother_id}")
+            db.execute(
+                "DELETE FROM session_events WHERE session_id IN (SELECT id FROM sessions WHERE mother_id = ?)",
+                [mother_id],
+            )
+            for table in reversed(backup.data_tables(db)):
+                if "mother_id" in backup.columns(db, table):
+                    db.execute(f'DELETE FROM "{table}" WHERE mother_id = ?', [mother_id])
+            db.execute("DELETE FROM settings WHERE key LIKE 'reminder_%:' || ?", [str(mother_id)])
+            db.execute("DELETE FROM mothers WHERE id = ?", [mother_id])
+        self._scrub()
+
+    def _scrub(self) -> None:
         with self._lock:
             self.db.execute("VACUUM")
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

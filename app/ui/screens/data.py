@@ -58,10 +58,24 @@ def replace_text(found: Restored) -> str:
 
 def delete_text(service: DataService) -> str:
     found = service.inventory()
+    mothers = ngettext("the details of %(n)s mother", "the details of %(n)s mothers", found.mothers) % {
+        "n": format_number(found.mothers)}
     return _(
-        "This deletes from this phone: the mother and baby details, %(reports)s, %(sessions)s, unsaved forms, "
+        "This deletes from this phone: %(mothers)s, %(reports)s, %(sessions)s, unsaved forms, "
         "reminder times and settings. It cannot be undone. Save a backup first if you may want it back."
-    ) % _counts(found.reports, found.sessions)
+    ) % {"mothers": mothers, **_counts(found.reports, found.sessions)}
+
+
+def delete_mother_text(service: DataService) -> str:
+    found = service.inventory(this_mother=True)
+    return _(
+        "This deletes %(name)s from this phone: her and her baby's details, %(reports)s, %(sessions)s, "
+        "unsaved forms and reminder times. The other mothers stay. It cannot be undone."
+    ) % {"name": mother_label(service.mother_name()), **_counts(found.reports, found.sessions)}
+
+
+def mother_label(name: str | None) -> str:
+    return name or _("this mother (no name yet)")
 
 
 def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
@@ -80,7 +94,7 @@ def Data() -> ft.View:
     service = app.data_service
     # (OK | PROBLEM, "<section>:<text>"): the last outcome, shown under its own section.
     message, set_message = use_lazy_state(lambda: cast(tuple[str, str] | None, None))
-    asking, set_asking = ft.use_state("")  # "", "restore" or "delete"
+    asking, set_asking = ft.use_state("")  # "", "restore", "delete" or "delete-mother"
     pending, set_pending = ft.use_state(b"")  # a picked backup, until she confirms
     preview, set_preview = ft.use_state("")  # what that backup holds, in words
 
@@ -125,14 +139,22 @@ def Data() -> ft.View:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
     def delete(e: Any) -> None:
+        which = asking
         set_asking("")
         try:
-            service.erase()
+            if which == "delete-mother":
+                name = mother_label(service.mother_name())
+                service.erase_mother()
+            else:
+                service.erase()
         except StoreWriteError as err:
             say(PROBLEM, "delete", write_problem(err.code))
             return
         app.erased()
-        say(OK, "delete", _("Everything was deleted from this phone."))
+        if which == "delete-mother":
+            say(OK, "delete", _("%(name)s and everything recorded for her were deleted.") % {"name": name})
+        else:
+            say(OK, "delete", _("Everything was deleted from this phone."))
 
     controls: list[ft.Control] = [
         kit.note(_("Everything you record stays in one file on this phone, readable only by this app. "
@@ -157,6 +179,9 @@ def Data() -> ft.View:
         *_status(message, "export"),
         ft.Divider(),
         kit.heading(_("Delete"), 18),
+        *([kit.danger_button(_("Delete this mother: %(name)s") % {"name": mother_label(service.mother_name())},
+                             lambda e: set_asking("delete-mother"), "data-delete-mother",
+                             icon=ft.Icons.PERSON_REMOVE)] if service.mother_count() > 1 else []),
         kit.danger_button(_("Delete all data"), lambda e: set_asking("delete"), "data-delete",
                           icon=ft.Icons.DELETE_FOREVER),
         *_status(message, "delete"),
@@ -179,11 +204,12 @@ def _dialog(service: DataService, asking: str, preview: str, set_asking: Callabl
             ],
             on_dismiss=lambda e: set_asking(""),
         )
-    if asking == "delete":
+    if asking in ("delete", "delete-mother"):
+        mother = asking == "delete-mother"
         return ft.AlertDialog(
             modal=True,
-            title=ft.Text(_("Delete all data?")),
-            content=ft.Text(delete_text(service)),
+            title=ft.Text(_("Delete this mother?") if mother else _("Delete all data?")),
+            content=ft.Text(delete_mother_text(service) if mother else delete_text(service)),
             actions=[
                 kit.danger_button(_("Delete everything"), delete, "dialog-delete-yes", icon=ft.Icons.DELETE_FOREVER),
                 kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),
