@@ -83,3 +83,27 @@ def test_series_single_day_and_reports_outside_range_ignored():
 def test_series_rejects_reversed_range():
     with pytest.raises(ValueError):
         series(REPORTS, start=d(6), end=d(5))
+
+
+# -- massage days against other days, and the chart's runs ------------------------------------------
+
+@pytest.mark.parametrize("massage, counts", [
+    ({d(5), d(6)}, ((2, 2), (4, 0))),  # two well massage days; the other four days not well or not yet
+    ({d(2), d(5), d(9)}, ((2, 1), (4, 1))),  # a massage on a day without a report counts nowhere
+    (set(), None),  # no massage day: no comparison
+    ({d(n) for n in range(2, 8)}, None),  # every reported day had a massage: nothing to compare with
+])
+def test_massage_days_against_other_days_in_counts(massage, counts):
+    from app.domain.trends import massage_vs_other
+
+    found = massage_vs_other(REPORTS, massage)
+    got = None if found is None else ((found.massage.days, found.massage.well), (found.other.days, found.other.well))
+    assert got == counts
+
+
+def test_a_day_without_a_score_breaks_the_line():
+    from app.domain.trends import runs
+
+    points = series([report(2, yes=1), report(3, yes=2), report(4), report(6, yes=5)], start=d(1), end=d(7))
+    # day 1 and 5 without a report, day 4 reported without any sign answered: three gaps, two runs
+    assert runs(points) == [[(1, 1), (2, 2)], [(5, 5)]]

@@ -98,3 +98,52 @@ def series(reports: Iterable[DailyReport], *, start: date, end: date) -> list[Po
         score = report.signs_score if report.signs_answered else None
         points.append(Point(day, score, FLOW_LEVEL[report.flow]))
     return points
+
+
+@dataclass(frozen=True)
+class DaysCount:
+    """Reported days on one side of the massage comparison, and how many of them flowed well."""
+
+    days: int
+    well: int
+
+
+@dataclass(frozen=True)
+class MassageComparison:
+    """Flow on the days with a massage against the reported days without one (in the range shown)."""
+
+    massage: DaysCount
+    other: DaysCount
+
+
+def massage_vs_other(reports: Iterable[DailyReport], massage_days: Iterable[date]) -> MassageComparison | None:
+    """Counts, not shares: "7 of 11 days flowing well" says how few days stand behind it. None
+    when either side has no reported day (one side alone is not a comparison)."""
+    massaged = set(massage_days)
+    sides: dict[bool, list[DailyReport]] = {True: [], False: []}
+    for report in _by_day(reports).values():
+        sides[report.day in massaged].append(report)
+    if not sides[True] or not sides[False]:
+        return None
+
+    def count(side: list[DailyReport]) -> DaysCount:
+        return DaysCount(days=len(side), well=sum(1 for r in side if r.flow is Flow.WELL))
+
+    return MassageComparison(massage=count(sides[True]), other=count(sides[False]))
+
+
+def runs(points: Sequence[Point]) -> list[list[tuple[int, int]]]:
+    """The signs scores as (index, score) runs of consecutive days: a day without a score ends a
+    run, so a chart draws a gap there instead of a line across it."""
+    found: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for index, point in enumerate(points):
+        if point.signs_score is None:
+            if current:
+                found.append(current)
+            current = []
+            continue
+        current.append((index, point.signs_score))
+    if current:
+        found.append(current)
+    return found

@@ -85,6 +85,11 @@ class DiaryRepository(Repository):
         rows = self._rows("SELECT day FROM reports ORDER BY day DESC")
         return self._readable(rows, "day", lambda row: date.fromisoformat(row["day"]))
 
+    def first_day(self) -> date | None:
+        """The oldest day with a report (the day key's index: one step), or None."""
+        found = self._rows("SELECT min(day) AS day FROM reports")[0]["day"]
+        return None if found is None else date.fromisoformat(found)
+
     def count(self) -> int:
         return int(self._rows("SELECT count(*) AS n FROM reports")[0]["n"])
 
