@@ -81,7 +81,8 @@ def _signs_chart(points: list[Point]) -> fch.LineChart:
         data_series=lines, min_x=-0.5, max_x=max(n, 1) - 0.5, min_y=0, max_y=8.3, height=200, interactive=False,
         left_axis=fch.ChartAxis(labels=left, label_size=LEFT_LABELS, title=ft.Text(_("Signs (of 8)"), size=12),
                                 title_size=LEFT_TITLE),
-        bottom_axis=fch.ChartAxis(labels=bottom, label_size=24),
+        # label_spacing=1: the chart asks for a label at every day, and gets one only at the chosen days.
+        bottom_axis=fch.ChartAxis(labels=bottom, label_size=24, label_spacing=1, show_min=False, show_max=False),
         horizontal_grid_lines=fch.ChartGridLines(interval=2, color=ft.Colors.OUTLINE_VARIANT, width=1),
         border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
     )
@@ -130,7 +131,7 @@ def chart(points: list[Point], massage_days: set[date]) -> ft.Control:
         _legend_bar(FLOW_LEVEL_WELL, _("Tall bar: flowing well")),
         _legend_bar(FLOW_LEVEL[Flow.NOT_WELL], _("Middle bar: not flowing well")),
         _legend_bar(FLOW_LEVEL[Flow.NOT_YET], _("Short bar: not coming out yet")),
-        ft.Text(_("No bar and a break in the line: no report that day."), size=14),
+        ft.Text(_("No bar: no report that day. A break in the line: no signs answered that day."), size=14),
     ], spacing=4)
     block = ft.Column([
         _caption(_("Signs of enough milk (line, 0-8)")),

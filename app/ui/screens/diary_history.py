@@ -101,7 +101,7 @@ def _day_card(entry: DayEntry, edit: Any, delete: Any) -> ft.Control:
     else:
         lines.append(kit.tagged(ft.Text(_("Not filled in"), size=15, italic=True, color=ft.Colors.ON_SURFACE_VARIANT),
                                 f"empty-{key}"))
-        lines.append(kit.secondary_button(_("Fill in this day"), lambda e: edit(key), f"edit-{key}",
+        lines.append(kit.secondary_button(_("Fill in that day's report"), lambda e: edit(key), f"edit-{key}",
                                           icon=ft.Icons.EDIT_NOTE))
     lines += [session_card(s) for s in entry.sessions]
     return kit.tagged(ft.Card(content=ft.Container(ft.Column(lines, spacing=8), padding=14)), f"day-{key}")
