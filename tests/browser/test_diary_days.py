@@ -14,12 +14,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from app import i18n
 from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import validate_report
+from app.i18n import format_date
 from app.store.db import open_store
-from tests.browser.test_diary_flow import scroll_to, start, tap
+from tests.browser.test_diary_flow import scroll_to, see, start, tap
 
 TODAY = date.today()
 BORN = TODAY - timedelta(days=18)
@@ -27,6 +29,7 @@ GAP = {10, 11}  # days ago without a report (the chart breaks there)
 FORGOTTEN = 3  # days ago: no report; the test fills it in from the diary
 FEVER = 5  # days ago: a fever, a red flag shown on its own day
 MASSAGES = {9, 8, 7, 6, 4, 2, 1}  # days ago with a completed massage
+FEW_FEEDS = 1  # days ago: 6 feeds, a red flag Today still shows (the last three days' reports)
 
 
 def _flow(ago: int) -> str:
@@ -51,8 +54,9 @@ def seeded(server):
                 continue
             day = TODAY - timedelta(days=ago)
             extra = {"temperature_c": "38.6", "fever": True} if ago == FEVER else {}
+            feeds = "6" if ago == FEW_FEEDS else "9"
             report, errors = validate_report({"day": day, "flow": _flow(ago), "signs": _signs(ago),
-                                              "feeds_24h": "9", **extra}, today=TODAY, birth_date=BORN)
+                                              "feeds_24h": feeds, **extra}, today=TODAY, birth_date=BORN)
             assert report is not None, errors
             store.diary.save(report, at=wall)
         for ago in MASSAGES:
@@ -86,6 +90,12 @@ def test_a_forgotten_day_is_filled_in_from_the_diary(open_app, seeded):
     forgotten = (TODAY - timedelta(days=FORGOTTEN)).isoformat()
     fever_day = (TODAY - timedelta(days=FEVER)).isoformat()
     app = start(open_app, "id")
+    # Today shows yesterday's flag (no report today), saying on which day it was reported
+    scroll_to(app, "flag-few_feeds")
+    yesterday = TODAY - timedelta(days=FEW_FEEDS)
+    with i18n.using("id"):
+        see(app, f"Dicatat {format_date(yesterday)}.")
+    app.shot("36-today-recent-flag")
     tap(app, "open-diary")
     app.wait_for("diary-chart")
     _diary_shots(app)
@@ -115,5 +125,7 @@ def test_the_diary_and_chart_in_english(open_app, seeded):
     app.page.get_by_text("Milk flow each day").first.wait_for(state="attached")
     _diary_shots(app)
     tap(app, "range-7")
+    scroll_to(app, f"day-{(TODAY - timedelta(days=FORGOTTEN)).isoformat()}")
+    app.shot("34-diary-days")
     scroll_to(app, f"dayflag-{(TODAY - timedelta(days=FEVER)).isoformat()}-fever")
     app.shot("35-diary-flag-day")
