@@ -137,14 +137,15 @@ def test_the_chart_says_flow_and_massages_in_words():
 
 @pytest.mark.parametrize("n, labelled", [
     (1, [0]),  # one day: its date
-    (7, [0, 2, 4, 6]),  # a week: every other day, today included
-    (30, [5, 13, 21, 29]),  # a month: a handful of dates, never crowded
-    (120, [29, 59, 89, 119]),  # all: still a handful
+    (3, [0, 1, 2]),  # born two days ago: every day
+    (6, [0, 2, 5]),  # the birth, one between, today: 2 and 4 would crowd today
+    (7, [0, 2, 4, 6]),  # a week: every other day
+    (19, [0, 5, 10, 15, 18]),  # born 18 days ago
+    (30, [0, 8, 16, 24, 29]),  # a month: five dates, never crowded
+    (120, [0, 30, 60, 90, 119]),  # all: still five
 ])
-def test_the_dates_under_the_chart_are_few_and_end_today(n, labelled):
-    days = diary_chart.label_days(n)
-    assert days[-1] == n - 1 and len(days) <= diary_chart.MAX_DATE_LABELS
-    assert days[-len(labelled):] == labelled
+def test_the_dates_under_the_chart_start_at_the_first_day_and_end_today(n, labelled):
+    assert diary_chart.label_days(n) == labelled
 
 
 @pytest.mark.parametrize("lang, text", [("en", "20 Nov"), ("id", "20 Nov")])

@@ -14,7 +14,6 @@ from app.domain.redflags import (
     Urgency,
     evaluate,
     notices,
-    open_flags,
     recent_flags,
 )
 from app.domain.report import DailyReport
@@ -252,6 +251,12 @@ def test_quote_check_notices_a_misquote():
 
 def _day(n):
     return BIRTH + timedelta(days=n)
+
+
+def open_flags(reports, *, birth_date):
+    """Today's open flags (recent_flags) as (flag, since), on the day of the newest report."""
+    today = max((r.day for r in reports), default=BIRTH)
+    return [(f.flag, f.since) for f in recent_flags(reports, birth_date=birth_date, today=today)]
 
 
 def test_open_flags_only_newest_report_counts():

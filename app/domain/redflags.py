@@ -386,37 +386,6 @@ def notices(report: DailyReport, *, postpartum_day: int | None) -> list[Notice]:
     return [notice for notice in Notice if notice in found]
 
 
-def open_flags(
-    reports_newest_first: Iterable[DailyReport], *, birth_date: date | None
-) -> list[tuple[RedFlag, date]]:
-    """The flags still open, each with the first day of its unbroken run of reports, most urgent
-    first.
-
-    Only the newest report decides what is open: a flag closes as soon as a later report no longer
-    has it. The date says since when it has been reported, counting back through consecutive
-    reports that carried it. Reports are re-sorted by day, so the order passed in is a hint only.
-    """
-    reports = sorted(reports_newest_first, key=lambda report: report.day, reverse=True)
-    if not reports:
-        return []
-    per_report = [
-        (
-            report.day,
-            evaluate(report, postpartum_day=postpartum_day_or_none(birth_date, report.day)),
-        )
-        for report in reports
-    ]
-    opened: list[tuple[RedFlag, date]] = []
-    for flag in per_report[0][1]:
-        since = per_report[0][0]
-        for day, flags in per_report[1:]:
-            if flag not in flags:
-                break
-            since = day
-        opened.append((flag, since))
-    return opened
-
-
 RECENT_DAYS = 3  # Today shows the flags of the reports of today and the two days before
 
 
