@@ -140,8 +140,8 @@ def test_the_chart_says_flow_and_massages_in_words():
     (3, [0, 1, 2]),  # born two days ago: every day
     (6, [0, 2, 5]),  # the birth, one between, today: 2 and 4 would crowd today
     (7, [0, 2, 4, 6]),  # a week: every other day
-    (19, [0, 5, 10, 15, 18]),  # born 18 days ago
-    (30, [0, 8, 16, 24, 29]),  # a month: five dates, never crowded
+    (19, [0, 5, 10, 18]),  # born 18 days ago: 15 would touch today's date
+    (30, [0, 8, 16, 29]),  # a month: 24 would touch today's date
     (120, [0, 30, 60, 90, 119]),  # all: still five
 ])
 def test_the_dates_under_the_chart_start_at_the_first_day_and_end_today(n, labelled):

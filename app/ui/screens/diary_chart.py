@@ -35,12 +35,12 @@ MAX_DATE_LABELS = 5  # "20 Nov" fits about five times across a 360 px phone
 
 def label_days(n: int) -> list[int]:
     """Which days get a date under the axis: the first (the birth, or the range's start) and the
-    last (today) always, evenly stepped ones between, never more than MAX_DATE_LABELS and never
-    two closer than half a step (they would overlap at 360 px)."""
+    last (today) always, evenly stepped ones between, never more than MAX_DATE_LABELS and none
+    closer to today than three quarters of a step (two dates would touch at 360 px)."""
     if n <= 1:
         return [0] if n == 1 else []
     step = -(-(n - 1) // (MAX_DATE_LABELS - 1))  # ceil
-    inner = [i for i in range(0, n - 1, step) if (n - 1 - i) * 2 > step]
+    inner = [i for i in range(0, n - 1, step) if (n - 1 - i) * 4 >= step * 3]
     return [*inner, n - 1]
 
 
