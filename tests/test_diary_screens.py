@@ -16,13 +16,13 @@ from app.domain.parsing import FieldError
 from app.domain.profile import Profile
 from app.domain.redflags import RULES, Notice, RedFlag, Urgency
 from app.domain.report import OPTIONAL_QUESTIONS, MotherSign, Sign, validate_report
-from app.domain.trends import Comparison, Point, Side
+from app.domain.trends import DaysCount, MassageComparison, Point
 from app.domain.visits import Timing, Visit, VisitDue
 from app.services.diary import DayEntry, HalfDay
-from app.ui.screens import diary_history, profile, reminders, report, today
+from app.ui.screens import diary_chart, diary_history, profile, reminders, report, today
 from app.ui.screens import diary_labels as labels
 from app.ui.screens.diary_labels import Calls, error_text, flag_card, notice_card, pp_day_text, wet_diaper_expectation
-from tests.screens_harness import identifiers, texts, walk
+from tests.render_harness import find, identifiers, texts, walk
 
 DAY = date(2026, 11, 22)
 
@@ -118,26 +118,78 @@ def test_a_day_cards_title(pp_day, title):
     assert diary_history.day_title(DayEntry(DAY, pp_day, None, [])) == title
 
 
-def test_the_chart_draws_scores_flow_and_massage_days():
+def test_the_chart_breaks_the_signs_line_at_a_day_without_a_report():
     points = [Point(date(2026, 11, 20), 3, 1), Point(date(2026, 11, 21), None, None), Point(DAY, 8, 2)]
-    view = diary_history.chart(points, {date(2026, 11, 21)})
+    view = diary_chart.chart(points, {date(2026, 11, 21)})
     (drawing,) = [n for n in walk(view) if isinstance(n, fch.LineChart)]
-    signs, flow, marks = ([(p.x, p.y) for p in line.points] for line in drawing.data_series)
-    assert signs == [(0, 3), (2, 8)]
-    assert flow == [(0, 4), (2, 8)]  # flow levels 1 and 2 drawn at 4 and 8
-    assert marks == [(1, 0)]  # a massage on the day without a report
+    assert [[(p.x, p.y) for p in line.points] for line in drawing.data_series] == [[(0, 3)], [(2, 8)]]
+    assert drawing.max_y < 9  # only the signs (0-8) on this axis: flow has its own row
     assert "diary-chart" in identifiers(view)
 
 
-def test_the_comparison_in_words_says_it_is_no_proof():
-    c = Comparison(first_massage_day=date(2026, 11, 20), before=Side(2, 3.0, 0.5), after=Side(3, 5.5, 1.0))
+def test_the_chart_says_flow_and_massages_in_words():
+    points = [Point(date(2026, 11, 20), 3, 1), Point(date(2026, 11, 21), None, None), Point(DAY, 8, 2)]
+    shown = texts(diary_chart.chart(points, {date(2026, 11, 21)}))
+    assert ("From 20 Nov to 22 Nov: a report on 2 of 3 days. Flowing well on 1, not well on 1, not coming out "
+            "yet on 0. Signs of enough milk: from 3 to 8 of 8. A massage on 1 day.") in shown
+    assert {"Tall bar: flowing well", "Massage done (a dot on that day)"} <= set(shown)
+
+
+@pytest.mark.parametrize("n, labelled", [
+    (1, [0]),  # one day: its date
+    (3, [0, 1, 2]),  # born two days ago: every day
+    (6, [0, 2, 5]),  # the birth, one between, today: 2 and 4 would crowd today
+    (7, [0, 2, 4, 6]),  # a week: every other day
+    (19, [0, 5, 10, 18]),  # born 18 days ago: 15 would touch today's date
+    (30, [0, 8, 16, 29]),  # a month: 24 would touch today's date
+    (120, [0, 30, 60, 90, 119]),  # all: still five
+])
+def test_the_dates_under_the_chart_start_at_the_first_day_and_end_today(n, labelled):
+    assert diary_chart.label_days(n) == labelled
+
+
+@pytest.mark.parametrize("lang, text", [("en", "20 Nov"), ("id", "20 Nov")])
+def test_the_chart_dates_read_as_day_and_month(lang, text):
+    with i18n.using(lang):
+        assert diary_chart.short_date(date(2026, 11, 20)) == text
+
+
+def test_the_comparison_counts_days_and_says_it_is_no_proof():
+    c = MassageComparison(massage=DaysCount(11, 7), other=DaysCount(5, 2))
     shown = " ".join(texts(diary_history.comparison(c)))
-    assert "Before the first massage: 2 days recorded, flowing well on 50% of days, on average 3 of 8 signs." in shown
-    assert "does not prove that the massage caused it" in shown
+    assert "On days with a massage: flowing well on 7 of 11 days." in shown
+    assert "On days without a massage: flowing well on 2 of 5 days." in shown
+    assert "does not prove that the massage caused it" in shown and "day 3-4" in shown
 
 
 def test_no_comparison_until_both_sides_have_reports():
     assert "diary-compare" not in identifiers(diary_history.comparison(None))
+
+
+def test_a_past_days_red_flags_show_on_that_day():
+    entry = DayEntry(DAY, 5, _report(fever=True), [], [RedFlag.FEVER])
+    card = diary_history._day_card(entry, lambda key: None, lambda day: None)
+    assert "dayflag-2026-11-22-fever" in identifiers(card)
+    assert "Fever of 38 °C or more" in texts(card)
+
+
+def test_a_day_not_filled_in_opens_the_form_for_that_day():
+    opened: list[str] = []
+    card = diary_history._day_card(DayEntry(DAY, 5, None, []), opened.append, lambda day: None)
+    assert {"empty-2026-11-22", "edit-2026-11-22"} <= identifiers(card)
+    button = next(n for n in walk(find(card, "edit-2026-11-22")) if getattr(n, "on_click", None))
+    button.on_click(None)
+    assert opened == ["2026-11-22"]
+
+
+@pytest.mark.parametrize("since, last, words", [
+    (DAY, DAY, "Reported today."),  # today's report
+    (date(2026, 11, 20), date(2026, 11, 20), "Reported 20 Nov 2026."),  # a day before: its date
+    (date(2026, 11, 19), DAY, "Reported from 19 Nov 2026 to today."),  # a run of days
+])
+def test_a_flag_card_on_today_says_when_it_was_reported(since, last, words):
+    card = flag_card(RedFlag.FEVER, since, last=last, today=DAY)
+    assert words in texts(card)
 
 
 def test_a_fever_card_says_keep_breastfeeding_and_when_to_call():
@@ -258,6 +310,26 @@ def test_the_report_screen_finds_its_part(stack, part):
 def test_the_reminders_calendar_has_two_daily_events_in_her_language():
     with i18n.using("id"):
         text = reminders.ics_text(time(6, 30), time(19, 15), now=datetime(2026, 11, 22, 6, 0).astimezone(),
-                                  start=DAY)
-    assert text.count("RRULE:FREQ=DAILY") == 2 and "T063000" in text and "T191500" in text
-    assert "SUMMARY:Pijat oksitosin pagi" in text
+                                  start=DAY, tz_name="Asia/Jakarta")
+    assert text.count("RRULE:FREQ=DAILY") == 2
+    assert "DTSTART;TZID=Asia/Jakarta:20261122T063000" in text and "BEGIN:VTIMEZONE" in text
+    assert "SUMMARY:Pijat oksitosin pagi" in text and "SUMMARY:Pijat oksitosin malam" in text
+
+
+@pytest.mark.parametrize("at, en, id_", [
+    (time(7, 0), "Morning oxytocin massage", "Pijat oksitosin pagi"),  # pagi
+    (time(12, 30), "Midday oxytocin massage", "Pijat oksitosin siang"),  # siang
+    (time(16, 0), "Afternoon oxytocin massage", "Pijat oksitosin sore"),  # sore
+    (time(19, 0), "Evening oxytocin massage", "Pijat oksitosin malam"),  # malam
+    (time(5, 0), "Morning oxytocin massage", "Pijat oksitosin pagi"),  # an early "evening" field still says pagi
+])
+def test_a_reminder_is_named_by_its_hour_in_both_languages(at, en, id_):
+    assert reminders.reminder_title(at) == en
+    with i18n.using("id"):
+        assert reminders.reminder_title(at) == id_
+
+
+def test_the_reminders_screen_gives_the_clock_app_steps_with_her_times():
+    steps = reminders.clock_steps({"morning": "06:30", "evening": "19:15"})
+    assert "2. Add an alarm at 06:30 and one at 19:15." in steps
+    assert steps[0].startswith("Many Android phones cannot add a calendar file")

@@ -72,13 +72,34 @@ def test_today_shows_a_fever_as_an_open_flag_since_its_first_day(diary):
     _born(diary, 4)
     diary.store.diary.save(_report(DAY - timedelta(days=1), fever=True), at=diary.clock.wall())
     diary.store.diary.save(_report(DAY, temperature_c="38.4"), at=diary.clock.wall())
-    assert diary.today_summary().flags == [(RedFlag.FEVER, DAY - timedelta(days=1))]
+    assert diary.today_summary().flags == [(RedFlag.FEVER, DAY - timedelta(days=1), DAY)]
+
+
+@pytest.mark.parametrize("later, shown", [
+    (None, [(RedFlag.HEAVY_BLEEDING, DAY - timedelta(days=2), DAY - timedelta(days=2))]),  # no later report
+    ({}, [(RedFlag.HEAVY_BLEEDING, DAY - timedelta(days=2), DAY - timedelta(days=2))]),  # today's did not ask
+    ({"mother_signs": {"heavy_bleeding": False}}, []),  # today's answered no: closed
+])
+def test_today_shows_a_flag_from_the_last_days_until_a_later_report_answers_no(diary, later, shown):
+    _born(diary, 6)
+    diary.store.diary.save(_report(DAY - timedelta(days=2), mother_signs={"heavy_bleeding": True}),
+                           at=diary.clock.wall())
+    if later is not None:
+        diary.store.diary.save(_report(DAY, **later), at=diary.clock.wall())
+    assert diary.today_summary().flags == shown
+
+
+def test_a_flag_older_than_the_last_three_days_is_not_on_today(diary):
+    _born(diary, 8)
+    diary.store.diary.save(_report(DAY - timedelta(days=3), mother_signs={"heavy_bleeding": True}),
+                           at=diary.clock.wall())
+    assert diary.today_summary().flags == []
 
 
 def test_today_puts_a_go_now_sign_before_the_others(diary):
     _born(diary, 4)
     diary.store.diary.save(_report(fever=True, mother_signs={"heavy_bleeding": True}), at=diary.clock.wall())
-    assert [flag for flag, _ in diary.today_summary().flags] == [RedFlag.HEAVY_BLEEDING, RedFlag.FEVER]
+    assert [f.flag for f in diary.today_summary().flags] == [RedFlag.HEAVY_BLEEDING, RedFlag.FEVER]
 
 
 @pytest.mark.parametrize("days_old, notices, flags", [
@@ -89,7 +110,7 @@ def test_today_tells_sadness_in_the_first_two_weeks_from_a_flag(diary, days_old,
     _born(diary, days_old)
     diary.store.diary.save(_report(mother_signs={"sad": True}), at=diary.clock.wall())
     summary = diary.today_summary()
-    assert (summary.notices, [flag for flag, _ in summary.flags]) == (notices, flags)
+    assert (summary.notices, [f.flag for f in summary.flags]) == (notices, flags)
 
 
 def test_todays_notices_come_from_the_newest_report(diary):
@@ -352,35 +373,77 @@ def test_deleting_a_day_without_a_report_keeps_the_earlier_undo(diary):
 
 # -- history ---------------------------------------------------------------------------------------
 
-def test_history_lists_reports_and_massages_by_day_newest_first(diary):
+def test_history_lists_every_day_newest_first_with_its_report_and_massages(diary):
     _born(diary, 10)
     diary.store.diary.save(_report(DAY - timedelta(days=2)), at=diary.clock.wall())
     _session(diary, 7, SessionStatus.COMPLETED)
     _session(diary, 8, SessionStatus.IN_PROGRESS)  # unfinished: not listed
     data = diary.history("7")
     assert [(e.day, e.report is not None, len(e.sessions), e.postpartum_day) for e in data.days] == [
-        (DAY, False, 1, 10), (DAY - timedelta(days=2), True, 0, 8)]
+        (DAY - timedelta(days=i), i == 2, int(i == 0), 10 - i) for i in range(7)]  # the days not filled in too
 
 
-@pytest.mark.parametrize("chosen, points", [
-    ("7", 7),  # a week
-    ("30", 30),  # a month
-    ("all", 41),  # from the oldest report (40 days ago) to today
-    ("bogus", 7),  # an unknown range falls back to a week
+@pytest.mark.parametrize("born, chosen, first", [
+    (3, "7", DAY - timedelta(days=3)),  # born 3 days ago: the week starts at the birth
+    (20, "7", DAY - timedelta(days=6)),  # a week
+    (20, "30", DAY - timedelta(days=20)),  # the month starts at the birth
+    (50, "30", DAY - timedelta(days=29)),  # a month
+    (50, "all", DAY - timedelta(days=50)),  # all: from the birth
+    (None, "all", DAY - timedelta(days=40)),  # no birth date: from the oldest report
+    (None, "7", DAY - timedelta(days=6)),  # no birth date: a week
+    (20, "bogus", DAY - timedelta(days=6)),  # an unknown range falls back to a week
 ])
-def test_history_range_sets_the_charts_days(diary, chosen, points):
+def test_history_ranges_start_at_the_birth(diary, born, chosen, first):
+    if born is not None:
+        _born(diary, born)
     diary.store.diary.save(_report(DAY - timedelta(days=40)), at=diary.clock.wall())
     data = diary.history(chosen)
-    assert len(data.points) == points and data.points[-1].day == DAY
+    assert (data.start, data.points[0].day, data.points[-1].day) == (first, first, DAY)
+    assert len(data.points) == (DAY - first).days + 1
 
 
-def test_history_compares_before_and_since_the_first_massage(diary):
+def test_history_all_lists_a_page_of_days_at_a_time(diary):
+    _born(diary, 70)
+    first = diary.history("all")
+    assert (len(first.days), first.more, len(first.points)) == (30, True, 71)
+    assert (len(diary.history("all", 60).days), diary.history("all", 90).more) == (60, False)
+    assert len(diary.history("all", 90).days) == 71
+
+
+def test_history_reads_only_the_range_shown(diary):
+    _born(diary, 300)
+    for offset in range(0, 300, 2):
+        diary.store.diary.save(_report(DAY - timedelta(days=offset)), at=diary.clock.wall())
+    seen: list[tuple] = []
+    real = diary.store.diary.list
+
+    def spy(**kw):
+        found = real(**kw)
+        seen.append((kw, len(found)))
+        return found
+
+    diary.store.diary.list = spy  # type: ignore[method-assign]
+    diary.history("7")
+    assert seen == [({"start": DAY - timedelta(days=6), "end": DAY}, 4)]
+
+
+def test_history_shows_each_days_red_flags_on_its_own_day(diary):
+    _born(diary, 10)
+    diary.store.diary.save(_report(DAY - timedelta(days=5), fever=True), at=diary.clock.wall())
+    diary.store.diary.save(_report(DAY - timedelta(days=4)), at=diary.clock.wall())
+    flags = {e.day: e.flags for e in diary.history("7").days}
+    assert flags[DAY - timedelta(days=5)] == [RedFlag.FEVER]
+    assert flags[DAY - timedelta(days=4)] == [] and flags[DAY] == []
+
+
+def test_history_counts_flow_on_massage_days_and_other_days(diary):
     for offset, flow in ((3, "not_well"), (2, "not_well"), (1, "well"), (0, "well")):
         diary.store.diary.save(_report(DAY - timedelta(days=offset), flow=flow), at=diary.clock.wall())
     _session(diary, 19, SessionStatus.COMPLETED, day=DAY - timedelta(days=1))
+    _session(diary, 7, SessionStatus.STOPPED_PAIN, day=DAY - timedelta(days=2))  # stopped: not a massage day
     c = diary.history().comparison
-    assert c is not None and c.first_massage_day == DAY - timedelta(days=1)
-    assert (c.before.days, c.before.share_flow_well, c.after.days, c.after.share_flow_well) == (2, 0.0, 2, 1.0)
+    assert c is not None
+    assert (c.massage.days, c.massage.well, c.other.days, c.other.well) == (1, 1, 3, 1)
 
 
 def test_history_marks_massage_days_and_leaves_out_demonstrations(diary):

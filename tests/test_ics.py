@@ -1,12 +1,17 @@
-from datetime import date, datetime, time, timedelta, timezone
+"""The reminders' calendar file, parsed back with icalendar as a phone's calendar would read it."""
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
+from icalendar import Calendar
 
-from app.domain.ics import escape_text, fold, reminders_ics
+from app.domain.daypart import TimeOfDay, time_of_day
+from app.domain.ics import reminders_ics
 
 WIB = timezone(timedelta(hours=7))
 NOW = datetime(2026, 3, 10, 8, 5, 9, tzinfo=WIB)
-DESCRIPTION = "Pijat 3-5 menit x 3 putaran; lalu susui bayi.\nJangan pijat bila demam, ya"
+DESCRIPTION = "Pijat 3-5 menit x 3 ulangan; lalu susui bayi.\nJangan pijat bila demam, ya"
 
 
 def make(**overrides):
@@ -22,152 +27,105 @@ def make(**overrides):
     return reminders_ics(time(7, 0), time(17, 30), **options)
 
 
-def unfold(text):
-    """RFC 5545 3.1: a CRLF followed by one space or tab continues the previous line."""
-    assert text.endswith("\r\n")
-    lines = []
-    for raw in text[:-2].split("\r\n"):
-        if raw[:1] in (" ", "\t"):
-            lines[-1] += raw[1:]
-        else:
-            lines.append(raw)
-    return lines
+def parsed(**overrides) -> Calendar:
+    return Calendar.from_ical(make(**overrides))
 
 
-def unescape(value):
-    out, chars = [], iter(value)
-    for char in chars:
-        if char == "\\":
-            nxt = next(chars)
-            out.append("\n" if nxt in "nN" else nxt)
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def parse(text):
-    """Components as nested dicts: {"name", "props": [(name, value)], "children": [...]}."""
-    root = {"name": None, "props": [], "children": []}
-    stack = [root]
-    for line in unfold(text):
-        name, _, value = line.partition(":")
-        if name == "BEGIN":
-            component = {"name": value, "props": [], "children": []}
-            stack[-1]["children"].append(component)
-            stack.append(component)
-        elif name == "END":
-            assert stack[-1]["name"] == value, f"END:{value} closes {stack[-1]['name']}"
-            stack.pop()
-        else:
-            stack[-1]["props"].append((name, value))
-    assert len(stack) == 1, "unclosed component"
-    return root["children"]
-
-
-def props(component):
-    return dict(component["props"])
-
-
-def events():
-    (calendar,) = parse(make())
-    return calendar, [child for child in calendar["children"] if child["name"] == "VEVENT"]
-
-
-def test_only_crlf_line_endings():
-    text = make()
-    assert "\n" not in text.replace("\r\n", "")
-    assert "\r" not in text.replace("\r\n", "")
-
-
-def test_every_line_at_most_75_octets():
+def test_only_crlf_line_endings_and_lines_of_at_most_75_octets():
     text = make(description="Catatan 😴🍼 " * 30)  # long and multi-byte: must fold
+    assert "\n" not in text.replace("\r\n", "") and "\r" not in text.replace("\r\n", "")
     physical = text[:-2].split("\r\n")
     assert any(line.startswith(" ") for line in physical)
     assert all(len(line.encode("utf-8")) <= 75 for line in physical)
-    text.encode("utf-8").decode("utf-8")  # no character split across a fold
 
 
 def test_calendar_header():
-    calendar, _ = events()
-    assert calendar["name"] == "VCALENDAR"
-    header = props(calendar)
-    assert header["VERSION"] == "2.0"
-    assert header["PRODID"]
-    assert header["X-WR-TIMEZONE"] == "Asia/Jakarta"
+    calendar = parsed()
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
+    assert calendar["X-WR-TIMEZONE"] == "Asia/Jakarta"
 
 
-def test_no_timezone_hint_without_tz_name():
-    (calendar,) = parse(make(tz_name=None))
-    assert "X-WR-TIMEZONE" not in props(calendar)
+def test_the_file_carries_a_vtimezone_for_the_device_zone():
+    calendar = parsed()
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert zone["TZID"] == "Asia/Jakarta"
+    (standard,) = zone.walk("STANDARD")
+    assert standard["TZOFFSETTO"].td == timedelta(hours=7)  # WIB, no daylight saving
+    text = make()
+    assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")  # defined before it is used
 
 
-def test_two_daily_events_at_floating_local_times():
-    _, (morning, evening) = events()
-    for event, start in ((morning, "20260311T070000"), (evening, "20260311T173000")):
-        fields = props(event)
-        assert fields["DTSTART"] == start  # no Z, no TZID: the phone's own zone applies
-        assert fields["RRULE"] == "FREQ=DAILY"
-        assert fields["DURATION"] == "PT15M"
-        assert fields["DTSTAMP"] == "20260310T010509Z"  # 08:05:09 WIB in UTC
+def test_two_daily_events_start_at_the_chosen_times_in_that_zone():
+    calendar = parsed()
+    morning, evening = calendar.walk("VEVENT")
+    for event, start in ((morning, datetime(2026, 3, 11, 7, 0)), (evening, datetime(2026, 3, 11, 17, 30))):
+        assert event["DTSTART"].params["TZID"] == "Asia/Jakarta"
+        assert event.start == start.replace(tzinfo=ZoneInfo("Asia/Jakarta"))
+        assert event["RRULE"]["FREQ"] == ["DAILY"]
+        assert event.duration == timedelta(minutes=15)
+        assert event["DTSTAMP"].dt == datetime(2026, 3, 10, 1, 5, 9, tzinfo=UTC)  # 08:05:09 WIB in UTC
+    text = make()
+    assert "DTSTART;TZID=Asia/Jakarta:20260311T070000\r\n" in text
+
+
+@pytest.mark.parametrize("tz_name", [
+    None,  # the device's zone is unknown
+    "Mars/Olympus_Mons",  # not a zone zoneinfo knows
+])
+def test_without_a_known_zone_the_times_float(tz_name):
+    calendar = parsed(tz_name=tz_name)
+    assert calendar.walk("VTIMEZONE") == []
+    assert "X-WR-TIMEZONE" not in calendar
+    morning, _ = calendar.walk("VEVENT")
+    assert morning.start == datetime(2026, 3, 11, 7, 0)  # naive: the phone's own zone applies
+    assert "TZID" not in morning["DTSTART"].params
 
 
 def test_each_event_has_a_display_alarm_at_the_start():
-    _, found = events()
-    for event in found:
-        (alarm,) = event["children"]
-        assert alarm["name"] == "VALARM"
-        assert props(alarm)["ACTION"] == "DISPLAY"
-        assert props(alarm)["TRIGGER"] == "PT0S"
-        assert props(alarm)["DESCRIPTION"] == props(event)["SUMMARY"]
+    for event in parsed().walk("VEVENT"):
+        (alarm,) = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY"
+        assert alarm["TRIGGER"].dt == timedelta(0)
+        assert alarm["DESCRIPTION"] == event["SUMMARY"]
 
 
 def test_uids_are_stable_and_distinct():
-    _, first = events()
-    (calendar,) = parse(make(now=NOW + timedelta(days=3), start=date(2026, 4, 1)))
-    again = [child for child in calendar["children"] if child["name"] == "VEVENT"]
-    uids = [props(event)["UID"] for event in first]
-    assert uids == [props(event)["UID"] for event in again]
-    assert len(set(uids)) == 2
-    assert all(uid.endswith("@pijat-oksitosin.local") for uid in uids)
+    first = [str(e["UID"]) for e in parsed().walk("VEVENT")]
+    again = [str(e["UID"]) for e in parsed(now=NOW + timedelta(days=3), start=date(2026, 4, 1)).walk("VEVENT")]
+    assert first == again
+    assert len(set(first)) == 2
+    assert all(uid.endswith("@pijat-oksitosin.local") for uid in first)
 
 
 def test_summary_and_description_are_escaped_and_round_trip():
-    text = make()
-    assert "SUMMARY:Pijat oksitosin pagi\\, ibu\\; bayi\r\n" in text
-    _, (morning, _) = events()
-    assert unescape(props(morning)["SUMMARY"]) == "Pijat oksitosin pagi, ibu; bayi"
-    assert unescape(props(morning)["DESCRIPTION"]) == DESCRIPTION
+    assert "SUMMARY:Pijat oksitosin pagi\\, ibu\\; bayi\r\n" in make()
+    morning, _ = parsed().walk("VEVENT")
+    assert morning["SUMMARY"] == "Pijat oksitosin pagi, ibu; bayi"
+    assert morning["DESCRIPTION"] == DESCRIPTION
 
 
-@pytest.mark.parametrize(
-    ("text", "escaped"),
-    [
-        ("a,b", "a\\,b"),  # comma
-        ("a;b", "a\\;b"),  # semicolon
-        ("a\\b", "a\\\\b"),  # backslash first, so it is not doubled twice
-        ("a\nb", "a\\nb"),  # newline
-        ("a\r\nb", "a\\nb"),  # Windows newline is one newline
-        ("a\x07b", "ab"),  # control characters are not allowed in TEXT
-        ("ibu: 😴", "ibu: 😴"),  # colon and emoji need no escaping
-    ],
-)
-def test_escape_text(text, escaped):
-    assert escape_text(text) == escaped
-
-
-@pytest.mark.parametrize(
-    ("line", "chunks"),
-    [
-        ("A" * 75, ["A" * 75]),  # exactly 75 octets: no fold
-        ("A" * 76, ["A" * 75, " A"]),  # one octet over
-        ("A" * 74 + "é", ["A" * 74, " é"]),  # a 2-octet char that would end at 76
-        ("A" * 200, ["A" * 75, " " + "A" * 74, " " + "A" * 51]),  # continuation lines hold 74
-    ],
-)
-def test_fold(line, chunks):
-    assert fold(line).split("\r\n") == chunks
-
-
-def test_naive_now_is_rejected():
+@pytest.mark.parametrize("bad", [
+    {"now": datetime(2026, 3, 10, 8, 0)},  # a naive now: DTSTAMP must be UTC
+    {"uid_domain": "a;b"},  # a UID domain that would break the line
+])
+def test_bad_input_is_refused(bad):
     with pytest.raises(ValueError):
-        make(now=datetime(2026, 3, 10, 8, 0))
+        make(**bad)
+
+
+@pytest.mark.parametrize("at, word", [
+    (time(3, 59), TimeOfDay.MALAM),  # before dawn it is still night
+    (time(4, 0), TimeOfDay.PAGI),  # pagi starts at 04:00
+    (time(7, 0), TimeOfDay.PAGI),  # the default morning reminder
+    (time(10, 59), TimeOfDay.PAGI),  # last minute of pagi
+    (time(11, 0), TimeOfDay.SIANG),  # siang from 11:00
+    (time(14, 59), TimeOfDay.SIANG),  # last minute of siang
+    (time(15, 0), TimeOfDay.SORE),  # sore from 15:00
+    (time(17, 59), TimeOfDay.SORE),  # last minute of sore
+    (time(18, 0), TimeOfDay.MALAM),  # malam from 18:00
+    (time(19, 0), TimeOfDay.MALAM),  # the default evening reminder
+    (time(0, 0), TimeOfDay.MALAM),  # midnight
+])
+def test_the_part_of_the_day_a_reminder_is_named_by(at, word):
+    assert time_of_day(at) is word

@@ -14,7 +14,7 @@ from app.domain.redflags import (
     Urgency,
     evaluate,
     notices,
-    open_flags,
+    recent_flags,
 )
 from app.domain.report import DailyReport
 
@@ -253,6 +253,12 @@ def _day(n):
     return BIRTH + timedelta(days=n)
 
 
+def open_flags(reports, *, birth_date):
+    """Today's open flags (recent_flags) as (flag, since), on the day of the newest report."""
+    today = max((r.day for r in reports), default=BIRTH)
+    return [(f.flag, f.since) for f in recent_flags(reports, birth_date=birth_date, today=today)]
+
+
 def test_open_flags_only_newest_report_counts():
     reports = [
         report(_day(9)),  # newest: all clear
@@ -300,3 +306,33 @@ def test_open_flags_puts_go_now_first():
 
 def test_open_flags_empty():
     assert open_flags([], birth_date=BIRTH) == []
+
+
+# -- the open flags Today shows: the last three days' reports --------------------------------------
+
+TODAY = date(2026, 3, 10)
+
+
+def _on(offset, **fields):
+    return report(day=TODAY - timedelta(days=offset), **fields)
+
+
+@pytest.mark.parametrize("reports, shown", [
+    ([_on(1, **mother("fits"))], [(RedFlag.FITS, 1, 1)]),  # yesterday's, no report today
+    ([_on(2, **mother("fits")), _on(0)], [(RedFlag.FITS, 2, 2)]),  # today's did not ask: still open
+    ([_on(2, **mother("fits")), _on(0, mother_signs={"fits": False})], []),  # answered no: closed
+    ([_on(3, **mother("fits"))], []),  # older than three days
+    ([_on(2, fever=True), _on(1, fever=True), _on(0)], []),  # today's report has no fever: closed
+    ([_on(4, fever=True), _on(2, fever=True), _on(1, fever=True)], [(RedFlag.FEVER, 4, 1)]),  # since its first day
+    ([_on(1, feeds_24h=5), _on(0)], [(RedFlag.FEW_FEEDS, 1, 1)]),  # today's left the feeds blank
+    ([_on(1, feeds_24h=5), _on(0, feeds_24h=9)], []),  # today's counted enough feeds
+])
+def test_recent_flags(reports, shown):
+    found = recent_flags(reports, birth_date=TODAY - timedelta(days=10), today=TODAY)
+    assert [(f.flag, (TODAY - f.since).days, (TODAY - f.last).days) for f in found] == shown
+
+
+def test_recent_flags_come_most_urgent_first():
+    found = recent_flags([_on(2, **mother("fits")), _on(1, fever=True, feeds_24h=3)],
+                         birth_date=None, today=TODAY)
+    assert [f.flag for f in found] == [RedFlag.FITS, RedFlag.FEVER, RedFlag.FEW_FEEDS]

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from app.domain.report import GOOD_ANSWER, SIGNS, DailyReport
-from app.domain.trends import Comparison, Point, Side, before_after, series
+from app.domain.trends import Point, massage_vs_other, runs, series
 
 
 def d(n):
@@ -30,41 +30,6 @@ REPORTS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("sessions", "expected"),
-    [
-        (
-            [d(6), d(5), d(5)],  # unsorted, repeated: the first massage is March 5
-            Comparison(
-                first_massage_day=d(5),
-                before=Side(days=3, mean_signs_score=2.0, share_flow_well=0.0),
-                after=Side(days=3, mean_signs_score=6.0, share_flow_well=2 / 3),
-            ),
-        ),
-        (
-            [d(3)],  # massage from March 3: one day before, five since
-            Comparison(
-                first_massage_day=d(3),
-                before=Side(days=1, mean_signs_score=1.0, share_flow_well=0.0),
-                after=Side(days=5, mean_signs_score=5.25, share_flow_well=0.4),
-            ),
-        ),
-        ([], None),  # no massage yet
-        ([d(2)], None),  # massage from the first report: nothing before
-        ([d(8)], None),  # massage after the last report: nothing since
-    ],
-)
-def test_before_after(sessions, expected):
-    assert before_after(REPORTS, sessions) == expected
-
-
-def test_before_after_side_without_signs_has_no_mean():
-    reports = [report(2, "not_yet"), report(3, "well", yes=4)]
-    comparison = before_after(reports, [d(3)])
-    assert comparison.before == Side(days=1, mean_signs_score=None, share_flow_well=0.0)
-    assert comparison.after == Side(days=1, mean_signs_score=4.0, share_flow_well=1.0)
-
-
 def test_series_fills_gaps_and_maps_flow_levels():
     reports = [report(3, "well", yes=2), report(5, "not_yet"), report(6, "not_well", yes=0, no=8)]
     assert series(reports, start=d(2), end=d(6)) == [
@@ -83,3 +48,23 @@ def test_series_single_day_and_reports_outside_range_ignored():
 def test_series_rejects_reversed_range():
     with pytest.raises(ValueError):
         series(REPORTS, start=d(6), end=d(5))
+
+
+# -- massage days against other days, and the chart's runs ------------------------------------------
+
+@pytest.mark.parametrize("massage, counts", [
+    ({d(5), d(6)}, ((2, 2), (4, 0))),  # two well massage days; the other four days not well or not yet
+    ({d(2), d(5), d(9)}, ((2, 1), (4, 1))),  # a massage on a day without a report counts nowhere
+    (set(), None),  # no massage day: no comparison
+    ({d(n) for n in range(2, 8)}, None),  # every reported day had a massage: nothing to compare with
+])
+def test_massage_days_against_other_days_in_counts(massage, counts):
+    found = massage_vs_other(REPORTS, massage)
+    got = None if found is None else ((found.massage.days, found.massage.well), (found.other.days, found.other.well))
+    assert got == counts
+
+
+def test_a_day_without_a_score_breaks_the_line():
+    points = series([report(2, yes=1), report(3, yes=2), report(4), report(6, yes=5)], start=d(1), end=d(7))
+    # day 1 and 5 without a report, day 4 reported without any sign answered: three gaps, two runs
+    assert runs(points) == [[(1, 1), (2, 2)], [(5, 5)]]

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from app.domain.postpartum import (
     FULL_WET_DIAPERS,
@@ -385,32 +386,79 @@ def notices(report: DailyReport, *, postpartum_day: int | None) -> list[Notice]:
     return [notice for notice in Notice if notice in found]
 
 
-def open_flags(
-    reports_newest_first: Iterable[DailyReport], *, birth_date: date | None
-) -> list[tuple[RedFlag, date]]:
-    """The flags still open, each with the first day of its unbroken run of reports, most urgent
-    first.
+RECENT_DAYS = 3  # Today shows the flags of the reports of today and the two days before
 
-    Only the newest report decides what is open: a flag closes as soon as a later report no longer
-    has it. The date says since when it has been reported, counting back through consecutive
-    reports that carried it. Reports are re-sorted by day, so the order passed in is a hint only.
+
+class OpenFlag(NamedTuple):
+    """A flag Today shows: `since` the first day of its unbroken run of reports, `last` the newest
+    day it was reported."""
+
+    flag: RedFlag
+    since: date
+    last: date
+
+
+# The question behind each flag a report can leave unanswered; a flag not listed here comes from
+# what every saved report answers (flow, the breast and fever boxes, the temperature).
+_MOTHER_SIGN_OF: dict[RedFlag, MotherSign] = {
+    **{flag: sign for sign, flag in _MOTHER_FLAGS.items()},
+    RedFlag.CHILLS: MotherSign.CHILLS,
+    RedFlag.SADNESS_LASTING: MotherSign.SAD,
+}
+_QUESTION_OF: dict[RedFlag, str] = {
+    RedFlag.FLU_LIKE: "flu_like",
+    RedFlag.NIPPLE_PAIN_LASTING: "nipple_pain",
+    RedFlag.FEW_FEEDS: "feeds_24h",
+    RedFlag.FEW_WET_DIAPERS: "wet_diapers",
+    RedFlag.DARK_URINE: "dark_urine",
+    RedFlag.BLACK_STOOLS: "black_stools",
+    RedFlag.SLEEPY_OR_YELLOW: "baby_sleepy_yellow",
+}
+
+
+def asked(report: DailyReport, flag: RedFlag) -> bool:
+    """Whether the report answered the question behind the flag (so not carrying it means "no")."""
+    if flag in _MOTHER_SIGN_OF:
+        return report.mother_signs.get(_MOTHER_SIGN_OF[flag]) is not None
+    if flag in _QUESTION_OF:
+        return getattr(report, _QUESTION_OF[flag]) is not None
+    if flag is RedFlag.NIPPLE_PAIN_WORSE:
+        return Sign.NIPPLE_PAIN_WORSE in report.signs or Sign.NIPPLE_PAIN_NOT_WORSE in report.signs
+    if flag is RedFlag.WEIGHT_NOT_GOING_UP:
+        return Sign.WEIGHT_GOING_UP in report.signs
+    return True
+
+
+def recent_flags(
+    reports: Iterable[DailyReport], *, birth_date: date | None, today: date, days: int = RECENT_DAYS
+) -> list[OpenFlag]:
+    """The flags still open from the reports of the last `days` days (today included), each once,
+    most urgent first.
+
+    A flag counts from any of those reports, not only the newest: a mother who filled in
+    yesterday's mother's check and today only the flow still sees yesterday's danger sign. It
+    closes when a later report answered its question without it (a "no" to that sign, a normal
+    temperature). `since` counts back through consecutive earlier reports that carried it, also
+    before the window.
     """
-    reports = sorted(reports_newest_first, key=lambda report: report.day, reverse=True)
-    if not reports:
-        return []
-    per_report = [
-        (
-            report.day,
-            evaluate(report, postpartum_day=postpartum_day_or_none(birth_date, report.day)),
-        )
-        for report in reports
+    ordered = sorted({r.day: r for r in reports}.values(), key=lambda r: r.day)
+    evaluated = [
+        (r, set(evaluate(r, postpartum_day=postpartum_day_or_none(birth_date, r.day)))) for r in ordered
     ]
-    opened: list[tuple[RedFlag, date]] = []
-    for flag in per_report[0][1]:
-        since = per_report[0][0]
-        for day, flags in per_report[1:]:
-            if flag not in flags:
-                break
-            since = day
-        opened.append((flag, since))
-    return opened
+    first_day = today.toordinal() - days + 1
+    found: dict[RedFlag, OpenFlag] = {}
+    for index, (report, flags) in enumerate(evaluated):
+        if report.day.toordinal() < first_day or report.day > today:
+            continue
+        for flag in flags:
+            later = evaluated[index + 1:]
+            if any(asked(r, flag) and flag not in fl for r, fl in later if r.day <= today):
+                continue  # answered since without it: closed
+            since = report.day
+            for earlier, earlier_flags in reversed(evaluated[:index]):
+                if flag not in earlier_flags:
+                    break
+                since = earlier.day
+            known = found.get(flag)
+            found[flag] = OpenFlag(flag, min(since, known.since) if known else since, report.day)
+    return [found[flag] for flag in _order(set(found))]

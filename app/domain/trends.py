@@ -1,4 +1,4 @@
-"""Numbers for the diary's charts: the mother's own before/after, and a per-day series.
+"""Numbers for the diary's charts: a per-day series, its runs, and flow on massage days against other days.
 
 Only numbers and codes: the UI formats and words them. DOMAIN section 4's study figures are
 context for the chart, not targets, so nothing here compares the mother with them.
@@ -19,27 +19,6 @@ FLOW_LEVEL: dict[Flow, int] = {Flow.NOT_YET: 0, Flow.NOT_WELL: 1, Flow.WELL: 2}
 
 
 @dataclass(frozen=True)
-class Side:
-    """One side of the comparison.
-
-    days: reports counted on this side. mean_signs_score: mean of DailyReport.signs_score (see
-    report.count_signs) over the reports that answered at least one sign (None if none did: an
-    unanswered checklist is not a score of 0). share_flow_well: fraction (0-1) of the days whose flow was "well".
-    """
-
-    days: int
-    mean_signs_score: float | None
-    share_flow_well: float
-
-
-@dataclass(frozen=True)
-class Comparison:
-    first_massage_day: date
-    before: Side
-    after: Side
-
-
-@dataclass(frozen=True)
 class Point:
     """One day of the chart; None where there is no report (or no sign answered)."""
 
@@ -50,37 +29,6 @@ class Point:
 
 def _by_day(reports: Iterable[DailyReport]) -> dict[date, DailyReport]:
     return {report.day: report for report in reports}
-
-
-def _side(reports: Sequence[DailyReport]) -> Side:
-    scored = [report.signs_score for report in reports if report.signs_answered]
-    well = sum(1 for report in reports if report.flow is Flow.WELL)
-    return Side(
-        days=len(reports),
-        mean_signs_score=sum(scored) / len(scored) if scored else None,
-        share_flow_well=well / len(reports),
-    )
-
-
-def before_after(
-    reports: Iterable[DailyReport], sessions_days: Iterable[date]
-) -> Comparison | None:
-    """Days before the first real massage against the days since. The first massage's own day
-    counts as "since": the report describes the whole day, and the massage was part of it.
-
-    `sessions_days` are the days with a completed massage session; the caller decides what
-    "real" means (e.g. not a practice run). None when there is no session, or either side has
-    no report: one side alone is not a comparison.
-    """
-    first = min(sessions_days, default=None)
-    if first is None:
-        return None
-    days = _by_day(reports)
-    before = [report for day, report in sorted(days.items()) if day < first]
-    after = [report for day, report in sorted(days.items()) if day >= first]
-    if not before or not after:
-        return None
-    return Comparison(first_massage_day=first, before=_side(before), after=_side(after))
 
 
 def series(reports: Iterable[DailyReport], *, start: date, end: date) -> list[Point]:
@@ -98,3 +46,52 @@ def series(reports: Iterable[DailyReport], *, start: date, end: date) -> list[Po
         score = report.signs_score if report.signs_answered else None
         points.append(Point(day, score, FLOW_LEVEL[report.flow]))
     return points
+
+
+@dataclass(frozen=True)
+class DaysCount:
+    """Reported days on one side of the massage comparison, and how many of them flowed well."""
+
+    days: int
+    well: int
+
+
+@dataclass(frozen=True)
+class MassageComparison:
+    """Flow on the days with a massage against the reported days without one (in the range shown)."""
+
+    massage: DaysCount
+    other: DaysCount
+
+
+def massage_vs_other(reports: Iterable[DailyReport], massage_days: Iterable[date]) -> MassageComparison | None:
+    """Counts, not shares: "7 of 11 days flowing well" says how few days stand behind it. None
+    when either side has no reported day (one side alone is not a comparison)."""
+    massaged = set(massage_days)
+    sides: dict[bool, list[DailyReport]] = {True: [], False: []}
+    for report in _by_day(reports).values():
+        sides[report.day in massaged].append(report)
+    if not sides[True] or not sides[False]:
+        return None
+
+    def count(side: list[DailyReport]) -> DaysCount:
+        return DaysCount(days=len(side), well=sum(1 for r in side if r.flow is Flow.WELL))
+
+    return MassageComparison(massage=count(sides[True]), other=count(sides[False]))
+
+
+def runs(points: Sequence[Point]) -> list[list[tuple[int, int]]]:
+    """The signs scores as (index, score) runs of consecutive days: a day without a score ends a
+    run, so a chart draws a gap there instead of a line across it."""
+    found: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for index, point in enumerate(points):
+        if point.signs_score is None:
+            if current:
+                found.append(current)
+            current = []
+            continue
+        current.append((index, point.signs_score))
+    if current:
+        found.append(current)
+    return found

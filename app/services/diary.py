@@ -23,18 +23,18 @@ from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import Notice, RedFlag, notices, open_flags
+from app.domain.redflags import Notice, OpenFlag, RedFlag, evaluate, notices, recent_flags
 from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
-from app.domain.trends import Comparison, Point, before_after, series
+from app.domain.trends import MassageComparison, Point, massage_vs_other, series
 from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
 
-FLAG_LOOKBACK = 60  # reports read to date an open flag's run
+FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
 NOON = 12  # a massage started before noon is the morning's
 NUMBER_FIELDS = ("feeds_24h", "wet_diapers", "expressed_ml")
 BODY_FLAGS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
 RANGES = ("7", "30", "all")
-LIST_LIMIT = 60  # days listed under the chart; the chart itself covers the whole range
+LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the whole range
 _TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
 REMINDER_DEFAULTS = {"morning": "07:00", "evening": "19:00"}
 INVALID_TIME = "invalid_time"  # the error code of a reminder time that is not HH:MM
@@ -56,7 +56,7 @@ class TodaySummary:
     day: date
     profile: Profile | None
     postpartum_day: int | None  # None without a birth date (or on a day before it)
-    flags: list[tuple[RedFlag, date]]  # open flags, most urgent first, each with the first day of its run
+    flags: list[OpenFlag]  # open flags of the last days' reports, most urgent first, with their days
     notices: list[Notice]  # what the newest report says that is not a red flag (baby blues, weigh the baby)
     visit: VisitDue | None  # the postnatal visit (KF1-KF4) due, None without a birth date or after day 42
     report: DailyReport | None
@@ -76,6 +76,7 @@ class DayEntry:
     postpartum_day: int | None
     report: DailyReport | None
     sessions: list[SessionRecord]
+    flags: list[RedFlag] = field(default_factory=list)  # the red flags in that day's report
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,10 @@ class History:
     start: date
     end: date
     points: list[Point]  # one per day from start to end, for the chart
-    massage_days: set[date]  # days in the range with a finished massage
-    comparison: Comparison | None  # over the whole diary, not only the range
-    days: list[DayEntry] = field(default_factory=list)  # newest first, at most LIST_LIMIT
+    massage_days: set[date]  # days in the range with a completed massage
+    comparison: MassageComparison | None  # flow on massage days against other days, in the range
+    days: list[DayEntry] = field(default_factory=list)  # every day from end back, newest first
+    more: bool = False  # older days in the range are not listed yet ("all": one page at a time)
 
 
 @dataclass(frozen=True)
@@ -274,7 +276,7 @@ class DiaryService:
             day=day,
             profile=profile,
             postpartum_day=self.postpartum_day(day, born),
-            flags=open_flags(reports, birth_date=born),
+            flags=recent_flags(reports, birth_date=born, today=day),
             notices=[] if newest is None else notices(
                 newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
             visit=None if born is None else visit_due(born, day),
@@ -342,32 +344,51 @@ class DiaryService:
         self._deleted = None
 
     # -- history ---------------------------------------------------------------------------------
-    def history(self, chosen: str = "7") -> History:
+    def history(self, chosen: str = "7", listed: int = LIST_PAGE) -> History:
+        """The diary for the range chosen: every day from its first (never before the birth) to
+        today, newest first, and the chart's points. Reads only that range (two indexed queries),
+        so the week and the month cost the same however long the diary is. `listed` caps the days
+        listed (the whole range for 7 and 30; "all" lists LIST_PAGE more at a time)."""
         chosen = chosen if chosen in RANGES else "7"
         end = self.today()
         born = self.birth_date()
-        all_reports = self.store.diary.list()
-        tz = self.day_bounds(end)[0].tzinfo
+        start = self._range_start(chosen, end, born)
+        reports = {r.day: r for r in self.store.diary.list(start=start, end=end)}
         by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
-        for s in reversed(self.store.sessions.list(include_demo=False)):  # oldest first within a day
-            if s.status is not SessionStatus.IN_PROGRESS:
+        tz = self.day_bounds(end)[0].tzinfo
+        for s in self.store.sessions.between(self.day_bounds(start)[0], self.day_bounds(end)[1]):
+            if s.status is not SessionStatus.IN_PROGRESS:  # oldest first within a day
                 by_day_sessions[s.started_at.astimezone(tz).date()].append(s)
-        if chosen == "all":
-            firsts = [r.day for r in all_reports[-1:]] + [min(by_day_sessions, default=end)]
-            start = min([end, *firsts])
-        else:
-            start = end - timedelta(days=int(chosen) - 1)
-        reports = {r.day: r for r in all_reports if start <= r.day <= end}
-        massage_days = {d for d in by_day_sessions if start <= d <= end}
-        days = sorted({*reports, *massage_days}, reverse=True)[:LIST_LIMIT]
+        massage_days = {d for d, found in by_day_sessions.items()
+                        if any(s.status is SessionStatus.COMPLETED for s in found)}
+        span = (end - start).days + 1
+        shown = span if chosen != "all" else min(span, max(1, listed))
+        days = [end - timedelta(days=i) for i in range(shown)]
         return History(
             range=chosen, start=start, end=end,
             points=series(reports.values(), start=start, end=end),
             massage_days=massage_days,
-            comparison=before_after(all_reports, by_day_sessions.keys()),
-            days=[DayEntry(d, self.postpartum_day(d, born), reports.get(d), by_day_sessions.get(d, []))
-                  for d in days],
+            comparison=massage_vs_other(reports.values(), massage_days),
+            days=[self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days],
+            more=shown < span,
         )
+
+    def _range_start(self, chosen: str, end: date, born: date | None) -> date:
+        if chosen == "all":
+            # From the birth; without a birth date, from the first thing recorded.
+            firsts = [self.store.diary.first_day(), self.store.sessions.first_day(self.day_bounds(end)[0].tzinfo)]
+            start = born if born is not None else min([d for d in firsts if d is not None], default=end)
+        else:
+            start = end - timedelta(days=int(chosen) - 1)
+            if born is not None:
+                start = max(start, born)  # the chart starts at the birth
+        return min(start, end)
+
+    def _entry(self, day: date, born: date | None, report: DailyReport | None,
+               sessions: list[SessionRecord]) -> DayEntry:
+        n = self.postpartum_day(day, born)
+        flags = [] if report is None else evaluate(report, postpartum_day=n)
+        return DayEntry(day, n, report, sessions, flags)
 
     # -- reminders -------------------------------------------------------------------------------
     def reminder_texts(self) -> dict[str, str]:

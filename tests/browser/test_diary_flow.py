@@ -250,7 +250,8 @@ def test_undo_is_offered_for_a_few_seconds_only(open_app, server):
     app.shot("28-diary-undo")
     app.el("diary-undo").wait_for(state="detached", timeout=20_000)  # UNDO_SECONDS = 10
     assert rows(server, "SELECT count(*) FROM reports WHERE day = ?", (day,)) == [(0,)]
-    assert app.el(f"day-{day}").count() == 0
+    app.wait_for(f"empty-{day}")  # the day stays listed, now "not filled in"
+    assert app.el(f"delete-{day}").count() == 0
 
 
 def test_reminders_download_an_ics_with_two_daily_events(open_app, server, tmp_path):

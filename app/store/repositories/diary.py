@@ -92,6 +92,11 @@ class DiaryRepository(MotherRepository):
         )
         return self._readable(rows, "day", lambda row: date.fromisoformat(row["day"]))
 
+    def first_day(self) -> date | None:
+        """The oldest day with a report (the day key's index: one step), or None."""
+        found = self._rows("SELECT min(day) AS day FROM reports")[0]["day"]
+        return None if found is None else date.fromisoformat(found)
+
     def count(self) -> int:
         rows = self._rows("SELECT count(*) AS n FROM reports WHERE mother_id = ?", [self.mother_id])
         return int(rows[0]["n"])

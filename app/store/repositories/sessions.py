@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -150,6 +150,11 @@ class SessionRepository(MotherRepository):
             [self.mother_id, utc_text(start), utc_text(end)],
         )
         return self._readable(rows, "id", _record)
+
+    def first_day(self, tz: tzinfo | None) -> date | None:
+        """The local day of the oldest real (not demonstration) massage, or None."""
+        at = moment(self._rows("SELECT min(started_at) AS at FROM sessions WHERE demo = 0")[0]["at"])
+        return None if at is None else at.astimezone(tz).date()
 
     def events(self, session_id: int) -> list[dict[str, Any]]:
         """The event log of a session in the order it was written; `at` is an aware datetime."""

@@ -317,10 +317,21 @@ def midwife_call_button(calls: Calls) -> ft.Control:
                         calls)
 
 
-def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = None) -> ft.Control:
-    """A red-flag card: what was reported, what it may mean, keep breastfeeding where the rule says so,
-    how soon, and the call buttons. "Go now" is unmistakable (solid red, white text, a large icon);
-    the others are calm."""
+def reported_when(since: date, last: date, today: date | None = None) -> str:
+    """On which days a flag was reported: Today shows flags of the last days, not only of today."""
+    def day_words(day: date) -> str:
+        return _("today") if day == today else format_date(day)
+
+    if since == last:
+        return _("Reported %(day)s.") % {"day": day_words(last)}
+    return _("Reported from %(since)s to %(last)s.") % {"since": format_date(since), "last": day_words(last)}
+
+
+def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = None, *, last: date | None = None,
+              today: date | None = None) -> ft.Control:
+    """A red-flag card: what was reported (and when, given `since`/`last`), what it may mean, keep
+    breastfeeding where the rule says so, how soon, and the call buttons. "Go now" is unmistakable
+    (solid red, white text, a large icon); the others are calm."""
     rule = RULES[flag]
     calls = calls or Calls()
     urgent = rule.urgency is Urgency.GO_NOW
@@ -334,6 +345,9 @@ def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = No
                else ft.CrossAxisAlignment.START),
         kit.body(t(FLAG_MEANING, flag), size=15, color=ink),
     ]
+    if since is not None and last is not None:
+        lines.insert(1, kit.tagged(kit.body(reported_when(since, last, today), size=14, color=ink,
+                                            weight=ft.FontWeight.W_600), f"flag-when-{flag.value}"))
     if rule.keep_breastfeeding:
         lines.append(kit.body(_("Keep breastfeeding."), size=15, weight=ft.FontWeight.W_600, color=ink))
     lines.append(kit.body(t(URGENCY, rule.urgency), size=18 if urgent else 15,

@@ -1,5 +1,10 @@
 """Reminders (/reminders): a morning and an evening time, exported as an iCalendar file that the
-phone's calendar imports (works offline; the app itself cannot ring when closed)."""
+phone's calendar imports (works offline; the app itself cannot ring when closed).
+
+Many Android calendars (Google Calendar's app among them) cannot import an .ics file from the
+phone; the screen says so and gives the steps that work on every Android phone: two daily alarms
+in the Clock app. (Local notifications from the app itself would need a Flutter extension
+built into the APK; none was verified with Flet 1.0.5 here: see the README.)"""
 
 from __future__ import annotations
 
@@ -9,8 +14,11 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.daypart import TimeOfDay, time_of_day
 from app.domain.ics import reminders_ics
-from app.i18n import _
+from app.i18n import N_, _, format_time
+from app.localzone import zone_name
+from app.services.diary import REMINDER_DEFAULTS, parse_time
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens.diary_labels import use_form
@@ -21,17 +29,50 @@ log = logging.getLogger(__name__)
 FILE_NAME = "pengingat-pijat.ics"
 
 
-def ics_text(morning: time, evening: time, *, now: datetime, start: date) -> str:
-    """The calendar file's text, its event titles in the visitor's language."""
+# A reminder's title names the part of the day its hour falls in (daypart.time_of_day).
+TITLES = {
+    TimeOfDay.PAGI: N_("Morning oxytocin massage"),
+    TimeOfDay.SIANG: N_("Midday oxytocin massage"),
+    TimeOfDay.SORE: N_("Afternoon oxytocin massage"),
+    TimeOfDay.MALAM: N_("Evening oxytocin massage"),
+}
+
+
+def reminder_title(at: time) -> str:
+    return _(TITLES[time_of_day(at)])
+
+
+def ics_text(morning: time, evening: time, *, now: datetime, start: date, tz_name: str | None = None) -> str:
+    """The calendar file's text, its event titles in the visitor's language and by the hour chosen."""
     return reminders_ics(
-        morning, evening, start=start, tz_name=None, now=now,
-        summary_morning=_("Morning oxytocin massage"), summary_evening=_("Evening oxytocin massage"),
+        morning, evening, start=start, tz_name=tz_name, now=now,
+        summary_morning=reminder_title(morning), summary_evening=reminder_title(evening),
         description=_("Time for the oxytocin massage. Open the Pijat Oksitosin app to be guided."),
     )
 
 
+def clock_steps(texts: dict[str, str]) -> list[str]:
+    """What works on every Android phone: two daily alarms in the Clock app, at her two times."""
+    return [
+        _("Many Android phones cannot add a calendar file: the calendar app does not offer to open it. "
+          "Then set two alarms instead:"),
+        _("1. Open the Clock app and choose Alarm."),
+        _("2. Add an alarm at %(morning)s and one at %(evening)s.") % texts,
+        _("3. Set each to repeat every day, and name it \"Pijat oksitosin\"."),
+    ]
+
+
 def time_error() -> str:
     return _("Please enter a time as HH:MM, e.g. 07:00.")
+
+
+def _shown_times(texts: dict[str, str]) -> dict[str, str]:
+    """The two times as she typed them, or the defaults' look while a field is being edited."""
+    shown = {}
+    for name, default in REMINDER_DEFAULTS.items():
+        at = parse_time(texts.get(name, "")) or parse_time(default)
+        shown[name] = format_time(at) if at is not None else default
+    return shown
 
 
 @ft.component
@@ -53,7 +94,9 @@ def Reminders() -> ft.View:
         if chosen is None:
             form.tell("")
             return
-        data = ics_text(chosen["morning"], chosen["evening"], now=app.local_now(), start=app.today()).encode()
+        now = app.local_now()
+        data = ics_text(chosen["morning"], chosen["evening"], now=now, start=app.today(),
+                        tz_name=zone_name(now)).encode()
         try:
             await ft.FilePicker().save_file(file_name=FILE_NAME, src_bytes=data,
                                             file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["ics"])
@@ -77,6 +120,11 @@ def Reminders() -> ft.View:
         field("evening", _("Evening reminder (HH:MM)")),
         kit.note(_("After saving, open the file \"%(file)s\" and add it to the calendar.") % {"file": FILE_NAME},
                  icon=ft.Icons.EVENT),
+        kit.tagged(ft.Container(ft.Column([kit.heading(_("If the calendar cannot open the file"), 17),
+                                           *[kit.body(line, size=15) for line in clock_steps(_shown_times(texts))]],
+                                          spacing=6),
+                                padding=14, border_radius=12, border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)),
+                   "reminders-android"),
     ]
     if form.message:
         saved = form.good_news

@@ -181,12 +181,16 @@ def Today() -> ft.View:
         n_day = summary.postpartum_day  # day 0 is a day too (the count may start at 0)
         top.append(kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 22))
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))
+        # DOMAIN §4 "Postpartum day = days since birth": said plainly, so nobody counts from 1.
+        top.append(kit.body(_("Counted from the day of birth, which is day 0."), size=14,
+                            color=ft.Colors.ON_SURFACE_VARIANT))
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
     calls = Calls(midwife_tel=profile.midwife_tel if profile else None,
                   facility_tel=profile.facility_tel if profile else None,
                   dial=dial, add_phone=lambda: app.go("/profile"))
-    controls += [flag_card(flag, since, calls) for flag, since in summary.flags]  # most urgent first
+    # Open flags of the last days' reports, most urgent first, each once with the days it was reported.
+    controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in summary.flags]
     controls += [notice_card(notice) for notice in summary.notices]
     controls.append(_mother_card(app, summary))
 
