@@ -9,8 +9,9 @@ What goes in, and nothing more:
 - Observation LOINC 63895-7 "Breastfeeding status": one per report, the day's flow rating.
 - Procedure: one per real massage (demonstrations are never exported), with its time, duration
   and outcome (completed, ended early, stopped because it hurt).
-- Flag: each red flag of a report (DOMAIN section 3), on its day; `active` while the newest report
-  still carries it, `inactive` once a later report no longer does.
+- Flag: each red flag of a report (DOMAIN section 3), on its day; `active` while the app still
+  shows it as open on the export day (reported in the last days and not answered "no" since),
+  on the newest day it was reported; `inactive` otherwise.
 
 Codes the app defines itself live in CodeSystems under CANONICAL (flow, red flags, session
 outcome); their English displays are for a clinician's screen. Every id is derived from the
@@ -31,7 +32,7 @@ from typing import Any
 
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import RULES, RedFlag, evaluate, open_flags
+from app.domain.redflags import RULES, RedFlag, evaluate, recent_flags
 from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, Flow
 
 CANONICAL = "https://pijatoksitosin.id/fhir"
@@ -292,14 +293,15 @@ def _procedure(mother: MotherExport, patient_id: str, session: SessionRecord) ->
     return procedure
 
 
-def _flags(mother: MotherExport, patient_id: str) -> list[dict[str, Any]]:
-    still_open = {flag for flag, _since in open_flags(mother.reports, birth_date=mother.birth_date)}
-    newest = max((report.day for report in mother.reports), default=None)
+def _flags(mother: MotherExport, patient_id: str, today: date) -> list[dict[str, Any]]:
+    # Open as Today shows them: reported in the last days and not answered "no" since; the Flag
+    # of the newest day a flag was reported is the active one.
+    still_open = {(o.flag, o.last) for o in recent_flags(mother.reports, birth_date=mother.birth_date, today=today)}
     flags = []
     for report in sorted(mother.reports, key=lambda r: r.day):
         for flag in evaluate(report, postpartum_day=postpartum_day_or_none(mother.birth_date, report.day)):
             rule = RULES[flag]
-            active = report.day == newest and flag in still_open
+            active = (flag, report.day) in still_open
             flags.append(
                 {
                     "resourceType": "Flag",
@@ -326,7 +328,7 @@ def bundle(mother: MotherExport, *, at: datetime) -> dict[str, Any]:
         resources.extend(_report_resources(mother, patient["id"], report, at.tzinfo))
     real = sorted((s for s in mother.sessions if not s.demo), key=lambda s: s.started_at)
     resources.extend(_procedure(mother, patient["id"], session) for session in real)
-    resources.extend(_flags(mother, patient["id"]))
+    resources.extend(_flags(mother, patient["id"], at.date()))
     return {
         "resourceType": "Bundle",
         "id": _id("bundle", mother.key, _instant(at)),
