@@ -56,7 +56,7 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     app.tap("open-settings")
     tap(app, "open-data")
     app.wait_for("data-backup")
-    app.shot("60-data")
+    app.shot("70-data")
 
     name, data = download(app, "data-backup")
     assert name == f"pijat-oksitosin-backup-{date.today().isoformat()}.json"
@@ -71,7 +71,7 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     damaged.write_bytes(data[: len(data) // 2])
     pick(app, "data-restore", damaged)
     app.el("data-status-restore").get_by_text("damaged or incomplete", exact=False).wait_for(state="attached")
-    app.shot("61-data-restore-refused")
+    app.shot("71-data-restore-refused")
     assert rows(server, "SELECT * FROM reports ORDER BY day") == before
 
     # The good file restores, after she confirms: a report added since is replaced.
@@ -110,7 +110,7 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     tap(app, "data-delete")
     app.wait_for("dialog-delete-yes")
     app.see("the details of 1 mother, 0 daily reports")
-    app.shot("62-data-delete")
+    app.shot("72-data-delete")
     app.tap("dialog-delete-yes")
     app.el("data-status-delete").get_by_text("Everything was deleted", exact=False).wait_for(state="attached")
     assert rows(server, "SELECT nickname, baby_birth_date FROM mothers") == [(None, None)]  # one blank mother
@@ -125,4 +125,4 @@ def test_your_data_in_indonesian(open_app, server):
     tap(app, "open-data")
     app.wait_for("data-backup")
     app.see("Cadangan")
-    app.shot("60-data")
+    app.shot("70-data")
