@@ -35,6 +35,7 @@ from app.store.repositories import (
     ProfileRepository,
     SessionRepository,
     SettingsRepository,
+    TeachingRepository,
 )
 
 # Long enough to ride out another process's write or a checkpoint, short enough that a stuck
@@ -76,6 +77,7 @@ class Store:
         self.profile = ProfileRepository(db, self.lock)
         self.drafts = DraftRepository(db, self.lock)
         self.settings = SettingsRepository(db, self.lock)
+        self.teaching = TeachingRepository(db, self.lock)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return self.settings.get(key, default)

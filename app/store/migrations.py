@@ -154,3 +154,39 @@ def m003_danger_signs(db: Database) -> None:
     # Whom to call: as the family typed them, NULL = not given.
     db["profile"].add_column("midwife_phone", str)
     db["profile"].add_column("facility_phone", str)
+
+
+@migrations()
+def m005_teaching(db: Database) -> None:
+    # The midwife's visit (issue 9): the teach-back quiz and the skills check, one row per attempt.
+    # `mother_id` names the mother the family belongs to (the mothers table of m004; no foreign
+    # key here, the link is added where both exist). Times are UTC text as elsewhere.
+    db["quiz_results"].create(
+        {
+            "id": int,
+            "mother_id": int,
+            "phase": str,  # "before" / "after" teaching
+            "taken_at": str,
+            "score_pct": int,
+            # {question code: option code}, the answers given (unanswered questions absent)
+            "answers": str,
+        },
+        pk="id",
+        not_null=["mother_id", "phase", "taken_at", "score_pct", "answers"],
+    )
+    db["quiz_results"].create_index(["mother_id", "taken_at"])
+    db["skills_checks"].create(
+        {
+            "id": int,
+            "mother_id": int,
+            "checked_at": str,
+            "who": str,  # "husband" / "family"
+            "who_name": str,  # optional, as typed
+            # {step code: done right}, every step of the checklist
+            "steps": str,
+            "score_pct": int,
+        },
+        pk="id",
+        not_null=["mother_id", "checked_at", "who", "steps", "score_pct"],
+    )
+    db["skills_checks"].create_index(["mother_id", "checked_at"])

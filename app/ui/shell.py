@@ -28,6 +28,7 @@ from app.ui.screens import (
     history,
     intro,
     profile,
+    quiz,
     reminders,
     report,
     session_finish,
@@ -40,8 +41,10 @@ from app.ui.screens import (
     session_technique,
     session_unsafe,
     settings,
+    skills,
     store_error,
     today,
+    visit,
 )
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, THEME_MODES, AppContext, AppState
@@ -67,6 +70,10 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/session/landmarks": session_landmarks.Landmarks,
     "/session/run": session_run.Run,
     "/session/finish": session_finish.Finish,
+    visit.ROUTE: visit.Visit,
+    quiz.ROUTES[quiz.Phase.BEFORE]: quiz.QuizBefore,
+    quiz.ROUTES[quiz.Phase.AFTER]: quiz.QuizAfter,
+    skills.ROUTE: skills.Skills,
 }
 MATERIAL_LOCALES = {"id": ft.Locale("id", "ID"), "en": ft.Locale("en", "GB")}
 

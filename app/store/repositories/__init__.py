@@ -16,6 +16,7 @@ from app.store.repositories.sessions import (
     SessionRepository,
 )
 from app.store.repositories.settings import SettingsRepository
+from app.store.repositories.teaching import TeachingRepository
 
 __all__ = [
     "FINISH_EVENT_KIND",
@@ -26,6 +27,7 @@ __all__ = [
     "Repository",
     "SessionRepository",
     "SettingsRepository",
+    "TeachingRepository",
     "moment",
     "utc_text",
 ]

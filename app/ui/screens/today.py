@@ -14,6 +14,8 @@ from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, Calls, flag_card, notice_card, pp_day_text, t, visit_lines
 from app.ui.screens.history import session_summary
 from app.ui.screens.report import MOTHER_PART, report_part_route
+from app.ui.screens.visit import ROUTE as VISIT_ROUTE
+from app.ui.screens.visit import visit_entry
 from app.ui.state import AppState, use_app
 
 # Only a completed massage counts as done; the others say how they ended.
@@ -182,6 +184,7 @@ def Today() -> ft.View:
         kit.secondary_button(_("Massage history"), lambda e: app.go("/history"), "open-history", icon=ft.Icons.HISTORY),
         kit.secondary_button(_("Reminders"), lambda e: app.go("/reminders"), "open-reminders", icon=ft.Icons.ALARM),
         kit.secondary_button(_("Mother and baby"), lambda e: app.go("/profile"), "edit-profile", icon=ft.Icons.PERSON),
+        visit_entry(lambda e: app.go(VISIT_ROUTE)),
     ]
 
     def resume_it(e: Any) -> None:
