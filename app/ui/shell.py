@@ -45,6 +45,7 @@ from app.ui.screens import (
     store_error,
     today,
     visit,
+    visit_summary,
 )
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, THEME_MODES, AppContext, AppState
@@ -74,6 +75,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     quiz.ROUTES[quiz.Phase.BEFORE]: quiz.QuizBefore,
     quiz.ROUTES[quiz.Phase.AFTER]: quiz.QuizAfter,
     skills.ROUTE: skills.Skills,
+    visit_summary.ROUTE: visit_summary.Summary,
 }
 MATERIAL_LOCALES = {"id": ft.Locale("id", "ID"), "en": ft.Locale("en", "GB")}
 

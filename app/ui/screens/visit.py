@@ -48,5 +48,12 @@ def Visit() -> ft.View:
             kit.primary_button(_("Check the massage skills"), lambda e: app.go("/skills"), "open-skills",
                                icon=ft.Icons.CHECKLIST),
         ]),
+        _card([
+            kit.heading(_("Visit summary"), 18),
+            kit.body(_("The last 7 days, massages, warning signs, quiz and skills, and the next visit: to keep or "
+                       "print as a PDF or a CSV file."), color=ft.Colors.ON_SURFACE_VARIANT),
+            kit.primary_button(_("Open the visit summary"), lambda e: app.go("/summary"), "open-summary",
+                               icon=ft.Icons.SUMMARIZE),
+        ]),
     ]
     return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back())
