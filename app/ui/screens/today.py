@@ -96,7 +96,8 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
     if record is None:
         return None
     return _card([
-        kit.heading(_("A massage was interrupted"), 18),
+        # A demonstration can be resumed too, but it is never called a massage of hers.
+        kit.heading(_("A demonstration was interrupted") if record.demo else _("A massage was interrupted"), 18),
         kit.body(_("Started %(when)s.") % {"when": format_datetime(record.started_at)} + " "
                  + session_summary(record)),
         kit.primary_button(_("Resume"), lambda e: resume_unfinished(app), "resume-pending", icon=ft.Icons.PLAY_ARROW),

@@ -9,6 +9,7 @@ import flet as ft
 from app.i18n import _
 from app.services.teaching import TeachingService, current_mother_id
 from app.ui import kit
+from app.ui.screens.demonstrate import start_demonstration
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
 from app.ui.state import use_app
 
@@ -33,6 +34,14 @@ def Visit() -> ft.View:
     pair = teaching.quiz_pair(mother)
     controls: list[ft.Control] = [
         kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
+        _card([
+            kit.heading(_("Demonstrate"), 18),
+            kit.body(_("The whole massage at demonstration speed (rounds of 20 seconds), with the explanations "
+                       "open and large drawings. Nothing is recorded in the mother's diary."),
+                     color=ft.Colors.ON_SURFACE_VARIANT),
+            kit.primary_button(_("Demonstrate the massage"), lambda e: start_demonstration(app), "open-demo",
+                               icon=ft.Icons.PLAY_CIRCLE_OUTLINE),
+        ]),
         _card([
             kit.heading(_("Teach-back quiz"), 18),
             kit.body(_("Ten questions, taken before teaching and again after."), color=ft.Colors.ON_SURFACE_VARIANT),
