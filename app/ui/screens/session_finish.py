@@ -77,8 +77,8 @@ def Finish() -> ft.View:
         return kit.screen(ROUTE, _("Massage"), [kit.body(_("No massage to finish."))],
                           bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")])
     controls: list[ft.Control] = [_outcome(kind, text) for kind, text in outcome_texts(record)]
-    if record.demo:  # nothing to rate: a demonstration is nobody's massage
-        from_visit = c.wizard.teaching
+    if record.demo and c.wizard.teaching:  # the midwife's demonstration: nothing to rate, back to the visit
+        from_visit = True
 
         def done(e: Any) -> None:
             leave()

@@ -72,8 +72,9 @@ def Skills() -> ft.View:
             controls.append(kit.note(_("Show these steps again and check them on the next visit."),
                                      icon=ft.Icons.SCHOOL_OUTLINED))
         return kit.screen(ROUTE, _("Skills check"), controls, on_back=lambda e: app.back(),
-                          bottom=[kit.primary_button(_("Done"), lambda e: app.back(), "skills-done",
-                                                     icon=ft.Icons.CHECK)])
+                          # In its own container, not the Save button renamed (Flutter would keep "save").
+                          bottom=[ft.Container(kit.primary_button(_("Done"), lambda e: app.back(), "skills-done",
+                                                                  icon=ft.Icons.CHECK))])
 
     name = ft.TextField(label=_("Name (optional)"), value=check.name, max_length=NAME_MAX_CHARS, text_size=16,
                         on_change=lambda e: setattr(check, "name", e.control.value or ""))
