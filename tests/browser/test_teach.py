@@ -46,7 +46,7 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
         tap(app, f"answer-{wrong.get(item.question.value, item.answer)}")
         app.wait_for("quiz-explanation")
         if shots and n == 0:
-            app.shot(f"31-quiz-{phase}")
+            app.shot(f"41-quiz-{phase}")
         try:
             app.tap("quiz-finish" if n == len(ITEMS) - 1 else "quiz-next")
         except Exception:
@@ -54,25 +54,25 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
             raise
     app.wait_for("quiz-score")
     if shots:
-        app.shot(f"32-quiz-score-{phase}")
+        app.shot(f"42-quiz-score-{phase}")
     app.tap("quiz-done")
     app.wait_for("open-quiz-before")
 
 
-def skills(app, *, name: str, shots: bool) -> None:
+def skills(app, *, who: str, name: str, shots: bool) -> None:
     tap(app, "open-skills")
     app.wait_for("skills-save")
-    tap(app, "skills-who-husband")
+    tap(app, f"skills-who-{who}")
     type_into(app, "skills-name", name)
     for step in ("position", "landmark", "technique", "circles", "duration"):
         tap(app, f"step-{step}")
     app.page.wait_for_selector('[flt-semantics-identifier="step-duration"][aria-checked="true"]', state="attached")
     if shots:
-        app.shot("34-skills")
+        app.shot("44-skills")
     app.tap("skills-save")
     app.wait_for("skills-score")
     if shots:
-        app.shot("35-skills-result")
+        app.shot("45-skills-result")
     app.tap("skills-done")
 
 
@@ -88,18 +88,18 @@ def demonstrate(app, *, shots: bool) -> None:
     app.wait_for("to-technique")
     app.page.wait_for_selector('[flt-semantics-identifier="why-position"][aria-expanded="true"]', state="attached")
     if shots:
-        app.shot("36-demo-position")
+        app.shot("46-demo-position")
     app.tap("to-technique")
     app.tap("build-slim_normal")
     app.wait_for("technique-thumbs")
     app.tap("to-landmarks")
     app.wait_for("start-round")
     if shots:
-        app.shot("37-demo-landmarks")
+        app.shot("47-demo-landmarks")
     app.tap("start-round")
     app.wait_for("stop-hurts")
     if shots:
-        app.shot("38-demo-rounds")
+        app.shot("48-demo-rounds")
     app.tap("end-top")
     app.tap("confirm-yes")
     app.wait_for("finish-demo-done")
@@ -112,7 +112,7 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     app = start(open_app, "id")
     tap(app, "open-visit")
     app.wait_for("open-quiz-before")
-    app.shot("30-visit")
+    app.shot("40-visit")
     demonstrate(app, shots=True)
     # The demonstration is stored marked as one, and no diary screen shows it.
     assert rows(server, "SELECT demo, status FROM sessions") == [(1, "ended_early")]
@@ -121,15 +121,15 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     assert rows(server, "SELECT phase, score_pct FROM quiz_results ORDER BY id") == [("before", 80), ("after", 100)]
     assert "80%" in said(app, "quiz-before-score")
     assert "100%" in said(app, "quiz-after-score")
-    skills(app, name="Budi", shots=True)
+    skills(app, who="husband", name="Budi", shots=True)
     app.wait_for("skills-last")
     assert "71%" in said(app, "skills-last")
     assert rows(server, "SELECT who, who_name, score_pct FROM skills_checks") == [("husband", "Budi", 71)]
-    app.shot("30-visit")  # with the results
+    app.shot("40-visit")  # with the results
     tap(app, "open-summary")
     app.wait_for("summary-days")
     app.see("Siti Ma'rifah")
-    app.shot("33-summary")
+    app.shot("43-summary")
     with app.page.expect_download(timeout=20_000) as pdf_download:
         app.tap("summary-pdf")
     pdf = pdf_download.value
@@ -158,12 +158,13 @@ def test_the_visit_screens_in_english(open_app, server):
     tap(app, "open-visit")
     app.wait_for("open-quiz-before")
     app.see("Midwife's visit")
-    app.shot("30-visit")
+    app.shot("40-visit")
     quiz(app, "after", WRONG, shots=True)
-    skills(app, name="Ibu Ratna", shots=True)
+    skills(app, who="family", name="Ratna", shots=True)
     demonstrate(app, shots=True)
     tap(app, "open-summary")
     app.wait_for("summary-days")
     app.see("Visit summary")
-    app.shot("33-summary")
+    app.shot("43-summary")
     assert rows(server, "SELECT count(*) FROM sessions WHERE demo = 0") == [(0,)]
+    assert ("family", "Ratna", 71) in rows(server, "SELECT who, who_name, score_pct FROM skills_checks")
