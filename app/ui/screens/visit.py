@@ -20,9 +20,9 @@ def _card(controls: list[ft.Control]) -> ft.Control:
     return ft.Card(content=ft.Container(ft.Column(controls, spacing=10), padding=16))
 
 
-def visit_entry(go: object) -> ft.Control:
+def visit_entry(go: kit.Handler) -> ft.Control:
     """Home's one button to this screen (easy to move when Home becomes role-aware)."""
-    return kit.secondary_button(_("Midwife's visit"), go, "open-visit", icon=ft.Icons.SCHOOL_OUTLINED)  # type: ignore[arg-type]
+    return kit.secondary_button(_("Midwife's visit"), go, "open-visit", icon=ft.Icons.SCHOOL_OUTLINED)
 
 
 @ft.component

@@ -27,7 +27,8 @@ def day_texts(line: DayLine) -> tuple[str, str]:
     cells = export.day_cells(line)
     head = format_date(line.day, "EEE d MMM")
     if line.postpartum_day is not None:
-        head += " · " + _("day %(n)d") % {"n": line.postpartum_day}
+        n = line.postpartum_day  # the birth date is day 0, as Today counts it
+        head += " · " + (_("day of birth") if n == 0 else _("day %(n)d") % {"n": n})
     if line.report is None:
         detail = f"{cells[2]} · {_('Massages')}: {cells[6]}"
     else:
