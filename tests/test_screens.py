@@ -217,12 +217,12 @@ def test_save_records_the_rating_closes_the_massage_and_opens_the_history(app):
     assert app.controller.session is None and app.data_version > version
 
 
-def test_history_marks_a_demonstration_as_not_counted(app):
+def test_history_never_lists_a_demonstration(app):
     _finished_massage(app, demo=True)
     app.controller.close()
     texts = Mounted(history.History, app).texts()
-    assert "Demonstration (not counted as a massage)" in texts
-    assert "0 of 3 rounds · 0 min massaged" in texts
+    assert "No massages yet. Start one from the home screen." in texts
+    assert "0 of 3 rounds · 0 min massaged" not in texts
 
 
 def test_session_summary_uses_the_language_of_the_visitor(app):

@@ -50,6 +50,9 @@ class Wizard:
     round_minutes: int = DEFAULT_ROUND_MINUTES
     rest_minutes: int = DEFAULT_REST_MINUTES
     demo: bool = False
+    # A midwife's demonstration from the visit screen: demonstration speed, the "Why?" panels open,
+    # large drawings, and back to the visit at the end.
+    teaching: bool = False
     safety: dict[Contraindication, SafetyAnswer] = field(default_factory=dict)
     prepared: set[PrepItem] = field(default_factory=set)
     build: Build | None = None

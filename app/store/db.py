@@ -39,6 +39,7 @@ from app.store.repositories import (
     Repository,
     SessionRepository,
     SettingsRepository,
+    TeachingRepository,
 )
 
 # Long enough to ride out another process's write or a checkpoint, short enough that a stuck
@@ -95,6 +96,7 @@ class Store:
         self.diary = DiaryRepository(db, self.lock, mother_id)
         self.profile = ProfileRepository(db, self.lock, mother_id)
         self.drafts = DraftRepository(db, self.lock, mother_id)
+        self.teaching = TeachingRepository(db, self.lock)
 
     def mother(self, mother_id: int) -> Store:
         """The same open database as mother `mother_id` sees it (her diary, sessions, drafts

@@ -315,3 +315,41 @@ def m004_mothers(db: Database) -> None:
     # an event log by session.
     db.execute("CREATE INDEX idx_sessions_mother_started ON sessions (mother_id, started_at)")
     db.execute("CREATE INDEX idx_session_events_session_id ON session_events (session_id)")
+
+
+@migrations()
+def m005_teaching(db: Database) -> None:
+    # The midwife's visit (issue 9): the teach-back quiz and the skills check, one row per attempt.
+    # `mother_id` names the mother the family belongs to (m004's mothers). Times are UTC text as
+    # elsewhere.
+    db["quiz_results"].create(
+        {
+            "id": int,
+            "mother_id": int,
+            "phase": str,  # "before" / "after" teaching
+            "taken_at": str,
+            "score_pct": int,
+            # {question code: option code}, the answers given (unanswered questions absent)
+            "answers": str,
+        },
+        pk="id",
+        not_null=["mother_id", "phase", "taken_at", "score_pct", "answers"],
+        foreign_keys=[("mother_id", "mothers", "id")],
+    )
+    db["quiz_results"].create_index(["mother_id", "taken_at"])
+    db["skills_checks"].create(
+        {
+            "id": int,
+            "mother_id": int,
+            "checked_at": str,
+            "who": str,  # "husband" / "family"
+            "who_name": str,  # optional, as typed
+            # {step code: done right}, every step of the checklist
+            "steps": str,
+            "score_pct": int,
+        },
+        pk="id",
+        not_null=["mother_id", "checked_at", "who", "steps", "score_pct"],
+        foreign_keys=[("mother_id", "mothers", "id")],
+    )
+    db["skills_checks"].create_index(["mother_id", "checked_at"])

@@ -32,6 +32,7 @@ from app.ui.screens import (
     intro,
     mothers,
     profile,
+    quiz,
     reminders,
     report,
     session_finish,
@@ -44,8 +45,11 @@ from app.ui.screens import (
     session_technique,
     session_unsafe,
     settings,
+    skills,
     store_error,
     today,
+    visit,
+    visit_summary,
 )
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, THEME_MODES, AppContext, AppState
@@ -73,6 +77,11 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/session/landmarks": session_landmarks.Landmarks,
     "/session/run": session_run.Run,
     "/session/finish": session_finish.Finish,
+    visit.ROUTE: visit.Visit,
+    quiz.ROUTES[quiz.Phase.BEFORE]: quiz.QuizBefore,
+    quiz.ROUTES[quiz.Phase.AFTER]: quiz.QuizAfter,
+    skills.ROUTE: skills.Skills,
+    visit_summary.ROUTE: visit_summary.Summary,
 }
 MATERIAL_LOCALES = {"id": ft.Locale("id", "ID"), "en": ft.Locale("en", "GB")}
 

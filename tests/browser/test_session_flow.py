@@ -109,9 +109,7 @@ def test_demonstration_session_from_home_to_history_in_indonesian(open_app, serv
     app.tap("letdown-yes")
     app.shot("08-finish")
     app.tap("finish-save")
-    app.see("Demonstrasi")
-    app.see("3 dari 3 ulangan")
-    app.shot("09-history")
+    app.see("Belum ada pijat")  # a demonstration is never listed as one of her massages
     saved = rows(server, "select demo, status, rounds_done, comfort, letdown from sessions order by id desc limit 1")
     assert saved == [(1, "completed", 3, 4, 1)]
     assert open_app.requests  # the recorder saw the page load, so an empty list below means something
@@ -162,6 +160,8 @@ def test_pause_holds_the_countdown_and_resume_continues(open_app, server):
     status = rows(server, "select status from sessions order by id desc limit 1")
     assert status == [("stopped_pain",)]
     app.tap("finish-save")
+    app.see("Dihentikan: sakit")  # the history lists her real massage (the demonstration before is not)
+    app.shot("09-history")
 
 
 def test_switching_to_english_is_remembered(open_app, server):

@@ -18,6 +18,7 @@ from app.store.repositories.sessions import (
     SessionRepository,
 )
 from app.store.repositories.settings import SettingsRepository
+from app.store.repositories.teaching import TeachingRepository
 
 __all__ = [
     "FINISH_EVENT_KIND",
@@ -31,6 +32,7 @@ __all__ = [
     "Repository",
     "SessionRepository",
     "SettingsRepository",
+    "TeachingRepository",
     "moment",
     "utc_text",
 ]

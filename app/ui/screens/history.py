@@ -59,7 +59,7 @@ def session_card(r: SessionRecord) -> ft.Control:
 @ft.component
 def History() -> ft.View:
     app = use_app()
-    records = app.store.sessions.list(limit=HISTORY_LIMIT)
+    records = app.store.sessions.list(limit=HISTORY_LIMIT, include_demo=False)  # never a demonstration
     if records:
         controls: list[ft.Control] = [session_card(r) for r in records]
     else:

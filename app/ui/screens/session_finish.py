@@ -77,6 +77,23 @@ def Finish() -> ft.View:
         return kit.screen(ROUTE, _("Massage"), [kit.body(_("No massage to finish."))],
                           bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")])
     controls: list[ft.Control] = [_outcome(kind, text) for kind, text in outcome_texts(record)]
+    if record.demo and c.wizard.teaching:  # the midwife's demonstration: nothing to rate, back to the visit
+        from_visit = True
+
+        def done(e: Any) -> None:
+            leave()
+            if from_visit:
+                app.reset("/visit")
+            else:
+                app.reset()
+
+        controls += [
+            kit.body("1. " + _("Wipe the oil off her back with the warm, wet washcloth, then dry it with a towel.")),
+            kit.body("2. " + _("Now is a good moment to breastfeed.")),
+        ]
+        label = _("Back to the visit") if from_visit else _("Back to home")
+        return kit.screen(ROUTE, _("Finish"), controls,
+                          bottom=[kit.primary_button(label, done, "finish-demo-done", icon=ft.Icons.CHECK)])
     controls += [
         kit.body(session_summary(record), weight=ft.FontWeight.W_600),
         kit.body("1. " + _("Wipe the oil off her back with the warm, wet washcloth, then dry it with a towel.")),

@@ -8,6 +8,7 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import illustrations, kit
+from app.ui.screens.demonstrate import drawing_width, teaching
 from app.ui.screens.why import why_panel
 from app.ui.state import use_app
 
@@ -33,10 +34,10 @@ def Landmarks() -> ft.View:
         app.go("/session/run")
 
     controls: list[ft.Control] = [
-        ft.Row([illustrations.back_illustration(ILLUSTRATION_WIDTH, dark=app.dark, marker=None)],
+        ft.Row([illustrations.back_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark, marker=None)],
                alignment=ft.MainAxisAlignment.CENTER),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(landmark_steps(), start=1)],
-        why_panel("landmarks"),
+        why_panel("landmarks", opened=teaching(app)),
         kit.note(_("Once you start, rounds and rests follow by themselves, with a sound at each change. "
                    "No need to touch the phone with oily hands."), icon=ft.Icons.VOLUME_UP_OUTLINED),
     ]

@@ -6,6 +6,7 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import illustrations, kit
+from app.ui.screens.demonstrate import drawing_width, teaching
 from app.ui.screens.why import why_panel
 from app.ui.state import use_app
 
@@ -26,10 +27,10 @@ def position_steps() -> list[str]:
 def Position() -> ft.View:
     app = use_app()
     controls: list[ft.Control] = [
-        ft.Row([illustrations.position_illustration(ILLUSTRATION_WIDTH, dark=app.dark)],
+        ft.Row([illustrations.position_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark)],
                alignment=ft.MainAxisAlignment.CENTER),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(position_steps(), start=1)],
-        why_panel("position"),
+        why_panel("position", opened=teaching(app)),
     ]
     return kit.screen(ROUTE, _("The mother's position"), controls,
                       bottom=[kit.primary_button(_("Next: hand technique"), lambda e: app.go("/session/technique"),

@@ -15,6 +15,7 @@ import flet as ft
 from app.domain.protocol import PhaseKind
 from app.i18n import _
 from app.ui import illustrations, kit
+from app.ui.screens.demonstrate import drawing_width
 from app.ui.screens.labels import TECHNIQUE_CUE, t
 from app.ui.session_model import CONFIRM_END, CONFIRM_SKIP, SessionModel, phase_text
 from app.ui.state import AppState, use_app
@@ -153,7 +154,7 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
         _timer(model, countdown_label(model)),
         ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER,
                 weight=ft.FontWeight.BOLD if paused else None),
-        ft.Row([illustrations.back_illustration(width=BACK_WIDTH, dark=app.dark, marker=marker)],
+        ft.Row([illustrations.back_illustration(width=drawing_width(app, BACK_WIDTH), dark=app.dark, marker=marker)],
                alignment=ft.MainAxisAlignment.CENTER),
     ]
     running = not model.paused and model.get_ready is None

@@ -13,6 +13,7 @@ from app.domain import protocol
 from app.domain.protocol import TECHNIQUES_FOR_BUILD, Build
 from app.i18n import _
 from app.ui import illustrations, kit
+from app.ui.screens.demonstrate import drawing_width, teaching
 from app.ui.screens.labels import BUILDS, TECHNIQUE_HOW, TECHNIQUES, t
 from app.ui.screens.why import why_panel
 from app.ui.state import use_app
@@ -57,14 +58,14 @@ def Technique() -> ft.View:
                          kit.choice_group(options, technique.value, choose_technique, "technique", columns=1)]
         controls += [
             kit.heading(t(TECHNIQUES, technique), 18),
-            ft.Row([illustrations.hands_illustration(technique, ILLUSTRATION_WIDTH, dark=app.dark)],
+            ft.Row([illustrations.hands_illustration(technique, drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark)],
                    alignment=ft.MainAxisAlignment.CENTER),
             kit.body(t(TECHNIQUE_HOW, technique)),
             kit.note(_("Gentle pressure: it must never hurt or leave a bruise. Move in small circles, "
                        "from the inside outward, slowly.")),
             kit.note(_("If it hurts, stop at once and press more lightly."), icon=ft.Icons.WARNING_AMBER,
                      color=kit.DANGER),
-            why_panel("technique"),
+            why_panel("technique", opened=teaching(app)),
         ]
     return kit.screen(ROUTE, _("Hand technique"), controls,
                       bottom=[kit.primary_button(_("Next: find the spot"), lambda e: app.go("/session/landmarks"),

@@ -17,6 +17,8 @@ from app.ui.screens.history import session_summary
 from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
 from app.ui.screens.mothers import mother_name
 from app.ui.screens.report import MOTHER_PART, report_part_route
+from app.ui.screens.visit import ROUTE as VISIT_ROUTE
+from app.ui.screens.visit import visit_entry
 from app.ui.state import AppState, use_app
 
 # Only a completed massage counts as done; the others say how they ended.
@@ -97,7 +99,8 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
     if record is None:
         return None
     return _card([
-        kit.heading(_("A massage was interrupted"), 18),
+        # A demonstration can be resumed too, but it is never called a massage of hers.
+        kit.heading(_("A demonstration was interrupted") if record.demo else _("A massage was interrupted"), 18),
         kit.body(_("Started %(when)s.") % {"when": format_datetime(record.started_at)} + " "
                  + session_summary(record)),
         kit.primary_button(_("Resume"), lambda e: resume_unfinished(app), "resume-pending", icon=ft.Icons.PLAY_ARROW),
@@ -221,6 +224,7 @@ def Today() -> ft.View:
         kit.secondary_button(_("Massage history"), lambda e: app.go("/history"), "open-history", icon=ft.Icons.HISTORY),
         kit.secondary_button(_("Reminders"), lambda e: app.go("/reminders"), "open-reminders", icon=ft.Icons.ALARM),
         kit.secondary_button(_("Mother and baby"), lambda e: app.go("/profile"), "edit-profile", icon=ft.Icons.PERSON),
+        visit_entry(lambda e: app.go(VISIT_ROUTE)),
     ]
 
     def resume_it(e: Any) -> None:

@@ -28,10 +28,11 @@ STEP_REASON = {
 
 
 @ft.component
-def WhyPanel(step: str) -> ft.Control:
-    """A closed "Why?" panel that opens in place: one 48 px toggle with its open state, then the
-    plain-words explanation (kept in the component: only this panel redraws)."""
-    is_open, set_open = ft.use_state(False)
+def WhyPanel(step: str, start_open: bool = False) -> ft.Control:
+    """A "Why?" panel that opens and closes in place: one 48 px toggle with its open state, then the
+    plain-words explanation (kept in the component: only this panel redraws). Closed at first, except
+    in a midwife's demonstration (`start_open`), where it is shown to the family."""
+    is_open, set_open = ft.use_state(start_open)
     toggle = ft.Container(
         ft.Row([ft.Icon(ft.Icons.LIGHTBULB_OUTLINE), ft.Text(_("Why?"), size=17, weight=ft.FontWeight.W_600,
                                                              expand=True),
@@ -50,5 +51,5 @@ def WhyPanel(step: str) -> ft.Control:
     return ft.Container(ft.Column(parts, spacing=0), bgcolor=ft.Colors.SECONDARY_CONTAINER, border_radius=12)
 
 
-def why_panel(step: str) -> ft.Control:
-    return WhyPanel(step)
+def why_panel(step: str, opened: bool = False) -> ft.Control:
+    return WhyPanel(step, opened)

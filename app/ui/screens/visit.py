@@ -1,0 +1,68 @@
+"""The midwife's visit (/visit): everything for teaching one family in one place: demonstrate the
+massage, the quiz before and after teaching (scores side by side), the skills check, and the visit
+summary to keep or print."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.i18n import _
+from app.services.teaching import TeachingService, current_mother_id
+from app.ui import kit
+from app.ui.screens.demonstrate import start_demonstration
+from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
+from app.ui.state import use_app
+
+ROUTE = "/visit"
+
+
+def _card(controls: list[ft.Control]) -> ft.Control:
+    return ft.Card(content=ft.Container(ft.Column(controls, spacing=10), padding=16))
+
+
+def visit_entry(go: kit.Handler) -> ft.Control:
+    """Home's one button to this screen (easy to move when Home becomes role-aware)."""
+    return kit.secondary_button(_("Midwife's visit"), go, "open-visit", icon=ft.Icons.SCHOOL_OUTLINED)
+
+
+@ft.component
+def Visit() -> ft.View:
+    app = use_app()
+    _version = app.data_version  # re-read after a quiz or a check is saved
+    teaching = TeachingService(app.store, app.clock)
+    mother = current_mother_id(app)
+    pair = teaching.quiz_pair(mother)
+    controls: list[ft.Control] = [
+        kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
+        _card([
+            kit.heading(_("Demonstrate"), 18),
+            kit.body(_("The whole massage at demonstration speed (rounds of 20 seconds), with the explanations "
+                       "open and large drawings. Nothing is recorded in the mother's diary."),
+                     color=ft.Colors.ON_SURFACE_VARIANT),
+            kit.primary_button(_("Demonstrate the massage"), lambda e: start_demonstration(app), "open-demo",
+                               icon=ft.Icons.PLAY_CIRCLE_OUTLINE),
+        ]),
+        _card([
+            kit.heading(_("Teach-back quiz"), 18),
+            kit.body(_("Ten questions, taken before teaching and again after."), color=ft.Colors.ON_SURFACE_VARIANT),
+            quiz_pair_row(pair.before, pair.after),
+            kit.primary_button(_("Quiz before teaching"), lambda e: app.go("/quiz/before"), "open-quiz-before",
+                               icon=ft.Icons.QUIZ_OUTLINED),
+            kit.secondary_button(_("Quiz after teaching"), lambda e: app.go("/quiz/after"), "open-quiz-after",
+                                 icon=ft.Icons.QUIZ),
+        ]),
+        _card([
+            kit.heading(_("Skills check"), 18),
+            *skills_lines(teaching.last_skills(mother)),
+            kit.primary_button(_("Check the massage skills"), lambda e: app.go("/skills"), "open-skills",
+                               icon=ft.Icons.CHECKLIST),
+        ]),
+        _card([
+            kit.heading(_("Visit summary"), 18),
+            kit.body(_("The last 7 days, massages, warning signs, quiz and skills, and the next visit: to keep or "
+                       "print as a PDF or a CSV file."), color=ft.Colors.ON_SURFACE_VARIANT),
+            kit.primary_button(_("Open the visit summary"), lambda e: app.go("/summary"), "open-summary",
+                               icon=ft.Icons.SUMMARIZE),
+        ]),
+    ]
+    return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back())

@@ -1,0 +1,96 @@
+"""The visit summary (/summary) of one mother, on one screen at 360 px (it scrolls; nothing is cut):
+the last 7 days, massages, warning signs by whose they are, quiz and skills, the KF visit; saved as
+a PDF or a CSV file. In the browser the file downloads; on a phone it goes to the share sheet."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import flet as ft
+
+from app.i18n import _, format_date
+from app.services.summary import DayLine, SummaryService, VisitSummary
+from app.services.teaching import current_mother_id
+from app.ui import kit
+from app.ui import summary_export as export
+from app.ui.state import use_app
+
+log = logging.getLogger(__name__)
+
+ROUTE = "/summary"
+MIME = {"pdf": "application/pdf", "csv": "text/csv"}
+
+
+def day_texts(line: DayLine) -> tuple[str, str]:
+    """A day of the seven as two lines: the date (and day after birth), then what was reported."""
+    cells = export.day_cells(line)
+    head = format_date(line.day, "EEE d MMM")
+    if line.postpartum_day is not None:
+        n = line.postpartum_day  # the birth date is day 0, as Today counts it
+        head += " · " + (_("day of birth") if n == 0 else _("day %(n)d") % {"n": n})
+    if line.report is None:
+        detail = f"{cells[2]} · {_('Massages')}: {cells[6]}"
+    else:
+        detail = " · ".join([cells[2], f"{_('Signs')}: {cells[3]}", f"{_('Feeds')}: {cells[4]}",
+                             f"{_('Wet diapers')}: {cells[5]}", f"{_('Massages')}: {cells[6]}"])
+    return head, detail
+
+
+def _card(controls: list[ft.Control], identifier: str) -> ft.Control:
+    return kit.tagged(ft.Card(content=ft.Container(ft.Column(controls, spacing=6), padding=14)), identifier)
+
+
+def summary_controls(s: VisitSummary) -> list[ft.Control]:
+    days: list[ft.Control] = [kit.heading(export.range_text(s), 17)]
+    for line in reversed(s.days):  # today first: what the midwife asks about first
+        head, detail = day_texts(line)
+        days.append(ft.Column([kit.body(head, size=15, weight=ft.FontWeight.W_600),
+                               kit.body(detail, size=14, color=ft.Colors.ON_SURFACE_VARIANT)], spacing=0))
+    about: list[ft.Control] = [kit.body(line, weight=ft.FontWeight.W_600) for line in export.mother_lines(s)]
+    about.append(kit.body(export.made_text(s), size=14, color=ft.Colors.ON_SURFACE_VARIANT))
+    controls: list[ft.Control] = [
+        kit.tagged(ft.Column(about, spacing=2), "summary-mother"),
+        _card(days, "summary-days"),
+    ]
+    for section in export.sections(s):
+        controls.append(_card([kit.heading(section.title, 17), *[kit.body(line, size=15) for line in section.lines]],
+                              f"summary-{section.key}"))
+    controls.append(kit.note(export.disclaimer(), icon=ft.Icons.INFO_OUTLINE))
+    return controls
+
+
+async def deliver(page: Any, name: str, data: bytes, mime: str) -> None:
+    """Hand the file to the person: a download in the browser, the share sheet on a phone, a save
+    dialog on a desktop."""
+    if not page.web and page.platform.is_mobile():
+        await ft.Share().share_files([ft.ShareFile.from_bytes(data, mime_type=mime, name=name)])
+    else:
+        await ft.FilePicker().save_file(file_name=name, src_bytes=data)
+
+
+@ft.component
+def Summary() -> ft.View:
+    app = use_app()
+    _version = app.data_version
+    summary = SummaryService(app.store, app.clock).summary(current_mother_id(app))
+
+    async def save(kind: str) -> None:
+        data = export.pdf_bytes(summary) if kind == "pdf" else export.csv_bytes(summary)
+        try:
+            await deliver(ft.context.page, export.file_name(summary, kind), data, MIME[kind])
+        except Exception as exc:  # a refused share or save must not end the screen; no content in the log
+            log.warning("saving the summary failed (%s)", type(exc).__name__)
+            app.changed(_("The file could not be saved."))
+
+    async def save_pdf(e: Any) -> None:
+        await save("pdf")
+
+    async def save_csv(e: Any) -> None:
+        await save("csv")
+
+    bottom = [ft.Row([
+        kit.secondary_button(_("Save PDF"), save_pdf, "summary-pdf", icon=ft.Icons.PICTURE_AS_PDF, in_row=True),
+        kit.secondary_button(_("Save CSV"), save_csv, "summary-csv", icon=ft.Icons.TABLE_CHART, in_row=True),
+    ], spacing=8)]
+    return kit.screen(ROUTE, export.title(), summary_controls(summary), on_back=lambda e: app.back(), bottom=bottom)

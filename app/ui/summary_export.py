@@ -1,0 +1,314 @@
+"""The visit summary in words, for the screen, the PDF and the CSV (one wording for all three).
+
+PDF: fpdf2 with the bundled DejaVu Sans (assets/fonts/, every Indonesian letter), A4 portrait, the
+app's name, the date it was made and "education, not a diagnosis" on every page.
+
+CSV (UTF-8 with a byte-order mark so spreadsheets read the letters right, comma-separated, one header
+row), one row per fact, columns:
+
+    section   mother | day | massage | flag | quiz | skills | visit
+    date      ISO date (YYYY-MM-DD) the fact belongs to, or empty
+    time      local time HH:MM (massages), or empty
+    item      what the row says, a fixed English code: name, baby_birth_date, postpartum_day, flow,
+              signs_score, feeds_24h, wet_diapers, massages, status, rounds, minutes, comfort, the red
+              flag's code, before / after, the skills step's code, kf1-kf4 ...
+    value     the value as a number or a code (e.g. 6, well, completed, 80)
+    text      the same in words, in the language of the app
+
+A cell that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
+spreadsheet shows it as text and never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from app import ASSETS_DIR
+from app.domain.records import SessionRecord, SessionStatus
+from app.domain.redflags import FlagGroup
+from app.domain.skills import STEPS
+from app.domain.visits import VisitDue
+from app.i18n import N_, _, format_date, format_decimal, format_time
+from app.services.summary import DayLine, VisitSummary
+from app.ui.screens.diary_labels import FLAG_TITLES, FLOWS, VISIT_WINDOWS, pp_day_text
+from app.ui.screens.history import STATUS_LABELS
+from app.ui.screens.labels import t
+from app.ui.screens.teach_labels import PHASES, STEP_SHORT, not_yet_text, who_text
+
+APP_NAME = "Pijat Oksitosin"
+FONT_DIR = ASSETS_DIR / "fonts"
+CSV_COLUMNS = ("section", "date", "time", "item", "value", "text")
+GROUP_TITLES = {
+    FlagGroup.BABY: N_("The baby"),
+    FlagGroup.BREAST: N_("Breasts"),
+    FlagGroup.MOTHER: N_("The mother herself"),
+}
+
+
+def disclaimer() -> str:
+    return _("Education, not a diagnosis. For any warning sign, contact the midwife.")
+
+
+def title() -> str:
+    return _("Visit summary")
+
+
+def made_text(s: VisitSummary) -> str:
+    return _("Made on %(date)s, %(time)s") % {"date": format_date(s.made_at.date(), "long"),
+                                               "time": format_time(s.made_at)}
+
+
+def mother_lines(s: VisitSummary) -> list[str]:
+    name = s.profile.mother_name if s.profile and s.profile.mother_name else _("(no name given)")
+    lines = [_("Mother: %(name)s") % {"name": name}]
+    if s.profile is not None:
+        lines.append(_("Baby's birth date: %(date)s") % {"date": format_date(s.profile.baby_birth_date, "long")})
+    if s.postpartum_day is not None:
+        lines.append(pp_day_text(s.postpartum_day))
+    return lines
+
+
+def range_text(s: VisitSummary) -> str:
+    return _("The last 7 days: %(start)s to %(end)s") % {"start": format_date(s.start), "end": format_date(s.end)}
+
+
+def day_cells(line: DayLine) -> list[str]:
+    """Date, day after birth, flow, signs, feeds, wet diapers, massages ("–" where nothing was reported)."""
+    r = line.report
+    dash = "–"
+    return [
+        format_date(line.day, "EEE d MMM"),
+        dash if line.postpartum_day is None else str(line.postpartum_day),
+        t(FLOWS, r.flow) if r else _("no report"),
+        f"{r.sign_count.score}/{r.sign_count.total}" if r else dash,
+        dash if r is None or r.feeds_24h is None else str(r.feeds_24h),
+        dash if r is None or r.wet_diapers is None else str(r.wet_diapers),
+        str(line.massages),
+    ]
+
+
+def day_header() -> list[str]:
+    return [_("Date"), _("Day"), _("Milk flow"), _("Signs"), _("Feeds"), _("Wet diapers"), _("Massages")]
+
+
+def massage_count_text(s: VisitSummary) -> str:
+    return _("%(total)d massages: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early") % {
+        "total": len(s.sessions), "done": s.count(SessionStatus.COMPLETED),
+        "pain": s.count(SessionStatus.STOPPED_PAIN), "early": s.count(SessionStatus.ENDED_EARLY)}
+
+
+def comfort_text(s: VisitSummary) -> str:
+    avg = s.comfort_average
+    if avg is None:
+        return _("Comfort: not rated")
+    return _("Comfort (1-5), average: %(avg)s") % {"avg": format_decimal(avg, "0.#")}
+
+
+def session_text(r: SessionRecord) -> str:
+    local = r.started_at.astimezone()
+    parts = [f"{format_date(local.date(), 'EEE d MMM')} {format_time(local)}", t(STATUS_LABELS, r.status)]
+    if r.comfort is not None:
+        parts.append(_("comfort %(n)d/5") % {"n": r.comfort})
+    return " · ".join(parts)
+
+
+def visit_text(due: VisitDue, now: bool) -> str:
+    names = {"kf": due.visit.value.upper(), "window": t(VISIT_WINDOWS, due.visit),
+             "start": format_date(due.starts), "end": format_date(due.ends)}
+    if now:
+        return _("Due now: %(kf)s (%(window)s), %(start)s to %(end)s") % names
+    return _("Next: %(kf)s (%(window)s), from %(start)s") % names
+
+
+def quiz_lines(s: VisitSummary) -> list[str]:
+    out = []
+    for key, attempt in (("before", s.quiz.before), ("after", s.quiz.after)):
+        label = t(PHASES, key)
+        if attempt is None:
+            out.append(f"{label}: " + _("not taken yet"))
+        else:
+            out.append(f"{label}: {attempt.score_pct}% ({format_date(attempt.taken_at.astimezone().date())})")
+    return out
+
+
+def skills_texts(s: VisitSummary) -> list[str]:
+    check = s.skills
+    if check is None:
+        return [_("Not checked yet.")]
+    return [_("%(who)s: %(n)d of %(total)d steps right (%(pct)d%%), %(date)s") % {
+        "who": who_text(check), "n": check.result.right, "total": check.result.total, "pct": check.score_pct,
+        "date": format_date(check.checked_at.astimezone().date())}, not_yet_text(check)]
+
+
+def visit_lines_all(s: VisitSummary) -> list[str]:
+    lines = []
+    if s.visit_now is not None:
+        lines.append(visit_text(s.visit_now, True))
+    if s.visit_next is not None:
+        lines.append(visit_text(s.visit_next, False))
+    return lines or [_("The postnatal visits (KF1-KF4) are over, or the birth date is not entered.")]
+
+
+def flag_lines(s: VisitSummary, group: FlagGroup) -> list[str]:
+    found = s.flags_of(group)
+    if not found:
+        return [_("none open")]
+    return [_("%(flag)s (since %(date)s)") % {"flag": t(FLAG_TITLES, f.flag), "date": format_date(f.since)}
+            for f in found]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+def sections(s: VisitSummary) -> list[Section]:
+    """Everything after the 7-day table, in the order the screen and the PDF show it."""
+    out = [Section("massages", _("Massages"), [massage_count_text(s), comfort_text(s),
+                                               *[session_text(r) for r in s.sessions]])]
+    for group in (FlagGroup.BABY, FlagGroup.BREAST, FlagGroup.MOTHER):
+        out.append(Section(f"flags-{group.value}", _("Warning signs: %(whose)s") % {"whose": t(GROUP_TITLES, group)},
+                           flag_lines(s, group)))
+    out += [
+        Section("quiz", _("Teach-back quiz"), quiz_lines(s)),
+        Section("skills", _("Skills check"), skills_texts(s)),
+        Section("visit", _("Postnatal visit (KF)"), visit_lines_all(s)),
+    ]
+    return out
+
+
+# -- PDF ------------------------------------------------------------------------------------------
+
+class _Pdf(FPDF):
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font("DejaVu", size=8)
+        self.set_text_color(90, 90, 90)
+        self.cell(0, 5, f"{APP_NAME} · {self.footer_text} · {self.page_no()}/{{nb}}", align="C")
+
+
+def pdf_bytes(s: VisitSummary) -> bytes:
+    """The summary as an A4 PDF."""
+    pdf = _Pdf(format="A4")
+    pdf.footer_text = disclaimer()
+    pdf.set_title(f"{APP_NAME}: {title()}")
+    pdf.set_creator(APP_NAME)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_margins(16, 14, 16)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    width = pdf.epw
+
+    def text(line: str, size: float = 10, bold: bool = False, gap: float = 0.8) -> None:
+        pdf.set_font("DejaVu", "B" if bold else "", size)
+        pdf.multi_cell(width, size * 0.5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(gap)
+
+    pdf.set_text_color(0, 105, 92)
+    text(f"{APP_NAME}: {title()}", 17, bold=True, gap=1)
+    pdf.set_text_color(0, 0, 0)
+    text(made_text(s), 9)
+    text(disclaimer(), 9, bold=True, gap=3)
+    for about in mother_lines(s):
+        text(about, 11)
+    pdf.ln(2)
+    text(range_text(s), 12, bold=True, gap=1.5)
+    pdf.set_font("DejaVu", "", 9)
+    with pdf.table(col_widths=(20, 8, 26, 10, 15, 13, 10), text_align="CENTER", line_height=5,
+                   first_row_as_headings=True) as table:
+        table.row(day_header())
+        for day in s.days:
+            table.row(day_cells(day))
+    pdf.ln(3)
+    for section in sections(s):
+        text(section.title, 12, bold=True, gap=1)
+        for said in section.lines:
+            text(said, 10)
+        pdf.ln(1.5)
+    return bytes(pdf.output())
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+def safe_cell(value: object) -> str:
+    """Text a spreadsheet shows as it is: a leading = + - @ (tab, CR) is escaped with an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _iso(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
+def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    name = s.profile.mother_name if s.profile else None
+    rows.append(("mother", "", "", "name", name or "", name or ""))
+    if s.profile is not None:
+        born = s.profile.baby_birth_date
+        rows.append(("mother", _iso(born), "", "baby_birth_date", _iso(born), format_date(born, "long")))
+    if s.postpartum_day is not None:
+        rows.append(("mother", _iso(s.end), "", "postpartum_day", s.postpartum_day, pp_day_text(s.postpartum_day)))
+    for line in s.days:
+        r = line.report
+        day = _iso(line.day)
+        if r is not None:
+            rows.append(("day", day, "", "flow", r.flow.value, t(FLOWS, r.flow)))
+            rows.append(("day", day, "", "signs_score", r.sign_count.score,
+                         f"{r.sign_count.score}/{r.sign_count.total}"))
+            if r.feeds_24h is not None:
+                rows.append(("day", day, "", "feeds_24h", r.feeds_24h, _("Feeds")))
+            if r.wet_diapers is not None:
+                rows.append(("day", day, "", "wet_diapers", r.wet_diapers, _("Wet diapers")))
+        rows.append(("day", day, "", "massages", line.massages, _("Massages")))
+    for m in s.sessions:
+        local = m.started_at.astimezone()
+        rows.append(("massage", _iso(local.date()), local.strftime("%H:%M"), "status", m.status.value,
+                     t(STATUS_LABELS, m.status)))
+        rows.append(("massage", _iso(local.date()), local.strftime("%H:%M"), "minutes",
+                     round(m.minutes_massaged, 1), f"{m.rounds_done}/{m.rounds_planned}"))
+        if m.comfort is not None:
+            rows.append(("massage", _iso(local.date()), local.strftime("%H:%M"), "comfort", m.comfort,
+                         f"{m.comfort}/5"))
+    for f in s.flags:
+        rows.append(("flag", _iso(f.since), "", f.flag.value, f.group.value, t(FLAG_TITLES, f.flag)))
+    for key, attempt in (("before", s.quiz.before), ("after", s.quiz.after)):
+        if attempt is not None:
+            rows.append(("quiz", _iso(attempt.taken_at.astimezone().date()), "", key, attempt.score_pct,
+                         t(PHASES, key)))
+    if s.skills is not None:
+        check = s.skills
+        day = _iso(check.checked_at.astimezone().date())
+        rows.append(("skills", day, "", "score_pct", check.score_pct, who_text(check)))
+        for step in STEPS:
+            done = check.steps.get(step, False)
+            rows.append(("skills", day, "", step.value, int(done), t(STEP_SHORT, step)))
+    for due in (s.visit_now, s.visit_next):
+        if due is not None:
+            rows.append(("visit", _iso(due.starts), "", due.visit.value, due.timing.value,
+                         visit_text(due, due is s.visit_now)))
+    return rows
+
+
+def csv_bytes(s: VisitSummary) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in csv_rows(s):
+        writer.writerow([safe_cell(cell) for cell in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def file_name(s: VisitSummary, ext: str) -> str:
+    return f"pijat-oksitosin-summary-{s.end.isoformat()}.{ext}"

@@ -1,0 +1,229 @@
+"""The visit summary of one mother, on a real SQLite file: what it holds (7 days, massages, red flags
+by whose they are, quiz, skills, KF visit), that a demonstration never enters it, and its PDF (read
+back with pypdf: names, numbers, Indonesian words) and CSV (header, UTF-8, formula escaping)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app import i18n
+from app.domain.clock import FakeClock
+from app.domain.profile import Profile
+from app.domain.records import NewSession, SessionProgress, SessionStatus
+from app.domain.redflags import FlagGroup, RedFlag
+from app.domain.report import DailyReport, validate_report
+from app.domain.skills import Checked, Step
+from app.domain.visits import Visit
+from app.services.summary import SummaryService, VisitSummary
+from app.services.teaching import TeachingService
+from app.store.db import Store
+from app.ui import summary_export as export
+
+DAY = date(2026, 11, 22)  # FakeClock's day (06:00 UTC)
+BORN = DAY - timedelta(days=10)
+NAME = "Siti Ma'rifah"
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time() -> Iterator[None]:
+    # The export shows local times; pin the machine's zone so the test does not depend on it.
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    import time
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def _report(day: date, **fields: object) -> DailyReport:
+    report, errors = validate_report({"day": day, "flow": "well", **fields}, today=DAY, birth_date=BORN)
+    assert report is not None, errors
+    return report
+
+
+def _session(store: Store, day: date, hour: int, status: SessionStatus, *, demo: bool = False,
+             comfort: int | None = None) -> None:
+    start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+    sid = store.sessions.create(NewSession(started_at=start, demo=demo, round_s=180, rest_s=60,
+                                           rounds_planned=3, snapshot={}))
+    if status is not SessionStatus.IN_PROGRESS:
+        store.sessions.finish(sid, status, SessionProgress(at=start + timedelta(minutes=11), snapshot={},
+                                                           rounds_done=3 if status is SessionStatus.COMPLETED else 1,
+                                                           massaged_s=540))
+        if comfort is not None:
+            store.sessions.rate(sid, comfort, None)
+
+
+@pytest.fixture
+def filled(fresh_db: Store, clock: FakeClock) -> Store:
+    store = fresh_db
+    at = clock.wall()
+    store.profile.save(Profile(mother_name=NAME, baby_birth_date=BORN), at=at)
+    store.diary.save(_report(DAY - timedelta(days=8), feeds_24h=3), at=at)  # outside the 7 days
+    store.diary.save(_report(DAY - timedelta(days=2), feeds_24h=9, wet_diapers=6,
+                             signs={"feeds_8_to_12": True, "baby_satisfied": True}), at=at)
+    # Today: fever with a red, painful breast (mastitis), lochia that smells (the mother's own), few feeds
+    # and wet diapers (the baby's).
+    store.diary.save(_report(DAY, flow="not_well", feeds_24h=5, wet_diapers=4, fever=True, temperature_c=38.6,
+                             breast_redness=True, breast_pain=True, mother_signs={"lochia_smells": True}), at=at)
+    _session(store, DAY - timedelta(days=1), 7, SessionStatus.COMPLETED, comfort=4)
+    _session(store, DAY - timedelta(days=1), 18, SessionStatus.STOPPED_PAIN, comfort=2)
+    _session(store, DAY, 5, SessionStatus.COMPLETED)
+    _session(store, DAY, 4, SessionStatus.COMPLETED, demo=True)  # a midwife's demonstration
+    _session(store, DAY, 3, SessionStatus.IN_PROGRESS)  # still running: not in the summary
+    _session(store, DAY - timedelta(days=9), 7, SessionStatus.COMPLETED)  # outside the 7 days
+    teaching = TeachingService(store, clock)
+    teaching.save_quiz(1, "before", {"where": "where.spine_sides", "hormone": "hormone.prolactin"})
+    teaching.save_quiz(1, "after", {item.question.value: item.answer for item in __import__(
+        "app.domain.quiz", fromlist=["ITEMS"]).ITEMS})
+    teaching.save_skills(1, Checked.HUSBAND, "Budi", {s.value: s is not Step.PRESSURE for s in Step})
+    return store
+
+
+@pytest.fixture
+def summary(filled: Store, clock: FakeClock) -> VisitSummary:
+    return SummaryService(filled, clock, tz=UTC).summary(1)
+
+
+def test_the_summary_covers_seven_days_oldest_first(summary):
+    assert [d.day for d in summary.days] == [DAY - timedelta(days=n) for n in range(6, -1, -1)]
+    assert summary.postpartum_day == 10
+    today = summary.days[-1]
+    assert today.report is not None and today.report.feeds_24h == 5 and today.massages == 1
+    assert summary.days[-3].report is not None and summary.days[-3].report.sign_count.score == 2
+    assert summary.days[0].report is None  # nothing reported that day
+
+
+def test_massages_are_counted_by_how_they_ended_without_demonstrations(summary):
+    assert len(summary.sessions) == 3
+    assert summary.count(SessionStatus.COMPLETED) == 2
+    assert summary.count(SessionStatus.STOPPED_PAIN) == 1
+    assert not any(s.demo for s in summary.sessions)
+    assert summary.comfort_average == 3.0
+
+
+def test_open_red_flags_are_grouped_baby_breast_mother(summary):
+    groups = [f.group for f in summary.flags]
+    assert groups == sorted(groups, key=[FlagGroup.BABY, FlagGroup.BREAST, FlagGroup.MOTHER].index)
+    codes = {f.flag for f in summary.flags}
+    assert {RedFlag.FEW_FEEDS, RedFlag.MASTITIS, RedFlag.LOCHIA_SMELLS} <= codes
+    assert summary.flags_of(FlagGroup.BREAST)
+    assert all(f.since == DAY for f in summary.flags_of(FlagGroup.MOTHER))
+
+
+def test_quiz_skills_and_kf_visit(summary):
+    assert summary.quiz.before is not None and summary.quiz.before.score_pct == 10
+    assert summary.quiz.after is not None and summary.quiz.after.score_pct == 100
+    assert summary.skills is not None and summary.skills.result.not_yet == [Step.PRESSURE]
+    assert summary.visit_now is not None and summary.visit_now.visit is Visit.KF3
+    assert summary.visit_next is not None and summary.visit_next.visit is Visit.KF4
+
+
+def test_another_mothers_quiz_and_skills_are_not_hers(filled, clock):
+    other = SummaryService(filled, clock, tz=UTC).summary(2)
+    assert other.quiz.before is None and other.skills is None
+
+
+def test_the_summary_of_an_empty_diary(fresh_db, clock):
+    empty = SummaryService(fresh_db, clock, tz=UTC).summary(1)
+    assert all(d.report is None for d in empty.days) and empty.sessions == [] and empty.flags == []
+    assert empty.visit_now is None and empty.visit_next is None
+    with i18n.using("en"):
+        assert "The last 7 days" in _pdf_text(export.pdf_bytes(empty))
+
+
+# -- the PDF ----------------------------------------------------------------------------------------
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["Visit summary", "Education, not a diagnosis", "Mother: Siti Ma'rifah", "Day 10 after birth",
+            "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early", "Before teaching: 10%",
+            "After teaching: 100%", "Husband (Budi): 6 of 7 steps right (86%)", "Gentle pressure", "KF3", "KF4",
+            "Lochia (the bleeding after birth) smells bad"]),
+    ("id", ["Ringkasan kunjungan", "Edukasi, bukan diagnosis", "Ibu: Siti Ma'rifah", "Hari ke-10",
+            "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal", "Sebelum diajari: 10%",
+            "Sesudah diajari: 100%", "Suami (Budi): 6 dari 7 langkah benar (86%)", "Tekanan lembut", "KF3",
+            "Ringkasan", "–"]),
+])
+def test_the_pdf_says_it_all_in_the_chosen_language(summary, lang, words):
+    with i18n.using(lang):
+        data = export.pdf_bytes(summary)
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    text = " ".join(_pdf_text(data).split())
+    for word in words:
+        assert word in text, word
+    assert "Pijat Oksitosin" in text
+
+
+def test_the_first_page_renders_to_png(summary, tmp_path: Path):
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils (pdftoppm) is not installed")
+    pdf = tmp_path / "summary.pdf"
+    with i18n.using("id"):
+        pdf.write_bytes(export.pdf_bytes(summary))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True)
+    [png] = list(tmp_path.glob("page*.png"))
+    assert png.stat().st_size > 10_000
+    keep = os.environ.get("SUMMARY_PNG")  # SUMMARY_PNG=path keeps it to look at
+    if keep:
+        shutil.copy(png, keep)
+
+
+# -- the CSV ----------------------------------------------------------------------------------------
+
+def test_the_csv_has_its_documented_columns_and_reads_back(summary):
+    with i18n.using("id"):
+        data = export.csv_bytes(summary)
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == export.CSV_COLUMNS
+    assert {"section": "mother", "date": "", "time": "", "item": "name", "value": NAME, "text": NAME} in rows
+    feeds = [r for r in rows if r["item"] == "feeds_24h"]
+    assert [(r["date"], r["value"]) for r in feeds] == [("2026-11-20", "9"), ("2026-11-22", "5")]
+    statuses = [r["value"] for r in rows if r["section"] == "massage" and r["item"] == "status"]
+    assert statuses == ["completed", "stopped_pain", "completed"]
+    assert {r["item"] for r in rows if r["section"] == "quiz"} == {"before", "after"}
+    assert [r["value"] for r in rows if r["section"] == "skills" and r["item"] == "pressure"] == ["0"]
+    assert any(r["section"] == "flag" and r["item"] == "lochia_smells" and r["value"] == "mother" for r in rows)
+
+
+@pytest.mark.parametrize(("cell", "safe"), [
+    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),  # a formula
+    ("+62812", "'+62812"),  # a phone number written with +
+    ("-1", "'-1"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("Siti", "Siti"),  # ordinary text stays
+    (5, "5"),
+    (None, ""),
+])
+def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(cell, safe):
+    assert export.safe_cell(cell) == safe
+
+
+def test_a_name_that_looks_like_a_formula_is_escaped_in_the_file(fresh_db, clock):
+    fresh_db.profile.save(Profile(mother_name="=cmd|' /C calc'!A0", baby_birth_date=BORN), at=clock.wall())
+    with i18n.using("en"):
+        data = export.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary(1)).decode("utf-8-sig")
+    assert "'=cmd" in data and ",=cmd" not in data

@@ -1,0 +1,145 @@
+"""The teach-back quiz and the skills checklist: scoring (pure), storage per mother (real SQLite)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.domain.clock import FakeClock
+from app.domain.quiz import ITEMS, QUESTIONS, Phase, Question, clean_answers, is_right, score, shuffled_options
+from app.domain.skills import STEPS, Checked, Step, clean_name, result
+from app.services.teaching import TeachingService, current_mother_id
+from app.store.db import Store, connect, open_store
+from app.store.migrations import migrations
+
+RIGHT = {item.question.value: item.answer for item in ITEMS}
+
+
+def wrong(question: Question) -> str:
+    found = next(i for i in ITEMS if i.question is question)
+    return next(o for o in found.options if o != found.answer)
+
+
+# --- quiz (pure) ----------------------------------------------------------------------------------
+
+def test_the_quiz_asks_the_ten_questions_of_domain_section_5():
+    assert len(QUESTIONS) == 10
+    for item in ITEMS:
+        assert 3 <= len(item.options) <= 4
+        assert item.answer in item.options
+        assert len(set(item.options)) == len(item.options)
+        assert all(o.startswith(item.question.value + ".") for o in item.options)
+
+
+@pytest.mark.parametrize(("answers", "percent"), [
+    (RIGHT, 100),  # all right
+    ({}, 0),  # nothing answered
+    ({**RIGHT, "where": wrong(Question.WHERE), "hormone": wrong(Question.HORMONE),
+      "how_often": wrong(Question.HOW_OFTEN)}, 70),  # 7 of 10
+    ({k: v for k, v in list(RIGHT.items())[:5]}, 50),  # half answered, all right: unanswered count as wrong
+    ({**RIGHT, "where": "hormone.oxytocin"}, 90),  # another question's option is wrong, never an error
+    ({**RIGHT, "nonsense": "x"}, 100),  # an unknown question is ignored
+])
+def test_quiz_score_in_percent(answers, percent):
+    assert score(answers).percent == percent
+
+
+def test_prolactin_is_the_plausible_wrong_answer_for_the_hormone():
+    assert is_right(Question.HORMONE, "hormone.oxytocin")
+    assert not is_right(Question.HORMONE, "hormone.prolactin")
+
+
+def test_options_are_shuffled_per_attempt_and_the_same_seed_gives_the_same_order():
+    first = [shuffled_options(q, 7) for q in QUESTIONS]
+    assert first == [shuffled_options(q, 7) for q in QUESTIONS]
+    orders = {tuple(tuple(shuffled_options(q, seed)) for q in QUESTIONS) for seed in range(20)}
+    assert len(orders) > 10  # seeds really change the order
+    assert any(shuffled_options(q, 7)[0] != next(i for i in ITEMS if i.question is q).options[0] for q in QUESTIONS)
+    for q in QUESTIONS:  # a shuffle loses nothing
+        assert sorted(shuffled_options(q, 3)) == sorted(next(i for i in ITEMS if i.question is q).options)
+
+
+def test_clean_answers_keeps_only_known_questions_and_their_options():
+    assert clean_answers({"where": "where.breasts", "landmark": "where.breasts", "x": "y"}) == {
+        "where": "where.breasts"}
+
+
+# --- skills (pure) --------------------------------------------------------------------------------
+
+def test_skills_checklist_has_the_seven_steps_in_the_order_they_are_done():
+    assert [s.value for s in STEPS] == ["position", "landmark", "technique", "pressure", "circles",
+                                        "duration", "ending"]
+
+
+@pytest.mark.parametrize(("ticks", "percent", "not_yet"), [
+    ({s.value: True for s in STEPS}, 100, []),  # all right
+    ({}, 0, list(STEPS)),  # nothing ticked
+    ({**{s.value: True for s in STEPS}, "pressure": False, "ending": False}, 71,
+     [Step.PRESSURE, Step.ENDING]),  # 5 of 7, rounded
+    ({"position": True, "circles": True, "bogus": True}, 29,
+     [Step.LANDMARK, Step.TECHNIQUE, Step.PRESSURE, Step.DURATION, Step.ENDING]),  # 2 of 7
+])
+def test_skills_score_and_what_to_practise(ticks, percent, not_yet):
+    found = result(ticks)
+    assert found.percent == percent
+    assert found.not_yet == not_yet
+
+
+def test_a_name_is_trimmed_and_optional():
+    assert clean_name("  Budi   Santoso ") == "Budi Santoso"
+    assert clean_name("   ") is None
+    assert clean_name(None) is None
+
+
+# --- stored per mother (real SQLite) --------------------------------------------------------------
+
+def test_quiz_before_and_after_are_kept_with_their_dates(fresh_db: Store, clock: FakeClock):
+    teaching = TeachingService(fresh_db, clock)
+    mother = current_mother_id()
+    assert teaching.quiz_pair(mother).before is None
+    teaching.save_quiz(mother, Phase.BEFORE, {**RIGHT, "where": wrong(Question.WHERE),
+                                              "hormone": "hormone.prolactin"})
+    clock.advance(3600)
+    teaching.save_quiz(mother, Phase.AFTER, RIGHT)
+    pair = teaching.quiz_pair(mother)
+    assert pair.before is not None and pair.after is not None
+    assert (pair.before.score_pct, pair.after.score_pct) == (80, 100)
+    assert pair.after.taken_at - pair.before.taken_at == clock.wall() - pair.before.taken_at
+    assert pair.before.answers["hormone"] == "hormone.prolactin"
+    assert teaching.quiz_pair(2) == type(pair)(None, None)  # another mother sees none of it
+
+
+def test_the_latest_attempt_of_each_phase_is_shown(fresh_db: Store, clock: FakeClock):
+    teaching = TeachingService(fresh_db, clock)
+    teaching.save_quiz(1, "before", {})
+    clock.advance(60)
+    teaching.save_quiz(1, "before", RIGHT)
+    pair = teaching.quiz_pair(1)
+    assert pair.before is not None and pair.before.score_pct == 100
+    assert pair.after is None
+
+
+def test_skills_check_is_kept_with_who_and_what_is_not_yet_right(fresh_db: Store, clock: FakeClock):
+    teaching = TeachingService(fresh_db, clock)
+    assert teaching.last_skills(1) is None
+    teaching.save_skills(1, Checked.HUSBAND, " Budi ", {"position": True, "landmark": True, "technique": True,
+                                                       "pressure": False, "circles": True, "duration": True})
+    check = teaching.last_skills(1)
+    assert check is not None
+    assert (check.who, check.who_name, check.score_pct) == (Checked.HUSBAND, "Budi", 71)
+    assert check.result.not_yet == [Step.PRESSURE, Step.ENDING]
+    assert check.checked_at == clock.wall()
+    assert teaching.last_skills(2) is None
+
+
+def test_m005_upgrade_keeps_every_row_and_adds_the_tables(tmp_path: Path):
+    path = tmp_path / "old.sqlite3"
+    old = connect(path)
+    migrations.apply(old, stop_before="m005_teaching")
+    old["settings"].insert({"key": "language", "value": "id"})
+    old.close()
+    with open_store(path) as store:
+        assert store.get_setting("language") == "id"
+        assert {"quiz_results", "skills_checks"} <= set(store.db.table_names())
+        assert migrations.pending(store.db) == []
