@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.mothers import FIRST_MOTHER_ID, Mother, MotherActivity, Role
 from app.domain.profile import Profile
@@ -184,3 +185,18 @@ def test_mothers_with_an_open_warning_come_first_most_urgent_first(fresh_db: Sto
     fresh_db.mothers.archive(FIRST_MOTHER_ID, at=clock.wall())
     order = [row.id for row in MothersService(fresh_db, clock).summaries(TODAY)]
     assert order == [budi, citra, ani, FIRST_MOTHER_ID]  # go now, then today, then by name; archived last
+
+
+def test_a_row_shows_the_families_quiz_and_skills_results():
+    from app.ui.screens.mothers import teaching_line
+
+    row = summarize(MotherActivity(mother(None), None, None, None, quiz_before_pct=40, quiz_after_pct=90,
+                                   skills_pct=86), TODAY)
+    with i18n.using("en"):
+        assert teaching_line(row) == "Quiz: 40% before, 90% after · Skills: 86%"
+    with i18n.using("id"):
+        assert teaching_line(row) == "Kuis: 40% sebelum, 90% sesudah · Keterampilan: 86%"
+    only_after = summarize(MotherActivity(mother(None), None, None, None, quiz_after_pct=70), TODAY)
+    with i18n.using("en"):
+        assert teaching_line(only_after) == "Quiz: 70% after"
+    assert teaching_line(summarize(MotherActivity(mother(None), None, None, None), TODAY)) == ""

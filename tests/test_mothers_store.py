@@ -15,8 +15,10 @@ import pytest
 
 from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.profile import Profile
+from app.domain.quiz import Phase
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import DailyReport, Flow
+from app.domain.skills import Checked
 from app.store.db import Store, connect, open_store
 from app.store.migrations import migrations
 
@@ -164,6 +166,12 @@ RECORD_KINDS: dict[str, Kind] = {
     "session events": Kind(_session, lambda s, sid: s.sessions.events(sid)),
     "profile": Kind(lambda s: s.profile.save(Profile(mother_name="A", baby_birth_date=DAY), at=T0),
                     lambda s, _: s.profile.get()),
+    "quiz": Kind(lambda s: s.teaching.add_quiz(mother_id=s.mother_id, phase=Phase.BEFORE, taken_at=T0,
+                                               score_pct=70, answers={}),
+                 lambda s, _: s.teaching.quizzes(s.mother_id)),
+    "skills check": Kind(lambda s: s.teaching.add_skills(mother_id=s.mother_id, checked_at=T0, who=Checked.HUSBAND,
+                                                         who_name=None, steps={}, score_pct=0),
+                         lambda s, _: s.teaching.skills(s.mother_id)),
 }
 
 
@@ -272,7 +280,7 @@ def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh
     assert rows[b.mother_id].newest_report is None and rows[b.mother_id].last_massage_at is None
 
 
-def test_activity_is_two_queries_for_300_mothers(fresh_db: Store):
+def test_activity_is_four_queries_for_300_mothers(fresh_db: Store):
     db = fresh_db.db
     with db.conn:
         db.conn.executemany("INSERT INTO mothers (id, nickname, created_at, updated_at) VALUES (?, ?, 'x', 'x')",
@@ -282,6 +290,14 @@ def test_activity_is_two_queries_for_300_mothers(fresh_db: Store):
             "breast_hard_swollen, nipples_cracked, fever, note, created_at, updated_at) "
             "VALUES (?, ?, 'well', '{}', 0, 0, 0, 0, 0, '', 'x', 'x')",
             [(i, (DAY - timedelta(days=d)).isoformat()) for i in range(1, 301) for d in range(20)])
+        db.conn.executemany(
+            "INSERT INTO quiz_results (mother_id, phase, taken_at, score_pct, answers) VALUES (?, ?, ?, ?, '{}')",
+            [(i, phase, f"2026-03-0{n}", 10 * n + (phase == "after")) for i in range(1, 301, 3)
+             for phase in ("before", "after") for n in (1, 2)])
+        db.conn.executemany(
+            "INSERT INTO skills_checks (mother_id, checked_at, who, steps, score_pct) "
+            "VALUES (?, ?, 'husband', '{}', ?)",
+            [(i, f"2026-03-0{n}", 40 + n) for i in range(1, 301, 2) for n in (1, 2)])
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
     try:
@@ -289,4 +305,9 @@ def test_activity_is_two_queries_for_300_mothers(fresh_db: Store):
     finally:
         db.conn.set_trace_callback(None)
     assert len(rows) == 300 and all(row.newest_report.day == DAY for row in rows)
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2
+    # The mothers with their last massage, the newest reports, the latest quizzes, the latest skills.
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
+    first = next(row for row in rows if row.mother.id == 1)
+    assert (first.quiz_before_pct, first.quiz_after_pct, first.skills_pct) == (20, 21, 42)  # the newest each
+    second = next(row for row in rows if row.mother.id == 2)
+    assert (second.quiz_before_pct, second.quiz_after_pct, second.skills_pct) == (None, None, None)

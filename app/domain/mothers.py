@@ -51,3 +51,6 @@ class MotherActivity:
     newest_report: DailyReport | None  # her latest report (it alone decides her open flags)
     last_massage_at: datetime | None  # her latest finished massage, demonstrations left out
     last_massage_status: SessionStatus | None
+    quiz_before_pct: int | None = None  # her family's latest teach-back quiz before teaching
+    quiz_after_pct: int | None = None  # ... and after
+    skills_pct: int | None = None  # the latest skills check

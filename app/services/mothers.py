@@ -34,6 +34,9 @@ class MotherSummary:
     flags: list[RedFlag]  # open red flags from her newest report, most urgent first
     last_massage_at: datetime | None
     last_massage_status: SessionStatus | None
+    quiz_before_pct: int | None = None
+    quiz_after_pct: int | None = None
+    skills_pct: int | None = None
 
     @property
     def id(self) -> int:
@@ -54,6 +57,9 @@ def summarize(activity: MotherActivity, today: date) -> MotherSummary:
         flags=flags,
         last_massage_at=activity.last_massage_at,
         last_massage_status=activity.last_massage_status,
+        quiz_before_pct=activity.quiz_before_pct,
+        quiz_after_pct=activity.quiz_after_pct,
+        skills_pct=activity.skills_pct,
     )
 
 

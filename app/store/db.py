@@ -139,7 +139,10 @@ def every_row_readable(db: Database) -> bool:
         view.diary.list()
         view.sessions.list()
         view.profile.get()
+        store.teaching.quizzes(mother.id)
+        store.teaching.skills(mother.id)
         repositories += [view.diary, view.sessions, view.profile]
+    repositories.append(store.teaching)
     return not any(repository.skipped for repository in repositories)
 
 

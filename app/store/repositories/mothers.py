@@ -130,11 +130,28 @@ class MothersRepository(Repository):
             found = self._readable([row], "day", report_from_row)
             if found:
                 reports[mother_id] = found[0]
+        # The latest quiz of each phase and the latest skills check, per mother: one query each.
+        quiz: dict[tuple[int, str], int] = {
+            (row["mother_id"], row["phase"]): row["score_pct"] for row in self._rows(
+                "SELECT mother_id, phase, score_pct FROM (SELECT mother_id, phase, score_pct, row_number() "
+                "OVER (PARTITION BY mother_id, phase ORDER BY taken_at DESC, id DESC) AS n FROM quiz_results) "
+                "WHERE n = 1")
+        }
+        skills: dict[int, int] = {
+            row["mother_id"]: row["score_pct"] for row in self._rows(
+                "SELECT mother_id, score_pct FROM (SELECT mother_id, score_pct, row_number() "
+                "OVER (PARTITION BY mother_id ORDER BY checked_at DESC, id DESC) AS n FROM skills_checks) "
+                "WHERE n = 1")
+        }
         out = []
         for mother in self._readable(rows, "id", _activity_mother):
             started, status = mother[1]
-            out.append(MotherActivity(mother=mother[0], newest_report=reports.get(mother[0].id),
-                                      last_massage_at=started, last_massage_status=status))
+            mid = mother[0].id
+            out.append(MotherActivity(mother=mother[0], newest_report=reports.get(mid),
+                                      last_massage_at=started, last_massage_status=status,
+                                      quiz_before_pct=quiz.get((mid, "before")),
+                                      quiz_after_pct=quiz.get((mid, "after")),
+                                      skills_pct=skills.get(mid)))
         return out
 
 

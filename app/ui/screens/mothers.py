@@ -71,7 +71,25 @@ def row_lines(s: MotherSummary) -> list[ft.Control]:
     else:
         massage = _("No massage yet")
     lines.append(kit.body(massage, size=15, color=muted))
+    taught = teaching_line(s)
+    if taught:
+        lines.append(kit.body(taught, size=15, color=muted))
     return lines
+
+
+def teaching_line(s: MotherSummary) -> str:
+    """ "Quiz: 40% before, 90% after · Skills: 86%", or what of it exists ("" when nothing yet)."""
+    parts = []
+    if s.quiz_before_pct is not None or s.quiz_after_pct is not None:
+        scores = []
+        if s.quiz_before_pct is not None:
+            scores.append(_("%(pct)s%% before") % {"pct": s.quiz_before_pct})
+        if s.quiz_after_pct is not None:
+            scores.append(_("%(pct)s%% after") % {"pct": s.quiz_after_pct})
+        parts.append(_("Quiz: %(scores)s") % {"scores": ", ".join(scores)})
+    if s.skills_pct is not None:
+        parts.append(_("Skills: %(pct)s%%") % {"pct": s.skills_pct})
+    return " · ".join(parts)
 
 
 def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any) -> ft.Control:
