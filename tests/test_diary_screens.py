@@ -47,15 +47,6 @@ def test_a_report_route_carries_its_day():
     assert report.requested_day(["/", report.report_route("2026-11-01")]) == "2026-11-01"
 
 
-@pytest.mark.parametrize("errors, shown", [
-    ({"feeds_24h": "not_a_number"}, []),  # beside its own field
-    ({"signs": "invalid_choice", "flow": "required"}, ["invalid_choice"]),  # the signs have no single field
-    ({"day": "before_birth"}, ["before_birth"]),  # the day is the title, not a field
-])
-def test_errors_without_a_field_of_their_own_are_shown_near_save(errors, shown):
-    assert report.other_errors(errors) == shown
-
-
 @pytest.mark.parametrize("code, message", [
     ("not_a_number", "Please enter a number, e.g. 8."),  # words for a code
     ("future_date", "This date is in the future."),  # the profile's birth date

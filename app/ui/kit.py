@@ -152,11 +152,12 @@ def text_button(label: str, on_click: Handler, identifier: str) -> ft.Control:
 
 def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Sequence[ft.Control] | None = None,
            on_back: Handler = None, actions: Sequence[ft.Control] | None = None,
-           bgcolor: str | None = None) -> ft.View:
+           bgcolor: str | None = None, body_ref: ft.Ref[ft.Column] | None = None) -> ft.View:
     """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
 
     Primary actions sit at the bottom, in reach of a thumb, and never scroll away. The body keeps
-    its scroll position across redraws (the declarative UI updates it in place).
+    its scroll position across redraws (the declarative UI updates it in place). `body_ref` gets
+    the scrolling body, for `scroll_to` (a form's first error).
     """
     leading = icon_button(ft.Icons.ARROW_BACK, _("Back"), on_back, "back") if on_back is not None else None
     appbar = ft.AppBar(
@@ -164,7 +165,7 @@ def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Se
         leading=leading, automatically_imply_leading=False, actions=list(actions or []),
     )
     body_column = ft.Column(list(controls), spacing=14, scroll=ft.ScrollMode.AUTO, expand=True,
-                            horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+                            horizontal_alignment=ft.CrossAxisAlignment.STRETCH, ref=body_ref)
     parts: list[ft.BaseControl] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
     if bottom:
         parts.append(ft.Container(ft.Column(list(bottom), spacing=8),
