@@ -78,10 +78,10 @@ def test_todays_massage_rows(state, words, ticked):
 
 @pytest.mark.parametrize("saved, fields", [
     (None, {"mother_name": "", "baby_birth_date": "", "midwife_phone": "", "facility_phone": ""}),  # first run
-    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "2026-11-22", "midwife_phone": "",
+    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "22/11/2026", "midwife_phone": "",
                                     "facility_phone": ""}),  # no name given
     (Profile(mother_name="Siti", baby_birth_date=DAY, midwife_phone="0812-3456-7890"),
-     {"mother_name": "Siti", "baby_birth_date": "2026-11-22", "midwife_phone": "0812-3456-7890",
+     {"mother_name": "Siti", "baby_birth_date": "22/11/2026", "midwife_phone": "0812-3456-7890",
       "facility_phone": ""}),  # the midwife's number, no facility's
 ])
 def test_the_profile_form_starts_from_the_saved_profile(saved, fields):
