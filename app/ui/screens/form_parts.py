@@ -62,25 +62,50 @@ def attention(errors: Mapping[str, str], identifier: str = "form-summary") -> li
     return [kit.tagged(row, identifier, label=text, live_region=True, container=True)]
 
 
-async def show_first_error(body: ft.Ref[ft.Column], order: Iterable[str], errors: Mapping[str, str],
+def scrolling_body(control: Any) -> ft.Column | None:
+    """The scrolling body of the screen a control (e.g. the Save button that was tapped) is on.
+
+    Walked up from the live control: a `ref` taken while building is not it, because a redraw builds
+    new control objects and the one the client knows keeps its old id.
+    """
+    node = control
+    while node is not None and not isinstance(node, ft.View):
+        node = getattr(node, "parent", None)
+    for part in getattr(node, "controls", None) or []:
+        body = getattr(part, "content", None)
+        if isinstance(body, ft.Column) and body.scroll is not None:
+            return body
+    return None
+
+
+def _text_box(control: Any) -> ft.TextField | None:
+    """The text box a field's anchor holds (through its wrappers), if it is one."""
+    node = control
+    while node is not None and not isinstance(node, ft.TextField):
+        node = getattr(node, "content", None)
+    return node
+
+
+async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[str, str],
                            devices: Any = None) -> None:
-    """After a refused Save: say how many fields need attention and scroll to the first one."""
+    """After a refused Save (`tapped`: the button's control): say how many fields need attention and
+    bring the first one into view. A text box also takes the focus, so a screen reader reads it with
+    its message (and Flutter, which keeps a focused box in view, does not scroll back to another)."""
     if devices is not None:
         devices.announce(attention_text(errors))
     name = first_error(order, errors)
-    column = body.current
+    column = scrolling_body(tapped)
     if name is None or column is None:
         return
+    key = anchor(name)
+    target = next((c for c in column.controls if getattr(c, "key", None) == key), None)
+    box = _text_box(target)
     try:
-        await column.scroll_to(scroll_key=anchor(name), duration=int(SCROLL_S * 1000))
+        if box is not None:
+            await box.focus()
+        await column.scroll_to(scroll_key=str(key), duration=ft.Duration(milliseconds=int(SCROLL_S * 1000)))
     except Exception:  # a page gone meanwhile: the messages are still on the form
         return
-
-
-def counter(value: str, limit: int) -> str:
-    """A visible count of the characters typed and allowed ("12/60"): nothing is cut at the limit,
-    the form refuses longer text with the limit stated."""
-    return f"{len(value)}/{limit}"
 
 
 def unsaved_banner(on_discard: Any, identifier: str = "form-unsaved") -> ft.Control:

@@ -14,14 +14,14 @@ from typing import Any
 import flet as ft
 
 from app.domain.parsing import parse_date
-from app.domain.profile import MAX_BABY_AGE_DAYS, MOTHER_NAME_MAX_CHARS
+from app.domain.profile import MAX_BABY_AGE_DAYS
 from app.domain.profile import Profile as ProfileModel
 from app.i18n import _, format_date, ngettext
 from app.services.diary import REPORTS_BEFORE_BIRTH
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
-from app.ui.screens.diary_labels import FormState, error_text, use_form, use_lazy_state
+from app.ui.screens.diary_labels import FormState, error_text, use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app
 
@@ -61,7 +61,6 @@ def _midnight(day: date) -> datetime:
 def Profile() -> ft.View:
     app = use_app()
     form = use_form(lambda: profile_fields(app.diary.profile()))
-    body = use_lazy_state(lambda: ft.Ref[ft.Column]())[0]
     fields, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
@@ -78,7 +77,7 @@ def Profile() -> ft.View:
             return
         if saved is None:
             form.errors = found
-            await form_parts.show_first_error(body, FIELDS, found, app.devices)
+            await form_parts.show_first_error(e.control, FIELDS, found, app.devices)
             return
         app.changed(_("Saved"))
         app.back()
@@ -88,9 +87,11 @@ def Profile() -> ft.View:
         chosen = typed_date(form.fields["baby_birth_date"]) or today
 
         def picked(ev: Any) -> None:
-            value = ev.control.value
+            value = ev.control.value  # the day picked, at midnight (a date on some platforms)
             if isinstance(value, datetime):
-                edit("baby_birth_date", value.date().strftime(DATE_TYPED))
+                value = value.date()
+            if isinstance(value, date):
+                edit("baby_birth_date", value.strftime(DATE_TYPED))
 
         ft.context.page.show_dialog(ft.DatePicker(
             value=_midnight(chosen), current_date=_midnight(today),
@@ -100,7 +101,6 @@ def Profile() -> ft.View:
     name_text = fields["mother_name"]
     name = ft.TextField(
         label=_("Mother's name or nickname (optional)"), value=name_text, text_size=16,
-        counter=form_parts.counter(name_text, MOTHER_NAME_MAX_CHARS),
         error=error_text(errors.get("mother_name"), "mother_name"), error_max_lines=3,
         on_change=lambda e: edit("mother_name", e.control.value or ""))
     in_words = date_in_words(fields["baby_birth_date"])
@@ -137,8 +137,7 @@ def Profile() -> ft.View:
         bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
                                  "profile-problem"))
     bottom.append(kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK))
-    return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(), bottom=bottom,
-                      body_ref=body)
+    return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(), bottom=bottom)
 
 
 def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import flet as ft
 
 from app.domain.redflags import RULES, RedFlag, Urgency
-from app.domain.report import MOTHER_SIGNS, NOTE_MAX_CHARS, SIGNS, MotherSign, Sign, count_signs
+from app.domain.report import MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
 from app.i18n import _, format_date
 from app.services.diary import BODY_FLAGS, Fields, mother_key
 from app.store.errors import StoreWriteError
@@ -131,8 +131,8 @@ class _Anchors:
         """The field's controls, with its message under them (for fields that are not text boxes)."""
         self.order.append(name)
         shown = [*controls, *(form_parts.field_error(errors, name) if errors is not None else [])]
-        return ft.Column(shown, spacing=6, key=form_parts.anchor(name),
-                         horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        return ft.Container(ft.Column(shown, spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+                            key=form_parts.anchor(name))
 
 
 @ft.component
@@ -141,7 +141,6 @@ def Report() -> ft.View:
     day = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
     form = use_form(lambda: app.diary.form(day))
     unsaved, set_unsaved = use_lazy_state(lambda: app.diary.has_draft(day))
-    body = use_lazy_state(lambda: ft.Ref[ft.Column]())[0]
     fields, errors = form.fields, form.errors
     past = day != app.diary.today()
     anchors = _Anchors()
@@ -161,7 +160,7 @@ def Report() -> ft.View:
             return
         if not result.ok:
             form.errors = result.errors
-            await form_parts.show_first_error(body, anchors.order, result.errors, app.devices)
+            await form_parts.show_first_error(e.control, anchors.order, result.errors, app.devices)
             return
         app.changed(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
         app.back()  # to Today, or to the diary when she edited a past day from there
@@ -244,7 +243,7 @@ def Report() -> ft.View:
                    kit.choice_group([(str(i), str(i)) for i in range(1, 6)], fields.get("mood") or None,
                                     lambda v: set_field("mood", v), "field-mood"), errors=errors),
         kit.body(_("Stress can block the let-down of milk."), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
-        text("note", _("Note (optional)"), multiline=True, limit=NOTE_MAX_CHARS),
+        text("note", _("Note (optional)"), multiline=True),
     ]
     mother_first = requested_part(app.stack) == MOTHER_PART
     controls = head + (mother + milk if mother_first else milk + mother) + rest
@@ -254,8 +253,7 @@ def Report() -> ft.View:
         bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
                                  "report-problem", live_region=True))
     bottom.append(kit.primary_button(_("Save"), save, "report-save", icon=ft.Icons.CHECK))
-    return kit.screen(ROUTE, _("Daily report"), controls, on_back=lambda e: app.back(), bottom=bottom,
-                      body_ref=body)
+    return kit.screen(ROUTE, _("Daily report"), controls, on_back=lambda e: app.back(), bottom=bottom)
 
 
 def _question(name: str, past: bool) -> str:
@@ -316,7 +314,7 @@ def _check(name: str, label: str, fields: Fields, set_field: Callable[[str, str]
 
 def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str, str], None], name: str,
                 label: str, *, number: bool = False, time: bool = False,
-                helper: str | None = None, multiline: bool = False, limit: int | None = None) -> ft.Control:
+                helper: str | None = None, multiline: bool = False) -> ft.Control:
     """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
     Numbers ask the phone for its number keyboard."""
     value = fields.get(name, "")
@@ -325,10 +323,9 @@ def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str
     box = ft.TextField(
         label=label, value=value, helper=helper, helper_max_lines=3,
         error=error_text(errors.get(name), name), error_max_lines=3, text_size=16, keyboard_type=keyboard,
-        counter=form_parts.counter(value, limit) if limit else None,
         multiline=multiline, min_lines=3 if multiline else None,
         on_change=lambda e: set_field(name, e.control.value or ""))
-    return kit.tagged(box, f"field-{name}", key=form_parts.anchor(name))
+    return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
 
 
 def open_report(app: AppState, day_iso: str | None = None) -> None:
