@@ -6,6 +6,7 @@ screen-reader label, and a stable `identifier` that browser tests locate it by.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,9 +24,22 @@ Handler = Callable[[Any], Any] | None
 Icon = ft.IconData  # a Material icon, ft.Icons.X
 
 
+# Emoji the mother types (a note, a nickname) come from this bundled font (assets/fonts, OFL-1.1):
+# Flutter's web client would fetch a fallback font from the internet, which the app never reaches.
+EMOJI_FONT = "Noto Emoji"
+FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf"}
+
+
+def _text_theme() -> ft.TextTheme:
+    """Every text style of the theme falls back to the emoji font for glyphs the default font lacks."""
+    fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT])
+    return ft.TextTheme(**{f.name: fallback for f in dataclasses.fields(ft.TextTheme)
+                           if f.name.endswith(("_large", "_medium", "_small"))})
+
+
 def themes() -> tuple[ft.Theme, ft.Theme]:
-    light = ft.Theme(color_scheme_seed=SEED, use_material3=True)
-    dark = ft.Theme(color_scheme_seed=SEED, use_material3=True)
+    light = ft.Theme(color_scheme_seed=SEED, use_material3=True, text_theme=_text_theme())
+    dark = ft.Theme(color_scheme_seed=SEED, use_material3=True, text_theme=_text_theme())
     return light, dark
 
 
