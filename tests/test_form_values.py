@@ -10,12 +10,13 @@ from datetime import UTC, date, timedelta
 
 import pytest
 
-from app import i18n
+from app import ASSETS_DIR, i18n
 from app.domain.clock import FakeClock
 from app.domain.profile import Profile
 from app.domain.report import DailyReport, validate_report
 from app.services.diary import REPORTS_BEFORE_BIRTH, DiaryService, draft_key, form_errors
 from app.store.db import Store
+from app.ui import kit
 from app.ui.screens import form_parts, report
 from app.ui.screens.diary_labels import error_text
 
@@ -202,3 +203,14 @@ def test_the_summary_counts_the_fields(n, words):
     with i18n.using("id"):
         assert form_parts.attention_text({f"f{i}": "required" for i in range(n)}) == \
             f"Belum tersimpan: {n} isian perlu diperiksa."
+
+
+def test_the_bundled_emoji_font_is_within_its_budget_and_licensed():
+    font = ASSETS_DIR / "fonts" / "NotoEmoji-Regular.ttf"
+    assert font.stat().st_size < 2_500_000  # the budget: 2.5 MB
+    assert font.read_bytes()[:4] == b"\x00\x01\x00\x00"  # a TrueType font
+    assert "SIL Open Font License" in (ASSETS_DIR / "fonts" / "OFL.txt").read_text()
+    assert kit.FONTS[kit.EMOJI_FONT] == "fonts/NotoEmoji-Regular.ttf"
+    light, dark = kit.themes()
+    assert light.text_theme is not None and light.text_theme.body_large is not None
+    assert light.text_theme.body_large.font_family_fallback == [kit.EMOJI_FONT]

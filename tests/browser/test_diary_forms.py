@@ -125,8 +125,8 @@ def test_a_reopened_draft_is_marked_and_can_be_discarded(open_app, server):
     tap(app, "open-report")
     app.wait_for("report-unsaved")
     see(app, "Belum disimpan")
-    has_value(app, "field-feeds_24h", "11")
     app.shot("29-report-unsaved")
+    has_value(app, "field-feeds_24h", "11")
     tap(app, "report-unsaved-discard")
     app.el("report-unsaved").wait_for(state="detached")
     has_value(app, "field-feeds_24h", "9")  # as saved

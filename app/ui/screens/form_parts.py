@@ -19,6 +19,9 @@ from app.ui import kit
 from app.ui.screens.diary_labels import error_text
 
 SCROLL_S = 0.3  # the scroll to the first error, in seconds: quick, but visible as a movement
+# A field's message, larger than Material's 12 px: it is what she must read to go on.
+ERROR_STYLE = ft.TextStyle(size=14, weight=ft.FontWeight.W_600)
+HELPER_STYLE = ft.TextStyle(size=14)
 
 
 def anchor(name: str) -> ft.ScrollKey:

@@ -102,6 +102,7 @@ def Profile() -> ft.View:
     name = ft.TextField(
         label=_("Mother's name or nickname (optional)"), value=name_text, text_size=16,
         error=error_text(errors.get("mother_name"), "mother_name"), error_max_lines=3,
+        error_style=form_parts.ERROR_STYLE,
         on_change=lambda e: edit("mother_name", e.control.value or ""))
     in_words = date_in_words(fields["baby_birth_date"])
     born = ft.TextField(
@@ -109,6 +110,7 @@ def Profile() -> ft.View:
         hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": app.diary.today().strftime(DATE_TYPED)},
         keyboard_type=ft.KeyboardType.DATETIME, helper=in_words or _("Day/month/year, or pick it in the calendar."),
         helper_max_lines=2, error=error_text(errors.get("baby_birth_date"), "baby_birth_date"), error_max_lines=3,
+        error_style=form_parts.ERROR_STYLE, helper_style=form_parts.HELPER_STYLE,
         on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
@@ -116,6 +118,7 @@ def Profile() -> ft.View:
         box = ft.TextField(
             label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
             hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name), name), error_max_lines=3,
+            error_style=form_parts.ERROR_STYLE,
             on_change=lambda e: edit(name, e.control.value or ""))
         return kit.tagged(box, f"field-{name}", key=form_parts.anchor(name))
 

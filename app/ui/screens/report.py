@@ -322,7 +322,8 @@ def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str
                 else ft.KeyboardType.MULTILINE if multiline else ft.KeyboardType.TEXT)
     box = ft.TextField(
         label=label, value=value, helper=helper, helper_max_lines=3,
-        error=error_text(errors.get(name), name), error_max_lines=3, text_size=16, keyboard_type=keyboard,
+        error=error_text(errors.get(name), name), error_max_lines=3, error_style=form_parts.ERROR_STYLE,
+        text_size=16, keyboard_type=keyboard,
         multiline=multiline, min_lines=3 if multiline else None,
         on_change=lambda e: set_field(name, e.control.value or ""))
     return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
