@@ -67,16 +67,16 @@ OTHER_DIGITS = "Please type the number with the digits 0-9."
     ("expressed_ml", "1.500", 1500, None),  # Indonesian thousands dot: 1500, not 1.5
     ("expressed_ml", "1,500", 1500, None),  # English thousands comma: 1500 as well
     ("expressed_ml", "2000", 2000, None),  # the upper bound
-    ("expressed_ml", "2000,4", None, "This number is too large. Allowed: 0-2,000 ml."),  # over, before rounding
-    ("expressed_ml", "2001", None, "This number is too large. Allowed: 0-2,000 ml."),
-    ("expressed_ml", "-5", None, "This number is too small. Allowed: 0-2,000 ml."),
+    ("expressed_ml", "2000,4", None, "This number is too large. Allowed: 0-2,000\u00a0ml."),  # over, before rounding
+    ("expressed_ml", "2001", None, "This number is too large. Allowed: 0-2,000\u00a0ml."),
+    ("expressed_ml", "-5", None, "This number is too small. Allowed: 0-2,000\u00a0ml."),
     ("expressed_ml", "١٢٣", None, OTHER_DIGITS),  # never silently 123
     ("expressed_ml", "12 ml", None, NOT_A_NUMBER),  # a unit typed along
     # temperature: 34-43 °C, decimals kept
     ("temperature_c", "37,8", 37.8, None),  # decimal comma
     ("temperature_c", "38.5", 38.5, None),  # decimal dot
-    ("temperature_c", "45", None, "This number is too large. Allowed: 34-43 °C."),
-    ("temperature_c", "33,9", None, "This number is too small. Allowed: 34-43 °C."),
+    ("temperature_c", "45", None, "This number is too large. Allowed: 34-43\u00a0°C."),
+    ("temperature_c", "33,9", None, "This number is too small. Allowed: 34-43\u00a0°C."),
     ("temperature_c", "tiga puluh", None, NOT_A_NUMBER),
     # the time colostrum was first seen, on the report's day
     ("colostrum_time", "05:30", "05:30", None),  # before now (06:00)

@@ -253,7 +253,7 @@ def range_text(name: str) -> str | None:
         return None
     low, high = (format_decimal(b) for b in bounds)
     unit = _UNITS.get(name)
-    return f"{low}-{high} {unit}" if unit else f"{low}-{high}"
+    return f"{low}-{high}\u00a0{unit}" if unit else f"{low}-{high}"  # the unit never alone on a line
 
 
 def error_text(code: str | None, name: str | None = None) -> str | None:

@@ -113,8 +113,7 @@ async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[st
 
 def unsaved_banner(on_discard: Any, identifier: str = "form-unsaved") -> ft.Control:
     """The mark of a form reopened with answers that were typed but never saved."""
-    text = _("Not saved yet: these answers were typed earlier but are not in the diary. Save them, "
-             "or discard them.")
+    text = _("These answers were typed earlier but are not in the diary yet. Save them, or discard them.")
     return kit.tagged(ft.Container(ft.Column([
         ft.Row([ft.Icon(ft.Icons.EDIT_NOTE, color=ft.Colors.ON_TERTIARY_CONTAINER),
                 ft.Text(_("Not saved yet"), size=17, weight=ft.FontWeight.BOLD, expand=True,

@@ -170,15 +170,15 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
         modal=True,
         title=ft.Text(_("Move the birth date?")),
         content=kit.tagged(ft.Text(ngettext(
-            "The diary has %(n)d report from before %(day)s (from %(first)s). A report cannot be from before "
-            "the birth: if you move the date, it is deleted.",
+            "The diary has %(n)d report from %(first)s, before %(day)s. A report cannot be from before the birth: "
+            "if you move the date, it is deleted.",
             "The diary has %(n)d reports from before %(day)s (the first from %(first)s). A report cannot be "
             "from before the birth: if you move the date, they are deleted.", n) % words, size=16),
             "dialog-reports-before-birth"),
-        actions=[
+        actions=[ft.Column([
             kit.secondary_button(_("Keep the old date"), keep, "dialog-keep-date", icon=ft.Icons.EVENT),
             kit.danger_button(ngettext("Move it and delete %(n)d report", "Move it and delete %(n)d reports", n)
                               % words, move, "dialog-move-date", icon=ft.Icons.DELETE_OUTLINE),
             kit.text_button(_("Cancel"), close, "dialog-cancel"),
-        ],
+        ], spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)],
     ))
