@@ -77,7 +77,7 @@ def Profile() -> ft.View:
             return
         if saved is None:
             form.errors = found
-            await form_parts.show_first_error(e.control, FIELDS, found, app.devices)
+            await form_parts.show_first_error(getattr(e, "control", None), FIELDS, found, app.devices)
             return
         app.changed(_("Saved"))
         app.back()

@@ -160,7 +160,7 @@ def Report() -> ft.View:
             return
         if not result.ok:
             form.errors = result.errors
-            await form_parts.show_first_error(e.control, anchors.order, result.errors, app.devices)
+            await form_parts.show_first_error(getattr(e, "control", None), anchors.order, result.errors, app.devices)
             return
         app.changed(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
         app.back()  # to Today, or to the diary when she edited a past day from there
