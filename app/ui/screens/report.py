@@ -3,9 +3,12 @@ the breasts' danger signs, the mother's own check (DOMAIN §3), mood, note. `/re
 Today's "Check how you feel") puts the mother's own check first; it is the same form and the same Save.
 
 The form's text lives in the component (an observable `FormState`); every change is also kept as a draft
-(store.drafts, "report:<day>") so closing the app keeps a half-filled report. Save validates in
-the domain: a refused save shows each error beside its field, keeps everything typed and writes
-nothing; a saved report confirms it and goes back where she came from (Today or the diary)."""
+(store.drafts, "report:<day>") so closing the app keeps a half-filled report; reopened, such a form says
+"Not saved yet" and offers "Discard changes". Save validates in the domain: a refused save shows each
+error under its own field (every field of a report has its place), counts them beside Save, brings the
+first into view (see `form_parts`), keeps everything typed and writes nothing; a saved report is
+confirmed with its day and goes back where she came from (Today or the diary). A past day's form asks
+about that day, not about today."""
 
 from __future__ import annotations
 
