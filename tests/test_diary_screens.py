@@ -47,15 +47,6 @@ def test_a_report_route_carries_its_day():
     assert report.requested_day(["/", report.report_route("2026-11-01")]) == "2026-11-01"
 
 
-@pytest.mark.parametrize("errors, shown", [
-    ({"feeds_24h": "not_a_number"}, []),  # beside its own field
-    ({"signs": "invalid_choice", "flow": "required"}, ["invalid_choice"]),  # the signs have no single field
-    ({"day": "before_birth"}, ["before_birth"]),  # the day is the title, not a field
-])
-def test_errors_without_a_field_of_their_own_are_shown_near_save(errors, shown):
-    assert report.other_errors(errors) == shown
-
-
 @pytest.mark.parametrize("code, message", [
     ("not_a_number", "Please enter a number, e.g. 8."),  # words for a code
     ("future_date", "This date is in the future."),  # the profile's birth date
@@ -87,10 +78,10 @@ def test_todays_massage_rows(state, words, ticked):
 
 @pytest.mark.parametrize("saved, fields", [
     (None, {"mother_name": "", "baby_birth_date": "", "midwife_phone": "", "facility_phone": ""}),  # first run
-    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "2026-11-22", "midwife_phone": "",
+    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "22/11/2026", "midwife_phone": "",
                                     "facility_phone": ""}),  # no name given
     (Profile(mother_name="Siti", baby_birth_date=DAY, midwife_phone="0812-3456-7890"),
-     {"mother_name": "Siti", "baby_birth_date": "2026-11-22", "midwife_phone": "0812-3456-7890",
+     {"mother_name": "Siti", "baby_birth_date": "22/11/2026", "midwife_phone": "0812-3456-7890",
       "facility_phone": ""}),  # the midwife's number, no facility's
 ])
 def test_the_profile_form_starts_from_the_saved_profile(saved, fields):

@@ -222,7 +222,7 @@ LONG_NOTE = "x" * 10_000
     ("feeds_24h", "-1", "too_small"),  # negative
     ("feeds_24h", "999999", "too_large"),  # huge
     ("wet_diapers", "lima", "not_a_number"),  # a word
-    ("expressed_ml", "12.5", "not_integer"),  # a fraction where a count is needed
+    ("feeds_24h", "12.5", "not_integer"),  # a fraction where a count is needed
     ("temperature_c", "50", "too_large"),  # impossible temperature
     ("note", LONG_NOTE, "too_long"),  # 10,000 characters
     ("colostrum_time", "25:99", "invalid_date"),  # not a time
@@ -313,7 +313,7 @@ def test_a_valid_profile_is_saved(diary):
 
 @pytest.mark.parametrize("born, code", [
     ("2026-11-30", "future_date"),  # not born yet
-    ("18-11-2026", "invalid_date"),  # day first
+    ("31-11-2026", "invalid_date"),  # day first, but November has 30 days
     ("", "required"),  # empty
     ("2024-01-01", "too_old"),  # more than a year ago
 ])

@@ -46,8 +46,11 @@ SQL_NOTE = "'); DROP TABLE reports;--"
 EMOJI_NOTE = 'Bayi tidur 😴🍼 "nyenyak", ASI 👍 \\ end'
 
 
+NOW = datetime(2026, 3, 10, 12, 0)
+
+
 def check(overrides, *, birth_date=BIRTH):
-    return validate_report({**VALID, **overrides}, today=TODAY, birth_date=birth_date)
+    return validate_report({**VALID, **overrides}, today=TODAY, birth_date=birth_date, now=NOW)
 
 
 def test_valid_form_parses_every_field():
@@ -94,7 +97,12 @@ def test_valid_form_parses_every_field():
         ("temperature_c", "tiga puluh", "not_a_number"),  # words
         ("day", "2026-03-11", "future_date"),  # tomorrow
         ("day", "2026-02-30", "invalid_date"),  # no such day
-        ("day", "10/03/2026", "invalid_date"),  # not ISO: the date picker sends ISO
+        ("day", "31/02/2026", "invalid_date"),  # day/month/year, but no such day
+        ("day", "2026/03/10", "invalid_date"),  # year first needs dashes (ISO)
+        ("day", "٢٠٢٦-٠٣-٠٥", "not_latin_digits"),  # Arabic-Indic digits: not silently read
+        ("feeds_24h", "١٢", "not_latin_digits"),  # Python's int() would read 12
+        ("expressed_ml", "１２", "not_latin_digits"),  # full-width digits
+        ("colostrum_first_seen", "2026-03-10T12:01", "future_time"),  # a minute later than now (12:00)
         ("day", "", "required"),  # left empty
         ("day", None, "required"),  # missing value
         ("day", "2026-03-03", "before_birth"),  # the day before the baby was born
@@ -157,7 +165,7 @@ def test_every_bad_field_is_reported_at_once():
         "flow": "",
         "feeds_24h": "-1",
         "wet_diapers": "abc",
-        "expressed_ml": "12.5",
+        "expressed_ml": "12.x",
         "temperature_c": "50",
         "mood": "9",
         "note": "x" * 10_000,
@@ -168,7 +176,7 @@ def test_every_bad_field_is_reported_at_once():
         "flow": "required",
         "feeds_24h": "too_small",
         "wet_diapers": "not_a_number",
-        "expressed_ml": "not_integer",
+        "expressed_ml": "not_a_number",
         "temperature_c": "too_large",
         "mood": "too_large",
         "note": "too_long",

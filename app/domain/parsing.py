@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
@@ -35,17 +36,26 @@ class FieldError(StrEnum):
     INVALID_CHOICE = "invalid_choice"  # not one of the offered options (flow, sign, yes/no)
     UNKNOWN_FIELD = "unknown_field"  # a key the model does not have: a typo must not drop data
     INVALID_PHONE = "invalid_phone"  # not a phone number: other characters, or too few/many digits
+    # Digits of another script ("١٢٣", "१२३", full-width "１２３"): Python's int() and `\d` would
+    # read them, but the mother may not have meant a number at all, so she is asked to retype.
+    NOT_LATIN_DIGITS = "not_latin_digits"
+    FUTURE_TIME = "future_time"  # a time of day later than now (colostrum seen "at 23:00" at 09:00)
 
 
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}
-_DIGITS = re.compile(r"[+-]?\d+")
-# Indonesian writes thousands with dots ("1.500" ml); a fraction never has exactly 3 digits
-# after a dot in these fields, so the grouped form is read as thousands, not as 1.5.
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+# ASCII digits only (re.ASCII): `\d` alone also matches "١٢٣"; those are refused before (see
+# NOT_LATIN_DIGITS).
+_DIGITS = re.compile(r"[+-]?\d+", re.ASCII)
+# Indonesian writes thousands with dots ("1.500" ml), English with commas ("1,500"); a fraction
+# never has exactly 3 digits after the separator in these fields, so a grouped form is read as
+# thousands, not as 1.5.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:(?:\.\d{3})+|(?:,\d{3})+)", re.ASCII)
 # Plain decimal or exponent notation, with a dot or an Indonesian decimal comma. Not Python's
 # float(): that also takes "nan", "inf" and "1_0".
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+# A day as Indonesians write it: day/month/year ("20/11/2026", "5-1-2026", "20.11.2026").
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
 
 
 def fail(code: FieldError) -> PydanticCustomError:
@@ -55,6 +65,11 @@ def fail(code: FieldError) -> PydanticCustomError:
 
 def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def foreign_digits(text: str) -> bool:
+    """True when the text holds a decimal digit of a script other than ASCII 0-9."""
+    return any(unicodedata.category(ch) == "Nd" and not ("0" <= ch <= "9") for ch in text)
 
 
 def _number(value: Any) -> int | float | None:
@@ -70,10 +85,12 @@ def _number(value: Any) -> int | float | None:
     if not isinstance(value, str):
         raise fail(FieldError.NOT_A_NUMBER)
     text = value.strip()
+    if foreign_digits(text):
+        raise fail(FieldError.NOT_LATIN_DIGITS)
     if _DIGITS.fullmatch(text):
         return int(text)
     if _GROUPED.fullmatch(text):
-        return int(text.replace(".", ""))
+        return int(text.replace(".", "").replace(",", ""))
     if _DECIMAL.fullmatch(text):
         return float(text.replace(",", "."))  # "1e999" becomes inf, caught by the range check
     raise fail(FieldError.NOT_A_NUMBER)
@@ -99,6 +116,16 @@ def parse_int(value: Any, bounds: tuple[int, int]) -> int | None:
             raise fail(FieldError.NOT_INTEGER)
         number = int(number)
     return number
+
+
+def parse_rounded(value: Any, bounds: tuple[int, int]) -> int | None:
+    """An optional amount within bounds, rounded half up to a whole number ("12.5" and "12,5" ml
+    are 13, "12.4" is 12). The range is checked on the number as typed, so "2000.4" is too large."""
+    number = _number(value)
+    if number is None:
+        return None
+    _in_range(number, bounds)
+    return int(math.floor(number + 0.5)) if isinstance(number, float) else number
 
 
 def parse_float(value: Any, bounds: tuple[float, float]) -> float | None:
@@ -152,8 +179,14 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        text = value.strip()
+        if foreign_digits(text):
+            raise fail(FieldError.NOT_LATIN_DIGITS)
+        dmy = _DMY.fullmatch(text)
         try:
-            return date.fromisoformat(value.strip())
+            if dmy:
+                return date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+            return date.fromisoformat(text)
         except ValueError:
             raise fail(FieldError.INVALID_DATE) from None
     raise fail(FieldError.INVALID_DATE)
@@ -167,6 +200,8 @@ def parse_datetime(value: Any) -> datetime | None:
     if isinstance(value, date):
         return datetime.combine(value, time())
     if isinstance(value, str):
+        if foreign_digits(value):
+            raise fail(FieldError.NOT_LATIN_DIGITS)
         try:
             return datetime.fromisoformat(value.strip())
         except ValueError:

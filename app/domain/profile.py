@@ -20,7 +20,7 @@ from pydantic import (
     field_validator,
 )
 
-from app.domain.parsing import FieldError, fail, field_errors, parse_date
+from app.domain.parsing import FieldError, fail, field_errors, foreign_digits, parse_date
 
 MOTHER_NAME_MAX_CHARS = 60
 MAX_BABY_AGE_DAYS = 366  # "not more than about a year ago"; a leap year still fits
@@ -29,7 +29,7 @@ MAX_BABY_AGE_DAYS = 366  # "not more than about a year ago"; a leap year still f
 PHONE_DIGITS = (8, 15)
 # Digits with spaces, dashes and parentheses as people group them ("0812-3456-7890",
 # "(021) 555 1234"), an optional leading +; nothing else.
-_PHONE = re.compile(r"\+?[\d\s()-]+")
+_PHONE = re.compile(r"\+?[0-9\s()-]+")
 INDONESIA_CODE = "62"
 
 
@@ -43,10 +43,12 @@ def parse_phone(value: Any) -> str | None:
     text = " ".join(value.split())
     if not text:
         return None
+    if foreign_digits(text):
+        raise fail(FieldError.NOT_LATIN_DIGITS)
     if not _PHONE.fullmatch(text):
         raise fail(FieldError.INVALID_PHONE)
     low, high = PHONE_DIGITS
-    if not low <= sum(ch.isdigit() for ch in text) <= high:
+    if not low <= sum("0" <= ch <= "9" for ch in text) <= high:
         raise fail(FieldError.INVALID_PHONE)
     return text
 

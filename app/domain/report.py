@@ -38,6 +38,7 @@ from app.domain.parsing import (
     parse_float,
     parse_int,
     parse_optional_bool,
+    parse_rounded,
 )
 
 
@@ -153,9 +154,11 @@ TEMPERATURE_RANGE = (34.0, 43.0)
 _INT_RANGES = {
     "feeds_24h": FEEDS_RANGE,
     "wet_diapers": WET_DIAPERS_RANGE,
-    "expressed_ml": EXPRESSED_ML_RANGE,
     "mood": MOOD_RANGE,
 }
+# Every bounded number of the form, for the messages that state the allowed range.
+FIELD_RANGES: dict[str, tuple[float, float]] = {
+    **_INT_RANGES, "expressed_ml": EXPRESSED_ML_RANGE, "temperature_c": TEMPERATURE_RANGE}
 NOTE_MAX_CHARS = 2000
 
 # Yes/no questions of DOMAIN section 3 on the baby and the breasts (None = not answered).
@@ -280,10 +283,16 @@ class DailyReport(BaseModel):
     def _mother_signs(cls, value: Any) -> dict[MotherSign, bool]:
         return _answers(value, MotherSign, MOTHER_SIGNS)
 
-    @field_validator("feeds_24h", "wet_diapers", "expressed_ml", "mood", mode="before")
+    @field_validator("feeds_24h", "wet_diapers", "mood", mode="before")
     @classmethod
     def _count(cls, value: Any, info: ValidationInfo) -> int | None:
         return parse_int(value, _INT_RANGES[info.field_name or ""])
+
+    @field_validator("expressed_ml", mode="before")
+    @classmethod
+    def _millilitres(cls, value: Any) -> int | None:
+        # A measuring cup reads "12.5 ml": kept as whole ml, rounded half up (12.5 -> 13).
+        return parse_rounded(value, EXPRESSED_ML_RANGE)
 
     @field_validator("temperature_c", mode="before")
     @classmethod
@@ -296,6 +305,9 @@ class DailyReport(BaseModel):
         seen = parse_datetime(value)
         if seen is not None:
             _check_calendar(seen.date(), info)
+            now = (info.context or {}).get("now")
+            if now is not None and seen > now:
+                raise fail(FieldError.FUTURE_TIME)
         return seen
 
     @field_validator(
@@ -325,16 +337,18 @@ class DailyReport(BaseModel):
 
 
 def validate_report(
-    raw: Mapping[str, Any], *, today: date, birth_date: date | None = None
+    raw: Mapping[str, Any], *, today: date, birth_date: date | None = None,
+    now: datetime | None = None,
 ) -> tuple[DailyReport | None, dict[str, str]]:
     """(report, {}) when every field is fine, else (None, {field: FieldError code}) for all of them.
 
     `today` rejects future days; `birth_date`, when known, rejects a day or a colostrum time before
-    the birth.
+    the birth; `now` (naive, the mother's local time), when given, rejects a colostrum time later
+    than now.
     """
     try:
         report = DailyReport.model_validate(
-            dict(raw), context={"today": today, "birth_date": birth_date}
+            dict(raw), context={"today": today, "birth_date": birth_date, "now": now}
         )
     except ValidationError as error:
         return None, field_errors(error)

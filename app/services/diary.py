@@ -38,6 +38,9 @@ LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the
 _TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
 REMINDER_DEFAULTS = {"morning": "07:00", "evening": "19:00"}
 INVALID_TIME = "invalid_time"  # the error code of a reminder time that is not HH:MM
+# The birth date was moved after reports that are kept: they would be days before the birth, which
+# can no longer be saved. The profile form asks what to do (see `save_profile`).
+REPORTS_BEFORE_BIRTH = "reports_before_birth"
 
 Fields = dict[str, str]
 
@@ -255,12 +258,33 @@ class DiaryService:
         n = self.postpartum_day(day)
         return n is None or first_days(n)
 
-    def save_profile(self, raw: Mapping[str, str]) -> tuple[Profile | None, dict[str, str]]:
-        """Validate and save; a refused profile writes nothing."""
+    def reports_before(self, born: date) -> list[date]:
+        """The days with a report before `born`, oldest first (they would be before the birth)."""
+        return sorted(day for day in self.store.diary.days() if day < born)
+
+    def save_profile(self, raw: Mapping[str, str], *, delete_reports_before_birth: bool = False,
+                     ) -> tuple[Profile | None, dict[str, str]]:
+        """Validate and save; a refused profile writes nothing.
+
+        A birth date moved after days that have a report would leave reports that can never be
+        saved again (a day before the birth). Unless `delete_reports_before_birth`, such a profile
+        is refused with `{"baby_birth_date": REPORTS_BEFORE_BIRTH}` (the form then asks: keep the
+        old date, or move it and delete those reports, see `reports_before`). With it, those
+        reports and their drafts are deleted first, then the profile is saved: should the app stop
+        in between, the reports are gone (as she chose) and the old date stays, never the reverse.
+        """
         profile, errors = validate_profile(raw, today=self.today())
-        if profile is not None:
+        if profile is None:
+            return profile, errors
+        earlier = self.reports_before(profile.baby_birth_date)
+        if earlier and not delete_reports_before_birth:
+            return None, {"baby_birth_date": REPORTS_BEFORE_BIRTH}
+        with self.store.lock:
+            for day in earlier:
+                self.store.diary.delete(day)
+                self.clear_draft(day)
             self.store.profile.save(profile, at=self.clock.wall())
-        return profile, errors
+        return profile, {}
 
     # -- Today -----------------------------------------------------------------------------------
     def today_summary(self) -> TodaySummary:
@@ -294,6 +318,20 @@ class DiaryService:
             fields.update({k: v for k, v in draft.items() if k in fields})
         return fields
 
+    def has_draft(self, day: date) -> bool:
+        """Whether the day's form holds typed text that is not saved (a draft that differs from
+        the saved report, or from an empty form)."""
+        draft = self.store.drafts.get(draft_key(day))
+        if not draft:
+            return False
+        saved = fields_from_report(self.store.diary.get(day))
+        return any(saved.get(name) != value for name, value in draft.items() if name in saved)
+
+    def discard_draft(self, day: date) -> Fields:
+        """Forget what was typed since the last save; the form's fields as saved (or empty)."""
+        self.clear_draft(day)
+        return fields_from_report(self.store.diary.get(day))
+
     def keep_draft(self, day: date, fields: Mapping[str, str]) -> None:
         self.store.drafts.put(draft_key(day), dict(fields), at=self.clock.wall())
 
@@ -307,7 +345,8 @@ class DiaryService:
         saved = self.store.diary.get(day)
         if saved is not None:  # what the form does not show (a field added later) stays as saved
             raw = {**saved.model_dump(exclude=set(raw)), **raw}
-        report, errors = validate_report(raw, today=self.today(), birth_date=self.birth_date())
+        report, errors = validate_report(raw, today=self.today(), birth_date=self.birth_date(),
+                                         now=self.local_now().replace(tzinfo=None))
         if report is None:
             return SaveResult(None, form_errors(errors))
         with self.store.lock:  # one visitor's threads: the save and the draft's end go together

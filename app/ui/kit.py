@@ -6,6 +6,7 @@ screen-reader label, and a stable `identifier` that browser tests locate it by.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,9 +24,22 @@ Handler = Callable[[Any], Any] | None
 Icon = ft.IconData  # a Material icon, ft.Icons.X
 
 
+# Emoji the mother types (a note, a nickname) come from this bundled font (assets/fonts, OFL-1.1):
+# Flutter's web client would fetch a fallback font from the internet, which the app never reaches.
+EMOJI_FONT = "Noto Emoji"
+FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf"}
+
+
+def _text_theme() -> ft.TextTheme:
+    """Every text style of the theme falls back to the emoji font for glyphs the default font lacks."""
+    fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT])
+    return ft.TextTheme(**{f.name: fallback for f in dataclasses.fields(ft.TextTheme)
+                           if f.name.endswith(("_large", "_medium", "_small"))})
+
+
 def themes() -> tuple[ft.Theme, ft.Theme]:
-    light = ft.Theme(color_scheme_seed=SEED, use_material3=True)
-    dark = ft.Theme(color_scheme_seed=SEED, use_material3=True)
+    light = ft.Theme(color_scheme_seed=SEED, use_material3=True, text_theme=_text_theme())
+    dark = ft.Theme(color_scheme_seed=SEED, use_material3=True, text_theme=_text_theme())
     return light, dark
 
 
@@ -152,11 +166,12 @@ def text_button(label: str, on_click: Handler, identifier: str) -> ft.Control:
 
 def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Sequence[ft.Control] | None = None,
            on_back: Handler = None, actions: Sequence[ft.Control] | None = None,
-           bgcolor: str | None = None) -> ft.View:
+           bgcolor: str | None = None, body_ref: ft.Ref[ft.Column] | None = None) -> ft.View:
     """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
 
     Primary actions sit at the bottom, in reach of a thumb, and never scroll away. The body keeps
-    its scroll position across redraws (the declarative UI updates it in place).
+    its scroll position across redraws (the declarative UI updates it in place). `body_ref` gets
+    the scrolling body, for `scroll_to` (a form's first error).
     """
     leading = icon_button(ft.Icons.ARROW_BACK, _("Back"), on_back, "back") if on_back is not None else None
     appbar = ft.AppBar(
@@ -164,7 +179,7 @@ def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Se
         leading=leading, automatically_imply_leading=False, actions=list(actions or []),
     )
     body_column = ft.Column(list(controls), spacing=14, scroll=ft.ScrollMode.AUTO, expand=True,
-                            horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+                            horizontal_alignment=ft.CrossAxisAlignment.STRETCH, ref=body_ref)
     parts: list[ft.BaseControl] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
     if bottom:
         parts.append(ft.Container(ft.Column(list(bottom), spacing=8),

@@ -128,6 +128,7 @@ class _Visitor:
 async def main(page: ft.Page) -> None:
     i18n.set_resolver(_visitor_language)
     page.title = "Pijat Oksitosin"
+    page.fonts = dict(kit.FONTS)
     page.theme, page.dark_theme = kit.themes()
     path = Path(os.environ.get("PIJAT_DB_PATH") or db_path())
     try:

@@ -14,10 +14,11 @@ from typing import Any, TypeVar, cast
 import flet as ft
 
 from app.domain.postpartum import expected_wet_diapers
+from app.domain.profile import MOTHER_NAME_MAX_CHARS
 from app.domain.redflags import RULES, Notice, RedFlag, Urgency
-from app.domain.report import Flow, MotherSign, Sign
+from app.domain.report import FIELD_RANGES, NOTE_MAX_CHARS, Flow, MotherSign, Sign
 from app.domain.visits import Timing, Visit, VisitDue
-from app.i18n import N_, _, format_date
+from app.i18n import N_, _, format_date, format_decimal, format_number
 from app.ui import kit
 
 FLOWS = {
@@ -46,14 +47,26 @@ FIELD_ERRORS = {
     "too_small": N_("This number is too small."),
     "too_large": N_("This number is too large."),
     "too_long": N_("This text is too long."),
-    "invalid_date": N_("Please enter a date as YYYY-MM-DD."),
+    "invalid_date": N_("Please enter a date as DD/MM/YYYY, e.g. 20/11/2026."),
     "future_date": N_("This date is in the future."),
     "before_birth": N_("This is before the baby's birth date."),
     "too_old": N_("This date is more than a year ago."),
     "invalid_choice": N_("Please choose one of the options."),
     "invalid_phone": N_("Please enter a phone number, e.g. 0812-3456-7890."),
     "unknown_field": N_("Please choose one of the options."),
+    "not_latin_digits": N_("Please type the number with the digits 0-9."),
+    "future_time": N_("This time is later than now."),
+    "reports_before_birth": N_("The diary has reports from before this date."),
 }
+# The same codes for one field, with the limit the field allows (`error_text(code, field)`).
+_RANGE_ERRORS = {
+    "too_small": N_("This number is too small. Allowed: %(range)s."),
+    "too_large": N_("This number is too large. Allowed: %(range)s."),
+}
+_TOO_LONG = N_("This text is too long: at most %(max)s characters.")
+_BAD_TIME = N_("Please enter a time as HH:MM, e.g. 07:30.")
+_UNITS = {"expressed_ml": "ml", "temperature_c": "°C"}
+TEXT_LIMITS = {"note": NOTE_MAX_CHARS, "mother_name": MOTHER_NAME_MAX_CHARS}
 # Red flags: DOMAIN §3 "Red flags that send the mother to a midwife or clinic" and "The mother's own
 # danger signs"; §4. A title says what was reported, the meaning why it matters, in plain words.
 FLAG_TITLES = {
@@ -233,8 +246,28 @@ def t(table: dict[Any, str], code: Any) -> str:
     return _(msg) if msg else str(code)
 
 
-def error_text(code: str | None) -> str | None:
-    return None if code is None else t(FIELD_ERRORS, code)
+def range_text(name: str) -> str | None:
+    """The values a number field allows, in words ("0-2.000 ml", "34-43 °C"), or None."""
+    bounds = FIELD_RANGES.get(name)
+    if bounds is None:
+        return None
+    low, high = (format_decimal(b) for b in bounds)
+    unit = _UNITS.get(name)
+    return f"{low}-{high}\u00a0{unit}" if unit else f"{low}-{high}"  # the unit never alone on a line
+
+
+def error_text(code: str | None, name: str | None = None) -> str | None:
+    """The message for a field's error code; with the field's name, it states the field's limit."""
+    if code is None:
+        return None
+    limits = range_text(name) if name else None
+    if code in _RANGE_ERRORS and limits:
+        return _(_RANGE_ERRORS[code]) % {"range": limits}
+    if code == "too_long" and name in TEXT_LIMITS:
+        return _(_TOO_LONG) % {"max": format_number(TEXT_LIMITS[name])}
+    if code == "invalid_date" and name == "colostrum_time":
+        return _(_BAD_TIME)
+    return t(FIELD_ERRORS, code)
 
 
 @ft.observable

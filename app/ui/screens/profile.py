@@ -2,32 +2,59 @@
 midwife's and the nearest health facility's phone numbers (optional; the red-flag cards call them).
 
 The typed text lives in the component until Save; a refused save shows each error beside its field,
-keeps what was typed and writes nothing."""
+counts them beside Save, scrolls to the first, keeps what was typed and writes nothing. The birth date is
+typed as day/month/year (or picked in a calendar) and shown in words ("20 November 2026"). Moving it after
+days that have a report asks first: those reports would be before the birth and could never be saved."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import flet as ft
 
+from app.domain.parsing import parse_date
+from app.domain.profile import MAX_BABY_AGE_DAYS
 from app.domain.profile import Profile as ProfileModel
-from app.i18n import _
+from app.i18n import _, format_date, ngettext
+from app.services.diary import REPORTS_BEFORE_BIRTH
 from app.store.errors import StoreWriteError
 from app.ui import kit
-from app.ui.screens.diary_labels import error_text, use_form
+from app.ui.screens import form_parts
+from app.ui.screens.diary_labels import FormState, error_text, use_form
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app
+from app.ui.state import AppState, use_app
 
 FIELDS = ("mother_name", "baby_birth_date", "midwife_phone", "facility_phone")
 PHONE_EXAMPLE = "0812-3456-7890"
+DATE_TYPED = "%d/%m/%Y"  # how a date is written in Indonesia, and typed here: 20/11/2026
 
 
 def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
     """The form's text for a saved profile (or an empty form)."""
     if profile is None:
         return {name: "" for name in FIELDS}
-    return {"mother_name": profile.mother_name or "", "baby_birth_date": profile.baby_birth_date.isoformat(),
+    return {"mother_name": profile.mother_name or "",
+            "baby_birth_date": profile.baby_birth_date.strftime(DATE_TYPED),
             "midwife_phone": profile.midwife_phone or "", "facility_phone": profile.facility_phone or ""}
+
+
+def typed_date(text: str) -> date | None:
+    """The date the field holds, if it reads as one (for showing it in words)."""
+    try:
+        return parse_date(text)
+    except ValueError:  # PydanticCustomError is a ValueError
+        return None
+
+
+def date_in_words(text: str) -> str | None:
+    """ "20 November 2026" for what was typed, or None while it is not a date yet."""
+    typed = typed_date(text)
+    return None if typed is None else format_date(typed, "long")
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
 
 
 @ft.component
@@ -39,39 +66,67 @@ def Profile() -> ft.View:
     def edit(name: str, value: str) -> None:
         form.edit(name, value)
 
-    def save(e: Any) -> None:
+    async def save(e: Any, *, delete_earlier: bool = False) -> None:
         try:
-            saved, found = app.diary.save_profile(form.fields)
+            saved, found = app.diary.save_profile(form.fields, delete_reports_before_birth=delete_earlier)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
+        if found.get("baby_birth_date") == REPORTS_BEFORE_BIRTH:
+            ask_about_reports(app, form, save)
+            return
         if saved is None:
             form.errors = found
+            await form_parts.show_first_error(getattr(e, "control", None), FIELDS, found, app.devices)
             return
         app.changed(_("Saved"))
         app.back()
 
+    def pick(e: Any) -> None:
+        today = app.diary.today()
+        chosen = typed_date(form.fields["baby_birth_date"]) or today
+
+        def picked(ev: Any) -> None:
+            value = ev.control.value  # the day picked, at midnight (a date on some platforms)
+            if isinstance(value, datetime):
+                value = value.date()
+            if isinstance(value, date):
+                edit("baby_birth_date", value.strftime(DATE_TYPED))
+
+        ft.context.page.show_dialog(ft.DatePicker(
+            value=_midnight(chosen), current_date=_midnight(today),
+            first_date=_midnight(today - timedelta(days=MAX_BABY_AGE_DAYS)), last_date=_midnight(today),
+            help_text=_("Baby's birth date"), on_change=picked))
+
+    name_text = fields["mother_name"]
     name = ft.TextField(
-        label=_("Mother's name or nickname (optional)"), value=fields["mother_name"], max_length=60, text_size=16,
-        error=error_text(errors.get("mother_name")), error_max_lines=3,
+        label=_("Mother's name or nickname (optional)"), value=name_text, text_size=16,
+        error=error_text(errors.get("mother_name"), "mother_name"), error_max_lines=3,
+        error_style=form_parts.ERROR_STYLE,
         on_change=lambda e: edit("mother_name", e.control.value or ""))
+    in_words = date_in_words(fields["baby_birth_date"])
     born = ft.TextField(
-        label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16,
-        hint_text=_("YYYY-MM-DD, e.g. %(example)s") % {"example": app.today().isoformat()},
-        keyboard_type=ft.KeyboardType.DATETIME, helper=_("Write it as year-month-day."), helper_max_lines=2,
-        error=error_text(errors.get("baby_birth_date")), error_max_lines=3,
+        label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16, expand=True,
+        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": app.diary.today().strftime(DATE_TYPED)},
+        keyboard_type=ft.KeyboardType.DATETIME, helper=in_words or _("Day/month/year, or pick it in the calendar."),
+        helper_max_lines=2, error=error_text(errors.get("baby_birth_date"), "baby_birth_date"), error_max_lines=3,
+        error_style=form_parts.ERROR_STYLE, helper_style=form_parts.HELPER_STYLE,
         on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
+    calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
+
     def phone(name: str, label: str) -> ft.Control:
         box = ft.TextField(
             label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
-            hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name)), error_max_lines=3,
+            hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name), name), error_max_lines=3,
+            error_style=form_parts.ERROR_STYLE,
             on_change=lambda e: edit(name, e.control.value or ""))
-        return kit.tagged(box, f"field-{name}")
+        return kit.tagged(box, f"field-{name}", key=form_parts.anchor(name))
 
     controls: list[ft.Control] = [
         kit.body(_("The baby's birth date tells the app which day after birth it is, and what to expect on that day.")),
-        kit.tagged(name, "field-mother_name"),
-        kit.tagged(born, "field-baby_birth_date"),
+        kit.tagged(name, "field-mother_name", key=form_parts.anchor("mother_name")),
+        ft.Row([kit.tagged(born, "field-baby_birth_date", expand=True), calendar],
+               vertical_alignment=ft.CrossAxisAlignment.START, key=form_parts.anchor("baby_birth_date")),
         kit.heading(_("Whom to call"), 18),
         kit.body(_("With these numbers, a warning in the diary has a button that calls them."),
                  color=ft.Colors.ON_SURFACE_VARIANT),
@@ -80,8 +135,50 @@ def Profile() -> ft.View:
         kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
                  icon=ft.Icons.LOCK_OUTLINE),
     ]
+    bottom: list[ft.Control] = form_parts.attention(errors, "profile-not-saved")
     if form.message:
-        controls.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
-                                   "profile-problem"))
-    return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(),
-                      bottom=[kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK)])
+        bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                                 "profile-problem"))
+    bottom.append(kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK))
+    return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(), bottom=bottom)
+
+
+def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
+    """The birth date moved after days with a report: keep the old date, move it and delete those
+    reports, or go back to the form. Nothing is written until she chooses."""
+    page = ft.context.page
+    born = typed_date(form.fields["baby_birth_date"])
+    earlier = app.diary.reports_before(born) if born else []
+    n = len(earlier)
+
+    def close(e: Any) -> None:
+        page.pop_dialog()
+
+    async def move(e: Any) -> None:
+        page.pop_dialog()
+        await save(e, delete_earlier=True)
+
+    def keep(e: Any) -> None:
+        page.pop_dialog()
+        saved = app.diary.profile()
+        if saved is not None:  # the form shows the saved date again; the rest stays as typed
+            form.edit("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED))
+
+    words = {"n": n, "day": format_date(born, "long") if born else "", "first": format_date(earlier[0], "long")
+             if earlier else ""}
+    page.show_dialog(ft.AlertDialog(
+        modal=True,
+        title=ft.Text(_("Move the birth date?")),
+        content=kit.tagged(ft.Text(ngettext(
+            "The diary has %(n)d report from %(first)s, before %(day)s. A report cannot be from before the birth: "
+            "if you move the date, it is deleted.",
+            "The diary has %(n)d reports from before %(day)s (the first from %(first)s). A report cannot be "
+            "from before the birth: if you move the date, they are deleted.", n) % words, size=16),
+            "dialog-reports-before-birth"),
+        actions=[ft.Column([
+            kit.secondary_button(_("Keep the old date"), keep, "dialog-keep-date", icon=ft.Icons.EVENT),
+            kit.danger_button(ngettext("Move it and delete %(n)d report", "Move it and delete %(n)d reports", n)
+                              % words, move, "dialog-move-date", icon=ft.Icons.DELETE_OUTLINE),
+            kit.text_button(_("Cancel"), close, "dialog-cancel"),
+        ], spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)],
+    ))

@@ -3,9 +3,12 @@ the breasts' danger signs, the mother's own check (DOMAIN §3), mood, note. `/re
 Today's "Check how you feel") puts the mother's own check first; it is the same form and the same Save.
 
 The form's text lives in the component (an observable `FormState`); every change is also kept as a draft
-(store.drafts, "report:<day>") so closing the app keeps a half-filled report. Save validates in
-the domain: a refused save shows each error beside its field, keeps everything typed and writes
-nothing; a saved report confirms it and goes back where she came from (Today or the diary)."""
+(store.drafts, "report:<day>") so closing the app keeps a half-filled report; reopened, such a form says
+"Not saved yet" and offers "Discard changes". Save validates in the domain: a refused save shows each
+error under its own field (every field of a report has its place), counts them beside Save, brings the
+first into view (see `form_parts`), keeps everything typed and writes nothing; a saved report is
+confirmed with its day and goes back where she came from (Today or the diary). A past day's form asks
+about that day, not about today."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from app.i18n import _, format_date
 from app.services.diary import BODY_FLAGS, Fields, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
+from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import (
     FLOWS,
     MOTHER_SIGN_LABELS,
@@ -40,8 +44,10 @@ ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
 BABY_QUESTIONS = ("baby_sleepy_yellow", "dark_urine", "black_stools")
 BREAST_QUESTIONS = ("breast_very_painful", "nipple_pain", "flu_like")
-# Errors with no field of their own on the form; shown once, above Save.
-_OWN_PLACE = {"flow", "mood", "feeds_24h", "wet_diapers", "expressed_ml", "temperature_c", "colostrum_time", "note"}
+# Every field of a report has its place on the form, where its error shows (the checklist's and
+# the mother's answers under their headings); see test_every_report_field_has_a_place_on_the_form.
+_PLACED = {"day", "flow", "signs", "feeds_24h", "wet_diapers", "expressed_ml", "colostrum_time", "temperature_c",
+           "mood", "note", "mother_signs", *BODY_FLAGS, *BABY_QUESTIONS, *BREAST_QUESTIONS}
 
 
 def _query(stack: list[str], name: str) -> str | None:
@@ -100,11 +106,6 @@ def body_labels() -> dict[str, str]:
     }
 
 
-def other_errors(errors: dict[str, str]) -> list[str]:
-    """Error codes of fields that have no place of their own on the form (signs, ticked boxes)."""
-    return [code for name, code in errors.items() if name not in _OWN_PLACE]
-
-
 def signs_yes(fields: Fields) -> int:
     """The signs of enough milk in the form so far (sign 7 counts when answered no), as `count_signs`."""
     codes = {sign.value for sign in Sign}
@@ -113,14 +114,28 @@ def signs_yes(fields: Fields) -> int:
     return count_signs(answers).score
 
 
-def _error_line(code: str | None, identifier: str) -> ft.Control | None:
-    if code is None:
-        return None
-    return kit.tagged(ft.Text(error_text(code) or "", color=ft.Colors.ERROR, size=14), identifier)
-
-
 def _section(title: str) -> list[ft.Control]:
     return [ft.Divider(), kit.heading(title, 18)]
+
+
+def _on_day(past: bool, today_text: str, that_day_text: str) -> str:
+    """A question about today, or (a past day's form) about that day."""
+    return that_day_text if past else today_text
+
+
+class _Anchors:
+    """The form's fields in the order shown: each gets its scroll key; the first one in error is
+    where a refused Save scrolls to."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def at(self, name: str, *controls: ft.Control, errors: dict[str, str] | None = None) -> ft.Control:
+        """The field's controls, with its message under them (for fields that are not text boxes)."""
+        self.order.append(name)
+        shown = [*controls, *(form_parts.field_error(errors, name) if errors is not None else [])]
+        return ft.Container(ft.Column(shown, spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+                            key=form_parts.anchor(name))
 
 
 @ft.component
@@ -128,7 +143,10 @@ def Report() -> ft.View:
     app = use_app()
     day = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
     form = use_form(lambda: app.diary.form(day))
+    unsaved, set_unsaved = use_lazy_state(lambda: app.diary.has_draft(day))
     fields, errors = form.fields, form.errors
+    past = day != app.diary.today()
+    anchors = _Anchors()
 
     def set_field(name: str, value: str) -> None:
         typed = form.edit(name, value)
@@ -137,7 +155,7 @@ def Report() -> ft.View:
         except StoreWriteError as err:  # what is typed stays on screen all the same
             form.tell(write_problem(err.code))
 
-    def save(e: Any) -> None:
+    async def save(e: Any) -> None:
         try:
             result = app.diary.save_report(day, form.fields)
         except StoreWriteError as err:
@@ -145,9 +163,19 @@ def Report() -> ft.View:
             return
         if not result.ok:
             form.errors = result.errors
+            await form_parts.show_first_error(getattr(e, "control", None), anchors.order, result.errors, app.devices)
             return
-        app.changed(_("Saved"))
+        app.changed(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
         app.back()  # to Today, or to the diary when she edited a past day from there
+
+    def discard(e: Any) -> None:
+        try:
+            form.fields = app.diary.discard_draft(day)
+        except StoreWriteError as err:
+            form.tell(write_problem(err.code))
+            return
+        form.errors = {}
+        set_unsaved(False)
 
     def set_fields(values: dict[str, str]) -> None:
         typed = form.fields
@@ -158,64 +186,72 @@ def Report() -> ft.View:
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
 
+    def text(name: str, label: str, **options: Any) -> ft.Control:
+        anchors.order.append(name)
+        return _text_field(fields, errors, set_field, name, label, **options)
+
     n_day = app.diary.postpartum_day(day)
+    # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
+    unplaced = {name: code for name, code in errors.items() if name not in _PLACED}
     head: list[ft.Control] = [
-        kit.tagged(ft.Column([kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 20),
-                              kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2),
-                   "report-day"),
+        anchors.at("day", kit.tagged(ft.Column([
+            kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day, "long"), 20),
+            kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2), "report-day"),
+            *[c for name in unplaced for c in form_parts.field_error(unplaced, name)], errors=errors),
     ]
+    if unsaved:
+        head.append(form_parts.unsaved_banner(discard, "report-unsaved"))
+    on_that_day = {"day": format_date(day, "long")}
     milk: list[ft.Control] = [
-        kit.heading(_("How is your milk flowing today?"), 18),
-        kit.choice_group([(code.value, t(FLOWS, code)) for code in FLOWS], fields["flow"] or None,
-                         lambda v: set_field("flow", v), "flow", columns=1),
-        *_present(_error_line(errors.get("flow"), "error-flow")),
+        anchors.at("flow", kit.heading(_on_day(past, _("How is your milk flowing today?"),
+                                               _("How was your milk flowing on %(day)s?") % on_that_day), 18),
+                   kit.choice_group([(code.value, t(FLOWS, code)) for code in FLOWS], fields["flow"] or None,
+                                    lambda v: set_field("flow", v), "flow", columns=1), errors=errors),
         *_section(_("Signs of enough milk")),
-        kit.body(_("Answer yes or no for each sign."), color=ft.Colors.ON_SURFACE_VARIANT),
-        kit.tagged(ft.Text(_("%(n)d of %(total)d signs") % {"n": signs_yes(fields), "total": len(SIGNS)}, size=18,
-                           weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY), "signs-score"),
+        anchors.at("signs", kit.body(_("Answer yes or no for each sign."), color=ft.Colors.ON_SURFACE_VARIANT),
+                   kit.tagged(ft.Text(_("%(n)d of %(total)d signs") % {"n": signs_yes(fields), "total": len(SIGNS)},
+                                      size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY), "signs-score"),
+                   errors=errors),
         *[_yes_no_row(f"sign:{sign.value}", f"sign-{sign.value}", t(SIGN_LABELS, sign), fields, set_field)
           for sign in SIGNS],
         *_section(_("Numbers (optional)")),
-        _text_field(fields, errors, set_field, "feeds_24h", _("Feeds in 24 hours"), number=True,
-                    helper=_("A baby getting enough milk feeds 8-12 times in 24 hours.")),
-        _text_field(fields, errors, set_field, "wet_diapers", _("Wet diapers today"), number=True,
-                    helper=wet_diaper_expectation(n_day) if n_day is not None else None),
-        _text_field(fields, errors, set_field, "expressed_ml", _("Expressed milk today, ml (total)"), number=True,
-                    helper=_("Only if you express: add up everything you expressed today.")),
+        text("feeds_24h", _("Feeds in 24 hours"), number=True,
+             helper=_("A baby getting enough milk feeds 8-12 times in 24 hours.")),
+        text("wet_diapers", _on_day(past, _("Wet diapers today"), _("Wet diapers that day")), number=True,
+             helper=wet_diaper_expectation(n_day) if n_day is not None else None),
+        text("expressed_ml", _on_day(past, _("Expressed milk today, ml (total)"),
+                                     _("Expressed milk that day, ml (total)")), number=True,
+             helper=_on_day(past, _("Only if you express: add up everything you expressed today."),
+                            _("Only if you expressed: add up everything you expressed that day."))),
     ]
     if app.diary.asks_colostrum(day):
-        milk.append(_text_field(fields, errors, set_field, "colostrum_time",
-                                _("Time colostrum or milk was first seen (HH:MM)"),
-                                helper=_("Only in the first days after birth.")))
+        milk.append(text("colostrum_time", _("Time colostrum or milk was first seen (HH:MM)"),
+                         helper=_("Only in the first days after birth."), time=True))
     labels = body_labels()
     milk += [
         *_section(_("The baby")),
-        *[_yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field) for name in BABY_QUESTIONS],
+        *[anchors.at(name, _yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field),
+                     errors=errors) for name in BABY_QUESTIONS],
         *_section(_("Breasts and body")),
-        *[_check(name, labels[name], fields, set_field) for name in BODY_FLAGS],
-        _text_field(fields, errors, set_field, "temperature_c", _("Temperature in °C, if measured"), number=True),
-        *[_yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field)
-          for name in BREAST_QUESTIONS],
+        *[anchors.at(name, _check(name, labels[name], fields, set_field), errors=errors) for name in BODY_FLAGS],
+        text("temperature_c", _("Temperature in °C, if measured"), number=True),
+        *[anchors.at(name, _yes_no_row(name, f"field-{name}", _question(name, past), fields, set_field),
+                     errors=errors) for name in BREAST_QUESTIONS],
     ]
-    mother = _mother_section(fields, set_field, set_fields)
+    mother = [anchors.at("mother_signs", *_mother_section(fields, set_field, set_fields), errors=errors)]
     rest: list[ft.Control] = [
-        *_section(_("Mood today (1 = very stressed, 5 = calm)")),
-        kit.choice_group([(str(i), str(i)) for i in range(1, 6)], fields.get("mood") or None,
-                         lambda v: set_field("mood", v), "field-mood"),
-        *_present(_error_line(errors.get("mood"), "error-mood")),
+        ft.Divider(),
+        anchors.at("mood", kit.heading(_on_day(past, _("Mood today (1 = very stressed, 5 = calm)"),
+                                               _("Mood that day (1 = very stressed, 5 = calm)")), 18),
+                   kit.choice_group([(str(i), str(i)) for i in range(1, 6)], fields.get("mood") or None,
+                                    lambda v: set_field("mood", v), "field-mood"), errors=errors),
         kit.body(_("Stress can block the let-down of milk."), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
-        _text_field(fields, errors, set_field, "note", _("Note (optional)"), multiline=True),
+        text("note", _("Note (optional)"), multiline=True),
     ]
     mother_first = requested_part(app.stack) == MOTHER_PART
     controls = head + (mother + milk if mother_first else milk + mother) + rest
-    others = other_errors(errors)
-    controls += _present(_error_line(others[0] if others else None, "report-error"))
     # Beside Save, always in sight: why nothing was saved (the messages sit by their fields).
-    bottom: list[ft.Control] = []
-    if errors:
-        bottom.append(kit.tagged(ft.Text(_("Not saved yet: please check the fields marked in red."),
-                                         color=ft.Colors.ERROR, size=15, weight=ft.FontWeight.W_600),
-                                 "report-not-saved", live_region=True))
+    bottom: list[ft.Control] = form_parts.attention(errors, "report-not-saved")
     if form.message:
         bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
                                  "report-problem", live_region=True))
@@ -223,8 +259,10 @@ def Report() -> ft.View:
     return kit.screen(ROUTE, _("Daily report"), controls, on_back=lambda e: app.back(), bottom=bottom)
 
 
-def _present(control: ft.Control | None) -> list[ft.Control]:
-    return [] if control is None else [control]
+def _question(name: str, past: bool) -> str:
+    if name == "nipple_pain" and past:
+        return _("Any nipple pain that day?")
+    return t(QUESTION_LABELS, name)
 
 
 def _yes_no_row(name: str, identifier: str, label: str, fields: Fields,
@@ -278,15 +316,20 @@ def _check(name: str, label: str, fields: Fields, set_field: Callable[[str, str]
 
 
 def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str, str], None], name: str,
-                label: str, *, number: bool = False, helper: str | None = None,
-                multiline: bool = False) -> ft.Control:
+                label: str, *, number: bool = False, time: bool = False,
+                helper: str | None = None, multiline: bool = False) -> ft.Control:
+    """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
+    Numbers ask the phone for its number keyboard."""
+    value = fields.get(name, "")
+    keyboard = (ft.KeyboardType.NUMBER if number else ft.KeyboardType.DATETIME if time
+                else ft.KeyboardType.MULTILINE if multiline else ft.KeyboardType.TEXT)
     box = ft.TextField(
-        label=label, value=fields.get(name, ""), helper=helper, helper_max_lines=3,
-        error=error_text(errors.get(name)), error_max_lines=3, text_size=16,
-        keyboard_type=ft.KeyboardType.NUMBER if number else ft.KeyboardType.TEXT,
+        label=label, value=value, helper=helper, helper_max_lines=3,
+        error=error_text(errors.get(name), name), error_max_lines=3, error_style=form_parts.ERROR_STYLE,
+        text_size=16, keyboard_type=keyboard,
         multiline=multiline, min_lines=3 if multiline else None,
         on_change=lambda e: set_field(name, e.control.value or ""))
-    return kit.tagged(box, f"field-{name}")
+    return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
 
 
 def open_report(app: AppState, day_iso: str | None = None) -> None:

@@ -1,0 +1,123 @@
+"""What the daily report and the profile form share to show their errors and their state.
+
+A refused Save must be seen and heard: the form scrolls to the first field in error (each field
+carries a `ScrollKey` named `at-<field>`), a short summary beside Save counts the fields that need
+attention, every message sits under its own field, and the summary is announced to a screen
+reader (a live region, and the device's announcement). A form reopened with text typed but not
+saved says so, with "Discard changes".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import flet as ft
+
+from app.i18n import _, ngettext
+from app.ui import kit
+from app.ui.screens.diary_labels import error_text
+
+SCROLL_S = 0.3  # the scroll to the first error, in seconds: quick, but visible as a movement
+# A field's message, larger than Material's 12 px: it is what she must read to go on.
+ERROR_STYLE = ft.TextStyle(size=14, weight=ft.FontWeight.W_600)
+HELPER_STYLE = ft.TextStyle(size=14)
+
+
+def anchor(name: str) -> ft.ScrollKey:
+    """The scroll target of a field (see `scroll_to_error`)."""
+    return ft.ScrollKey(f"at-{name}")  # type: ignore[call-arg]  # a dataclass mypy cannot see through
+
+
+def field_error(errors: Mapping[str, str], name: str) -> list[ft.Control]:
+    """The message of a field that is not a text box (a choice, a ticked box), under it; a live
+    region, so a screen reader reads it when it appears. [] when the field is fine."""
+    message = error_text(errors.get(name), name)
+    if message is None:
+        return []
+    text = ft.Row([ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR, size=20),
+                   ft.Text(message, color=ft.Colors.ERROR, size=15, weight=ft.FontWeight.W_600, expand=True)],
+                  vertical_alignment=ft.CrossAxisAlignment.START)
+    return [kit.tagged(text, f"error-{name}", label=message, live_region=True, container=True)]
+
+
+def first_error(order: Iterable[str], errors: Mapping[str, str]) -> str | None:
+    """The first field in error, in the order the form shows its fields (else any field in error)."""
+    for name in order:
+        if name in errors:
+            return name
+    return next(iter(errors), None)
+
+
+def attention_text(errors: Mapping[str, str]) -> str:
+    n = len(errors)
+    return ngettext("Not saved: %(n)d field needs attention.", "Not saved: %(n)d fields need attention.",
+                    n) % {"n": n}
+
+
+def attention(errors: Mapping[str, str], identifier: str = "form-summary") -> list[ft.Control]:
+    """The summary beside Save ("Not saved: 2 fields need attention."), [] without errors."""
+    if not errors:
+        return []
+    text = attention_text(errors)
+    row = ft.Row([ft.Icon(ft.Icons.ERROR, color=ft.Colors.ERROR),
+                  ft.Text(text, color=ft.Colors.ERROR, size=16, weight=ft.FontWeight.BOLD, expand=True)])
+    return [kit.tagged(row, identifier, label=text, live_region=True, container=True)]
+
+
+def scrolling_body(control: Any) -> ft.Column | None:
+    """The scrolling body of the screen a control (e.g. the Save button that was tapped) is on.
+
+    Walked up from the live control: a `ref` taken while building is not it, because a redraw builds
+    new control objects and the one the client knows keeps its old id.
+    """
+    node = control
+    while node is not None and not isinstance(node, ft.View):
+        node = getattr(node, "parent", None)
+    for part in getattr(node, "controls", None) or []:
+        body = getattr(part, "content", None)
+        if isinstance(body, ft.Column) and body.scroll is not None:
+            return body
+    return None
+
+
+def _text_box(control: Any) -> ft.TextField | None:
+    """The text box a field's anchor holds (through its wrappers), if it is one."""
+    node = control
+    while node is not None and not isinstance(node, ft.TextField):
+        node = getattr(node, "content", None)
+    return node
+
+
+async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[str, str],
+                           devices: Any = None) -> None:
+    """After a refused Save (`tapped`: the button's control): say how many fields need attention and
+    bring the first one into view. A text box also takes the focus, so a screen reader reads it with
+    its message (and Flutter, which keeps a focused box in view, does not scroll back to another)."""
+    if devices is not None:
+        devices.announce(attention_text(errors))
+    name = first_error(order, errors)
+    column = scrolling_body(tapped)
+    if name is None or column is None:
+        return
+    key = anchor(name)
+    target = next((c for c in column.controls if getattr(c, "key", None) == key), None)
+    box = _text_box(target)
+    try:
+        if box is not None:
+            await box.focus()
+        await column.scroll_to(scroll_key=str(key), duration=ft.Duration(milliseconds=int(SCROLL_S * 1000)))
+    except Exception:  # a page gone meanwhile: the messages are still on the form
+        return
+
+
+def unsaved_banner(on_discard: Any, identifier: str = "form-unsaved") -> ft.Control:
+    """The mark of a form reopened with answers that were typed but never saved."""
+    text = _("These answers were typed earlier but are not in the diary yet. Save them, or discard them.")
+    return kit.tagged(ft.Container(ft.Column([
+        ft.Row([ft.Icon(ft.Icons.EDIT_NOTE, color=ft.Colors.ON_TERTIARY_CONTAINER),
+                ft.Text(_("Not saved yet"), size=17, weight=ft.FontWeight.BOLD, expand=True,
+                        color=ft.Colors.ON_TERTIARY_CONTAINER)]),
+        ft.Text(text, size=15, color=ft.Colors.ON_TERTIARY_CONTAINER),
+        kit.secondary_button(_("Discard changes"), on_discard, f"{identifier}-discard", icon=ft.Icons.UNDO),
+    ], spacing=8), padding=12, border_radius=12, bgcolor=ft.Colors.TERTIARY_CONTAINER), identifier)
