@@ -209,19 +209,6 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     assert any(r["section"] == "flag" and r["item"] == "lochia_smells" and r["value"] == "mother" for r in rows)
 
 
-@pytest.mark.parametrize(("cell", "safe"), [
-    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),  # a formula
-    ("+62812", "'+62812"),  # a phone number written with +
-    ("-1", "'-1"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("Siti", "Siti"),  # ordinary text stays
-    (5, "5"),
-    (None, ""),
-])
-def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(cell, safe):
-    assert export.safe_cell(cell) == safe
-
-
 def test_a_name_that_looks_like_a_formula_is_escaped_in_the_file(fresh_db, clock):
     fresh_db.profile.save(Profile(mother_name="=cmd|' /C calc'!A0", baby_birth_date=BORN), at=clock.wall())
     with i18n.using("en"):

@@ -30,6 +30,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from app import ASSETS_DIR
+from app.domain.csvexport import safe_cell
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
 from app.domain.skills import STEPS
@@ -240,12 +241,6 @@ def pdf_bytes(s: VisitSummary) -> bytes:
 
 
 # -- CSV ------------------------------------------------------------------------------------------
-
-def safe_cell(value: object) -> str:
-    """Text a spreadsheet shows as it is: a leading = + - @ (tab, CR) is escaped with an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
 
 def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()

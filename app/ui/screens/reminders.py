@@ -8,7 +8,6 @@ built into the APK; none was verified with Flet 1.0.5 here: see the README.)"""
 
 from __future__ import annotations
 
-import logging
 from datetime import date, datetime, time
 from typing import Any
 
@@ -25,7 +24,6 @@ from app.ui.screens.diary_labels import use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
-log = logging.getLogger(__name__)
 FILE_NAME = "pengingat-pijat.ics"
 
 
@@ -97,11 +95,8 @@ def Reminders() -> ft.View:
         now = app.local_now()
         data = ics_text(chosen["morning"], chosen["evening"], now=now, start=app.today(),
                         tz_name=zone_name(now)).encode()
-        try:
-            await ft.FilePicker().save_file(file_name=FILE_NAME, src_bytes=data,
-                                            file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["ics"])
-        except Exception:  # a platform that cannot save files: say so instead of failing silently
-            log.warning("saving the .ics failed", exc_info=True)
+        if not await app.files.offer(FILE_NAME, data, "text/calendar"):
+            # a platform that cannot save files: say so instead of failing silently
             form.tell(_("The calendar file could not be saved on this device."))
             return
         form.tell(_("The calendar file was saved. Open it to add the reminders to the phone's calendar."),

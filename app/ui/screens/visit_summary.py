@@ -4,7 +4,6 @@ a PDF or a CSV file. In the browser the file downloads; on a phone it goes to th
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import flet as ft
@@ -15,8 +14,6 @@ from app.services.teaching import current_mother_id
 from app.ui import kit
 from app.ui import summary_export as export
 from app.ui.state import use_app
-
-log = logging.getLogger(__name__)
 
 ROUTE = "/summary"
 MIME = {"pdf": "application/pdf", "csv": "text/csv"}
@@ -60,15 +57,6 @@ def summary_controls(s: VisitSummary) -> list[ft.Control]:
     return controls
 
 
-async def deliver(page: Any, name: str, data: bytes, mime: str) -> None:
-    """Hand the file to the person: a download in the browser, the share sheet on a phone, a save
-    dialog on a desktop."""
-    if not page.web and page.platform.is_mobile():
-        await ft.Share().share_files([ft.ShareFile.from_bytes(data, mime_type=mime, name=name)])
-    else:
-        await ft.FilePicker().save_file(file_name=name, src_bytes=data)
-
-
 @ft.component
 def Summary() -> ft.View:
     app = use_app()
@@ -77,10 +65,7 @@ def Summary() -> ft.View:
 
     async def save(kind: str) -> None:
         data = export.pdf_bytes(summary) if kind == "pdf" else export.csv_bytes(summary)
-        try:
-            await deliver(ft.context.page, export.file_name(summary, kind), data, MIME[kind])
-        except Exception as exc:  # a refused share or save must not end the screen; no content in the log
-            log.warning("saving the summary failed (%s)", type(exc).__name__)
+        if not await app.files.offer(export.file_name(summary, kind), data, MIME[kind]):
             app.changed(_("The file could not be saved."))
 
     async def save_pdf(e: Any) -> None:
