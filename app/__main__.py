@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
+from typing import Any
 
 from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
@@ -44,7 +46,6 @@ def main(argv: list[str] | None = None) -> None:
     database = db_path(args.data_dir)
     # The UI opens the store itself (one per browser session); it finds the file through this.
     os.environ["PIJAT_DB_PATH"] = str(database)
-    from app.ui.shell import main as app_main
 
     if network:
         print(f"WARNING: listening on {args.host}:{port}: other devices on the network can reach this app. "
@@ -54,8 +55,25 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Pijat Oksitosin: {access.url}  (data: {database})", flush=True)
         if not args.no_browser:
             open_browser(access.url)
+        # While the browser loads Flet's client (seconds), the UI is imported and warmed up here.
+        threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
 
     serve(app_main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
+
+
+async def app_main(page: Any) -> None:
+    """The UI's entry point, imported on the first visit rather than before listening: the app
+    answers its first request sooner (the screens, charts and catalogs take a few hundred ms to
+    import), and `_warm_up` has normally imported them by the time the first page connects."""
+    from app.ui.shell import main as shell_main
+
+    await shell_main(page)
+
+
+def _warm_up() -> None:
+    from app.ui.shell import warm_up
+
+    warm_up()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,18 @@ async def main(page: ft.Page) -> None:
     page.on_close = disconnected
     page.on_platform_brightness_change = brightness
     page.render_views(App, app)
+
+
+def warm_up() -> None:
+    """Do once, before the first visitor, what the first screen would otherwise wait for: compile
+    the message catalogs (from the .po files) and load babel's date and number data, for every
+    language. `python -m app` calls it in a thread once it listens."""
+    today_ = datetime.now().astimezone()
+    for lang in i18n.LANGUAGES:
+        i18n.catalog(lang)
+        with i18n.using(lang):
+            i18n.format_datetime(today_)
+            i18n.format_decimal(36.5)
 
 
 async def _device_language(page: ft.Page) -> str:
