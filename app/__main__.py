@@ -17,6 +17,9 @@ from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
 from app.server import bind, is_loopback, new_access, open_browser, serve
 
+# The first page asks for Flet's client (about 15 MB) and connects only once it has run it.
+WARM_UP_AFTER_S = 0.25
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m app", description=(__doc__ or "").splitlines()[0])
@@ -55,8 +58,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Pijat Oksitosin: {access.url}  (data: {database})", flush=True)
         if not args.no_browser:
             open_browser(access.url)
-        # While the browser loads Flet's client (seconds), the UI is imported and warmed up here.
-        threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
+        # While the browser loads Flet's client (seconds), the UI is imported and warmed up here;
+        # a moment later, so that it does not hold the interpreter while the first page is served.
+        warm = threading.Timer(WARM_UP_AFTER_S, _warm_up)
+        warm.daemon = True
+        warm.start()
 
     serve(app_main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
 
