@@ -27,6 +27,8 @@ from typing import Any
 
 from tests.app_server import ROOT
 
+# Everything below this line in the output file is kept when the figures are written again.
+NOTES_MARKER = "<!-- notes: kept by python -m tests.benchmarks -->"
 PARTS = ("startup", "session", "scale", "size")
 TARGET_START = 1.2
 TARGET_RSS = 1.3
@@ -241,7 +243,12 @@ def main(argv: list[str] | None = None) -> None:
         "across machines. This machine is shared, so figures are noisy; see the load average.", "",
         "| machine | |", "|---|---|", *[f"| {k} | {v} |" for k, v in info.items()], "",
     ]
-    Path(args.out).write_text("\n".join(header + sections).rstrip() + "\n")
+    out = Path(args.out)
+    kept = out.read_text().partition(NOTES_MARKER)[2] if out.exists() else ""
+    text = "\n".join(header + sections).rstrip() + "\n"
+    if kept:  # the notes written by hand below the figures stay
+        text += "\n" + NOTES_MARKER + kept
+    out.write_text(text)
     print(f"wrote {args.out}")
 
 
