@@ -109,10 +109,11 @@ def session_section(r: Any, pause_s: float) -> list[str]:
             "Recorded end of each phase (session_events, wall clock) against where the plan puts it from "
             f"the recorded start, in ms: {', '.join(f'{e:+.1f}' for e in ends)}; worst {worst:.1f} ms "
             f"(target under {TARGET_ROUND_END_MS:.0f} ms: {verdict(worst < TARGET_ROUND_END_MS)}).", "",
-            f"Countdown read every 50 ms from the accessibility tree: {c['changes']} values seen in "
+            f"Countdown: every change of its text in the accessibility tree, recorded in the page by a "
+            f"MutationObserver with the page's clock: {c['changes']} values seen in "
             f"{c['phases']} phases, {c['skips']} skipped, {c['repeats']} repeated or out of order "
             f"({verdict(c['skips'] == 0 and c['repeats'] == 0)}); each whole second shown for "
-            f"{c['min_s']:.2f}-{c['max_s']:.2f} s (polling adds up to 0.05 s).", ""]
+            f"{c['min_s']:.2f}-{c['max_s']:.2f} s.", ""]
     return out
 
 

@@ -143,17 +143,21 @@ def backup_export_timing(store: Store, clock: FakeClock, folder: Path, runs: int
     return timed(lambda: export(store, folder / "backup"), runs)
 
 
-def fill_mothers(store: Store, clock: FakeClock, mothers: int, days: int) -> bool:
-    """`mothers` mothers, each with `days` daily reports and two massages a day; False (n/a) when
-    this branch has no mothers API. Adapt to the merged `mothers` API (branch `mothers`)."""
+def fill_mothers(store: Store, clock: FakeClock, mothers: int, days: int) -> Any:
+    """`mothers` mothers, each with `days` daily reports and two massages a day; returns the store
+    scoped to the last of them (what her screens read), or None (n/a) when this branch has no
+    mothers API. Written against a guess (`store.mothers.create(name)` and `store.for_mother(id)`):
+    adapt both calls to the merged API of branch `mothers`."""
     repo = getattr(store, "mothers", None)
     scope = getattr(store, "for_mother", None)
     if repo is None or scope is None:
-        return False
+        return None
+    scoped = None
     for i in range(mothers):
         mother_id = repo.create(f"Ibu {i + 1}")
-        fill_mother(scope(mother_id), clock, days)
-    return True
+        scoped = scope(mother_id)
+        fill_mother(scoped, clock, days)
+    return scoped
 
 
 # -- the cases ------------------------------------------------------------------------------------------
@@ -161,8 +165,9 @@ def fill_mothers(store: Store, clock: FakeClock, mothers: int, days: int) -> boo
 CaseResult = dict[str, Any]
 
 
-def measure_case(store: Store, clock: FakeClock, folder: Path, runs: int) -> CaseResult:
-    timings: Timings = diary_timings(store, clock, runs)
+def measure_case(store: Store, clock: FakeClock, folder: Path, runs: int, mother: Any = None) -> CaseResult:
+    """`mother`: the store scoped to one mother, for her screens (default: `store` itself)."""
+    timings: Timings = diary_timings(mother or store, clock, runs)
     timings["Mothers list"] = mothers_list_timing(store, runs)
     timings["Visit summary"] = visit_summary_timing(store, clock, runs)
     timings["Export a backup"] = backup_export_timing(store, clock, folder, runs)
@@ -192,10 +197,11 @@ def midwife_device(mothers: int, days: int, runs: int) -> CaseResult | None:
         with open_store(path) as store:
             clock = FakeClock()
             fast_writes(store, True)
-            if not fill_mothers(store, clock, mothers, days):
+            mother = fill_mothers(store, clock, mothers, days)
+            if mother is None:
                 return None
             fast_writes(store, False)
-            result = measure_case(store, clock, Path(d), runs)
+            result = measure_case(store, clock, Path(d), runs, mother)
             result["db_bytes"] = db_size(path, store)
             return result
 
