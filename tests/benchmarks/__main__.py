@@ -113,7 +113,8 @@ def session_section(r: Any, pause_s: float) -> list[str]:
             f"MutationObserver with the page's clock: {c['changes']} values seen in "
             f"{c['phases']} phases, {c['skips']} skipped, {c['repeats']} repeated or out of order "
             f"({verdict(c['skips'] == 0 and c['repeats'] == 0)}); each whole second shown for "
-            f"{c['min_s']:.2f}-{c['max_s']:.2f} s.", ""]
+            f"{c['min_s']:.2f}-{c['max_s']:.2f} s (median {c['median_s']:.3f} s; "
+            f"{c['within_50ms']:.0%} within 50 ms of a second; a late tick shortens the next).", ""]
     return out
 
 

@@ -211,7 +211,9 @@ def countdown_check(labels: list[tuple[float, str]]) -> dict[str, Any]:
         # The same phase text seen again later (a value shown twice) counts as a repeat too.
     inner = durations[1:-1] if len(durations) > 2 else durations
     return {"phases": len(phases), "changes": sum(len(p) for p in phases), "skips": skips, "repeats": repeats,
-            "min_s": min(inner, default=float("nan")), "max_s": max(inner, default=float("nan"))}
+            "min_s": min(inner, default=float("nan")), "max_s": max(inner, default=float("nan")),
+            "median_s": statistics.median(inner) if inner else float("nan"),
+            "within_50ms": sum(1 for d in inner if abs(d - 1) <= 0.05) / len(inner) if inner else float("nan")}
 
 
 def round_ends(db_file: Path, session_id: int) -> list[float]:
