@@ -176,7 +176,7 @@ def size_section(z: dict[str, int] | None, s: dict[str, Any] | None) -> list[str
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small counts: a smoke run (still ~2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="small counts: a smoke run (3-4 minutes)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts of: {', '.join(PARTS)}")
     parser.add_argument("--starts", type=int, default=None, help="cold starts of each (default 5; quick 1)")
     parser.add_argument("--calls", type=int, default=None, help="timed calls per figure at scale (default 7; quick 2)")
