@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 GET_READY_FROM = 3  # "3, 2, 1" before the first round and after every resume
 GET_READY_STEP_S = 1.0
 # Wake a hair after the boundary so the domain is surely past it.
-TICK_SLACK_S = 0.005
+TICK_SLACK_S = 0.001
 # Pending confirmations the rounds screen can ask for.
 CONFIRM_END = "end"
 CONFIRM_SKIP = "skip"

@@ -1,0 +1,367 @@
+"""The benchmarks that need the real server and headless Chromium: start-up, memory, the timer's
+cost and its accuracy. The app and the baseline page (tests/benchmarks/baseline.py) are started and
+loaded the same way: a fresh process, a fresh browser context (empty cache), the token URL."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import sqlite3
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.benchmarks.baseline import IDENTIFIER as BASELINE_BUTTON
+from tests.benchmarks.procs import Launched, cpu_s, launch, peak_rss_kb, rss_kb
+from tests.browser.conftest import CHROMIUM, PHONE, AppPage
+
+APP = "app"
+BASELINE = "tests.benchmarks.baseline"
+TODAY_BUTTON = "open-settings"  # Today's first button (in the app bar, always on screen)
+CLOCK = re.compile(r"(\d+):(\d{2})")
+POLL_S = 0.1
+
+
+def browser_args() -> dict[str, Any]:
+    return {"executable_path": CHROMIUM, "args": [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]}
+
+
+def new_page(browser, server, lang: str = "en") -> AppPage:
+    ctx = browser.new_context(viewport=PHONE, locale={"id": "id-ID", "en": "en-GB"}[lang])
+    ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    return AppPage(ctx.new_page(), server, lang)
+
+
+def first_200(launched: Launched) -> float:
+    """Open the token URL as a browser would (303 with the cookie, then the page): seconds from
+    the spawn to the page's 200."""
+    srv = launched.server
+    parts = urlsplit(srv.login_url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", f"/?{parts.query}")
+    resp = conn.getresponse()
+    resp.read()
+    cookie = (resp.getheader("set-cookie") or "").split(";", 1)[0]
+    conn.request("GET", resp.getheader("location") or "/", headers={"Cookie": cookie})
+    resp = conn.getresponse()
+    resp.read()
+    done = time.perf_counter()
+    conn.close()
+    if resp.status != 200:
+        raise RuntimeError(f"page answered {resp.status}")
+    return done - launched.started
+
+
+# -- start-up ----------------------------------------------------------------------------------------
+
+@dataclass
+class StartRun:
+    printed: float
+    http_200: float
+    button: float
+    rss_kb: int
+    cpu_200: float  # the server's CPU seconds by then: less noisy than wall time on a busy machine
+    cpu_button: float
+
+
+def start_once(browser, module: str, data_dir: Path) -> StartRun:
+    launched = launch(module, data_dir)
+    try:
+        http_200 = first_200(launched)
+        cpu_200 = cpu_s(launched.pid)
+        app = new_page(browser, launched.server)
+        app.page.goto(launched.server.login())
+        app.wait_ready()
+        app.wait_for(TODAY_BUTTON if module == APP else BASELINE_BUTTON, timeout=30_000)
+        button = time.perf_counter() - launched.started
+        cpu_button = cpu_s(launched.pid)
+        time.sleep(0.5)  # let the first screen's work settle before reading memory
+        rss = rss_kb(launched.pid)
+        app.page.context.close()
+        return StartRun(launched.printed - launched.started, http_200, button, rss, cpu_200, cpu_button)
+    finally:
+        launched.server.stop()
+
+
+def seed_app_dir(data_dir: Path) -> None:
+    """A device past its first run: the introduction seen, so the app opens on Today."""
+    from app.store.db import open_store
+    from app.ui.screens.intro import SEEN_SETTING
+
+    with open_store(data_dir / "pijat-oksitosin.sqlite3") as store:
+        store.set_setting(SEEN_SETTING, "1")
+
+
+def startup(browser, tmp: Path, runs: int) -> dict[str, list[StartRun]]:
+    results: dict[str, list[StartRun]] = {APP: [], BASELINE: []}
+    app_dir = tmp / "startup-app"
+    app_dir.mkdir(parents=True, exist_ok=True)
+    seed_app_dir(app_dir)
+    for _ in range(runs):  # alternated, so a busy moment on the machine hits both alike
+        results[APP].append(start_once(browser, APP, app_dir))
+        results[BASELINE].append(start_once(browser, BASELINE, tmp / "startup-baseline"))
+    return results
+
+
+# -- the rounds, in the browser --------------------------------------------------------------------
+
+@dataclass
+class Trace:
+    """What was seen while a massage ran: countdown labels, WebSocket frames, server CPU time."""
+
+    labels: list[tuple[float, str]] = field(default_factory=list)  # (monotonic, aria-label) at each change
+    # (monotonic, bytes, a redraw?) of each message sent to the page; the others are calls such as
+    # "play this sound" or "vibrate". Times are when Playwright handed the event over (within POLL_S).
+    frames: list[tuple[float, int, bool]] = field(default_factory=list)
+    cpu: list[tuple[float, float]] = field(default_factory=list)  # (monotonic, server CPU seconds)
+
+    def window(self, start: float, end: float) -> dict[str, float]:
+        frames = [(n, patch) for t, n, patch in self.frames if start <= t < end]
+        inside = [c for c in self.cpu if start <= c[0] <= end]
+        cpu = (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0]) if len(inside) > 1 else float("nan")
+        seconds = end - start
+        return {"seconds": seconds, "frames_per_s": len(frames) / seconds,
+                "redraws_per_s": sum(1 for _, patch in frames if patch) / seconds,
+                "bytes_per_s": sum(n for n, _ in frames) / seconds, "cpu_ms_per_s": cpu * 1000}
+
+
+def is_patch(payload: bytes | str) -> bool:
+    """A redraw: Flet's msgpack message carrying a control-tree patch."""
+    return b"\xa5patch" in (payload if isinstance(payload, bytes) else payload.encode())
+
+
+def watch_frames(page, trace: Trace) -> None:
+    def on_ws(ws) -> None:
+        ws.on("framereceived", lambda payload: trace.frames.append((time.monotonic(), len(payload), is_patch(payload))))
+
+    page.on("websocket", on_ws)
+
+
+def poll_until(app: AppPage, trace: Trace, pid: int, stop: str | None, seconds: float) -> None:
+    """Read the countdown's label every POLL_S (recording each change) and the server's CPU time,
+    until the control `stop` is on the page or `seconds` have passed."""
+    end = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < end:
+        label = app.page.evaluate(
+            "() => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
+            " return e ? (e.getAttribute('aria-label') || e.textContent) : null; }")
+        now = time.monotonic()
+        trace.cpu.append((now, cpu_s(pid)))
+        if label is not None and label != last:
+            trace.labels.append((now, label))
+            last = label
+        if stop is not None and app.el(stop).count():
+            return
+        time.sleep(POLL_S)
+
+
+# Records, in the page, every change of the countdown's text with the page's own clock (a
+# MutationObserver runs when the DOM changes, so nothing is missed however busy the machine is).
+WATCH_COUNTDOWN = """() => {
+  window.__countdown = [];
+  let last = null;
+  new MutationObserver(() => {
+    const e = document.querySelector('[flt-semantics-identifier="countdown"]');
+    const text = e ? (e.getAttribute('aria-label') || e.textContent) : null;
+    if (text !== null && text !== last) { window.__countdown.push([performance.now() / 1000, text]); last = text; }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+
+def watch_countdown(app: AppPage) -> None:
+    app.page.evaluate(WATCH_COUNTDOWN)
+
+
+def countdown_changes(app: AppPage) -> list[tuple[float, str]]:
+    return [(float(t), str(text)) for t, text in app.page.evaluate("() => window.__countdown || []")]
+
+
+def countdown_check(labels: list[tuple[float, str]]) -> dict[str, Any]:
+    """Within each phase the shown seconds must go down by exactly one at each change, each shown
+    about a second (the first of a phase may be cut by when watching began)."""
+    phases: list[list[tuple[float, int]]] = []
+    phase_name = None
+    for t, label in labels:
+        match = CLOCK.search(label)
+        if not match or label.startswith("Paused"):
+            continue
+        name = label[:match.start()]
+        seconds = int(match[1]) * 60 + int(match[2])
+        if name != phase_name:
+            phases.append([])
+            phase_name = name
+        phases[-1].append((t, seconds))
+    skips = repeats = 0
+    durations: list[float] = []
+    for shown in phases:
+        for (t0, s0), (t1, s1) in zip(shown, shown[1:]):
+            if s1 == s0 - 1:
+                durations.append(t1 - t0)
+            elif s1 < s0 - 1:
+                skips += 1
+            else:
+                repeats += 1
+        # The same phase text seen again later (a value shown twice) counts as a repeat too.
+    inner = durations[1:-1] if len(durations) > 2 else durations
+    return {"phases": len(phases), "changes": sum(len(p) for p in phases), "skips": skips, "repeats": repeats,
+            "min_s": min(inner, default=float("nan")), "max_s": max(inner, default=float("nan")),
+            "median_s": statistics.median(inner) if inner else float("nan"),
+            "within_50ms": sum(1 for d in inner if abs(d - 1) <= 0.05) / len(inner) if inner else float("nan")}
+
+
+def round_ends(db_file: Path, session_id: int) -> list[float]:
+    """Each recorded phase change (and the end) against when the plan says it falls, in ms: the
+    event's wall time minus the session's start, minus the phase boundary."""
+    with sqlite3.connect(db_file) as db:
+        started, round_s, rest_s, rounds = db.execute(
+            "select started_at, round_s, rest_s, rounds_planned from sessions where id = ?", [session_id]).fetchone()
+        events = db.execute("select at, kind from session_events where session_id = ? and kind != 'start' "
+                            "order by id", [session_id]).fetchall()
+    bounds, t = [], 0
+    for i in range(rounds):
+        t += round_s
+        bounds.append(t)
+        if i < rounds - 1:
+            t += rest_s
+            bounds.append(t)
+    t0 = datetime.fromisoformat(started)
+    offsets = [(datetime.fromisoformat(at) - t0).total_seconds() for at, _kind in events]
+    return [(off - b) * 1000 for off, b in zip(offsets, bounds)]
+
+
+def visit_screens(app: AppPage) -> list[str]:
+    """Open every screen reachable from Today (and come back); returns the ones opened."""
+    from tests.browser.test_session_flow import tap_in_view
+
+    seen = []
+    plan = [("open-report", None), ("open-diary", None), ("open-history", None), ("open-reminders", None),
+            ("open-mother-check", None), ("open-profile", None), ("open-mothers", None), ("open-visit", None),
+            ("open-settings", "open-intro")]
+    for first, second in plan:
+        app.wait_for(TODAY_BUTTON)
+        if not app.el(first).count():
+            continue
+        tap_in_view(app, first)
+        app.wait_for("back")
+        seen.append(first)
+        depth = 1
+        if second and app.el(second).count():
+            tap_in_view(app, second)
+            seen.append(second)
+            depth += 1
+            time.sleep(0.5)
+        for _ in range(depth):
+            back = app.el("back")
+            if back.count():
+                back.first.click()
+            elif app.el("intro-done").count():
+                tap_in_view(app, "intro-done")
+            time.sleep(0.5)
+    return seen
+
+
+def go_home(app: AppPage) -> None:
+    """Back until Today (the finish step goes on to the massage history)."""
+    for _ in range(5):
+        try:
+            app.wait_for(TODAY_BUTTON, timeout=3_000)
+            return
+        except Exception:
+            if app.el("back").count():
+                app.el("back").first.click()
+    app.wait_for(TODAY_BUTTON)
+
+
+def last_session_id(db_file: Path) -> int:
+    with sqlite3.connect(db_file) as db:
+        return int(db.execute("select max(id) from sessions").fetchone()[0])
+
+
+@dataclass
+class SessionResults:
+    countdown: dict[str, Any]
+    round_ends_ms: list[float]
+    running: dict[str, float]
+    paused: dict[str, float]
+    idle: dict[str, float]
+    screens: list[str]
+    rss_kb: int
+    peak_rss_kb: int
+    baseline_rss_kb: int
+    rss_steps: dict[str, int]  # the app server's RSS along the way
+
+
+def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
+    from tests.browser.test_session_flow import tap_in_view, walk_to_rounds
+
+    app_dir = tmp / "session-app"
+    app_dir.mkdir(parents=True, exist_ok=True)
+    seed_app_dir(app_dir)
+    launched = launch(APP, app_dir)
+    try:
+        srv, pid = launched.server, launched.pid
+        app = new_page(browser, srv)
+        trace = Trace()
+        watch_frames(app.page, trace)
+        app.open()
+        steps = {"Today loaded": rss_kb(pid)}
+        watch_countdown(app)
+        # Today, idle: nothing should be sent.
+        time.sleep(1)
+        idle_from = time.monotonic()
+        poll_until(app, trace, pid, None, pause_s)
+        idle = trace.window(idle_from, time.monotonic())
+        # A whole demonstration session (3 x 20 s rounds, 2 x 5 s rests), hands-free.
+        walk_to_rounds(app, demo=True)
+        poll_until(app, trace, pid, "finish-save", 120)
+        session_id = last_session_id(srv.db_file)
+        ends = round_ends(srv.db_file, session_id)
+        rounds = [t for t, label in trace.labels if label.startswith("Round 1 ")]
+        running = trace.window(rounds[0] + 1, rounds[-1]) if len(rounds) > 2 else {}
+        countdown = countdown_check(countdown_changes(app))
+        app.tap("finish-save")
+        steps["after a whole session"] = rss_kb(pid)
+        # A second one, paused: what a paused massage costs.
+        go_home(app)
+        walk_to_rounds(app, demo=True)
+        time.sleep(2)
+        app.tap("pause-resume")
+        app.wait_for("end-session")
+        time.sleep(1)
+        paused_from = time.monotonic()
+        poll_until(app, trace, pid, None, pause_s)
+        paused = trace.window(paused_from, time.monotonic())
+        tap_in_view(app, "end-session")
+        app.tap("confirm-yes")
+        app.tap("finish-save")
+        go_home(app)
+        steps["after the paused one"] = rss_kb(pid)
+        screens = visit_screens(app)
+        time.sleep(1)
+        rss, peak = rss_kb(pid), peak_rss_kb(pid)
+        app.page.context.close()
+    finally:
+        launched.server.stop()
+    base = launch(BASELINE, tmp / "session-baseline")
+    try:
+        page = new_page(browser, base.server)
+        page.page.goto(base.server.login())
+        page.wait_ready()
+        page.wait_for(BASELINE_BUTTON, timeout=30_000)
+        time.sleep(1)
+        baseline_rss = rss_kb(base.pid)
+        page.page.context.close()
+    finally:
+        base.server.stop()
+    return SessionResults(countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")

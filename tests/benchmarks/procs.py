@@ -1,0 +1,86 @@
+"""Start a server module the way `python -m app` runs, and read its memory and CPU time from /proc."""
+
+from __future__ import annotations
+
+import os
+import re
+import selectors
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.app_server import ROOT, AppServer
+
+URL_LINE = re.compile(r"^Pijat Oksitosin: (http://\S+)")
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Launched:
+    server: AppServer
+    started: float  # perf_counter just before the process was spawned
+    printed: float  # perf_counter when it printed its address (it is listening then)
+
+    @property
+    def pid(self) -> int:
+        return self.server.process.pid
+
+
+def launch(module: str, data_dir: Path, timeout: float = 60) -> Launched:
+    """`python -m MODULE --port 0 --data-dir DATA --no-browser`, timed from the spawn."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir / "server.log"
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", module, "--port", "0", "--data-dir", str(data_dir), "--no-browser"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=open(log_path, "ab"), text=True,  # noqa: SIM115
+    )
+    assert process.stdout is not None
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and selector.select(timeout=deadline - time.monotonic()):
+        line = process.stdout.readline()
+        if not line:
+            break
+        match = URL_LINE.match(line)
+        if match:
+            printed = time.perf_counter()
+            selector.close()
+            threading.Thread(target=_drain, args=(process.stdout, log_path), daemon=True).start()
+            return Launched(AppServer(match.group(1), data_dir, process), started, printed)
+    process.kill()
+    process.wait()
+    raise RuntimeError(f"{module} printed no address; see {log_path}")
+
+
+def _drain(stream, log_path: Path) -> None:
+    with open(log_path, "a") as log:
+        shutil.copyfileobj(stream, log)
+
+
+def rss_kb(pid: int) -> int:
+    """Resident set size (VmRSS) in KiB."""
+    return _status_field(pid, "VmRSS")
+
+
+def peak_rss_kb(pid: int) -> int:
+    return _status_field(pid, "VmHWM")
+
+
+def _status_field(pid: int, name: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(name + ":"):
+            return int(line.split()[1])
+    raise LookupError(name)
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds the process has used so far."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    fields = text[text.rindex(")") + 2:].split()  # after "pid (comm) "
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime (fields 14 and 15)
