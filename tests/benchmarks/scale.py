@@ -1,14 +1,12 @@
 """Data at scale, server side and in-process: how long the services and screens take with one
 mother's two years of data, and on a midwife's device after three years (300 mothers).
 
-Pieces that other branches add (the mothers list, the visit summary, the backup export, the
-`mothers` table) are measured by the separate functions below: each returns None, shown as
-"n/a (not on this branch)", while its API is missing. Adapt them to the merged API.
+The midwife's device: 300 mothers, each with 42 days of reports and two massages a day; her
+screens are measured for the last mother, the mothers list and the backup for the whole device.
 """
 
 from __future__ import annotations
 
-import importlib
 import statistics
 import tempfile
 import time
@@ -22,6 +20,8 @@ from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import validate_report
 from app.services.diary import DiaryService
+from app.services.mothers import MothersService
+from app.services.summary import SummaryService
 from app.store.db import Store, open_store
 
 NA = None  # a figure that cannot be taken on this branch
@@ -103,59 +103,34 @@ def diary_timings(store: Store, clock: FakeClock, runs: int) -> Timings:
     }
 
 
-# -- pieces other branches add: None until their API is here ----------------------------------------
+# -- the midwife's pieces: the mothers list, the visit summary, the backup --------------------------
 
-def _find(candidates: list[tuple[str, str]]) -> Any:
-    for module, name in candidates:
-        try:
-            found = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
+def mothers_list_timing(store: Store, clock: FakeClock, runs: int) -> float:
+    """What the /mothers screen reads: every mother's row (day, visit, newest report, flags, last
+    massage, quiz and skills)."""
+    service = MothersService(store, clock)
+    today = clock.wall().astimezone().date()
+    return timed(lambda: service.summaries(today), runs)
 
 
-def mothers_list_timing(store: Store, runs: int) -> float | None:
-    """The /mothers list screen's data (branch `mothers`)."""
-    mothers = getattr(store, "mothers", None)
-    if mothers is None:
-        return NA
-    lister = getattr(mothers, "list", None) or getattr(mothers, "all", None)
-    return timed(lister, runs) if lister else NA
+def visit_summary_timing(store: Store, clock: FakeClock, runs: int) -> float:
+    """The midwife's visit summary of the mother `store` is scoped to."""
+    service = SummaryService(store, clock)
+    return timed(lambda: service.summary(store.mother_id), runs)
 
 
-def visit_summary_timing(store: Store, clock: FakeClock, runs: int) -> float | None:
-    """The midwife's visit summary (branch `teach`)."""
-    summary = _find([("app.services.visit", "visit_summary"), ("app.services.teach", "visit_summary"),
-                     ("app.services.diary", "visit_summary")])
-    if summary is None:
-        method = getattr(DiaryService(store, clock), "visit_summary", None)
-        return timed(method, runs) if method else NA
-    return timed(lambda: summary(store, clock), runs)
+def backup_export_timing(store: Store, clock: FakeClock, runs: int) -> float:
+    """A backup of the whole device (every mother)."""
+    return timed(lambda: store.data.export(at=clock.wall()), runs)
 
 
-def backup_export_timing(store: Store, clock: FakeClock, folder: Path, runs: int) -> float | None:
-    """Export a backup of the whole diary (not on any branch yet)."""
-    export = _find([("app.services.backup", "export_backup"), ("app.store.backup", "export_backup")])
-    if export is None:
-        return NA
-    return timed(lambda: export(store, folder / "backup"), runs)
-
-
-def fill_mothers(store: Store, clock: FakeClock, mothers: int, days: int) -> Any:
-    """`mothers` mothers, each with `days` daily reports and two massages a day; returns the store
-    scoped to the last of them (what her screens read), or None (n/a) when this branch has no
-    mothers API. Written against a guess (`store.mothers.create(name)` and `store.for_mother(id)`):
-    adapt both calls to the merged API of branch `mothers`."""
-    repo = getattr(store, "mothers", None)
-    scope = getattr(store, "for_mother", None)
-    if repo is None or scope is None:
-        return None
-    scoped = None
+def fill_mothers(store: Store, clock: FakeClock, mothers: int, days: int) -> Store:
+    """`mothers` mothers (the device's first one among them), each with `days` daily reports and
+    two massages a day; returns the store scoped to the last of them (what her screens read)."""
+    scoped = store
     for i in range(mothers):
-        mother_id = repo.create(f"Ibu {i + 1}")
-        scoped = scope(mother_id)
+        mother_id = store.mother_id if i == 0 else store.mothers.add(at=clock.wall())
+        scoped = store.mother(mother_id)
         fill_mother(scoped, clock, days)
     return scoped
 
@@ -168,9 +143,9 @@ CaseResult = dict[str, Any]
 def measure_case(store: Store, clock: FakeClock, folder: Path, runs: int, mother: Any = None) -> CaseResult:
     """`mother`: the store scoped to one mother, for her screens (default: `store` itself)."""
     timings: Timings = diary_timings(mother or store, clock, runs)
-    timings["Mothers list"] = mothers_list_timing(store, runs)
-    timings["Visit summary"] = visit_summary_timing(store, clock, runs)
-    timings["Export a backup"] = backup_export_timing(store, clock, folder, runs)
+    timings["Mothers list"] = mothers_list_timing(store, clock, runs)
+    timings["Visit summary"] = visit_summary_timing(mother or store, clock, runs)
+    timings["Export a backup"] = backup_export_timing(store, clock, runs)
     return {"timings": timings}
 
 
@@ -191,15 +166,12 @@ def one_mother(days: int, runs: int) -> CaseResult:
 
 
 def midwife_device(mothers: int, days: int, runs: int) -> CaseResult | None:
-    """None (n/a) without the mothers API."""
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as d:
         path = Path(d) / "pijat-oksitosin.sqlite3"
         with open_store(path) as store:
             clock = FakeClock()
             fast_writes(store, True)
             mother = fill_mothers(store, clock, mothers, days)
-            if mother is None:
-                return None
             fast_writes(store, False)
             result = measure_case(store, clock, Path(d), runs, mother)
             result["db_bytes"] = db_size(path, store)
