@@ -73,7 +73,7 @@ def test_the_profile_takes_a_typed_or_picked_date(open_app, server):
     app.shot("21-profile")
     tap(app, "profile-save")
     see_saved(app)
-    assert rows(server, "SELECT baby_birth_date FROM profile") == [(BORN.isoformat(),)]
+    assert rows(server, "SELECT baby_birth_date FROM mothers") == [(BORN.isoformat(),)]
 
 
 def test_a_refused_report_scrolls_to_its_first_error_and_says_why(open_app, server):
@@ -154,14 +154,15 @@ def test_a_past_day_asks_about_that_day_and_a_moved_birth_date_asks_first(open_a
     see(app, "Move it and delete 1 report")  # yesterday's; today's report stays
     app.shot("30-profile-move-birth")
     tap(app, "dialog-keep-date")
+    app.shot("debug-keep", settle=1.5)
     has_value(app, "field-baby_birth_date", typed(BORN))
-    assert rows(server, "SELECT baby_birth_date FROM profile") == [(BORN.isoformat(),)]
+    assert rows(server, "SELECT baby_birth_date FROM mothers") == [(BORN.isoformat(),)]
 
     type_into(app, "field-baby_birth_date", typed(TODAY))
     tap(app, "profile-save")
     tap(app, "dialog-move-date")
     see_saved(app)
-    assert rows(server, "SELECT baby_birth_date FROM profile") == [(TODAY.isoformat(),)]
+    assert rows(server, "SELECT baby_birth_date FROM mothers") == [(TODAY.isoformat(),)]
     assert rows(server, "SELECT day FROM reports ORDER BY day") == [(TODAY.isoformat(),)]
 
 

@@ -283,7 +283,6 @@ class FormState:
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""  # e.g. a failed write, in words
     good_news: bool = False  # the message says something worked
-    visits: int = 0  # bumped when she leaves a text box, to redraw what depends on its text
 
     def edit(self, name: str, value: str) -> dict[str, str]:
         """Keep what was typed; the field's error goes once she corrects it."""
@@ -291,25 +290,6 @@ class FormState:
         if name in self.errors:
             self.errors = {k: v for k, v in self.errors.items() if k != name}
         return self.fields
-
-    def type_text(self, name: str, value: str) -> dict[str, str]:
-        """Keep what is being typed into a text box, without a redraw.
-
-        Flet applies a box's new text the moment the browser sends it, but runs its change handler
-        later, in a task of its own. A redraw in between (caused by an earlier keystroke's handler)
-        would send the box an older text than the one it holds, and the last letters typed would be
-        lost. So keystrokes only record; the screen redraws when she leaves the box (`left`) or
-        does anything else, by which time every keystroke has been handled.
-        """
-        dict.__setitem__(self.fields, name, value)  # the dict itself: no change notification
-        return self.fields
-
-    def left(self, name: str) -> None:
-        """She left a text box: show what depends on its text, and drop its error (Save checks
-        it again)."""
-        self.visits += 1
-        if name in self.errors:
-            self.errors = {k: v for k, v in self.errors.items() if k != name}
 
     def tell(self, message: str, *, good_news: bool = False) -> None:
         self.message, self.good_news = message, good_news

@@ -64,7 +64,7 @@ def Profile() -> ft.View:
     fields, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
-        form.type_text(name, value)  # keystrokes: no redraw (see FormState.type_text)
+        form.edit(name, value)
 
     async def save(e: Any, *, delete_earlier: bool = False) -> None:
         try:
@@ -91,7 +91,7 @@ def Profile() -> ft.View:
             if isinstance(value, datetime):
                 value = value.date()
             if isinstance(value, date):
-                form.edit("baby_birth_date", value.strftime(DATE_TYPED))  # a deliberate change: redrawn
+                edit("baby_birth_date", value.strftime(DATE_TYPED))
 
         ft.context.page.show_dialog(ft.DatePicker(
             value=_midnight(chosen), current_date=_midnight(today),
@@ -103,7 +103,7 @@ def Profile() -> ft.View:
         label=_("Mother's name or nickname (optional)"), value=name_text, text_size=16,
         error=error_text(errors.get("mother_name"), "mother_name"), error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
-        on_change=lambda e: edit("mother_name", e.control.value or ""), on_blur=lambda e: form.left("mother_name"))
+        on_change=lambda e: edit("mother_name", e.control.value or ""))
     in_words = date_in_words(fields["baby_birth_date"])
     born = ft.TextField(
         label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16, expand=True,
@@ -111,8 +111,7 @@ def Profile() -> ft.View:
         keyboard_type=ft.KeyboardType.DATETIME, helper=in_words or _("Day/month/year, or pick it in the calendar."),
         helper_max_lines=2, error=error_text(errors.get("baby_birth_date"), "baby_birth_date"), error_max_lines=3,
         error_style=form_parts.ERROR_STYLE, helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: edit("baby_birth_date", e.control.value or ""),
-        on_blur=lambda e: form.left("baby_birth_date"))
+        on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
     def phone(name: str, label: str) -> ft.Control:
@@ -120,7 +119,7 @@ def Profile() -> ft.View:
             label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
             hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name), name), error_max_lines=3,
             error_style=form_parts.ERROR_STYLE,
-            on_change=lambda e: edit(name, e.control.value or ""), on_blur=lambda e: form.left(name))
+            on_change=lambda e: edit(name, e.control.value or ""))
         return kit.tagged(box, f"field-{name}", key=form_parts.anchor(name))
 
     controls: list[ft.Control] = [

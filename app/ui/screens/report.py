@@ -148,8 +148,8 @@ def Report() -> ft.View:
     past = day != app.diary.today()
     anchors = _Anchors()
 
-    def set_field(name: str, value: str, *, typing: bool = False) -> None:
-        typed = form.type_text(name, value) if typing else form.edit(name, value)
+    def set_field(name: str, value: str) -> None:
+        typed = form.edit(name, value)
         try:
             app.diary.keep_draft(day, typed)
         except StoreWriteError as err:  # what is typed stays on screen all the same
@@ -186,12 +186,9 @@ def Report() -> ft.View:
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
 
-    def type_text(name: str, value: str) -> None:
-        set_field(name, value, typing=True)
-
     def text(name: str, label: str, **options: Any) -> ft.Control:
         anchors.order.append(name)
-        return _text_field(fields, errors, type_text, form.left, name, label, **options)
+        return _text_field(fields, errors, set_field, name, label, **options)
 
     n_day = app.diary.postpartum_day(day)
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
@@ -318,8 +315,8 @@ def _check(name: str, label: str, fields: Fields, set_field: Callable[[str, str]
     return kit.check_item(label, fields.get(name) == "true", toggle, f"field-{name}")
 
 
-def _text_field(fields: Fields, errors: dict[str, str], type_text: Callable[[str, str], None],
-                left: Callable[[str], None], name: str, label: str, *, number: bool = False, time: bool = False,
+def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str, str], None], name: str,
+                label: str, *, number: bool = False, time: bool = False,
                 helper: str | None = None, multiline: bool = False) -> ft.Control:
     """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
     Numbers ask the phone for its number keyboard."""
@@ -331,7 +328,7 @@ def _text_field(fields: Fields, errors: dict[str, str], type_text: Callable[[str
         error=error_text(errors.get(name), name), error_max_lines=3, error_style=form_parts.ERROR_STYLE,
         text_size=16, keyboard_type=keyboard,
         multiline=multiline, min_lines=3 if multiline else None,
-        on_change=lambda e: type_text(name, e.control.value or ""), on_blur=lambda e: left(name))
+        on_change=lambda e: set_field(name, e.control.value or ""))
     return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
 
 
