@@ -28,7 +28,8 @@ HALFWAY_MIN_GAP_S = 15.0
 
 
 class Clip(StrEnum):
-    """One recorded or generated sound file; the file name is the value."""
+    """One recorded or generated sound file; the file name is the value (never a CueKind's value:
+    the sound queue records both by name)."""
 
     GET_READY = "get_ready"
     RESUMING = "resuming"
@@ -41,12 +42,12 @@ class Clip(StrEnum):
     HAND_THUMBS = "hand_thumbs"
     HAND_INDEX_BACKS = "hand_index_backs"
     HALFWAY = "halfway"
-    LAST_SECONDS = "last_seconds"
+    LAST_SECONDS = "ten_seconds"
     REST_1 = "rest_1"
     REST_2 = "rest_2"
     REST_3 = "rest_3"
     REST_DEMO = "rest_demo"
-    SESSION_END = "session_end"
+    SESSION_END = "ending"
     PAUSED = "paused"
 
 
