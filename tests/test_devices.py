@@ -68,7 +68,8 @@ class FakeTime:
                 break
             self.sleepers.remove(due[0])
             self.t = max(self.t, due[0][0])
-            due[0][1].set_result(None)
+            if not due[0][1].done():  # a cancelled sleeper (the queue was hushed) just goes
+                due[0][1].set_result(None)
         self.t = t
         await _spin()
 
@@ -210,3 +211,19 @@ def test_the_midwifes_recording_replaces_the_generated_clip():
     assert "own/en/halfway.wav" in devices.sounds and "voice/en/halfway.ogg" not in devices.sounds
     assert "voice/en/ten_seconds.ogg" in devices.sounds  # not recorded: the generated one
     assert devices.played[1][1] >= 2.0 + SOUND_GAP_S  # the recording's own length was waited for
+
+
+def test_a_pause_hushes_the_prompt_being_said_and_what_waits_then_says_paused_at_once():
+    devices, time = _devices()
+
+    async def body() -> None:
+        devices.say((Clip.ROUND_1, Clip.HAND_FISTS))
+        await time.until(2)  # "Round one of three" said; the hand cue is being said
+        devices.play(CueKind.LAST_SECONDS)
+        devices.hush()
+        devices.say((Clip.PAUSED,))
+        await time.until(20)
+
+    asyncio.run(body())
+    assert [(n, t) for n, t in devices.played] == [(Clip.ROUND_1, 0.0), (Clip.HAND_FISTS, _length(Clip.ROUND_1)
+                                                    + SOUND_GAP_S), (Clip.PAUSED, 2.0)]

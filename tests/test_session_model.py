@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from app.domain.clock import FakeClock
-from app.domain.prompts import Clip, Prompt, PromptKind
+from app.domain.prompts import Clip, Prompt, PromptKind, paused_prompt
 from app.domain.protocol import Build
 from app.domain.records import SessionStatus
 from app.domain.session import Cue, CueKind, Status
@@ -37,6 +37,9 @@ class RecordingDevices:
 
     def say(self, prompt) -> None:
         self.said.append(prompt)
+
+    def hush(self) -> None:
+        self.said.append("hush")
 
     def cue(self, cue: Cue) -> None:
         self.cues.append(cue)
@@ -221,7 +224,7 @@ def test_prompts_follow_their_cues_and_pause_and_resume_are_spoken(parts):
     assert [p.kind for p in devices.said[1:]] == [PromptKind.LAST_SECONDS]
     assert devices.cues[-1].kind is CueKind.LAST_SECONDS
     model.pause()
-    assert devices.said[-1].clips == (Clip.PAUSED,)
+    assert devices.said[-2:] == ["hush", paused_prompt(model.controller.session.position_s)]
     settle(model.resume)
     assert devices.counted[-GET_READY_FROM:] == [(3, True), (2, True), (1, True)]
     clock.advance(10)  # round 1 ends: the rest says its length, after the round's end chime

@@ -109,6 +109,11 @@ class Devices:
         self.wakelock = ft.Wakelock()
         self.haptics = ft.HapticFeedback()
         self.semantics = ft.SemanticsService()
+        # Flet 1.0.5 unregisters, after every event, each service that the app holds by fewer than two
+        # references (flet/messaging/session.py after_event -> unregister_services counts them with
+        # sys.getrefcount): a sound held once would be gone from the page after the first tap. This
+        # list is the second reference of every service here.
+        self._alive: list[Any] = [*self.sounds.values(), self.wakelock, self.haptics, self.semantics]
         # Where a clip's sound comes from: (lang, clip) -> (src, seconds) or None for the generated one.
         # The midwife's recordings plug in here.
         self.own_voice: Callable[[str, Clip], tuple[str, float] | None] = lambda lang, clip: None
@@ -116,6 +121,7 @@ class Devices:
         self._sleep = sleep or asyncio.sleep
         self._queue: deque[_Sound] = deque()
         self._player: asyncio.Task[None] | None = None
+        self._current: Any = None  # the player of the sound being heard
         self.played: list[tuple[str, float]] = []  # (sound, time it started): the queue's record
         self.dropped: list[tuple[str, float]] = []  # prompts left out by the drop rule
         self.vibrated: list[int] = []  # pulse counts, in order
@@ -161,6 +167,16 @@ class Devices:
             self.play(CueKind.ROUND_START)
         self.vibrate(VIBRATION_PULSES[CueKind.ROUND_START])
 
+    def hush(self) -> None:
+        """Stop at once: the sound playing now and everything waiting (the massage was paused)."""
+        self._queue.clear()
+        if self._player is not None and not self._player.done():
+            self._player.cancel()  # done only at its next step: the next sound starts a new player
+        self._player = None
+        current, self._current = self._current, None
+        if current is not None:
+            self._spawn(self._safe(current.pause))
+
     def _enqueue(self, sounds: list[_Sound]) -> None:
         self._queue.extend(sounds)
         if self._player is None or self._player.done():
@@ -191,14 +207,20 @@ class Devices:
                 continue
             self.played.append((sound.name, start))
             player = self._audio(sound.src)
-            await self._safe(player.play)
+            # Not awaited: the client may answer `play` only when the sound ends, or never (a browser
+            # without an audio device); the queue keeps its own time from the sound's known length.
+            if self.page is not None:  # without a page (a test) the queue only keeps its record
+                self._spawn(self._safe(player.play))
+            self._current = player
             await self._sleep(sound.length_s + SOUND_GAP_S)
+            self._current = None
 
     def _audio(self, src: str) -> Any:
         """The player of one file, made when first needed (the page then fetches the file)."""
         player = self.sounds.get(src)
         if player is None:
             player = self.sounds[src] = fta.Audio(src=src, volume=1.0)
+            self._alive.append(player)
             if self.page is not None:
                 registry = self.page._services  # made outside an event handler: register it ourselves
                 if not any(s is player for s in registry._services):

@@ -113,6 +113,7 @@ class SessionModel:
             if self._devices is not None:
                 self._devices.keep_screen_on(False)
                 self._devices.announce(_paused_text())
+                self._devices.hush()  # a prompt half-said stops: the pause is heard at once
                 self._devices.say(paused_prompt(self.controller.session.position_s))
         self.refresh()
 

@@ -43,6 +43,7 @@ from app.ui.screens import (
     store_error,
     today,
 )
+from app.ui.screens.voice_settings import voice_mode
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, THEME_MODES, AppContext, AppState
 
@@ -127,7 +128,7 @@ async def main(page: ft.Page) -> None:
         lang = await _device_language(page)
     app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    app._devices = Devices(page)
+    app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app))
     app.session = SessionModel()
     app.session.attach(app.controller, app.devices)
     page.data = app  # how `_` finds this visitor's language

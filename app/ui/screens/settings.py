@@ -1,4 +1,4 @@
-"""Settings: language and light/dark theme (remembered on this device); where the data lives."""
+"""Settings: language, light/dark theme and the voice (remembered on this device); where the data lives."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import kit
+from app.ui.screens.voice_settings import VoiceSettings
 from app.ui.state import use_app
 
 LANGUAGE_NAMES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -20,6 +21,8 @@ def Settings() -> ft.View:
         kit.heading(_("Theme"), 18),
         kit.choice_group([("system", _("Automatic")), ("light", _("Light")), ("dark", _("Dark"))], app.theme,
                          app.set_theme, "theme"),
+        # The voice: spoken prompts, beeps only or silent (its own section, app/ui/screens/voice_settings.py).
+        VoiceSettings(),
         ft.Divider(),
         kit.secondary_button(_("About the massage"), lambda e: app.go("/intro"), "open-intro",
                              icon=ft.Icons.INFO_OUTLINE),
