@@ -13,13 +13,23 @@ from collections.abc import Iterator
 import pytest
 
 from app.domain.prompts import Clip
-from app.services.own_voice import SAMPLE_RATE, OwnVoice, RecordingError, clip_from_name, folder_for
+from app.services.own_voice import (
+    CHANNELS,
+    KEPT_RATE,
+    SAMPLE_RATE,
+    OwnVoice,
+    RecordingError,
+    clip_from_name,
+    folder_for,
+)
 from tests.app_server import AppServer, start_app
 
 
-def tone(seconds: float, rate: int = SAMPLE_RATE) -> bytes:
+def tone(seconds: float, rate: int = SAMPLE_RATE, channels: int = CHANNELS) -> bytes:
+    """What the page streams: interleaved 16-bit PCM."""
     n = int(seconds * rate)
-    return struct.pack(f"<{n}h", *(int(8000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(n)))
+    one = [int(8000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(n)]
+    return struct.pack(f"<{n * channels}h", *(v for v in one for _ in range(channels)))
 
 
 def test_a_recording_is_a_private_wav_beside_the_database(tmp_path):
@@ -29,7 +39,10 @@ def test_a_recording_is_a_private_wav_beside_the_database(tmp_path):
     path = tmp_path / "data" / "own-voice" / "halfway.wav"
     assert voice.path(Clip.HALFWAY) == path
     with wave.open(str(path), "rb") as w:
-        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, SAMPLE_RATE)
+        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, KEPT_RATE)  # mono, smaller
+        assert w.getnframes() / KEPT_RATE == pytest.approx(1.5, abs=0.01)
+        peak = max(abs(v) for v in struct.unpack(f"<{w.getnframes()}h", w.readframes(w.getnframes())))
+    assert 7000 < peak <= 8000  # the voice kept its level
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     url, seconds = voice.source(Clip.HALFWAY)

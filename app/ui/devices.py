@@ -28,6 +28,7 @@ import flet_audio as fta
 from app import ASSETS_DIR
 from app.domain.prompts import Clip, Prompt
 from app.domain.session import Cue, CueKind
+from app.services.own_voice import OwnVoice
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class _Sound:
     due: float  # when it was asked for
     spoken: bool
     first: bool = True  # the first clip of its prompt (the drop rule looks at whole prompts)
+    forced: bool = False  # a preview in settings: played whatever the voice setting
 
 
 @cache
@@ -100,7 +102,7 @@ class Devices:
     """Sound, vibration, wakelock and announcements for one visitor's page."""
 
     def __init__(self, page: ft.Page | None, *, language: Callable[[], str] = lambda: "id",
-                 mode: str = VOICE, now: Callable[[], float] | None = None,
+                 mode: str = VOICE, own: OwnVoice | None = None, now: Callable[[], float] | None = None,
                  sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
         self.page = page
         self.language = language  # the visitor's language, asked at each prompt
@@ -114,9 +116,13 @@ class Devices:
         # sys.getrefcount): a sound held once would be gone from the page after the first tap. This
         # list is the second reference of every service here.
         self._alive: list[Any] = [*self.sounds.values(), self.wakelock, self.haptics, self.semantics]
-        # Where a clip's sound comes from: (lang, clip) -> (src, seconds) or None for the generated one.
-        # The midwife's recordings plug in here.
-        self.own_voice: Callable[[str, Clip], tuple[str, float] | None] = lambda lang, clip: None
+        # Where a clip's sound comes from: (lang, clip) -> (src, seconds) or None for the generated one:
+        # the midwife's recording when she made one (whatever the language: it replaces the sound).
+        self.own = own
+        self.own_voice: Callable[[str, Clip], tuple[str, float] | None] = (
+            lambda lang, clip: own.source(clip) if own is not None else None)
+        self._recorder: Any = None
+        self._stream_to: Callable[[Any], Any] = lambda e: None
         self._now = now or (lambda: asyncio.get_running_loop().time())
         self._sleep = sleep or asyncio.sleep
         self._queue: deque[_Sound] = deque()
@@ -138,16 +144,17 @@ class Devices:
             return
         self._enqueue([_Sound(kind, CUE_SOUNDS[kind], sound_length_s(CUE_SOUNDS[kind]), self._now(), False)])
 
-    def say(self, prompt: Prompt | tuple[Clip, ...]) -> None:
-        """Queue a spoken prompt (its clips back to back); only with the voice setting on."""
-        if self.mode != VOICE:
+    def say(self, prompt: Prompt | tuple[Clip, ...], *, forced: bool = False) -> None:
+        """Queue a spoken prompt (its clips back to back); only with the voice setting on, unless
+        `forced` (hearing one prompt in settings)."""
+        if self.mode != VOICE and not forced:
             return
         clips = prompt.clips if isinstance(prompt, Prompt) else prompt
         lang, due = self.language(), self._now()
         sounds = []
         for i, clip in enumerate(clips):
             src, length = self.own_voice(lang, clip) or (voice_src(lang, clip), voice_length_s(lang, clip))
-            sounds.append(_Sound(clip, src, length, due, True, first=i == 0))
+            sounds.append(_Sound(clip, src, length, due, True, first=i == 0, forced=forced))
         self._enqueue(sounds)
 
     def count(self, n: int, *, resuming: bool = False) -> None:
@@ -189,7 +196,7 @@ class Devices:
         """A prompt whose turn came too late: a newer sound waits, or its moment has passed."""
         if not sound.spoken:
             return False
-        if self.mode != VOICE:  # switched to beeps only (or silent) while it waited
+        if self.mode != VOICE and not sound.forced:  # switched to beeps only (or silent) while it waited
             return True
         newer = next((s for s in self._queue if s.first or not s.spoken), None)
         return (newer is not None and newer.due <= start + DROP_WITHIN_S) or start - sound.due > STALE_S
@@ -203,7 +210,7 @@ class Devices:
                 while self._queue and self._queue[0].spoken and not self._queue[0].first:  # the rest of it
                     self.dropped.append((self._queue.popleft().name, start))
                 continue
-            if sound.spoken and self.mode != VOICE:
+            if sound.spoken and self.mode != VOICE and not sound.forced:
                 continue
             self.played.append((sound.name, start))
             player = self._audio(sound.src)
@@ -226,6 +233,26 @@ class Devices:
                 if not any(s is player for s in registry._services):
                     registry.register_service(player)
         return player
+
+    def recorder(self, on_stream: Callable[[Any], Any]) -> Any:
+        """The page's microphone, streaming raw 16-bit PCM to `on_stream` (made when first needed)."""
+        import flet_audio_recorder as far
+
+        from app.services.own_voice import CHANNELS, SAMPLE_RATE
+
+        if self._recorder is None:
+            config = far.AudioRecorderConfiguration(encoder=far.AudioEncoder.PCM16BITS, channels=CHANNELS,
+                                                    sample_rate=SAMPLE_RATE)
+            # The handler is set when the service is made: the page streams only to a handler it knew of
+            # from the start; it forwards to whichever screen records now.
+            self._recorder = far.AudioRecorder(configuration=config, on_stream=lambda e: self._stream_to(e))
+            self._alive.append(self._recorder)
+            if self.page is not None:
+                registry = self.page._services
+                if not any(s is self._recorder for s in registry._services):
+                    registry.register_service(self._recorder)
+        self._stream_to = on_stream
+        return self._recorder
 
     def cue(self, cue: Cue) -> None:
         """A cue of the session: its sound, queued, and its vibration pattern."""

@@ -19,6 +19,7 @@ import flet as ft
 from app import i18n
 from app.config import db_path
 from app.domain.clock import SystemClock
+from app.services.own_voice import OwnVoice, folder_for
 from app.store.db import open_store
 from app.store.errors import StoreOpenError
 from app.ui import kit
@@ -27,6 +28,7 @@ from app.ui.screens import (
     diary_history,
     history,
     intro,
+    own_voice,
     profile,
     reminders,
     report,
@@ -57,6 +59,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/diary": diary_history.DiaryHistory,
     "/reminders": reminders.Reminders,
     "/settings": settings.Settings,
+    own_voice.ROUTE: own_voice.OwnVoiceScreen,
     intro.ROUTE: intro.Intro,
     "/history": history.History,
     "/session/setup": session_setup.Setup,
@@ -128,7 +131,7 @@ async def main(page: ft.Page) -> None:
         lang = await _device_language(page)
     app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app))
+    app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
     app.session = SessionModel()
     app.session.attach(app.controller, app.devices)
     page.data = app  # how `_` finds this visitor's language

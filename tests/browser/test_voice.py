@@ -6,7 +6,9 @@ said: the order of first requests is the order the prompts were said."""
 
 from __future__ import annotations
 
+import stat
 import time
+import wave
 from urllib.parse import urlsplit
 
 from tests.browser.test_session_flow import reveal, tap_in_view, walk_to_rounds
@@ -24,9 +26,15 @@ def voice_files(urls: list[str]) -> list[str]:
     return seen
 
 
-def wait_for_file(app, requests: list[str], name: str, timeout: float) -> None:
+def own_files(urls: list[str]) -> list[str]:
+    """The midwife's recordings requested (clip names)."""
+    return [urlsplit(u).path.rsplit("/", 1)[1].removesuffix(".wav") for u in urls
+            if urlsplit(u).path.startswith("/own-voice/")]
+
+
+def wait_for_file(app, requests: list[str], name: str, timeout: float, *, own: bool = False) -> None:
     end = time.monotonic() + timeout
-    while name not in voice_files(requests):
+    while name not in (own_files(requests) if own else voice_files(requests)):
         assert time.monotonic() < end, f"{name} never requested; got {voice_files(requests)}"
         app.page.wait_for_timeout(250)  # not time.sleep: Playwright records requests only while it runs
 
@@ -80,9 +88,47 @@ def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open
                                  state="attached")
     quiet.shot("settings-voice")
     reveal(quiet, "voice-sample")
+    tap_in_view(quiet, "open-own-voice")
+    quiet.wait_for("record-get_ready")
+    quiet.shot("own-voice")
+    quiet.tap("back")
+    quiet.wait_for("voice-sample")
     quiet.tap("back")
     quiet.wait_for("start-session")
     walk_to_rounds(quiet, demo=True)
     quiet.page.wait_for_timeout(28_000)  # round 1 (20 s) and the rest (5 s)
     assert voice_files(heard) == []
     assert any(urlsplit(u).path.endswith("sounds/last_seconds.wav") for u in heard)  # the chimes still sound
+
+
+def test_the_midwife_records_a_prompt_and_the_next_massage_uses_it(open_app, server):
+    # Chromium's fake microphone (a beep) stands in for her voice.
+    midwife = open_app("id", permissions=["microphone"])
+    midwife.tap("open-settings")
+    midwife.shot("settings-voice")
+    tap_in_view(midwife, "open-own-voice")
+    midwife.tap("record-get_ready")
+    midwife.wait_for("stop-get_ready")
+    midwife.page.wait_for_timeout(2_000)
+    midwife.tap("stop-get_ready")
+    midwife.wait_for("reset-get_ready", timeout=15_000)  # kept: she may go back to the app's voice
+    midwife.shot("own-voice")
+    recording = server.db_file.parent / "own-voice" / "get_ready.wav"
+    assert stat.S_IMODE(recording.stat().st_mode) == 0o600
+    assert stat.S_IMODE(recording.parent.stat().st_mode) == 0o700
+    with wave.open(str(recording), "rb") as w:
+        seconds = w.getnframes() / w.getframerate()
+    assert 1.5 < seconds < 5.0  # the 2 seconds she held Stop back, plus the microphone's start-up
+    midwife.tap("play-get_ready")  # she hears it back
+    wait_for_file(midwife, open_app.requests, "get_ready", 10, own=True)
+
+    # The family's next massage, on a fresh page: the count starts with her recording.
+    family = open_app("id")
+    heard: list[str] = []
+    family.page.on("request", lambda r: heard.append(r.url))
+    walk_to_rounds(family, demo=True)
+    wait_for_file(family, heard, "id/hand_thumbs", 20)
+    assert own_files(heard) == ["get_ready"]
+    assert "id/get_ready" not in voice_files(heard)  # not the generated one
+    assert {"id/round_1", "id/hand_thumbs"} <= set(voice_files(heard))  # the others: still the app's voice
+    # (her "get ready" is longer than a second, so the queue may drop "two" and "one" behind it)

@@ -10,6 +10,7 @@ from app.i18n import _
 from app.ui import kit
 from app.ui.devices import BEEPS, SILENT, VOICE, VOICE_MODES, VOICE_SETTING
 from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.state import AppState, use_app
 
 
@@ -45,4 +46,7 @@ def VoiceSettings() -> ft.Column:
                          "voice-mode"),
         kit.body(explain),
         kit.secondary_button(_("Play a sample"), sample, "voice-sample", icon=ft.Icons.VOLUME_UP),
+        # The midwife records the prompts in her own voice (app/ui/screens/own_voice.py).
+        kit.secondary_button(_("Record the prompts in your own voice"), lambda e: app.go(OWN_VOICE_ROUTE),
+                             "open-own-voice", icon=ft.Icons.MIC),
     ], spacing=12)
