@@ -227,3 +227,34 @@ def test_a_pause_hushes_the_prompt_being_said_and_what_waits_then_says_paused_at
     asyncio.run(body())
     assert [(n, t) for n, t in devices.played] == [(Clip.ROUND_1, 0.0), (Clip.HAND_FISTS, _length(Clip.ROUND_1)
                                                     + SOUND_GAP_S), (Clip.PAUSED, 2.0)]
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self._services: list = []
+
+    def register_service(self, service) -> None:
+        self._services.append(service)
+
+
+class _NativePage:
+    """The packaged phone app's page, as far as the queue needs it (no browser, no gated server)."""
+
+    web = False
+
+    def __init__(self) -> None:
+        self._services = _Registry()
+
+
+def test_the_phone_app_gets_the_recordings_bytes_the_browser_its_gated_address(tmp_path):
+    from app.services.own_voice import OwnVoice
+    from tests.test_own_voice import tone
+
+    own = OwnVoice(tmp_path / "own-voice")
+    own.save(Clip.HALFWAY, tone(1.0))
+    url = own.url(Clip.HALFWAY)
+    native = Devices(_NativePage(), own=own)  # type: ignore[arg-type]
+    assert native._audio(url).src == own.path(Clip.HALFWAY).read_bytes()
+    assert native._audio("voice/id/halfway.ogg").src == "voice/id/halfway.ogg"  # bundled assets: as they are
+    browser = Devices(None, own=own)
+    assert browser._audio(url).src == url

@@ -226,13 +226,26 @@ class Devices:
         """The player of one file, made when first needed (the page then fetches the file)."""
         player = self.sounds.get(src)
         if player is None:
-            player = self.sounds[src] = fta.Audio(src=src, volume=1.0)
+            player = self.sounds[src] = fta.Audio(src=self._native_source(src), volume=1.0)
             self._alive.append(player)
             if self.page is not None:
                 registry = self.page._services  # made outside an event handler: register it ourselves
                 if not any(s is player for s in registry._services):
                     registry.register_service(player)
         return player
+
+    def _native_source(self, src: str) -> str | bytes:
+        """A browser fetches the midwife's recording from the app's gated server; the packaged phone
+        app (no such server) is given the file's bytes instead."""
+        from app.services.own_voice import URL_PREFIX
+
+        if self.own is None or self.page is None or self.page.web or not src.startswith(URL_PREFIX.lstrip("/")):
+            return src
+        name = src.split("?", 1)[0].rsplit("/", 1)[1]
+        try:
+            return (self.own.folder / name).read_bytes()
+        except OSError:
+            return src
 
     def recorder(self, on_stream: Callable[[Any], Any]) -> Any:
         """The page's microphone, streaming raw 16-bit PCM to `on_stream` (made when first needed)."""

@@ -11,7 +11,7 @@ import time
 import wave
 from urllib.parse import urlsplit
 
-from tests.browser.test_session_flow import reveal, tap_in_view, walk_to_rounds
+from tests.browser.test_session_flow import reveal, rows, tap_in_view, walk_to_rounds
 
 
 def voice_files(urls: list[str]) -> list[str]:
@@ -62,7 +62,7 @@ def test_a_demonstration_says_each_prompt_in_indonesian(open_app):
     assert set(got) <= {f"id/{n}" for n in [*SAID, *MAY_BE_SAID]}, got  # nothing in English, nothing else
 
 
-def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open_app):
+def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open_app, server):
     app = open_app("en")
     walk_to_rounds(app, demo=True)
     wait_for_file(app, open_app.requests, "en/round_2", 40)  # through round 1 and its rest
@@ -87,6 +87,7 @@ def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open
     quiet.page.wait_for_selector('[flt-semantics-identifier="voice-mode-beeps"][aria-current="true"]',
                                  state="attached")
     quiet.shot("settings-voice")
+    assert rows(server, "SELECT value FROM settings WHERE key = 'voice'") == [("beeps",)]  # remembered
     reveal(quiet, "voice-sample")
     tap_in_view(quiet, "open-own-voice")
     quiet.wait_for("record-get_ready")
