@@ -11,6 +11,9 @@ import time
 import wave
 from urllib.parse import urlsplit
 
+import pytest
+
+from app.voicegen import read_manifest
 from tests.browser.test_session_flow import reveal, rows, tap_in_view, walk_to_rounds
 
 
@@ -54,10 +57,17 @@ MAY_BE_SAID = {"ten_seconds"}
 
 def test_a_demonstration_says_each_prompt_in_indonesian(open_app):
     app = open_app("id")
+    # The prompts are Ogg/Opus: this Chromium plays them (as Android's WebView and player do).
+    assert app.page.evaluate("() => document.createElement('audio').canPlayType('audio/ogg; codecs=opus')") \
+        == "probably"
+    decoded = app.page.evaluate("""async () => { const a = new Audio('voice/id/round_1.ogg');
+        await new Promise((ok, fail) => { a.onloadedmetadata = ok; a.onerror = fail; }); return a.duration; }""")
+    assert decoded == pytest.approx(read_manifest()["clips"]["id/round_1"]["duration_s"], abs=0.05)
+    probed = len(open_app.requests)
     walk_to_rounds(app, demo=True)
     app.wait_for("finish-save", timeout=90_000)
     wait_for_file(app, open_app.requests, "id/ending", 15)
-    got = voice_files(open_app.requests)
+    got = voice_files(open_app.requests[probed:])
     assert in_order([f"id/{n}" for n in SAID], got), got
     assert set(got) <= {f"id/{n}" for n in [*SAID, *MAY_BE_SAID]}, got  # nothing in English, nothing else
 
