@@ -1,8 +1,10 @@
 """Generates the app's sound cues and icon with the standard library only.
 
 Run `python -m app.assetgen` (optionally with an output directory) to rewrite
-`assets/sounds/*.wav` and `assets/icon.png`. The output is deterministic: the same bytes on every
-run, so the generated files are committed and a test regenerates them and compares.
+`assets/sounds/*.wav` and `assets/icon.png`. `python -m app.assetgen voice` renders the spoken
+prompts into `assets/voice/` instead (see app/voicegen.py: it needs espeak-ng, sox and opusenc).
+The sounds and icon are deterministic: the same bytes on every run, so the generated files are
+committed and a test regenerates them and compares.
 
 Sounds: 16-bit mono 22050 Hz WAV, soft bell-like tones (a sine with a few decaying harmonics, so a
 small phone speaker that cannot reproduce low notes still sounds them clearly), normalised to a peak
@@ -274,6 +276,12 @@ def generate_all(assets_dir: Path = ASSETS_DIR) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "voice":
+        from app.voicegen import generate_voice
+
+        for path in generate_voice(Path(argv[1]) if len(argv) > 1 else ASSETS_DIR):
+            print(path)
+        return 0
     target = Path(argv[0]) if argv else ASSETS_DIR
     for path in generate_all(target):
         print(path)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import os
 import secrets
 import socket
 import threading
 import webbrowser
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import flet as ft
@@ -316,8 +318,37 @@ async def _respond(send: Send, status: int, headers: Iterable[tuple[bytes, bytes
     await send({"type": "http.response.body", "body": body})
 
 
-def build_app(main: Callable[[ft.Page], Awaitable[None]], access: Access, assets_dir: str) -> Gatekeeper:
-    """Flet's FastAPI app for `main`, served offline (no CDN), behind the gatekeeper."""
+class OwnVoiceFiles:
+    """Serves the midwife's recordings (`/own-voice/<clip>.wav`) from the data folder; everything else
+    goes to Flet. It sits behind the Gatekeeper, so only the browser holding this launch's cookie gets
+    them; the name must be a known prompt's, so no other file of the folder can be asked for."""
+
+    def __init__(self, app: ASGIApp, folder: Path | None) -> None:
+        self.app = app
+        self.folder = folder
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from app.services.own_voice import URL_PREFIX, OwnVoice, clip_from_name
+
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if not path.startswith(URL_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        clip = clip_from_name(path[len(URL_PREFIX):])
+        try:
+            body = OwnVoice(self.folder).path(clip).read_bytes() if clip and self.folder else None
+        except OSError:
+            body = None
+        if body is None:
+            await _respond(send, 404, [(b"content-type", b"text/plain")], b"not found")
+            return
+        await _respond(send, 200, [(b"content-type", b"audio/wav")], body)
+
+
+def build_app(main: Callable[[ft.Page], Awaitable[None]], access: Access, assets_dir: str,
+              own_voice: Path | None = None) -> Gatekeeper:
+    """Flet's FastAPI app for `main`, served offline (no CDN), behind the gatekeeper, with the
+    midwife's recordings from `own_voice` (default: beside the database named by PIJAT_DB_PATH)."""
     flet_app = flet_web.fastapi.app(
         main,
         assets_dir=assets_dir,
@@ -325,7 +356,11 @@ def build_app(main: Callable[[ft.Page], Awaitable[None]], access: Access, assets
         # CanvasKit: the automatic choice renders nothing in headless Chromium (tests, screenshots).
         web_renderer=ft.WebRenderer.CANVAS_KIT,
     )
-    return Gatekeeper(flet_app, access)
+    if own_voice is None and os.environ.get("PIJAT_DB_PATH"):
+        from app.services.own_voice import folder_for
+
+        own_voice = folder_for(Path(os.environ["PIJAT_DB_PATH"]))
+    return Gatekeeper(OwnVoiceFiles(flet_app, own_voice), access)
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -8,6 +8,7 @@ import asyncio
 import pytest
 
 from app.domain.clock import FakeClock
+from app.domain.prompts import Clip, Prompt, PromptKind, paused_prompt
 from app.domain.protocol import Build
 from app.domain.records import SessionStatus
 from app.domain.session import Cue, CueKind, Status
@@ -24,9 +25,21 @@ class RecordingDevices:
         self.cues: list[Cue] = []
         self.announced: list[str] = []
         self.screen_on: list[bool] = []
+        self.said: list[Prompt | tuple] = []
+        self.counted: list[tuple[int, bool]] = []
 
     def play(self, kind: CueKind) -> None:
         self.sounds.append(kind)
+
+    def count(self, n: int, *, resuming: bool = False) -> None:
+        self.counted.append((n, resuming))
+        self.play(CueKind.LAST_SECONDS)  # as Devices does with beeps only
+
+    def say(self, prompt) -> None:
+        self.said.append(prompt)
+
+    def hush(self) -> None:
+        self.said.append("hush")
 
     def cue(self, cue: Cue) -> None:
         self.cues.append(cue)
@@ -198,3 +211,22 @@ def test_a_paused_massage_keeps_its_lease_until_the_tab_closes(parts):
         assert other.pending() is not None  # the lease ran out after the tab closed
 
     asyncio.run(body())
+
+
+def test_prompts_follow_their_cues_and_pause_and_resume_are_spoken(parts):
+    model, controller, clock, devices, _store = parts
+    settle(model.start)
+    assert devices.counted[:GET_READY_FROM] == [(3, False), (2, False), (1, False)]
+    first = devices.said[0]
+    assert first.kind is PromptKind.ROUND_START and first.clips == (Clip.ROUND_1, Clip.HAND_THUMBS)
+    clock.advance(10)  # the demonstration's 20-second round: 10 seconds left
+    model._cue(model._tick())
+    assert [p.kind for p in devices.said[1:]] == [PromptKind.LAST_SECONDS]
+    assert devices.cues[-1].kind is CueKind.LAST_SECONDS
+    model.pause()
+    assert devices.said[-2:] == ["hush", paused_prompt(model.controller.session.position_s)]
+    settle(model.resume)
+    assert devices.counted[-GET_READY_FROM:] == [(3, True), (2, True), (1, True)]
+    clock.advance(10)  # round 1 ends: the rest says its length, after the round's end chime
+    model._cue(model._tick())
+    assert devices.said[-1].clips == (Clip.REST_DEMO,) and devices.cues[-1].kind is CueKind.ROUND_END

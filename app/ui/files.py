@@ -29,6 +29,9 @@ class Files:
         self.page = page
         self.picker = ft.FilePicker()
         self.share = ft.Share()
+        # A second reference to each service: Flet 1.0.5 drops from the page, after every event, a
+        # service the app holds only once (see Devices).
+        self._alive = [self.picker, self.share]
 
     def _on_phone(self) -> bool:
         page = self.page

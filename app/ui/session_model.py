@@ -19,7 +19,8 @@ from typing import Any
 
 import flet as ft
 
-from app.domain.session import Status
+from app.domain.prompts import Prompt, paused_prompt, prompts_since
+from app.domain.session import Cue, Status
 from app.services.session import CHECKPOINT_EVERY_S, SessionController, SessionView
 from app.store.errors import StoreWriteError
 
@@ -112,6 +113,8 @@ class SessionModel:
             if self._devices is not None:
                 self._devices.keep_screen_on(False)
                 self._devices.announce(_paused_text())
+                self._devices.hush()  # a prompt half-said stops: the pause is heard at once
+                self._devices.say(paused_prompt(self.controller.session.position_s))
         self.refresh()
 
     def resume(self) -> None:
@@ -120,7 +123,7 @@ class SessionModel:
         self.confirm = None
         if not self.controller.active:
             return
-        self._spawn(self._count_then(self._resume_now))
+        self._spawn(self._count_then(self._resume_now, resuming=True))
 
     @_saving
     def _resume_now(self) -> None:
@@ -228,7 +231,7 @@ class SessionModel:
     # -- the timer ---------------------------------------------------------------------------------
     def _after_change(self, *, start_timer: bool) -> None:
         try:
-            self._cue(self.controller.tick())
+            self._cue(self._tick())
         except StoreWriteError as err:
             self.problem = write_problem(err.code)
         self.refresh()
@@ -243,15 +246,13 @@ class SessionModel:
             self._generation += 1
             self._spawn(self._run(self._generation))
 
-    async def _count_then(self, then: Any) -> None:
+    async def _count_then(self, then: Any, *, resuming: bool = False) -> None:
         self._generation += 1
         generation = self._generation
         for n in range(GET_READY_FROM, 0, -1):
             self.get_ready = n
             if self._devices is not None:
-                from app.ui.devices import GET_READY_SOUND
-
-                self._devices.play(GET_READY_SOUND)
+                self._devices.count(n, resuming=resuming)  # "get ready / resuming, 2, 1", or the tick
                 self._devices.announce(str(n))
             await asyncio.sleep(self._step_s)
             if generation != self._generation:
@@ -270,7 +271,7 @@ class SessionModel:
                 return
             before = self.view.phase_kind if self.view else None
             try:
-                self._cue(c.tick())
+                self._cue(self._tick())
             except StoreWriteError as err:  # the timer goes on; the next event writes everything
                 self.problem = write_problem(err.code)
             except (LookupError, ValueError):
@@ -282,11 +283,25 @@ class SessionModel:
         if generation == self._generation and self._devices is not None:
             self._devices.keep_screen_on(False)
 
-    def _cue(self, cues: list[Any]) -> None:
+    def _tick(self) -> list[Cue | Prompt]:
+        """Advance the controller; its cues and the spoken prompts crossed since the last tick, in
+        timeline order, each cue's chime before its prompt."""
+        c = self.controller
+        from_s = c._cue_from  # the controller's "cues handled up to here": prompts follow the same span
+        cues: list[Cue | Prompt] = list(c.tick())
+        if c.session is None or c._cue_from is None:
+            return cues
+        prompts = prompts_since(c.session, c.wizard.technique, from_s, c._cue_from)
+        return sorted([*cues, *prompts], key=lambda e: (e.at_s, isinstance(e, Prompt)))
+
+    def _cue(self, events: list[Cue | Prompt]) -> None:
         if self._devices is None:
             return
-        for cue in cues:
-            self._devices.cue(cue)
+        for event in events:
+            if isinstance(event, Prompt):
+                self._devices.say(event)
+            else:
+                self._devices.cue(event)
 
     def _spawn(self, coro: Any) -> None:
         try:

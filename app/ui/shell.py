@@ -22,6 +22,7 @@ from app import i18n
 from app.config import db_path
 from app.domain.clock import SystemClock
 from app.domain.mothers import Role
+from app.services.own_voice import OwnVoice, folder_for
 from app.store.db import open_store
 from app.store.errors import StoreOpenError
 from app.ui import kit
@@ -33,6 +34,7 @@ from app.ui.screens import (
     history,
     intro,
     mothers,
+    own_voice,
     profile,
     quiz,
     reminders,
@@ -53,6 +55,7 @@ from app.ui.screens import (
     visit,
     visit_summary,
 )
+from app.ui.screens.voice_settings import voice_mode
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, THEME_MODES, AppContext, AppState
 
@@ -68,6 +71,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/settings": settings.Settings,
     data.ROUTE: data.Data,
     mothers.ROUTE: mothers.Mothers,
+    own_voice.ROUTE: own_voice.OwnVoiceScreen,
     intro.ROUTE: intro.Intro,
     "/history": history.History,
     "/session/setup": session_setup.Setup,
@@ -145,8 +149,8 @@ async def main(page: ft.Page) -> None:
         lang = await _device_language(page)
     app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    app._devices = Devices(page)
     app._files = Files(page)
+    app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
     app.session = SessionModel()
     app.session.attach(app.controller, app.devices)
     page.data = app  # how `_` finds this visitor's language

@@ -55,7 +55,9 @@ def browser():
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+            "--disable-sync", "--no-first-run",
+            # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"])
         yield b
         b.close()
 
@@ -140,8 +142,10 @@ def open_app(browser, server):
         if "Content Security Policy" in message.text:
             csp_violations.append(message.text)
 
-    def _open(lang: str = "id", route: str = "", color_scheme: str = "light", *, skip_intro: bool = True) -> AppPage:
-        ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme)
+    def _open(lang: str = "id", route: str = "", color_scheme: str = "light", *, skip_intro: bool = True,
+              permissions: list[str] | None = None) -> AppPage:
+        ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme,
+                                  permissions=permissions or [])
         ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
         contexts.append(ctx)
         ctx.on("request", lambda r: requests.append(r.url))

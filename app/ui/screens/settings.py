@@ -1,5 +1,5 @@
-"""Settings: language and light/dark theme (remembered on this device), who is using the app, the
-mothers on this phone (the one way a family reaches the list); where the data lives."""
+"""Settings: language, light/dark theme and the voice (remembered on this device), who is using the
+app, the mothers on this phone (the one way a family reaches the list); where the data lives."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from app.i18n import _
 from app.ui import kit
 from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
 from app.ui.screens.mothers import role_choice
+from app.ui.screens.voice_settings import VoiceSettings
 from app.ui.state import use_app
 
 LANGUAGE_NAMES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -23,6 +24,8 @@ def Settings() -> ft.View:
         kit.heading(_("Theme"), 18),
         kit.choice_group([("system", _("Automatic")), ("light", _("Light")), ("dark", _("Dark"))], app.theme,
                          app.set_theme, "theme"),
+        # The voice: spoken prompts, beeps only or silent (its own section, app/ui/screens/voice_settings.py).
+        VoiceSettings(),
         ft.Divider(),
         kit.heading(_("Who is using the app?"), 18),
         role_choice(app),

@@ -1,0 +1,126 @@
+"""The midwife's own voice: her recording of a prompt, used instead of the generated one.
+
+Recordings live in the app's data folder, beside the SQLite file, in `own-voice/<clip>.wav`
+(folder 0700, files 0600: other accounts on the computer cannot read them). They are served to
+the page only through the app's own gated server (app/server.py, `/own-voice/...`), which asks for
+the same per-launch cookie as every other request. A recording replaces the sound, not the words
+on the screen, so she may speak any language (Javanese, Sundanese...).
+"""
+
+from __future__ import annotations
+
+import array
+import os
+import wave
+from pathlib import Path
+
+from app.config import private_dir
+from app.domain.prompts import Clip
+
+FOLDER = "own-voice"
+URL_PREFIX = "/own-voice/"
+FILE_MODE = 0o600
+# How the page records: raw 16-bit PCM at the recorder's defaults, 44.1 kHz stereo (what Chromium was
+# seen to stream; asked for 16 kHz mono it still sent 44.1 kHz stereo). Kept as 22.05 kHz mono.
+SAMPLE_RATE = 44100
+CHANNELS = 2
+KEPT_RATE = 22050
+MIN_S = 0.3  # shorter than this is a slip of the finger, not a prompt
+MAX_S = 30.0
+
+
+class RecordingError(ValueError):
+    """The recording cannot be kept (too short, too long); the message is a code, not health data."""
+
+
+def folder_for(db_file: Path) -> Path:
+    return Path(db_file).parent / FOLDER
+
+
+def clip_from_name(name: str) -> Clip | None:
+    """The clip of a served file name (`halfway.wav`); None for anything else (no path tricks)."""
+    if not name.endswith(".wav"):
+        return None
+    try:
+        return Clip(name.removesuffix(".wav"))
+    except ValueError:
+        return None
+
+
+def _mono_half_rate(pcm: bytes, channels: int, rate: int) -> tuple[bytes, int]:
+    """Average the channels into one; halve a rate above KEPT_RATE by averaging sample pairs (a
+    gentle low-pass, enough for a voice). Halves the file twice over for a stereo 44.1 kHz stream."""
+    samples = array.array("h", pcm)
+    if channels > 1:
+        samples = array.array("h", (sum(samples[i:i + channels]) // channels
+                                    for i in range(0, len(samples), channels)))
+    if rate > KEPT_RATE:
+        samples = array.array("h", ((samples[i] + samples[i + 1]) // 2 for i in range(0, len(samples) - 1, 2)))
+        rate //= 2
+    return samples.tobytes(), rate
+
+
+class OwnVoice:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def path(self, clip: Clip) -> Path:
+        return self.folder / f"{Clip(clip).value}.wav"
+
+    def has(self, clip: Clip) -> bool:
+        return self.path(clip).is_file()
+
+    def recorded(self) -> list[Clip]:
+        return [clip for clip in Clip if self.has(clip)]
+
+    def length_s(self, clip: Clip) -> float:
+        try:
+            with wave.open(str(self.path(clip)), "rb") as w:
+                return w.getnframes() / float(w.getframerate())
+        except (OSError, wave.Error, EOFError):
+            return 0.0
+
+    def url(self, clip: Clip) -> str | None:
+        """Where the page fetches it; the version changes with every new recording (no stale cache)."""
+        try:
+            version = self.path(clip).stat().st_mtime_ns
+        except OSError:
+            return None
+        return f"{URL_PREFIX.lstrip('/')}{Clip(clip).value}.wav?v={version}"
+
+    def source(self, clip: Clip) -> tuple[str, float] | None:
+        """(url, seconds) of her recording of this clip, or None: the generated voice is used."""
+        url = self.url(clip)
+        length = self.length_s(clip) if url else 0.0
+        return (url, length) if url and length > 0 else None
+
+    def save(self, clip: Clip, pcm: bytes, *, rate: int = SAMPLE_RATE, channels: int = CHANNELS) -> float:
+        """Keep a recording (raw 16-bit PCM from the page) as a mono WAV file; returns its length."""
+        frame = 2 * channels
+        pcm = pcm[:len(pcm) - len(pcm) % frame]
+        seconds = len(pcm) / (frame * rate)
+        if seconds < MIN_S:
+            raise RecordingError("too_short")
+        if seconds > MAX_S:
+            raise RecordingError("too_long")
+        pcm, rate = _mono_half_rate(pcm, channels, rate)
+        private_dir(self.folder, tighten=True)
+        target = self.path(clip)
+        tmp = target.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
+        with os.fdopen(fd, "wb") as f, wave.open(f, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(pcm)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)  # a half-written file is never served
+        return seconds
+
+    def reset(self, clip: Clip) -> None:
+        """Back to the generated voice for this clip."""
+        self.path(clip).unlink(missing_ok=True)
+
+    def delete_all(self) -> None:
+        for clip in Clip:
+            self.reset(clip)

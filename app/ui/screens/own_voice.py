@@ -1,0 +1,152 @@
+"""Record the prompts in the midwife's own voice: for each prompt, its words, Record (then Stop),
+Play, and Back to the default voice. A recording replaces the generated sound of that prompt, in
+every language the app shows (she may speak Javanese, Sundanese...)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import flet as ft
+
+from app.domain.prompts import Clip
+from app.i18n import _
+from app.services.own_voice import MAX_S, RecordingError
+from app.ui import kit
+from app.ui.prompt_texts import clip_text
+from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.state import use_app
+
+log = logging.getLogger(__name__)
+
+ROUTE = "/own-voice"
+# The page sends its last chunks shortly after it stops: wait this long before keeping them.
+LAST_CHUNKS_S = 0.4
+
+
+@ft.observable
+@dataclass
+class Recording:
+    """The screen's microphone: which prompt is being recorded and what arrived so far."""
+
+    clip: Clip | None = None
+    version: int = 0  # bumped after every save or reset: the rows re-read the files
+    problem: str = ""
+    _chunks: list[bytes] = field(default_factory=list)
+    _starting: bool = False
+
+    def add(self, event: Any) -> None:
+        chunk = getattr(event, "chunk", None)
+        if chunk and (self.clip is not None or self._starting):
+            self._chunks.append(bytes(chunk))
+
+
+def _problem_text(code: str) -> str:
+    if code == "too_long":
+        return _("That recording was longer than %(n)d seconds. Record it again, a little shorter.") % {
+            "n": int(MAX_S)}
+    if code == "too_short":
+        return _("That recording was too short. Tap Record, speak, then tap Stop.")
+    return _("The microphone could not be used. Allow it for this app, then try again.")
+
+
+@ft.component
+def OwnVoiceScreen() -> ft.View:
+    app = use_app()
+    rec, _set = use_lazy_state(Recording)
+    devices = app.devices
+    own = devices.own if devices is not None else None
+
+    async def start(clip: Clip) -> None:
+        if devices is None or rec.clip is not None or rec._starting:
+            return
+        rec._chunks = []
+        rec.problem = ""
+        recorder = devices.recorder(rec.add)
+        rec._starting = True
+        try:
+            started = await recorder.start_recording()
+        except Exception:  # no microphone, permission refused: say so, keep the screen
+            log.warning("recording could not start", exc_info=True)
+            started = False
+        rec._starting = False
+        if started:
+            rec._chunks = []  # from now on: Stop shows once the microphone really listens
+            rec.clip = clip
+        else:
+            rec.problem = _problem_text("no_microphone")
+
+    async def stop() -> None:
+        clip = rec.clip
+        if devices is None or clip is None or own is None:
+            return
+        try:
+            await devices.recorder(rec.add).stop_recording()
+        except Exception:
+            log.warning("recording could not stop", exc_info=True)
+        await asyncio.sleep(LAST_CHUNKS_S)
+        pcm, rec._chunks = b"".join(rec._chunks), []
+        rec.clip = None
+        try:
+            own.save(clip, pcm)
+        except RecordingError as err:
+            rec.problem = _problem_text(str(err))
+        except OSError:
+            log.warning("a recording could not be saved", exc_info=True)  # no names, no health data
+            rec.problem = _("The recording could not be saved. Check that the phone has free space.")
+        rec.version += 1
+
+    def play(clip: Clip) -> None:
+        if devices is not None:
+            devices.say((clip,), forced=True)
+
+    def reset(clip: Clip) -> None:
+        if own is not None:
+            own.reset(clip)
+        rec.version += 1
+
+    controls: list[ft.Control] = [
+        kit.note(_("Record each prompt in your own voice, in any language the family knows. Your recording is "
+                   "played instead of the app's voice; the words on the screen stay the same."),
+                 icon=ft.Icons.MIC_NONE),
+    ]
+    if rec.problem:
+        controls.append(kit.note(rec.problem, icon=ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR))
+    for clip in Clip:
+        controls.append(_row(clip, rec, own is not None and own.has(clip), start, stop, play, reset))
+    return kit.screen(ROUTE, _("Your own voice"), controls, on_back=lambda e: app.back())
+
+
+def _async(fn: Any, *args: Any) -> Any:
+    """A click handler that Flet awaits (a lambda returning a coroutine would never run)."""
+    async def handler(e: Any) -> None:
+        await fn(*args)
+
+    return handler
+
+
+def _row(clip: Clip, rec: Recording, recorded: bool, start: Any, stop: Any, play: Any, reset: Any) -> ft.Control:
+    recording_this = rec.clip is clip
+    if recording_this:
+        record = kit.primary_button(_("Stop"), _async(stop), f"stop-{clip.value}", icon=ft.Icons.STOP)
+    else:
+        record = kit.secondary_button(_("Record again") if recorded else _("Record"), _async(start, clip),
+                                      f"record-{clip.value}", icon=ft.Icons.MIC, disabled=rec.clip is not None,
+                                      in_row=True)
+    buttons: list[ft.Control] = [record]
+    if not recording_this:
+        buttons.append(kit.secondary_button(_("Play"), lambda e: play(clip), f"play-{clip.value}",
+                                            icon=ft.Icons.PLAY_ARROW, in_row=True))
+    status = (_("Recording... tap Stop when you are done.") if recording_this
+              else _("Your recording") if recorded else _("The app's voice"))
+    parts: list[ft.Control] = [
+        kit.body(clip_text(clip), weight=ft.FontWeight.W_600),
+        ft.Semantics(content=kit.body(status, size=14), identifier=f"status-{clip.value}"),
+        ft.Row(buttons, spacing=8),
+    ]
+    if recorded and not recording_this:
+        parts.append(kit.text_button(_("Back to the app's voice"), lambda e: reset(clip), f"reset-{clip.value}"))
+    return ft.Container(ft.Column(parts, spacing=8), padding=12, border_radius=12,
+                        border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT))
