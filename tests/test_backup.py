@@ -4,6 +4,7 @@ the bytes are gone from the file."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from datetime import UTC, date, datetime, timedelta
@@ -84,7 +85,8 @@ def resign(document: dict) -> bytes:
 
 def test_round_trip_export_restore_export_gives_identical_data(full: Store, empty: Store):
     first = full.data.export(at=T0)
-    counts = empty.data.restore(first)
+    counts, files = empty.data.restore(first)
+    assert files == {}
     assert counts["reports"] == 8 and counts["sessions"] == 3 and counts["mothers"] == 2
     assert empty.data.content() == full.data.content()
     again = json.loads(empty.data.export(at=T0))
@@ -269,3 +271,50 @@ def test_delete_one_mother_leaves_the_others_and_scrubs_her_bytes(tmp_path: Path
         assert b"Ibu Dewi" in on_disk
         with pytest.raises(LookupError):
             store.data.erase_mother(1)
+
+
+def _recording(seconds: float = 1.0, rate: int = 22050) -> bytes:
+    import io
+    import wave
+
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(b"\x01\x00" * int(seconds * rate))
+    return out.getvalue()
+
+
+def test_the_midwifes_recordings_travel_in_the_backup_and_go_with_delete_all(tmp_path: Path):
+    from app.domain.clock import FakeClock
+    from app.domain.prompts import Clip
+    from app.services.data import DataService
+    from app.services.own_voice import OwnVoice
+
+    clip = next(iter(Clip))
+    with open_store(tmp_path / "a" / "d.sqlite3") as a, open_store(tmp_path / "b" / "d.sqlite3") as b:
+        fill(a)
+        own_a, own_b = OwnVoice(tmp_path / "a" / "own-voice"), OwnVoice(tmp_path / "b" / "own-voice")
+        own_a.replace_with({f"{clip.value}.wav": _recording()})
+        assert own_a.recorded() == [clip]
+        file = DataService(a, FakeClock(), own=own_a).backup_file()
+        assert f"{clip.value}.wav" in json.loads(file.data)["payload"]["files"]
+
+        service_b = DataService(b, FakeClock(), own=own_b)
+        assert service_b.restore(file.data).ok
+        assert own_b.path(clip).read_bytes() == own_a.path(clip).read_bytes()
+        assert oct(own_b.path(clip).stat().st_mode & 0o777) == "0o600"
+
+        # A file that is not one of her recordings (another name, or not a WAV) is refused whole.
+        for name, data in ((f"{clip.value}.wav", b"not a wav"), ("../../evil.wav", _recording())):
+            document = json.loads(file.data)
+            document["payload"]["files"] = {name: base64.b64encode(data).decode()}
+            before = checksum(b)
+            result = service_b.restore(resign(document))
+            assert result.problem is BackupProblem.INVALID_CONTENT and checksum(b) == before
+            assert own_b.recorded() == [clip]
+
+        service_b.erase()
+        assert own_b.recorded() == []
+        assert b.mothers.list() and b.diary.count() == 0  # a blank mother, as on a new phone

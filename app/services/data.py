@@ -13,6 +13,7 @@ from datetime import date, datetime, tzinfo
 from app.domain.clock import Clock
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
+from app.services.own_voice import OwnVoice
 from app.store.backup import BackupError, BackupProblem
 from app.store.db import Store
 from app.store.errors import StoreWriteError
@@ -51,10 +52,16 @@ class Inventory:
 
 
 class DataService:
-    def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
+    """`own`: the midwife's recordings of the prompts (in a backup, deleted with everything)."""
+
+    def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None, own: OwnVoice | None = None) -> None:
         self.store = store
         self.clock = clock
         self.tz = tz
+        self.own = own
+
+    def _file_ok(self, name: str, data: bytes) -> bool:
+        return self.own is not None and self.own.file_ok(name, data)
 
     def _now(self) -> datetime:
         return self.clock.wall().astimezone(self.tz)
@@ -71,23 +78,27 @@ class DataService:
         return len(self.store.mothers.list())
 
     def backup_file(self) -> DataFile:
-        return DataFile(self._name("backup", "json"), self.store.data.export(at=self.clock.wall()), "application/json")
+        files = self.own.files() if self.own is not None else None
+        data = self.store.data.export(at=self.clock.wall(), files=files)
+        return DataFile(self._name("backup", "json"), data, "application/json")
 
     def check(self, data: bytes) -> Restored:
         """What a backup file holds, before anything is replaced (or why it cannot be restored)."""
         try:
-            counts = self.store.data.check(data)
+            counts = self.store.data.check(data, self._file_ok)
         except BackupError as err:
             return Restored(problem=err.code)
         return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
 
     def restore(self, data: bytes) -> Restored:
         try:
-            counts = self.store.data.restore(data)
+            counts, files = self.store.data.restore(data, self._file_ok)
         except BackupError as err:
             return Restored(problem=err.code)
         except StoreWriteError:
             return Restored(write_failed=True)
+        if self.own is not None:
+            self.own.replace_with(files)
         return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
 
     def reports_csv(self) -> DataFile:
@@ -114,6 +125,8 @@ class DataService:
         """Everything on this device, gone from the file too (raises StoreWriteError). The device
         then starts again as a new one does: one blank mother to fill in."""
         self.store.data.erase()
+        if self.own is not None:
+            self.own.delete_all()
         self.store.mothers.add(at=self.clock.wall())
 
     def erase_mother(self) -> None:

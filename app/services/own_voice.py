@@ -10,6 +10,7 @@ on the screen, so she may speak any language (Javanese, Sundanese...).
 from __future__ import annotations
 
 import array
+import io
 import os
 import wave
 from pathlib import Path
@@ -124,3 +125,37 @@ class OwnVoice:
     def delete_all(self) -> None:
         for clip in Clip:
             self.reset(clip)
+
+    # -- in a backup ---------------------------------------------------------------------------------
+    def files(self) -> dict[str, bytes]:
+        """Her recordings as {file name: WAV bytes}, for a backup."""
+        return {self.path(clip).name: self.path(clip).read_bytes() for clip in self.recorded()}
+
+    @staticmethod
+    def file_ok(name: str, data: bytes) -> bool:
+        """Whether a backup's file is a recording this app made: a prompt's name, mono 16-bit WAV,
+        of a length a recording can have."""
+        if clip_from_name(name) is None:
+            return False
+        try:
+            with wave.open(io.BytesIO(data), "rb") as w:
+                frames, rate = w.getnframes(), w.getframerate()
+                shape_ok = w.getnchannels() == 1 and w.getsampwidth() == 2 and 8000 <= rate <= 48000
+        except (wave.Error, EOFError):
+            return False
+        return shape_ok and MIN_S <= frames / rate <= MAX_S
+
+    def replace_with(self, files: dict[str, bytes]) -> None:
+        """Her recordings become exactly these (each checked by `file_ok`, else skipped)."""
+        self.delete_all()
+        for name, data in files.items():
+            clip = clip_from_name(name)
+            if clip is None or not self.file_ok(name, data):
+                continue
+            private_dir(self.folder, tighten=True)
+            target = self.path(clip)
+            tmp = target.with_suffix(".tmp")
+            fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)

@@ -5,7 +5,11 @@ The file:
 
     {"format": "pijat-oksitosin-backup", "version": 1, "sha256": "<hex>", "payload": {
         "created_at": "<UTC ISO>", "schema": ["m001_initial", ...],
-        "tables": {"reports": {"columns": [...], "rows": [[...], ...]}, ...}}}
+        "tables": {"reports": {"columns": [...], "rows": [[...], ...]}, ...},
+        "files": {"halfway.wav": "<base64>", ...}}}
+
+`files` (optional) carries the midwife's own recordings of the prompts; the caller says which
+names and contents it accepts.
 
 `sha256` is the hash of the payload written canonically (sorted keys, no spaces, UTF-8), so any
 change to the payload, or a file cut short, is caught before anything is read into the diary.
@@ -22,6 +26,7 @@ values are bound as parameters.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sqlite3
@@ -67,11 +72,13 @@ class BackupProblem(StrEnum):
 
 @dataclass(frozen=True)
 class Backup:
-    """A checked backup, loaded into a private in-memory database at the current schema."""
+    """A checked backup, loaded into a private in-memory database at the current schema, and its
+    files."""
 
     db: Database
     created_at: str
     counts: dict[str, int]
+    files: dict[str, bytes]
 
 
 def canonical(value: Any) -> bytes:
@@ -116,23 +123,28 @@ def dump(db: Database) -> dict[str, dict[str, Any]]:
     return tables
 
 
-def export(db: Database, *, at: datetime) -> bytes:
+def export(db: Database, *, at: datetime, files: dict[str, bytes] | None = None) -> bytes:
     """The backup file's bytes (UTF-8 JSON)."""
-    payload = {
+    payload: dict[str, Any] = {
         "created_at": utc_text(at),
         "schema": [m.name for m in migrations.applied(db)],
         "tables": dump(db),
     }
+    if files:
+        payload["files"] = {name: base64.b64encode(data).decode("ascii") for name, data in sorted(files.items())}
     body = canonical(payload)
     document = {"format": FORMAT, "version": VERSION, "sha256": hashlib.sha256(body).hexdigest(), "payload": payload}
     return canonical(document)
 
 
-def load(data: bytes, *, readable: Callable[[Database], bool]) -> Backup:
+def load(data: bytes, *, readable: Callable[[Database], bool],
+         file_ok: Callable[[str, bytes], bool] = lambda name, data: False) -> Backup:
     """Check a backup file and load it into a private in-memory database at the current schema.
 
     `readable(db)` tells whether this version's repositories read every row of it (the store
-    passes its own check). Raises BackupError; the live diary is not involved at all.
+    passes its own check); `file_ok(name, data)` whether a file it carries is one the app takes
+    (by default none: a backup with files is refused). Raises BackupError; the live diary is not
+    involved at all.
     """
     if len(data) > MAX_BYTES:
         raise BackupError(BackupProblem.TOO_LARGE)
@@ -153,6 +165,7 @@ def load(data: bytes, *, readable: Callable[[Database], bool]) -> Backup:
     schema, tables, created_at = payload.get("schema"), payload.get("tables"), payload.get("created_at")
     if not (isinstance(schema, list) and isinstance(tables, dict) and isinstance(created_at, str)):
         raise BackupError(BackupProblem.MALFORMED)
+    files = _files(payload.get("files", {}), file_ok)
     db = _database_at(schema)
     try:
         counts = _insert_all(db, tables)
@@ -168,7 +181,7 @@ def load(data: bytes, *, readable: Callable[[Database], bool]) -> Backup:
     except BaseException:
         db.close()
         raise
-    return Backup(db=db, created_at=created_at, counts=counts)
+    return Backup(db=db, created_at=created_at, counts=counts, files=files)
 
 
 def replace_all(conn: sqlite3.Connection, source: Database) -> None:
@@ -185,6 +198,23 @@ def replace_all(conn: sqlite3.Connection, source: Database) -> None:
         rows = source.execute(f'SELECT {select} FROM "{table}"').fetchall()
         marks = ", ".join("?" for _ in names)
         conn.executemany(f'INSERT INTO "{table}" ({select}) VALUES ({marks})', rows)
+
+
+def _files(files: Any, file_ok: Callable[[str, bytes], bool]) -> dict[str, bytes]:
+    if not isinstance(files, dict):
+        raise BackupError(BackupProblem.MALFORMED)
+    out: dict[str, bytes] = {}
+    for name, text in files.items():
+        if not isinstance(text, str):
+            raise BackupError(BackupProblem.MALFORMED)
+        try:
+            content = base64.b64decode(text.encode("ascii"), validate=True)
+        except (ValueError, UnicodeEncodeError) as exc:
+            raise BackupError(BackupProblem.MALFORMED) from exc
+        if not file_ok(name, content):
+            raise BackupError(BackupProblem.INVALID_CONTENT)
+        out[name] = content
+    return out
 
 
 def _parse(data: bytes) -> Any:

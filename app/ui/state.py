@@ -140,7 +140,7 @@ class AppState:
     @property
     def data_service(self) -> DataService:
         """Files of the chosen mother (exports) and of the whole device (backup, delete all)."""
-        return DataService(self.store, self.clock)
+        return DataService(self.store, self.clock, own=getattr(self.devices, "own", None))
 
     # -- navigation: a real stack, so Back returns to the screen before ---------------------------
     @property

@@ -12,6 +12,12 @@ from sqlite_utils import Database
 from app.store import backup
 from app.store.repositories.base import Repository
 
+FileCheck = Callable[[str, bytes], bool]
+
+
+def _no_files(name: str, data: bytes) -> bool:
+    return False
+
 
 class DataRepository(Repository):
     """Whole-database operations. `readable(db)` (given by the Store) tells whether this
@@ -21,30 +27,31 @@ class DataRepository(Repository):
         super().__init__(db, lock)
         self._readable_db = readable
 
-    def export(self, *, at: datetime) -> bytes:
-        """The backup file's bytes, read in one transaction (a consistent snapshot)."""
+    def export(self, *, at: datetime, files: dict[str, bytes] | None = None) -> bytes:
+        """The backup file's bytes (with `files`), read in one transaction (a consistent snapshot)."""
         with self._lock:
             conn = self.db.conn
             conn.execute("BEGIN")
             try:
-                return backup.export(self.db, at=at)
+                return backup.export(self.db, at=at, files=files)
             finally:
                 conn.execute("COMMIT")
 
-    def restore(self, data: bytes) -> dict[str, int]:
-        """Replace everything with the backup's content, or raise BackupError (or StoreWriteError)
-        and change nothing. Returns the number of rows restored per table."""
-        loaded = backup.load(data, readable=self._readable_db)
+    def restore(self, data: bytes, file_ok: FileCheck = _no_files) -> tuple[dict[str, int], dict[str, bytes]]:
+        """Replace every table with the backup's content, or raise BackupError (or StoreWriteError)
+        and change nothing. Returns the rows restored per table, and the backup's files (checked
+        by `file_ok`) for the caller to put in place."""
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
         try:
             with self._write() as db:
                 backup.replace_all(db.conn, loaded.db)
         finally:
             loaded.db.close()
-        return loaded.counts
+        return loaded.counts, loaded.files
 
-    def check(self, data: bytes) -> dict[str, int]:
+    def check(self, data: bytes, file_ok: FileCheck = _no_files) -> dict[str, int]:
         """What restoring `data` would bring (rows per table), or raise BackupError; writes nothing."""
-        loaded = backup.load(data, readable=self._readable_db)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
         loaded.db.close()
         return loaded.counts
 

@@ -62,7 +62,8 @@ def delete_text(service: DataService) -> str:
         "n": format_number(found.mothers)}
     return _(
         "This deletes from this phone: %(mothers)s, %(reports)s, %(sessions)s, unsaved forms, "
-        "reminder times and settings. It cannot be undone. Save a backup first if you may want it back."
+        "reminder times, recorded prompts and settings. It cannot be undone. Save a backup first if you may "
+        "want it back."
     ) % {"mothers": mothers, **_counts(found.reports, found.sessions)}
 
 
@@ -160,7 +161,8 @@ def Data() -> ft.View:
         kit.note(_("Everything you record stays in one file on this phone, readable only by this app. "
                    "Keep a backup to move it to a new phone or to keep it safe."), icon=ft.Icons.LOCK_OUTLINE),
         kit.heading(_("Backup"), 18),
-        kit.body(_("One file with everything: the diary, the massages, the details and the settings.")),
+        kit.body(_("One file with everything: the diary, the massages, the details, the recorded prompts and "
+                   "the settings.")),
         kit.primary_button(_("Save a backup"), saver("backup", service.backup_file), "data-backup",
                            icon=ft.Icons.SAVE_ALT),
         *_status(message, "backup"),
