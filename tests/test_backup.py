@@ -318,3 +318,49 @@ def test_the_midwifes_recordings_travel_in_the_backup_and_go_with_delete_all(tmp
         service_b.erase()
         assert own_b.recorded() == []
         assert b.mothers.list() and b.diary.count() == 0  # a blank mother, as on a new phone
+
+
+def test_a_merge_adds_what_is_missing_keeps_the_newer_edit_and_never_duplicates(full: Store, empty: Store):
+    dewi_here = empty.mother(empty.mothers.add(at=T0))
+    dewi_here.profile.save(Profile(mother_name="Ibu Dewi", baby_birth_date=BORN), at=T0)
+    for n, flow, at in ((1, "well", T0 + timedelta(days=30)), (2, "not_yet", T0)):
+        report, _ = validate_report({"day": BORN + timedelta(days=n), "flow": flow}, today=date(2026, 11, 20),
+                                    birth_date=BORN)
+        assert report is not None
+        dewi_here.diary.save(report, at=at)
+    siti_sessions = len(full.sessions.list())
+
+    merged = empty.data.merge(full.data.export(at=T0))
+    assert merged == backup.Merged(mothers_added=1, reports_added=7, reports_updated=0, reports_kept=1,
+                                   sessions_added=siti_sessions, teaching_added=0)
+    names = sorted(m.mother_name or "" for m in (empty.mother(x.id).profile.get() for x in empty.mothers.list()) if m)
+    assert names == ["Ibu Dewi", "Ibu Ñoman 🙂"]  # Dewi matched by name and birth date; the blank mother gone
+    assert dewi_here.diary.get(BORN + timedelta(days=1)).flow.value == "well"  # this phone's newer edit kept
+    assert dewi_here.diary.get(BORN + timedelta(days=2)) is not None  # this phone's own day stays
+    siti = next(m for m in empty.mothers.list() if m.nickname == "Ibu Ñoman 🙂")
+    assert len(empty.mother(siti.id).diary.list()) == 7
+    assert all(empty.mother(siti.id).sessions.events(s.id) for s in empty.mother(siti.id).sessions.list())
+
+    # The same backup again: nothing is added twice.
+    before = checksum(empty)
+    again = empty.data.merge(full.data.export(at=T0))
+    assert (again.mothers_added, again.reports_added, again.sessions_added) == (0, 0, 0)
+    assert checksum(empty) == before
+
+    # A day edited later on the other phone: its edit wins.
+    later, _ = validate_report({"day": BORN + timedelta(days=3), "flow": "well", "note": "diubah"},
+                               today=date(2026, 11, 20), birth_date=BORN)
+    assert later is not None
+    full.diary.save(later, at=T0 + timedelta(days=60))
+    third = empty.data.merge(full.data.export(at=T0))
+    assert third.reports_updated == 1
+    assert empty.mother(siti.id).diary.get(BORN + timedelta(days=3)).note == "diubah"
+
+
+def test_a_refused_merge_changes_nothing(full: Store, empty: Store):
+    fill(empty)
+    before = checksum(empty)
+    good = full.data.export(at=T0)
+    with pytest.raises(BackupError):
+        empty.data.merge(good[: len(good) - 10])
+    assert checksum(empty) == before

@@ -14,7 +14,7 @@ from app.domain.clock import Clock
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
 from app.services.own_voice import OwnVoice
-from app.store.backup import BackupError, BackupProblem
+from app.store.backup import BackupError, BackupProblem, Merged
 from app.store.db import Store
 from app.store.errors import StoreWriteError
 
@@ -36,6 +36,7 @@ class Restored:
     sessions: int = 0
     problem: BackupProblem | None = None
     write_failed: bool = False
+    merged: Merged | None = None  # what a merge did
 
     @property
     def ok(self) -> bool:
@@ -100,6 +101,16 @@ class DataService:
         if self.own is not None:
             self.own.replace_with(files)
         return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
+
+    def merge(self, data: bytes) -> Restored:
+        """Add a backup to what is here (a day's report once, the newer edit winning)."""
+        try:
+            merged = self.store.data.merge(data, self._file_ok)
+        except BackupError as err:
+            return Restored(problem=err.code)
+        except StoreWriteError:
+            return Restored(write_failed=True)
+        return Restored(merged=merged)
 
     def reports_csv(self) -> DataFile:
         profile = self.store.profile.get()

@@ -286,3 +286,112 @@ def _checked(rows: Iterable[Any], width: int) -> Iterable[list[Any]]:
 def _primary_key(db: Database, table: str) -> list[str]:
     info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
     return [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What a merge did, in numbers (for the message)."""
+
+    mothers_added: int = 0
+    reports_added: int = 0
+    reports_updated: int = 0  # the backup's edit of a day was newer
+    reports_kept: int = 0  # this device's edit of a day was newer (or the same)
+    sessions_added: int = 0
+    teaching_added: int = 0  # quiz results and skills checks
+
+
+# Rows identified by what they record, not by their ids (ids differ between two devices):
+# a table, its time column, for rows with an `id` and a `mother_id`.
+_BY_TIME = {"quiz_results": "taken_at", "skills_checks": "checked_at"}
+
+
+def merge_into(conn: sqlite3.Connection, source: Database) -> Merged:
+    """Inside the caller's write transaction: add a loaded backup (`source`, at this schema) to
+    what is here, never duplicating.
+
+    - A mother is the same mother when her nickname and the baby's birth date are the same;
+      otherwise she is added.
+    - A day's report: kept once; when both have it, the newer edit (updated_at) wins.
+    - A massage (with its events), a quiz result, a skills check: added unless the same mother
+      already has one that started (was taken, was checked) at the same instant.
+    - Settings and unsaved forms stay as they are on this device.
+    """
+    live = Database(conn)
+    mother_map: dict[int, int] = {}
+    mothers_added = 0
+    for row in _dicts(source, "mothers"):
+        found = conn.execute(
+            "SELECT id FROM mothers WHERE nickname IS ? AND baby_birth_date IS ? ORDER BY id LIMIT 1",
+            [row["nickname"], row["baby_birth_date"]],
+        ).fetchone()
+        if found is not None:
+            mother_map[row["id"]] = found[0]
+            continue
+        values = {k: v for k, v in row.items() if k != "id"}
+        mother_map[row["id"]] = _insert(conn, "mothers", values)
+        mothers_added += 1
+
+    added = updated = kept = 0
+    for row in _dicts(source, "reports"):
+        row["mother_id"] = mother_map[row["mother_id"]]
+        here = conn.execute(
+            "SELECT updated_at FROM reports WHERE mother_id = ? AND day = ?", [row["mother_id"], row["day"]]
+        ).fetchone()
+        if here is None:
+            _insert(conn, "reports", row)
+            added += 1
+        elif row["updated_at"] > here[0]:
+            conn.execute("DELETE FROM reports WHERE mother_id = ? AND day = ?", [row["mother_id"], row["day"]])
+            _insert(conn, "reports", row)
+            updated += 1
+        else:
+            kept += 1
+
+    sessions_added = 0
+    events: dict[int, list[dict[str, Any]]] = {}
+    for event in _dicts(source, "session_events"):
+        events.setdefault(event["session_id"], []).append(event)
+    for row in _dicts(source, "sessions"):
+        old_id = row.pop("id")
+        row["mother_id"] = mother_map[row["mother_id"]]
+        if conn.execute("SELECT 1 FROM sessions WHERE mother_id = ? AND started_at = ?",
+                        [row["mother_id"], row["started_at"]]).fetchone():
+            continue
+        new_id = _insert(conn, "sessions", row)
+        for event in events.get(old_id, []):
+            _insert(conn, "session_events", {**{k: v for k, v in event.items() if k != "id"}, "session_id": new_id})
+        sessions_added += 1
+
+    teaching = 0
+    for table, when in _BY_TIME.items():
+        if table not in data_tables(live):
+            continue
+        for row in _dicts(source, table):
+            row.pop("id")
+            row["mother_id"] = mother_map[row["mother_id"]]
+            if conn.execute(f'SELECT 1 FROM "{table}" WHERE mother_id = ? AND "{when}" = ?',
+                            [row["mother_id"], row[when]]).fetchone():
+                continue
+            _insert(conn, table, row)
+            teaching += 1
+    # The blank mother a new device starts with, now that the backup brought real ones.
+    conn.execute(
+        "DELETE FROM mothers WHERE nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
+        "AND facility_phone IS NULL AND (SELECT count(*) FROM mothers) > 1 "
+        + "".join(f'AND NOT EXISTS (SELECT 1 FROM "{t}" WHERE "{t}".mother_id = mothers.id) '
+                  for t in data_tables(live) if t != "mothers" and "mother_id" in columns(live, t))
+    )
+    return Merged(mothers_added, added, updated, kept, sessions_added, teaching)
+
+
+def _dicts(db: Database, table: str) -> list[dict[str, Any]]:
+    names = columns(db, table)
+    select = ", ".join(f'"{name}"' for name in names)
+    return [dict(zip(names, row)) for row in db.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid').fetchall()]
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
+    names = ", ".join(f'"{name}"' for name in row)
+    marks = ", ".join("?" for _ in row)
+    cursor = conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
+    return int(cursor.lastrowid or 0)

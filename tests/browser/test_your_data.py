@@ -85,6 +85,14 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     app.el("data-status-restore").get_by_text("Restored: 3 daily reports and 0 massages.").wait_for(state="attached")
     assert rows(server, "SELECT * FROM reports ORDER BY day") == before
 
+    # Merge instead: a day written since stays, the backup's days are not doubled.
+    seed(server, days=4)
+    pick(app, "data-restore", good)
+    app.tap("dialog-merge")
+    app.el("data-status-restore").get_by_text("3 days kept as on this phone", exact=False).wait_for(state="attached")
+    assert len(rows(server, "SELECT day FROM reports")) == 4
+    app.shot("73-data-merged")
+
     # Exports for the midwife and a spreadsheet download as files.
     name, fhir = download(app, "data-fhir")
     assert name.endswith(".json") and json.loads(fhir)["resourceType"] == "Bundle"

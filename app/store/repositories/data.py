@@ -49,6 +49,18 @@ class DataRepository(Repository):
             loaded.db.close()
         return loaded.counts, loaded.files
 
+    def merge(self, data: bytes, file_ok: FileCheck = _no_files) -> backup.Merged:
+        """Add the backup's records to what is here (see `backup.merge_into`), all of it or none;
+        raises BackupError (or StoreWriteError) and changes nothing. Files are not merged: her
+        recordings on this device stay."""
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        try:
+            with self._write() as db:
+                merged = backup.merge_into(db.conn, loaded.db)
+        finally:
+            loaded.db.close()
+        return merged
+
     def check(self, data: bytes, file_ok: FileCheck = _no_files) -> dict[str, int]:
         """What restoring `data` would bring (rows per table), or raise BackupError; writes nothing."""
         loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)

@@ -49,10 +49,28 @@ def restored_text(result: Restored) -> str:
     return _("Restored: %(reports)s and %(sessions)s.") % _counts(result.reports, result.sessions)
 
 
+def merged_text(result: Restored) -> str:
+    m = result.merged
+    assert m is not None
+    parts = [
+        ngettext("%(n)s mother added", "%(n)s mothers added", m.mothers_added) % {"n": m.mothers_added},
+        ngettext("%(n)s daily report added", "%(n)s daily reports added", m.reports_added) % {"n": m.reports_added},
+        ngettext("%(n)s day updated from the backup (its edit was newer)",
+                 "%(n)s days updated from the backup (their edits were newer)", m.reports_updated)
+        % {"n": m.reports_updated},
+        ngettext("%(n)s day kept as on this phone", "%(n)s days kept as on this phone", m.reports_kept)
+        % {"n": m.reports_kept},
+        ngettext("%(n)s massage added", "%(n)s massages added", m.sessions_added) % {"n": m.sessions_added},
+        ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added", m.teaching_added)
+        % {"n": m.teaching_added},
+    ]
+    return _("Merged: %(what)s.") % {"what": "; ".join(parts)}
+
+
 def replace_text(found: Restored) -> str:
     return _(
-        "The backup holds %(reports)s and %(sessions)s. What is on this phone now is replaced by it. "
-        "Save a backup of it first if you may want it back."
+        "The backup holds %(reports)s and %(sessions)s. Replace: what is on this phone now is replaced by "
+        "it. Merge: its records are added to what is here; a day both have keeps the newer edit."
     ) % _counts(found.reports, found.sessions)
 
 
@@ -139,6 +157,18 @@ def Data() -> ft.View:
         else:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
+    def merge(e: Any) -> None:
+        set_asking("")
+        result = service.merge(pending)
+        set_pending(b"")
+        if result.ok:
+            say(OK, "restore", merged_text(result))
+            app.restored()
+        elif result.problem is not None:
+            say(PROBLEM, "restore", problem_text(result.problem))
+        else:
+            say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
+
     def delete(e: Any) -> None:
         which = asking
         set_asking("")
@@ -188,20 +218,22 @@ def Data() -> ft.View:
                           icon=ft.Icons.DELETE_FOREVER),
         *_status(message, "delete"),
     ]
-    ft.use_dialog(_dialog(service, asking, preview, set_asking, restore, delete))
+    ft.use_dialog(_dialog(service, asking, preview, set_asking, restore, merge, delete))
     return kit.screen(ROUTE, _("Your data"), controls, on_back=lambda e: app.back())
 
 
 def _dialog(service: DataService, asking: str, preview: str, set_asking: Callable[[str], None],
-            restore: Callable[[Any], None], delete: Callable[[Any], None]) -> ft.AlertDialog | None:
+            restore: Callable[[Any], None], merge: Callable[[Any], None],
+            delete: Callable[[Any], None]) -> ft.AlertDialog | None:
     if asking == "restore":
         return ft.AlertDialog(
             modal=True,
-            title=ft.Text(_("Replace everything on this phone?")),
+            title=ft.Text(_("Replace, or merge?")),
             content=ft.Text(preview),
             actions=[
-                kit.primary_button(_("Replace with the backup"), restore, "dialog-restore-yes",
-                                   icon=ft.Icons.RESTORE),
+                kit.primary_button(_("Merge with what is here"), merge, "dialog-merge", icon=ft.Icons.MERGE),
+                kit.secondary_button(_("Replace with the backup"), restore, "dialog-restore-yes",
+                                     icon=ft.Icons.RESTORE),
                 kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),
             ],
             on_dismiss=lambda e: set_asking(""),
