@@ -10,6 +10,7 @@ from app.i18n import _
 from app.services.teaching import TeachingService, current_mother_id
 from app.ui import kit
 from app.ui.screens.demonstrate import start_demonstration
+from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
 from app.ui.state import use_app
 
@@ -56,6 +57,13 @@ def Visit() -> ft.View:
             *skills_lines(teaching.last_skills(mother)),
             kit.primary_button(_("Check the massage skills"), lambda e: app.go("/skills"), "open-skills",
                                icon=ft.Icons.CHECKLIST),
+        ]),
+        _card([
+            kit.heading(_("Your voice for the family"), 18),
+            kit.body(_("Record the spoken prompts in your own voice, in any language the family speaks; the "
+                       "family's phone then coaches with your voice."), color=ft.Colors.ON_SURFACE_VARIANT),
+            kit.secondary_button(_("Record the prompts"), lambda e: app.go(OWN_VOICE_ROUTE), "open-own-voice-visit",
+                                 icon=ft.Icons.MIC),
         ]),
         _card([
             kit.heading(_("Visit summary"), 18),
