@@ -106,7 +106,7 @@ def see(app, text: str) -> None:
 def see_saved(app) -> None:
     """The confirmation after a save: the notice, in her language."""
     notice = app.wait_for("notice")
-    notice.get_by_text(SAVED[app.lang]).wait_for(state="attached")
+    notice.get_by_text(SAVED[app.lang]).first.wait_for(state="attached")  # a newer notice may sit on an older one
 
 
 def test_profile_then_todays_report_in_indonesian_shows_in_history(open_app, server):
