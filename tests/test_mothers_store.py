@@ -157,11 +157,13 @@ class Kind:
 # Every kind of record a mother has. Quiz answers and skills checklists join here when they exist.
 RECORD_KINDS: dict[str, Kind] = {
     "report": Kind(lambda s: s.diary.save(DailyReport(day=DAY, flow=Flow.WELL, note="A"), at=T0),
-                   lambda s, _: s.diary.get(DAY) or s.diary.list() or s.diary.days() or s.diary.count()),
+                   lambda s, _: s.diary.get(DAY) or s.diary.list() or s.diary.days() or s.diary.count()
+                   or s.diary.first_day()),
     "draft": Kind(lambda s: s.drafts.put("report:2026-03-10", {"note": "A"}, at=T0),
                   lambda s, _: s.drafts.get("report:2026-03-10")),
     "session": Kind(_session, lambda s, sid: s.sessions.get(sid) or s.sessions.list()
-                    or s.sessions.between(T0, T0 + timedelta(days=1), include_demo=True)),
+                    or s.sessions.between(T0, T0 + timedelta(days=1), include_demo=True)
+                    or s.sessions.first_day(UTC)),
     "unfinished session": Kind(_session, lambda s, _: s.sessions.unfinished(now=T0 + timedelta(hours=1))),
     "session events": Kind(_session, lambda s, sid: s.sessions.events(sid)),
     "profile": Kind(lambda s: s.profile.save(Profile(mother_name="A", baby_birth_date=DAY), at=T0),

@@ -94,7 +94,7 @@ class DiaryRepository(MotherRepository):
 
     def first_day(self) -> date | None:
         """The oldest day with a report (the day key's index: one step), or None."""
-        found = self._rows("SELECT min(day) AS day FROM reports")[0]["day"]
+        found = self._rows("SELECT min(day) AS day FROM reports WHERE mother_id = ?", [self.mother_id])[0]["day"]
         return None if found is None else date.fromisoformat(found)
 
     def count(self) -> int:

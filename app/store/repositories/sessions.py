@@ -153,7 +153,8 @@ class SessionRepository(MotherRepository):
 
     def first_day(self, tz: tzinfo | None) -> date | None:
         """The local day of the oldest real (not demonstration) massage, or None."""
-        at = moment(self._rows("SELECT min(started_at) AS at FROM sessions WHERE demo = 0")[0]["at"])
+        at = moment(self._rows("SELECT min(started_at) AS at FROM sessions WHERE mother_id = ? AND demo = 0",
+                               [self.mother_id])[0]["at"])
         return None if at is None else at.astimezone(tz).date()
 
     def events(self, session_id: int) -> list[dict[str, Any]]:
