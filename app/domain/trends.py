@@ -9,11 +9,12 @@ keeps one per day, so this only guards against a caller passing duplicates).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple, Protocol
 
-from app.domain.report import DailyReport, Flow
+from app.domain.report import Flow, Sign, count_signs
 
 FLOW_LEVEL: dict[Flow, int] = {Flow.NOT_YET: 0, Flow.NOT_WELL: 1, Flow.WELL: 2}
 
@@ -27,11 +28,39 @@ class Point:
     flow_level: int | None
 
 
-def _by_day(reports: Iterable[DailyReport]) -> dict[date, DailyReport]:
+class DayScore(Protocol):
+    """What the chart reads of a day's report (a DailyReport, or the lighter TrendRow)."""
+
+    @property
+    def day(self) -> date: ...
+    @property
+    def flow(self) -> Flow: ...
+    @property
+    def signs_score(self) -> int: ...
+    @property
+    def signs_answered(self) -> int: ...
+
+
+class TrendRow(NamedTuple):
+    """A day's report as the chart needs it, read without building the whole report: years of
+    a diary on one chart stay fast."""
+
+    day: date
+    flow: Flow
+    signs_score: int
+    signs_answered: int
+
+    @classmethod
+    def of(cls, day: date, flow: str, signs: Mapping[str, bool]) -> TrendRow:
+        count = count_signs({Sign(code): answer for code, answer in signs.items()})
+        return cls(day, Flow(flow), count.score, count.answered)
+
+
+def _by_day(reports: Iterable[DayScore]) -> dict[date, DayScore]:
     return {report.day: report for report in reports}
 
 
-def series(reports: Iterable[DailyReport], *, start: date, end: date) -> list[Point]:
+def series(reports: Iterable[DayScore], *, start: date, end: date) -> list[Point]:
     """One point per calendar day from start to end, both included, gaps as None."""
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
@@ -64,17 +93,17 @@ class MassageComparison:
     other: DaysCount
 
 
-def massage_vs_other(reports: Iterable[DailyReport], massage_days: Iterable[date]) -> MassageComparison | None:
+def massage_vs_other(reports: Iterable[DayScore], massage_days: Iterable[date]) -> MassageComparison | None:
     """Counts, not shares: "7 of 11 days flowing well" says how few days stand behind it. None
     when either side has no reported day (one side alone is not a comparison)."""
     massaged = set(massage_days)
-    sides: dict[bool, list[DailyReport]] = {True: [], False: []}
+    sides: dict[bool, list[DayScore]] = {True: [], False: []}
     for report in _by_day(reports).values():
         sides[report.day in massaged].append(report)
     if not sides[True] or not sides[False]:
         return None
 
-    def count(side: list[DailyReport]) -> DaysCount:
+    def count(side: list[DayScore]) -> DaysCount:
         return DaysCount(days=len(side), well=sum(1 for r in side if r.flow is Flow.WELL))
 
     return MassageComparison(massage=count(sides[True]), other=count(sides[False]))

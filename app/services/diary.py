@@ -385,29 +385,32 @@ class DiaryService:
     # -- history ---------------------------------------------------------------------------------
     def history(self, chosen: str = "7", listed: int = LIST_PAGE) -> History:
         """The diary for the range chosen: every day from its first (never before the birth) to
-        today, newest first, and the chart's points. Reads only that range (two indexed queries),
+        today, newest first, and the chart's points. Reads only that range (indexed queries; the chart
+        reads the flow and signs only, the listed days read in full),
         so the week and the month cost the same however long the diary is. `listed` caps the days
         listed (the whole range for 7 and 30; "all" lists LIST_PAGE more at a time)."""
         chosen = chosen if chosen in RANGES else "7"
         end = self.today()
         born = self.birth_date()
         start = self._range_start(chosen, end, born)
-        reports = {r.day: r for r in self.store.diary.list(start=start, end=end)}
-        by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
-        tz = self.day_bounds(end)[0].tzinfo
-        for s in self.store.sessions.between(self.day_bounds(start)[0], self.day_bounds(end)[1]):
-            if s.status is not SessionStatus.IN_PROGRESS:  # oldest first within a day
-                by_day_sessions[s.started_at.astimezone(tz).date()].append(s)
-        massage_days = {d for d, found in by_day_sessions.items()
-                        if any(s.status is SessionStatus.COMPLETED for s in found)}
         span = (end - start).days + 1
         shown = span if chosen != "all" else min(span, max(1, listed))
         days = [end - timedelta(days=i) for i in range(shown)]
+        first_listed = days[-1]
+        tz = self.day_bounds(end)[0].tzinfo
+        # The chart and the comparison: the whole range, read light. The listed days: in full.
+        trend = self.store.diary.trend(start=start, end=end)
+        massage_days = self.store.sessions.massage_days(self.day_bounds(start)[0], self.day_bounds(end)[1], tz)
+        reports = {r.day: r for r in self.store.diary.list(start=first_listed, end=end)}
+        by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
+        for s in self.store.sessions.between(self.day_bounds(first_listed)[0], self.day_bounds(end)[1]):
+            if s.status is not SessionStatus.IN_PROGRESS:  # oldest first within a day
+                by_day_sessions[s.started_at.astimezone(tz).date()].append(s)
         return History(
             range=chosen, start=start, end=end,
-            points=series(reports.values(), start=start, end=end),
+            points=series(trend, start=start, end=end),
             massage_days=massage_days,
-            comparison=massage_vs_other(reports.values(), massage_days),
+            comparison=massage_vs_other(trend, massage_days),
             days=[self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days],
             more=shown < span,
         )

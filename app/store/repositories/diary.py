@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.domain.report import OPTIONAL_QUESTIONS, DailyReport
+from app.domain.trends import TrendRow
 from app.store.repositories.base import UNREADABLE_ROW_ERRORS, MotherRepository, utc_text
 
 # The columns DailyReport declares, nothing a later migration adds.
@@ -91,6 +92,16 @@ class DiaryRepository(MotherRepository):
             "SELECT day FROM reports WHERE mother_id = ? ORDER BY day DESC", [self.mother_id]
         )
         return self._readable(rows, "day", lambda row: date.fromisoformat(row["day"]))
+
+    def trend(self, *, start: date, end: date) -> list[TrendRow]:
+        """The chart's reading of each day from `start` to `end`, oldest first: the flow and the
+        signs count only, so years of a diary are one indexed scan without building reports."""
+        rows = self._rows(
+            "SELECT day, flow, signs FROM reports WHERE mother_id = ? AND day >= ? AND day <= ? ORDER BY day",
+            [self.mother_id, _day_text(start), _day_text(end)],
+        )
+        return self._readable(
+            rows, "day", lambda row: TrendRow.of(date.fromisoformat(row["day"]), row["flow"], json.loads(row["signs"])))
 
     def first_day(self) -> date | None:
         """The oldest day with a report (the day key's index: one step), or None."""

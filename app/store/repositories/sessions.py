@@ -151,6 +151,16 @@ class SessionRepository(MotherRepository):
         )
         return self._readable(rows, "id", _record)
 
+    def massage_days(self, start: datetime, end: datetime, tz: tzinfo | None) -> set[date]:
+        """The local days in [start, end) with a completed real massage (the chart's marks): one
+        indexed query, no session built."""
+        rows = self._rows(
+            "SELECT started_at FROM sessions WHERE mother_id = ? AND started_at >= ? AND started_at < ? "
+            "AND demo = 0 AND status = ?",
+            [self.mother_id, utc_text(start), utc_text(end), SessionStatus.COMPLETED.value],
+        )
+        return {datetime.fromisoformat(row["started_at"]).astimezone(tz).date() for row in rows}
+
     def first_day(self, tz: tzinfo | None) -> date | None:
         """The local day of the oldest real (not demonstration) massage, or None."""
         at = moment(self._rows("SELECT min(started_at) AS at FROM sessions WHERE mother_id = ? AND demo = 0",
