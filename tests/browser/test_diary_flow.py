@@ -25,16 +25,22 @@ def rows(server, sql: str, params: tuple = ()) -> list[tuple]:
         return db.execute(sql, params).fetchall()
 
 
+# A person's typing speed (a fast thumb: about 12 letters a second). Playwright's default types a
+# whole word within one frame, faster than anyone, and the keystrokes then reach the app in one burst.
+TYPING_DELAY_MS = 80
+
+
 def type_into(app, identifier: str, text: str) -> None:
-    """Focus the field's own input (Flutter scrolls it into view), then type over its text. A redraw
-    can take the focus back while typing starts, so it is tried again until the field holds it."""
+    """Focus the field's own input (Flutter scrolls it into view), then type over its text at a
+    person's speed. A redraw can take the focus back while typing starts, so it is tried again until
+    the field holds it."""
     app.wait_for(identifier)
     box = app.el(identifier).locator("input, textarea").first
     for attempt in range(3):
         box.focus()
         expect(box).to_be_focused()
         app.page.keyboard.press("Control+A")
-        app.page.keyboard.type(text)
+        app.page.keyboard.type(text, delay=TYPING_DELAY_MS)
         try:
             expect(box).to_have_value(text, timeout=3000)
             return
