@@ -105,6 +105,13 @@ def test_demonstration_session_from_home_to_history_in_indonesian(open_app, serv
     app.wait_for("finish-save", timeout=90_000)
     app.see("Lap minyak")
     app.see("Ini hanya peragaan")  # the demonstration says it was one
+    # Hands-free in Indonesian: each prompt was said, in order (tests/browser/test_voice.py).
+    from tests.browser.test_voice import MAY_BE_SAID, SAID, in_order, voice_files, wait_for_file
+
+    wait_for_file(app, open_app.requests, "id/ending", 15)
+    said = voice_files(open_app.requests)
+    assert in_order([f"id/{n}" for n in SAID], said), said
+    assert set(said) <= {f"id/{n}" for n in [*SAID, *MAY_BE_SAID]}, said  # nothing in English, nothing else
     app.tap("comfort-4")
     app.tap("letdown-yes")
     app.shot("08-finish")
