@@ -145,29 +145,24 @@ def Data() -> ft.View:
         set_message(None)
         set_asking("restore")
 
-    def restore(e: Any) -> None:
+    def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
+        """Restore or merge the picked backup, then say what happened under Restore."""
         set_asking("")
-        result = service.restore(pending)
+        result = run(pending)
         set_pending(b"")
         if result.ok:
-            say(OK, "restore", restored_text(result))
+            say(OK, "restore", done(result))
             app.restored()
         elif result.problem is not None:
             say(PROBLEM, "restore", problem_text(result.problem))
         else:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
+    def restore(e: Any) -> None:
+        bring_in(service.restore, restored_text)
+
     def merge(e: Any) -> None:
-        set_asking("")
-        result = service.merge(pending)
-        set_pending(b"")
-        if result.ok:
-            say(OK, "restore", merged_text(result))
-            app.restored()
-        elif result.problem is not None:
-            say(PROBLEM, "restore", problem_text(result.problem))
-        else:
-            say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
+        bring_in(service.merge, merged_text)
 
     def delete(e: Any) -> None:
         which = asking
