@@ -28,6 +28,7 @@ from app.services.summary import SummaryService, VisitSummary
 from app.services.teaching import TeachingService
 from app.store.db import Store
 from app.ui import summary_export as export
+from app.ui.summary_pdf import pdf_bytes
 
 DAY = date(2026, 11, 22)  # FakeClock's day (06:00 UTC)
 BORN = DAY - timedelta(days=10)
@@ -143,7 +144,7 @@ def test_the_summary_of_an_empty_diary(fresh_db, clock):
     assert all(d.report is None for d in empty.days) and empty.sessions == [] and empty.flags == []
     assert empty.visit_now is None and empty.visit_next is None
     with i18n.using("en"):
-        assert "The last 7 days" in _pdf_text(export.pdf_bytes(empty))
+        assert "The last 7 days" in _pdf_text(pdf_bytes(empty))
 
 
 # -- the PDF ----------------------------------------------------------------------------------------
@@ -165,7 +166,7 @@ def _pdf_text(data: bytes) -> str:
 ])
 def test_the_pdf_says_it_all_in_the_chosen_language(summary, lang, words):
     with i18n.using(lang):
-        data = export.pdf_bytes(summary)
+        data = pdf_bytes(summary)
     assert data.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(data))
     box = reader.pages[0].mediabox
@@ -181,7 +182,7 @@ def test_the_first_page_renders_to_png(summary, tmp_path: Path):
         pytest.skip("poppler-utils (pdftoppm) is not installed")
     pdf = tmp_path / "summary.pdf"
     with i18n.using("id"):
-        pdf.write_bytes(export.pdf_bytes(summary))
+        pdf.write_bytes(pdf_bytes(summary))
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
                    check=True)
     [png] = list(tmp_path.glob("page*.png"))

@@ -183,6 +183,11 @@ async def main(page: ft.Page) -> None:
     page.render_views(App, app)
 
 
+# The Flet classes the first screen uses (Flet loads each on first access).
+WARM_CONTROLS = ("Semantics", "FilledButton", "OutlinedButton", "IconButton", "Text", "Icon", "Column", "Row",
+                 "Container", "Card", "ListView", "AppBar", "View", "SnackBar", "Divider", "ProgressBar")
+
+
 def warm_up() -> None:
     """Do once, before the first visitor, what the first screen would otherwise wait for: compile
     the message catalogs (from the .po files; small) and load babel's date and number data for the
@@ -193,6 +198,11 @@ def warm_up() -> None:
     with i18n.using(i18n.DEFAULT_LANGUAGE):
         i18n.format_datetime(datetime.now().astimezone())
         i18n.format_decimal(36.5)
+    # Flet imports a control's module on its first use (`ft.Theme` alone takes about 0.1 s): the
+    # theme and Today's controls are looked up here, not while the first visitor waits.
+    kit.themes()
+    for name in WARM_CONTROLS:
+        getattr(ft, name)
     # What is loaded by now (modules, classes, catalogs) lives as long as the process: out of the
     # garbage collector's sight, a full collection no longer walks it (30-40 ms on a busy machine,
     # enough to make the countdown late), only what the visitors made since.

@@ -1,7 +1,8 @@
 """The visit summary in words, for the screen, the PDF and the CSV (one wording for all three).
 
-PDF: fpdf2 with the bundled DejaVu Sans (assets/fonts/, every Indonesian letter), A4 portrait, the
-app's name, the date it was made and "education, not a diagnosis" on every page.
+PDF (app/ui/summary_pdf.py, loaded only when a PDF is made): fpdf2 with the bundled DejaVu Sans
+(assets/fonts/, every Indonesian letter), A4 portrait, the app's name, the date it was made and
+"education, not a diagnosis" on every page.
 
 CSV (UTF-8 with a byte-order mark so spreadsheets read the letters right, comma-separated, one header
 row), one row per fact, columns:
@@ -25,9 +26,6 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from app import ASSETS_DIR
 from app.domain.csvexport import safe_cell
@@ -184,60 +182,6 @@ def sections(s: VisitSummary) -> list[Section]:
         Section("visit", _("Postnatal visit (KF)"), visit_lines_all(s)),
     ]
     return out
-
-
-# -- PDF ------------------------------------------------------------------------------------------
-
-class _Pdf(FPDF):
-    footer_text = ""
-
-    def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font("DejaVu", size=8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, f"{APP_NAME} · {self.footer_text} · {self.page_no()}/{{nb}}", align="C")
-
-
-def pdf_bytes(s: VisitSummary) -> bytes:
-    """The summary as an A4 PDF."""
-    pdf = _Pdf(format="A4")
-    pdf.footer_text = disclaimer()
-    pdf.set_title(f"{APP_NAME}: {title()}")
-    pdf.set_creator(APP_NAME)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.set_margins(16, 14, 16)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    width = pdf.epw
-
-    def text(line: str, size: float = 10, bold: bool = False, gap: float = 0.8) -> None:
-        pdf.set_font("DejaVu", "B" if bold else "", size)
-        pdf.multi_cell(width, size * 0.5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(gap)
-
-    pdf.set_text_color(0, 105, 92)
-    text(f"{APP_NAME}: {title()}", 17, bold=True, gap=1)
-    pdf.set_text_color(0, 0, 0)
-    text(made_text(s), 9)
-    text(disclaimer(), 9, bold=True, gap=3)
-    for about in mother_lines(s):
-        text(about, 11)
-    pdf.ln(2)
-    text(range_text(s), 12, bold=True, gap=1.5)
-    pdf.set_font("DejaVu", "", 9)
-    with pdf.table(col_widths=(20, 8, 26, 10, 15, 13, 10), text_align="CENTER", line_height=5,
-                   first_row_as_headings=True) as table:
-        table.row(day_header())
-        for day in s.days:
-            table.row(day_cells(day))
-    pdf.ln(3)
-    for section in sections(s):
-        text(section.title, 12, bold=True, gap=1)
-        for said in section.lines:
-            text(said, 10)
-        pdf.ln(1.5)
-    return bytes(pdf.output())
 
 
 # -- CSV ------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from typing import Any
 import flet as ft
 
 from app.domain.daypart import TimeOfDay, time_of_day
-from app.domain.ics import reminders_ics
 from app.i18n import N_, _, format_time
 from app.localzone import zone_name
 from app.services.diary import REMINDER_DEFAULTS, parse_time
@@ -42,6 +41,8 @@ def reminder_title(at: time) -> str:
 
 def ics_text(morning: time, evening: time, *, now: datetime, start: date, tz_name: str | None = None) -> str:
     """The calendar file's text, its event titles in the visitor's language and by the hour chosen."""
+    from app.domain.ics import reminders_ics  # icalendar (with dateutil) loads only when a file is made
+
     return reminders_ics(
         morning, evening, start=start, tz_name=tz_name, now=now,
         summary_morning=reminder_title(morning), summary_evening=reminder_title(evening),

@@ -64,7 +64,12 @@ def Summary() -> ft.View:
     summary = SummaryService(app.store, app.clock).summary(current_mother_id(app))
 
     async def save(kind: str) -> None:
-        data = export.pdf_bytes(summary) if kind == "pdf" else export.csv_bytes(summary)
+        if kind == "pdf":
+            from app.ui.summary_pdf import pdf_bytes  # fpdf2 loads only when a PDF is asked for
+
+            data = pdf_bytes(summary)
+        else:
+            data = export.csv_bytes(summary)
         if not await app.files.offer(export.file_name(summary, kind), data, MIME[kind]):
             app.changed(_("The file could not be saved."))
 
