@@ -12,6 +12,7 @@ used: nothing is written into the source tree at run time.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import gettext
 import io
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -27,6 +29,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from app import LOCALES_DIR
+
+T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -96,6 +100,18 @@ def using(lang: str) -> Iterator[None]:
         yield
     finally:
         _override.reset(token)
+
+
+async def to_thread(fn: Callable[[], T]) -> T:
+    """Run `fn` in a worker thread (a big file made off the event loop), in the language of the
+    visitor who asked for it."""
+    lang = get_language()
+
+    def run() -> T:
+        with using(lang):
+            return fn()
+
+    return await asyncio.to_thread(run)
 
 
 def _(message: str) -> str:

@@ -85,6 +85,7 @@ def resign(document: dict) -> bytes:
 
 def test_round_trip_export_restore_export_gives_identical_data(full: Store, empty: Store):
     first = full.data.export(at=T0)
+    assert backup.canonical(json.loads(first)) == first  # the file is the canonical form of itself
     counts, files = empty.data.restore(first)
     assert files == {}
     assert counts["reports"] == 8 and counts["sessions"] == 3 and counts["mothers"] == 2

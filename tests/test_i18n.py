@@ -123,3 +123,16 @@ def test_catalogs_are_compiled_without_writing_into_the_source_tree():
     i18n.catalog.cache_clear()
     i18n.catalog("id")
     assert list(LOCALES_DIR.glob("*/LC_MESSAGES/*.mo")) == []
+
+
+def test_work_moved_to_a_thread_keeps_the_visitors_language():
+    import asyncio
+    import threading
+
+    async def make_file() -> tuple[str, int]:
+        with i18n.using("en"):
+            return await i18n.to_thread(lambda: (i18n.get_language(), threading.get_ident()))
+
+    lang, worker = asyncio.run(make_file())
+    assert lang == "en" != i18n.DEFAULT_LANGUAGE
+    assert worker != threading.get_ident()

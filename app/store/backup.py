@@ -119,7 +119,7 @@ def dump(db: Database) -> dict[str, dict[str, Any]]:
         order = ", ".join(f'"{name}"' for name in _primary_key(db, table)) or "rowid"
         select = ", ".join(f'"{name}"' for name in names)
         rows = db.execute(f'SELECT {select} FROM "{table}" ORDER BY {order}').fetchall()
-        tables[table] = {"columns": names, "rows": [list(row) for row in rows]}
+        tables[table] = {"columns": names, "rows": rows}  # tuples: JSON arrays, as lists would be
     return tables
 
 
@@ -133,8 +133,11 @@ def export(db: Database, *, at: datetime, files: dict[str, bytes] | None = None)
     if files:
         payload["files"] = {name: base64.b64encode(data).decode("ascii") for name, data in sorted(files.items())}
     body = canonical(payload)
-    document = {"format": FORMAT, "version": VERSION, "sha256": hashlib.sha256(body).hexdigest(), "payload": payload}
-    return canonical(document)
+    # canonical() of the whole document, without writing the payload a second time: its keys in
+    # sorted order (format, payload, sha256, version) around the payload's bytes.
+    checksum = hashlib.sha256(body).hexdigest()
+    return b"".join((b'{"format":', canonical(FORMAT), b',"payload":', body, b',"sha256":', canonical(checksum),
+                     b',"version":', canonical(VERSION), b"}"))
 
 
 def load(data: bytes, *, readable: Callable[[Database], bool],

@@ -34,6 +34,7 @@ TARGET_START = 1.2
 TARGET_RSS = 1.3
 TARGET_SCREEN_MS = 50.0
 TARGET_ROUND_END_MS = 20.0
+TARGET_FLAT = 1.5  # two years of data against six weeks, the same view
 
 
 def machine() -> dict[str, str]:
@@ -131,23 +132,33 @@ def memory_section(r: Any) -> list[str]:
 
 def scale_section(s: dict[str, Any]) -> list[str]:
     empty, two, mid = s["empty"]["timings"], s["two_years"]["timings"], s["midwife"]
+    ref, ref_days = s["reference"]["timings"], s["reference_days"]
     out = ["## Data at scale", "",
            f"Server side, in-process, median of several calls. One mother with {s['two_years_days']} days: "
-           f"{s['two_years']['reports']} reports, {s['two_years']['sessions']} sessions. A midwife's device: "
+           f"{s['two_years']['reports']} reports, {s['two_years']['sessions']} sessions; the same with "
+           f"{ref_days} days (the six weeks after birth) as the reference for \"flat\". A midwife's device: "
            f"{s['mothers']} mothers x {s['mother_days']} days of reports and two massages a day. "
            "\"screen\" draws the whole component as Flet does for a visitor; \"service\" is the data it "
-           "reads. Target: every screen under 50 ms at both scales, and the 7- and 30-day views flat in "
-           "the amount of data.", "",
-           f"| | empty | {s['two_years_days']} days | ratio to empty | {s['mothers']} mothers | target |",
-           "|---|---|---|---|---|---|"]
+           "reads. Targets: every screen under 50 ms at both scales; the 7- and 30-day views flat in the "
+           f"amount of data: with {s['two_years_days']} days behind them within {TARGET_FLAT}x of the same "
+           f"view with {ref_days} days (both show full 7 and 30 days; an empty diary shows nothing, so "
+           "its ratio is given but not judged). Export a backup is not a screen but a file of the whole "
+           "device: its figure is given, and judged against the 50 ms only for one mother.", "",
+           f"| | empty | {ref_days} days | {s['two_years_days']} days | ratio to {ref_days} days | "
+           f"ratio to empty | {s['mothers']} mothers | target |",
+           "|---|---|---|---|---|---|---|---|"]
     for name in two:
-        e, t = empty[name], two[name]
+        e, r, t = empty[name], ref.get(name), two[name]
         m = mid["timings"][name] if mid else None
-        worst = max(x for x in (t, m) if x is not None) if t is not None else None
+        judged = [x for x in (t, m) if x is not None]
+        if name == "Export a backup":
+            judged = [t] if t is not None else []
+        worst = max(judged) if judged else None
         target = "-" if worst is None else verdict(worst * 1000 < TARGET_SCREEN_MS)
-        if worst is not None and ("7 days" in name or "30 days" in name) and e:
-            target += "; flat: " + verdict(t / e < 3)
-        out.append(f"| {name} | {ms(e)} | {ms(t)} | {ratio(t, e) if t is not None and e else 'n/a'} | "
+        if worst is not None and ("7 days" in name or "30 days" in name) and r:
+            target += "; flat: " + verdict(t / r <= TARGET_FLAT)
+        out.append(f"| {name} | {ms(e)} | {ms(r)} | {ms(t)} | {ratio(t, r) if t is not None and r else 'n/a'} | "
+                   f"{ratio(t, e) if t is not None and e else 'n/a'} | "
                    f"{ms(m) if mid else 'n/a (no mothers API on this branch)'} | {target} |")
     out.append("")
     return out

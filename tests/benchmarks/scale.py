@@ -178,9 +178,16 @@ def midwife_device(mothers: int, days: int, runs: int) -> CaseResult | None:
             return result
 
 
+# "Flat in the amount of data": the 7- and 30-day views with two years behind them against the same
+# views with six weeks behind them (both show full 7 and 30 days; the empty diary shows nothing).
+REFERENCE_DAYS = 42
+
+
 def run(runs: int, two_years_days: int, mothers: int, mother_days: int) -> dict[str, Any]:
     return {
         "empty": one_mother(0, runs),
+        "reference": one_mother(REFERENCE_DAYS, runs),
+        "reference_days": REFERENCE_DAYS,
         "two_years": one_mother(two_years_days, runs),
         "two_years_days": two_years_days,
         "midwife": midwife_device(mothers, mother_days, runs),

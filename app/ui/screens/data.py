@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import flet as ft
 
-from app.i18n import _, format_number, ngettext
+from app.i18n import _, format_number, ngettext, to_thread
 from app.services.data import DataFile, DataService, Restored
 from app.store.backup import BackupProblem
 from app.store.errors import StoreWriteError
@@ -122,7 +122,7 @@ def Data() -> ft.View:
 
     def saver(section: str, make: Callable[[], DataFile]) -> Callable[[Any], Any]:
         async def save(e: Any) -> None:
-            file = make()
+            file = await to_thread(make)  # a midwife's device: 10 MB of JSON, off the event loop
             if await app.files.offer(file.name, file.data, file.mime):
                 say(OK, section, _("Saved as %(name)s.") % {"name": file.name})
             else:

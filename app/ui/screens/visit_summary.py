@@ -8,7 +8,7 @@ from typing import Any
 
 import flet as ft
 
-from app.i18n import _, format_date
+from app.i18n import _, format_date, to_thread
 from app.services.summary import DayLine, SummaryService, VisitSummary
 from app.services.teaching import current_mother_id
 from app.ui import kit
@@ -67,7 +67,7 @@ def Summary() -> ft.View:
         if kind == "pdf":
             from app.ui.summary_pdf import pdf_bytes  # fpdf2 loads only when a PDF is asked for
 
-            data = pdf_bytes(summary)
+            data = await to_thread(lambda: pdf_bytes(summary))
         else:
             data = export.csv_bytes(summary)
         if not await app.files.offer(export.file_name(summary, kind), data, MIME[kind]):
