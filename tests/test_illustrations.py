@@ -275,6 +275,12 @@ def test_markers_glide() -> None:
         assert anim.curve == ft.AnimationCurve.LINEAR
 
 
+def test_markers_step_without_gliding_when_the_device_asks_for_less_motion() -> None:
+    gliding, stepping = (_markers(_stack(il.back_illustration(marker=0.5, glide=g))) for g in (True, False))
+    assert [m.top for m in stepping] == [m.top for m in gliding]  # the same places
+    assert all(m.animate_position is None for m in stepping)
+
+
 def test_marker_fraction_ping_pongs() -> None:
     sweep = 12.0
     assert il.marker_fraction(0) == 0.0

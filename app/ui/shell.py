@@ -181,6 +181,18 @@ async def main(page: ft.Page) -> None:
     page.on_close = disconnected
     page.on_platform_brightness_change = brightness
     page.render_views(App, app)
+    await _ask_motion(app)
+
+
+async def _ask_motion(app: AppState) -> None:
+    """Whether the device asks for less motion; asked once the first screen is drawn (it waits
+    for the client's answer), and left as it was when the client cannot say."""
+    try:
+        features = await app.devices.semantics.get_accessibility_features()
+    except Exception as err:  # an older client, or a page closed meanwhile
+        log.info("accessibility features unknown: %s", type(err).__name__)
+        return
+    app.reduce_motion = bool(features.disable_animations or features.reduce_motion)
 
 
 # The Flet classes the first screen uses (Flet loads each on first access).

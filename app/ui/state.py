@@ -41,6 +41,9 @@ class AppState:
     notice: str | None = None  # a short confirmation ("Saved") shown once, then cleared
     data_version: int = 0  # bumped after every write, so screens re-read what they show
     dark_platform: bool = False
+    # The device asks for less motion (Android "Remove animations", iOS "Reduce Motion", a
+    # browser's prefers-reduced-motion): the massage markers step instead of gliding.
+    reduce_motion: bool = False
     mother_id: int = FIRST_MOTHER_ID  # the mother this visitor is looking at (see choose_mother)
     role: Role | None = None  # who uses the app on this device; None until chosen
     # Not observable (set once): the session controller and the device services.

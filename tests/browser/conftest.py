@@ -76,6 +76,10 @@ def browser():
         b.close()
 
 
+# Control properties a test can ask whether the server ever sent (AppPage.props_sent).
+WATCHED_PROPS = ("animate_position",)
+
+
 class AppPage:
     """A phone-sized tab on the app, with the helpers a test speaks in."""
 
@@ -83,6 +87,16 @@ class AppPage:
         self.page = page
         self.server = server
         self.lang = lang
+        # Property names seen in what the server sent (WebSocket frames), of those in WATCHED_PROPS.
+        self.props_sent: set[str] = set()
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        def frame(payload) -> None:
+            data = payload if isinstance(payload, bytes) else str(payload).encode()
+            self.props_sent.update(name for name in WATCHED_PROPS if name.encode() in data)
+
+        ws.on("framereceived", frame)
 
     def open(self, route: str = "", *, skip_intro: bool = True) -> AppPage:
         """Open a route through the token URL (the server redirects to the route without it)."""
@@ -157,9 +171,14 @@ def open_app(browser, server):
             csp_violations.append(message.text)
 
     def _open(lang: str = "id", route: str = "", color_scheme: str = "light", *, skip_intro: bool = True,
-              permissions: list[str] | None = None) -> AppPage:
+              permissions: list[str] | None = None, motion: str = "reduce") -> AppPage:
+        # motion: the browser's prefers-reduced-motion. "reduce" (a person who turned animations off)
+        # unless a test says otherwise: the massage markers then step instead of gliding, which is
+        # all it changes, and spares the CPU a software-rendered frame every 16 ms (the gliding
+        # markers cost Chromium more than one of the two cores here). The main demonstration
+        # (test_session_flow) and the screenshots keep the default, gliding markers.
         ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme,
-                                  permissions=permissions or [])
+                                  permissions=permissions or [], reduced_motion=motion)
         ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
         contexts.append(ctx)
         ctx.on("request", lambda r: requests.append(r.url))

@@ -7,7 +7,7 @@ from tests.browser.test_session_flow import answer_safety, walk_to_rounds
 
 
 def test_every_session_screen_in_english(open_app):
-    app = open_app("en")
+    app = open_app("en", motion="no-preference")  # what most phones show
     app.see("Start a massage")
     app.shot("01-home")
     walk_to_rounds(app, demo=False, shots=True)

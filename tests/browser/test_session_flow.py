@@ -95,12 +95,13 @@ def walk_to_rounds(app, *, demo: bool, shots: bool = False) -> None:
 
 
 def test_demonstration_session_from_home_to_history_in_indonesian(open_app, server):
-    app = open_app("id")
+    app = open_app("id", motion="no-preference")  # the markers glide, as on most phones
     app.see("Mulai pijat")
     app.shot("01-home")
     walk_to_rounds(app, demo=True, shots=True)
     app.see("Ulangan ke-1 dari 3")
     app.shot("07-rounds")
+    assert "animate_position" in app.props_sent  # the markers glide from place to place
     # Hands-free: no tap until the end (3 x 20 s rounds, 2 x 5 s rests).
     app.wait_for("finish-save", timeout=90_000)
     app.see("Lap minyak")
@@ -160,6 +161,9 @@ def test_pause_holds_the_countdown_and_resume_continues(open_app, server):
     assert _countdown(app) == first
     app.tap("pause-resume")
     _countdown_moves_from(app, first)  # the count, then the round runs on
+    # This browser asks for less motion (tests/browser/conftest.py): the markers step, never glide.
+    app.wait_for("stop-hurts")
+    assert "animate_position" not in app.props_sent
     app.tap("stop-hurts")
     app.tap("pain-end")
     app.wait_for("finish-save")

@@ -83,9 +83,12 @@ def marker_fraction(elapsed_s: float, sweep_s: float = 12.0) -> float:
     return f if f <= 1.0 else 2.0 - f
 
 
-def back_illustration(width: float = 320, dark: bool = False, marker: float | None = None) -> ft.Control:
+def back_illustration(width: float = 320, dark: bool = False, marker: float | None = None,
+                      glide: bool = True) -> ft.Control:
     """Back view with the landmarks and the massage zone. `marker` is a fraction from
-    `marker_fraction` (clamped to 0..1) placing a dot on each side of the spine; None hides them."""
+    `marker_fraction` (clamped to 0..1) placing a dot on each side of the spine; None hides them.
+    `glide`: the dots glide to each new place (False, for a device that asks for less motion:
+    they step there; it also spares the phone a redraw of every frame)."""
     pal = palette(dark)
     geo = back_geometry(width)
     p = Pen(geo.width, BACK_H, pal)
@@ -103,7 +106,8 @@ def back_illustration(width: float = 320, dark: bool = False, marker: float | No
             bgcolor=pal.marker,
             border=ft.Border.all(width=2, color=pal.marker_border),
             shadow=ft.BoxShadow(blur_radius=4, color=ft.Colors.with_opacity(0.45, "#000000")),
-            animate_position=ft.Animation(duration=MARKER_ANIMATION_MS, curve=ft.AnimationCurve.LINEAR),
+            animate_position=ft.Animation(duration=MARKER_ANIMATION_MS, curve=ft.AnimationCurve.LINEAR)
+            if glide and marker is not None else None,
             visible=marker is not None,
         )
         for key, x in zip(MARKER_KEYS, geo.marker_x, strict=True)

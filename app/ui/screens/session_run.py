@@ -154,7 +154,8 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
         _timer(model, countdown_label(model)),
         ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER,
                 weight=ft.FontWeight.BOLD if paused else None),
-        ft.Row([illustrations.back_illustration(width=drawing_width(app, BACK_WIDTH), dark=app.dark, marker=marker)],
+        ft.Row([illustrations.back_illustration(width=drawing_width(app, BACK_WIDTH), dark=app.dark, marker=marker,
+                                               glide=not app.reduce_motion)],
                alignment=ft.MainAxisAlignment.CENTER),
     ]
     running = not model.paused and model.get_ready is None
