@@ -95,17 +95,23 @@ def session_section(r: Any, pause_s: float) -> list[str]:
            "A demonstration-speed massage (3 rounds of 20 s, 2 rests of 5 s) driven in headless Chromium, "
            "hands-free. WebSocket frames are counted in the page (`framereceived`): redraws (control-tree "
            "patches) and all messages (also the cues: play a sound, vibrate); the server's CPU time is "
-           "utime+stime from /proc (10 ms ticks).", "",
-           "| while | redraws per s | all messages per s | bytes per s | server CPU per s | target |",
-           "|---|---|---|---|---|---|"]
+           "utime+stime from /proc (10 ms ticks); Chromium's is the same for its processes (headless, "
+           "software rendering: a phone draws with its GPU, so read it as a relative figure).", "",
+           "| while | redraws per s | all messages per s | bytes per s | server CPU per s | Chromium CPU per s "
+           "| target |",
+           "|---|---|---|---|---|---|---|"]
     for label, w, target in (("Today, idle", r.idle, "nothing"), ("a round runs", r.running, "one redraw a second"),
+                             ("a round runs, less motion asked", r.stepping, "one redraw a second"),
                              ("paused", r.paused, "nothing")):
         if not w:
-            out.append(f"| {label} | n/a | n/a | n/a | n/a | {target} |")
+            out.append(f"| {label} | n/a | n/a | n/a | n/a | n/a | {target} |")
             continue
         out.append(f"| {label} ({w['seconds']:.0f} s) | {w['redraws_per_s']:.2f} | {w['frames_per_s']:.2f} | "
                    f"{w['bytes_per_s']:.0f} | "
-                   f"{w['cpu_ms_per_s']:.1f} ms | {target} |")
+                   f"{w['cpu_ms_per_s']:.1f} ms | {w['browser_cpu_ms_per_s']:.0f} ms | {target} |")
+    out += ["", "The markers on the back glide (a 1-second linear animation to each new place): the page "
+            "draws every frame while a round runs. With the device's \"reduce motion\" (or "
+            "prefers-reduced-motion) they step once a second instead."]
     out += ["",
             "Recorded end of each phase (session_events, wall clock) against where the plan puts it from "
             f"the recorded start, in ms: {', '.join(f'{e:+.1f}' for e in ends)}; worst {worst:.1f} ms "

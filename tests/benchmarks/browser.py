@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tests.benchmarks.baseline import IDENTIFIER as BASELINE_BUTTON
-from tests.benchmarks.procs import Launched, cpu_s, launch, peak_rss_kb, rss_kb
+from tests.benchmarks.procs import Launched, browser_cpu_s, cpu_s, launch, peak_rss_kb, rss_kb
 from tests.browser.conftest import CHROMIUM, PHONE, AppPage
 
 APP = "app"
@@ -32,8 +32,8 @@ def browser_args() -> dict[str, Any]:
         "--disable-sync", "--no-first-run"]}
 
 
-def new_page(browser, server, lang: str = "en") -> AppPage:
-    ctx = browser.new_context(viewport=PHONE, locale={"id": "id-ID", "en": "en-GB"}[lang])
+def new_page(browser, server, lang: str = "en", motion: str = "no-preference") -> AppPage:
+    ctx = browser.new_context(viewport=PHONE, locale={"id": "id-ID", "en": "en-GB"}[lang], reduced_motion=motion)
     ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
     return AppPage(ctx.new_page(), server, lang)
 
@@ -120,15 +120,21 @@ class Trace:
     # "play this sound" or "vibrate". Times are when Playwright handed the event over (within POLL_S).
     frames: list[tuple[float, int, bool]] = field(default_factory=list)
     cpu: list[tuple[float, float]] = field(default_factory=list)  # (monotonic, server CPU seconds)
+    browser: list[tuple[float, float]] = field(default_factory=list)  # (monotonic, Chromium's CPU seconds)
 
     def window(self, start: float, end: float) -> dict[str, float]:
         frames = [(n, patch) for t, n, patch in self.frames if start <= t < end]
-        inside = [c for c in self.cpu if start <= c[0] <= end]
-        cpu = (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0]) if len(inside) > 1 else float("nan")
         seconds = end - start
         return {"seconds": seconds, "frames_per_s": len(frames) / seconds,
                 "redraws_per_s": sum(1 for _, patch in frames if patch) / seconds,
-                "bytes_per_s": sum(n for n, _ in frames) / seconds, "cpu_ms_per_s": cpu * 1000}
+                "bytes_per_s": sum(n for n, _ in frames) / seconds, "cpu_ms_per_s": rate(self.cpu, start, end) * 1000,
+                "browser_cpu_ms_per_s": rate(self.browser, start, end) * 1000}
+
+
+def rate(samples: list[tuple[float, float]], start: float, end: float) -> float:
+    """Growth per second of a sampled counter (CPU seconds) between `start` and `end`."""
+    inside = [c for c in samples if start <= c[0] <= end]
+    return (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0]) if len(inside) > 1 else float("nan")
 
 
 def is_patch(payload: bytes | str) -> bool:
@@ -154,6 +160,7 @@ def poll_until(app: AppPage, trace: Trace, pid: int, stop: str | None, seconds: 
             " return e ? (e.getAttribute('aria-label') || e.textContent) : null; }")
         now = time.monotonic()
         trace.cpu.append((now, cpu_s(pid)))
+        trace.browser.append((now, browser_cpu_s()))
         if label is not None and label != last:
             trace.labels.append((now, label))
             last = label
@@ -296,6 +303,7 @@ class SessionResults:
     peak_rss_kb: int
     baseline_rss_kb: int
     rss_steps: dict[str, int]  # the app server's RSS along the way
+    stepping: dict[str, float]  # a round in a browser that asks for less motion (the markers step)
 
 
 def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
@@ -360,7 +368,33 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
         page.page.context.close()
     finally:
         base.server.stop()
-    return SessionResults(countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps)
+    stepping = round_with_less_motion(browser, tmp, pause_s)
+    return SessionResults(countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps, stepping)
+
+
+def round_with_less_motion(browser, tmp: Path, seconds: float) -> dict[str, float]:
+    """`seconds` of a demonstration round in a browser that asks for less motion, on a fresh server:
+    the same redraws, the markers step instead of gliding."""
+    app_dir = tmp / "stepping-app"
+    app_dir.mkdir(parents=True, exist_ok=True)
+    seed_app_dir(app_dir)
+    launched = launch(APP, app_dir)
+    try:
+        app = new_page(browser, launched.server, motion="reduce")
+        trace = Trace()
+        watch_frames(app.page, trace)
+        app.open()
+        from tests.browser.test_session_flow import walk_to_rounds
+
+        walk_to_rounds(app, demo=True)
+        time.sleep(1)
+        start = time.monotonic()
+        poll_until(app, trace, launched.pid, None, min(seconds, 15.0))
+        window = trace.window(start, time.monotonic())
+        app.page.context.close()
+        return window
+    finally:
+        launched.server.stop()
 
 
 def median(values: list[float]) -> float:

@@ -84,3 +84,34 @@ def cpu_s(pid: int) -> float:
     text = Path(f"/proc/{pid}/stat").read_text()
     fields = text[text.rindex(")") + 2:].split()  # after "pid (comm) "
     return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime (fields 14 and 15)
+
+
+def browser_cpu_s(root: int | None = None) -> float:
+    """CPU seconds used so far by the Chromium processes this benchmark started (descendants of
+    `root`, by default this process): the page's side of the cost (rendering, the WebSocket)."""
+    root = os.getpid() if root is None else root
+    parent: dict[int, int] = {}
+    comm: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            text = (entry / "stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        pid = int(entry.name)
+        comm[pid] = text[text.index("(") + 1:text.rindex(")")]
+        parent[pid] = int(text[text.rindex(")") + 2:].split()[1])
+    total = 0.0
+    for pid, name in comm.items():
+        if not name.startswith("chrom"):
+            continue
+        up = pid
+        while up > 1 and up != root:
+            up = parent.get(up, 0)
+        if up == root:
+            try:
+                total += cpu_s(pid)
+            except OSError:
+                continue
+    return total

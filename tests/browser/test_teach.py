@@ -148,7 +148,9 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     assert data.startswith("section,date,time,item,value,text") and "Siti Ma'rifah" in data
     # The diary's own screens never show the demonstration.
     app.tap("back")
+    app.wait_for("open-summary")  # the visit again: a second tap on the leaving screen's Back would be lost
     app.tap("back")
+    app.wait_for("open-settings")  # Today
     tap(app, "open-history")
     app.see("Belum ada pijat")
 
