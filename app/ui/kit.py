@@ -31,8 +31,10 @@ FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf"}
 
 
 def _text_theme() -> ft.TextTheme:
-    """Every text style of the theme falls back to the emoji font for glyphs the default font lacks."""
-    fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT])
+    """Every text style of the theme falls back to the emoji font for glyphs the default font lacks.
+    A style given here replaces the theme's whole style (Flet does not merge it with Material's), so
+    it also names the text colour: without it, text is black on the dark theme's dark background."""
+    fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT], color=ft.Colors.ON_SURFACE)
     return ft.TextTheme(**{f.name: fallback for f in dataclasses.fields(ft.TextTheme)
                            if f.name.endswith(("_large", "_medium", "_small"))})
 

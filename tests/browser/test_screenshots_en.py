@@ -3,7 +3,21 @@ rounds screen in the dark theme. With SCREENSHOTS=1 they are copied to docs/scre
 
 from __future__ import annotations
 
+import io
+
+from PIL import Image
+
 from tests.browser.test_session_flow import answer_safety, walk_to_rounds
+
+
+def brightness_of_digits(app) -> tuple[int, int]:
+    """(darkest, brightest) grey level in the middle of the countdown (its digits; the ring is
+    round the edge), as the page draws it."""
+    box = app.el("countdown").bounding_box()
+    clip = {"x": box["x"] + box["width"] * 0.3, "y": box["y"] + box["height"] * 0.35,
+            "width": box["width"] * 0.4, "height": box["height"] * 0.3}
+    low, high = Image.open(io.BytesIO(app.page.screenshot(clip=clip))).convert("L").getextrema()
+    return int(low), int(high)
 
 
 def test_every_session_screen_in_english(open_app):
@@ -48,6 +62,8 @@ def test_rounds_screen_in_the_dark_theme(open_app):
     app.see("Round 1 of 3")
     app.lang = "en-dark"
     app.shot("07-rounds")
+    low, high = brightness_of_digits(app)
+    assert low < 60 and high > 180, (low, high)  # light digits on the dark background, not black on black
     app.tap("stop-hurts")
     app.tap("pain-end")
     app.wait_for("finish-save")
