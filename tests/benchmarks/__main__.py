@@ -93,10 +93,11 @@ def session_section(r: Any, pause_s: float) -> list[str]:
     worst = max((abs(e) for e in ends), default=float("nan"))
     out = ["## The timer", "",
            "A demonstration-speed massage (3 rounds of 20 s, 2 rests of 5 s) driven in headless Chromium, "
-           "hands-free. WebSocket frames are counted in the page (`framereceived`): redraws (control-tree "
-           "patches) and all messages (also the cues: play a sound, vibrate); the server's CPU time is "
-           "utime+stime from /proc (10 ms ticks); Chromium's is the same for its processes (headless, "
-           "software rendering: a phone draws with its GPU, so read it as a relative figure).", "",
+           "hands-free. WebSocket frames are counted in the page (`framereceived`): redraws (patches of the "
+           "screen's controls) and all messages (also the cues: add a sound player, play it, vibrate); "
+           "the server's CPU time is utime+stime from /proc (10 ms ticks); Chromium's is the same for "
+           "its processes (headless, software rendering: a phone draws with its GPU, so read it as a "
+           "relative figure).", "",
            "| while | redraws per s | all messages per s | bytes per s | server CPU per s | Chromium CPU per s "
            "| target |",
            "|---|---|---|---|---|---|---|"]

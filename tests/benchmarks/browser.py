@@ -138,8 +138,11 @@ def rate(samples: list[tuple[float, float]], start: float, end: float) -> float:
 
 
 def is_patch(payload: bytes | str) -> bool:
-    """A redraw: Flet's msgpack message carrying a control-tree patch."""
-    return b"\xa5patch" in (payload if isinstance(payload, bytes) else payload.encode())
+    """A redraw: Flet's msgpack message carrying a patch of the screen's controls. A patch of the
+    page's services only (`_services`: an Audio player added the first time a spoken prompt plays)
+    is a sound being set up, counted with the other messages, not as a redraw."""
+    data = payload if isinstance(payload, bytes) else payload.encode()
+    return b"\xa5patch" in data and b"\xa9_services" not in data
 
 
 def watch_frames(page, trace: Trace) -> None:
