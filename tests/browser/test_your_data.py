@@ -89,7 +89,8 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     seed(server, days=4)
     pick(app, "data-restore", good)
     app.tap("dialog-merge")
-    app.el("data-status-restore").get_by_text("3 days kept as on this phone", exact=False).wait_for(state="attached")
+    nothing_new = "Nothing new: this phone already has everything in this backup."
+    app.el("data-status-restore").get_by_text(nothing_new).wait_for(state="attached")
     assert len(rows(server, "SELECT day FROM reports")) == 4
     app.shot("73-data-merged")
 

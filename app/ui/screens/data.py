@@ -50,20 +50,24 @@ def restored_text(result: Restored) -> str:
 
 
 def merged_text(result: Restored) -> str:
+    """What a merge brought, naming only what it changed (a list of zeros says nothing)."""
     m = result.merged
     assert m is not None
-    parts = [
-        ngettext("%(n)s mother added", "%(n)s mothers added", m.mothers_added) % {"n": m.mothers_added},
-        ngettext("%(n)s daily report added", "%(n)s daily reports added", m.reports_added) % {"n": m.reports_added},
-        ngettext("%(n)s day updated from the backup (its edit was newer)",
-                 "%(n)s days updated from the backup (their edits were newer)", m.reports_updated)
-        % {"n": m.reports_updated},
-        ngettext("%(n)s day kept as on this phone", "%(n)s days kept as on this phone", m.reports_kept)
-        % {"n": m.reports_kept},
-        ngettext("%(n)s massage added", "%(n)s massages added", m.sessions_added) % {"n": m.sessions_added},
-        ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added", m.teaching_added)
-        % {"n": m.teaching_added},
+    counted = [
+        (m.mothers_added, ngettext("%(n)s mother added", "%(n)s mothers added", m.mothers_added)),
+        (m.reports_added, ngettext("%(n)s daily report added", "%(n)s daily reports added", m.reports_added)),
+        (m.reports_updated, ngettext("%(n)s day updated from the backup (its edit was newer)",
+                                     "%(n)s days updated from the backup (their edits were newer)", m.reports_updated)),
+        (m.sessions_added, ngettext("%(n)s massage added", "%(n)s massages added", m.sessions_added)),
+        (m.teaching_added, ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added",
+                                    m.teaching_added)),
     ]
+    parts = [text % {"n": n} for n, text in counted if n]
+    if not parts:
+        return _("Nothing new: this phone already has everything in this backup.")
+    if m.reports_kept:
+        parts.append(ngettext("%(n)s day kept as on this phone", "%(n)s days kept as on this phone", m.reports_kept)
+                     % {"n": m.reports_kept})
     return _("Merged: %(what)s.") % {"what": "; ".join(parts)}
 
 
