@@ -9,6 +9,7 @@ moved after a report (asked first).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from datetime import date, timedelta
@@ -42,6 +43,17 @@ def wait_until(condition, timeout: float = 10.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the condition never came true"
         time.sleep(0.2)
+
+
+def draft_holds(server, **fields: str) -> None:
+    """Wait until the server has taken in what was typed (the form keeps it as a draft at every
+    change), as a person's pause before Save gives it time to; on a loaded machine the page can show
+    a keystroke a moment before the server has processed it."""
+    def taken_in() -> bool:
+        drafts = [json.loads(data) for (data,) in rows(server, "SELECT data FROM drafts")]
+        return any(all(d.get(k) == v for k, v in fields.items()) for d in drafts)
+
+    wait_until(taken_in)
 
 
 def in_view(app, identifier: str) -> bool:
@@ -110,6 +122,7 @@ def test_a_refused_report_scrolls_to_its_first_error_and_says_why(open_app, serv
     assert not [url for url in open_app.requests if "emoji" in url.lower() and "127.0.0.1" not in url]
     type_into(app, "field-feeds_24h", "9")
     type_into(app, "field-wet_diapers", "6")
+    draft_holds(server, feeds_24h="9", wet_diapers="6")
     tap(app, "report-save")
     see_saved(app)
     app.wait_for("today-day")
@@ -145,8 +158,9 @@ def test_a_past_day_asks_about_that_day_and_a_moved_birth_date_asks_first(open_a
     see(app, "How was your milk flowing on")
     see(app, "Wet diapers that day")
     tap(app, "back")
+    app.wait_for(f"edit-{yesterday.isoformat()}")  # the diary again: a second tap on the leaving form's Back is lost
     tap(app, "back")
-
+    app.wait_for("open-settings")  # Today
     tap(app, "edit-profile")
     type_into(app, "field-baby_birth_date", typed(TODAY))
     tap(app, "profile-save")
@@ -171,6 +185,7 @@ def test_the_form_with_errors_in_english(open_app, server):
     tap(app, "open-report")
     type_into(app, "field-expressed_ml", "2500")
     type_into(app, "field-temperature_c", "45")
+    draft_holds(server, expressed_ml="2500", temperature_c="45")
     scroll_to(app, "field-note")
     tap(app, "report-save")
     app.el("report-not-saved").get_by_text("2 fields need attention", exact=False).wait_for(state="attached")
