@@ -115,7 +115,11 @@ def test_a_running_massage_is_offered_elsewhere_only_after_its_process_died(brow
         time.sleep(LEASE_S + 1)  # the lease runs out: the stated 15 s, measured by the store
         b.page.reload()
         b.wait_ready()
-        b.wait_for("resume-pending", timeout=20_000)  # now B offers to resume it
+        try:
+            b.wait_for("resume-pending", timeout=20_000)  # now B offers to resume it
+        except Exception:
+            b.shot("failed-resume-pending", settle=0)  # what B showed instead (tests/artifacts)
+            raise
     finally:
         for srv in (a_server, b_server):
             if srv.process.poll() is None:
