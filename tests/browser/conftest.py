@@ -70,11 +70,10 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run",
-            # The suite is bound by Chromium's CPU (each test's fresh context compiles Flutter's 10 MB of
-            # JavaScript and CanvasKit's 6 MB of WebAssembly again, and draws in software): CanvasKit
-            # draws straight to a 2D canvas instead of through an emulated WebGL, and V8 skips its
-            # optimizing compilers, which short-lived pages never repay. About a quarter less CPU per
-            # page; what the page shows is the same (the benchmarks keep Chromium's defaults).
+            # The suite is bound by Chromium's CPU (each test's fresh context loads Flutter again and
+            # draws in software): CanvasKit draws straight to a 2D canvas instead of through an
+            # emulated WebGL, about 10-15% less CPU per page; what the page shows is the same (the
+            # benchmarks keep Chromium's defaults).
             "--disable-3d-apis",
             # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
             "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"])

@@ -111,6 +111,15 @@ async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[st
         return
 
 
+def typed(e: Any) -> str:
+    """The text a change event carries. Not `e.control.value`: Flet applies a keystroke's text to
+    the control it finds at that moment, and a redraw in between can leave the handler holding a
+    newer control with older text, so the last letters typed were lost (and pushed back to the
+    page at the next redraw)."""
+    data = getattr(e, "data", None)
+    return data if isinstance(data, str) else (e.control.value or "")
+
+
 def unsaved_banner(on_discard: Any, identifier: str = "form-unsaved") -> ft.Control:
     """The mark of a form reopened with answers that were typed but never saved."""
     text = _("These answers were typed earlier but are not in the diary yet. Save them, or discard them.")

@@ -18,6 +18,7 @@ from app.domain.visits import Timing
 from app.i18n import _, format_date, format_datetime, ngettext
 from app.services.mothers import MotherSummary
 from app.ui import kit
+from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FLAG_TITLES, pp_day_text, t
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
@@ -198,7 +199,7 @@ def Mothers() -> ft.View:
     if len(rows) > FILTER_FROM:
         controls.append(kit.tagged(ft.TextField(label=_("Find a mother by name"), value=wanted, text_size=16,
                                                 prefix_icon=ft.Icons.SEARCH,
-                                                on_change=lambda e: set_wanted(e.control.value or "")),
+                                                on_change=lambda e: set_wanted(form_parts.typed(e))),
                                    "mothers-filter"))
     if not app.can_switch():
         controls.append(kit.note(_("A massage is running. End it first, then choose another mother."),

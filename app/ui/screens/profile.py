@@ -103,7 +103,7 @@ def Profile() -> ft.View:
         label=_("Mother's name or nickname (optional)"), value=name_text, text_size=16,
         error=error_text(errors.get("mother_name"), "mother_name"), error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
-        on_change=lambda e: edit("mother_name", e.control.value or ""))
+        on_change=lambda e: edit("mother_name", form_parts.typed(e)))
     in_words = date_in_words(fields["baby_birth_date"])
     born = ft.TextField(
         label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16, expand=True,
@@ -111,7 +111,7 @@ def Profile() -> ft.View:
         keyboard_type=ft.KeyboardType.DATETIME, helper=in_words or _("Day/month/year, or pick it in the calendar."),
         helper_max_lines=2, error=error_text(errors.get("baby_birth_date"), "baby_birth_date"), error_max_lines=3,
         error_style=form_parts.ERROR_STYLE, helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: edit("baby_birth_date", e.control.value or ""))
+        on_change=lambda e: edit("baby_birth_date", form_parts.typed(e)))
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
     def phone(name: str, label: str) -> ft.Control:
@@ -119,7 +119,7 @@ def Profile() -> ft.View:
             label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
             hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name), name), error_max_lines=3,
             error_style=form_parts.ERROR_STYLE,
-            on_change=lambda e: edit(name, e.control.value or ""))
+            on_change=lambda e: edit(name, form_parts.typed(e)))
         return kit.tagged(box, f"field-{name}", key=form_parts.anchor(name))
 
     controls: list[ft.Control] = [

@@ -19,6 +19,7 @@ from app.localzone import zone_name
 from app.services.diary import REMINDER_DEFAULTS, parse_time
 from app.store.errors import StoreWriteError
 from app.ui import kit
+from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
@@ -106,7 +107,7 @@ def Reminders() -> ft.View:
     def field(name: str, label: str) -> ft.Control:
         box = ft.TextField(label=label, value=texts[name], keyboard_type=ft.KeyboardType.DATETIME, text_size=18,
                            error=time_error() if name in errors else None, error_max_lines=2,
-                           on_change=lambda e: edit(name, e.control.value or ""))
+                           on_change=lambda e: edit(name, form_parts.typed(e)))
         return kit.tagged(box, f"field-reminder-{name}")
 
     controls: list[ft.Control] = [

@@ -328,7 +328,7 @@ def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str
         error=error_text(errors.get(name), name), error_max_lines=3, error_style=form_parts.ERROR_STYLE,
         text_size=16, keyboard_type=keyboard,
         multiline=multiline, min_lines=3 if multiline else None,
-        on_change=lambda e: set_field(name, e.control.value or ""))
+        on_change=lambda e: set_field(name, form_parts.typed(e)))
     return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
 
 

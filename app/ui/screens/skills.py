@@ -14,6 +14,7 @@ from app.i18n import _
 from app.services.teaching import TeachingService, current_mother_id
 from app.store.errors import StoreWriteError
 from app.ui import kit
+from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.labels import t
 from app.ui.screens.store_error import write_problem
@@ -77,7 +78,7 @@ def Skills() -> ft.View:
                                                                   icon=ft.Icons.CHECK))])
 
     name = ft.TextField(label=_("Name (optional)"), value=check.name, max_length=NAME_MAX_CHARS, text_size=16,
-                        on_change=lambda e: setattr(check, "name", e.control.value or ""))
+                        on_change=lambda e: setattr(check, "name", form_parts.typed(e)))
     live = result(check.ticks)
     controls = [
         kit.body(_("Watch the massage and tick each step that is done right.")),
