@@ -17,7 +17,7 @@ fi
 .venv/bin/mypy
 # Three workers, a test module each (its app server and browser stay together), longest modules
 # first. The browser tests are bound by Chromium's CPU and by real time (a demonstration's 20-second
-# rounds): a third worker overlaps that waiting on 2 cores (two workers took 11:43; three, with the
-# lighter Chromium settings in tests/browser/conftest.py, about 9). Four were faster (8:15) but
-# loaded the machine enough for two timing-bound tests to fail in two of five runs.
+# rounds): a third worker overlaps that waiting on 2 cores (two workers took 11:43; three, with
+# reduced motion and CanvasKit without WebGL in tests/browser/conftest.py, about 8:15; four were
+# no faster).
 exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-3}" --dist loadfile "$@"
