@@ -27,13 +27,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0: any free)")
     parser.add_argument("--data-dir", default=None, help="folder for the SQLite file")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser window")
-    parser.add_argument("--allow-network", action="store_true",
-                        help="let other devices on the network reach the app (with --host)")
+    parser.add_argument(
+        "--allow-network", action="store_true", help="let other devices on the network reach the app (with --host)"
+    )
     args = parser.parse_args(argv)
     if not is_loopback(args.host) and not args.allow_network:
-        parser.error(f"--host {args.host} would let other devices on the network reach the app and the diary. "
-                     f"Leave out --host to keep it on this device, or add --allow-network if that is what "
-                     f"you want.")
+        parser.error(
+            f"--host {args.host} would let other devices on the network reach the app and the diary. "
+            f"Leave out --host to keep it on this device, or add --allow-network if that is what "
+            f"you want."
+        )
     return args
 
 
@@ -51,8 +54,12 @@ def main(argv: list[str] | None = None) -> None:
     os.environ["PIJAT_DB_PATH"] = str(database)
 
     if network:
-        print(f"WARNING: listening on {args.host}:{port}: other devices on the network can reach this app. "
-              f"Only a browser that opens the address below (with its token) gets in.", file=sys.stderr, flush=True)
+        print(
+            f"WARNING: listening on {args.host}:{port}: other devices on the network can reach this app. "
+            f"Only a browser that opens the address below (with its token) gets in.",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def ready() -> None:
         print(f"Pijat Oksitosin: {access.url}  (data: {database})", flush=True)

@@ -177,8 +177,7 @@ def _sd_arc_ring(px, py, cx, cy, r, half_width, gap_center, gap_half) -> float:
 
 
 # Torso seen from behind: shoulders, narrowing to the waist, running off the bottom.
-_TORSO = [(106, 318), (140, 272), (222, 248), (290, 248), (372, 272), (406, 318),
-          (380, 560), (132, 560)]
+_TORSO = [(106, 318), (140, 272), (222, 248), (290, 248), (372, 272), (406, 318), (380, 560), (132, 560)]
 
 
 Layer = tuple[tuple[int, int, int] | None, Callable[[float, float], float], tuple[int, int, int, int]]
@@ -198,22 +197,34 @@ def _icon_layers() -> list[Layer]:
     # Spine: a column of vertebrae.
     for k in range(6):
         cy = 262 + k * 38
-        layers.append((TEAL, lambda x, y, cy=cy: _sd_round_box(x, y, 256, cy, 15, 11, 7),
-                       (236, cy - 16, 276, cy + 16)))
+        layers.append((TEAL, lambda x, y, cy=cy: _sd_round_box(x, y, 256, cy, 15, 11, 7), (236, cy - 16, 276, cy + 16)))
     # Small circling strokes on both sides of the spine (the massage movement), gap at the top with
     # a little arrow head so they read as "circles".
     for cx in (178, 334):
         cy = 350
-        layers.append((TEAL, lambda x, y, cx=cx, cy=cy: _sd_arc_ring(x, y, cx, cy, 36, 8, -math.pi / 2 + 0.25, 0.55),
-                       (cx - 50, cy - 50, cx + 50, cy + 50)))
+        layers.append(
+            (
+                TEAL,
+                lambda x, y, cx=cx, cy=cy: _sd_arc_ring(x, y, cx, cy, 36, 8, -math.pi / 2 + 0.25, 0.55),
+                (cx - 50, cy - 50, cx + 50, cy + 50),
+            )
+        )
         end = -math.pi / 2 + 0.25 - 0.55  # where the stroke stops: the arrow head sits here
         ex, ey = cx + 36 * math.cos(end), cy + 36 * math.sin(end)
         tx, ty = -math.sin(end), math.cos(end)  # clockwise tangent
         nx, ny = math.cos(end), math.sin(end)
-        head = [(ex + 19 * nx - 4 * tx, ey + 19 * ny - 4 * ty), (ex + 26 * tx, ey + 26 * ty),
-                (ex - 19 * nx - 4 * tx, ey - 19 * ny - 4 * ty)]
-        layers.append((TEAL, lambda x, y, head=head: _sd_polygon(x, y, head) - 2,
-                       (int(ex) - 34, int(ey) - 34, int(ex) + 34, int(ey) + 34)))
+        head = [
+            (ex + 19 * nx - 4 * tx, ey + 19 * ny - 4 * ty),
+            (ex + 26 * tx, ey + 26 * ty),
+            (ex - 19 * nx - 4 * tx, ey - 19 * ny - 4 * ty),
+        ]
+        layers.append(
+            (
+                TEAL,
+                lambda x, y, head=head: _sd_polygon(x, y, head) - 2,
+                (int(ex) - 34, int(ey) - 34, int(ex) + 34, int(ey) + 34),
+            )
+        )
     return layers
 
 
@@ -253,10 +264,9 @@ def encode_png(width: int, height: int, rgba: bytes | bytearray) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     stride = width * 4
-    raw = b"".join(b"\x00" + bytes(rgba[y * stride:(y + 1) * stride]) for y in range(height))
+    raw = b"".join(b"\x00" + bytes(rgba[y * stride : (y + 1) * stride]) for y in range(height))
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw, 9))
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
 def generate_icon(out_dir: Path) -> Path:

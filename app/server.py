@@ -47,23 +47,25 @@ COOKIE_PREFIX = "pijat_token_"
 # the "default" policy that GUARD_SCRIPT adds to the page, which lets through only addresses on the
 # app's own origin (wakelock_plus loads its no_sleep.js that way). The browser then refuses the CDN
 # address before any request is even started.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'none'",
-    "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "media-src 'self' blob: data:",
-    "manifest-src 'self'",
-    "base-uri 'self'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-    "require-trusted-types-for 'script'",
-    "trusted-types flutter-js default",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "media-src 'self' blob: data:",
+        "manifest-src 'self'",
+        "base-uri 'self'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "require-trusted-types-for 'script'",
+        "trusted-types flutter-js default",
+    ]
+)
 # Put first in the <head> of every HTML page of the app (see CONTENT_SECURITY_POLICY).
 GUARD_SCRIPT = b"""<script>
 if (window.trustedTypes && trustedTypes.createPolicy) {
@@ -211,8 +213,11 @@ class Gatekeeper:
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         host = _header(scope, b"host")
-        if (self.access.host_ok(host) and self.access.origin_ok(_header(scope, b"origin"), host)
-                and self.access.token_ok(_cookie(scope, self.access.cookie_name))):
+        if (
+            self.access.host_ok(host)
+            and self.access.origin_ok(_header(scope, b"origin"), host)
+            and self.access.token_ok(_cookie(scope, self.access.cookie_name))
+        ):
             await self.app(scope, receive, _dropping_sends_after_disconnect(send))
             return
         await receive()  # websocket.connect
@@ -246,8 +251,9 @@ class Gatekeeper:
         if rest:
             location += "?" + rest
         cookie = f"{self.access.cookie_name}={self.access.token}; Path=/; HttpOnly; SameSite=Strict"
-        await _respond(send, 303, [(b"location", location.encode("latin-1")),
-                                   (b"set-cookie", cookie.encode("latin-1"))], b"")
+        await _respond(
+            send, 303, [(b"location", location.encode("latin-1")), (b"set-cookie", cookie.encode("latin-1"))], b""
+        )
 
 
 def _dropping_sends_after_disconnect(send: Send) -> Send:
@@ -301,7 +307,7 @@ def _with_guard_script(send: Send) -> Send:
             body = b"".join(chunks)
             head = body.find(b"<head>")
             if head >= 0:
-                body = body[:head + 6] + GUARD_SCRIPT + body[head + 6:]
+                body = body[: head + 6] + GUARD_SCRIPT + body[head + 6 :]
             headers = MutableHeaders(scope=start)
             headers["content-length"] = str(len(body))
             await send(start)
@@ -334,7 +340,7 @@ class OwnVoiceFiles:
         if not path.startswith(URL_PREFIX):
             await self.app(scope, receive, send)
             return
-        clip = clip_from_name(path[len(URL_PREFIX):])
+        clip = clip_from_name(path[len(URL_PREFIX) :])
         try:
             body = OwnVoice(self.folder).path(clip).read_bytes() if clip and self.folder else None
         except OSError:
@@ -345,8 +351,9 @@ class OwnVoiceFiles:
         await _respond(send, 200, [(b"content-type", b"audio/wav")], body)
 
 
-def build_app(main: Callable[[ft.Page], Awaitable[None]], access: Access, assets_dir: str,
-              own_voice: Path | None = None) -> Gatekeeper:
+def build_app(
+    main: Callable[[ft.Page], Awaitable[None]], access: Access, assets_dir: str, own_voice: Path | None = None
+) -> Gatekeeper:
     """Flet's FastAPI app for `main`, served offline (no CDN), behind the gatekeeper, with the
     midwife's recordings from `own_voice` (default: beside the database named by PIJAT_DB_PATH)."""
     flet_app = flet_web.fastapi.app(
@@ -382,8 +389,14 @@ class _Server(uvicorn.Server):
             self._on_ready()
 
 
-def serve(main: Callable[[ft.Page], Awaitable[None]], *, sock: socket.socket, access: Access, assets_dir: str,
-          on_ready: Callable[[], None]) -> None:
+def serve(
+    main: Callable[[ft.Page], Awaitable[None]],
+    *,
+    sock: socket.socket,
+    access: Access,
+    assets_dir: str,
+    on_ready: Callable[[], None],
+) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM)."""
     config = uvicorn.Config(
         build_app(main, access, assets_dir),

@@ -95,18 +95,67 @@ def render_clip(text: str, lang: str, out: Path, work: Path) -> dict:
     voice, wpm = ESPEAK_VOICES[lang]
     raw, trimmed, normed = work / "raw.wav", work / "trimmed.wav", work / "normed.wav"
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", "-D", "-R", str(raw), "-r", str(RATE_HZ), "-b", "16", "-c", "1", str(trimmed),
-                    "silence", "1", "0.02", "0.5%", "reverse", "silence", "1", "0.02", "0.5%", "reverse",
-                    "pad", str(LEAD_S), str(TAIL_S), "rate", "-v", str(RATE_HZ)], check=True)
+    subprocess.run(
+        [
+            "sox",
+            "-D",
+            "-R",
+            str(raw),
+            "-r",
+            str(RATE_HZ),
+            "-b",
+            "16",
+            "-c",
+            "1",
+            str(trimmed),
+            "silence",
+            "1",
+            "0.02",
+            "0.5%",
+            "reverse",
+            "silence",
+            "1",
+            "0.02",
+            "0.5%",
+            "reverse",
+            "pad",
+            str(LEAD_S),
+            str(TAIL_S),
+            "rate",
+            "-v",
+            str(RATE_HZ),
+        ],
+        check=True,
+    )
     samples, rate = _read_pcm(trimmed)
     samples = normalise(samples)
     _write_pcm(normed, samples, rate)
     out.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["opusenc", "--quiet", "--speech", "--bitrate", str(BITRATE_KBPS), "--serial", str(SERIAL),
-                    "--padding", "0", "--discard-comments", str(normed), str(out)], check=True)
+    subprocess.run(
+        [
+            "opusenc",
+            "--quiet",
+            "--speech",
+            "--bitrate",
+            str(BITRATE_KBPS),
+            "--serial",
+            str(SERIAL),
+            "--padding",
+            "0",
+            "--discard-comments",
+            str(normed),
+            str(out),
+        ],
+        check=True,
+    )
     peak, rms = level_dbfs(samples)
-    return {"text_sha256": text_hash(text), "duration_s": round(len(samples) / rate, 3),
-            "peak_dbfs": round(peak, 2), "rms_dbfs": round(rms, 2), "bytes": out.stat().st_size}
+    return {
+        "text_sha256": text_hash(text),
+        "duration_s": round(len(samples) / rate, 3),
+        "peak_dbfs": round(peak, 2),
+        "rms_dbfs": round(rms, 2),
+        "bytes": out.stat().st_size,
+    }
 
 
 def generate_voice(assets_dir: Path = ASSETS_DIR) -> list[Path]:
@@ -129,7 +178,7 @@ def generate_voice(assets_dir: Path = ASSETS_DIR) -> list[Path]:
         "how": "python -m app.assetgen voice",
         "voices": {lang: f"espeak-ng -v {v} -s {wpm}" for lang, (v, wpm) in ESPEAK_VOICES.items()},
         "format": f"Ogg/Opus mono {RATE_HZ} Hz {BITRATE_KBPS} kbit/s, RMS {TARGET_RMS_DBFS} dBFS, "
-                  f"peak <= {PEAK_LIMIT_DBFS} dBFS",
+        f"peak <= {PEAK_LIMIT_DBFS} dBFS",
         "clips": clips,
     }
     manifest_path(assets_dir).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")

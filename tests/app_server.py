@@ -71,7 +71,10 @@ def start_app(data_dir: Path, *extra: str, timeout: float = 60) -> AppServer:
     log_path = data_dir / "server.log"
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "--port", "0", "--data-dir", str(data_dir), "--no-browser", *extra],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=open(log_path, "ab"), text=True,  # noqa: SIM115 - kept by the process
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=open(log_path, "ab"),  # noqa: SIM115 - kept by the process
+        text=True,
     )
     assert process.stdout is not None
     selector = selectors.DefaultSelector()

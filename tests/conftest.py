@@ -32,8 +32,9 @@ def mounted_tiny_fs(tmp_path: Path, size: str) -> Iterator[Path]:
     """A filesystem of its own (tmpfs, e.g. size "256k"), to fill up for real: needs the right to mount."""
     mount_point = tmp_path / "tiny"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(mount_point)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(mount_point)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a small filesystem here (needs root with CAP_SYS_ADMIN)")
     try:

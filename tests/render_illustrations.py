@@ -55,8 +55,14 @@ def _page(page: ft.Page) -> None:
 def serve(port: int, lang: str) -> None:
     i18n.set_resolver(lambda: lang)  # every visitor of this server sees `lang`
     os.environ["FLET_DISPLAY_URL_PREFIX"] = "URL:"  # print the address instead of opening a browser
-    ft.run(_page, view=ft.AppView.WEB_BROWSER, host="127.0.0.1", port=port, no_cdn=True,
-           web_renderer=ft.WebRenderer.CANVAS_KIT)
+    ft.run(
+        _page,
+        view=ft.AppView.WEB_BROWSER,
+        host="127.0.0.1",
+        port=port,
+        no_cdn=True,
+        web_renderer=ft.WebRenderer.CANVAS_KIT,
+    )
 
 
 def _free_port() -> int:
@@ -100,8 +106,7 @@ def shoot(lang: str, out: Path, names: list[str]) -> list[Path]:
                     page.wait_for_timeout(1500)  # the first frame after loading, and the fonts
                     suffix = "" if lang == "en" else f"-{lang}"
                     path = out / f"illustration-{name}-{theme}{suffix}.png"
-                    page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": 360,
-                                                          "height": height + 2 * MARGIN})
+                    page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": 360, "height": height + 2 * MARGIN})
                     saved.append(path)
                     ctx.close()
             browser.close()

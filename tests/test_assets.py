@@ -61,7 +61,9 @@ def test_start_chime_rises_and_end_chime_falls() -> None:
     def early_late(name: str) -> tuple[float, float]:
         _, s = _samples(SOUNDS / name)
         n = len(s)
-        return _zero_crossing_rate(s[int(0.02 * n):int(0.18 * n)]), _zero_crossing_rate(s[int(0.55 * n):int(0.85 * n)])
+        return _zero_crossing_rate(s[int(0.02 * n) : int(0.18 * n)]), _zero_crossing_rate(
+            s[int(0.55 * n) : int(0.85 * n)]
+        )
 
     early, late = early_late("round_start.wav")
     assert late > early * 1.15
@@ -72,7 +74,7 @@ def test_start_chime_rises_and_end_chime_falls() -> None:
 def test_last_seconds_is_three_beeps() -> None:
     _, s = _samples(SOUNDS / "last_seconds.wav")
     window = assetgen.SAMPLE_RATE // 100  # 10 ms envelope
-    env = [max(abs(v) for v in s[i:i + window]) for i in range(0, len(s) - window, window)]
+    env = [max(abs(v) for v in s[i : i + window]) for i in range(0, len(s) - window, window)]
     loud = [e > 0.25 * 32767 for e in env]
     onsets = sum(1 for a, b in zip([False, *loud], loud) if b and not a)
     assert onsets == 3
@@ -90,9 +92,9 @@ def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     chunks, i = [], 8
     while i < len(data):
-        (length,) = struct.unpack(">I", data[i:i + 4])
-        kind, body = data[i + 4:i + 8], data[i + 8:i + 8 + length]
-        (crc,) = struct.unpack(">I", data[i + 8 + length:i + 12 + length])
+        (length,) = struct.unpack(">I", data[i : i + 4])
+        kind, body = data[i + 4 : i + 8], data[i + 8 : i + 8 + length]
+        (crc,) = struct.unpack(">I", data[i + 8 + length : i + 12 + length])
         assert crc == zlib.crc32(kind + body) & 0xFFFFFFFF, kind
         chunks.append((kind, body))
         i += 12 + length
@@ -111,7 +113,7 @@ def test_icon_is_a_valid_512_png() -> None:
 
     def pixel(x: int, y: int) -> bytes:
         assert raw[y * stride] == 0  # filter type None on every row we read
-        return raw[y * stride + 1 + x * 4:y * stride + 1 + x * 4 + 4]
+        return raw[y * stride + 1 + x * 4 : y * stride + 1 + x * 4 + 4]
 
     assert pixel(0, 0)[3] == 0  # rounded corner: transparent
     assert pixel(256, 20)[3] == 255  # background: opaque

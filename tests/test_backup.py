@@ -28,16 +28,21 @@ MARKER = "Catatan-rahasia-7f3a"  # a note whose bytes must leave the file on "de
 
 
 def fill(store: Store) -> None:
-    store.profile.save(
-        Profile(mother_name="Ibu Ñoman 🙂", baby_birth_date=BORN, midwife_phone="0812-3456-7890"), at=T0
-    )
+    store.profile.save(Profile(mother_name="Ibu Ñoman 🙂", baby_birth_date=BORN, midwife_phone="0812-3456-7890"), at=T0)
     for n in range(1, 8):
         day = BORN + timedelta(days=n)
         report, errors = validate_report(
-            {"day": day, "flow": ["not_yet", "not_well", "well"][n % 3], "feeds_24h": str(6 + n),
-             "temperature_c": "37,2" if n % 2 else "", "note": f"{MARKER} hari {n}" if n == 3 else "",
-             "signs": {"feeds_8_to_12": n > 2}, "mother_signs": {"heavy_bleeding": False}},
-            today=date(2026, 11, 20), birth_date=BORN,
+            {
+                "day": day,
+                "flow": ["not_yet", "not_well", "well"][n % 3],
+                "feeds_24h": str(6 + n),
+                "temperature_c": "37,2" if n % 2 else "",
+                "note": f"{MARKER} hari {n}" if n == 3 else "",
+                "signs": {"feeds_8_to_12": n > 2},
+                "mother_signs": {"heavy_bleeding": False},
+            },
+            today=date(2026, 11, 20),
+            birth_date=BORN,
         )
         assert report is not None, errors
         store.diary.save(report, at=T0 + timedelta(days=n))
@@ -54,8 +59,9 @@ def fill(store: Store) -> None:
     # A second mother (a midwife's device), with a report on a day the first one also has.
     second = store.mother(store.mothers.add(at=T0))
     second.profile.save(Profile(mother_name="Ibu Dewi", baby_birth_date=BORN), at=T0)
-    report, _ = validate_report({"day": BORN + timedelta(days=1), "flow": "not_well"},
-                                today=date(2026, 11, 20), birth_date=BORN)
+    report, _ = validate_report(
+        {"day": BORN + timedelta(days=1), "flow": "not_well"}, today=date(2026, 11, 20), birth_date=BORN
+    )
     assert report is not None
     second.diary.save(report, at=T0)
 
@@ -128,6 +134,7 @@ def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
         def edit(d):
             cols = d["payload"]["tables"][table]["columns"]
             d["payload"]["tables"][table]["rows"][0][cols.index(column)] = value
+
         return edit
 
     tampered = changed(set_value("reports", "feeds_24h", 99))
@@ -138,32 +145,45 @@ def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
         "other json": (b'{"hello": "world"}', BackupProblem.NOT_A_BACKUP),
         "a list": (b"[1, 2, 3]", BackupProblem.NOT_A_BACKUP),
         "too large": (b" " * (backup.MAX_BYTES + 1), BackupProblem.TOO_LARGE),
-        "deeply nested": (b'{"format": "pijat-oksitosin-backup", "version": 1, "payload": '
-                          + b"[" * 100_000 + b"]" * 100_000 + b"}", BackupProblem.MALFORMED),
+        "deeply nested": (
+            b'{"format": "pijat-oksitosin-backup", "version": 1, "payload": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            BackupProblem.MALFORMED,
+        ),
         "wrong version": (json.dumps({**doc, "version": 2}).encode(), BackupProblem.WRONG_VERSION),
         "edited without checksum": (json.dumps(tampered).encode(), BackupProblem.WRONG_CHECKSUM),
-        "newer app": (resign(changed(lambda d: d["payload"]["schema"].append("m999_future"))),
-                      BackupProblem.NEWER_APP),
-        "unknown table": (resign(changed(lambda d: d["payload"]["tables"].update(
-            {"evil": {"columns": ["x"], "rows": [[1]]}}))), BackupProblem.INVALID_CONTENT),
-        "sql in a column name": (resign(changed(lambda d: d["payload"]["tables"]["settings"]["columns"].__setitem__(
-            0, 'key") VALUES (1); DROP TABLE reports; --'))), BackupProblem.INVALID_CONTENT),
-        "unknown flow code": (resign(changed(set_value("reports", "flow", "gushing"))),
-                              BackupProblem.INVALID_CONTENT),
+        "newer app": (resign(changed(lambda d: d["payload"]["schema"].append("m999_future"))), BackupProblem.NEWER_APP),
+        "unknown table": (
+            resign(changed(lambda d: d["payload"]["tables"].update({"evil": {"columns": ["x"], "rows": [[1]]}}))),
+            BackupProblem.INVALID_CONTENT,
+        ),
+        "sql in a column name": (
+            resign(
+                changed(
+                    lambda d: d["payload"]["tables"]["settings"]["columns"].__setitem__(
+                        0, 'key") VALUES (1); DROP TABLE reports; --'
+                    )
+                )
+            ),
+            BackupProblem.INVALID_CONTENT,
+        ),
+        "unknown flow code": (resign(changed(set_value("reports", "flow", "gushing"))), BackupProblem.INVALID_CONTENT),
         "nested value": (resign(changed(set_value("reports", "note", {"a": 1}))), BackupProblem.MALFORMED),
         "boolean value": (resign(changed(set_value("reports", "fever", True))), BackupProblem.MALFORMED),
-        "missing required value": (resign(changed(set_value("reports", "flow", None))),
-                                   BackupProblem.INVALID_CONTENT),
-        "huge integer": (resign(changed(set_value("reports", "feeds_24h", 10**30))),
-                         BackupProblem.INVALID_CONTENT),
-        "NaN": (json.dumps(changed(set_value("reports", "temperature_c", float("nan")))).encode(),
-                BackupProblem.MALFORMED),
-        "event of no session": (resign(changed(set_value("session_events", "session_id", 424242))),
-                                BackupProblem.INVALID_CONTENT),
-        "report of no mother": (resign(changed(set_value("reports", "mother_id", 99))),
-                                BackupProblem.INVALID_CONTENT),
-        "short row": (resign(changed(lambda d: d["payload"]["tables"]["reports"]["rows"][0].pop())),
-                      BackupProblem.MALFORMED),
+        "missing required value": (resign(changed(set_value("reports", "flow", None))), BackupProblem.INVALID_CONTENT),
+        "huge integer": (resign(changed(set_value("reports", "feeds_24h", 10**30))), BackupProblem.INVALID_CONTENT),
+        "NaN": (
+            json.dumps(changed(set_value("reports", "temperature_c", float("nan")))).encode(),
+            BackupProblem.MALFORMED,
+        ),
+        "event of no session": (
+            resign(changed(set_value("session_events", "session_id", 424242))),
+            BackupProblem.INVALID_CONTENT,
+        ),
+        "report of no mother": (resign(changed(set_value("reports", "mother_id", 99))), BackupProblem.INVALID_CONTENT),
+        "short row": (
+            resign(changed(lambda d: d["payload"]["tables"]["reports"]["rows"][0].pop())),
+            BackupProblem.MALFORMED,
+        ),
     }
 
 
@@ -184,9 +204,21 @@ def test_a_backup_from_an_older_version_is_brought_up_to_date(full: Store, empty
     migrations.apply(old, stop_before="m003_danger_signs")
     report, _ = validate_report({"day": BORN + timedelta(days=2), "flow": "well"}, today=date(2026, 11, 20))
     assert report is not None
-    old["reports"].insert({"day": report.day.isoformat(), "flow": "well", "signs": "{}", "breast_pain": 0,
-                           "breast_redness": 0, "breast_hard_swollen": 0, "nipples_cracked": 0, "fever": 0,
-                           "note": "", "created_at": T0.isoformat(), "updated_at": T0.isoformat()})
+    old["reports"].insert(
+        {
+            "day": report.day.isoformat(),
+            "flow": "well",
+            "signs": "{}",
+            "breast_pain": 0,
+            "breast_redness": 0,
+            "breast_hard_swollen": 0,
+            "nipples_cracked": 0,
+            "fever": 0,
+            "note": "",
+            "created_at": T0.isoformat(),
+            "updated_at": T0.isoformat(),
+        }
+    )
     empty.data.restore(backup.export(old, at=T0))
     restored = empty.diary.get(report.day)
     assert restored is not None and restored.flow.value == "well" and restored.dark_urine is None
@@ -214,9 +246,16 @@ def test_fuzzed_backups_are_restored_whole_or_refused_without_a_trace(full: Stor
         table = data.draw(st.sampled_from(sorted(t for t in tables if tables[t]["rows"])))
         row = data.draw(st.integers(0, len(tables[table]["rows"]) - 1))
         column = data.draw(st.integers(0, len(tables[table]["columns"]) - 1))
-        value = data.draw(st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
-                                    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20),
-                                    st.lists(st.integers(), max_size=2)))
+        value = data.draw(
+            st.one_of(
+                st.none(),
+                st.booleans(),
+                st.integers(-(2**70), 2**70),
+                st.floats(allow_nan=False, allow_infinity=False),
+                st.text(max_size=20),
+                st.lists(st.integers(), max_size=2),
+            )
+        )
         tables[table]["rows"][row][column] = value
         damaged = resign(document)
     before = checksum(empty)
@@ -325,15 +364,22 @@ def test_a_merge_adds_what_is_missing_keeps_the_newer_edit_and_never_duplicates(
     dewi_here = empty.mother(empty.mothers.add(at=T0))
     dewi_here.profile.save(Profile(mother_name="Ibu Dewi", baby_birth_date=BORN), at=T0)
     for n, flow, at in ((1, "well", T0 + timedelta(days=30)), (2, "not_yet", T0)):
-        report, _ = validate_report({"day": BORN + timedelta(days=n), "flow": flow}, today=date(2026, 11, 20),
-                                    birth_date=BORN)
+        report, _ = validate_report(
+            {"day": BORN + timedelta(days=n), "flow": flow}, today=date(2026, 11, 20), birth_date=BORN
+        )
         assert report is not None
         dewi_here.diary.save(report, at=at)
     siti_sessions = len(full.sessions.list())
 
     merged = empty.data.merge(full.data.export(at=T0))
-    assert merged == backup.Merged(mothers_added=1, reports_added=7, reports_updated=0, reports_kept=1,
-                                   sessions_added=siti_sessions, teaching_added=0)
+    assert merged == backup.Merged(
+        mothers_added=1,
+        reports_added=7,
+        reports_updated=0,
+        reports_kept=1,
+        sessions_added=siti_sessions,
+        teaching_added=0,
+    )
     names = sorted(m.mother_name or "" for m in (empty.mother(x.id).profile.get() for x in empty.mothers.list()) if m)
     assert names == ["Ibu Dewi", "Ibu Ñoman 🙂"]  # Dewi matched by name and birth date; the blank mother gone
     assert dewi_here.diary.get(BORN + timedelta(days=1)).flow.value == "well"  # this phone's newer edit kept
@@ -349,8 +395,9 @@ def test_a_merge_adds_what_is_missing_keeps_the_newer_edit_and_never_duplicates(
     assert checksum(empty) == before
 
     # A day edited later on the other phone: its edit wins.
-    later, _ = validate_report({"day": BORN + timedelta(days=3), "flow": "well", "note": "diubah"},
-                               today=date(2026, 11, 20), birth_date=BORN)
+    later, _ = validate_report(
+        {"day": BORN + timedelta(days=3), "flow": "well", "note": "diubah"}, today=date(2026, 11, 20), birth_date=BORN
+    )
     assert later is not None
     full.diary.save(later, at=T0 + timedelta(days=60))
     third = empty.data.merge(full.data.export(at=T0))

@@ -11,14 +11,14 @@ from app.ui.screens.data import merged_text
 def test_a_merge_names_only_what_it_changed() -> None:
     with i18n.using("en"):
         text = merged_text(Restored(merged=Merged(reports_added=2, reports_kept=1, sessions_added=1)))
-    assert text == ("Merged: 2 daily reports added; 1 massage added; "
-                    "1 day kept as on this phone.")
+    assert text == ("Merged: 2 daily reports added; 1 massage added; 1 day kept as on this phone.")
 
 
 def test_a_merge_that_brought_nothing_says_so() -> None:
     with i18n.using("en"):
         assert merged_text(Restored(merged=Merged(reports_kept=3))) == (
-            "Nothing new: this phone already has everything in this backup.")
+            "Nothing new: this phone already has everything in this backup."
+        )
     with i18n.using("id"):
         said = merged_text(Restored(merged=Merged(reports_kept=3)))
     assert said != "Nothing new: this phone already has everything in this backup." and "cadangan" in said

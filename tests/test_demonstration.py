@@ -26,8 +26,10 @@ from tests.render_harness import Mounted, make_app, walk
 def app(tmp_path) -> Iterator[AppState]:
     with open_store(tmp_path / "app.sqlite3") as store, i18n.using("en"):
         app = make_app(store, FakeClock())
-        store.profile.save(Profile(mother_name="Siti", baby_birth_date=app.clock.wall().date() - timedelta(days=4)),
-                           at=app.clock.wall())
+        store.profile.save(
+            Profile(mother_name="Siti", baby_birth_date=app.clock.wall().date() - timedelta(days=4)),
+            at=app.clock.wall(),
+        )
         yield app
 
 
@@ -99,7 +101,9 @@ def test_an_interrupted_demonstration_is_offered_as_a_demonstration_not_a_massag
     record = other.controller.pending()
     assert record is not None and record.demo  # it can be resumed or ended, like any session
     assert (other.diary.today_summary().morning, other.diary.today_summary().evening) == (
-        HalfDay.NOT_YET, HalfDay.NOT_YET)
+        HalfDay.NOT_YET,
+        HalfDay.NOT_YET,
+    )
 
 
 def test_a_busy_massage_sends_the_midwife_home_first(app):

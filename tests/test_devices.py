@@ -44,6 +44,7 @@ def test_end_and_start_chimes_play_in_order_without_overlap():
 
 # -- spoken prompts: one queue with the chimes, on a fake clock ------------------------------------
 
+
 class FakeTime:
     """now() and sleep() for the queue: time moves only when the test says."""
 
@@ -225,8 +226,11 @@ def test_a_pause_hushes_the_prompt_being_said_and_what_waits_then_says_paused_at
         await time.until(20)
 
     asyncio.run(body())
-    assert [(n, t) for n, t in devices.played] == [(Clip.ROUND_1, 0.0), (Clip.HAND_FISTS, _length(Clip.ROUND_1)
-                                                    + SOUND_GAP_S), (Clip.PAUSED, 2.0)]
+    assert [(n, t) for n, t in devices.played] == [
+        (Clip.ROUND_1, 0.0),
+        (Clip.HAND_FISTS, _length(Clip.ROUND_1) + SOUND_GAP_S),
+        (Clip.PAUSED, 2.0),
+    ]
 
 
 class _Registry:

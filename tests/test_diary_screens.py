@@ -33,12 +33,15 @@ def english() -> Iterator[None]:
         yield
 
 
-@pytest.mark.parametrize("stack, expected", [
-    (["/"], None),  # no form open
-    (["/", "/report"], None),  # today's report
-    (["/", "/diary", "/report?day=2026-11-20"], "2026-11-20"),  # a past day from the diary
-    (["/", "/report?other=1"], None),  # no day in the query
-])
+@pytest.mark.parametrize(
+    "stack, expected",
+    [
+        (["/"], None),  # no form open
+        (["/", "/report"], None),  # today's report
+        (["/", "/diary", "/report?day=2026-11-20"], "2026-11-20"),  # a past day from the diary
+        (["/", "/report?other=1"], None),  # no day in the query
+    ],
+)
 def test_the_report_screen_finds_its_day_in_the_stack(stack, expected):
     assert report.requested_day(stack) == expected
 
@@ -47,11 +50,14 @@ def test_a_report_route_carries_its_day():
     assert report.requested_day(["/", report.report_route("2026-11-01")]) == "2026-11-01"
 
 
-@pytest.mark.parametrize("code, message", [
-    ("not_a_number", "Please enter a number, e.g. 8."),  # words for a code
-    ("future_date", "This date is in the future."),  # the profile's birth date
-    (None, None),  # no error, no message
-])
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("not_a_number", "Please enter a number, e.g. 8."),  # words for a code
+        ("future_date", "This date is in the future."),  # the profile's birth date
+        (None, None),  # no error, no message
+    ],
+)
 def test_error_text(code, message):
     assert error_text(code) == message
 
@@ -66,24 +72,38 @@ def test_the_wet_diaper_help_gives_a_number_only_from_day_6():
     assert wet_diaper_expectation(9) == "Expected on day 9: 6 or more"
 
 
-@pytest.mark.parametrize("state, words, ticked", [
-    (HalfDay.DONE, "done", True),  # only a completed massage is ticked
-    (HalfDay.STOPPED_PAIN, "stopped: it hurt", False),  # a pain stop says so
-    (HalfDay.ENDED_EARLY, "ended early", False),  # ended early says so
-    (HalfDay.NOT_YET, "not yet", False),  # nothing yet
-])
+@pytest.mark.parametrize(
+    "state, words, ticked",
+    [
+        (HalfDay.DONE, "done", True),  # only a completed massage is ticked
+        (HalfDay.STOPPED_PAIN, "stopped: it hurt", False),  # a pain stop says so
+        (HalfDay.ENDED_EARLY, "ended early", False),  # ended early says so
+        (HalfDay.NOT_YET, "not yet", False),  # nothing yet
+    ],
+)
 def test_todays_massage_rows(state, words, ticked):
     assert today.massage_state(state) == (words, ticked)
 
 
-@pytest.mark.parametrize("saved, fields", [
-    (None, {"mother_name": "", "baby_birth_date": "", "midwife_phone": "", "facility_phone": ""}),  # first run
-    (Profile(baby_birth_date=DAY), {"mother_name": "", "baby_birth_date": "22/11/2026", "midwife_phone": "",
-                                    "facility_phone": ""}),  # no name given
-    (Profile(mother_name="Siti", baby_birth_date=DAY, midwife_phone="0812-3456-7890"),
-     {"mother_name": "Siti", "baby_birth_date": "22/11/2026", "midwife_phone": "0812-3456-7890",
-      "facility_phone": ""}),  # the midwife's number, no facility's
-])
+@pytest.mark.parametrize(
+    "saved, fields",
+    [
+        (None, {"mother_name": "", "baby_birth_date": "", "midwife_phone": "", "facility_phone": ""}),  # first run
+        (
+            Profile(baby_birth_date=DAY),
+            {"mother_name": "", "baby_birth_date": "22/11/2026", "midwife_phone": "", "facility_phone": ""},
+        ),  # no name given
+        (
+            Profile(mother_name="Siti", baby_birth_date=DAY, midwife_phone="0812-3456-7890"),
+            {
+                "mother_name": "Siti",
+                "baby_birth_date": "22/11/2026",
+                "midwife_phone": "0812-3456-7890",
+                "facility_phone": "",
+            },
+        ),  # the midwife's number, no facility's
+    ],
+)
 def test_the_profile_form_starts_from_the_saved_profile(saved, fields):
     assert profile.profile_fields(saved) == fields
 
@@ -95,16 +115,25 @@ def _report(**fields: object):
 
 
 def test_a_days_summary_in_words():
-    saved = _report(signs={"feeds_8_to_12": True, "let_down_felt": True}, feeds_24h="1", wet_diapers="6",
-                    expressed_ml="120", temperature_c="37,8")
+    saved = _report(
+        signs={"feeds_8_to_12": True, "let_down_felt": True},
+        feeds_24h="1",
+        wet_diapers="6",
+        expressed_ml="120",
+        temperature_c="37,8",
+    )
     assert diary_history.report_summary(saved) == (
-        "Flowing well · 2 of 8 signs · 1 feed · 6 wet diapers · 120 ml expressed · 37.8 °C")
+        "Flowing well · 2 of 8 signs · 1 feed · 6 wet diapers · 120 ml expressed · 37.8 °C"
+    )
 
 
-@pytest.mark.parametrize("pp_day, title", [
-    (5, "Day 5 after birth · 22 Nov 2026"),  # with a birth date
-    (None, "Sunday, 22 November 2026"),  # without one: the full date
-])
+@pytest.mark.parametrize(
+    "pp_day, title",
+    [
+        (5, "Day 5 after birth · 22 Nov 2026"),  # with a birth date
+        (None, "Sunday, 22 November 2026"),  # without one: the full date
+    ],
+)
 def test_a_day_cards_title(pp_day, title):
     assert diary_history.day_title(DayEntry(DAY, pp_day, None, [])) == title
 
@@ -121,20 +150,25 @@ def test_the_chart_breaks_the_signs_line_at_a_day_without_a_report():
 def test_the_chart_says_flow_and_massages_in_words():
     points = [Point(date(2026, 11, 20), 3, 1), Point(date(2026, 11, 21), None, None), Point(DAY, 8, 2)]
     shown = texts(diary_chart.chart(points, {date(2026, 11, 21)}))
-    assert ("From 20 Nov to 22 Nov: a report on 2 of 3 days. Flowing well on 1, not well on 1, not coming out "
-            "yet on 0. Signs of enough milk: from 3 to 8 of 8. A massage on 1 day.") in shown
+    assert (
+        "From 20 Nov to 22 Nov: a report on 2 of 3 days. Flowing well on 1, not well on 1, not coming out "
+        "yet on 0. Signs of enough milk: from 3 to 8 of 8. A massage on 1 day."
+    ) in shown
     assert {"Tall bar: flowing well", "Massage done (a dot on that day)"} <= set(shown)
 
 
-@pytest.mark.parametrize("n, labelled", [
-    (1, [0]),  # one day: its date
-    (3, [0, 1, 2]),  # born two days ago: every day
-    (6, [0, 2, 5]),  # the birth, one between, today: 2 and 4 would crowd today
-    (7, [0, 2, 4, 6]),  # a week: every other day
-    (19, [0, 5, 10, 18]),  # born 18 days ago: 15 would touch today's date
-    (30, [0, 8, 16, 29]),  # a month: 24 would touch today's date
-    (120, [0, 30, 60, 90, 119]),  # all: still five
-])
+@pytest.mark.parametrize(
+    "n, labelled",
+    [
+        (1, [0]),  # one day: its date
+        (3, [0, 1, 2]),  # born two days ago: every day
+        (6, [0, 2, 5]),  # the birth, one between, today: 2 and 4 would crowd today
+        (7, [0, 2, 4, 6]),  # a week: every other day
+        (19, [0, 5, 10, 18]),  # born 18 days ago: 15 would touch today's date
+        (30, [0, 8, 16, 29]),  # a month: 24 would touch today's date
+        (120, [0, 30, 60, 90, 119]),  # all: still five
+    ],
+)
 def test_the_dates_under_the_chart_start_at_the_first_day_and_end_today(n, labelled):
     assert diary_chart.label_days(n) == labelled
 
@@ -173,11 +207,14 @@ def test_a_day_not_filled_in_opens_the_form_for_that_day():
     assert opened == ["2026-11-22"]
 
 
-@pytest.mark.parametrize("since, last, words", [
-    (DAY, DAY, "Reported today."),  # today's report
-    (date(2026, 11, 20), date(2026, 11, 20), "Reported 20 Nov 2026."),  # a day before: its date
-    (date(2026, 11, 19), DAY, "Reported from 19 Nov 2026 to today."),  # a run of days
-])
+@pytest.mark.parametrize(
+    "since, last, words",
+    [
+        (DAY, DAY, "Reported today."),  # today's report
+        (date(2026, 11, 20), date(2026, 11, 20), "Reported 20 Nov 2026."),  # a day before: its date
+        (date(2026, 11, 19), DAY, "Reported from 19 Nov 2026 to today."),  # a run of days
+    ],
+)
 def test_a_flag_card_on_today_says_when_it_was_reported(since, last, words):
     card = flag_card(RedFlag.FEVER, since, last=last, today=DAY)
     assert words in texts(card)
@@ -189,24 +226,36 @@ def test_a_fever_card_says_keep_breastfeeding_and_when_to_call():
     assert {"Keep breastfeeding.", "Contact the midwife today."} <= set(texts(card))  # DOMAIN §3 mother, today
 
 
-@pytest.mark.parametrize("table, codes", [
-    (labels.FLAG_TITLES, list(RedFlag)),  # every red flag has a title
-    (labels.FLAG_MEANING, list(RedFlag)),  # ... and a plain meaning
-    (labels.URGENCY, list(Urgency)),  # every urgency in words
-    (labels.NOTICE_TITLES, list(Notice)),  # every notice has a title
-    (labels.NOTICE_TEXTS, list(Notice)),  # ... and its text
-    (labels.MOTHER_SIGN_LABELS, list(MotherSign)),  # every question of the mother's own check
-    (labels.SIGN_LABELS, list(Sign)),  # the 8 signs and the old sign 7 (history)
-    (labels.QUESTION_LABELS, list(OPTIONAL_QUESTIONS)),  # the baby's and breasts' yes/no questions
-    (labels.VISIT_WINDOWS, list(Visit)),  # KF1-KF4
-    (labels.FIELD_ERRORS, list(FieldError)),  # every field error has a message
-])
+@pytest.mark.parametrize(
+    "table, codes",
+    [
+        (labels.FLAG_TITLES, list(RedFlag)),  # every red flag has a title
+        (labels.FLAG_MEANING, list(RedFlag)),  # ... and a plain meaning
+        (labels.URGENCY, list(Urgency)),  # every urgency in words
+        (labels.NOTICE_TITLES, list(Notice)),  # every notice has a title
+        (labels.NOTICE_TEXTS, list(Notice)),  # ... and its text
+        (labels.MOTHER_SIGN_LABELS, list(MotherSign)),  # every question of the mother's own check
+        (labels.SIGN_LABELS, list(Sign)),  # the 8 signs and the old sign 7 (history)
+        (labels.QUESTION_LABELS, list(OPTIONAL_QUESTIONS)),  # the baby's and breasts' yes/no questions
+        (labels.VISIT_WINDOWS, list(Visit)),  # KF1-KF4
+        (labels.FIELD_ERRORS, list(FieldError)),  # every field error has a message
+    ],
+)
 def test_every_code_has_words(table, codes):
     assert [code for code in codes if code not in table] == []
 
 
-@pytest.mark.parametrize("table", [labels.FLAG_TITLES, labels.FLAG_MEANING, labels.URGENCY, labels.NOTICE_TEXTS,
-                                   labels.MOTHER_SIGN_LABELS, labels.QUESTION_LABELS])
+@pytest.mark.parametrize(
+    "table",
+    [
+        labels.FLAG_TITLES,
+        labels.FLAG_MEANING,
+        labels.URGENCY,
+        labels.NOTICE_TEXTS,
+        labels.MOTHER_SIGN_LABELS,
+        labels.QUESTION_LABELS,
+    ],
+)
 def test_every_label_is_translated_into_indonesian(table):
     with i18n.using("id"):
         assert [msg for msg in table.values() if i18n._(msg) == msg] == []
@@ -220,11 +269,14 @@ def _card_ids(flag: RedFlag, calls: Calls | None = None) -> set[str]:
     return set(identifiers(flag_card(flag, DAY, calls)))
 
 
-@pytest.mark.parametrize("flag, shown, hidden", [
-    (RedFlag.HEAVY_BLEEDING, {"call-midwife", "call-facility"}, set()),  # go now: the midwife and the facility
-    (RedFlag.FEVER, {"call-midwife"}, {"call-facility"}),  # today: the midwife
-    (RedFlag.FEW_FEEDS, {"call-midwife"}, {"call-facility"}),  # soon: the midwife
-])
+@pytest.mark.parametrize(
+    "flag, shown, hidden",
+    [
+        (RedFlag.HEAVY_BLEEDING, {"call-midwife", "call-facility"}, set()),  # go now: the midwife and the facility
+        (RedFlag.FEVER, {"call-midwife"}, {"call-facility"}),  # today: the midwife
+        (RedFlag.FEW_FEEDS, {"call-midwife"}, {"call-facility"}),  # soon: the midwife
+    ],
+)
 def test_every_card_has_a_call_button(flag, shown, hidden):
     ids = _card_ids(flag)
     assert shown <= ids and not hidden & ids
@@ -237,11 +289,16 @@ def test_a_go_now_card_is_solid_red_and_labelled_urgent():
     assert "Go to a health facility now. Someone should take you." in texts(urgent)
 
 
-@pytest.mark.parametrize("calls, words", [
-    (Calls(), {"Add the health facility's phone", "Add the midwife's phone"}),  # no numbers: add them
-    (Calls(midwife_tel="tel:+6281234567890", dial=_dial),
-     {"Add the health facility's phone", "Call the midwife"}),  # the midwife's number only
-])
+@pytest.mark.parametrize(
+    "calls, words",
+    [
+        (Calls(), {"Add the health facility's phone", "Add the midwife's phone"}),  # no numbers: add them
+        (
+            Calls(midwife_tel="tel:+6281234567890", dial=_dial),
+            {"Add the health facility's phone", "Call the midwife"},
+        ),  # the midwife's number only
+    ],
+)
 def test_a_card_without_a_number_asks_for_it(calls, words):
     shown = texts(flag_card(RedFlag.CALF_SWOLLEN, DAY, calls))
     assert {w for w in shown if w.startswith(("Add ", "Call "))} == words
@@ -257,11 +314,14 @@ def test_a_notice_card_says_baby_blues_passes():
     assert any("passes within about two weeks" in text for text in texts(card))
 
 
-@pytest.mark.parametrize("n, lang, text", [
-    (0, "en", "The day of birth (day 0)"),  # day 0 is named, not "day 0 after birth"
-    (0, "id", "Hari lahir bayi (hari ke-0)"),  # reads right in Indonesian
-    (3, "id", "Hari ke-3 setelah melahirkan"),  # the midwife's way
-])
+@pytest.mark.parametrize(
+    "n, lang, text",
+    [
+        (0, "en", "The day of birth (day 0)"),  # day 0 is named, not "day 0 after birth"
+        (0, "id", "Hari lahir bayi (hari ke-0)"),  # reads right in Indonesian
+        (3, "id", "Hari ke-3 setelah melahirkan"),  # the midwife's way
+    ],
+)
 def test_the_postpartum_day_in_words(n, lang, text):
     with i18n.using(lang):
         assert pp_day_text(n) == text
@@ -269,15 +329,20 @@ def test_the_postpartum_day_in_words(n, lang, text):
 
 def test_the_kf_visit_due_names_its_window_and_dates():
     due = VisitDue(Visit.KF2, date(2026, 11, 21), date(2026, 11, 25), Timing.NOW)
-    assert labels.visit_lines(due) == ("Postnatal visit KF2 (kunjungan nifas) is due: days 3-7 after birth",
-                                       "From 21 Nov 2026 to 25 Nov 2026: a visit by the midwife.")
+    assert labels.visit_lines(due) == (
+        "Postnatal visit KF2 (kunjungan nifas) is due: days 3-7 after birth",
+        "From 21 Nov 2026 to 25 Nov 2026: a visit by the midwife.",
+    )
 
 
-@pytest.mark.parametrize("fields, score", [
-    ({"sign:nipple_pain_worse": "no"}, 1),  # sign 7 asked positively: no pain getting worse counts
-    ({"sign:nipple_pain_worse": "yes"}, 0),  # a yes is not a sign of enough milk
-    ({"sign:feeds_8_to_12": "yes", "sign:baby_satisfied": ""}, 1),  # blank is not answered
-])
+@pytest.mark.parametrize(
+    "fields, score",
+    [
+        ({"sign:nipple_pain_worse": "no"}, 1),  # sign 7 asked positively: no pain getting worse counts
+        ({"sign:nipple_pain_worse": "yes"}, 0),  # a yes is not a sign of enough milk
+        ({"sign:feeds_8_to_12": "yes", "sign:baby_satisfied": ""}, 1),  # blank is not answered
+    ],
+)
 def test_the_signs_score_counts_good_answers(fields, score):
     assert report.signs_yes(fields) == score
 
@@ -290,30 +355,37 @@ def test_the_mothers_check_groups_go_now_apart_from_today():
     assert sorted(sum(groups.values(), [])) == sorted(MotherSign)  # every question once
 
 
-@pytest.mark.parametrize("stack, part", [
-    (["/", "/report?part=mother"], "mother"),  # from Today's "Check how you feel"
-    (["/", "/report"], None),  # the whole form, in its usual order
-])
+@pytest.mark.parametrize(
+    "stack, part",
+    [
+        (["/", "/report?part=mother"], "mother"),  # from Today's "Check how you feel"
+        (["/", "/report"], None),  # the whole form, in its usual order
+    ],
+)
 def test_the_report_screen_finds_its_part(stack, part):
     assert report.requested_part(stack) == part
 
 
 def test_the_reminders_calendar_has_two_daily_events_in_her_language():
     with i18n.using("id"):
-        text = reminders.ics_text(time(6, 30), time(19, 15), now=datetime(2026, 11, 22, 6, 0).astimezone(),
-                                  start=DAY, tz_name="Asia/Jakarta")
+        text = reminders.ics_text(
+            time(6, 30), time(19, 15), now=datetime(2026, 11, 22, 6, 0).astimezone(), start=DAY, tz_name="Asia/Jakarta"
+        )
     assert text.count("RRULE:FREQ=DAILY") == 2
     assert "DTSTART;TZID=Asia/Jakarta:20261122T063000" in text and "BEGIN:VTIMEZONE" in text
     assert "SUMMARY:Pijat oksitosin pagi" in text and "SUMMARY:Pijat oksitosin malam" in text
 
 
-@pytest.mark.parametrize("at, en, id_", [
-    (time(7, 0), "Morning oxytocin massage", "Pijat oksitosin pagi"),  # pagi
-    (time(12, 30), "Midday oxytocin massage", "Pijat oksitosin siang"),  # siang
-    (time(16, 0), "Afternoon oxytocin massage", "Pijat oksitosin sore"),  # sore
-    (time(19, 0), "Evening oxytocin massage", "Pijat oksitosin malam"),  # malam
-    (time(5, 0), "Morning oxytocin massage", "Pijat oksitosin pagi"),  # an early "evening" field still says pagi
-])
+@pytest.mark.parametrize(
+    "at, en, id_",
+    [
+        (time(7, 0), "Morning oxytocin massage", "Pijat oksitosin pagi"),  # pagi
+        (time(12, 30), "Midday oxytocin massage", "Pijat oksitosin siang"),  # siang
+        (time(16, 0), "Afternoon oxytocin massage", "Pijat oksitosin sore"),  # sore
+        (time(19, 0), "Evening oxytocin massage", "Pijat oksitosin malam"),  # malam
+        (time(5, 0), "Morning oxytocin massage", "Pijat oksitosin pagi"),  # an early "evening" field still says pagi
+    ],
+)
 def test_a_reminder_is_named_by_its_hour_in_both_languages(at, en, id_):
     assert reminders.reminder_title(at) == en
     with i18n.using("id"):

@@ -48,20 +48,26 @@ def _report(day: date = DAY, **fields: object) -> DailyReport:
 
 def _session(diary: DiaryService, hour: int, status: SessionStatus, *, day: date = DAY, demo: bool = False) -> None:
     start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    sid = diary.store.sessions.create(NewSession(started_at=start, demo=demo, round_s=180, rest_s=30,
-                                                 rounds_planned=3, snapshot={}))
+    sid = diary.store.sessions.create(
+        NewSession(started_at=start, demo=demo, round_s=180, rest_s=30, rounds_planned=3, snapshot={})
+    )
     if status is not SessionStatus.IN_PROGRESS:
-        diary.store.sessions.finish(sid, status, SessionProgress(at=start + timedelta(minutes=12), snapshot={},
-                                                                 rounds_done=3, massaged_s=540))
+        diary.store.sessions.finish(
+            sid, status, SessionProgress(at=start + timedelta(minutes=12), snapshot={}, rounds_done=3, massaged_s=540)
+        )
 
 
 # -- Today -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("days_old, expected", [
-    (0, 0),  # born today: day 0, as a midwife counts (DOMAIN 4: days since birth)
-    (4, 4),  # four days after the birth
-    (None, None),  # no birth date yet: no day to show
-])
+
+@pytest.mark.parametrize(
+    "days_old, expected",
+    [
+        (0, 0),  # born today: day 0, as a midwife counts (DOMAIN 4: days since birth)
+        (4, 4),  # four days after the birth
+        (None, None),  # no birth date yet: no day to show
+    ],
+)
 def test_today_counts_the_postpartum_day(diary, days_old, expected):
     if days_old is not None:
         _born(diary, days_old)
@@ -75,15 +81,19 @@ def test_today_shows_a_fever_as_an_open_flag_since_its_first_day(diary):
     assert diary.today_summary().flags == [(RedFlag.FEVER, DAY - timedelta(days=1), DAY)]
 
 
-@pytest.mark.parametrize("later, shown", [
-    (None, [(RedFlag.HEAVY_BLEEDING, DAY - timedelta(days=2), DAY - timedelta(days=2))]),  # no later report
-    ({}, [(RedFlag.HEAVY_BLEEDING, DAY - timedelta(days=2), DAY - timedelta(days=2))]),  # today's did not ask
-    ({"mother_signs": {"heavy_bleeding": False}}, []),  # today's answered no: closed
-])
+@pytest.mark.parametrize(
+    "later, shown",
+    [
+        (None, [(RedFlag.HEAVY_BLEEDING, DAY - timedelta(days=2), DAY - timedelta(days=2))]),  # no later report
+        ({}, [(RedFlag.HEAVY_BLEEDING, DAY - timedelta(days=2), DAY - timedelta(days=2))]),  # today's did not ask
+        ({"mother_signs": {"heavy_bleeding": False}}, []),  # today's answered no: closed
+    ],
+)
 def test_today_shows_a_flag_from_the_last_days_until_a_later_report_answers_no(diary, later, shown):
     _born(diary, 6)
-    diary.store.diary.save(_report(DAY - timedelta(days=2), mother_signs={"heavy_bleeding": True}),
-                           at=diary.clock.wall())
+    diary.store.diary.save(
+        _report(DAY - timedelta(days=2), mother_signs={"heavy_bleeding": True}), at=diary.clock.wall()
+    )
     if later is not None:
         diary.store.diary.save(_report(DAY, **later), at=diary.clock.wall())
     assert diary.today_summary().flags == shown
@@ -91,8 +101,9 @@ def test_today_shows_a_flag_from_the_last_days_until_a_later_report_answers_no(d
 
 def test_a_flag_older_than_the_last_three_days_is_not_on_today(diary):
     _born(diary, 8)
-    diary.store.diary.save(_report(DAY - timedelta(days=3), mother_signs={"heavy_bleeding": True}),
-                           at=diary.clock.wall())
+    diary.store.diary.save(
+        _report(DAY - timedelta(days=3), mother_signs={"heavy_bleeding": True}), at=diary.clock.wall()
+    )
     assert diary.today_summary().flags == []
 
 
@@ -102,10 +113,13 @@ def test_today_puts_a_go_now_sign_before_the_others(diary):
     assert [f.flag for f in diary.today_summary().flags] == [RedFlag.HEAVY_BLEEDING, RedFlag.FEVER]
 
 
-@pytest.mark.parametrize("days_old, notices, flags", [
-    (3, [Notice.BABY_BLUES], []),  # day 3: sadness is common, a notice and no flag
-    (20, [], [RedFlag.SADNESS_LASTING]),  # day 20: it has lasted past two weeks, a flag
-])
+@pytest.mark.parametrize(
+    "days_old, notices, flags",
+    [
+        (3, [Notice.BABY_BLUES], []),  # day 3: sadness is common, a notice and no flag
+        (20, [], [RedFlag.SADNESS_LASTING]),  # day 20: it has lasted past two weeks, a flag
+    ],
+)
 def test_today_tells_sadness_in_the_first_two_weeks_from_a_flag(diary, days_old, notices, flags):
     _born(diary, days_old)
     diary.store.diary.save(_report(mother_signs={"sad": True}), at=diary.clock.wall())
@@ -120,12 +134,15 @@ def test_todays_notices_come_from_the_newest_report(diary):
     assert diary.today_summary().notices == []
 
 
-@pytest.mark.parametrize("days_old, visit", [
-    (0, (Visit.KF1, Timing.NOW)),  # born today
-    (5, (Visit.KF2, Timing.NOW)),  # days 3-7
-    (43, None),  # the nifas visits are over
-    (None, None),  # no birth date: nothing to count from
-])
+@pytest.mark.parametrize(
+    "days_old, visit",
+    [
+        (0, (Visit.KF1, Timing.NOW)),  # born today
+        (5, (Visit.KF2, Timing.NOW)),  # days 3-7
+        (43, None),  # the nifas visits are over
+        (None, None),  # no birth date: nothing to count from
+    ],
+)
 def test_today_names_the_postnatal_visit_due(diary, days_old, visit):
     if days_old is not None:
         _born(diary, days_old)
@@ -140,15 +157,18 @@ def test_today_has_the_days_report(diary):
     assert diary.today_summary().report == _report(DAY, feeds_24h="9")
 
 
-@pytest.mark.parametrize("sessions, morning, evening", [
-    ([], HalfDay.NOT_YET, HalfDay.NOT_YET),  # nothing yet
-    ([(7, SessionStatus.COMPLETED)], HalfDay.DONE, HalfDay.NOT_YET),  # a morning massage done
-    ([(19, SessionStatus.COMPLETED)], HalfDay.NOT_YET, HalfDay.DONE),  # after noon counts as the evening
-    ([(7, SessionStatus.STOPPED_PAIN)], HalfDay.STOPPED_PAIN, HalfDay.NOT_YET),  # a pain stop never ticks done
-    ([(7, SessionStatus.ENDED_EARLY)], HalfDay.ENDED_EARLY, HalfDay.NOT_YET),  # ended early, says so
-    ([(7, SessionStatus.STOPPED_PAIN), (8, SessionStatus.COMPLETED)], HalfDay.DONE, HalfDay.NOT_YET),  # retried
-    ([(7, SessionStatus.IN_PROGRESS)], HalfDay.NOT_YET, HalfDay.NOT_YET),  # still running: not yet
-])
+@pytest.mark.parametrize(
+    "sessions, morning, evening",
+    [
+        ([], HalfDay.NOT_YET, HalfDay.NOT_YET),  # nothing yet
+        ([(7, SessionStatus.COMPLETED)], HalfDay.DONE, HalfDay.NOT_YET),  # a morning massage done
+        ([(19, SessionStatus.COMPLETED)], HalfDay.NOT_YET, HalfDay.DONE),  # after noon counts as the evening
+        ([(7, SessionStatus.STOPPED_PAIN)], HalfDay.STOPPED_PAIN, HalfDay.NOT_YET),  # a pain stop never ticks done
+        ([(7, SessionStatus.ENDED_EARLY)], HalfDay.ENDED_EARLY, HalfDay.NOT_YET),  # ended early, says so
+        ([(7, SessionStatus.STOPPED_PAIN), (8, SessionStatus.COMPLETED)], HalfDay.DONE, HalfDay.NOT_YET),  # retried
+        ([(7, SessionStatus.IN_PROGRESS)], HalfDay.NOT_YET, HalfDay.NOT_YET),  # still running: not yet
+    ],
+)
 def test_today_says_how_the_mornings_and_evenings_massage_went(diary, sessions, morning, evening):
     for hour, status in sessions:
         _session(diary, hour, status)
@@ -182,13 +202,17 @@ def test_half_day_of_no_sessions_is_not_yet():
 
 # -- the report form -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("requested, expected", [
-    (None, DAY),  # no day asked: today
-    ("2026-11-20", date(2026, 11, 20)),  # a past day
-    ("2026-11-25", DAY),  # a future day is never offered
-    ("2026-02-30", DAY),  # an impossible date
-    ("yesterday", DAY),  # not a date at all
-])
+
+@pytest.mark.parametrize(
+    "requested, expected",
+    [
+        (None, DAY),  # no day asked: today
+        ("2026-11-20", date(2026, 11, 20)),  # a past day
+        ("2026-11-25", DAY),  # a future day is never offered
+        ("2026-02-30", DAY),  # an impossible date
+        ("yesterday", DAY),  # not a date at all
+    ],
+)
 def test_the_report_day(diary, requested, expected):
     assert diary.report_day(requested) == expected
 
@@ -218,16 +242,19 @@ def test_saving_stores_the_report_and_clears_the_draft(diary):
 LONG_NOTE = "x" * 10_000
 
 
-@pytest.mark.parametrize("field, typed, code", [
-    ("feeds_24h", "-1", "too_small"),  # negative
-    ("feeds_24h", "999999", "too_large"),  # huge
-    ("wet_diapers", "lima", "not_a_number"),  # a word
-    ("feeds_24h", "12.5", "not_integer"),  # a fraction where a count is needed
-    ("temperature_c", "50", "too_large"),  # impossible temperature
-    ("note", LONG_NOTE, "too_long"),  # 10,000 characters
-    ("colostrum_time", "25:99", "invalid_date"),  # not a time
-    ("flow", "", "required"),  # flow not chosen
-])
+@pytest.mark.parametrize(
+    "field, typed, code",
+    [
+        ("feeds_24h", "-1", "too_small"),  # negative
+        ("feeds_24h", "999999", "too_large"),  # huge
+        ("wet_diapers", "lima", "not_a_number"),  # a word
+        ("feeds_24h", "12.5", "not_integer"),  # a fraction where a count is needed
+        ("temperature_c", "50", "too_large"),  # impossible temperature
+        ("note", LONG_NOTE, "too_long"),  # 10,000 characters
+        ("colostrum_time", "25:99", "invalid_date"),  # not a time
+        ("flow", "", "required"),  # flow not chosen
+    ],
+)
 def test_a_refused_save_names_the_field_and_changes_nothing(diary, db_path, field, typed, code):
     diary.store.diary.save(_report(), at=diary.clock.wall())
     fields = {**diary.form(DAY), "flow": "not_well", field: typed}
@@ -245,27 +272,43 @@ def test_a_report_before_the_birth_is_refused(diary):
     assert result.errors == {"day": "before_birth"}
 
 
-@pytest.mark.parametrize("note", [
-    "ASI mulai lancar 🍼😊",  # emoji
-    "'); DROP TABLE reports;--",  # SQL-looking text is only text
-    'She said "better" \\ today',  # quotes and a backslash
-])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ASI mulai lancar 🍼😊",  # emoji
+        "'); DROP TABLE reports;--",  # SQL-looking text is only text
+        'She said "better" \\ today',  # quotes and a backslash
+    ],
+)
 def test_unusual_but_valid_notes_are_stored_verbatim(diary, note):
     diary.save_report(DAY, {**diary.form(DAY), "flow": "well", "note": note})
     assert diary.store.diary.get(DAY).note == note
 
 
 def test_the_form_fields_round_trip_a_saved_report():
-    saved = _report(flow="not_well", signs={"feeds_8_to_12": True, "let_down_felt": False}, feeds_24h="9",
-                    fever="true", temperature_c="38,5", mood="2", colostrum_first_seen="2026-11-22T05:30",
-                    note="SELECT 1; --")
+    saved = _report(
+        flow="not_well",
+        signs={"feeds_8_to_12": True, "let_down_felt": False},
+        feeds_24h="9",
+        fever="true",
+        temperature_c="38,5",
+        mood="2",
+        colostrum_first_seen="2026-11-22T05:30",
+        note="SELECT 1; --",
+    )
     again, errors = validate_report(raw_report(fields_from_report(saved), saved.day), today=DAY)
     assert errors == {} and again == saved
 
 
 def test_the_new_questions_round_trip_through_the_form():
-    saved = _report(baby_sleepy_yellow="true", dark_urine="false", nipple_pain="true", breast_very_painful=None,
-                    mother_signs={"heavy_bleeding": False, "sad": True}, signs={"nipple_pain_worse": False})
+    saved = _report(
+        baby_sleepy_yellow="true",
+        dark_urine="false",
+        nipple_pain="true",
+        breast_very_painful=None,
+        mother_signs={"heavy_bleeding": False, "sad": True},
+        signs={"nipple_pain_worse": False},
+    )
     fields = fields_from_report(saved)
     assert (fields["baby_sleepy_yellow"], fields["dark_urine"], fields["breast_very_painful"]) == ("yes", "no", "")
     assert (fields["mother:heavy_bleeding"], fields["mother:sad"], fields["mother:fits"]) == ("no", "yes", "")
@@ -291,12 +334,15 @@ def test_an_old_report_keeps_its_first_nipple_question_through_an_edit(diary):
     assert diary.store.diary.get(DAY).signs == {"nipple_pain_not_worse": True}
 
 
-@pytest.mark.parametrize("days_old, asked", [
-    (None, True),  # no birth date: asked (it may be the first days)
-    (0, True),  # day 0
-    (5, True),  # day 5, the last of the first days
-    (6, False),  # day 6
-])
+@pytest.mark.parametrize(
+    "days_old, asked",
+    [
+        (None, True),  # no birth date: asked (it may be the first days)
+        (0, True),  # day 0
+        (5, True),  # day 5, the last of the first days
+        (6, False),  # day 6
+    ],
+)
 def test_the_colostrum_time_is_asked_in_the_first_days_only(diary, days_old, asked):
     if days_old is not None:
         _born(diary, days_old)
@@ -305,18 +351,23 @@ def test_the_colostrum_time_is_asked_in_the_first_days_only(diary, days_old, ask
 
 # -- the profile -----------------------------------------------------------------------------------
 
+
 def test_a_valid_profile_is_saved(diary):
     profile, errors = diary.save_profile({"mother_name": " Siti ", "baby_birth_date": "2026-11-18"})
-    assert errors == {} and diary.store.profile.get() == profile == Profile(mother_name="Siti",
-                                                                            baby_birth_date=date(2026, 11, 18))
+    assert errors == {} and diary.store.profile.get() == profile == Profile(
+        mother_name="Siti", baby_birth_date=date(2026, 11, 18)
+    )
 
 
-@pytest.mark.parametrize("born, code", [
-    ("2026-11-30", "future_date"),  # not born yet
-    ("31-11-2026", "invalid_date"),  # day first, but November has 30 days
-    ("", "required"),  # empty
-    ("2024-01-01", "too_old"),  # more than a year ago
-])
+@pytest.mark.parametrize(
+    "born, code",
+    [
+        ("2026-11-30", "future_date"),  # not born yet
+        ("31-11-2026", "invalid_date"),  # day first, but November has 30 days
+        ("", "required"),  # empty
+        ("2024-01-01", "too_old"),  # more than a year ago
+    ],
+)
 def test_a_refused_profile_writes_nothing(diary, born, code):
     profile, errors = diary.save_profile({"mother_name": "Siti", "baby_birth_date": born})
     assert profile is None and errors == {"baby_birth_date": code}
@@ -324,6 +375,7 @@ def test_a_refused_profile_writes_nothing(diary, born, code):
 
 
 # -- delete and undo -------------------------------------------------------------------------------
+
 
 def test_undo_puts_the_deleted_report_back(diary):
     diary.store.diary.save(_report(note="malam"), at=diary.clock.wall())
@@ -351,10 +403,13 @@ def test_undo_brings_back_only_the_last_delete(diary):
     assert diary.store.diary.days() == [DAY - timedelta(days=1)]
 
 
-@pytest.mark.parametrize("forget", [
-    True,  # the few seconds passed
-    False,  # nothing was deleted at all
-])
+@pytest.mark.parametrize(
+    "forget",
+    [
+        True,  # the few seconds passed
+        False,  # nothing was deleted at all
+    ],
+)
 def test_undo_after_forgetting_or_without_a_delete_does_nothing(diary, forget):
     diary.store.diary.save(_report(), at=diary.clock.wall())
     if forget:
@@ -373,6 +428,7 @@ def test_deleting_a_day_without_a_report_keeps_the_earlier_undo(diary):
 
 # -- history ---------------------------------------------------------------------------------------
 
+
 def test_history_lists_every_day_newest_first_with_its_report_and_massages(diary):
     _born(diary, 10)
     diary.store.diary.save(_report(DAY - timedelta(days=2)), at=diary.clock.wall())
@@ -380,19 +436,23 @@ def test_history_lists_every_day_newest_first_with_its_report_and_massages(diary
     _session(diary, 8, SessionStatus.IN_PROGRESS)  # unfinished: not listed
     data = diary.history("7")
     assert [(e.day, e.report is not None, len(e.sessions), e.postpartum_day) for e in data.days] == [
-        (DAY - timedelta(days=i), i == 2, int(i == 0), 10 - i) for i in range(7)]  # the days not filled in too
+        (DAY - timedelta(days=i), i == 2, int(i == 0), 10 - i) for i in range(7)
+    ]  # the days not filled in too
 
 
-@pytest.mark.parametrize("born, chosen, first", [
-    (3, "7", DAY - timedelta(days=3)),  # born 3 days ago: the week starts at the birth
-    (20, "7", DAY - timedelta(days=6)),  # a week
-    (20, "30", DAY - timedelta(days=20)),  # the month starts at the birth
-    (50, "30", DAY - timedelta(days=29)),  # a month
-    (50, "all", DAY - timedelta(days=50)),  # all: from the birth
-    (None, "all", DAY - timedelta(days=40)),  # no birth date: from the oldest report
-    (None, "7", DAY - timedelta(days=6)),  # no birth date: a week
-    (20, "bogus", DAY - timedelta(days=6)),  # an unknown range falls back to a week
-])
+@pytest.mark.parametrize(
+    "born, chosen, first",
+    [
+        (3, "7", DAY - timedelta(days=3)),  # born 3 days ago: the week starts at the birth
+        (20, "7", DAY - timedelta(days=6)),  # a week
+        (20, "30", DAY - timedelta(days=20)),  # the month starts at the birth
+        (50, "30", DAY - timedelta(days=29)),  # a month
+        (50, "all", DAY - timedelta(days=50)),  # all: from the birth
+        (None, "all", DAY - timedelta(days=40)),  # no birth date: from the oldest report
+        (None, "7", DAY - timedelta(days=6)),  # no birth date: a week
+        (20, "bogus", DAY - timedelta(days=6)),  # an unknown range falls back to a week
+    ],
+)
 def test_history_ranges_start_at_the_birth(diary, born, chosen, first):
     if born is not None:
         _born(diary, born)
@@ -454,15 +514,19 @@ def test_history_marks_massage_days_and_leaves_out_demonstrations(diary):
 
 # -- reminders -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("06:30", time(6, 30)),  # the usual form
-    ("6.30", time(6, 30)),  # a dot, as Indonesian phones often write it
-    (" 19:05 ", time(19, 5)),  # spaces around
-    ("25:00", None),  # no such hour
-    ("07:60", None),  # no such minute
-    ("pagi", None),  # a word
-    ("", None),  # empty
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("06:30", time(6, 30)),  # the usual form
+        ("6.30", time(6, 30)),  # a dot, as Indonesian phones often write it
+        (" 19:05 ", time(19, 5)),  # spaces around
+        ("25:00", None),  # no such hour
+        ("07:60", None),  # no such minute
+        ("pagi", None),  # a word
+        ("", None),  # empty
+    ],
+)
 def test_parse_time(text, expected):
     assert parse_time(text) == expected
 

@@ -222,14 +222,10 @@ def test_two_years_of_history_is_one_indexed_query(fresh_db: Store):
 def test_rows_load_without_the_calendar_checks(fresh_db: Store):
     # Valid on the day it was written; read back later, after the birth date was corrected to a
     # later day, it must still load (the store validates without "today"/"birth_date").
-    report, errors = validate_report(
-        {"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 1)
-    )
+    report, errors = validate_report({"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 1))
     assert errors == {}
     fresh_db.diary.save(report, at=T0)
-    _, later_errors = validate_report(
-        {"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 10)
-    )
+    _, later_errors = validate_report({"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 10))
     assert later_errors == {"day": "before_birth"}
     assert fresh_db.diary.get(DAY) == report
     assert fresh_db.diary.list() == [report]
@@ -247,9 +243,7 @@ def test_naive_timestamps_and_non_reports_are_refused(fresh_db: Store):
 
 
 def test_an_overlong_note_is_stopped_by_the_domain_before_the_store():
-    report, errors = validate_report(
-        {"day": "2026-03-04", "flow": "well", "note": "😣" * 10_000}, today=DAY
-    )
+    report, errors = validate_report({"day": "2026-03-04", "flow": "well", "note": "😣" * 10_000}, today=DAY)
     assert (report, errors) == (None, {"note": "too_long"})
 
 
@@ -277,12 +271,9 @@ def test_note_is_stored_verbatim(fresh_db: Store, note):
 
 # Real SQLite failures, injected with triggers, some after the row was already changed.
 FAILING_TRIGGERS = {
-    "before update": "CREATE TRIGGER fail BEFORE UPDATE ON reports "
-    "BEGIN SELECT RAISE(ABORT, 'injected'); END",
-    "after update": "CREATE TRIGGER fail AFTER UPDATE ON reports "
-    "BEGIN SELECT RAISE(ABORT, 'injected'); END",
-    "before insert": "CREATE TRIGGER fail BEFORE INSERT ON reports "
-    "BEGIN SELECT RAISE(ABORT, 'injected'); END",
+    "before update": "CREATE TRIGGER fail BEFORE UPDATE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END",
+    "after update": "CREATE TRIGGER fail AFTER UPDATE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END",
+    "before insert": "CREATE TRIGGER fail BEFORE INSERT ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END",
 }
 
 
@@ -306,9 +297,7 @@ def test_a_failed_save_leaves_the_previous_report(fresh_db: Store, failure):
 
 
 def test_a_failed_first_save_leaves_no_row(fresh_db: Store):
-    fresh_db.db.execute(
-        "CREATE TRIGGER fail AFTER INSERT ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END"
-    )
+    fresh_db.db.execute("CREATE TRIGGER fail AFTER INSERT ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END")
     with pytest.raises(StoreWriteError) as failed:
         fresh_db.diary.save(full_report(), at=T0)
     # The trigger's refusal, typed; SQLite's own text only in the cause.
@@ -319,9 +308,7 @@ def test_a_failed_first_save_leaves_no_row(fresh_db: Store):
 
 def test_a_failed_delete_keeps_the_report(fresh_db: Store):
     fresh_db.diary.save(full_report(), at=T0)
-    fresh_db.db.execute(
-        "CREATE TRIGGER fail AFTER DELETE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END"
-    )
+    fresh_db.db.execute("CREATE TRIGGER fail AFTER DELETE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END")
     with pytest.raises(StoreWriteError) as failed:
         fresh_db.diary.delete(DAY)
     # The trigger's refusal, typed; SQLite's own text only in the cause.
@@ -444,9 +431,7 @@ def test_upgrade_from_m001_adds_the_diary_and_keeps_every_session(tmp_path: Path
     with open_store(path) as store:
         assert migrations.pending(store.db) == []
         assert [m.name for m in migrations.applied(store.db)][:2] == ["m001_initial", "m002_diary"]
-        assert [
-            {k: row[k] for k in sessions_before[0]} for row in store.db["sessions"].rows
-        ] == sessions_before
+        assert [{k: row[k] for k in sessions_before[0]} for row in store.db["sessions"].rows] == sessions_before
         assert list(store.db["session_events"].rows) == events_before
         assert store.get_setting("language") == "id"
         assert store.sessions.get(first).comfort == 4

@@ -28,7 +28,10 @@ DOMAIN_MODULES = sorted(m.name for m in pkgutil.walk_packages(app.domain.__path_
 def leaked(module: str) -> list[str]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, module, *FORBIDDEN],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)
 

@@ -39,25 +39,58 @@ def report(day: date, **fields: object) -> DailyReport:
 
 def session(sid: int, start: datetime, status: SessionStatus, *, demo: bool = False) -> SessionRecord:
     return SessionRecord(
-        id=sid, started_at=start, updated_at=start + timedelta(minutes=12), ended_at=start + timedelta(minutes=12),
-        demo=demo, round_s=180, rest_s=60, rounds_planned=3, build="slim_normal", technique="thumbs",
-        status=status, snapshot={}, rounds_done=3 if status is SessionStatus.COMPLETED else 1,
-        massaged_s=540.0 if status is SessionStatus.COMPLETED else 95.5, comfort=4, letdown=True,
+        id=sid,
+        started_at=start,
+        updated_at=start + timedelta(minutes=12),
+        ended_at=start + timedelta(minutes=12),
+        demo=demo,
+        round_s=180,
+        rest_s=60,
+        rounds_planned=3,
+        build="slim_normal",
+        technique="thumbs",
+        status=status,
+        snapshot={},
+        rounds_done=3 if status is SessionStatus.COMPLETED else 1,
+        massaged_s=540.0 if status is SessionStatus.COMPLETED else 95.5,
+        comfort=4,
+        letdown=True,
     )
 
 
 def week() -> MotherExport:
     reports = [
-        report(BORN + timedelta(days=1), flow="not_yet", feeds_24h="9", colostrum_first_seen="2026-11-11T05:30",
-               signs={"feeds_8_to_12": True, "nipple_pain_worse": False}),
-        report(BORN + timedelta(days=2), flow="not_well", feeds_24h="7", wet_diapers="2",
-               note="Lelah, tapi bayi tenang"),
-        report(BORN + timedelta(days=3), flow="not_well", breast_redness=True, breast_pain=True, fever=True,
-               temperature_c="38,6", mood="2"),
-        report(BORN + timedelta(days=4), flow="well", feeds_24h="10", wet_diapers="5", expressed_ml="40",
-               mother_signs={"heavy_bleeding": False}, dark_urine=False),
-        report(BORN + timedelta(days=6), flow="well", feeds_24h="11", wet_diapers="7", fever=True,
-               temperature_c="38.4"),
+        report(
+            BORN + timedelta(days=1),
+            flow="not_yet",
+            feeds_24h="9",
+            colostrum_first_seen="2026-11-11T05:30",
+            signs={"feeds_8_to_12": True, "nipple_pain_worse": False},
+        ),
+        report(
+            BORN + timedelta(days=2), flow="not_well", feeds_24h="7", wet_diapers="2", note="Lelah, tapi bayi tenang"
+        ),
+        report(
+            BORN + timedelta(days=3),
+            flow="not_well",
+            breast_redness=True,
+            breast_pain=True,
+            fever=True,
+            temperature_c="38,6",
+            mood="2",
+        ),
+        report(
+            BORN + timedelta(days=4),
+            flow="well",
+            feeds_24h="10",
+            wet_diapers="5",
+            expressed_ml="40",
+            mother_signs={"heavy_bleeding": False},
+            dark_urine=False,
+        ),
+        report(
+            BORN + timedelta(days=6), flow="well", feeds_24h="11", wet_diapers="7", fever=True, temperature_c="38.4"
+        ),
     ]
     start = datetime(2026, 11, 12, 7, 0, tzinfo=UTC)
     sessions = [

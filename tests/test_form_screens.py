@@ -74,10 +74,13 @@ def test_a_fresh_form_is_not_marked_unsaved(app):
     assert "report-unsaved" not in Mounted(report.Report, app).identifiers()
 
 
-@pytest.mark.parametrize("lang, question, diapers", [
-    ("en", "How was your milk flowing on 20 November 2026?", "Wet diapers that day"),
-    ("id", "Bagaimana ASI Ibu pada 20 November 2026?", "Popok basah hari itu"),
-])
+@pytest.mark.parametrize(
+    "lang, question, diapers",
+    [
+        ("en", "How was your milk flowing on 20 November 2026?", "Wet diapers that day"),
+        ("id", "Bagaimana ASI Ibu pada 20 November 2026?", "Popok basah hari itu"),
+    ],
+)
 def test_a_past_days_form_asks_about_that_day(app, lang, question, diapers):
     app.go(report.report_route("2026-11-20"))
     with i18n.using(lang):
@@ -101,8 +104,9 @@ def test_the_profile_shows_the_birth_date_typed_the_indonesian_way_and_in_words(
 
 def test_a_refused_profile_counts_its_fields(app):
     screen = Mounted(profile.Profile, app)
-    find(screen.view, "field-midwife_phone").content.on_change(type("E", (), {"control": type(
-        "C", (), {"value": "0812"})()})())
+    find(screen.view, "field-midwife_phone").content.on_change(
+        type("E", (), {"control": type("C", (), {"value": "0812"})()})()
+    )
     save(screen, "profile-save")
     assert "Not saved: 1 field needs attention." in screen.texts()
     assert field_error(screen, "field-midwife_phone") == "Please enter a phone number, e.g. 0812-3456-7890."

@@ -41,67 +41,77 @@ NOT_A_NUMBER = "Please enter a number, e.g. 8."
 OTHER_DIGITS = "Please type the number with the digits 0-9."
 
 
-@pytest.mark.parametrize("field, typed, saved, message", [
-    # feeds in 24 h: a count, 0-30 (DOMAIN §4)
-    ("feeds_24h", "10", 10, None),  # a plain count
-    ("feeds_24h", " 10 ", 10, None),  # spaces around it
-    ("feeds_24h", "   ", None, None),  # only spaces: an empty field
-    ("feeds_24h", "0", 0, None),  # the lower bound
-    ("feeds_24h", "30", 30, None),  # the upper bound
-    ("feeds_24h", "31", None, "This number is too large. Allowed: 0-30."),  # one over
-    ("feeds_24h", "-1", None, "This number is too small. Allowed: 0-30."),  # negative
-    ("feeds_24h", "8,5", None, "Please enter a whole number."),  # a fraction of a feed
-    ("feeds_24h", "delapan", None, NOT_A_NUMBER),  # a word
-    ("feeds_24h", "١٢", None, OTHER_DIGITS),  # Arabic-Indic digits: int() would read 12
-    ("feeds_24h", "१२", None, OTHER_DIGITS),  # Devanagari digits
-    ("feeds_24h", "１２", None, OTHER_DIGITS),  # full-width digits (a Japanese/Chinese keyboard)
-    # wet diapers: a count, 0-30
-    ("wet_diapers", "6", 6, None),
-    ("wet_diapers", "1e9", None, "This number is too large. Allowed: 0-30."),  # exponent notation
-    ("wet_diapers", "nan", None, NOT_A_NUMBER),  # Python's float() would take it
-    # expressed milk: whole ml, 0-2000; a decimal is rounded half up
-    ("expressed_ml", "12.5", 13, None),  # a dot: rounded half up
-    ("expressed_ml", "12,5", 13, None),  # the Indonesian decimal comma
-    ("expressed_ml", "12,4", 12, None),  # rounded down below .5
-    ("expressed_ml", "0,5", 1, None),  # half a ml is one
-    ("expressed_ml", "1.500", 1500, None),  # Indonesian thousands dot: 1500, not 1.5
-    ("expressed_ml", "1,500", 1500, None),  # English thousands comma: 1500 as well
-    ("expressed_ml", "2000", 2000, None),  # the upper bound
-    ("expressed_ml", "2000,4", None, "This number is too large. Allowed: 0-2,000\u00a0ml."),  # over, before rounding
-    ("expressed_ml", "2001", None, "This number is too large. Allowed: 0-2,000\u00a0ml."),
-    ("expressed_ml", "-5", None, "This number is too small. Allowed: 0-2,000\u00a0ml."),
-    ("expressed_ml", "١٢٣", None, OTHER_DIGITS),  # never silently 123
-    ("expressed_ml", "12 ml", None, NOT_A_NUMBER),  # a unit typed along
-    # temperature: 34-43 °C, decimals kept
-    ("temperature_c", "37,8", 37.8, None),  # decimal comma
-    ("temperature_c", "38.5", 38.5, None),  # decimal dot
-    ("temperature_c", "45", None, "This number is too large. Allowed: 34-43\u00a0°C."),
-    ("temperature_c", "33,9", None, "This number is too small. Allowed: 34-43\u00a0°C."),
-    ("temperature_c", "tiga puluh", None, NOT_A_NUMBER),
-    # the time colostrum was first seen, on the report's day
-    ("colostrum_time", "05:30", "05:30", None),  # before now (06:00)
-    ("colostrum_time", "5.30", "05:30", None),  # a dot as people write it
-    ("colostrum_time", "23:00", None, "This time is later than now."),  # later today
-    ("colostrum_time", "25:99", None, "Please enter a time as HH:MM, e.g. 07:30."),  # no such time
-    # the note: verbatim, up to 2000 characters
-    ("note", "Bayi tidur 😴 🍼", "Bayi tidur 😴 🍼", None),  # emoji kept as typed
-    ("note", "x" * 2000, "x" * 2000, None),  # at the limit
-    ("note", "x" * 2001, None, "This text is too long: at most 2,000 characters."),  # one over
-    # mood 1-5 (chips; a stale draft could hold anything)
-    ("mood", "3", 3, None),
-    ("mood", "9", None, "This number is too large. Allowed: 1-5."),
-    # flow: one of the three ratings, required
-    ("flow", "", None, "Please fill this in."),
-])
+@pytest.mark.parametrize(
+    "field, typed, saved, message",
+    [
+        # feeds in 24 h: a count, 0-30 (DOMAIN §4)
+        ("feeds_24h", "10", 10, None),  # a plain count
+        ("feeds_24h", " 10 ", 10, None),  # spaces around it
+        ("feeds_24h", "   ", None, None),  # only spaces: an empty field
+        ("feeds_24h", "0", 0, None),  # the lower bound
+        ("feeds_24h", "30", 30, None),  # the upper bound
+        ("feeds_24h", "31", None, "This number is too large. Allowed: 0-30."),  # one over
+        ("feeds_24h", "-1", None, "This number is too small. Allowed: 0-30."),  # negative
+        ("feeds_24h", "8,5", None, "Please enter a whole number."),  # a fraction of a feed
+        ("feeds_24h", "delapan", None, NOT_A_NUMBER),  # a word
+        ("feeds_24h", "١٢", None, OTHER_DIGITS),  # Arabic-Indic digits: int() would read 12
+        ("feeds_24h", "१२", None, OTHER_DIGITS),  # Devanagari digits
+        ("feeds_24h", "１２", None, OTHER_DIGITS),  # full-width digits (a Japanese/Chinese keyboard)
+        # wet diapers: a count, 0-30
+        ("wet_diapers", "6", 6, None),
+        ("wet_diapers", "1e9", None, "This number is too large. Allowed: 0-30."),  # exponent notation
+        ("wet_diapers", "nan", None, NOT_A_NUMBER),  # Python's float() would take it
+        # expressed milk: whole ml, 0-2000; a decimal is rounded half up
+        ("expressed_ml", "12.5", 13, None),  # a dot: rounded half up
+        ("expressed_ml", "12,5", 13, None),  # the Indonesian decimal comma
+        ("expressed_ml", "12,4", 12, None),  # rounded down below .5
+        ("expressed_ml", "0,5", 1, None),  # half a ml is one
+        ("expressed_ml", "1.500", 1500, None),  # Indonesian thousands dot: 1500, not 1.5
+        ("expressed_ml", "1,500", 1500, None),  # English thousands comma: 1500 as well
+        ("expressed_ml", "2000", 2000, None),  # the upper bound
+        (
+            "expressed_ml",
+            "2000,4",
+            None,
+            "This number is too large. Allowed: 0-2,000\u00a0ml.",
+        ),  # over, before rounding
+        ("expressed_ml", "2001", None, "This number is too large. Allowed: 0-2,000\u00a0ml."),
+        ("expressed_ml", "-5", None, "This number is too small. Allowed: 0-2,000\u00a0ml."),
+        ("expressed_ml", "١٢٣", None, OTHER_DIGITS),  # never silently 123
+        ("expressed_ml", "12 ml", None, NOT_A_NUMBER),  # a unit typed along
+        # temperature: 34-43 °C, decimals kept
+        ("temperature_c", "37,8", 37.8, None),  # decimal comma
+        ("temperature_c", "38.5", 38.5, None),  # decimal dot
+        ("temperature_c", "45", None, "This number is too large. Allowed: 34-43\u00a0°C."),
+        ("temperature_c", "33,9", None, "This number is too small. Allowed: 34-43\u00a0°C."),
+        ("temperature_c", "tiga puluh", None, NOT_A_NUMBER),
+        # the time colostrum was first seen, on the report's day
+        ("colostrum_time", "05:30", "05:30", None),  # before now (06:00)
+        ("colostrum_time", "5.30", "05:30", None),  # a dot as people write it
+        ("colostrum_time", "23:00", None, "This time is later than now."),  # later today
+        ("colostrum_time", "25:99", None, "Please enter a time as HH:MM, e.g. 07:30."),  # no such time
+        # the note: verbatim, up to 2000 characters
+        ("note", "Bayi tidur 😴 🍼", "Bayi tidur 😴 🍼", None),  # emoji kept as typed
+        ("note", "x" * 2000, "x" * 2000, None),  # at the limit
+        ("note", "x" * 2001, None, "This text is too long: at most 2,000 characters."),  # one over
+        # mood 1-5 (chips; a stale draft could hold anything)
+        ("mood", "3", 3, None),
+        ("mood", "9", None, "This number is too large. Allowed: 1-5."),
+        # flow: one of the three ratings, required
+        ("flow", "", None, "Please fill this in."),
+    ],
+)
 def test_each_report_field_accepts_or_refuses_with_its_message(diary, field, typed, saved, message):
     fields = {**diary.form(DAY), "flow": "well", field: typed}
     result = diary.save_report(DAY, fields)
     if message is None:
         assert result.ok, result.errors
         assert diary.store.diary.get(DAY) == result.report
-        value = (result.report.colostrum_first_seen.strftime("%H:%M")
-                 if field == "colostrum_time" and result.report.colostrum_first_seen else getattr(
-                     result.report, field, None))
+        value = (
+            result.report.colostrum_first_seen.strftime("%H:%M")
+            if field == "colostrum_time" and result.report.colostrum_first_seen
+            else getattr(result.report, field, None)
+        )
         assert value == saved
     else:
         assert not result.ok and list(result.errors) == [field]
@@ -109,28 +119,36 @@ def test_each_report_field_accepts_or_refuses_with_its_message(diary, field, typ
         assert error_text(result.errors[field], field) == message
 
 
-@pytest.mark.parametrize("field, typed, saved, message", [
-    ("baby_birth_date", "20/11/2026", date(2026, 11, 20), None),  # day/month/year, as written in Indonesia
-    ("baby_birth_date", "20-11-2026", date(2026, 11, 20), None),  # with dashes
-    ("baby_birth_date", "5/11/2026", date(2026, 11, 5), None),  # no leading zero
-    ("baby_birth_date", "2026-11-20", date(2026, 11, 20), None),  # ISO still works
-    ("baby_birth_date", "31/11/2026", None, "Please enter a date as DD/MM/YYYY, e.g. 20/11/2026."),  # no such day
-    ("baby_birth_date", "23/11/2026", None, "This date is in the future."),  # tomorrow
-    ("baby_birth_date", "01/01/2025", None, "This date is more than a year ago."),
-    ("baby_birth_date", "٢٠/١١/٢٠٢٦", None, OTHER_DIGITS),  # Arabic-Indic digits
-    ("baby_birth_date", "  ", None, "Please fill this in."),  # only spaces
-    ("mother_name", "Siti 🌸", "Siti 🌸", None),  # emoji kept
-    ("mother_name", "  Siti  ", "Siti", None),  # spaces around trimmed
-    ("mother_name", "S" * 60, "S" * 60, None),  # at the limit
-    ("mother_name", "S" * 61, None, "This text is too long: at most 60 characters."),  # refused, never cut
-    ("midwife_phone", "0812-3456-7890", "0812-3456-7890", None),
-    ("midwife_phone", "+62 812 3456 7890", "+62 812 3456 7890", None),
-    ("midwife_phone", "٠٨١٢٣٤٥٦٧٨٩٠", None, OTHER_DIGITS),  # never read as 0812...
-    ("midwife_phone", "0812", None, "Please enter a phone number, e.g. 0812-3456-7890."),  # too short
-])
+@pytest.mark.parametrize(
+    "field, typed, saved, message",
+    [
+        ("baby_birth_date", "20/11/2026", date(2026, 11, 20), None),  # day/month/year, as written in Indonesia
+        ("baby_birth_date", "20-11-2026", date(2026, 11, 20), None),  # with dashes
+        ("baby_birth_date", "5/11/2026", date(2026, 11, 5), None),  # no leading zero
+        ("baby_birth_date", "2026-11-20", date(2026, 11, 20), None),  # ISO still works
+        ("baby_birth_date", "31/11/2026", None, "Please enter a date as DD/MM/YYYY, e.g. 20/11/2026."),  # no such day
+        ("baby_birth_date", "23/11/2026", None, "This date is in the future."),  # tomorrow
+        ("baby_birth_date", "01/01/2025", None, "This date is more than a year ago."),
+        ("baby_birth_date", "٢٠/١١/٢٠٢٦", None, OTHER_DIGITS),  # Arabic-Indic digits
+        ("baby_birth_date", "  ", None, "Please fill this in."),  # only spaces
+        ("mother_name", "Siti 🌸", "Siti 🌸", None),  # emoji kept
+        ("mother_name", "  Siti  ", "Siti", None),  # spaces around trimmed
+        ("mother_name", "S" * 60, "S" * 60, None),  # at the limit
+        ("mother_name", "S" * 61, None, "This text is too long: at most 60 characters."),  # refused, never cut
+        ("midwife_phone", "0812-3456-7890", "0812-3456-7890", None),
+        ("midwife_phone", "+62 812 3456 7890", "+62 812 3456 7890", None),
+        ("midwife_phone", "٠٨١٢٣٤٥٦٧٨٩٠", None, OTHER_DIGITS),  # never read as 0812...
+        ("midwife_phone", "0812", None, "Please enter a phone number, e.g. 0812-3456-7890."),  # too short
+    ],
+)
 def test_each_profile_field_accepts_or_refuses_with_its_message(diary, field, typed, saved, message):
-    fields = {"mother_name": "", "baby_birth_date": "20/11/2026", "midwife_phone": "", "facility_phone": "",
-              field: typed}
+    fields = {
+        "mother_name": "",
+        "baby_birth_date": "20/11/2026",
+        "midwife_phone": "",
+        "facility_phone": "",
+        field: typed,
+    }
     profile, errors = diary.save_profile(fields)
     if message is None:
         assert errors == {} and profile is not None
@@ -185,24 +203,32 @@ def test_every_report_field_has_a_place_on_the_form():
     assert set(fields) <= report._PLACED
 
 
-@pytest.mark.parametrize("order, errors, first", [
-    (["flow", "feeds_24h", "mood"], {"mood": "too_large", "feeds_24h": "too_large"}, "feeds_24h"),  # form order
-    (["flow"], {"other": "invalid_choice"}, "other"),  # not in the order: still scrolled to
-    (["flow"], {}, None),  # nothing to show
-])
+@pytest.mark.parametrize(
+    "order, errors, first",
+    [
+        (["flow", "feeds_24h", "mood"], {"mood": "too_large", "feeds_24h": "too_large"}, "feeds_24h"),  # form order
+        (["flow"], {"other": "invalid_choice"}, "other"),  # not in the order: still scrolled to
+        (["flow"], {}, None),  # nothing to show
+    ],
+)
 def test_the_first_error_follows_the_form_order(order, errors, first):
     assert form_parts.first_error(order, errors) == first
 
 
-@pytest.mark.parametrize("n, words", [
-    (1, "Not saved: 1 field needs attention."),
-    (2, "Not saved: 2 fields need attention."),
-])
+@pytest.mark.parametrize(
+    "n, words",
+    [
+        (1, "Not saved: 1 field needs attention."),
+        (2, "Not saved: 2 fields need attention."),
+    ],
+)
 def test_the_summary_counts_the_fields(n, words):
     assert form_parts.attention_text({f"f{i}": "required" for i in range(n)}) == words
     with i18n.using("id"):
-        assert form_parts.attention_text({f"f{i}": "required" for i in range(n)}) == \
-            f"Belum tersimpan: {n} isian perlu diperiksa."
+        assert (
+            form_parts.attention_text({f"f{i}": "required" for i in range(n)})
+            == f"Belum tersimpan: {n} isian perlu diperiksa."
+        )
 
 
 def test_the_bundled_emoji_font_is_within_its_budget_and_licensed():

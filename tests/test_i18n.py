@@ -26,8 +26,7 @@ def entries(lang: str):
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_no_entry_is_untranslated_or_fuzzy(lang):
-    bad = [m.id for m in entries(lang)
-           if m.fuzzy or not (m.string if isinstance(m.string, str) else all(m.string))]
+    bad = [m.id for m in entries(lang) if m.fuzzy or not (m.string if isinstance(m.string, str) else all(m.string))]
     assert bad == []
 
 
@@ -43,9 +42,24 @@ def test_translations_keep_every_placeholder(lang):
 
 def test_every_string_in_the_code_is_in_the_catalogs(tmp_path):
     pot = tmp_path / "fresh.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
-                    str(LOCALES_DIR / "babel.cfg"), "-k", "N_", "-o", str(pot), "."],
-                   check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(LOCALES_DIR / "babel.cfg"),
+            "-k",
+            "N_",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     with pot.open("rb") as f:
         in_code = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     for lang in i18n.LANGUAGES:
@@ -103,13 +117,16 @@ def test_dates_and_numbers_are_formatted_for_the_language():
         assert i18n.format_date(day, "full").startswith("Sunday")
 
 
-@pytest.mark.parametrize("tags, expected", [
-    (["id-ID", "en-US"], "id"),  # an Indonesian phone
-    (["in"], "id"),  # Android's old code for Indonesian
-    (["en-GB"], "en"),  # not Indonesian: English
-    (["jv-ID"], "en"),  # Javanese UI: English is the complete fallback
-    ([], "id"),  # nothing known: the default
-])
+@pytest.mark.parametrize(
+    "tags, expected",
+    [
+        (["id-ID", "en-US"], "id"),  # an Indonesian phone
+        (["in"], "id"),  # Android's old code for Indonesian
+        (["en-GB"], "en"),  # not Indonesian: English
+        (["jv-ID"], "en"),  # Javanese UI: English is the complete fallback
+        ([], "id"),  # nothing known: the default
+    ],
+)
 def test_language_follows_the_device_locale(tags, expected):
     assert i18n.language_for_locales(tags) == expected
 

@@ -69,10 +69,13 @@ def test_two_daily_events_start_at_the_chosen_times_in_that_zone():
     assert "DTSTART;TZID=Asia/Jakarta:20260311T070000\r\n" in text
 
 
-@pytest.mark.parametrize("tz_name", [
-    None,  # the device's zone is unknown
-    "Mars/Olympus_Mons",  # not a zone zoneinfo knows
-])
+@pytest.mark.parametrize(
+    "tz_name",
+    [
+        None,  # the device's zone is unknown
+        "Mars/Olympus_Mons",  # not a zone zoneinfo knows
+    ],
+)
 def test_without_a_known_zone_the_times_float(tz_name):
     calendar = parsed(tz_name=tz_name)
     assert calendar.walk("VTIMEZONE") == []
@@ -105,27 +108,33 @@ def test_summary_and_description_are_escaped_and_round_trip():
     assert morning["DESCRIPTION"] == DESCRIPTION
 
 
-@pytest.mark.parametrize("bad", [
-    {"now": datetime(2026, 3, 10, 8, 0)},  # a naive now: DTSTAMP must be UTC
-    {"uid_domain": "a;b"},  # a UID domain that would break the line
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"now": datetime(2026, 3, 10, 8, 0)},  # a naive now: DTSTAMP must be UTC
+        {"uid_domain": "a;b"},  # a UID domain that would break the line
+    ],
+)
 def test_bad_input_is_refused(bad):
     with pytest.raises(ValueError):
         make(**bad)
 
 
-@pytest.mark.parametrize("at, word", [
-    (time(3, 59), TimeOfDay.MALAM),  # before dawn it is still night
-    (time(4, 0), TimeOfDay.PAGI),  # pagi starts at 04:00
-    (time(7, 0), TimeOfDay.PAGI),  # the default morning reminder
-    (time(10, 59), TimeOfDay.PAGI),  # last minute of pagi
-    (time(11, 0), TimeOfDay.SIANG),  # siang from 11:00
-    (time(14, 59), TimeOfDay.SIANG),  # last minute of siang
-    (time(15, 0), TimeOfDay.SORE),  # sore from 15:00
-    (time(17, 59), TimeOfDay.SORE),  # last minute of sore
-    (time(18, 0), TimeOfDay.MALAM),  # malam from 18:00
-    (time(19, 0), TimeOfDay.MALAM),  # the default evening reminder
-    (time(0, 0), TimeOfDay.MALAM),  # midnight
-])
+@pytest.mark.parametrize(
+    "at, word",
+    [
+        (time(3, 59), TimeOfDay.MALAM),  # before dawn it is still night
+        (time(4, 0), TimeOfDay.PAGI),  # pagi starts at 04:00
+        (time(7, 0), TimeOfDay.PAGI),  # the default morning reminder
+        (time(10, 59), TimeOfDay.PAGI),  # last minute of pagi
+        (time(11, 0), TimeOfDay.SIANG),  # siang from 11:00
+        (time(14, 59), TimeOfDay.SIANG),  # last minute of siang
+        (time(15, 0), TimeOfDay.SORE),  # sore from 15:00
+        (time(17, 59), TimeOfDay.SORE),  # last minute of sore
+        (time(18, 0), TimeOfDay.MALAM),  # malam from 18:00
+        (time(19, 0), TimeOfDay.MALAM),  # the default evening reminder
+        (time(0, 0), TimeOfDay.MALAM),  # midnight
+    ],
+)
 def test_the_part_of_the_day_a_reminder_is_named_by(at, word):
     assert time_of_day(at) is word

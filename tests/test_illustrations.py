@@ -89,8 +89,7 @@ def _size(stack: ft.Stack) -> tuple[float, float]:
 
 def _describe(shapes: list[cv.Shape]) -> list[tuple[object, ...]]:
     """What a canvas draws, as comparable values: kind, rounded points, colour."""
-    return [(type(s).__name__, tuple((round(x, 1), round(y, 1)) for x, y in _points(s)), _colour(s))
-            for s in shapes]
+    return [(type(s).__name__, tuple((round(x, 1), round(y, 1)) for x, y in _points(s)), _colour(s)) for s in shapes]
 
 
 def _assert_inside(stack: ft.Stack, *, bottom_open: bool = False) -> None:
@@ -171,8 +170,13 @@ def test_each_hand_shows_its_contact_area_beside_the_spine(technique: str, dark:
 def test_each_hand_has_small_circle_arrows_turning_outward(technique: str) -> None:
     stack = _stack(il.hands_illustration(technique))
     spine_x = _size(stack)[0] / 2
-    arcs = [e for s in _canvas(stack).shapes if isinstance(s, cv.Path)
-            for e in s.elements if isinstance(e, cv.Path.Arc) and _colour(s) == il.LIGHT.accent]
+    arcs = [
+        e
+        for s in _canvas(stack).shapes
+        if isinstance(s, cv.Path)
+        for e in s.elements
+        if isinstance(e, cv.Path.Arc) and _colour(s) == il.LIGHT.accent
+    ]
     assert len(arcs) == 2
     for arc in arcs:  # clockwise on the right, counter-clockwise on the left: the top moves outward
         right = arc.x + arc.width / 2 > spine_x
@@ -232,14 +236,17 @@ def test_back_without_a_marker_hides_the_markers() -> None:
     assert [m.visible for m in markers] == [False, False]
 
 
-@pytest.mark.parametrize("fraction, expected", [
-    (0.0, 0.0),  # shoulder blades: the top of the zone
-    (0.25, 0.25),
-    (0.5, 0.5),  # half-way down
-    (1.0, 1.0),  # ribs 5-6, the bra line
-    (-3.0, 0.0),  # below range: clamped to the top
-    (7.0, 1.0),  # above range: clamped to the ribs
-])
+@pytest.mark.parametrize(
+    "fraction, expected",
+    [
+        (0.0, 0.0),  # shoulder blades: the top of the zone
+        (0.25, 0.25),
+        (0.5, 0.5),  # half-way down
+        (1.0, 1.0),  # ribs 5-6, the bra line
+        (-3.0, 0.0),  # below range: clamped to the top
+        (7.0, 1.0),  # above range: clamped to the ribs
+    ],
+)
 def test_markers_sit_at_the_fraction_between_the_landmarks(fraction: float, expected: float) -> None:
     width = 300
     geo = il.back_geometry(width)

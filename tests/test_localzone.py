@@ -16,14 +16,17 @@ def no_android(monkeypatch):
     monkeypatch.setattr(localzone, "_android_property", lambda: None)
 
 
-@pytest.mark.parametrize("env, now, name", [
-    ({"TZ": "Asia/Jakarta"}, WIB, "Asia/Jakarta"),  # $TZ names it
-    ({"TZ": ":Asia/Makassar"}, WIB.astimezone(timezone(timedelta(hours=8))), "Asia/Makassar"),  # glibc's ':' form
-    ({"TZ": "Europe/Berlin"}, WIB, "Asia/Jakarta"),  # a name that contradicts the clock's offset: the offset wins
-    ({"TZ": "../../etc/passwd"}, WIB, "Asia/Jakarta"),  # never a path
-    ({}, datetime(2026, 11, 22, 7, 0, tzinfo=timezone(timedelta(hours=9))), "Asia/Jayapura"),  # WIT by offset
-    ({}, datetime(2026, 11, 22, 7, 0, tzinfo=timezone(timedelta(hours=3))), None),  # unknown: floating times
-])
+@pytest.mark.parametrize(
+    "env, now, name",
+    [
+        ({"TZ": "Asia/Jakarta"}, WIB, "Asia/Jakarta"),  # $TZ names it
+        ({"TZ": ":Asia/Makassar"}, WIB.astimezone(timezone(timedelta(hours=8))), "Asia/Makassar"),  # glibc's ':' form
+        ({"TZ": "Europe/Berlin"}, WIB, "Asia/Jakarta"),  # a name that contradicts the clock's offset: the offset wins
+        ({"TZ": "../../etc/passwd"}, WIB, "Asia/Jakarta"),  # never a path
+        ({}, datetime(2026, 11, 22, 7, 0, tzinfo=timezone(timedelta(hours=9))), "Asia/Jayapura"),  # WIT by offset
+        ({}, datetime(2026, 11, 22, 7, 0, tzinfo=timezone(timedelta(hours=3))), None),  # unknown: floating times
+    ],
+)
 def test_zone_name(env, now, name, tmp_path):
     assert zone_name(now, environ=env, etc=tmp_path) == name
 

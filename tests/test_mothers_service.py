@@ -146,17 +146,24 @@ def test_the_role_is_kept_on_the_device(fresh_db: Store, clock: FakeClock):
 
 
 def mother(born: date | None) -> Mother:
-    return Mother(id=2, nickname="Ani", baby_birth_date=born, midwife_phone=None, facility_phone=None,
-                  archived_at=None)
+    return Mother(id=2, nickname="Ani", baby_birth_date=born, midwife_phone=None, facility_phone=None, archived_at=None)
 
 
-@pytest.mark.parametrize("born, report, pp_day, visit, flags", [
-    (None, None, None, None, []),  # nothing known yet
-    (TODAY - timedelta(days=5), None, 5, Visit.KF2, []),  # days 3-7: KF2
-    (TODAY - timedelta(days=5), DailyReport(day=TODAY - timedelta(days=1), flow=Flow.WELL, fever=True,
-                                            temperature_c=38.6), 5, Visit.KF2, [RedFlag.FEVER]),
-    (TODAY - timedelta(days=60), None, 60, None, []),  # after day 42: no KF visit left
-])
+@pytest.mark.parametrize(
+    "born, report, pp_day, visit, flags",
+    [
+        (None, None, None, None, []),  # nothing known yet
+        (TODAY - timedelta(days=5), None, 5, Visit.KF2, []),  # days 3-7: KF2
+        (
+            TODAY - timedelta(days=5),
+            DailyReport(day=TODAY - timedelta(days=1), flow=Flow.WELL, fever=True, temperature_c=38.6),
+            5,
+            Visit.KF2,
+            [RedFlag.FEVER],
+        ),
+        (TODAY - timedelta(days=60), None, 60, None, []),  # after day 42: no KF visit left
+    ],
+)
 def test_a_row_has_her_day_visit_and_open_flags(born, report, pp_day, visit, flags):
     row = summarize(MotherActivity(mother(born), report, None, None), TODAY)
     assert row.postpartum_day == pp_day
@@ -180,8 +187,9 @@ def test_mothers_with_an_open_warning_come_first_most_urgent_first(fresh_db: Sto
     ani, budi, citra = (named(fresh_db, clock, name) for name in ("Ani", "Budi", "Citra"))
     fever = DailyReport(day=TODAY, flow=Flow.WELL, fever=True, temperature_c=38.6)
     fresh_db.mother(citra).diary.save(fever, at=clock.wall())
-    fresh_db.mother(budi).diary.save(DailyReport(day=TODAY, flow=Flow.WELL, mother_signs={"heavy_bleeding": True}),
-                                     at=clock.wall())
+    fresh_db.mother(budi).diary.save(
+        DailyReport(day=TODAY, flow=Flow.WELL, mother_signs={"heavy_bleeding": True}), at=clock.wall()
+    )
     fresh_db.mothers.archive(FIRST_MOTHER_ID, at=clock.wall())
     order = [row.id for row in MothersService(fresh_db, clock).summaries(TODAY)]
     assert order == [budi, citra, ani, FIRST_MOTHER_ID]  # go now, then today, then by name; archived last
@@ -190,8 +198,9 @@ def test_mothers_with_an_open_warning_come_first_most_urgent_first(fresh_db: Sto
 def test_a_row_shows_the_families_quiz_and_skills_results():
     from app.ui.screens.mothers import teaching_line
 
-    row = summarize(MotherActivity(mother(None), None, None, None, quiz_before_pct=40, quiz_after_pct=90,
-                                   skills_pct=86), TODAY)
+    row = summarize(
+        MotherActivity(mother(None), None, None, None, quiz_before_pct=40, quiz_after_pct=90, skills_pct=86), TODAY
+    )
     with i18n.using("en"):
         assert teaching_line(row) == "Quiz: 40% before, 90% after · Skills: 86%"
     with i18n.using("id"):

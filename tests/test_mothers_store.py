@@ -89,13 +89,21 @@ def test_m004_makes_the_profile_mother_1(shipped: Path):
         assert "profile" not in store.db.table_names()
         assert store.mothers.first_active() == FIRST_MOTHER_ID
         assert store.profile.get() == Profile(
-            mother_name="Siti Nurhaliza", baby_birth_date=date(2026, 3, 1),
-            midwife_phone="0812-3456-7890", facility_phone="(021) 555 1234")
-    assert mother == {"id": 1, "nickname": profile["mother_name"],
-                      "baby_birth_date": profile["baby_birth_date"],
-                      "midwife_phone": profile["midwife_phone"],
-                      "facility_phone": profile["facility_phone"], "archived_at": None,
-                      "created_at": profile["updated_at"], "updated_at": profile["updated_at"]}
+            mother_name="Siti Nurhaliza",
+            baby_birth_date=date(2026, 3, 1),
+            midwife_phone="0812-3456-7890",
+            facility_phone="(021) 555 1234",
+        )
+    assert mother == {
+        "id": 1,
+        "nickname": profile["mother_name"],
+        "baby_birth_date": profile["baby_birth_date"],
+        "midwife_phone": profile["midwife_phone"],
+        "facility_phone": profile["facility_phone"],
+        "archived_at": None,
+        "created_at": profile["updated_at"],
+        "updated_at": profile["updated_at"],
+    }
 
 
 def test_m004_rows_read_back_through_mother_1s_repositories(shipped: Path):
@@ -138,11 +146,12 @@ def test_a_new_device_has_mother_1_with_nothing_known(fresh_db: Store):
 
 
 def _session(store: Store) -> int:
-    sid = store.sessions.create(NewSession(started_at=T0, demo=False, round_s=180, rest_s=30,
-                                           rounds_planned=3, snapshot={}))
-    store.sessions.record_event(sid, "pause", SessionProgress(at=T0 + timedelta(minutes=1),
-                                                              snapshot={}, rounds_done=0,
-                                                              massaged_s=60))
+    sid = store.sessions.create(
+        NewSession(started_at=T0, demo=False, round_s=180, rest_s=30, rounds_planned=3, snapshot={})
+    )
+    store.sessions.record_event(
+        sid, "pause", SessionProgress(at=T0 + timedelta(minutes=1), snapshot={}, rounds_done=0, massaged_s=60)
+    )
     return sid
 
 
@@ -156,24 +165,36 @@ class Kind:
 
 # Every kind of record a mother has. Quiz answers and skills checklists join here when they exist.
 RECORD_KINDS: dict[str, Kind] = {
-    "report": Kind(lambda s: s.diary.save(DailyReport(day=DAY, flow=Flow.WELL, note="A"), at=T0),
-                   lambda s, _: s.diary.get(DAY) or s.diary.list() or s.diary.days() or s.diary.count()
-                   or s.diary.first_day()),
-    "draft": Kind(lambda s: s.drafts.put("report:2026-03-10", {"note": "A"}, at=T0),
-                  lambda s, _: s.drafts.get("report:2026-03-10")),
-    "session": Kind(_session, lambda s, sid: s.sessions.get(sid) or s.sessions.list()
-                    or s.sessions.between(T0, T0 + timedelta(days=1), include_demo=True)
-                    or s.sessions.first_day(UTC)),
+    "report": Kind(
+        lambda s: s.diary.save(DailyReport(day=DAY, flow=Flow.WELL, note="A"), at=T0),
+        lambda s, _: s.diary.get(DAY) or s.diary.list() or s.diary.days() or s.diary.count() or s.diary.first_day(),
+    ),
+    "draft": Kind(
+        lambda s: s.drafts.put("report:2026-03-10", {"note": "A"}, at=T0),
+        lambda s, _: s.drafts.get("report:2026-03-10"),
+    ),
+    "session": Kind(
+        _session,
+        lambda s, sid: s.sessions.get(sid)
+        or s.sessions.list()
+        or s.sessions.between(T0, T0 + timedelta(days=1), include_demo=True)
+        or s.sessions.first_day(UTC),
+    ),
     "unfinished session": Kind(_session, lambda s, _: s.sessions.unfinished(now=T0 + timedelta(hours=1))),
     "session events": Kind(_session, lambda s, sid: s.sessions.events(sid)),
-    "profile": Kind(lambda s: s.profile.save(Profile(mother_name="A", baby_birth_date=DAY), at=T0),
-                    lambda s, _: s.profile.get()),
-    "quiz": Kind(lambda s: s.teaching.add_quiz(mother_id=s.mother_id, phase=Phase.BEFORE, taken_at=T0,
-                                               score_pct=70, answers={}),
-                 lambda s, _: s.teaching.quizzes(s.mother_id)),
-    "skills check": Kind(lambda s: s.teaching.add_skills(mother_id=s.mother_id, checked_at=T0, who=Checked.HUSBAND,
-                                                         who_name=None, steps={}, score_pct=0),
-                         lambda s, _: s.teaching.skills(s.mother_id)),
+    "profile": Kind(
+        lambda s: s.profile.save(Profile(mother_name="A", baby_birth_date=DAY), at=T0), lambda s, _: s.profile.get()
+    ),
+    "quiz": Kind(
+        lambda s: s.teaching.add_quiz(mother_id=s.mother_id, phase=Phase.BEFORE, taken_at=T0, score_pct=70, answers={}),
+        lambda s, _: s.teaching.quizzes(s.mother_id),
+    ),
+    "skills check": Kind(
+        lambda s: s.teaching.add_skills(
+            mother_id=s.mother_id, checked_at=T0, who=Checked.HUSBAND, who_name=None, steps={}, score_pct=0
+        ),
+        lambda s, _: s.teaching.skills(s.mother_id),
+    ),
 }
 
 
@@ -189,15 +210,24 @@ def test_a_record_saved_for_one_mother_never_shows_for_another(fresh_db: Store, 
     assert RECORD_KINDS[kind].seen(a, written)
 
 
-@pytest.mark.parametrize("write", [
-    lambda s, sid: s.sessions.record_event(sid, "resume", SessionProgress(
-        at=T0 + timedelta(minutes=2), snapshot={}, rounds_done=0, massaged_s=60)),
-    lambda s, sid: s.sessions.checkpoint(sid, SessionProgress(
-        at=T0 + timedelta(minutes=2), snapshot={}, rounds_done=0, massaged_s=60)),
-    lambda s, sid: s.sessions.finish(sid, SessionStatus.COMPLETED, SessionProgress(
-        at=T0 + timedelta(minutes=2), snapshot={}, rounds_done=3, massaged_s=540)),
-    lambda s, sid: s.sessions.rate(sid, 5, True),
-], ids=["record_event", "checkpoint", "finish", "rate"])
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda s, sid: s.sessions.record_event(
+            sid, "resume", SessionProgress(at=T0 + timedelta(minutes=2), snapshot={}, rounds_done=0, massaged_s=60)
+        ),
+        lambda s, sid: s.sessions.checkpoint(
+            sid, SessionProgress(at=T0 + timedelta(minutes=2), snapshot={}, rounds_done=0, massaged_s=60)
+        ),
+        lambda s, sid: s.sessions.finish(
+            sid,
+            SessionStatus.COMPLETED,
+            SessionProgress(at=T0 + timedelta(minutes=2), snapshot={}, rounds_done=3, massaged_s=540),
+        ),
+        lambda s, sid: s.sessions.rate(sid, 5, True),
+    ],
+    ids=["record_event", "checkpoint", "finish", "rate"],
+)
 def test_another_mothers_session_cannot_be_written(fresh_db: Store, write):
     sid = _session(fresh_db)
     before = fresh_db.db["sessions"].get(sid)
@@ -270,11 +300,15 @@ def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh
     for n in range(3):
         fresh_db.diary.save(DailyReport(day=DAY - timedelta(days=n), flow=Flow.WELL, fever=n == 0), at=T0)
     sid = _session(fresh_db)
-    fresh_db.sessions.finish(sid, SessionStatus.STOPPED_PAIN, SessionProgress(
-        at=T0 + timedelta(minutes=3), snapshot={}, rounds_done=0, massaged_s=60))
+    fresh_db.sessions.finish(
+        sid,
+        SessionStatus.STOPPED_PAIN,
+        SessionProgress(at=T0 + timedelta(minutes=3), snapshot={}, rounds_done=0, massaged_s=60),
+    )
     _session(fresh_db)  # a later one still in progress: not her "last massage"
-    demo = fresh_db.sessions.create(NewSession(started_at=T0 + timedelta(hours=5), demo=True,
-                                               round_s=20, rest_s=5, rounds_planned=3, snapshot={}))
+    demo = fresh_db.sessions.create(
+        NewSession(started_at=T0 + timedelta(hours=5), demo=True, round_s=20, rest_s=5, rounds_planned=3, snapshot={})
+    )
     assert demo
     rows = {row.mother.id: row for row in fresh_db.mothers.activity()}
     assert rows[1].newest_report.day == DAY and rows[1].newest_report.fever
@@ -285,21 +319,30 @@ def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh
 def test_activity_is_four_queries_for_300_mothers(fresh_db: Store):
     db = fresh_db.db
     with db.conn:
-        db.conn.executemany("INSERT INTO mothers (id, nickname, created_at, updated_at) VALUES (?, ?, 'x', 'x')",
-                            [(i, f"Ibu {i}") for i in range(2, 301)])
+        db.conn.executemany(
+            "INSERT INTO mothers (id, nickname, created_at, updated_at) VALUES (?, ?, 'x', 'x')",
+            [(i, f"Ibu {i}") for i in range(2, 301)],
+        )
         db.conn.executemany(
             "INSERT INTO reports (mother_id, day, flow, signs, breast_pain, breast_redness, "
             "breast_hard_swollen, nipples_cracked, fever, note, created_at, updated_at) "
             "VALUES (?, ?, 'well', '{}', 0, 0, 0, 0, 0, '', 'x', 'x')",
-            [(i, (DAY - timedelta(days=d)).isoformat()) for i in range(1, 301) for d in range(20)])
+            [(i, (DAY - timedelta(days=d)).isoformat()) for i in range(1, 301) for d in range(20)],
+        )
         db.conn.executemany(
             "INSERT INTO quiz_results (mother_id, phase, taken_at, score_pct, answers) VALUES (?, ?, ?, ?, '{}')",
-            [(i, phase, f"2026-03-0{n}", 10 * n + (phase == "after")) for i in range(1, 301, 3)
-             for phase in ("before", "after") for n in (1, 2)])
+            [
+                (i, phase, f"2026-03-0{n}", 10 * n + (phase == "after"))
+                for i in range(1, 301, 3)
+                for phase in ("before", "after")
+                for n in (1, 2)
+            ],
+        )
         db.conn.executemany(
             "INSERT INTO skills_checks (mother_id, checked_at, who, steps, score_pct) "
             "VALUES (?, ?, 'husband', '{}', ?)",
-            [(i, f"2026-03-0{n}", 40 + n) for i in range(1, 301, 2) for n in (1, 2)])
+            [(i, f"2026-03-0{n}", 40 + n) for i in range(1, 301, 2) for n in (1, 2)],
+        )
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
     try:

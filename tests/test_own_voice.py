@@ -71,13 +71,16 @@ def test_a_slip_or_a_forgotten_recording_is_not_kept(tmp_path, seconds, code):
     assert not voice.has(Clip.HALFWAY)
 
 
-@pytest.mark.parametrize("name, clip", [
-    ("halfway.wav", Clip.HALFWAY),
-    ("halfway.ogg", None),  # only WAV recordings
-    ("../pijat-oksitosin.sqlite3", None),  # never another file of the folder
-    ("..%2Fpijat.wav", None),
-    ("nonsense.wav", None),
-])
+@pytest.mark.parametrize(
+    "name, clip",
+    [
+        ("halfway.wav", Clip.HALFWAY),
+        ("halfway.ogg", None),  # only WAV recordings
+        ("../pijat-oksitosin.sqlite3", None),  # never another file of the folder
+        ("..%2Fpijat.wav", None),
+        ("nonsense.wav", None),
+    ],
+)
 def test_only_a_known_prompt_name_is_served(name, clip):
     assert clip_from_name(name) == clip
 

@@ -46,8 +46,6 @@ def test_profile_accepted(raw, name, born):
     assert (profile.mother_name, profile.baby_birth_date) == (name, born)
 
 
-
-
 @pytest.mark.parametrize(
     ("raw", "kept"),
     [
@@ -80,9 +78,7 @@ def test_phone_accepted(raw, kept):
     ],
 )
 def test_phone_rejected(raw):
-    profile, errors = validate_profile(
-        {"baby_birth_date": "2026-03-01", "midwife_phone": raw}, today=TODAY
-    )
+    profile, errors = validate_profile({"baby_birth_date": "2026-03-01", "midwife_phone": raw}, today=TODAY)
     assert (profile, errors) == (None, {"midwife_phone": "invalid_phone"})
 
 

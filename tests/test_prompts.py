@@ -80,11 +80,14 @@ def test_a_halfway_reminder_in_each_round_in_its_middle():
     assert halfway == [ph.start_s + ph.length_s / 2 for ph in rounds]
 
 
-@pytest.mark.parametrize("technique, clip", [
-    (Technique.FISTS, Clip.HAND_FISTS),  # heavier build
-    (Technique.THUMBS, Clip.HAND_THUMBS),  # slim or normal build
-    (Technique.INDEX_BACKS, Clip.HAND_INDEX_BACKS),
-])
+@pytest.mark.parametrize(
+    "technique, clip",
+    [
+        (Technique.FISTS, Clip.HAND_FISTS),  # heavier build
+        (Technique.THUMBS, Clip.HAND_THUMBS),  # slim or normal build
+        (Technique.INDEX_BACKS, Clip.HAND_INDEX_BACKS),
+    ],
+)
 def test_each_round_start_gives_the_hand_cue_of_the_chosen_technique(technique, clip):
     starts = [p for p in plan_prompts(Plan.standard(4, 2), technique) if p.kind is S]
     assert [p.clips for p in starts] == [(Clip.ROUND_1, clip), (Clip.ROUND_2, clip), (Clip.ROUND_3, clip)]

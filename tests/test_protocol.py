@@ -55,8 +55,11 @@ def test_direct_plan_is_checked_too(kwargs):
         (
             Plan.standard(5, 1),
             (
-                Phase(R, 1, 0, 300), Phase(P, 1, 300, 360), Phase(R, 2, 360, 660),
-                Phase(P, 2, 660, 720), Phase(R, 3, 720, 1020),
+                Phase(R, 1, 0, 300),
+                Phase(P, 1, 300, 360),
+                Phase(R, 2, 360, 660),
+                Phase(P, 2, 660, 720),
+                Phase(R, 3, 720, 1020),
             ),
         ),
         # 0 min rest: rests are left out, rounds follow one another
@@ -65,8 +68,11 @@ def test_direct_plan_is_checked_too(kwargs):
         (
             Plan.demonstration(),
             (
-                Phase(R, 1, 0, 20), Phase(P, 1, 20, 25), Phase(R, 2, 25, 45),
-                Phase(P, 2, 45, 50), Phase(R, 3, 50, 70),
+                Phase(R, 1, 0, 20),
+                Phase(P, 1, 20, 25),
+                Phase(R, 2, 25, 45),
+                Phase(P, 2, 45, 50),
+                Phase(R, 3, 50, 70),
             ),
         ),
     ],

@@ -132,14 +132,22 @@ def test_evaluate_domain_table(fields, day, flags):
 
 def test_flags_come_most_urgent_first():
     fields = {
-        "fever": True, "breast_redness": True, "nipples_cracked": True, "wet_diapers": 3,
-        "feeds_24h": 6, "flow": "not_yet", **mother("lochia_smells", "fits"),
+        "fever": True,
+        "breast_redness": True,
+        "nipples_cracked": True,
+        "wet_diapers": 3,
+        "feeds_24h": 6,
+        "flow": "not_yet",
+        **mother("lochia_smells", "fits"),
     }
     assert evaluate(report(**fields), postpartum_day=7) == [
         F.FITS,  # go now
         F.LOCHIA_SMELLS,  # today
         F.MASTITIS,  # within 24 h
-        F.NIPPLES_CRACKED, F.MILK_NOT_YET, F.FEW_FEEDS, F.FEW_WET_DIAPERS,  # soon, in order
+        F.NIPPLES_CRACKED,
+        F.MILK_NOT_YET,
+        F.FEW_FEEDS,
+        F.FEW_WET_DIAPERS,  # soon, in order
     ]
 
 
@@ -202,8 +210,12 @@ def test_mastitis_advice_keeps_breastfeeding_within_24h():
 def test_mother_go_now_flags():
     go_now = {flag for flag, rule in RULES.items() if rule.urgency is Urgency.GO_NOW}
     assert go_now == {
-        F.HEAVY_BLEEDING, F.FITS, F.HEADACHE_VISION_SWELLING, F.BREATHING_CHEST_PAIN,
-        F.CALF_SWOLLEN, F.THOUGHTS_OF_HARM,
+        F.HEAVY_BLEEDING,
+        F.FITS,
+        F.HEADACHE_VISION_SWELLING,
+        F.BREATHING_CHEST_PAIN,
+        F.CALF_SWOLLEN,
+        F.THOUGHTS_OF_HARM,
     }
 
 
@@ -300,7 +312,8 @@ def test_open_flags_keeps_few_feeds_without_a_birth_date():
 def test_open_flags_puts_go_now_first():
     reports = [report(_day(3), feeds_24h=4, **mother("heavy_bleeding"))]
     assert [flag for flag, _ in open_flags(reports, birth_date=BIRTH)] == [
-        F.HEAVY_BLEEDING, F.FEW_FEEDS,
+        F.HEAVY_BLEEDING,
+        F.FEW_FEEDS,
     ]
 
 
@@ -317,22 +330,24 @@ def _on(offset, **fields):
     return report(day=TODAY - timedelta(days=offset), **fields)
 
 
-@pytest.mark.parametrize("reports, shown", [
-    ([_on(1, **mother("fits"))], [(RedFlag.FITS, 1, 1)]),  # yesterday's, no report today
-    ([_on(2, **mother("fits")), _on(0)], [(RedFlag.FITS, 2, 2)]),  # today's did not ask: still open
-    ([_on(2, **mother("fits")), _on(0, mother_signs={"fits": False})], []),  # answered no: closed
-    ([_on(3, **mother("fits"))], []),  # older than three days
-    ([_on(2, fever=True), _on(1, fever=True), _on(0)], []),  # today's report has no fever: closed
-    ([_on(4, fever=True), _on(2, fever=True), _on(1, fever=True)], [(RedFlag.FEVER, 4, 1)]),  # since its first day
-    ([_on(1, feeds_24h=5), _on(0)], [(RedFlag.FEW_FEEDS, 1, 1)]),  # today's left the feeds blank
-    ([_on(1, feeds_24h=5), _on(0, feeds_24h=9)], []),  # today's counted enough feeds
-])
+@pytest.mark.parametrize(
+    "reports, shown",
+    [
+        ([_on(1, **mother("fits"))], [(RedFlag.FITS, 1, 1)]),  # yesterday's, no report today
+        ([_on(2, **mother("fits")), _on(0)], [(RedFlag.FITS, 2, 2)]),  # today's did not ask: still open
+        ([_on(2, **mother("fits")), _on(0, mother_signs={"fits": False})], []),  # answered no: closed
+        ([_on(3, **mother("fits"))], []),  # older than three days
+        ([_on(2, fever=True), _on(1, fever=True), _on(0)], []),  # today's report has no fever: closed
+        ([_on(4, fever=True), _on(2, fever=True), _on(1, fever=True)], [(RedFlag.FEVER, 4, 1)]),  # since its first day
+        ([_on(1, feeds_24h=5), _on(0)], [(RedFlag.FEW_FEEDS, 1, 1)]),  # today's left the feeds blank
+        ([_on(1, feeds_24h=5), _on(0, feeds_24h=9)], []),  # today's counted enough feeds
+    ],
+)
 def test_recent_flags(reports, shown):
     found = recent_flags(reports, birth_date=TODAY - timedelta(days=10), today=TODAY)
     assert [(f.flag, (TODAY - f.since).days, (TODAY - f.last).days) for f in found] == shown
 
 
 def test_recent_flags_come_most_urgent_first():
-    found = recent_flags([_on(2, **mother("fits")), _on(1, fever=True, feeds_24h=3)],
-                         birth_date=None, today=TODAY)
+    found = recent_flags([_on(2, **mother("fits")), _on(1, fever=True, feeds_24h=3)], birth_date=None, today=TODAY)
     assert [f.flag for f in found] == [RedFlag.FITS, RedFlag.FEVER, RedFlag.FEW_FEEDS]

@@ -283,10 +283,13 @@ def test_a_stored_old_sign_7_loads_unchanged():
 
 
 def test_old_sign_7_sits_in_its_question_place():
-    report, _ = check({"signs": {"weight_going_up": True, "nipple_pain_not_worse": True,
-                                 "breasts_full_then_soft": True}})
+    report, _ = check(
+        {"signs": {"weight_going_up": True, "nipple_pain_not_worse": True, "breasts_full_then_soft": True}}
+    )
     assert list(report.signs) == [
-        Sign.BREASTS_FULL_THEN_SOFT, Sign.NIPPLE_PAIN_NOT_WORSE, Sign.WEIGHT_GOING_UP,
+        Sign.BREASTS_FULL_THEN_SOFT,
+        Sign.NIPPLE_PAIN_NOT_WORSE,
+        Sign.WEIGHT_GOING_UP,
     ]
 
 
@@ -308,8 +311,7 @@ def test_report_sign_count_is_count_signs():
     assert report.sign_count == count_signs(report.signs) == SignCount(1, 2, 8)
 
 
-QUESTIONS = ["baby_sleepy_yellow", "dark_urine", "black_stools", "breast_very_painful",
-             "flu_like", "nipple_pain"]
+QUESTIONS = ["baby_sleepy_yellow", "dark_urine", "black_stools", "breast_very_painful", "flu_like", "nipple_pain"]
 
 
 @pytest.mark.parametrize("field", QUESTIONS)
@@ -358,14 +360,18 @@ def test_mother_signs_reject_bad_input(raw):
 
 def test_mother_signs_cover_both_urgency_lines_and_mood():
     assert len(MOTHER_SIGNS) == 13
-    assert {MotherSign.THOUGHTS_OF_HARM, MotherSign.SAD, MotherSign.NO_WISH_TO_CARE} <= set(
-        MOTHER_SIGNS
-    )
+    assert {MotherSign.THOUGHTS_OF_HARM, MotherSign.SAD, MotherSign.NO_WISH_TO_CARE} <= set(MOTHER_SIGNS)
 
 
 def test_new_fields_round_trip_through_json():
-    report, _ = check({"dark_urine": True, "nipple_pain": False,
-                       "mother_signs": {"chills": True}, "signs": {"nipple_pain_worse": False}})
+    report, _ = check(
+        {
+            "dark_urine": True,
+            "nipple_pain": False,
+            "mother_signs": {"chills": True},
+            "signs": {"nipple_pain_worse": False},
+        }
+    )
     assert DailyReport.model_validate(report.model_dump(mode="json")) == report
 
 

@@ -32,8 +32,11 @@ from tests.render_harness import Mounted, find, make_app
 SCREENS: list[tuple[Callable[[], Any], str, set[str]]] = [
     # component, its route, identifiers a test or a finger relies on
     (session_setup.Setup, "/session/setup", {"round-minutes-3", "rest-minutes-0", "demo-switch", "to-safety"}),
-    (session_safety.Safety, "/session/safety", {"safety-pregnant-yes", "safety-pregnant-no",
-                                                "safety-pregnant-unsure", "safety-next"}),
+    (
+        session_safety.Safety,
+        "/session/safety",
+        {"safety-pregnant-yes", "safety-pregnant-no", "safety-pregnant-unsure", "safety-next"},
+    ),
     (session_unsafe.Unsafe, "/session/unsafe", {"unsafe-home", "unsafe-change"}),
     (session_prep.Prep, "/session/prep", {"prep-oil", "prep-clean_oiled_hands", "to-position"}),
     (session_position.Position, "/session/position", {"to-technique"}),
@@ -112,11 +115,14 @@ def test_safety_next_stays_disabled_until_every_question_is_answered(app):
     assert not screen.disabled("safety-next")
 
 
-@pytest.mark.parametrize(("odd_one", "answer", "route"), [
-    (None, None, "/session/prep"),  # all "no": on to the preparation
-    (Contraindication.FEVER_ILL, "yes", "/session/unsafe"),  # a "yes": no massage today
-    (Contraindication.PREGNANT, "unsure", "/session/unsafe"),  # "not sure": ask the midwife first
-])
+@pytest.mark.parametrize(
+    ("odd_one", "answer", "route"),
+    [
+        (None, None, "/session/prep"),  # all "no": on to the preparation
+        (Contraindication.FEVER_ILL, "yes", "/session/unsafe"),  # a "yes": no massage today
+        (Contraindication.PREGNANT, "unsure", "/session/unsafe"),  # "not sure": ask the midwife first
+    ],
+)
 def test_safety_next_goes_on_only_when_every_answer_is_no(app, odd_one, answer, route):
     screen = Mounted(session_safety.Safety, app)
     for code in CONTRAINDICATIONS:
@@ -132,12 +138,21 @@ def test_the_chosen_answer_is_shown_selected_and_only_that_one(app):
     assert selected == {"yes": False, "no": False, "unsure": True}
 
 
-@pytest.mark.parametrize(("answers", "heading", "lists"), [
-    ({Contraindication.PREGNANT: SafetyAnswer.YES}, "Please do not massage today",
-     ["You answered yes to:", "Pregnancy"]),  # a yes: a clear stop
-    ({Contraindication.BLEEDING: SafetyAnswer.NOT_SURE}, "Ask the midwife first",
-     ["You were not sure about:", "A blood-clotting disorder or blood-thinning medicine"]),  # calm, for a doubt
-])
+@pytest.mark.parametrize(
+    ("answers", "heading", "lists"),
+    [
+        (
+            {Contraindication.PREGNANT: SafetyAnswer.YES},
+            "Please do not massage today",
+            ["You answered yes to:", "Pregnancy"],
+        ),  # a yes: a clear stop
+        (
+            {Contraindication.BLEEDING: SafetyAnswer.NOT_SURE},
+            "Ask the midwife first",
+            ["You were not sure about:", "A blood-clotting disorder or blood-thinning medicine"],
+        ),  # calm, for a doubt
+    ],
+)
 def test_the_unsafe_screen_names_each_reason(app, answers, heading, lists):
     app.controller.wizard.safety = {code: SafetyAnswer.NO for code in CONTRAINDICATIONS} | answers
     texts = Mounted(session_unsafe.Unsafe, app).texts()
@@ -161,10 +176,13 @@ def test_preparation_ticks_are_kept_for_the_way_back(app):
     assert [find(again.view, f"prep-{item}").checked for item in ("oil", "pillow")] == [True, False]
 
 
-@pytest.mark.parametrize(("build", "techniques"), [
-    ("heavier", set()),  # one technique (fists): no choice to make
-    ("slim_normal", {"technique-thumbs", "technique-index_backs"}),  # thumbs or backs of index fingers
-])
+@pytest.mark.parametrize(
+    ("build", "techniques"),
+    [
+        ("heavier", set()),  # one technique (fists): no choice to make
+        ("slim_normal", {"technique-thumbs", "technique-index_backs"}),  # thumbs or backs of index fingers
+    ],
+)
 def test_the_build_decides_which_techniques_are_offered(app, build, techniques):
     screen = Mounted(session_technique.Technique, app)
     assert screen.disabled("to-landmarks")
@@ -192,11 +210,14 @@ def test_start_begins_the_get_ready_count_and_opens_the_rounds(app):
     assert app.store.sessions.list(limit=5) == []
 
 
-@pytest.mark.parametrize(("demo", "pain", "says", "never"), [
-    (True, False, "This was a demonstration, not a real massage.", "Well done!"),  # demonstration
-    (False, True, "Stopped because it hurt. Next time, press more lightly.", "Demonstration finished"),  # pain
-    (False, False, "Massage ended", "This was a demonstration, not a real massage."),  # ended early
-])
+@pytest.mark.parametrize(
+    ("demo", "pain", "says", "never"),
+    [
+        (True, False, "This was a demonstration, not a real massage.", "Well done!"),  # demonstration
+        (False, True, "Stopped because it hurt. Next time, press more lightly.", "Demonstration finished"),  # pain
+        (False, False, "Massage ended", "This was a demonstration, not a real massage."),  # ended early
+    ],
+)
 def test_the_finish_screen_says_how_the_massage_ended(app, demo, pain, says, never):
     _finished_massage(app, demo=demo, pain=pain)
     texts = " ".join(Mounted(session_finish.Finish, app).texts())

@@ -58,12 +58,15 @@ def test_the_printed_url_is_loopback_with_a_long_token(server: AppServer) -> Non
     assert len(server.token) >= 32
 
 
-@pytest.mark.parametrize("target", [
-    "/",  # the app's page
-    "/report?day=2026-01-02",  # a route of the app
-    "/main.dart.js",  # a static file of Flet's web client
-    "/manifest.json",  # another static file
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/",  # the app's page
+        "/report?day=2026-01-02",  # a route of the app
+        "/main.dart.js",  # a static file of Flet's web client
+        "/manifest.json",  # another static file
+    ],
+)
 def test_without_token_or_cookie_a_request_gets_the_403_page_in_both_languages(server: AppServer, target: str) -> None:
     status, body = get_body(server, target)
     assert status == 403
@@ -72,10 +75,13 @@ def test_without_token_or_cookie_a_request_gets_the_403_page_in_both_languages(s
     assert "flutter" not in body.lower()  # not the app
 
 
-@pytest.mark.parametrize("target", [
-    "/?token=wrong",  # a made-up token
-    "/?token=",  # an empty one
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/?token=wrong",  # a made-up token
+        "/?token=",  # an empty one
+    ],
+)
 def test_a_wrong_token_gets_the_403_page_and_no_cookie(server: AppServer, target: str) -> None:
     response = get(server, target)
     assert response.status == 403
@@ -87,13 +93,17 @@ def test_a_token_from_the_url_and_a_valid_token_in_a_second_one_still_is_refused
     assert response.status == 403
 
 
-@pytest.mark.parametrize("target, location", [
-    ("/", "/"),  # the printed URL itself
-    ("/report?day=2026-01-02", "/report?day=2026-01-02"),  # a route with its own query stays as it was
-    ("//evil.example/x", "/evil.example/x"),  # "//host" would leave the app: it stays a path on it
-])
+@pytest.mark.parametrize(
+    "target, location",
+    [
+        ("/", "/"),  # the printed URL itself
+        ("/report?day=2026-01-02", "/report?day=2026-01-02"),  # a route with its own query stays as it was
+        ("//evil.example/x", "/evil.example/x"),  # "//host" would leave the app: it stays a path on it
+    ],
+)
 def test_the_token_sets_a_strict_httponly_cookie_and_redirects_without_it(
-        server: AppServer, target: str, location: str) -> None:
+    server: AppServer, target: str, location: str
+) -> None:
     response = get(server, f"{target}{'&' if '?' in target else '?'}token={server.token}")
     assert response.status == 303
     assert response.getheader("Location") == location
@@ -103,22 +113,28 @@ def test_the_token_sets_a_strict_httponly_cookie_and_redirects_without_it(
     assert {"httponly", "samesite=strict", "path=/"} <= attributes
 
 
-@pytest.mark.parametrize("target", [
-    "/",  # the page
-    "/main.dart.js",  # a static file
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/",  # the page
+        "/main.dart.js",  # a static file
+    ],
+)
 def test_with_the_cookie_the_app_is_served(server: AppServer, target: str) -> None:
     assert get(server, target, with_cookie(server)).status == 200
 
 
-@pytest.mark.parametrize("target", [
-    "/",  # the page
-    "/report?day=2026-01-02",  # a route: the same page
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/",  # the page
+        "/report?day=2026-01-02",  # a route: the same page
+    ],
+)
 def test_the_app_page_sets_its_trusted_types_guard_before_any_other_script(server: AppServer, target: str) -> None:
     status, body = get_body(server, target, with_cookie(server))
     assert status == 200
-    head = body[body.index("<head>") + len("<head>"):]
+    head = body[body.index("<head>") + len("<head>") :]
     assert head.startswith(GUARD_SCRIPT.decode())
     assert body.count('createPolicy("default"') == 1
 
@@ -198,14 +214,19 @@ def open_websocket(server: AppServer, origin: str | None, cookie: str | None) ->
     headers = {}
     if cookie is not None:
         headers.update(with_cookie(server, None if cookie == "ok" else cookie))
-    with connect(f"ws://127.0.0.1:{server.port}/ws", origin=Origin(origin.format(port=server.port)) if origin else None,
-                 additional_headers=headers, open_timeout=10):
+    with connect(
+        f"ws://127.0.0.1:{server.port}/ws",
+        origin=Origin(origin.format(port=server.port)) if origin else None,
+        additional_headers=headers,
+        open_timeout=10,
+    ):
         pass
 
 
 @pytest.mark.parametrize("origin, cookie, let_in", WEBSOCKET_CASES)
 def test_the_websocket_opens_only_for_the_own_origin_with_the_cookie(
-        server: AppServer, origin: str | None, cookie: str | None, let_in: bool) -> None:
+    server: AppServer, origin: str | None, cookie: str | None, let_in: bool
+) -> None:
     if let_in:
         open_websocket(server, origin, cookie)
     else:
@@ -217,16 +238,22 @@ def test_the_websocket_opens_only_for_the_own_origin_with_the_cookie(
 # --- who can reach it -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("host", [
-    "0.0.0.0",  # every interface
-    "::",  # every IPv6 interface
-    "192.168.1.10",  # one LAN address
-    "pijat.example",  # a name (not known to be loopback)
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "0.0.0.0",  # every interface
+        "::",  # every IPv6 interface
+        "192.168.1.10",  # one LAN address
+        "pijat.example",  # a name (not known to be loopback)
+    ],
+)
 def test_a_non_loopback_host_without_allow_network_exits_with_a_message(host: str, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "app", "--host", host, "--port", "0", "--data-dir", str(tmp_path), "--no-browser"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode != 0
     assert "--allow-network" in done.stderr
@@ -244,14 +271,17 @@ def test_with_allow_network_it_warns_and_still_requires_the_token(tmp_path: Path
     assert "WARNING" in (tmp_path / "server.log").read_text()
 
 
-@pytest.mark.parametrize("host, loopback", [
-    ("127.0.0.1", True),  # the default
-    ("127.0.0.2", True),  # all of 127.0.0.0/8 is loopback
-    ("localhost", True),  # the name
-    ("::1", True),  # IPv6 loopback
-    ("0.0.0.0", False),  # every interface
-    ("10.0.0.5", False),  # a private network address
-    ("example.com", False),  # any other name
-])
+@pytest.mark.parametrize(
+    "host, loopback",
+    [
+        ("127.0.0.1", True),  # the default
+        ("127.0.0.2", True),  # all of 127.0.0.0/8 is loopback
+        ("localhost", True),  # the name
+        ("::1", True),  # IPv6 loopback
+        ("0.0.0.0", False),  # every interface
+        ("10.0.0.5", False),  # a private network address
+        ("example.com", False),  # any other name
+    ],
+)
 def test_which_hosts_count_as_this_device_only(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback

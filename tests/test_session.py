@@ -78,7 +78,9 @@ def test_full_session_with_pauses_finishes_with_every_round_massaged(clock):
     )
     now = clock.monotonic()
     assert (session.status, session.massaged_s(now), session.rounds_done(now)) == (
-        Status.FINISHED, 900, 3,
+        Status.FINISHED,
+        900,
+        3,
     )
 
 
@@ -87,17 +89,23 @@ def test_skips_are_not_massage_time(clock):
         Session.start(LONG, clock.monotonic()),
         clock,
         [
-            200, "skip",  # R1 skipped with 100 s left: under half, still counts as done
-            10, "skip",  # rest 1 cut by 50 s
-            100, "skip",  # R2 skipped with 200 s left: over half, not done
+            200,
+            "skip",  # R1 skipped with 100 s left: under half, still counts as done
+            10,
+            "skip",  # rest 1 cut by 50 s
+            100,
+            "skip",  # R2 skipped with 200 s left: over half, not done
             60,  # rest 2 in full
-            300, "settle",  # R3 in full
+            300,
+            "settle",  # R3 in full
         ],
     )
     now = clock.monotonic()
     assert session.skipped == ((0, 100.0), (1, 50.0), (2, 200.0))
     assert (session.status, session.massaged_s(now), session.rounds_done(now)) == (
-        Status.FINISHED, 600, 2,
+        Status.FINISHED,
+        600,
+        2,
     )
     assert session.total_elapsed(now) == 670  # 200 + 10 + 100 + 60 + 300
 
@@ -126,7 +134,9 @@ def test_resume_after_a_restart_continues_to_the_end(clock):
     restored = drive(restored, later, [0.001, "settle"])
     now = later.monotonic()
     assert (restored.status, restored.massaged_s(now), restored.rounds_done(now)) == (
-        Status.FINISHED, 900, 3,
+        Status.FINISHED,
+        900,
+        3,
     )
 
 
@@ -277,7 +287,8 @@ def test_demo_rounds_warn_at_ten_seconds_left():
 
 def test_without_rests_a_round_ends_before_the_next_starts():
     assert [(c.kind, c.round_number) for c in cue_points(Plan.standard(3, 0)) if c.at_s == 180] == [
-        (CueKind.ROUND_END, 1), (CueKind.ROUND_START, 2),
+        (CueKind.ROUND_END, 1),
+        (CueKind.ROUND_START, 2),
     ]
 
 
@@ -406,7 +417,9 @@ def test_restore(clock, steps, status, position, stop_reason):
     data = json.loads(json.dumps(session.snapshot(clock.monotonic()).to_dict()))
     restored = Session.restore(SessionSnapshot.from_dict(data), 5.0)
     assert (restored.status, restored.position(5.0), restored.stop_reason) == (
-        status, position, stop_reason,
+        status,
+        position,
+        stop_reason,
     )
 
 
@@ -417,8 +430,14 @@ def test_snapshot_round_trips_through_json(clock):
 
 
 GOOD = {
-    "round_s": 180, "rest_s": 60, "rounds": 3, "demo": False, "position_s": 200.0,
-    "skipped": [[0, 20.0]], "status": "paused", "stop_reason": None,
+    "round_s": 180,
+    "rest_s": 60,
+    "rounds": 3,
+    "demo": False,
+    "position_s": 200.0,
+    "skipped": [[0, 20.0]],
+    "status": "paused",
+    "stop_reason": None,
 }
 
 

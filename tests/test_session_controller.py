@@ -50,14 +50,19 @@ def test_choose_build_picks_the_technique_of_that_build():
     assert w.technique is Technique.INDEX_BACKS
 
 
-@pytest.mark.parametrize(("answers", "reasons"), [
-    ({}, []),  # nothing answered yet: no reason (the screen keeps Next disabled)
-    ({Contraindication.PREGNANT: SafetyAnswer.NO}, []),  # a "no" is no reason
-    ({Contraindication.PREGNANT: SafetyAnswer.YES}, [Contraindication.PREGNANT]),  # a "yes" stops the massage
-    ({Contraindication.BLEEDING: SafetyAnswer.NOT_SURE}, [Contraindication.BLEEDING]),  # in doubt: ask the midwife
-    ({Contraindication.PREGNANT: SafetyAnswer.YES, Contraindication.FEVER_ILL: SafetyAnswer.NOT_SURE},
-     [Contraindication.FEVER_ILL, Contraindication.PREGNANT]),  # listed in the order they are asked
-])
+@pytest.mark.parametrize(
+    ("answers", "reasons"),
+    [
+        ({}, []),  # nothing answered yet: no reason (the screen keeps Next disabled)
+        ({Contraindication.PREGNANT: SafetyAnswer.NO}, []),  # a "no" is no reason
+        ({Contraindication.PREGNANT: SafetyAnswer.YES}, [Contraindication.PREGNANT]),  # a "yes" stops the massage
+        ({Contraindication.BLEEDING: SafetyAnswer.NOT_SURE}, [Contraindication.BLEEDING]),  # in doubt: ask the midwife
+        (
+            {Contraindication.PREGNANT: SafetyAnswer.YES, Contraindication.FEVER_ILL: SafetyAnswer.NOT_SURE},
+            [Contraindication.FEVER_ILL, Contraindication.PREGNANT],
+        ),  # listed in the order they are asked
+    ],
+)
 def test_a_yes_or_a_not_sure_in_the_safety_check_is_a_reason_not_to_massage(answers, reasons):
     w = Wizard()
     w.safety = dict(answers)

@@ -67,6 +67,7 @@ def parts(tmp_path):
 
 def settle(coro_fn) -> None:
     """Run an intent inside an event loop and let the tasks it spawned get as far as they can."""
+
     async def body() -> None:
         coro_fn()
         for _ in range(20):
@@ -111,7 +112,7 @@ def test_pause_is_immediate_and_resume_counts_again(parts):
     assert model.view.remaining_s == shown
     before = len(devices.sounds)
     settle(model.resume)
-    assert devices.sounds[before:before + GET_READY_FROM] == [CueKind.LAST_SECONDS] * GET_READY_FROM
+    assert devices.sounds[before : before + GET_READY_FROM] == [CueKind.LAST_SECONDS] * GET_READY_FROM
     assert controller.session.status is Status.RUNNING
 
 

@@ -94,9 +94,7 @@ def test_wal_mode_is_on(fresh_db: Store):
 def test_foreign_keys_are_enforced(fresh_db: Store):
     assert fresh_db.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):
-        fresh_db.db["session_events"].insert(
-            {"session_id": 999, "at": "x", "kind": "start", "position_s": 0}
-        )
+        fresh_db.db["session_events"].insert({"session_id": 999, "at": "x", "kind": "start", "position_s": 0})
 
 
 def test_upgrade_from_m001_keeps_every_row(tmp_path: Path):
@@ -182,9 +180,7 @@ def test_create_stores_the_session_and_its_start_event(fresh_db: Store):
         status=SessionStatus.IN_PROGRESS, snapshot={"phase": "round", "round": 1},
         rounds_done=0, massaged_s=0.0, comfort=None, letdown=None,
     )  # fmt: skip
-    assert [(e["kind"], e["at"], e["position_s"]) for e in fresh_db.sessions.events(session_id)] == [
-        ("start", T0, 0.0)
-    ]
+    assert [(e["kind"], e["at"], e["position_s"]) for e in fresh_db.sessions.events(session_id)] == [("start", T0, 0.0)]
 
 
 def test_timestamps_are_stored_as_utc_text_and_read_back_aware(fresh_db: Store):
@@ -207,7 +203,9 @@ def test_record_event_logs_it_and_updates_progress(fresh_db: Store):
     fresh_db.sessions.record_event(session_id, "pause", progress(95, rounds_done=0, massaged_s=95))
     record = fresh_db.sessions.get(session_id)
     assert (record.updated_at, record.massaged_s, record.snapshot) == (
-        T0 + timedelta(seconds=95), 95.0, {"phase": "round", "elapsed": 95}
+        T0 + timedelta(seconds=95),
+        95.0,
+        {"phase": "round", "elapsed": 95},
     )
     assert [(e["kind"], e["position_s"]) for e in fresh_db.sessions.events(session_id)] == [
         ("start", 0.0), ("pause", 95.0)
@@ -340,10 +338,7 @@ def test_between_is_half_open_oldest_first_and_skips_demos(fresh_db: Store):
         "noon": day + timedelta(hours=12),
         "next day": day + timedelta(days=1),
     }
-    ids = {
-        name: fresh_db.sessions.create(new_session(at, demo=name == "demo"))
-        for name, at in started.items()
-    }
+    ids = {name: fresh_db.sessions.create(new_session(at, demo=name == "demo")) for name, at in started.items()}
     today = fresh_db.sessions.between(day, day + timedelta(days=1))
     assert [r.id for r in today] == [ids["midnight"], ids["noon"], ids["evening"]]
     with_demo = fresh_db.sessions.between(day, day + timedelta(days=1), include_demo=True)
@@ -356,8 +351,7 @@ def test_between_is_half_open_oldest_first_and_skips_demos(fresh_db: Store):
 FAILING_TRIGGERS = {
     "event insert fails": "CREATE TRIGGER fail BEFORE INSERT ON session_events "
     "BEGIN SELECT RAISE(ABORT, 'injected'); END",
-    "session update fails": "CREATE TRIGGER fail BEFORE UPDATE ON sessions "
-    "BEGIN SELECT RAISE(ABORT, 'injected'); END",
+    "session update fails": "CREATE TRIGGER fail BEFORE UPDATE ON sessions BEGIN SELECT RAISE(ABORT, 'injected'); END",
 }
 
 

@@ -28,6 +28,7 @@ def _cut_tail(path: Path) -> bytes:
 
 def test_a_file_that_grows_back_while_opening_is_not_called_damaged(db_path):
     tail = _cut_tail(db_path)
+
     # The checkpoint finishes a moment after the open looked.
     def finish() -> None:
         with db_path.open("ab") as file:
@@ -51,8 +52,10 @@ def test_a_file_that_stays_short_is_damaged(db_path):
 
 def _write_from_another_process(path: Path) -> None:
     """Another process writes and closes; as the last connection it would remove the -wal."""
-    code = ("import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
-            "db.execute(\"INSERT OR REPLACE INTO settings VALUES ('other', 'x')\"); db.commit(); db.close()")
+    code = (
+        "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
+        "db.execute(\"INSERT OR REPLACE INTO settings VALUES ('other', 'x')\"); db.commit(); db.close()"
+    )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
 
 

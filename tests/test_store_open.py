@@ -42,8 +42,9 @@ def write_diary(path: Path, days: int = 40) -> None:
     with open_store(path) as store:
         store.profile.save(Profile(mother_name=SECRET, baby_birth_date=date(2026, 2, 1)), at=T0)
         for n in range(days):
-            report = DailyReport(day=date(2026, 2, 1) + timedelta(days=n), flow=Flow.WELL,
-                                 note=f"{SECRET} {n} " + "catatan " * 20)
+            report = DailyReport(
+                day=date(2026, 2, 1) + timedelta(days=n), flow=Flow.WELL, note=f"{SECRET} {n} " + "catatan " * 20
+            )
             store.diary.save(report, at=T0)
 
 
@@ -291,8 +292,7 @@ def test_files_an_older_version_left_readable_are_made_private(tmp_path: Path, u
 # --- several processes at once ------------------------------------------------------------------
 
 
-def _child_writes(path: str, start: multiprocessing.synchronize.Barrier, n: int,
-                  reply: Connection) -> None:
+def _child_writes(path: str, start: multiprocessing.synchronize.Barrier, n: int, reply: Connection) -> None:
     try:
         start.wait(30)
         with open_store(Path(path)) as store:
@@ -300,12 +300,13 @@ def _child_writes(path: str, start: multiprocessing.synchronize.Barrier, n: int,
             session_id = store.sessions.create(NewSession(
                 started_at=at, demo=False, round_s=180, rest_s=30, rounds_planned=3, snapshot={}
             ))  # fmt: skip
-            store.sessions.finish(session_id, SessionStatus.COMPLETED,
-                                  SessionProgress(at=at, snapshot={}, rounds_done=3,
-                                                  massaged_s=540.0))
+            store.sessions.finish(
+                session_id,
+                SessionStatus.COMPLETED,
+                SessionProgress(at=at, snapshot={}, rounds_done=3, massaged_s=540.0),
+            )
             store.set_setting(f"opened_by_{n}", "yes")
-            store.diary.save(DailyReport(day=date(2026, 1, 1) + timedelta(days=n),
-                                         flow=Flow.WELL), at=at)
+            store.diary.save(DailyReport(day=date(2026, 1, 1) + timedelta(days=n), flow=Flow.WELL), at=at)
         reply.send("ok")
     except BaseException as exc:
         reply.send(f"{type(exc).__name__}: {exc}")
@@ -329,8 +330,7 @@ def test_processes_opening_one_folder_at_once_never_fail(tmp_path: Path, prepare
     start = ctx.Barrier(PROCESSES)
     pipes = [ctx.Pipe(duplex=False) for _ in range(PROCESSES)]
     children = [
-        ctx.Process(target=_child_writes, args=(str(path), start, n, send))
-        for n, (_, send) in enumerate(pipes)
+        ctx.Process(target=_child_writes, args=(str(path), start, n, send)) for n, (_, send) in enumerate(pipes)
     ]
     for child in children:
         child.start()

@@ -25,14 +25,20 @@ SECRET = "Siti Rahayu"
 
 
 def new_session(started_at: datetime = T0) -> NewSession:
-    return NewSession(started_at=started_at, demo=False, round_s=180, rest_s=30,
-                      rounds_planned=3, build="slim_normal", technique="thumbs",
-                      snapshot={"phase": "round"})
+    return NewSession(
+        started_at=started_at,
+        demo=False,
+        round_s=180,
+        rest_s=30,
+        rounds_planned=3,
+        build="slim_normal",
+        technique="thumbs",
+        snapshot={"phase": "round"},
+    )
 
 
 def progress(at: datetime, massaged_s: float = 0.0) -> SessionProgress:
-    return SessionProgress(at=at, snapshot={"phase": "round"}, rounds_done=0,
-                           massaged_s=massaged_s)
+    return SessionProgress(at=at, snapshot={"phase": "round"}, rounds_done=0, massaged_s=massaged_s)
 
 
 def everything(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -82,9 +88,7 @@ LATE = T0 + timedelta(hours=3)
 WRITES: dict[str, Callable[[Store, dict[str, Any]], object]] = {
     "set_setting": lambda s, ids: s.set_setting("language", "en"),
     "sessions.create": lambda s, ids: s.sessions.create(new_session(LATE)),
-    "sessions.record_event": lambda s, ids: s.sessions.record_event(
-        ids["running"], "pause", progress(LATE, 60.0)
-    ),
+    "sessions.record_event": lambda s, ids: s.sessions.record_event(ids["running"], "pause", progress(LATE, 60.0)),
     "sessions.checkpoint": lambda s, ids: s.sessions.checkpoint(ids["running"], progress(LATE)),
     "sessions.finish": lambda s, ids: s.sessions.finish(
         ids["running"], SessionStatus.STOPPED_PAIN, progress(LATE, 60.0)
@@ -95,16 +99,12 @@ WRITES: dict[str, Callable[[Store, dict[str, Any]], object]] = {
     ),
     "drafts.put": lambda s, ids: s.drafts.put("report:2026-03-05", {"note": "x"}, at=LATE),
     "drafts.clear": lambda s, ids: s.drafts.clear("report:2026-03-05"),
-    "diary.save (replace)": lambda s, ids: s.diary.save(
-        DailyReport(day=DAY, flow=Flow.NOT_WELL), at=LATE
-    ),
+    "diary.save (replace)": lambda s, ids: s.diary.save(DailyReport(day=DAY, flow=Flow.NOT_WELL), at=LATE),
     "diary.save (new day)": lambda s, ids: s.diary.save(
         DailyReport(day=DAY + timedelta(days=1), flow=Flow.WELL), at=LATE
     ),
     "diary.delete": lambda s, ids: s.diary.delete(DAY),
-    "diary.restore": lambda s, ids: s.diary.restore(
-        DailyReport(day=DAY - timedelta(days=1), flow=Flow.WELL), at=LATE
-    ),
+    "diary.restore": lambda s, ids: s.diary.restore(DailyReport(day=DAY - timedelta(days=1), flow=Flow.WELL), at=LATE),
 }
 
 
@@ -172,42 +172,88 @@ def report_row(day: str, **changes: Any) -> dict[str, Any]:
 
 BAD_ROWS = [
     # (table, bad row, read, what the good rows read as, skipped ids)
-    ("reports", report_row("2026-03-05", flow="gushing"),  # a flow a newer version added
-     lambda s: [r.day.isoformat() for r in s.diary.list()], ["2026-03-04"],
-     lambda s: s.diary.skipped, ["2026-03-05"]),
-    ("reports", report_row("2026-03-05", signs="not json"),
-     lambda s: [r.day.isoformat() for r in s.diary.list(limit=5)], ["2026-03-04"],
-     lambda s: s.diary.skipped, ["2026-03-05"]),
-    ("reports", report_row("2026-03-05", signs='{"new_sign": true}'),  # a sign code from later
-     lambda s: s.diary.get(date(2026, 3, 5)), None,
-     lambda s: s.diary.skipped, ["2026-03-05"]),
-    ("sessions", session_row(id=7, status="abandoned"),  # a status a newer version added
-     lambda s: [r.id for r in s.sessions.list()], [1],
-     lambda s: s.sessions.skipped, [7]),
-    ("sessions", session_row(id=7, ended_at="sometime"),  # a time this version cannot parse
-     lambda s: [r.id for r in s.sessions.between(T0, T0 + timedelta(days=1),
-                                                 include_demo=True)], [1],
-     lambda s: s.sessions.skipped, [7]),
-    ("sessions", session_row(id=7, started_at="yesterday"),
-     lambda s: s.sessions.get(7), None,
-     lambda s: s.sessions.skipped, [7]),
-    ("sessions", session_row(id=7, status="in_progress", snapshot="{broken",  # newest, unreadable
-                             started_at="2026-03-01T11:00:00.000000+00:00"),
-     lambda s: s.sessions.unfinished(now=T0 + timedelta(days=2)).id, 2,
-     lambda s: s.sessions.skipped, [7]),
-    ("mothers", {"id": 1, "nickname": None, "baby_birth_date": "kemarin", "created_at": "x",
-                 "updated_at": "x"},
-     lambda s: s.profile.get(), None,
-     lambda s: s.profile.skipped, [1]),
-    ("drafts", {"mother_id": 1, "key": "report:2026-03-05", "data": "[1, 2]", "updated_at": "x"},
-     lambda s: s.drafts.get("report:2026-03-05"), None,
-     lambda s: s.drafts.skipped, ["report:2026-03-05"]),
+    (
+        "reports",
+        report_row("2026-03-05", flow="gushing"),  # a flow a newer version added
+        lambda s: [r.day.isoformat() for r in s.diary.list()],
+        ["2026-03-04"],
+        lambda s: s.diary.skipped,
+        ["2026-03-05"],
+    ),
+    (
+        "reports",
+        report_row("2026-03-05", signs="not json"),
+        lambda s: [r.day.isoformat() for r in s.diary.list(limit=5)],
+        ["2026-03-04"],
+        lambda s: s.diary.skipped,
+        ["2026-03-05"],
+    ),
+    (
+        "reports",
+        report_row("2026-03-05", signs='{"new_sign": true}'),  # a sign code from later
+        lambda s: s.diary.get(date(2026, 3, 5)),
+        None,
+        lambda s: s.diary.skipped,
+        ["2026-03-05"],
+    ),
+    (
+        "sessions",
+        session_row(id=7, status="abandoned"),  # a status a newer version added
+        lambda s: [r.id for r in s.sessions.list()],
+        [1],
+        lambda s: s.sessions.skipped,
+        [7],
+    ),
+    (
+        "sessions",
+        session_row(id=7, ended_at="sometime"),  # a time this version cannot parse
+        lambda s: [r.id for r in s.sessions.between(T0, T0 + timedelta(days=1), include_demo=True)],
+        [1],
+        lambda s: s.sessions.skipped,
+        [7],
+    ),
+    (
+        "sessions",
+        session_row(id=7, started_at="yesterday"),
+        lambda s: s.sessions.get(7),
+        None,
+        lambda s: s.sessions.skipped,
+        [7],
+    ),
+    (
+        "sessions",
+        session_row(
+            id=7,
+            status="in_progress",
+            snapshot="{broken",  # newest, unreadable
+            started_at="2026-03-01T11:00:00.000000+00:00",
+        ),
+        lambda s: s.sessions.unfinished(now=T0 + timedelta(days=2)).id,
+        2,
+        lambda s: s.sessions.skipped,
+        [7],
+    ),
+    (
+        "mothers",
+        {"id": 1, "nickname": None, "baby_birth_date": "kemarin", "created_at": "x", "updated_at": "x"},
+        lambda s: s.profile.get(),
+        None,
+        lambda s: s.profile.skipped,
+        [1],
+    ),
+    (
+        "drafts",
+        {"mother_id": 1, "key": "report:2026-03-05", "data": "[1, 2]", "updated_at": "x"},
+        lambda s: s.drafts.get("report:2026-03-05"),
+        None,
+        lambda s: s.drafts.skipped,
+        ["report:2026-03-05"],
+    ),
 ]
 
 
 @pytest.mark.parametrize("table, row, read, good, skipped, skipped_ids", BAD_ROWS)
-def test_an_unreadable_row_is_skipped_and_reported(fresh_db: Store, table, row, read, good,
-                                                   skipped, skipped_ids):
+def test_an_unreadable_row_is_skipped_and_reported(fresh_db: Store, table, row, read, good, skipped, skipped_ids):
     fresh_db.sessions.create(new_session())  # id 1, readable
     fresh_db.sessions.finish(1, SessionStatus.COMPLETED, progress(T0 + timedelta(minutes=11)))
     fresh_db.sessions.create(new_session(T0 + timedelta(hours=2)))  # id 2, in progress

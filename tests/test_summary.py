@@ -41,6 +41,7 @@ def utc_local_time() -> Iterator[None]:
     old = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"
     import time
+
     time.tzset()
     yield
     if old is None:
@@ -56,15 +57,24 @@ def _report(day: date, **fields: object) -> DailyReport:
     return report
 
 
-def _session(store: Store, day: date, hour: int, status: SessionStatus, *, demo: bool = False,
-             comfort: int | None = None) -> None:
+def _session(
+    store: Store, day: date, hour: int, status: SessionStatus, *, demo: bool = False, comfort: int | None = None
+) -> None:
     start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    sid = store.sessions.create(NewSession(started_at=start, demo=demo, round_s=180, rest_s=60,
-                                           rounds_planned=3, snapshot={}))
+    sid = store.sessions.create(
+        NewSession(started_at=start, demo=demo, round_s=180, rest_s=60, rounds_planned=3, snapshot={})
+    )
     if status is not SessionStatus.IN_PROGRESS:
-        store.sessions.finish(sid, status, SessionProgress(at=start + timedelta(minutes=11), snapshot={},
-                                                           rounds_done=3 if status is SessionStatus.COMPLETED else 1,
-                                                           massaged_s=540))
+        store.sessions.finish(
+            sid,
+            status,
+            SessionProgress(
+                at=start + timedelta(minutes=11),
+                snapshot={},
+                rounds_done=3 if status is SessionStatus.COMPLETED else 1,
+                massaged_s=540,
+            ),
+        )
         if comfort is not None:
             store.sessions.rate(sid, comfort, None)
 
@@ -75,12 +85,28 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
     at = clock.wall()
     store.profile.save(Profile(mother_name=NAME, baby_birth_date=BORN), at=at)
     store.diary.save(_report(DAY - timedelta(days=8), feeds_24h=3), at=at)  # outside the 7 days
-    store.diary.save(_report(DAY - timedelta(days=2), feeds_24h=9, wet_diapers=6,
-                             signs={"feeds_8_to_12": True, "baby_satisfied": True}), at=at)
+    store.diary.save(
+        _report(
+            DAY - timedelta(days=2), feeds_24h=9, wet_diapers=6, signs={"feeds_8_to_12": True, "baby_satisfied": True}
+        ),
+        at=at,
+    )
     # Today: fever with a red, painful breast (mastitis), lochia that smells (the mother's own), few feeds
     # and wet diapers (the baby's).
-    store.diary.save(_report(DAY, flow="not_well", feeds_24h=5, wet_diapers=4, fever=True, temperature_c=38.6,
-                             breast_redness=True, breast_pain=True, mother_signs={"lochia_smells": True}), at=at)
+    store.diary.save(
+        _report(
+            DAY,
+            flow="not_well",
+            feeds_24h=5,
+            wet_diapers=4,
+            fever=True,
+            temperature_c=38.6,
+            breast_redness=True,
+            breast_pain=True,
+            mother_signs={"lochia_smells": True},
+        ),
+        at=at,
+    )
     _session(store, DAY - timedelta(days=1), 7, SessionStatus.COMPLETED, comfort=4)
     _session(store, DAY - timedelta(days=1), 18, SessionStatus.STOPPED_PAIN, comfort=2)
     _session(store, DAY, 5, SessionStatus.COMPLETED)
@@ -89,8 +115,11 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
     _session(store, DAY - timedelta(days=9), 7, SessionStatus.COMPLETED)  # outside the 7 days
     teaching = TeachingService(store, clock)
     teaching.save_quiz(1, "before", {"where": "where.spine_sides", "hormone": "hormone.prolactin"})
-    teaching.save_quiz(1, "after", {item.question.value: item.answer for item in __import__(
-        "app.domain.quiz", fromlist=["ITEMS"]).ITEMS})
+    teaching.save_quiz(
+        1,
+        "after",
+        {item.question.value: item.answer for item in __import__("app.domain.quiz", fromlist=["ITEMS"]).ITEMS},
+    )
     teaching.save_skills(1, Checked.HUSBAND, "Budi", {s.value: s is not Step.PRESSURE for s in Step})
     return store
 
@@ -149,21 +178,51 @@ def test_the_summary_of_an_empty_diary(fresh_db, clock):
 
 # -- the PDF ----------------------------------------------------------------------------------------
 
+
 def _pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("en", ["Visit summary", "Education, not a diagnosis", "Mother: Siti Ma'rifah", "Day 10 after birth",
-            "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early", "Before teaching: 10%",
-            "After teaching: 100%", "Husband (Budi): 6 of 7 steps right (86%)", "Gentle pressure", "KF3", "KF4",
-            "Lochia (the bleeding after birth) smells bad"]),
-    ("id", ["Ringkasan kunjungan", "Edukasi, bukan diagnosis", "Ibu: Siti Ma'rifah", "Hari ke-10",
-            "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal", "Sebelum diajari: 10%",
-            "Sesudah diajari: 100%", "Suami (Budi): 6 dari 7 langkah benar (86%)", "Tekanan lembut", "KF3",
-            "Ringkasan", "–"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            [
+                "Visit summary",
+                "Education, not a diagnosis",
+                "Mother: Siti Ma'rifah",
+                "Day 10 after birth",
+                "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early",
+                "Before teaching: 10%",
+                "After teaching: 100%",
+                "Husband (Budi): 6 of 7 steps right (86%)",
+                "Gentle pressure",
+                "KF3",
+                "KF4",
+                "Lochia (the bleeding after birth) smells bad",
+            ],
+        ),
+        (
+            "id",
+            [
+                "Ringkasan kunjungan",
+                "Edukasi, bukan diagnosis",
+                "Ibu: Siti Ma'rifah",
+                "Hari ke-10",
+                "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal",
+                "Sebelum diajari: 10%",
+                "Sesudah diajari: 100%",
+                "Suami (Budi): 6 dari 7 langkah benar (86%)",
+                "Tekanan lembut",
+                "KF3",
+                "Ringkasan",
+                "–",
+            ],
+        ),
+    ],
+)
 def test_the_pdf_says_it_all_in_the_chosen_language(summary, lang, words):
     with i18n.using(lang):
         data = pdf_bytes(summary)
@@ -183,8 +242,7 @@ def test_the_first_page_renders_to_png(summary, tmp_path: Path):
     pdf = tmp_path / "summary.pdf"
     with i18n.using("id"):
         pdf.write_bytes(pdf_bytes(summary))
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
     [png] = list(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 10_000
     keep = os.environ.get("SUMMARY_PNG")  # SUMMARY_PNG=path keeps it to look at
@@ -193,6 +251,7 @@ def test_the_first_page_renders_to_png(summary, tmp_path: Path):
 
 
 # -- the CSV ----------------------------------------------------------------------------------------
+
 
 def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     with i18n.using("id"):

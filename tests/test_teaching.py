@@ -23,6 +23,7 @@ def wrong(question: Question) -> str:
 
 # --- quiz (pure) ----------------------------------------------------------------------------------
 
+
 def test_the_quiz_asks_the_ten_questions_of_domain_section_5():
     assert len(QUESTIONS) == 10
     for item in ITEMS:
@@ -32,15 +33,25 @@ def test_the_quiz_asks_the_ten_questions_of_domain_section_5():
         assert all(o.startswith(item.question.value + ".") for o in item.options)
 
 
-@pytest.mark.parametrize(("answers", "percent"), [
-    (RIGHT, 100),  # all right
-    ({}, 0),  # nothing answered
-    ({**RIGHT, "where": wrong(Question.WHERE), "hormone": wrong(Question.HORMONE),
-      "how_often": wrong(Question.HOW_OFTEN)}, 70),  # 7 of 10
-    ({k: v for k, v in list(RIGHT.items())[:5]}, 50),  # half answered, all right: unanswered count as wrong
-    ({**RIGHT, "where": "hormone.oxytocin"}, 90),  # another question's option is wrong, never an error
-    ({**RIGHT, "nonsense": "x"}, 100),  # an unknown question is ignored
-])
+@pytest.mark.parametrize(
+    ("answers", "percent"),
+    [
+        (RIGHT, 100),  # all right
+        ({}, 0),  # nothing answered
+        (
+            {
+                **RIGHT,
+                "where": wrong(Question.WHERE),
+                "hormone": wrong(Question.HORMONE),
+                "how_often": wrong(Question.HOW_OFTEN),
+            },
+            70,
+        ),  # 7 of 10
+        ({k: v for k, v in list(RIGHT.items())[:5]}, 50),  # half answered, all right: unanswered count as wrong
+        ({**RIGHT, "where": "hormone.oxytocin"}, 90),  # another question's option is wrong, never an error
+        ({**RIGHT, "nonsense": "x"}, 100),  # an unknown question is ignored
+    ],
+)
 def test_quiz_score_in_percent(answers, percent):
     assert score(answers).percent == percent
 
@@ -62,24 +73,42 @@ def test_options_are_shuffled_per_attempt_and_the_same_seed_gives_the_same_order
 
 def test_clean_answers_keeps_only_known_questions_and_their_options():
     assert clean_answers({"where": "where.breasts", "landmark": "where.breasts", "x": "y"}) == {
-        "where": "where.breasts"}
+        "where": "where.breasts"
+    }
 
 
 # --- skills (pure) --------------------------------------------------------------------------------
 
+
 def test_skills_checklist_has_the_seven_steps_in_the_order_they_are_done():
-    assert [s.value for s in STEPS] == ["position", "landmark", "technique", "pressure", "circles",
-                                        "duration", "ending"]
+    assert [s.value for s in STEPS] == [
+        "position",
+        "landmark",
+        "technique",
+        "pressure",
+        "circles",
+        "duration",
+        "ending",
+    ]
 
 
-@pytest.mark.parametrize(("ticks", "percent", "not_yet"), [
-    ({s.value: True for s in STEPS}, 100, []),  # all right
-    ({}, 0, list(STEPS)),  # nothing ticked
-    ({**{s.value: True for s in STEPS}, "pressure": False, "ending": False}, 71,
-     [Step.PRESSURE, Step.ENDING]),  # 5 of 7, rounded
-    ({"position": True, "circles": True, "bogus": True}, 29,
-     [Step.LANDMARK, Step.TECHNIQUE, Step.PRESSURE, Step.DURATION, Step.ENDING]),  # 2 of 7
-])
+@pytest.mark.parametrize(
+    ("ticks", "percent", "not_yet"),
+    [
+        ({s.value: True for s in STEPS}, 100, []),  # all right
+        ({}, 0, list(STEPS)),  # nothing ticked
+        (
+            {**{s.value: True for s in STEPS}, "pressure": False, "ending": False},
+            71,
+            [Step.PRESSURE, Step.ENDING],
+        ),  # 5 of 7, rounded
+        (
+            {"position": True, "circles": True, "bogus": True},
+            29,
+            [Step.LANDMARK, Step.TECHNIQUE, Step.PRESSURE, Step.DURATION, Step.ENDING],
+        ),  # 2 of 7
+    ],
+)
 def test_skills_score_and_what_to_practise(ticks, percent, not_yet):
     found = result(ticks)
     assert found.percent == percent
@@ -94,12 +123,12 @@ def test_a_name_is_trimmed_and_optional():
 
 # --- stored per mother (real SQLite) --------------------------------------------------------------
 
+
 def test_quiz_before_and_after_are_kept_with_their_dates(fresh_db: Store, clock: FakeClock):
     teaching = TeachingService(fresh_db, clock)
     mother = current_mother_id()
     assert teaching.quiz_pair(mother).before is None
-    teaching.save_quiz(mother, Phase.BEFORE, {**RIGHT, "where": wrong(Question.WHERE),
-                                              "hormone": "hormone.prolactin"})
+    teaching.save_quiz(mother, Phase.BEFORE, {**RIGHT, "where": wrong(Question.WHERE), "hormone": "hormone.prolactin"})
     clock.advance(3600)
     teaching.save_quiz(mother, Phase.AFTER, RIGHT)
     pair = teaching.quiz_pair(mother)
@@ -123,8 +152,12 @@ def test_the_latest_attempt_of_each_phase_is_shown(fresh_db: Store, clock: FakeC
 def test_skills_check_is_kept_with_who_and_what_is_not_yet_right(fresh_db: Store, clock: FakeClock):
     teaching = TeachingService(fresh_db, clock)
     assert teaching.last_skills(1) is None
-    teaching.save_skills(1, Checked.HUSBAND, " Budi ", {"position": True, "landmark": True, "technique": True,
-                                                       "pressure": False, "circles": True, "duration": True})
+    teaching.save_skills(
+        1,
+        Checked.HUSBAND,
+        " Budi ",
+        {"position": True, "landmark": True, "technique": True, "pressure": False, "circles": True, "duration": True},
+    )
     check = teaching.last_skills(1)
     assert check is not None
     assert (check.who, check.who_name, check.score_pct) == (Checked.HUSBAND, "Budi", 71)

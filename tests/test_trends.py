@@ -52,12 +52,16 @@ def test_series_rejects_reversed_range():
 
 # -- massage days against other days, and the chart's runs ------------------------------------------
 
-@pytest.mark.parametrize("massage, counts", [
-    ({d(5), d(6)}, ((2, 2), (4, 0))),  # two well massage days; the other four days not well or not yet
-    ({d(2), d(5), d(9)}, ((2, 1), (4, 1))),  # a massage on a day without a report counts nowhere
-    (set(), None),  # no massage day: no comparison
-    ({d(n) for n in range(2, 8)}, None),  # every reported day had a massage: nothing to compare with
-])
+
+@pytest.mark.parametrize(
+    "massage, counts",
+    [
+        ({d(5), d(6)}, ((2, 2), (4, 0))),  # two well massage days; the other four days not well or not yet
+        ({d(2), d(5), d(9)}, ((2, 1), (4, 1))),  # a massage on a day without a report counts nowhere
+        (set(), None),  # no massage day: no comparison
+        ({d(n) for n in range(2, 8)}, None),  # every reported day had a massage: nothing to compare with
+    ],
+)
 def test_massage_days_against_other_days_in_counts(massage, counts):
     found = massage_vs_other(REPORTS, massage)
     got = None if found is None else ((found.massage.days, found.massage.well), (found.other.days, found.other.well))

@@ -15,8 +15,7 @@ def due(visit, first, last, timing=Timing.NOW):
     return VisitDue(visit, on(first), on(last), timing)
 
 
-KF1, KF2, KF3, KF4 = (due(Visit.KF1, 0, 2), due(Visit.KF2, 3, 7), due(Visit.KF3, 8, 28),
-                      due(Visit.KF4, 29, 42))
+KF1, KF2, KF3, KF4 = (due(Visit.KF1, 0, 2), due(Visit.KF2, 3, 7), due(Visit.KF3, 8, 28), due(Visit.KF4, 29, 42))
 
 
 @pytest.mark.parametrize(

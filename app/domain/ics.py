@@ -35,8 +35,7 @@ def known_zone(tz_name: str | None) -> ZoneInfo | None:
         return None
 
 
-def _event(name: str, start: datetime, *, summary: str, description: str, uid_domain: str,
-           stamp: datetime) -> Event:
+def _event(name: str, start: datetime, *, summary: str, description: str, uid_domain: str, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", f"{name}-reminder@{uid_domain}")
     event.add("dtstamp", stamp)
@@ -88,11 +87,15 @@ def reminders_ics(
     stamp = now.astimezone(UTC).replace(microsecond=0)
     for name, at, summary in (("morning", morning, summary_morning), ("evening", evening, summary_evening)):
         begins = datetime.combine(start, at.replace(second=0, microsecond=0), tzinfo=zone)
-        calendar.add_component(_event(name, begins, summary=summary, description=description,
-                                      uid_domain=uid_domain, stamp=stamp))
+        calendar.add_component(
+            _event(name, begins, summary=summary, description=description, uid_domain=uid_domain, stamp=stamp)
+        )
     if zone is not None:
-        calendar.add_component(Timezone.from_tzid(zone.key, first_date=date(start.year, 1, 1),
-                                                  last_date=date(start.year + ZONE_YEARS, 1, 1)))
+        calendar.add_component(
+            Timezone.from_tzid(
+                zone.key, first_date=date(start.year, 1, 1), last_date=date(start.year + ZONE_YEARS, 1, 1)
+            )
+        )
         # RFC 5545 asks for no order, but some importers want the VTIMEZONE before its users.
         calendar.subcomponents.insert(0, calendar.subcomponents.pop())
     return calendar.to_ical().decode("utf-8")

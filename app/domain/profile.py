@@ -119,9 +119,7 @@ class Profile(BaseModel):
         return None if self.facility_phone is None else tel_uri(self.facility_phone)
 
 
-def validate_profile(
-    raw: Mapping[str, Any], *, today: date
-) -> tuple[Profile | None, dict[str, str]]:
+def validate_profile(raw: Mapping[str, Any], *, today: date) -> tuple[Profile | None, dict[str, str]]:
     """(profile, {}) when every field is fine, else (None, {field: FieldError code})."""
     try:
         profile = Profile.model_validate(dict(raw), context={"today": today})

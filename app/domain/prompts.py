@@ -99,7 +99,7 @@ def paused_prompt(at_s: float) -> Prompt:
 
 
 def round_clip(number: int, rounds: int) -> Clip | None:
-    """"Round n of 3": only the plan of 3 rounds (DOMAIN 2) has these words."""
+    """ "Round n of 3": only the plan of 3 rounds (DOMAIN 2) has these words."""
     if rounds != len(ROUND_CLIPS) or not 1 <= number <= rounds:
         return None
     return ROUND_CLIPS[number - 1]
@@ -115,8 +115,11 @@ def plan_prompts(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
             if rest is not None:
                 out.append(Prompt(PromptKind.REST, phase.start_s, (rest,), CueKind.ROUND_END))
             continue
-        start_clips = [c for c in (round_clip(phase.number, plan.rounds),
-                                   HAND_CLIPS.get(technique) if technique else None) if c is not None]
+        start_clips = [
+            c
+            for c in (round_clip(phase.number, plan.rounds), HAND_CLIPS.get(technique) if technique else None)
+            if c is not None
+        ]
         if start_clips:
             out.append(Prompt(PromptKind.ROUND_START, phase.start_s, tuple(start_clips), CueKind.ROUND_START))
         halfway = phase.start_s + phase.length_s / 2
@@ -135,15 +138,17 @@ def timeline(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
     return (*count_prompts(), *plan_prompts(plan, technique))
 
 
-def prompts_since(session: Session, technique: Technique | None, from_s: float | None,
-                  to_s: float) -> list[Prompt]:
+def prompts_since(session: Session, technique: Technique | None, from_s: float | None, to_s: float) -> list[Prompt]:
     """The plan's prompts with from_s < at_s <= to_s (from_s None: from the very start), except those
     strictly inside a skipped span: skipping a round does not say its halfway reminder."""
     low = float("-inf") if from_s is None or from_s < 0 else from_s
     phases = session.plan.phases()
     spans = [(phases[i].end_s - s, phases[i].end_s) for i, s in session.skipped]
-    return [p for p in plan_prompts(session.plan, technique)
-            if low < p.at_s <= to_s and not any(lo < p.at_s < hi for lo, hi in spans)]
+    return [
+        p
+        for p in plan_prompts(session.plan, technique)
+        if low < p.at_s <= to_s and not any(lo < p.at_s < hi for lo, hi in spans)
+    ]
 
 
 def all_clips() -> tuple[Clip, ...]:

@@ -50,45 +50,70 @@ ITEMS: tuple[Item, ...] = (
     # §5.1 / §1: "both sides of the spine ... from ribs 5-6 up to the shoulder blades".
     # Wrong: the breasts (where milk comes out, not where the massage is), below the bra line (past the
     # lower landmark), on the spine itself (§2: "1-2 finger-widths from it").
-    Item(Question.WHERE, "where.spine_sides",
-         ("where.spine_sides", "where.breasts", "where.lower_back", "where.on_the_bones")),
+    Item(
+        Question.WHERE,
+        "where.spine_sides",
+        ("where.spine_sides", "where.breasts", "where.lower_back", "where.on_the_bones"),
+    ),
     # §5.2 / §2 Landmarks: "the most prominent bone at the base of the neck (C7)".
     # Wrong: the bra line (the lower end), the lowest ribs, the back of the head.
-    Item(Question.LANDMARK, "landmark.neck_bone",
-         ("landmark.neck_bone", "landmark.bra_line", "landmark.lowest_ribs", "landmark.head")),
+    Item(
+        Question.LANDMARK,
+        "landmark.neck_bone",
+        ("landmark.neck_bone", "landmark.bra_line", "landmark.lowest_ribs", "landmark.head"),
+    ),
     # §5.3 / §2 Technique by body build (seed 000).
     # Wrong: the two shapes swapped; one shape for every build.
-    Item(Question.HAND_SHAPE, "hand_shape.by_build",
-         ("hand_shape.by_build", "hand_shape.swapped", "hand_shape.fists_for_all")),
+    Item(
+        Question.HAND_SHAPE,
+        "hand_shape.by_build",
+        ("hand_shape.by_build", "hand_shape.swapped", "hand_shape.fists_for_all"),
+    ),
     # §5.4 / §2 Timing (seed 000): "3-5 minutes per round, repeated 3 times".
     # Wrong: the rest's length as a round (§2: "default rest 1 minute"), one round only, ten rounds.
-    Item(Question.HOW_LONG, "how_long.3_5_min_3_rounds",
-         ("how_long.3_5_min_3_rounds", "how_long.1_min_once", "how_long.3_5_min_10_rounds")),
+    Item(
+        Question.HOW_LONG,
+        "how_long.3_5_min_3_rounds",
+        ("how_long.3_5_min_3_rounds", "how_long.1_min_once", "how_long.3_5_min_10_rounds"),
+    ),
     # §5.5 / §2 Position.
     # Wrong: lying on her back (the back must be free), standing with her bra on (§2: "takes off top and bra").
-    Item(Question.POSITION, "position.lean_forward",
-         ("position.lean_forward", "position.lying_on_back", "position.standing_bra_on")),
+    Item(
+        Question.POSITION,
+        "position.lean_forward",
+        ("position.lean_forward", "position.lying_on_back", "position.standing_bra_on"),
+    ),
     # §5.6 / §3 Do not massage.
     # Wrong: milk not flowing well yet and the first days after birth are exactly when it is done
     # (§2: "from the first postpartum days"); after a feed is not a reason in DOMAIN.
-    Item(Question.WHEN_NOT, "when_not.contraindications",
-         ("when_not.contraindications", "when_not.milk_not_flowing", "when_not.first_days")),
+    Item(
+        Question.WHEN_NOT,
+        "when_not.contraindications",
+        ("when_not.contraindications", "when_not.milk_not_flowing", "when_not.first_days"),
+    ),
     # §5.7 / §3: "Stop at once if it hurts; pressure that is too strong causes pain".
     # Wrong: press harder, carry on to the end of the round.
-    Item(Question.IF_IT_HURTS, "if_it_hurts.stop_lighter",
-         ("if_it_hurts.stop_lighter", "if_it_hurts.press_harder", "if_it_hurts.carry_on")),
+    Item(
+        Question.IF_IT_HURTS,
+        "if_it_hurts.stop_lighter",
+        ("if_it_hurts.stop_lighter", "if_it_hurts.press_harder", "if_it_hurts.carry_on"),
+    ),
     # §5.8 / §3 Red flags: "mastitis: keep breastfeeding, get help within 24 h".
     # Wrong: stop breastfeeding (DOMAIN says keep), wait and see, massage more instead.
-    Item(Question.RED_BREAST, "red_breast.keep_feeding_call",
-         ("red_breast.keep_feeding_call", "red_breast.stop_feeding", "red_breast.wait",
-          "red_breast.massage_more")),
+    Item(
+        Question.RED_BREAST,
+        "red_breast.keep_feeding_call",
+        ("red_breast.keep_feeding_call", "red_breast.stop_feeding", "red_breast.wait", "red_breast.massage_more"),
+    ),
     # §5.9 / §1: oxytocin lets milk out; prolactin makes it; adrenaline blocks let-down.
-    Item(Question.HORMONE, "hormone.oxytocin",
-         ("hormone.oxytocin", "hormone.prolactin", "hormone.adrenaline")),
+    Item(Question.HORMONE, "hormone.oxytocin", ("hormone.oxytocin", "hormone.prolactin", "hormone.adrenaline")),
     # §5.10 / §2: "morning and evening (pagi dan sore)".
     # Wrong: once a week, only when the milk does not come.
-    Item(Question.HOW_OFTEN, "how_often.morning_evening",
-         ("how_often.morning_evening", "how_often.once_a_week", "how_often.only_if_no_milk")),
+    Item(
+        Question.HOW_OFTEN,
+        "how_often.morning_evening",
+        ("how_often.morning_evening", "how_often.once_a_week", "how_often.only_if_no_milk"),
+    ),
 )
 QUESTIONS: tuple[Question, ...] = tuple(item.question for item in ITEMS)
 _BY_QUESTION = {item.question: item for item in ITEMS}

@@ -142,9 +142,7 @@ _BABY = "baby:"
 _FEEDS_ANY_DAY = "The feeds rule has no day condition in the sources"
 
 
-def _rule(
-    code: RedFlag, source: str, urgency: Urgency, group: FlagGroup, *, keep: bool = False
-) -> FlagRule:
+def _rule(code: RedFlag, source: str, urgency: Urgency, group: FlagGroup, *, keep: bool = False) -> FlagRule:
     return FlagRule(code, source, keep, urgency, group)
 
 
@@ -153,91 +151,151 @@ RULES: dict[RedFlag, FlagRule] = {
     rule.code: rule
     for rule in (
         # DOMAIN §3 mother, go now: "bleeding that soaks more than one pad an hour, or large clots"
-        _rule(RedFlag.HEAVY_BLEEDING, f'DOMAIN §3: "{_GO_NOW}: bleeding that soaks more than '
-              'one pad an hour, or large clots"', Urgency.GO_NOW, _M),
+        _rule(
+            RedFlag.HEAVY_BLEEDING,
+            f'DOMAIN §3: "{_GO_NOW}: bleeding that soaks more than one pad an hour, or large clots"',
+            Urgency.GO_NOW,
+            _M,
+        ),
         # DOMAIN §3 mother, go now: "fits (kejang)"
         _rule(RedFlag.FITS, f'DOMAIN §3: "{_GO_NOW}: ... fits (kejang)"', Urgency.GO_NOW, _M),
         # DOMAIN §3 mother, go now: post-partum pre-eclampsia
-        _rule(RedFlag.HEADACHE_VISION_SWELLING, f'DOMAIN §3: "{_GO_NOW}: ... a severe headache '
-              "with blurred vision, pain under the ribs (ulu hati) or swelling of the face and "
-              'hands (post-partum pre-eclampsia)"', Urgency.GO_NOW, _M),
+        _rule(
+            RedFlag.HEADACHE_VISION_SWELLING,
+            f'DOMAIN §3: "{_GO_NOW}: ... a severe headache '
+            "with blurred vision, pain under the ribs (ulu hati) or swelling of the face and "
+            'hands (post-partum pre-eclampsia)"',
+            Urgency.GO_NOW,
+            _M,
+        ),
         # DOMAIN §3 mother, go now: "difficulty breathing or chest pain"
-        _rule(RedFlag.BREATHING_CHEST_PAIN, f'DOMAIN §3: "{_GO_NOW}: ... difficulty breathing or '
-              'chest pain"', Urgency.GO_NOW, _M),
+        _rule(
+            RedFlag.BREATHING_CHEST_PAIN,
+            f'DOMAIN §3: "{_GO_NOW}: ... difficulty breathing or chest pain"',
+            Urgency.GO_NOW,
+            _M,
+        ),
         # DOMAIN §3 mother, go now: "one calf painful, red, warm and swollen"
-        _rule(RedFlag.CALF_SWOLLEN, f'DOMAIN §3: "{_GO_NOW}: ... one calf painful, red, warm and '
-              'swollen"', Urgency.GO_NOW, _M),
+        _rule(
+            RedFlag.CALF_SWOLLEN,
+            f'DOMAIN §3: "{_GO_NOW}: ... one calf painful, red, warm and swollen"',
+            Urgency.GO_NOW,
+            _M,
+        ),
         # DOMAIN §3 mother, go now: "thoughts of harming herself or the baby"
-        _rule(RedFlag.THOUGHTS_OF_HARM, f'DOMAIN §3: "{_GO_NOW}: ... thoughts of harming herself '
-              'or the baby"', Urgency.GO_NOW, _M),
+        _rule(
+            RedFlag.THOUGHTS_OF_HARM,
+            f'DOMAIN §3: "{_GO_NOW}: ... thoughts of harming herself or the baby"',
+            Urgency.GO_NOW,
+            _M,
+        ),
         # DOMAIN §3 mother, today: "fever over 38 C or chills after the first day"; and the
         # mastitis line "fever over 38 C ... keep breastfeeding"
-        _rule(RedFlag.FEVER, f'DOMAIN §3: "{_TODAY}: fever over 38 C or chills after the first '
-              f'day"; "{_MASTITIS}"', Urgency.TODAY, _M, keep=True),
+        _rule(
+            RedFlag.FEVER,
+            f'DOMAIN §3: "{_TODAY}: fever over 38 C or chills after the first day"; "{_MASTITIS}"',
+            Urgency.TODAY,
+            _M,
+            keep=True,
+        ),
         # DOMAIN §3 mother, today: "... or chills after the first day"
-        _rule(RedFlag.CHILLS, f'DOMAIN §3: "{_TODAY}: fever over 38 C or chills after the first '
-              'day"', Urgency.TODAY, _M),
+        _rule(
+            RedFlag.CHILLS, f'DOMAIN §3: "{_TODAY}: fever over 38 C or chills after the first day"', Urgency.TODAY, _M
+        ),
         # DOMAIN §3 mother, today: "lochia (darah nifas) that smells bad"
-        _rule(RedFlag.LOCHIA_SMELLS, f'DOMAIN §3: "{_TODAY}: ... lochia (darah nifas) that '
-              'smells bad"', Urgency.TODAY, _M),
+        _rule(
+            RedFlag.LOCHIA_SMELLS, f'DOMAIN §3: "{_TODAY}: ... lochia (darah nifas) that smells bad"', Urgency.TODAY, _M
+        ),
         # DOMAIN §3 mother, today: "lower-belly pain that grows"
-        _rule(RedFlag.BELLY_PAIN_GROWING, f'DOMAIN §3: "{_TODAY}: ... lower-belly pain that '
-              'grows"', Urgency.TODAY, _M),
+        _rule(RedFlag.BELLY_PAIN_GROWING, f'DOMAIN §3: "{_TODAY}: ... lower-belly pain that grows"', Urgency.TODAY, _M),
         # DOMAIN §3 mother, today: "pain, burning or trouble passing urine"
-        _rule(RedFlag.URINE_PAIN, f'DOMAIN §3: "{_TODAY}: ... pain, burning or trouble passing '
-              'urine"', Urgency.TODAY, _M),
+        _rule(
+            RedFlag.URINE_PAIN, f'DOMAIN §3: "{_TODAY}: ... pain, burning or trouble passing urine"', Urgency.TODAY, _M
+        ),
         # DOMAIN §3 mother, today: "a stitch or caesarean wound that is red, swollen, oozing or
         # very painful"
-        _rule(RedFlag.WOUND_PROBLEM, f'DOMAIN §3: "{_TODAY}: ... a stitch or caesarean wound '
-              'that is red, swollen, oozing or very painful"', Urgency.TODAY, _M),
+        _rule(
+            RedFlag.WOUND_PROBLEM,
+            f'DOMAIN §3: "{_TODAY}: ... a stitch or caesarean wound that is red, swollen, oozing or very painful"',
+            Urgency.TODAY,
+            _M,
+        ),
         # DOMAIN §3 mood: "passes within about two weeks; sadness that lasts longer ... needs the
         # midwife" (today: the brief's reading, beside the "contact the midwife today" line)
-        _rule(RedFlag.SADNESS_LASTING, 'DOMAIN §3: "passes within about two weeks; sadness that '
-              'lasts longer, or not wanting to care for herself or the baby, needs the midwife"',
-              Urgency.TODAY, _M),
+        _rule(
+            RedFlag.SADNESS_LASTING,
+            'DOMAIN §3: "passes within about two weeks; sadness that '
+            'lasts longer, or not wanting to care for herself or the baby, needs the midwife"',
+            Urgency.TODAY,
+            _M,
+        ),
         # DOMAIN §3 mood: "not wanting to care for herself or the baby, needs the midwife"
-        _rule(RedFlag.NO_WISH_TO_CARE, 'DOMAIN §3: "sadness that lasts longer, or not wanting to '
-              'care for herself or the baby, needs the midwife"', Urgency.TODAY, _M),
+        _rule(
+            RedFlag.NO_WISH_TO_CARE,
+            'DOMAIN §3: "sadness that lasts longer, or not wanting to care for herself or the baby, needs the midwife"',
+            Urgency.TODAY,
+            _M,
+        ),
         # DOMAIN §3: a red/hard/swollen/very painful breast with fever or flu-like illness:
         # "(mastitis: keep breastfeeding, get help within 24 h)"
         _rule(RedFlag.MASTITIS, f'DOMAIN §3: "{_MASTITIS}"', Urgency.WITHIN_24H, _B, keep=True),
         # DOMAIN §3: "a breast that is red, hot, hard, swollen or very painful"
-        _rule(RedFlag.BREAST_INFLAMED, f'DOMAIN §3: "{_MASTITIS}"', Urgency.WITHIN_24H, _B,
-              keep=True),
+        _rule(RedFlag.BREAST_INFLAMED, f'DOMAIN §3: "{_MASTITIS}"', Urgency.WITHIN_24H, _B, keep=True),
         # DOMAIN §3: "flu-like illness (mastitis: keep breastfeeding, get help within 24 h)"
         _rule(RedFlag.FLU_LIKE, f'DOMAIN §3: "{_MASTITIS}"', Urgency.WITHIN_24H, _B, keep=True),
         # DOMAIN §3: "nipples cracked or bleeding"
         _rule(RedFlag.NIPPLES_CRACKED, f'DOMAIN §3: "{_NIPPLES}"', Urgency.SOON, _B),
         # DOMAIN §3: "nipple pain that grows"; §4 sign 7, asked "is nipple pain getting worse?"
-        _rule(RedFlag.NIPPLE_PAIN_WORSE, f'DOMAIN §3: "{_NIPPLES}"; §4 sign 7: "nipple pain is '
-              'not getting worse"', Urgency.SOON, _B),
+        _rule(
+            RedFlag.NIPPLE_PAIN_WORSE,
+            f'DOMAIN §3: "{_NIPPLES}"; §4 sign 7: "nipple pain is not getting worse"',
+            Urgency.SOON,
+            _B,
+        ),
         # DOMAIN §3: "nipple pain that ... lasts past day 5-7": from day 6
         _rule(RedFlag.NIPPLE_PAIN_LASTING, f'DOMAIN §3: "{_NIPPLES}"', Urgency.SOON, _B),
         # DOMAIN §3 referral rules [S24]: "milk not started by day 4"; §4: milk "comes in"
         # "to day 3-4"
-        _rule(RedFlag.MILK_NOT_YET, 'DOMAIN §3: "milk not started by day 4"; §4: "30-40 hours '
-              'after birth to day 3-4"', Urgency.SOON, _B),
+        _rule(
+            RedFlag.MILK_NOT_YET,
+            'DOMAIN §3: "milk not started by day 4"; §4: "30-40 hours after birth to day 3-4"',
+            Urgency.SOON,
+            _B,
+        ),
         # DOMAIN §3: "feeds fewer than 8 times in 24 h", from the first day
-        _rule(RedFlag.FEW_FEEDS, f'DOMAIN §3: "{_BABY} ... feeds fewer than 8 times in 24 h"; '
-              f'"{_FEEDS_ANY_DAY}"', Urgency.SOON, _Y),
+        _rule(
+            RedFlag.FEW_FEEDS,
+            f'DOMAIN §3: "{_BABY} ... feeds fewer than 8 times in 24 h"; "{_FEEDS_ANY_DAY}"',
+            Urgency.SOON,
+            _Y,
+        ),
         # DOMAIN §3: "fewer than 6 wet diapers a day after day 5-6"; referral rules [S24]: "wet
         # diapers under 6 a day on average"
-        _rule(RedFlag.FEW_WET_DIAPERS, f'DOMAIN §3: "{_BABY} fewer than 6 wet diapers a day '
-              'after day 5-6"; "wet diapers under 6 a day on average"', Urgency.SOON, _Y),
+        _rule(
+            RedFlag.FEW_WET_DIAPERS,
+            f'DOMAIN §3: "{_BABY} fewer than 6 wet diapers a day '
+            'after day 5-6"; "wet diapers under 6 a day on average"',
+            Urgency.SOON,
+            _Y,
+        ),
         # DOMAIN §3: "dark strong urine"
-        _rule(RedFlag.DARK_URINE, f'DOMAIN §3: "{_BABY} ... dark strong urine"', Urgency.SOON,
-              _Y),
+        _rule(RedFlag.DARK_URINE, f'DOMAIN §3: "{_BABY} ... dark strong urine"', Urgency.SOON, _Y),
         # DOMAIN §3: "black stools after day 5"
-        _rule(RedFlag.BLACK_STOOLS, f'DOMAIN §3: "{_BABY} ... black stools after day 5"',
-              Urgency.SOON, _Y),
+        _rule(RedFlag.BLACK_STOOLS, f'DOMAIN §3: "{_BABY} ... black stools after day 5"', Urgency.SOON, _Y),
         # DOMAIN §3: "very sleepy or yellow (jaundiced)"
-        _rule(RedFlag.SLEEPY_OR_YELLOW, f'DOMAIN §3: "{_BABY} ... very sleepy or yellow '
-              '(jaundiced)"', Urgency.SOON, _Y),
+        _rule(
+            RedFlag.SLEEPY_OR_YELLOW, f'DOMAIN §3: "{_BABY} ... very sleepy or yellow (jaundiced)"', Urgency.SOON, _Y
+        ),
         # DOMAIN §3: "not back to birth weight by day 10-14"; §4 sign 8 "baby's weight is going
         # up" answered no from day 10: have the baby weighed
-        _rule(RedFlag.WEIGHT_NOT_GOING_UP, f'DOMAIN §3: "{_BABY} ... not back to birth weight by '
-              "day 10-14\"; §4 sign 8: \"baby's weight is going up (from the midwife's or "
-              "posyandu's scale)\"", Urgency.SOON, _Y),
+        _rule(
+            RedFlag.WEIGHT_NOT_GOING_UP,
+            f'DOMAIN §3: "{_BABY} ... not back to birth weight by '
+            "day 10-14\"; §4 sign 8: \"baby's weight is going up (from the midwife's or "
+            "posyandu's scale)\"",
+            Urgency.SOON,
+            _Y,
+        ),
     )
 }
 
@@ -249,8 +307,7 @@ NOTICE_SOURCES: dict[Notice, str] = {
     Notice.WEIGH_BABY: "DOMAIN §4: \"baby's weight is going up (from the midwife's or posyandu's "
     'scale)"; §3: "not back to birth weight by day 10-14"',
     # DOMAIN §4: "Postpartum day = days since birth (the baby's birth date)"
-    Notice.BIRTH_DATE_NEEDED: "DOMAIN §4: \"Postpartum day = days since birth (the baby's birth "
-    'date)"',
+    Notice.BIRTH_DATE_NEEDED: 'DOMAIN §4: "Postpartum day = days since birth (the baby\'s birth date)"',
 }
 
 _MOTHER_FLAGS: dict[MotherSign, RedFlag] = {
@@ -302,9 +359,7 @@ def _day_rule_answers(report: DailyReport) -> bool:
 
 def _order(flags: set[RedFlag]) -> list[RedFlag]:
     declared = list(RedFlag)
-    return sorted(
-        flags, key=lambda f: (URGENCY_ORDER.index(RULES[f].urgency), declared.index(f))
-    )
+    return sorted(flags, key=lambda f: (URGENCY_ORDER.index(RULES[f].urgency), declared.index(f)))
 
 
 def evaluate(report: DailyReport, *, postpartum_day: int | None) -> list[RedFlag]:
@@ -327,9 +382,7 @@ def evaluate(report: DailyReport, *, postpartum_day: int | None) -> list[RedFlag
     # Fever, the breasts (mastitis line) and the nipples.
     fever = _has_fever(report)
     unwell = fever or report.flu_like is True
-    breast = (
-        report.breast_redness or report.breast_hard_swollen or report.breast_very_painful is True
-    )
+    breast = report.breast_redness or report.breast_hard_swollen or report.breast_very_painful is True
     if unwell and breast:
         flags.add(RedFlag.MASTITIS)
     else:
@@ -351,11 +404,7 @@ def evaluate(report: DailyReport, *, postpartum_day: int | None) -> list[RedFlag
     # The baby.
     if report.feeds_24h is not None and report.feeds_24h < MIN_FEEDS_24H:
         flags.add(RedFlag.FEW_FEEDS)  # every day, birth date or not
-    if (
-        report.wet_diapers is not None
-        and report.wet_diapers < FULL_WET_DIAPERS
-        and _from(day, WET_DIAPERS_FROM_DAY)
-    ):
+    if report.wet_diapers is not None and report.wet_diapers < FULL_WET_DIAPERS and _from(day, WET_DIAPERS_FROM_DAY):
         flags.add(RedFlag.FEW_WET_DIAPERS)
     if report.dark_urine is True:
         flags.add(RedFlag.DARK_URINE)
@@ -373,13 +422,9 @@ def notices(report: DailyReport, *, postpartum_day: int | None) -> list[Notice]:
     """Information that is not a red flag, in Notice order."""
     day = postpartum_day
     found: set[Notice] = set()
-    if report.mother_signs.get(MotherSign.SAD) is True and (
-        day is None or day <= BABY_BLUES_LAST_DAY
-    ):
+    if report.mother_signs.get(MotherSign.SAD) is True and (day is None or day <= BABY_BLUES_LAST_DAY):
         found.add(Notice.BABY_BLUES)
-    if report.signs.get(Sign.WEIGHT_GOING_UP) is False and (
-        day is None or day < BIRTH_WEIGHT_BY_DAY
-    ):
+    if report.signs.get(Sign.WEIGHT_GOING_UP) is False and (day is None or day < BIRTH_WEIGHT_BY_DAY):
         found.add(Notice.WEIGH_BABY)
     if day is None and _day_rule_answers(report):
         found.add(Notice.BIRTH_DATE_NEEDED)
@@ -442,16 +487,14 @@ def recent_flags(
     before the window.
     """
     ordered = sorted({r.day: r for r in reports}.values(), key=lambda r: r.day)
-    evaluated = [
-        (r, set(evaluate(r, postpartum_day=postpartum_day_or_none(birth_date, r.day)))) for r in ordered
-    ]
+    evaluated = [(r, set(evaluate(r, postpartum_day=postpartum_day_or_none(birth_date, r.day)))) for r in ordered]
     first_day = today.toordinal() - days + 1
     found: dict[RedFlag, OpenFlag] = {}
     for index, (report, flags) in enumerate(evaluated):
         if report.day.toordinal() < first_day or report.day > today:
             continue
         for flag in flags:
-            later = evaluated[index + 1:]
+            later = evaluated[index + 1 :]
             if any(asked(r, flag) and flag not in fl for r, fl in later if r.day <= today):
                 continue  # answered since without it: closed
             since = report.day

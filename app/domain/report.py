@@ -158,7 +158,10 @@ _INT_RANGES = {
 }
 # Every bounded number of the form, for the messages that state the allowed range.
 FIELD_RANGES: dict[str, tuple[float, float]] = {
-    **_INT_RANGES, "expressed_ml": EXPRESSED_ML_RANGE, "temperature_c": TEMPERATURE_RANGE}
+    **_INT_RANGES,
+    "expressed_ml": EXPRESSED_ML_RANGE,
+    "temperature_c": TEMPERATURE_RANGE,
+}
 NOTE_MAX_CHARS = 2000
 
 # Yes/no questions of DOMAIN section 3 on the baby and the breasts (None = not answered).
@@ -272,9 +275,7 @@ class DailyReport(BaseModel):
     def _signs(cls, value: Any) -> dict[Sign, bool]:
         # The legacy code is kept beside the checklist's, in the place of its question.
         order = tuple(
-            code
-            for sign in SIGNS
-            for code in (sign, *(old for old, new in LEGACY_SIGNS.items() if new is sign))
+            code for sign in SIGNS for code in (sign, *(old for old, new in LEGACY_SIGNS.items() if new is sign))
         )
         return _answers(value, Sign, order)
 
@@ -311,7 +312,11 @@ class DailyReport(BaseModel):
         return seen
 
     @field_validator(
-        "breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever",
+        "breast_pain",
+        "breast_redness",
+        "breast_hard_swollen",
+        "nipples_cracked",
+        "fever",
         mode="before",
     )
     @classmethod
@@ -337,7 +342,10 @@ class DailyReport(BaseModel):
 
 
 def validate_report(
-    raw: Mapping[str, Any], *, today: date, birth_date: date | None = None,
+    raw: Mapping[str, Any],
+    *,
+    today: date,
+    birth_date: date | None = None,
     now: datetime | None = None,
 ) -> tuple[DailyReport | None, dict[str, str]]:
     """(report, {}) when every field is fine, else (None, {field: FieldError code}) for all of them.
@@ -347,9 +355,7 @@ def validate_report(
     than now.
     """
     try:
-        report = DailyReport.model_validate(
-            dict(raw), context={"today": today, "birth_date": birth_date, "now": now}
-        )
+        report = DailyReport.model_validate(dict(raw), context={"today": today, "birth_date": birth_date, "now": now})
     except ValidationError as error:
         return None, field_errors(error)
     return report, {}

@@ -126,9 +126,7 @@ class Session:
         end = self.plan.phases()[index].end_s
         skipped = (*self.skipped, (index, _snap(end - position)))
         if end >= self.plan.total_s:
-            return replace(
-                self, position_s=end, anchor=None, status=Status.FINISHED, skipped=skipped
-            )
+            return replace(self, position_s=end, anchor=None, status=Status.FINISHED, skipped=skipped)
         anchor = now if self.status is Status.RUNNING else None
         return replace(self, position_s=end, anchor=anchor, skipped=skipped)
 
@@ -148,9 +146,7 @@ class Session:
         Reaching the end is not an action anybody takes, so the UI calls this on every tick.
         """
         if self.status is Status.RUNNING and self.position(now) >= self.plan.total_s:
-            return replace(
-                self, position_s=float(self.plan.total_s), anchor=None, status=Status.FINISHED
-            )
+            return replace(self, position_s=float(self.plan.total_s), anchor=None, status=Status.FINISHED)
         return self
 
     def _require(self, now: float, *allowed: Status) -> None:
@@ -230,9 +226,7 @@ class Session:
         return sum(
             1
             for i, p in enumerate(self.plan.phases())
-            if p.kind is PhaseKind.ROUND
-            and position >= p.end_s
-            and jumped.get(i, 0.0) <= p.length_s / 2
+            if p.kind is PhaseKind.ROUND and position >= p.end_s and jumped.get(i, 0.0) <= p.length_s / 2
         )
 
     def total_elapsed(self, now: float) -> float:
@@ -329,9 +323,7 @@ class SessionSnapshot:
                 position_s=_snap(float(data["position_s"])),
                 skipped=tuple((_int(i), float(s)) for i, s in data["skipped"]),
                 status=Status(data["status"]),
-                stop_reason=(
-                    None if data["stop_reason"] is None else StopReason(data["stop_reason"])
-                ),
+                stop_reason=(None if data["stop_reason"] is None else StopReason(data["stop_reason"])),
             )
             plan = snapshot.plan
         except (KeyError, TypeError) as error:

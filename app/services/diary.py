@@ -185,14 +185,22 @@ def fields_from_report(report: DailyReport | None) -> Fields:
 
 def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
     """The form's text as the domain's raw input (the time of colostrum becomes that day's time)."""
-    signs = {key.split(":", 1)[1]: fields[key] == "yes" for key in fields
-             if key.startswith("sign:") and fields[key] in ("yes", "no")}
+    signs = {
+        key.split(":", 1)[1]: fields[key] == "yes"
+        for key in fields
+        if key.startswith("sign:") and fields[key] in ("yes", "no")
+    }
     seen = fields.get("colostrum_time", "").strip()
     match = _TIME.fullmatch(seen)
     if match:
         seen = f"{day.isoformat()}T{int(match[1]):02d}:{match[2]}"
-    raw: dict[str, Any] = {"day": day.isoformat(), "flow": fields.get("flow", ""), "signs": signs,
-                           "colostrum_first_seen": seen, "note": fields.get("note", "")}
+    raw: dict[str, Any] = {
+        "day": day.isoformat(),
+        "flow": fields.get("flow", ""),
+        "signs": signs,
+        "colostrum_first_seen": seen,
+        "note": fields.get("note", ""),
+    }
     for name in (*NUMBER_FIELDS, "temperature_c", "mood", *BODY_FLAGS):
         raw[name] = fields.get(name, "")
     for name in OPTIONAL_QUESTIONS:
@@ -262,8 +270,12 @@ class DiaryService:
         """The days with a report before `born`, oldest first (they would be before the birth)."""
         return sorted(day for day in self.store.diary.days() if day < born)
 
-    def save_profile(self, raw: Mapping[str, str], *, delete_reports_before_birth: bool = False,
-                     ) -> tuple[Profile | None, dict[str, str]]:
+    def save_profile(
+        self,
+        raw: Mapping[str, str],
+        *,
+        delete_reports_before_birth: bool = False,
+    ) -> tuple[Profile | None, dict[str, str]]:
         """Validate and save; a refused profile writes nothing.
 
         A birth date moved after days that have a report would leave reports that can never be
@@ -301,8 +313,7 @@ class DiaryService:
             profile=profile,
             postpartum_day=self.postpartum_day(day, born),
             flags=recent_flags(reports, birth_date=born, today=day),
-            notices=[] if newest is None else notices(
-                newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
+            notices=[] if newest is None else notices(newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
             visit=None if born is None else visit_due(born, day),
             report=self.store.diary.get(day),
             morning=half_day(s for s in sessions if s.started_at.astimezone(tz).hour < NOON),
@@ -345,8 +356,9 @@ class DiaryService:
         saved = self.store.diary.get(day)
         if saved is not None:  # what the form does not show (a field added later) stays as saved
             raw = {**saved.model_dump(exclude=set(raw)), **raw}
-        report, errors = validate_report(raw, today=self.today(), birth_date=self.birth_date(),
-                                         now=self.local_now().replace(tzinfo=None))
+        report, errors = validate_report(
+            raw, today=self.today(), birth_date=self.birth_date(), now=self.local_now().replace(tzinfo=None)
+        )
         if report is None:
             return SaveResult(None, form_errors(errors))
         with self.store.lock:  # one visitor's threads: the save and the draft's end go together
@@ -407,7 +419,9 @@ class DiaryService:
             if s.status is not SessionStatus.IN_PROGRESS:  # oldest first within a day
                 by_day_sessions[s.started_at.astimezone(tz).date()].append(s)
         return History(
-            range=chosen, start=start, end=end,
+            range=chosen,
+            start=start,
+            end=end,
             points=series(trend, start=start, end=end),
             massage_days=massage_days,
             comparison=massage_vs_other(trend, massage_days),
@@ -426,8 +440,9 @@ class DiaryService:
                 start = max(start, born)  # the chart starts at the birth
         return min(start, end)
 
-    def _entry(self, day: date, born: date | None, report: DailyReport | None,
-               sessions: list[SessionRecord]) -> DayEntry:
+    def _entry(
+        self, day: date, born: date | None, report: DailyReport | None, sessions: list[SessionRecord]
+    ) -> DayEntry:
         n = self.postpartum_day(day, born)
         flags = [] if report is None else evaluate(report, postpartum_day=n)
         return DayEntry(day, n, report, sessions, flags)
@@ -435,8 +450,10 @@ class DiaryService:
     # -- reminders -------------------------------------------------------------------------------
     def reminder_texts(self) -> dict[str, str]:
         """The morning and evening reminder times as last saved (or the defaults), as text."""
-        return {name: self.store.get_setting(self._reminder_key(name)) or default
-                for name, default in REMINDER_DEFAULTS.items()}
+        return {
+            name: self.store.get_setting(self._reminder_key(name)) or default
+            for name, default in REMINDER_DEFAULTS.items()
+        }
 
     def save_reminder_times(self, texts: Mapping[str, str]) -> tuple[dict[str, time] | None, dict[str, str]]:
         """Both times, remembered for next time; or the errors by field and nothing written."""

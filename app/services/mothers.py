@@ -47,8 +47,7 @@ def summarize(activity: MotherActivity, today: date) -> MotherSummary:
     """What the list shows of one mother on `today` (pure: tested without a store)."""
     mother, report = activity.mother, activity.newest_report
     born = mother.baby_birth_date
-    flags = [] if report is None else evaluate(
-        report, postpartum_day=postpartum_day_or_none(born, report.day))
+    flags = [] if report is None else evaluate(report, postpartum_day=postpartum_day_or_none(born, report.day))
     return MotherSummary(
         mother=mother,
         postpartum_day=None if born is None else postpartum_day_or_none(born, today),

@@ -53,8 +53,9 @@ def _mono_half_rate(pcm: bytes, channels: int, rate: int) -> tuple[bytes, int]:
     gentle low-pass, enough for a voice). Halves the file twice over for a stereo 44.1 kHz stream."""
     samples = array.array("h", pcm)
     if channels > 1:
-        samples = array.array("h", (sum(samples[i:i + channels]) // channels
-                                    for i in range(0, len(samples), channels)))
+        samples = array.array(
+            "h", (sum(samples[i : i + channels]) // channels for i in range(0, len(samples), channels))
+        )
     if rate > KEPT_RATE:
         samples = array.array("h", ((samples[i] + samples[i + 1]) // 2 for i in range(0, len(samples) - 1, 2)))
         rate //= 2
@@ -98,7 +99,7 @@ class OwnVoice:
     def save(self, clip: Clip, pcm: bytes, *, rate: int = SAMPLE_RATE, channels: int = CHANNELS) -> float:
         """Keep a recording (raw 16-bit PCM from the page) as a mono WAV file; returns its length."""
         frame = 2 * channels
-        pcm = pcm[:len(pcm) - len(pcm) % frame]
+        pcm = pcm[: len(pcm) - len(pcm) % frame]
         seconds = len(pcm) / (frame * rate)
         if seconds < MIN_S:
             raise RecordingError("too_short")

@@ -64,8 +64,9 @@ class Wizard:
 
     def unsafe_reasons(self) -> list[Contraindication]:
         """Every "yes" and every "not sure": each one is a reason not to massage today."""
-        return [code for code in CONTRAINDICATIONS
-                if self.safety.get(code) in (SafetyAnswer.YES, SafetyAnswer.NOT_SURE)]
+        return [
+            code for code in CONTRAINDICATIONS if self.safety.get(code) in (SafetyAnswer.YES, SafetyAnswer.NOT_SURE)
+        ]
 
     def choose_build(self, build: Build) -> None:
         self.build = build
@@ -123,11 +124,18 @@ class SessionController:
         now = self.clock.monotonic()
         plan = self.wizard.plan()
         self.session = Session.start(plan, now)
-        self.session_id = self.store.sessions.create(NewSession(
-            started_at=self.clock.wall(), demo=plan.demo, round_s=plan.round_s, rest_s=plan.rest_s,
-            rounds_planned=plan.rounds, build=self.wizard.build, technique=self.wizard.technique,
-            snapshot=self.session.snapshot(now).to_dict(),
-        ))
+        self.session_id = self.store.sessions.create(
+            NewSession(
+                started_at=self.clock.wall(),
+                demo=plan.demo,
+                round_s=plan.round_s,
+                rest_s=plan.rest_s,
+                rounds_planned=plan.rounds,
+                build=self.wizard.build,
+                technique=self.wizard.technique,
+                snapshot=self.session.snapshot(now).to_dict(),
+            )
+        )
         self._cue_from = None
         self._phase_index = 0
         self._last_checkpoint = now
@@ -199,8 +207,12 @@ class SessionController:
 
     def _progress(self, now: float) -> SessionProgress:
         s, _ = self._current()
-        return SessionProgress(at=self.clock.wall(), snapshot=s.snapshot(now).to_dict(),
-                               rounds_done=s.rounds_done(now), massaged_s=s.massaged_s(now))
+        return SessionProgress(
+            at=self.clock.wall(),
+            snapshot=s.snapshot(now).to_dict(),
+            rounds_done=s.rounds_done(now),
+            massaged_s=s.massaged_s(now),
+        )
 
     def _persist(self, kind: str, now: float) -> None:
         session, session_id = self._current()
@@ -220,11 +232,14 @@ class SessionController:
         s = self.session
         phase = s.phase(now)
         return SessionView(
-            status=s.status, phase_kind=phase.kind if phase else None,
-            round_number=phase.number if phase else s.plan.rounds, rounds=s.plan.rounds,
+            status=s.status,
+            phase_kind=phase.kind if phase else None,
+            round_number=phase.number if phase else s.plan.rounds,
+            rounds=s.plan.rounds,
             remaining_s=s.remaining_in_phase(now) if phase else 0,
             progress=s.progress_in_phase(now) if phase else 1.0,
-            elapsed_s=s.total_elapsed(now), demo=s.plan.demo,
+            elapsed_s=s.total_elapsed(now),
+            demo=s.plan.demo,
         )
 
     def record(self) -> SessionRecord | None:
@@ -241,9 +256,11 @@ class SessionController:
         now = self.clock.monotonic()
         self.session = Session.restore(SessionSnapshot.from_dict(record.snapshot), now)
         self.session_id = record.id
-        self.wizard = Wizard(build=Build(record.build) if record.build else None,
-                             technique=Technique(record.technique) if record.technique else None,
-                             demo=record.demo)
+        self.wizard = Wizard(
+            build=Build(record.build) if record.build else None,
+            technique=Technique(record.technique) if record.technique else None,
+            demo=record.demo,
+        )
         self._cue_from = self.session.position(now)
         self._phase_index = self.session.phase_index(now)
         self._last_checkpoint = now

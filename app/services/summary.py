@@ -91,22 +91,28 @@ class SummaryService:
         lo = datetime.combine(start, time(), tzinfo=zone)
         hi = datetime.combine(end + timedelta(days=1), time(), tzinfo=zone)
         # include_demo=False: a demonstration is never this mother's massage.
-        sessions = [s for s in self.store.sessions.between(lo, hi, include_demo=False)
-                    if s.status is not SessionStatus.IN_PROGRESS and not s.demo]
+        sessions = [
+            s
+            for s in self.store.sessions.between(lo, hi, include_demo=False)
+            if s.status is not SessionStatus.IN_PROGRESS and not s.demo
+        ]
         reports = self.store.diary.list(limit=FLAG_LOOKBACK)
         by_day = {r.day: r for r in reports if start <= r.day <= end}
         days = []
         for n in range(DAYS):
             day = start + timedelta(days=n)
-            days.append(DayLine(
-                day=day,
-                postpartum_day=postpartum_day(born, day) if born is not None and day >= born else None,
-                report=by_day.get(day),
-                massages=sum(1 for s in sessions if s.started_at.astimezone(zone).date() == day),
-            ))
+            days.append(
+                DayLine(
+                    day=day,
+                    postpartum_day=postpartum_day(born, day) if born is not None and day >= born else None,
+                    report=by_day.get(day),
+                    massages=sum(1 for s in sessions if s.started_at.astimezone(zone).date() == day),
+                )
+            )
         # Open as Today shows them (reported in the last days, not answered "no" since).
-        flags = [OpenFlag(o.flag, RULES[o.flag].group, o.since)
-                 for o in recent_flags(reports, birth_date=born, today=end)]
+        flags = [
+            OpenFlag(o.flag, RULES[o.flag].group, o.since) for o in recent_flags(reports, birth_date=born, today=end)
+        ]
         flags.sort(key=lambda f: GROUP_ORDER.index(f.group))  # stable: most urgent first within a group
         teaching = TeachingService(self.store, self.clock)
         return VisitSummary(

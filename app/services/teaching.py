@@ -43,8 +43,9 @@ class TeachingService:
     def save_quiz(self, mother_id: int, phase: Phase | str, answers: Mapping[str, str]) -> QuizScore:
         given = clean_answers(answers)
         found = score(given)
-        self.store.teaching.add_quiz(mother_id=mother_id, phase=Phase(phase), taken_at=self.clock.wall(),
-                                     score_pct=found.percent, answers=given)
+        self.store.teaching.add_quiz(
+            mother_id=mother_id, phase=Phase(phase), taken_at=self.clock.wall(), score_pct=found.percent, answers=given
+        )
         return found
 
     def quiz_pair(self, mother_id: int) -> QuizPair:
@@ -54,12 +55,18 @@ class TeachingService:
         return QuizPair(before=before, after=after)
 
     # -- skills ----------------------------------------------------------------------------------
-    def save_skills(self, mother_id: int, who: Checked | str, who_name: str | None,
-                    ticks: Mapping[str, bool]) -> SkillsResult:
+    def save_skills(
+        self, mother_id: int, who: Checked | str, who_name: str | None, ticks: Mapping[str, bool]
+    ) -> SkillsResult:
         found = result(ticks)
         self.store.teaching.add_skills(
-            mother_id=mother_id, checked_at=self.clock.wall(), who=Checked(who), who_name=who_name,
-            steps={step: step in found.done for step in STEPS}, score_pct=found.percent)
+            mother_id=mother_id,
+            checked_at=self.clock.wall(),
+            who=Checked(who),
+            who_name=who_name,
+            steps={step: step in found.done for step in STEPS},
+            score_pct=found.percent,
+        )
         return found
 
     def last_skills(self, mother_id: int) -> SkillsCheck | None:

@@ -89,14 +89,12 @@ def data_tables(db: Database) -> list[str]:
     """The app's own tables, every table after the tables its foreign keys point at (a table
     rebuilt by a migration is newer in sqlite_master than its children)."""
     rows = db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name != ? ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != ? ORDER BY name",
         [_MIGRATIONS_TABLE],
     ).fetchall()
     names = [name for (name,) in rows]
     parents = {
-        name: {row[2] for row in db.execute(f'PRAGMA foreign_key_list("{name}")').fetchall()} - {name}
-        for name in names
+        name: {row[2] for row in db.execute(f'PRAGMA foreign_key_list("{name}")').fetchall()} - {name} for name in names
     }
     ordered: list[str] = []
     while len(ordered) < len(names):
@@ -136,12 +134,27 @@ def export(db: Database, *, at: datetime, files: dict[str, bytes] | None = None)
     # canonical() of the whole document, without writing the payload a second time: its keys in
     # sorted order (format, payload, sha256, version) around the payload's bytes.
     checksum = hashlib.sha256(body).hexdigest()
-    return b"".join((b'{"format":', canonical(FORMAT), b',"payload":', body, b',"sha256":', canonical(checksum),
-                     b',"version":', canonical(VERSION), b"}"))
+    return b"".join(
+        (
+            b'{"format":',
+            canonical(FORMAT),
+            b',"payload":',
+            body,
+            b',"sha256":',
+            canonical(checksum),
+            b',"version":',
+            canonical(VERSION),
+            b"}",
+        )
+    )
 
 
-def load(data: bytes, *, readable: Callable[[Database], bool],
-         file_ok: Callable[[str, bytes], bool] = lambda name, data: False) -> Backup:
+def load(
+    data: bytes,
+    *,
+    readable: Callable[[Database], bool],
+    file_ok: Callable[[str, bytes], bool] = lambda name, data: False,
+) -> Backup:
     """Check a backup file and load it into a private in-memory database at the current schema.
 
     `readable(db)` tells whether this version's repositories read every row of it (the store
@@ -357,8 +370,9 @@ def merge_into(conn: sqlite3.Connection, source: Database) -> Merged:
     for row in _dicts(source, "sessions"):
         old_id = row.pop("id")
         row["mother_id"] = mother_map[row["mother_id"]]
-        if conn.execute("SELECT 1 FROM sessions WHERE mother_id = ? AND started_at = ?",
-                        [row["mother_id"], row["started_at"]]).fetchone():
+        if conn.execute(
+            "SELECT 1 FROM sessions WHERE mother_id = ? AND started_at = ?", [row["mother_id"], row["started_at"]]
+        ).fetchone():
             continue
         new_id = _insert(conn, "sessions", row)
         for event in events.get(old_id, []):
@@ -372,8 +386,9 @@ def merge_into(conn: sqlite3.Connection, source: Database) -> Merged:
         for row in _dicts(source, table):
             row.pop("id")
             row["mother_id"] = mother_map[row["mother_id"]]
-            if conn.execute(f'SELECT 1 FROM "{table}" WHERE mother_id = ? AND "{when}" = ?',
-                            [row["mother_id"], row[when]]).fetchone():
+            if conn.execute(
+                f'SELECT 1 FROM "{table}" WHERE mother_id = ? AND "{when}" = ?', [row["mother_id"], row[when]]
+            ).fetchone():
                 continue
             _insert(conn, table, row)
             teaching += 1
@@ -381,8 +396,11 @@ def merge_into(conn: sqlite3.Connection, source: Database) -> Merged:
     conn.execute(
         "DELETE FROM mothers WHERE nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
         "AND facility_phone IS NULL AND (SELECT count(*) FROM mothers) > 1 "
-        + "".join(f'AND NOT EXISTS (SELECT 1 FROM "{t}" WHERE "{t}".mother_id = mothers.id) '
-                  for t in data_tables(live) if t != "mothers" and "mother_id" in columns(live, t))
+        + "".join(
+            f'AND NOT EXISTS (SELECT 1 FROM "{t}" WHERE "{t}".mother_id = mothers.id) '
+            for t in data_tables(live)
+            if t != "mothers" and "mother_id" in columns(live, t)
+        )
     )
     return Merged(mothers_added, added, updated, kept, sessions_added, teaching)
 

@@ -78,8 +78,7 @@ class Store:
     it from repositories/__init__.py, then create it here.
     """
 
-    def __init__(self, db: Database, *, mother_id: int = FIRST_MOTHER_ID,
-                 lock: threading.RLock | None = None) -> None:
+    def __init__(self, db: Database, *, mother_id: int = FIRST_MOTHER_ID, lock: threading.RLock | None = None) -> None:
         self.db = db
         self._release: Callable[[], None] = lambda: None
         # The store that opened the connection: closing any view closes it, and a view keeps it

@@ -244,8 +244,7 @@ def m004_mothers(db: Database) -> None:
         )"""
     )
     db.execute(
-        f"INSERT INTO reports_m004 (mother_id, {_M004_REPORT_COLUMNS}) "
-        f"SELECT 1, {_M004_REPORT_COLUMNS} FROM reports"
+        f"INSERT INTO reports_m004 (mother_id, {_M004_REPORT_COLUMNS}) SELECT 1, {_M004_REPORT_COLUMNS} FROM reports"
     )
     db.execute("DROP TABLE reports")
     db.execute("ALTER TABLE reports_m004 RENAME TO reports")
@@ -259,10 +258,7 @@ def m004_mothers(db: Database) -> None:
             PRIMARY KEY (mother_id, key)
         )"""
     )
-    db.execute(
-        "INSERT INTO drafts_m004 (mother_id, key, data, updated_at) "
-        "SELECT 1, key, data, updated_at FROM drafts"
-    )
+    db.execute("INSERT INTO drafts_m004 (mother_id, key, data, updated_at) SELECT 1, key, data, updated_at FROM drafts")
     db.execute("DROP TABLE drafts")
     db.execute("ALTER TABLE drafts_m004 RENAME TO drafts")
 

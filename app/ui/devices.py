@@ -101,9 +101,16 @@ def sound_length_s(relative: str) -> float:
 class Devices:
     """Sound, vibration, wakelock and announcements for one visitor's page."""
 
-    def __init__(self, page: ft.Page | None, *, language: Callable[[], str] = lambda: "id",
-                 mode: str = VOICE, own: OwnVoice | None = None, now: Callable[[], float] | None = None,
-                 sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
+    def __init__(
+        self,
+        page: ft.Page | None,
+        *,
+        language: Callable[[], str] = lambda: "id",
+        mode: str = VOICE,
+        own: OwnVoice | None = None,
+        now: Callable[[], float] | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
         self.page = page
         self.language = language  # the visitor's language, asked at each prompt
         self.mode = mode if mode in VOICE_MODES else VOICE
@@ -120,7 +127,8 @@ class Devices:
         # the midwife's recording when she made one (whatever the language: it replaces the sound).
         self.own = own
         self.own_voice: Callable[[str, Clip], tuple[str, float] | None] = (
-            lambda lang, clip: own.source(clip) if own is not None else None)
+            lambda lang, clip: own.source(clip) if own is not None else None
+        )
         self._recorder: Any = None
         self._stream_to: Callable[[Any], Any] = lambda e: None
         self._now = now or (lambda: asyncio.get_running_loop().time())
@@ -254,8 +262,9 @@ class Devices:
         from app.services.own_voice import CHANNELS, SAMPLE_RATE
 
         if self._recorder is None:
-            config = far.AudioRecorderConfiguration(encoder=far.AudioEncoder.PCM16BITS, channels=CHANNELS,
-                                                    sample_rate=SAMPLE_RATE)
+            config = far.AudioRecorderConfiguration(
+                encoder=far.AudioEncoder.PCM16BITS, channels=CHANNELS, sample_rate=SAMPLE_RATE
+            )
             # The handler is set when the service is made: the page streams only to a handler it knew of
             # from the start; it forwards to whichever screen records now.
             self._recorder = far.AudioRecorder(configuration=config, on_stream=lambda e: self._stream_to(e))

@@ -52,7 +52,9 @@ class Files:
     async def pick(self, extensions: list[str]) -> Picked | None:
         """The file the user picks, or None if she cancelled."""
         files = await self.picker.pick_files(
-            allow_multiple=False, with_data=True, file_type=ft.FilePickerFileType.CUSTOM,
+            allow_multiple=False,
+            with_data=True,
+            file_type=ft.FilePickerFileType.CUSTOM,
             allowed_extensions=extensions,
         )
         if not files:

@@ -35,8 +35,13 @@ def _text_theme() -> ft.TextTheme:
     A style given here replaces the theme's whole style (Flet does not merge it with Material's), so
     it also names the text colour: without it, text is black on the dark theme's dark background."""
     fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT], color=ft.Colors.ON_SURFACE)
-    return ft.TextTheme(**{f.name: fallback for f in dataclasses.fields(ft.TextTheme)
-                           if f.name.endswith(("_large", "_medium", "_small"))})
+    return ft.TextTheme(
+        **{
+            f.name: fallback
+            for f in dataclasses.fields(ft.TextTheme)
+            if f.name.endswith(("_large", "_medium", "_small"))
+        }
+    )
 
 
 def themes() -> tuple[ft.Theme, ft.Theme]:
@@ -54,28 +59,48 @@ def _button_text(label: str, size: int = 18) -> ft.Text:
     return ft.Text(label, size=size, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
 
 
-def primary_button(label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None,
-                   disabled: bool = False) -> ft.Semantics:
+def primary_button(
+    label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None, disabled: bool = False
+) -> ft.Semantics:
     button = ft.FilledButton(
-        content=_button_text(label), icon=icon, on_click=on_click, disabled=disabled,
-        height=PRIMARY_HEIGHT, expand=True,
+        content=_button_text(label),
+        icon=icon,
+        on_click=on_click,
+        disabled=disabled,
+        height=PRIMARY_HEIGHT,
+        expand=True,
     )
     return tagged(ft.Row([button]), identifier)
 
 
-def secondary_button(label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None,
-                     disabled: bool = False, in_row: bool = False) -> ft.Semantics:
+def secondary_button(
+    label: str,
+    on_click: Handler,
+    identifier: str,
+    *,
+    icon: Icon | None = None,
+    disabled: bool = False,
+    in_row: bool = False,
+) -> ft.Semantics:
     """`in_row`: share a row's width with its neighbours (else take the column's width)."""
     button = ft.OutlinedButton(
-        content=_button_text(label, 16), icon=icon, on_click=on_click, disabled=disabled,
-        height=PRIMARY_HEIGHT, expand=True,
+        content=_button_text(label, 16),
+        icon=icon,
+        on_click=on_click,
+        disabled=disabled,
+        height=PRIMARY_HEIGHT,
+        expand=True,
     )
     return tagged(ft.Row([button]), identifier, expand=True if in_row else None)
 
 
 def danger_button(label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None) -> ft.Semantics:
     button = ft.FilledButton(
-        content=_button_text(label), icon=icon, on_click=on_click, height=PRIMARY_HEIGHT, expand=True,
+        content=_button_text(label),
+        icon=icon,
+        on_click=on_click,
+        height=PRIMARY_HEIGHT,
+        expand=True,
         style=ft.ButtonStyle(bgcolor=DANGER, color=ft.Colors.WHITE, icon_color=ft.Colors.WHITE),
     )
     return tagged(ft.Row([button]), identifier)
@@ -109,18 +134,34 @@ def check_item(label: str, value: bool, on_change: Callable[[bool], Any], identi
     screen-reader node: its label, read once, with its checked state.
     """
     row = ft.Container(
-        ft.Row([ft.Checkbox(value=value, on_change=lambda e: on_change(not value)),
-                ft.Text(label, size=16, expand=True)],
-               vertical_alignment=ft.CrossAxisAlignment.CENTER),
-        on_click=lambda e: on_change(not value), ink=True, border_radius=8,
+        ft.Row(
+            [ft.Checkbox(value=value, on_change=lambda e: on_change(not value)), ft.Text(label, size=16, expand=True)],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        on_click=lambda e: on_change(not value),
+        ink=True,
+        border_radius=8,
         padding=ft.Padding.symmetric(vertical=4),
     )
-    return ft.Semantics(content=row, identifier=identifier, label=label, checked=value, container=True,
-                        exclude_semantics=True, on_tap=lambda e: on_change(not value))
+    return ft.Semantics(
+        content=row,
+        identifier=identifier,
+        label=label,
+        checked=value,
+        container=True,
+        exclude_semantics=True,
+        on_tap=lambda e: on_change(not value),
+    )
 
 
-def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_select: Callable[[str], Any],
-                 identifier: str, *, columns: int = 0) -> ft.Control:
+def choice_group(
+    options: Sequence[tuple[str, str]],
+    selected: str | None,
+    on_select: Callable[[str], Any],
+    identifier: str,
+    *,
+    columns: int = 0,
+) -> ft.Control:
     """A row (or wrapped rows) of large toggle chips; exactly one can be chosen.
 
     Identifiers are `{identifier}-{value}` so tests can pick an option.
@@ -129,8 +170,13 @@ def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_se
     for value, label in options:
         is_on = value == selected
         chip = ft.Container(
-            content=ft.Text(label, size=16, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER,
-                            color=ft.Colors.ON_PRIMARY if is_on else ft.Colors.ON_SURFACE),
+            content=ft.Text(
+                label,
+                size=16,
+                weight=ft.FontWeight.W_600,
+                text_align=ft.TextAlign.CENTER,
+                color=ft.Colors.ON_PRIMARY if is_on else ft.Colors.ON_SURFACE,
+            ),
             alignment=ft.Alignment.CENTER,
             bgcolor=ft.Colors.PRIMARY if is_on else ft.Colors.SURFACE_CONTAINER_HIGHEST,
             border=ft.Border.all(2, ft.Colors.PRIMARY),
@@ -142,23 +188,42 @@ def choice_group(options: Sequence[tuple[str, str]], selected: str | None, on_se
             on_click=lambda e, v=value: on_select(v),
             ink=True,
         )
-        chips.append(ft.Semantics(content=chip, identifier=f"{identifier}-{value}", button=True,
-                                  selected=is_on, label=label, expand=True, container=True,
-                                  exclude_semantics=True, on_tap=lambda e, v=value: on_select(v)))
+        chips.append(
+            ft.Semantics(
+                content=chip,
+                identifier=f"{identifier}-{value}",
+                button=True,
+                selected=is_on,
+                label=label,
+                expand=True,
+                container=True,
+                exclude_semantics=True,
+                on_tap=lambda e, v=value: on_select(v),
+            )
+        )
     if columns:
         rows: list[ft.Control] = [
-            ft.Row(chips[i:i + columns], spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
-            for i in range(0, len(chips), columns)]
+            ft.Row(chips[i : i + columns], spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
+            for i in range(0, len(chips), columns)
+        ]
         return ft.Column(rows, spacing=8)
     return ft.Row(chips, spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER)
 
 
 def icon_button(icon: Icon, label: str, on_click: Handler, identifier: str) -> ft.Control:
     """A 48x48 icon button with one screen-reader name (on the button node itself, read once)."""
-    button = ft.IconButton(icon=icon, tooltip=label, on_click=on_click, icon_size=28,
-                           width=MIN_TARGET, height=MIN_TARGET)
-    return ft.Semantics(content=button, identifier=identifier, label=label, button=True, container=True,
-                        exclude_semantics=True, on_tap=on_click)
+    button = ft.IconButton(
+        icon=icon, tooltip=label, on_click=on_click, icon_size=28, width=MIN_TARGET, height=MIN_TARGET
+    )
+    return ft.Semantics(
+        content=button,
+        identifier=identifier,
+        label=label,
+        button=True,
+        container=True,
+        exclude_semantics=True,
+        on_tap=on_click,
+    )
 
 
 def text_button(label: str, on_click: Handler, identifier: str) -> ft.Control:
@@ -166,9 +231,17 @@ def text_button(label: str, on_click: Handler, identifier: str) -> ft.Control:
     return tagged(ft.TextButton(content=_button_text(label, 16), on_click=on_click, height=MIN_TARGET), identifier)
 
 
-def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Sequence[ft.Control] | None = None,
-           on_back: Handler = None, actions: Sequence[ft.Control] | None = None,
-           bgcolor: str | None = None, body_ref: ft.Ref[ft.Column] | None = None) -> ft.View:
+def screen(
+    route: str,
+    title: str,
+    controls: Sequence[ft.Control],
+    *,
+    bottom: Sequence[ft.Control] | None = None,
+    on_back: Handler = None,
+    actions: Sequence[ft.Control] | None = None,
+    bgcolor: str | None = None,
+    body_ref: ft.Ref[ft.Column] | None = None,
+) -> ft.View:
     """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
 
     Primary actions sit at the bottom, in reach of a thumb, and never scroll away. The body keeps
@@ -178,12 +251,23 @@ def screen(route: str, title: str, controls: Sequence[ft.Control], *, bottom: Se
     leading = icon_button(ft.Icons.ARROW_BACK, _("Back"), on_back, "back") if on_back is not None else None
     appbar = ft.AppBar(
         title=ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2),
-        leading=leading, automatically_imply_leading=False, actions=list(actions or []),
+        leading=leading,
+        automatically_imply_leading=False,
+        actions=list(actions or []),
     )
-    body_column = ft.Column(list(controls), spacing=14, scroll=ft.ScrollMode.AUTO, expand=True,
-                            horizontal_alignment=ft.CrossAxisAlignment.STRETCH, ref=body_ref)
+    body_column = ft.Column(
+        list(controls),
+        spacing=14,
+        scroll=ft.ScrollMode.AUTO,
+        expand=True,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        ref=body_ref,
+    )
     parts: list[ft.BaseControl] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
     if bottom:
-        parts.append(ft.Container(ft.Column(list(bottom), spacing=8),
-                                  padding=ft.Padding.only(left=16, top=8, right=16, bottom=16)))
+        parts.append(
+            ft.Container(
+                ft.Column(list(bottom), spacing=8), padding=ft.Padding.only(left=16, top=8, right=16, bottom=16)
+            )
+        )
     return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0, bgcolor=bgcolor)

@@ -23,14 +23,20 @@ CLIP_TEXTS: dict[Clip, str] = {
     # DOMAIN 2 "Technique by body build": "heavier (gemuk) mother: clenched fists ..., thumbs pointing
     # forward"; "Movement: small circles ..., both sides of the spine at once"; "circles from inside
     # outward, slowly"; zone "between the shoulder blades and the level of ribs 5-6 (bra line)".
-    Clip.HAND_FISTS: N_("Fists, thumbs forward. Small circles on both sides of the spine, from the inside "
-                        "outward, from the shoulder blades to the bra line."),
+    Clip.HAND_FISTS: N_(
+        "Fists, thumbs forward. Small circles on both sides of the spine, from the inside "
+        "outward, from the shoulder blades to the bra line."
+    ),
     # DOMAIN 2: "slim or normal mother: both thumbs (jempol/ibu jari kiri dan kanan)", same movement.
-    Clip.HAND_THUMBS: N_("Both thumbs. Small circles on both sides of the spine, from the inside outward, "
-                         "from the shoulder blades to the bra line."),
+    Clip.HAND_THUMBS: N_(
+        "Both thumbs. Small circles on both sides of the spine, from the inside outward, "
+        "from the shoulder blades to the bra line."
+    ),
     # DOMAIN 2: "or the backs of both index fingers (punggung telunjuk kiri dan kanan)", same movement.
-    Clip.HAND_INDEX_BACKS: N_("Backs of the index fingers. Small circles on both sides of the spine, from the "
-                              "inside outward, from the shoulder blades to the bra line."),
+    Clip.HAND_INDEX_BACKS: N_(
+        "Backs of the index fingers. Small circles on both sides of the spine, from the "
+        "inside outward, from the shoulder blades to the bra line."
+    ),
     # DOMAIN 2 "Movement": "gentle pressure that must not hurt or bruise"; DOMAIN 3: "Stop at once if it
     # hurts; pressure that is too strong causes pain" (asking her is how he knows).
     Clip.HALFWAY: N_("Halfway. Press gently: it must not hurt. Ask her if it feels comfortable."),
@@ -44,8 +50,10 @@ CLIP_TEXTS: dict[Clip, str] = {
     Clip.REST_DEMO: N_("Rest for five seconds."),
     # DOMAIN 2 "Ending": "wipe the oil off the back with the warm wet washcloth, dry with a towel
     # ([S1]); a good moment to breastfeed."
-    Clip.SESSION_END: N_("The massage is finished. Wipe the oil off her back with the warm, wet washcloth, "
-                         "then dry it with a towel. Now is a good moment to breastfeed."),
+    Clip.SESSION_END: N_(
+        "The massage is finished. Wipe the oil off her back with the warm, wet washcloth, "
+        "then dry it with a towel. Now is a good moment to breastfeed."
+    ),
     # DOMAIN 3 "Stop at once if it hurts": the pause says it stopped.
     Clip.PAUSED: N_("Paused"),
 }

@@ -107,8 +107,11 @@ class SessionModel:
         """Pause now (also what Back and a closed tab do); a count in progress is cancelled."""
         self._generation += 1
         self.get_ready = None
-        if self.controller.active and self.controller.session is not None \
-                and self.controller.session.status is Status.RUNNING:
+        if (
+            self.controller.active
+            and self.controller.session is not None
+            and self.controller.session.status is Status.RUNNING
+        ):
             self.controller.pause()
             if self._devices is not None:
                 self._devices.keep_screen_on(False)
@@ -170,8 +173,9 @@ class SessionModel:
             self._after_change(start_timer=False)
         elif what == CONFIRM_SKIP:
             self.controller.skip()
-            self._after_change(start_timer=self.controller.session is not None
-                               and self.controller.session.status is Status.RUNNING)
+            self._after_change(
+                start_timer=self.controller.session is not None and self.controller.session.status is Status.RUNNING
+            )
 
     def leave(self) -> None:
         """The visitor left the rounds screen (Back): the massage waits, paused, still this tab's."""
@@ -334,8 +338,7 @@ def phase_text(view: SessionView) -> str:
     from app.i18n import _
 
     if view.phase_kind is PhaseKind.REST:
-        return _("Rest: round %(next)d of %(total)d comes next") % {"next": view.round_number + 1,
-                                                                       "total": view.rounds}
+        return _("Rest: round %(next)d of %(total)d comes next") % {"next": view.round_number + 1, "total": view.rounds}
     if view.phase_kind is None:
         return _("Finished")
     return _("Round %(n)d of %(total)d") % {"n": view.round_number, "total": view.rounds}

@@ -109,14 +109,19 @@ def App(app: AppState) -> Any:
     def apply_look() -> None:
         page.theme_mode = THEME_MODES.get(app.theme, ft.ThemeMode.SYSTEM)
         page.locale_configuration = ft.LocaleConfiguration(
-            supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang])
+            supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang]
+        )
 
     ft.use_effect(apply_look, [app.theme, app.lang])
 
     def show_notice() -> None:
         if app.notice:
-            page.show_dialog(ft.SnackBar(ft.Semantics(content=ft.Text(app.notice, size=16), live_region=True,
-                                                      identifier="notice"), duration=4000))
+            page.show_dialog(
+                ft.SnackBar(
+                    ft.Semantics(content=ft.Text(app.notice, size=16), live_region=True, identifier="notice"),
+                    duration=4000,
+                )
+            )
             app.notice = None
 
     ft.use_effect(show_notice, [app.notice])
@@ -196,8 +201,24 @@ async def _ask_motion(app: AppState) -> None:
 
 
 # The Flet classes the first screen uses (Flet loads each on first access).
-WARM_CONTROLS = ("Semantics", "FilledButton", "OutlinedButton", "IconButton", "Text", "Icon", "Column", "Row",
-                 "Container", "Card", "ListView", "AppBar", "View", "SnackBar", "Divider", "ProgressBar")
+WARM_CONTROLS = (
+    "Semantics",
+    "FilledButton",
+    "OutlinedButton",
+    "IconButton",
+    "Text",
+    "Icon",
+    "Column",
+    "Row",
+    "Container",
+    "Card",
+    "ListView",
+    "AppBar",
+    "View",
+    "SnackBar",
+    "Divider",
+    "ProgressBar",
+)
 
 
 def warm_up() -> None:

@@ -59,8 +59,10 @@ def title() -> str:
 
 
 def made_text(s: VisitSummary) -> str:
-    return _("Made on %(date)s, %(time)s") % {"date": format_date(s.made_at.date(), "long"),
-                                               "time": format_time(s.made_at)}
+    return _("Made on %(date)s, %(time)s") % {
+        "date": format_date(s.made_at.date(), "long"),
+        "time": format_time(s.made_at),
+    }
 
 
 def mother_lines(s: VisitSummary) -> list[str]:
@@ -98,8 +100,11 @@ def day_header() -> list[str]:
 
 def massage_count_text(s: VisitSummary) -> str:
     return _("%(total)d massages: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early") % {
-        "total": len(s.sessions), "done": s.count(SessionStatus.COMPLETED),
-        "pain": s.count(SessionStatus.STOPPED_PAIN), "early": s.count(SessionStatus.ENDED_EARLY)}
+        "total": len(s.sessions),
+        "done": s.count(SessionStatus.COMPLETED),
+        "pain": s.count(SessionStatus.STOPPED_PAIN),
+        "early": s.count(SessionStatus.ENDED_EARLY),
+    }
 
 
 def comfort_text(s: VisitSummary) -> str:
@@ -118,8 +123,12 @@ def session_text(r: SessionRecord) -> str:
 
 
 def visit_text(due: VisitDue, now: bool) -> str:
-    names = {"kf": due.visit.value.upper(), "window": t(VISIT_WINDOWS, due.visit),
-             "start": format_date(due.starts), "end": format_date(due.ends)}
+    names = {
+        "kf": due.visit.value.upper(),
+        "window": t(VISIT_WINDOWS, due.visit),
+        "start": format_date(due.starts),
+        "end": format_date(due.ends),
+    }
     if now:
         return _("Due now: %(kf)s (%(window)s), %(start)s to %(end)s") % names
     return _("Next: %(kf)s (%(window)s), from %(start)s") % names
@@ -140,9 +149,17 @@ def skills_texts(s: VisitSummary) -> list[str]:
     check = s.skills
     if check is None:
         return [_("Not checked yet.")]
-    return [_("%(who)s: %(n)d of %(total)d steps right (%(pct)d%%), %(date)s") % {
-        "who": who_text(check), "n": check.result.right, "total": check.result.total, "pct": check.score_pct,
-        "date": format_date(check.checked_at.astimezone().date())}, not_yet_text(check)]
+    return [
+        _("%(who)s: %(n)d of %(total)d steps right (%(pct)d%%), %(date)s")
+        % {
+            "who": who_text(check),
+            "n": check.result.right,
+            "total": check.result.total,
+            "pct": check.score_pct,
+            "date": format_date(check.checked_at.astimezone().date()),
+        },
+        not_yet_text(check),
+    ]
 
 
 def visit_lines_all(s: VisitSummary) -> list[str]:
@@ -158,8 +175,9 @@ def flag_lines(s: VisitSummary, group: FlagGroup) -> list[str]:
     found = s.flags_of(group)
     if not found:
         return [_("none open")]
-    return [_("%(flag)s (since %(date)s)") % {"flag": t(FLAG_TITLES, f.flag), "date": format_date(f.since)}
-            for f in found]
+    return [
+        _("%(flag)s (since %(date)s)") % {"flag": t(FLAG_TITLES, f.flag), "date": format_date(f.since)} for f in found
+    ]
 
 
 @dataclass
@@ -171,11 +189,19 @@ class Section:
 
 def sections(s: VisitSummary) -> list[Section]:
     """Everything after the 7-day table, in the order the screen and the PDF show it."""
-    out = [Section("massages", _("Massages"), [massage_count_text(s), comfort_text(s),
-                                               *[session_text(r) for r in s.sessions]])]
+    out = [
+        Section(
+            "massages", _("Massages"), [massage_count_text(s), comfort_text(s), *[session_text(r) for r in s.sessions]]
+        )
+    ]
     for group in (FlagGroup.BABY, FlagGroup.BREAST, FlagGroup.MOTHER):
-        out.append(Section(f"flags-{group.value}", _("Warning signs: %(whose)s") % {"whose": t(GROUP_TITLES, group)},
-                           flag_lines(s, group)))
+        out.append(
+            Section(
+                f"flags-{group.value}",
+                _("Warning signs: %(whose)s") % {"whose": t(GROUP_TITLES, group)},
+                flag_lines(s, group),
+            )
+        )
     out += [
         Section("quiz", _("Teach-back quiz"), quiz_lines(s)),
         Section("skills", _("Skills check"), skills_texts(s)),
@@ -185,6 +211,7 @@ def sections(s: VisitSummary) -> list[Section]:
 
 
 # -- CSV ------------------------------------------------------------------------------------------
+
 
 def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
@@ -204,8 +231,9 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
         day = _iso(line.day)
         if r is not None:
             rows.append(("day", day, "", "flow", r.flow.value, t(FLOWS, r.flow)))
-            rows.append(("day", day, "", "signs_score", r.sign_count.score,
-                         f"{r.sign_count.score}/{r.sign_count.total}"))
+            rows.append(
+                ("day", day, "", "signs_score", r.sign_count.score, f"{r.sign_count.score}/{r.sign_count.total}")
+            )
             if r.feeds_24h is not None:
                 rows.append(("day", day, "", "feeds_24h", r.feeds_24h, _("Feeds")))
             if r.wet_diapers is not None:
@@ -213,19 +241,37 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
         rows.append(("day", day, "", "massages", line.massages, _("Massages")))
     for m in s.sessions:
         local = m.started_at.astimezone()
-        rows.append(("massage", _iso(local.date()), local.strftime("%H:%M"), "status", m.status.value,
-                     t(STATUS_LABELS, m.status)))
-        rows.append(("massage", _iso(local.date()), local.strftime("%H:%M"), "minutes",
-                     round(m.minutes_massaged, 1), f"{m.rounds_done}/{m.rounds_planned}"))
+        rows.append(
+            (
+                "massage",
+                _iso(local.date()),
+                local.strftime("%H:%M"),
+                "status",
+                m.status.value,
+                t(STATUS_LABELS, m.status),
+            )
+        )
+        rows.append(
+            (
+                "massage",
+                _iso(local.date()),
+                local.strftime("%H:%M"),
+                "minutes",
+                round(m.minutes_massaged, 1),
+                f"{m.rounds_done}/{m.rounds_planned}",
+            )
+        )
         if m.comfort is not None:
-            rows.append(("massage", _iso(local.date()), local.strftime("%H:%M"), "comfort", m.comfort,
-                         f"{m.comfort}/5"))
+            rows.append(
+                ("massage", _iso(local.date()), local.strftime("%H:%M"), "comfort", m.comfort, f"{m.comfort}/5")
+            )
     for f in s.flags:
         rows.append(("flag", _iso(f.since), "", f.flag.value, f.group.value, t(FLAG_TITLES, f.flag)))
     for key, attempt in (("before", s.quiz.before), ("after", s.quiz.after)):
         if attempt is not None:
-            rows.append(("quiz", _iso(attempt.taken_at.astimezone().date()), "", key, attempt.score_pct,
-                         t(PHASES, key)))
+            rows.append(
+                ("quiz", _iso(attempt.taken_at.astimezone().date()), "", key, attempt.score_pct, t(PHASES, key))
+            )
     if s.skills is not None:
         check = s.skills
         day = _iso(check.checked_at.astimezone().date())
@@ -235,8 +281,9 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
             rows.append(("skills", day, "", step.value, int(done), t(STEP_SHORT, step)))
     for due in (s.visit_now, s.visit_next):
         if due is not None:
-            rows.append(("visit", _iso(due.starts), "", due.visit.value, due.timing.value,
-                         visit_text(due, due is s.visit_now)))
+            rows.append(
+                ("visit", _iso(due.starts), "", due.visit.value, due.timing.value, visit_text(due, due is s.visit_now))
+            )
     return rows
 
 

@@ -62,8 +62,9 @@ def pdf_bytes(s: VisitSummary) -> bytes:
     pdf.ln(2)
     text(range_text(s), 12, bold=True, gap=1.5)
     pdf.set_font("DejaVu", "", 9)
-    with pdf.table(col_widths=(20, 8, 26, 10, 15, 13, 10), text_align="CENTER", line_height=5,
-                   first_row_as_headings=True) as table:
+    with pdf.table(
+        col_widths=(20, 8, 26, 10, 15, 13, 10), text_align="CENTER", line_height=5, first_row_as_headings=True
+    ) as table:
         table.row(day_header())
         for day in s.days:
             table.row(day_cells(day))

@@ -38,10 +38,17 @@ TARGET_FLAT = 1.5  # two years of data against six weeks, the same view
 
 
 def machine() -> dict[str, str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     return {
         "CPU": f"{cpu}, {os.cpu_count()} cores",
         "RAM": f"{mem_kb / 1024 / 1024:.1f} GiB",
@@ -68,22 +75,36 @@ def startup_section(results: dict[str, list[Any]]) -> list[str]:
     from tests.benchmarks.browser import APP, BASELINE, median
 
     app, base = results[APP], results[BASELINE]
-    out = ["## Start-up", "",
-           f"Median of {len(app)} cold starts each (fresh process, fresh browser context), app and baseline "
-           "alternated. Target: within 1.2x of the baseline.", "",
-           "| from process start to | app | baseline | ratio | target |", "|---|---|---|---|---|"]
-    for label, attr in (("address printed (listening)", "printed"), ("first HTTP 200", "http_200"),
-                        ("first button in the accessibility tree", "button")):
+    out = [
+        "## Start-up",
+        "",
+        f"Median of {len(app)} cold starts each (fresh process, fresh browser context), app and baseline "
+        "alternated. Target: within 1.2x of the baseline.",
+        "",
+        "| from process start to | app | baseline | ratio | target |",
+        "|---|---|---|---|---|",
+    ]
+    for label, attr in (
+        ("address printed (listening)", "printed"),
+        ("first HTTP 200", "http_200"),
+        ("first button in the accessibility tree", "button"),
+    ):
         a, b = median([getattr(r, attr) for r in app]), median([getattr(r, attr) for r in base])
         target = verdict(a / b <= TARGET_START) if attr != "printed" else "-"
         out.append(f"| {label} | {a * 1000:.0f} ms | {b * 1000:.0f} ms | {ratio(a, b)} | {target} |")
-    for label, attr in (("server CPU time by the first HTTP 200", "cpu_200"),
-                        ("server CPU time by the first button", "cpu_button")):
+    for label, attr in (
+        ("server CPU time by the first HTTP 200", "cpu_200"),
+        ("server CPU time by the first button", "cpu_button"),
+    ):
         a, b = median([getattr(r, attr) for r in app]), median([getattr(r, attr) for r in base])
         out.append(f"| {label} | {a * 1000:.0f} ms | {b * 1000:.0f} ms | {ratio(a, b)} | - |")
     a, b = median([r.rss_kb for r in app]), median([r.rss_kb for r in base])
-    out += ["", f"Server memory (RSS) just after the first screen: app {a / 1024:.1f} MiB, baseline "
-            f"{b / 1024:.1f} MiB ({ratio(a, b)}).", ""]
+    out += [
+        "",
+        f"Server memory (RSS) just after the first screen: app {a / 1024:.1f} MiB, baseline "
+        f"{b / 1024:.1f} MiB ({ratio(a, b)}).",
+        "",
+    ]
     return out
 
 
@@ -91,69 +112,93 @@ def session_section(r: Any, pause_s: float) -> list[str]:
     ends = r.round_ends_ms
     c = r.countdown
     worst = max((abs(e) for e in ends), default=float("nan"))
-    out = ["## The timer", "",
-           "A demonstration-speed massage (3 rounds of 20 s, 2 rests of 5 s) driven in headless Chromium, "
-           "hands-free. WebSocket frames are counted in the page (`framereceived`): redraws (patches of the "
-           "screen's controls) and all messages (also the cues: add a sound player, play it, vibrate); "
-           "the server's CPU time is utime+stime from /proc (10 ms ticks); Chromium's is the same for "
-           "its processes (headless, software rendering: a phone draws with its GPU, so read it as a "
-           "relative figure).", "",
-           "| while | redraws per s | all messages per s | bytes per s | server CPU per s | Chromium CPU per s "
-           "| target |",
-           "|---|---|---|---|---|---|---|"]
-    for label, w, target in (("Today, idle", r.idle, "nothing"), ("a round runs", r.running, "one redraw a second"),
-                             ("a round runs, less motion asked", r.stepping, "one redraw a second"),
-                             ("paused", r.paused, "nothing")):
+    out = [
+        "## The timer",
+        "",
+        "A demonstration-speed massage (3 rounds of 20 s, 2 rests of 5 s) driven in headless Chromium, "
+        "hands-free. WebSocket frames are counted in the page (`framereceived`): redraws (patches of the "
+        "screen's controls) and all messages (also the cues: add a sound player, play it, vibrate); "
+        "the server's CPU time is utime+stime from /proc (10 ms ticks); Chromium's is the same for "
+        "its processes (headless, software rendering: a phone draws with its GPU, so read it as a "
+        "relative figure).",
+        "",
+        "| while | redraws per s | all messages per s | bytes per s | server CPU per s | Chromium CPU per s | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, w, target in (
+        ("Today, idle", r.idle, "nothing"),
+        ("a round runs", r.running, "one redraw a second"),
+        ("a round runs, less motion asked", r.stepping, "one redraw a second"),
+        ("paused", r.paused, "nothing"),
+    ):
         if not w:
             out.append(f"| {label} | n/a | n/a | n/a | n/a | n/a | {target} |")
             continue
-        out.append(f"| {label} ({w['seconds']:.0f} s) | {w['redraws_per_s']:.2f} | {w['frames_per_s']:.2f} | "
-                   f"{w['bytes_per_s']:.0f} | "
-                   f"{w['cpu_ms_per_s']:.1f} ms | {w['browser_cpu_ms_per_s']:.0f} ms | {target} |")
-    out += ["", "The markers on the back glide (a 1-second linear animation to each new place): the page "
-            "draws every frame while a round runs. With the device's \"reduce motion\" (or "
-            "prefers-reduced-motion) they step once a second instead."]
-    out += ["",
-            "Recorded end of each phase (session_events, wall clock) against where the plan puts it from "
-            f"the recorded start, in ms: {', '.join(f'{e:+.1f}' for e in ends)}; worst {worst:.1f} ms "
-            f"(target under {TARGET_ROUND_END_MS:.0f} ms: {verdict(worst < TARGET_ROUND_END_MS)}).", "",
-            f"Countdown: every change of its text in the accessibility tree, recorded in the page by a "
-            f"MutationObserver with the page's clock: {c['changes']} values seen in "
-            f"{c['phases']} phases, {c['skips']} skipped, {c['repeats']} repeated or out of order "
-            f"({verdict(c['skips'] == 0 and c['repeats'] == 0)}); each whole second shown for "
-            f"{c['min_s']:.2f}-{c['max_s']:.2f} s (median {c['median_s']:.3f} s; "
-            f"{c['within_50ms']:.0%} within 50 ms of a second; a late tick shortens the next).", ""]
+        out.append(
+            f"| {label} ({w['seconds']:.0f} s) | {w['redraws_per_s']:.2f} | {w['frames_per_s']:.2f} | "
+            f"{w['bytes_per_s']:.0f} | "
+            f"{w['cpu_ms_per_s']:.1f} ms | {w['browser_cpu_ms_per_s']:.0f} ms | {target} |"
+        )
+    out += [
+        "",
+        "The markers on the back glide (a 1-second linear animation to each new place): the page "
+        'draws every frame while a round runs. With the device\'s "reduce motion" (or '
+        "prefers-reduced-motion) they step once a second instead.",
+    ]
+    out += [
+        "",
+        "Recorded end of each phase (session_events, wall clock) against where the plan puts it from "
+        f"the recorded start, in ms: {', '.join(f'{e:+.1f}' for e in ends)}; worst {worst:.1f} ms "
+        f"(target under {TARGET_ROUND_END_MS:.0f} ms: {verdict(worst < TARGET_ROUND_END_MS)}).",
+        "",
+        f"Countdown: every change of its text in the accessibility tree, recorded in the page by a "
+        f"MutationObserver with the page's clock: {c['changes']} values seen in "
+        f"{c['phases']} phases, {c['skips']} skipped, {c['repeats']} repeated or out of order "
+        f"({verdict(c['skips'] == 0 and c['repeats'] == 0)}); each whole second shown for "
+        f"{c['min_s']:.2f}-{c['max_s']:.2f} s (median {c['median_s']:.3f} s; "
+        f"{c['within_50ms']:.0%} within 50 ms of a second; a late tick shortens the next).",
+        "",
+    ]
     return out
 
 
 def memory_section(r: Any) -> list[str]:
     ok = r.rss_kb / r.baseline_rss_kb <= TARGET_RSS
-    return ["## Memory", "",
-            f"Server RSS after two demonstration sessions (one whole, one paused and ended) and a visit to "
-            f"every screen reachable from Today ({', '.join(r.screens)}): **{r.rss_kb / 1024:.1f} MiB** "
-            f"(peak {r.peak_rss_kb / 1024:.1f} MiB); the baseline page after one load: "
-            f"{r.baseline_rss_kb / 1024:.1f} MiB. Ratio **{ratio(r.rss_kb, r.baseline_rss_kb)}** "
-            f"(target 1.3x: {verdict(ok)}). Along the way: "
-            + ", ".join(f"{k} {v / 1024:.1f} MiB" for k, v in r.rss_steps.items()) + ".", ""]
+    return [
+        "## Memory",
+        "",
+        f"Server RSS after two demonstration sessions (one whole, one paused and ended) and a visit to "
+        f"every screen reachable from Today ({', '.join(r.screens)}): **{r.rss_kb / 1024:.1f} MiB** "
+        f"(peak {r.peak_rss_kb / 1024:.1f} MiB); the baseline page after one load: "
+        f"{r.baseline_rss_kb / 1024:.1f} MiB. Ratio **{ratio(r.rss_kb, r.baseline_rss_kb)}** "
+        f"(target 1.3x: {verdict(ok)}). Along the way: "
+        + ", ".join(f"{k} {v / 1024:.1f} MiB" for k, v in r.rss_steps.items())
+        + ".",
+        "",
+    ]
 
 
 def scale_section(s: dict[str, Any]) -> list[str]:
     empty, two, mid = s["empty"]["timings"], s["two_years"]["timings"], s["midwife"]
     ref, ref_days = s["reference"]["timings"], s["reference_days"]
-    out = ["## Data at scale", "",
-           f"Server side, in-process, median of several calls. One mother with {s['two_years_days']} days: "
-           f"{s['two_years']['reports']} reports, {s['two_years']['sessions']} sessions; the same with "
-           f"{ref_days} days (the six weeks after birth) as the reference for \"flat\". A midwife's device: "
-           f"{s['mothers']} mothers x {s['mother_days']} days of reports and two massages a day. "
-           "\"screen\" draws the whole component as Flet does for a visitor; \"service\" is the data it "
-           "reads. Targets: every screen under 50 ms at both scales; the 7- and 30-day views flat in the "
-           f"amount of data: with {s['two_years_days']} days behind them within {TARGET_FLAT}x of the same "
-           f"view with {ref_days} days (both show full 7 and 30 days; an empty diary shows nothing, so "
-           "its ratio is given but not judged). Export a backup is not a screen but a file of the whole "
-           "device: its figure is given, and judged against the 50 ms only for one mother.", "",
-           f"| | empty | {ref_days} days | {s['two_years_days']} days | ratio to {ref_days} days | "
-           f"ratio to empty | {s['mothers']} mothers | target |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = [
+        "## Data at scale",
+        "",
+        f"Server side, in-process, median of several calls. One mother with {s['two_years_days']} days: "
+        f"{s['two_years']['reports']} reports, {s['two_years']['sessions']} sessions; the same with "
+        f'{ref_days} days (the six weeks after birth) as the reference for "flat". A midwife\'s device: '
+        f"{s['mothers']} mothers x {s['mother_days']} days of reports and two massages a day. "
+        '"screen" draws the whole component as Flet does for a visitor; "service" is the data it '
+        "reads. Targets: every screen under 50 ms at both scales; the 7- and 30-day views flat in the "
+        f"amount of data: with {s['two_years_days']} days behind them within {TARGET_FLAT}x of the same "
+        f"view with {ref_days} days (both show full 7 and 30 days; an empty diary shows nothing, so "
+        "its ratio is given but not judged). Export a backup is not a screen but a file of the whole "
+        "device: its figure is given, and judged against the 50 ms only for one mother.",
+        "",
+        f"| | empty | {ref_days} days | {s['two_years_days']} days | ratio to {ref_days} days | "
+        f"ratio to empty | {s['mothers']} mothers | target |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for name in two:
         e, r, t = empty[name], ref.get(name), two[name]
         m = mid["timings"][name] if mid else None
@@ -164,9 +209,11 @@ def scale_section(s: dict[str, Any]) -> list[str]:
         target = "-" if worst is None else verdict(worst * 1000 < TARGET_SCREEN_MS)
         if worst is not None and ("7 days" in name or "30 days" in name) and r:
             target += "; flat: " + verdict(t / r <= TARGET_FLAT)
-        out.append(f"| {name} | {ms(e)} | {ms(r)} | {ms(t)} | {ratio(t, r) if t is not None and r else 'n/a'} | "
-                   f"{ratio(t, e) if t is not None and e else 'n/a'} | "
-                   f"{ms(m) if mid else 'n/a (no mothers API on this branch)'} | {target} |")
+        out.append(
+            f"| {name} | {ms(e)} | {ms(r)} | {ms(t)} | {ratio(t, r) if t is not None and r else 'n/a'} | "
+            f"{ratio(t, e) if t is not None and e else 'n/a'} | "
+            f"{ms(m) if mid else 'n/a (no mothers API on this branch)'} | {target} |"
+        )
     out.append("")
     return out
 
@@ -175,17 +222,22 @@ def size_section(z: dict[str, int] | None, s: dict[str, Any] | None) -> list[str
     out = ["## Size", ""]
     if z:
         top = sorted(((k[4:], v) for k, v in z.items() if k.startswith("pkg:")), key=lambda kv: -kv[1])[:6]
-        out.append(f"What a user installs: the wheel {z['wheel'] / 1024:.0f} KiB; installed with the runtime "
-                   f"lock's packages in a fresh venv (pip left out, compiled .pyc included): "
-                   f"**{z['site_packages'] / 1e6:.1f} MB**. Largest: "
-                   + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in top) + ".")
+        out.append(
+            f"What a user installs: the wheel {z['wheel'] / 1024:.0f} KiB; installed with the runtime "
+            f"lock's packages in a fresh venv (pip left out, compiled .pyc included): "
+            f"**{z['site_packages'] / 1e6:.1f} MB**. Largest: "
+            + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in top)
+            + "."
+        )
     if s:
         two = s["two_years"]
         per_year = two["db_bytes"] / (s["two_years_days"] / 365)
         out.append("")
-        out.append(f"Database: {two['db_bytes'] / 1024:.0f} KiB for {s['two_years_days']} days of one mother "
-                   f"(empty: {s['empty']['db_bytes'] / 1024:.0f} KiB), so about **{per_year / 1024:.0f} KiB per "
-                   "year** of use.")
+        out.append(
+            f"Database: {two['db_bytes'] / 1024:.0f} KiB for {s['two_years_days']} days of one mother "
+            f"(empty: {s['empty']['db_bytes'] / 1024:.0f} KiB), so about **{per_year / 1024:.0f} KiB per "
+            "year** of use."
+        )
         if s["midwife"]:
             out.append(f" The midwife's device: {s['midwife']['db_bytes'] / 1e6:.1f} MB.")
     out.append("")
@@ -199,10 +251,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--starts", type=int, default=None, help="cold starts of each (default 5; quick 1)")
     parser.add_argument("--calls", type=int, default=None, help="timed calls per figure at scale (default 7; quick 2)")
     parser.add_argument("--days", type=int, default=None, help="days of the one-mother case (default 730; quick 60)")
-    parser.add_argument("--mothers", type=int, default=None,
-                        help="mothers on the midwife's device (default 300; quick 5)")
-    parser.add_argument("--window", type=float, default=None,
-                        help="seconds measured idle and paused (default 10; quick 3)")
+    parser.add_argument(
+        "--mothers", type=int, default=None, help="mothers on the midwife's device (default 300; quick 5)"
+    )
+    parser.add_argument(
+        "--window", type=float, default=None, help="seconds measured idle and paused (default 10; quick 3)"
+    )
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args(argv)
     quick = args.quick
@@ -254,14 +308,19 @@ def main(argv: list[str] | None = None) -> None:
             sections += size_section(sizes, scale)
 
     header = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Written by `python -m tests.benchmarks{' --quick' if quick else ''}` on "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC in {time.monotonic() - began:.0f} s "
         f"(parts: {', '.join(p for p in PARTS if p in parts)}). The baseline is a minimal Flet page with one "
         "button (tests/benchmarks/baseline.py) served through the same server wrapper (app/server.py), "
         "started and loaded the same way, in the same run: compare the ratios, not the absolute figures, "
-        "across machines. This machine is shared, so figures are noisy; see the load average.", "",
-        "| machine | |", "|---|---|", *[f"| {k} | {v} |" for k, v in info.items()], "",
+        "across machines. This machine is shared, so figures are noisy; see the load average.",
+        "",
+        "| machine | |",
+        "|---|---|",
+        *[f"| {k} | {v} |" for k, v in info.items()],
+        "",
     ]
     out = Path(args.out)
     kept = out.read_text().partition(NOTES_MARKER)[2] if out.exists() else ""

@@ -27,9 +27,17 @@ POLL_S = 0.1
 
 
 def browser_args() -> dict[str, Any]:
-    return {"executable_path": CHROMIUM, "args": [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]}
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
 
 
 def new_page(browser, server, lang: str = "en", motion: str = "no-preference") -> AppPage:
@@ -59,6 +67,7 @@ def first_200(launched: Launched) -> float:
 
 
 # -- start-up ----------------------------------------------------------------------------------------
+
 
 @dataclass
 class StartRun:
@@ -111,6 +120,7 @@ def startup(browser, tmp: Path, runs: int) -> dict[str, list[StartRun]]:
 
 # -- the rounds, in the browser --------------------------------------------------------------------
 
+
 @dataclass
 class Trace:
     """What was seen while a massage ran: countdown labels, WebSocket frames, server CPU time."""
@@ -125,10 +135,14 @@ class Trace:
     def window(self, start: float, end: float) -> dict[str, float]:
         frames = [(n, patch) for t, n, patch in self.frames if start <= t < end]
         seconds = end - start
-        return {"seconds": seconds, "frames_per_s": len(frames) / seconds,
-                "redraws_per_s": sum(1 for _, patch in frames if patch) / seconds,
-                "bytes_per_s": sum(n for n, _ in frames) / seconds, "cpu_ms_per_s": rate(self.cpu, start, end) * 1000,
-                "browser_cpu_ms_per_s": rate(self.browser, start, end) * 1000}
+        return {
+            "seconds": seconds,
+            "frames_per_s": len(frames) / seconds,
+            "redraws_per_s": sum(1 for _, patch in frames if patch) / seconds,
+            "bytes_per_s": sum(n for n, _ in frames) / seconds,
+            "cpu_ms_per_s": rate(self.cpu, start, end) * 1000,
+            "browser_cpu_ms_per_s": rate(self.browser, start, end) * 1000,
+        }
 
 
 def rate(samples: list[tuple[float, float]], start: float, end: float) -> float:
@@ -160,7 +174,8 @@ def poll_until(app: AppPage, trace: Trace, pid: int, stop: str | None, seconds: 
     while time.monotonic() < end:
         label = app.page.evaluate(
             "() => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
-            " return e ? (e.getAttribute('aria-label') || e.textContent) : null; }")
+            " return e ? (e.getAttribute('aria-label') || e.textContent) : null; }"
+        )
         now = time.monotonic()
         trace.cpu.append((now, cpu_s(pid)))
         trace.browser.append((now, browser_cpu_s()))
@@ -202,7 +217,7 @@ def countdown_check(labels: list[tuple[float, str]]) -> dict[str, Any]:
         match = CLOCK.search(label)
         if not match or label.startswith("Paused"):
             continue
-        name = label[:match.start()]
+        name = label[: match.start()]
         seconds = int(match[1]) * 60 + int(match[2])
         if name != phase_name:
             phases.append([])
@@ -220,10 +235,16 @@ def countdown_check(labels: list[tuple[float, str]]) -> dict[str, Any]:
                 repeats += 1
         # The same phase text seen again later (a value shown twice) counts as a repeat too.
     inner = durations[1:-1] if len(durations) > 2 else durations
-    return {"phases": len(phases), "changes": sum(len(p) for p in phases), "skips": skips, "repeats": repeats,
-            "min_s": min(inner, default=float("nan")), "max_s": max(inner, default=float("nan")),
-            "median_s": statistics.median(inner) if inner else float("nan"),
-            "within_50ms": sum(1 for d in inner if abs(d - 1) <= 0.05) / len(inner) if inner else float("nan")}
+    return {
+        "phases": len(phases),
+        "changes": sum(len(p) for p in phases),
+        "skips": skips,
+        "repeats": repeats,
+        "min_s": min(inner, default=float("nan")),
+        "max_s": max(inner, default=float("nan")),
+        "median_s": statistics.median(inner) if inner else float("nan"),
+        "within_50ms": sum(1 for d in inner if abs(d - 1) <= 0.05) / len(inner) if inner else float("nan"),
+    }
 
 
 def round_ends(db_file: Path, session_id: int) -> list[float]:
@@ -231,9 +252,11 @@ def round_ends(db_file: Path, session_id: int) -> list[float]:
     event's wall time minus the session's start, minus the phase boundary."""
     with sqlite3.connect(db_file) as db:
         started, round_s, rest_s, rounds = db.execute(
-            "select started_at, round_s, rest_s, rounds_planned from sessions where id = ?", [session_id]).fetchone()
-        events = db.execute("select at, kind from session_events where session_id = ? and kind != 'start' "
-                            "order by id", [session_id]).fetchall()
+            "select started_at, round_s, rest_s, rounds_planned from sessions where id = ?", [session_id]
+        ).fetchone()
+        events = db.execute(
+            "select at, kind from session_events where session_id = ? and kind != 'start' order by id", [session_id]
+        ).fetchall()
     bounds, t = [], 0
     for i in range(rounds):
         t += round_s
@@ -251,9 +274,17 @@ def visit_screens(app: AppPage) -> list[str]:
     from tests.browser.test_session_flow import tap_in_view
 
     seen = []
-    plan = [("open-report", None), ("open-diary", None), ("open-history", None), ("open-reminders", None),
-            ("open-mother-check", None), ("open-profile", None), ("open-mothers", None), ("open-visit", None),
-            ("open-settings", "open-intro")]
+    plan = [
+        ("open-report", None),
+        ("open-diary", None),
+        ("open-history", None),
+        ("open-reminders", None),
+        ("open-mother-check", None),
+        ("open-profile", None),
+        ("open-mothers", None),
+        ("open-visit", None),
+        ("open-settings", "open-intro"),
+    ]
     for first, second in plan:
         app.wait_for(TODAY_BUTTON)
         if not app.el(first).count():

@@ -37,7 +37,10 @@ def launch(module: str, data_dir: Path, timeout: float = 60) -> Launched:
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", module, "--port", "0", "--data-dir", str(data_dir), "--no-browser"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=open(log_path, "ab"), text=True,  # noqa: SIM115
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=open(log_path, "ab"),  # noqa: SIM115
+        text=True,
     )
     assert process.stdout is not None
     selector = selectors.DefaultSelector()
@@ -82,7 +85,7 @@ def _status_field(pid: int, name: str) -> int:
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds the process has used so far."""
     text = Path(f"/proc/{pid}/stat").read_text()
-    fields = text[text.rindex(")") + 2:].split()  # after "pid (comm) "
+    fields = text[text.rindex(")") + 2 :].split()  # after "pid (comm) "
     return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime (fields 14 and 15)
 
 
@@ -100,8 +103,8 @@ def browser_cpu_s(root: int | None = None) -> float:
         except OSError:  # gone meanwhile
             continue
         pid = int(entry.name)
-        comm[pid] = text[text.index("(") + 1:text.rindex(")")]
-        parent[pid] = int(text[text.rindex(")") + 2:].split()[1])
+        comm[pid] = text[text.index("(") + 1 : text.rindex(")")]
+        parent[pid] = int(text[text.rindex(")") + 2 :].split()[1])
     total = 0.0
     for pid, name in comm.items():
         if not name.startswith("chrom"):

@@ -41,6 +41,7 @@ def timed(fn: Callable[[], Any], runs: int) -> float:
 
 # -- data -------------------------------------------------------------------------------------------
 
+
 def fill_mother(store: Store, clock: FakeClock, days: int, sessions_per_day: float = 2.0) -> None:
     """`days` daily reports ending today and `sessions_per_day` finished massages a day before it."""
     now = clock.wall()
@@ -49,17 +50,22 @@ def fill_mother(store: Store, clock: FakeClock, days: int, sessions_per_day: flo
     hours = (7, 19) if sessions_per_day >= 2 else (7,)
     for i in range(days):
         day = day0 - timedelta(days=i)
-        report, _ = validate_report({"day": day, "flow": "well" if i % 3 else "not_well", "feeds_24h": "9",
-                                     "signs": {"feeds_8_to_12": True}}, today=day0)
+        report, _ = validate_report(
+            {"day": day, "flow": "well" if i % 3 else "not_well", "feeds_24h": "9", "signs": {"feeds_8_to_12": True}},
+            today=day0,
+        )
         assert report is not None
         store.diary.save(report, at=now)
         for hour in hours:
             start = now - timedelta(days=i, hours=now.hour - hour)
-            sid = store.sessions.create(NewSession(started_at=start, demo=False, round_s=180, rest_s=30,
-                                                   rounds_planned=3, snapshot={}))
-            store.sessions.finish(sid, SessionStatus.COMPLETED,
-                                  SessionProgress(at=start + timedelta(minutes=15), snapshot={}, rounds_done=3,
-                                                  massaged_s=540.0))
+            sid = store.sessions.create(
+                NewSession(started_at=start, demo=False, round_s=180, rest_s=30, rounds_planned=3, snapshot={})
+            )
+            store.sessions.finish(
+                sid,
+                SessionStatus.COMPLETED,
+                SessionProgress(at=start + timedelta(minutes=15), snapshot={}, rounds_done=3, massaged_s=540.0),
+            )
 
 
 def fast_writes(store: Store, on: bool) -> None:
@@ -73,6 +79,7 @@ def db_size(path: Path, store: Store) -> int:
 
 
 # -- the pieces on this branch ------------------------------------------------------------------------
+
 
 def screen_render(store: Store, clock: FakeClock, component: Any) -> Callable[[], Any]:
     """Draw a screen component as Flet does for a visitor (tests/render_harness.py). Without a
@@ -104,6 +111,7 @@ def diary_timings(store: Store, clock: FakeClock, runs: int) -> Timings:
 
 
 # -- the midwife's pieces: the mothers list, the visit summary, the backup --------------------------
+
 
 def mothers_list_timing(store: Store, clock: FakeClock, runs: int) -> float:
     """What the /mothers screen reads: every mother's row (day, visit, newest report, flags, last

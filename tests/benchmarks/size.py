@@ -22,14 +22,16 @@ def installed_size(tmp: Path) -> dict[str, int]:
     """Bytes: the wheel file, and site-packages after installing requirements.lock and the wheel
     (pip itself left out)."""
     wheels = tmp / "wheel"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(wheels.glob("*.whl"))
     env = tmp / "venv"
     venv.create(env, with_pip=True)
     pip = [str(env / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, "--require-hashes", "-r", str(ROOT / "requirements.lock")], check=True,
-                   capture_output=True)
+    subprocess.run([*pip, "--require-hashes", "-r", str(ROOT / "requirements.lock")], check=True, capture_output=True)
     subprocess.run([*pip, "--no-deps", str(wheel)], check=True, capture_output=True)
     site = next((env / "lib").glob("python*/site-packages"))
     by_package: dict[str, int] = {}
@@ -38,5 +40,8 @@ def installed_size(tmp: Path) -> dict[str, int]:
             continue
         name = entry.name.split("-")[0].split(".")[0].lower()
         by_package[name] = by_package.get(name, 0) + _du(entry)
-    return {"wheel": wheel.stat().st_size, "site_packages": sum(by_package.values()),
-            **{f"pkg:{k}": v for k, v in by_package.items()}}
+    return {
+        "wheel": wheel.stat().st_size,
+        "site_packages": sum(by_package.values()),
+        **{f"pkg:{k}": v for k, v in by_package.items()},
+    }

@@ -29,9 +29,20 @@ LOCALES = {"id": "id-ID", "en": "en-GB"}
 # The longest modules first (seconds, as measured in a full run on 2 cores), so that the two
 # workers (one module each at a time, see tests/run.sh) finish together instead of one of them
 # starting a four-minute module when the rest is done. Modules not listed run after these.
-LONGEST_FIRST = ("test_voice", "test_session_flow", "test_diary_forms", "test_diary_flow", "test_massage_trust",
-                 "test_teach", "test_diary_days", "test_mothers", "test_failures", "test_screenshots_en",
-                 "test_your_data", "test_safety_signs")
+LONGEST_FIRST = (
+    "test_voice",
+    "test_session_flow",
+    "test_diary_forms",
+    "test_diary_flow",
+    "test_massage_trust",
+    "test_teach",
+    "test_diary_days",
+    "test_mothers",
+    "test_failures",
+    "test_screenshots_en",
+    "test_your_data",
+    "test_safety_signs",
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -67,16 +78,25 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run",
-            # The suite is bound by Chromium's CPU (each test's fresh context loads Flutter again and
-            # draws in software): CanvasKit draws straight to a 2D canvas instead of through an
-            # emulated WebGL, about 10-15% less CPU per page; what the page shows is the same (the
-            # benchmarks keep Chromium's defaults).
-            "--disable-3d-apis",
-            # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
-            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                # The suite is bound by Chromium's CPU (each test's fresh context loads Flutter again and
+                # draws in software): CanvasKit draws straight to a 2D canvas instead of through an
+                # emulated WebGL, about 10-15% less CPU per page; what the page shows is the same (the
+                # benchmarks keep Chromium's defaults).
+                "--disable-3d-apis",
+                # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
+            ],
+        )
         yield b
         b.close()
 
@@ -175,15 +195,27 @@ def open_app(browser, server):
         if "Content Security Policy" in message.text:
             csp_violations.append(message.text)
 
-    def _open(lang: str = "id", route: str = "", color_scheme: str = "light", *, skip_intro: bool = True,
-              permissions: list[str] | None = None, motion: str = "reduce") -> AppPage:
+    def _open(
+        lang: str = "id",
+        route: str = "",
+        color_scheme: str = "light",
+        *,
+        skip_intro: bool = True,
+        permissions: list[str] | None = None,
+        motion: str = "reduce",
+    ) -> AppPage:
         # motion: the browser's prefers-reduced-motion. "reduce" (a person who turned animations off)
         # unless a test says otherwise: the massage markers then step instead of gliding, which is
         # all it changes, and spares the CPU a software-rendered frame every 16 ms (the gliding
         # markers cost Chromium more than one of the two cores here). The main demonstration
         # (test_session_flow) and the screenshots keep the default, gliding markers.
-        ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=color_scheme,
-                                  permissions=permissions or [], reduced_motion=motion)
+        ctx = browser.new_context(
+            viewport=PHONE,
+            locale=LOCALES[lang],
+            color_scheme=color_scheme,
+            permissions=permissions or [],
+            reduced_motion=motion,
+        )
         ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
         contexts.append(ctx)
         ctx.on("request", lambda r: requests.append(r.url))

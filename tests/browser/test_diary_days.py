@@ -55,16 +55,23 @@ def seeded(server):
             day = TODAY - timedelta(days=ago)
             extra = {"temperature_c": "38.6", "fever": True} if ago == FEVER else {}
             feeds = "6" if ago == FEW_FEEDS else "9"
-            report, errors = validate_report({"day": day, "flow": _flow(ago), "signs": _signs(ago),
-                                              "feeds_24h": feeds, **extra}, today=TODAY, birth_date=BORN)
+            report, errors = validate_report(
+                {"day": day, "flow": _flow(ago), "signs": _signs(ago), "feeds_24h": feeds, **extra},
+                today=TODAY,
+                birth_date=BORN,
+            )
             assert report is not None, errors
             store.diary.save(report, at=wall)
         for ago in MASSAGES:
             begun = datetime.combine(TODAY - timedelta(days=ago), time(7, 0)).astimezone(UTC)
-            sid = store.sessions.create(NewSession(started_at=begun, demo=False, round_s=180, rest_s=60,
-                                                   rounds_planned=3, snapshot={}))
-            store.sessions.finish(sid, SessionStatus.COMPLETED, SessionProgress(
-                at=begun + timedelta(minutes=12), snapshot={}, rounds_done=3, massaged_s=540))
+            sid = store.sessions.create(
+                NewSession(started_at=begun, demo=False, round_s=180, rest_s=60, rounds_planned=3, snapshot={})
+            )
+            store.sessions.finish(
+                sid,
+                SessionStatus.COMPLETED,
+                SessionProgress(at=begun + timedelta(minutes=12), snapshot={}, rounds_done=3, massaged_s=540),
+            )
     return server
 
 

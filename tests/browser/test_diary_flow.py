@@ -76,7 +76,9 @@ def scroll_to(app, identifier: str):
             app.page.wait_for_function(
                 "([sel, top]) => { const e = document.querySelector(sel);"
                 " return e !== null && e.getBoundingClientRect().top !== top; }",
-                arg=[sel, None if box is None else box["y"]], timeout=1500)
+                arg=[sel, None if box is None else box["y"]],
+                timeout=1500,
+            )
         except PlaywrightTimeout:  # the end of the screen: it is as far as it goes
             if box is not None:
                 return loc
@@ -206,8 +208,9 @@ def test_an_invalid_number_keeps_what_was_typed_and_writes_nothing(open_app, ser
     type_into(again, "field-feeds_24h", "9")
     tap(again, "report-save")
     see_saved(again)
-    assert rows(server, "SELECT feeds_24h, wet_diapers, note FROM reports WHERE day = ?",
-                (date.today().isoformat(),)) == [(9, 5, "capek sekali")]
+    assert rows(
+        server, "SELECT feeds_24h, wet_diapers, note FROM reports WHERE day = ?", (date.today().isoformat(),)
+    ) == [(9, 5, "capek sekali")]
 
 
 def test_a_fever_report_shows_the_red_flag_card_on_today(open_app, server):

@@ -49,6 +49,7 @@ def draft_holds(server, **fields: str) -> None:
     """Wait until the server has taken in what was typed (the form keeps it as a draft at every
     change), as a person's pause before Save gives it time to; on a loaded machine the page can show
     a keystroke a moment before the server has processed it."""
+
     def taken_in() -> bool:
         drafts = [json.loads(data) for (data,) in rows(server, "SELECT data FROM drafts")]
         return any(all(d.get(k) == v for k, v in fields.items()) for d in drafts)
@@ -112,7 +113,8 @@ def test_a_refused_report_scrolls_to_its_first_error_and_says_why(open_app, serv
     # a screen reader reads the message with the field: Flutter puts it in the input's description
     # (it leaves aria-invalid "false": Flet 1.0.5 has no way to set a field's validation state)
     expect(app.el("field-feeds_24h").locator("input")).to_have_attribute(
-        "aria-description", "Angka ini terlalu besar. Yang boleh: 0-30.")
+        "aria-description", "Angka ini terlalu besar. Yang boleh: 0-30."
+    )
     app.shot("25-report-error")
     assert rows(server, "SELECT count(*) FROM reports") == [(0,)]
 
@@ -127,7 +129,8 @@ def test_a_refused_report_scrolls_to_its_first_error_and_says_why(open_app, serv
     see_saved(app)
     app.wait_for("today-day")
     assert rows(server, "SELECT feeds_24h, wet_diapers, expressed_ml, note FROM reports") == [
-        (9, 6, 13, "Bayi tidur nyenyak 🙂")]  # 12,5 ml rounded half up
+        (9, 6, 13, "Bayi tidur nyenyak 🙂")
+    ]  # 12,5 ml rounded half up
 
 
 def test_a_reopened_draft_is_marked_and_can_be_discarded(open_app, server):

@@ -33,8 +33,10 @@ def newer_version(path: Path) -> None:
     open_store(path).close()
     db = sqlite3.connect(path)
     with db:
-        db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                   "VALUES ('pijat_oksitosin', 'm999_from_the_future', '2030-01-01')")
+        db.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('pijat_oksitosin', 'm999_from_the_future', '2030-01-01')"
+        )
     db.close()  # as the newer app leaves it: closed, its log folded into the file
 
 
@@ -44,14 +46,22 @@ def _visit(browser, server, lang: str) -> AppPage:
     return AppPage(ctx.new_page(), server, lang).open(skip_intro=False)
 
 
-@pytest.mark.parametrize("make, code, words", [
-    (lambda p: p.write_bytes(b"hello, this is not a diary" * 40), "not_a_database",
-     {"id": "bukan berkas", "en": "not a file this app can read"}),  # another file under our name
-    (lambda p: p.write_bytes(b""), "empty_file", {"id": "kosong (0 byte)", "en": "empty (0 bytes)"}),  # zero bytes
-    (newer_version, "newer_version", {"id": "versi aplikasi yang lebih baru", "en": "newer version"}),  # newer app
-], ids=["garbage", "zero-bytes", "newer-version"])
+@pytest.mark.parametrize(
+    "make, code, words",
+    [
+        (
+            lambda p: p.write_bytes(b"hello, this is not a diary" * 40),
+            "not_a_database",
+            {"id": "bukan berkas", "en": "not a file this app can read"},
+        ),  # another file under our name
+        (lambda p: p.write_bytes(b""), "empty_file", {"id": "kosong (0 byte)", "en": "empty (0 bytes)"}),  # zero bytes
+        (newer_version, "newer_version", {"id": "versi aplikasi yang lebih baru", "en": "newer version"}),  # newer app
+    ],
+    ids=["garbage", "zero-bytes", "newer-version"],
+)
 def test_a_diary_that_cannot_be_opened_gets_a_translated_screen_and_stays_as_it_was(
-        browser, tmp_path, make, code, words):
+    browser, tmp_path, make, code, words
+):
     data = tmp_path / "data"
     data.mkdir()
     make(data / DB)
@@ -72,8 +82,9 @@ def test_a_diary_that_cannot_be_opened_gets_a_translated_screen_and_stays_as_it_
 def test_a_failed_save_keeps_what_was_typed_and_says_why(open_app, server):
     app = start(open_app, "en")
     with sqlite3.connect(server.db_file) as db:  # the next report write fails, as a full disk would
-        db.execute("CREATE TRIGGER refuse_reports BEFORE INSERT ON reports "
-                   "BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+        db.execute(
+            "CREATE TRIGGER refuse_reports BEFORE INSERT ON reports BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+        )
     try:
         tap(app, "open-report")
         app.wait_for("report-save")

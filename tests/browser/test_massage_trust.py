@@ -55,8 +55,9 @@ def _size(app, el) -> tuple[float, float]:
     app.page.mouse.move(180, 400)
     app.page.mouse.wheel(0, y - 300)
     with contextlib.suppress(PlaywrightTimeout):  # a list that cannot scroll further keeps its place
-        app.page.wait_for_function("([e, y]) => e.getBoundingClientRect().y !== y", arg=[el.element_handle(), y],
-                                   timeout=3_000)
+        app.page.wait_for_function(
+            "([e, y]) => e.getBoundingClientRect().y !== y", arg=[el.element_handle(), y], timeout=3_000
+        )
     width, height = el.evaluate("e => [e.offsetWidth, e.offsetHeight]")
     return width, height
 
@@ -190,8 +191,10 @@ def test_end_asks_first_and_no_keeps_the_massage_running(open_app, server):
     first = _aria(app, "countdown")
     app.page.wait_for_function(  # still running: the countdown moves on
         "([label]) => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
-        " return e !== null && (e.getAttribute('aria-label') || e.innerText) !== label; }", arg=[first],
-        timeout=5_000)
+        " return e !== null && (e.getAttribute('aria-label') || e.innerText) !== label; }",
+        arg=[first],
+        timeout=5_000,
+    )
     app.tap("end-top")
     app.tap("confirm-yes")
     app.wait_for("finish-save")

@@ -60,13 +60,26 @@ def seed_a_mother_with_a_warning(server) -> None:
     with open_store(server.db_file) as device:
         dewi = device.mother(device.mothers.add(at=wall))
         dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=TODAY - timedelta(days=9)), at=wall)
-        dewi.diary.save(DailyReport(day=TODAY - timedelta(days=1), flow=Flow.NOT_WELL, fever=True,
-                                    temperature_c=38.6, breast_pain=True, breast_redness=True), at=wall)
+        dewi.diary.save(
+            DailyReport(
+                day=TODAY - timedelta(days=1),
+                flow=Flow.NOT_WELL,
+                fever=True,
+                temperature_c=38.6,
+                breast_pain=True,
+                breast_redness=True,
+            ),
+            at=wall,
+        )
         started = wall - timedelta(hours=2)
-        sid = dewi.sessions.create(NewSession(started_at=started, demo=False, round_s=240, rest_s=60,
-                                              rounds_planned=3, snapshot={}))
-        dewi.sessions.finish(sid, SessionStatus.COMPLETED, SessionProgress(
-            at=started + timedelta(minutes=15), snapshot={}, rounds_done=3, massaged_s=720))
+        sid = dewi.sessions.create(
+            NewSession(started_at=started, demo=False, round_s=240, rest_s=60, rounds_planned=3, snapshot={})
+        )
+        dewi.sessions.finish(
+            sid,
+            SessionStatus.COMPLETED,
+            SessionProgress(at=started + timedelta(minutes=15), snapshot={}, rounds_done=3, massaged_s=720),
+        )
 
 
 def test_a_midwife_keeps_two_mothers_apart(open_app, server):
@@ -91,8 +104,7 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     scroll_to(app, "report-status")
     assert "belum" in (app.el("report-status").get_attribute("aria-label") or app.el("report-status").inner_text())
     report_today(app, "not_yet")
-    assert rows(server, "SELECT mother_id, flow FROM reports ORDER BY mother_id") == [
-        (ani, "well"), (citra, "not_yet")]
+    assert rows(server, "SELECT mother_id, flow FROM reports ORDER BY mother_id") == [(ani, "well"), (citra, "not_yet")]
     scroll_to(app, "report-status")
     see(app, "Belum keluar")
     assert app.page.get_by_text("Lancar ·").count() == 0  # Ani's report is not hers
@@ -122,7 +134,8 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
 
     open_mother(app, ani, "Ani")  # her Today names the mother who needs the midwife
     app.wait_for("mothers-warned").get_by_text("Dewi", exact=False).or_(
-        app.page.get_by_label("Dewi", exact=False)).first.wait_for(state="attached")
+        app.page.get_by_label("Dewi", exact=False)
+    ).first.wait_for(state="attached")
     app.shot("64-today-midwife", settle=4.5)
 
 

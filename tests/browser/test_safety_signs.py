@@ -64,7 +64,8 @@ def test_adding_the_facility_phone_from_the_card(open_app, server):
     type_into(app, "field-facility_phone", "12ab")
     tap(app, "profile-save")
     app.el("field-facility_phone").get_by_text("Please enter a phone number, e.g. 0812-3456-7890.").wait_for(
-        state="attached")
+        state="attached"
+    )
     type_into(app, "field-facility_phone", "(021) 555 1234")
     app.shot("21-profile-phones")
     tap(app, "profile-save")

@@ -14,8 +14,12 @@ def brightness_of_digits(app) -> tuple[int, int]:
     """(darkest, brightest) grey level in the middle of the countdown (its digits; the ring is
     round the edge), as the page draws it."""
     box = app.el("countdown").bounding_box()
-    clip = {"x": box["x"] + box["width"] * 0.3, "y": box["y"] + box["height"] * 0.35,
-            "width": box["width"] * 0.4, "height": box["height"] * 0.3}
+    clip = {
+        "x": box["x"] + box["width"] * 0.3,
+        "y": box["y"] + box["height"] * 0.35,
+        "width": box["width"] * 0.4,
+        "height": box["height"] * 0.3,
+    }
     low, high = Image.open(io.BytesIO(app.page.screenshot(clip=clip))).convert("L").getextrema()
     return int(low), int(high)
 

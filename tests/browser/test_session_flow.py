@@ -40,8 +40,9 @@ def reveal(app, identifier: str) -> dict:
         before = box["y"] if box else None
         app.page.mouse.move(180, 400)
         app.page.mouse.wheel(0, -_SCROLL_STEP if box and box["y"] < 100 else _SCROLL_STEP)
-        app.page.wait_for_function("([e, y]) => e.getBoundingClientRect().y !== y",
-                                   arg=[loc.element_handle(), before], timeout=5_000)
+        app.page.wait_for_function(
+            "([e, y]) => e.getBoundingClientRect().y !== y", arg=[loc.element_handle(), before], timeout=5_000
+        )
     raise AssertionError(f"{identifier} never came into reach")
 
 
@@ -55,8 +56,9 @@ def answer_safety(app, unsafe: str | None = None, answer: str = "yes") -> None:
     for code in CONTRAINDICATIONS:
         choice = answer if code == unsafe else "no"
         tap_in_view(app, f"safety-{code}-{choice}")
-        app.page.wait_for_selector(f'[flt-semantics-identifier="safety-{code}-{choice}"][aria-current="true"]',
-                                   state="attached")
+        app.page.wait_for_selector(
+            f'[flt-semantics-identifier="safety-{code}-{choice}"][aria-current="true"]', state="attached"
+        )
 
 
 def walk_to_rounds(app, *, demo: bool, shots: bool = False) -> None:
@@ -147,8 +149,10 @@ def _countdown(app) -> str:
 def _countdown_moves_from(app, label: str) -> None:
     app.page.wait_for_function(
         "([label]) => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
-        " return e !== null && (e.getAttribute('aria-label') || e.innerText) !== label; }", arg=[label],
-        timeout=10_000)
+        " return e !== null && (e.getAttribute('aria-label') || e.innerText) !== label; }",
+        arg=[label],
+        timeout=10_000,
+    )
 
 
 def test_pause_holds_the_countdown_and_resume_continues(open_app, server):
@@ -195,7 +199,9 @@ def test_reload_mid_session_pauses_and_keeps_what_was_done(open_app, server):
     walk_to_rounds(app, demo=False)
     app.page.wait_for_function(  # 6 s or more massaged, so at least one checkpoint (every 5 s) is saved
         "() => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
-        " return e !== null && /2:5[0-4]/.test(e.getAttribute('aria-label') || e.innerText); }", timeout=20_000)
+        " return e !== null && /2:5[0-4]/.test(e.getAttribute('aria-label') || e.innerText); }",
+        timeout=20_000,
+    )
     app.page.reload()
     app.wait_ready()
     # The reloaded tab finds the session paused where it was, with Resume and End at hand.

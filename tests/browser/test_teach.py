@@ -32,9 +32,17 @@ def seed(server) -> None:
     with open_store(server.db_file) as store:
         now = SystemClock().wall()
         store.profile.save(Profile(mother_name="Siti Ma'rifah", baby_birth_date=today - timedelta(days=5)), at=now)
-        report, errors = validate_report({"day": today, "flow": "not_well", "feeds_24h": 7, "wet_diapers": 5,
-                                          "signs": {"feeds_8_to_12": False, "baby_satisfied": True}},
-                                         today=today, birth_date=today - timedelta(days=5))
+        report, errors = validate_report(
+            {
+                "day": today,
+                "flow": "not_well",
+                "feeds_24h": 7,
+                "wet_diapers": 5,
+                "signs": {"feeds_8_to_12": False, "baby_satisfied": True},
+            },
+            today=today,
+            birth_date=today - timedelta(days=5),
+        )
         assert report is not None, errors
         store.diary.save(report, at=now)
 
@@ -137,8 +145,15 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     path = tmp_path / pdf.suggested_filename
     pdf.save_as(path)
     text = " ".join(PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text().split())
-    for words in ("Ringkasan kunjungan", "Edukasi, bukan diagnosis", "Siti Ma'rifah", "Sebelum diajari: 80%",
-                  "Sesudah diajari: 100%", "Suami (Budi): 5 dari 7 langkah benar (71%)", "0 kali pijat"):
+    for words in (
+        "Ringkasan kunjungan",
+        "Edukasi, bukan diagnosis",
+        "Siti Ma'rifah",
+        "Sebelum diajari: 80%",
+        "Sesudah diajari: 100%",
+        "Suami (Budi): 5 dari 7 langkah benar (71%)",
+        "0 kali pijat",
+    ):
         assert words in text, words
     with app.page.expect_download(timeout=20_000) as csv_download:
         app.tap("summary-csv")

@@ -7,8 +7,10 @@ import pytest
 
 MIN_TARGET = 48
 # Roles a finger taps. Flutter's semantics tree marks them with these roles.
-TAPPABLE = "flt-semantics[role='button'], flt-semantics[role='checkbox'], flt-semantics[role='switch'], " \
-           "flt-semantics[role='radio'], flt-semantics[role='link'], flt-semantics[role='tab']"
+TAPPABLE = (
+    "flt-semantics[role='button'], flt-semantics[role='checkbox'], flt-semantics[role='switch'], "
+    "flt-semantics[role='radio'], flt-semantics[role='link'], flt-semantics[role='tab']"
+)
 
 
 def test_two_tabs_keep_their_own_language(open_app):
@@ -39,14 +41,20 @@ def visible_targets(app) -> list[dict]:
                        w: r.width, h: r.height, top: r.top};
                // Only controls wholly on screen: Flutter reports a control cut by the screen's edge
                // by its visible part, which is not its size.
-           }).filter(t => t.w > 0 && t.h > 0 && t.top >= 0 && t.top + t.h < window.innerHeight - 1)""", TAPPABLE)
+           }).filter(t => t.w > 0 && t.h > 0 && t.top >= 0 && t.top + t.h < window.innerHeight - 1)""",
+        TAPPABLE,
+    )
 
 
-@pytest.mark.parametrize("route_taps", [
-    [],  # Today
-    ["open-settings"],  # Settings
-    ["start-session"],  # the first step of a massage
-], ids=["today", "settings", "setup"])
+@pytest.mark.parametrize(
+    "route_taps",
+    [
+        [],  # Today
+        ["open-settings"],  # Settings
+        ["start-session"],  # the first step of a massage
+    ],
+    ids=["today", "settings", "setup"],
+)
 def test_every_visible_control_is_at_least_48_by_48(open_app, route_taps):
     app = open_app("id")
     app.wait_for("start-session")

@@ -32,8 +32,11 @@ def voice_files(urls: list[str]) -> list[str]:
 
 def own_files(urls: list[str]) -> list[str]:
     """The midwife's recordings requested (clip names)."""
-    return [urlsplit(u).path.rsplit("/", 1)[1].removesuffix(".wav") for u in urls
-            if urlsplit(u).path.startswith("/own-voice/")]
+    return [
+        urlsplit(u).path.rsplit("/", 1)[1].removesuffix(".wav")
+        for u in urls
+        if urlsplit(u).path.startswith("/own-voice/")
+    ]
 
 
 def wait_for_file(app, requests: list[str], name: str, timeout: float, *, own: bool = False) -> None:
@@ -60,8 +63,9 @@ def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open
     """(The whole Indonesian demonstration's prompts are checked in test_session_flow's demonstration.)"""
     app = open_app("en")
     # The prompts are Ogg/Opus: this Chromium plays them (as Android's WebView and player do).
-    assert app.page.evaluate("() => document.createElement('audio').canPlayType('audio/ogg; codecs=opus')") \
-        == "probably"
+    assert (
+        app.page.evaluate("() => document.createElement('audio').canPlayType('audio/ogg; codecs=opus')") == "probably"
+    )
     decoded = app.page.evaluate("""async () => { const a = new Audio('voice/en/round_1.ogg');
         await new Promise((ok, fail) => { a.onloadedmetadata = ok; a.onerror = fail; }); return a.duration; }""")
     assert decoded == pytest.approx(read_manifest()["clips"]["en/round_1"]["duration_s"], abs=0.05)
@@ -73,8 +77,20 @@ def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open
     app.tap("pause-resume")  # the same button resumes
     wait_for_file(app, open_app.requests, "en/resuming", 10)
     got = voice_files(open_app.requests[probed:])
-    assert in_order(["en/get_ready", "en/count_2", "en/count_1", "en/round_1", "en/hand_thumbs", "en/rest_demo",
-                     "en/round_2", "en/paused", "en/resuming"], got), got
+    assert in_order(
+        [
+            "en/get_ready",
+            "en/count_2",
+            "en/count_1",
+            "en/round_1",
+            "en/hand_thumbs",
+            "en/rest_demo",
+            "en/round_2",
+            "en/paused",
+            "en/resuming",
+        ],
+        got,
+    ), got
     assert not [n for n in got if n.startswith("id/")]
 
     # Beeps only, chosen in settings on a new device: a whole round and rest without a voice file.
@@ -86,8 +102,7 @@ def test_english_prompts_then_pause_and_resume_then_beeps_only_says_nothing(open
     quiet.page.on("request", lambda r: heard.append(r.url))
     quiet.tap("open-settings")
     tap_in_view(quiet, "voice-mode-beeps")
-    quiet.page.wait_for_selector('[flt-semantics-identifier="voice-mode-beeps"][aria-current="true"]',
-                                 state="attached")
+    quiet.page.wait_for_selector('[flt-semantics-identifier="voice-mode-beeps"][aria-current="true"]', state="attached")
     quiet.shot("settings-voice")
     assert rows(server, "SELECT value FROM settings WHERE key = 'voice'") == [("beeps",)]  # remembered
     reveal(quiet, "voice-sample")
@@ -112,8 +127,9 @@ def test_the_midwife_records_a_prompt_and_the_next_massage_uses_it(open_app, ser
     midwife = open_app("id", permissions=["microphone"])
     midwife.tap("open-settings")
     tap_in_view(midwife, "voice-mode-voice")  # this device's setting (a test before chose beeps only)
-    midwife.page.wait_for_selector('[flt-semantics-identifier="voice-mode-voice"][aria-current="true"]',
-                                   state="attached")
+    midwife.page.wait_for_selector(
+        '[flt-semantics-identifier="voice-mode-voice"][aria-current="true"]', state="attached"
+    )
     midwife.shot("settings-voice")
     tap_in_view(midwife, "open-own-voice")
     midwife.tap("record-get_ready")

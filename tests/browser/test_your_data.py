@@ -32,7 +32,9 @@ def seed(server, days: int = 3) -> None:
         for n in range(days):
             report, errors = validate_report(
                 {"day": today - timedelta(days=n), "flow": "well", "feeds_24h": "9", "note": NOTE},
-                today=today, birth_date=born)
+                today=today,
+                birth_date=born,
+            )
             assert report is not None, errors
             store.diary.save(report, at=now)
 
@@ -111,7 +113,8 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     app.see("This deletes Siti from this phone")
     app.tap("dialog-delete-yes")
     app.el("data-status-delete").get_by_text("Siti and everything recorded for her were deleted.").wait_for(
-        state="attached")
+        state="attached"
+    )
     assert rows(server, "SELECT nickname FROM mothers") == [("Dewi",)]
     assert rows(server, "SELECT count(*) FROM reports") == [(0,)]
 

@@ -86,9 +86,7 @@ class Repository:
         with self._lock:
             return list(self.db.query(sql, params or []))
 
-    def _readable(
-        self, rows: list[dict[str, Any]], key: str, convert: Callable[[dict[str, Any]], T]
-    ) -> list[T]:
+    def _readable(self, rows: list[dict[str, Any]], key: str, convert: Callable[[dict[str, Any]], T]) -> list[T]:
         """Convert each row, skipping (and remembering) the ones this code cannot read, so one
         odd row never locks the user out of the rest."""
         good = []
@@ -101,8 +99,7 @@ class Repository:
 
     def _skip(self, row_id: Hashable, exc: Exception) -> None:
         # The error's type only: pydantic's message quotes the row's values (health data).
-        log.warning("skipped unreadable %s row %r (%s)", type(self).__name__, row_id,
-                    type(exc).__name__)
+        log.warning("skipped unreadable %s row %r (%s)", type(self).__name__, row_id, type(exc).__name__)
         with self._lock:
             self._skipped[row_id] = None
 

@@ -82,7 +82,8 @@ class DataRepository(Repository):
                 out[table] = self.db.execute(f'SELECT count(*) FROM "{table}" {where}', params).fetchone()[0]
             where, params = ("AND mother_id = ?", [mother_id]) if mother_id is not None else ("", [])
             out["real_sessions"] = self.db.execute(
-                f"SELECT count(*) FROM sessions WHERE demo = 0 {where}", params).fetchone()[0]
+                f"SELECT count(*) FROM sessions WHERE demo = 0 {where}", params
+            ).fetchone()[0]
         return out
 
     def content(self) -> dict[str, dict[str, Any]]:

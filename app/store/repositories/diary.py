@@ -88,9 +88,7 @@ class DiaryRepository(MotherRepository):
 
     def days(self) -> list[date]:
         """Every day that has a report, newest first (for marking a calendar)."""
-        rows = self._rows(
-            "SELECT day FROM reports WHERE mother_id = ? ORDER BY day DESC", [self.mother_id]
-        )
+        rows = self._rows("SELECT day FROM reports WHERE mother_id = ? ORDER BY day DESC", [self.mother_id])
         return self._readable(rows, "day", lambda row: date.fromisoformat(row["day"]))
 
     def trend(self, *, start: date, end: date) -> list[TrendRow]:
@@ -101,7 +99,8 @@ class DiaryRepository(MotherRepository):
             [self.mother_id, _day_text(start), _day_text(end)],
         )
         return self._readable(
-            rows, "day", lambda row: TrendRow.of(date.fromisoformat(row["day"]), row["flow"], json.loads(row["signs"])))
+            rows, "day", lambda row: TrendRow.of(date.fromisoformat(row["day"]), row["flow"], json.loads(row["signs"]))
+        )
 
     def first_day(self) -> date | None:
         """The oldest day with a report (the day key's index: one step), or None."""

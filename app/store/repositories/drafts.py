@@ -14,9 +14,7 @@ class DraftRepository(MotherRepository):
 
     def get(self, key: str) -> dict[str, str] | None:
         """The draft, or None if there is none or it cannot be read (see `skipped`)."""
-        rows = self._rows(
-            "SELECT key, data FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_id, key]
-        )
+        rows = self._rows("SELECT key, data FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_id, key])
         found = self._readable(rows, "key", _draft)
         return found[0] if found else None
 

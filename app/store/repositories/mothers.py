@@ -51,9 +51,7 @@ class MothersRepository(Repository):
         """A new mother with nothing known yet; her profile form fills her in. Returns her id."""
         stamp = utc_text(at)
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO mothers (created_at, updated_at) VALUES (?, ?)", [stamp, stamp]
-            )
+            cursor = db.execute("INSERT INTO mothers (created_at, updated_at) VALUES (?, ?)", [stamp, stamp])
             mother_id = cursor.lastrowid
         assert mother_id is not None  # an INSERT that succeeded always has one
         return mother_id
@@ -73,8 +71,7 @@ class MothersRepository(Repository):
             if not others:
                 raise ValueError("the last active mother cannot be archived")
             stamp = utc_text(at)
-            db.execute("UPDATE mothers SET archived_at = ?, updated_at = ? WHERE id = ?",
-                       [stamp, stamp, mother_id])
+            db.execute("UPDATE mothers SET archived_at = ?, updated_at = ? WHERE id = ?", [stamp, stamp, mother_id])
 
     def restore(self, mother_id: int, *, at: datetime) -> None:
         with self._write() as db:
@@ -88,9 +85,7 @@ class MothersRepository(Repository):
     def first_blank(self) -> int | None:
         """The first active mother with nothing known and nothing recorded (mother 1 of a new
         device), for "Add a mother" to fill in rather than leave an empty row on the list."""
-        rows = self._rows(
-            f"SELECT id FROM mothers WHERE archived_at IS NULL AND {_BLANK} ORDER BY id LIMIT 1"
-        )
+        rows = self._rows(f"SELECT id FROM mothers WHERE archived_at IS NULL AND {_BLANK} ORDER BY id LIMIT 1")
         return int(rows[0]["id"]) if rows else None
 
     def discard_blank(self, mother_id: int) -> bool:
@@ -132,28 +127,37 @@ class MothersRepository(Repository):
                 reports[mother_id] = found[0]
         # The latest quiz of each phase and the latest skills check, per mother: one query each.
         quiz: dict[tuple[int, str], int] = {
-            (row["mother_id"], row["phase"]): row["score_pct"] for row in self._rows(
+            (row["mother_id"], row["phase"]): row["score_pct"]
+            for row in self._rows(
                 "SELECT mother_id, phase, score_pct FROM (SELECT mother_id, phase, score_pct, row_number() "
                 "OVER (PARTITION BY mother_id, phase ORDER BY taken_at DESC, id DESC) AS n FROM quiz_results) "
-                "WHERE n = 1")
+                "WHERE n = 1"
+            )
         }
         skills: dict[int, int] = {
-            row["mother_id"]: row["score_pct"] for row in self._rows(
+            row["mother_id"]: row["score_pct"]
+            for row in self._rows(
                 "SELECT mother_id, score_pct FROM (SELECT mother_id, score_pct, row_number() "
                 "OVER (PARTITION BY mother_id ORDER BY checked_at DESC, id DESC) AS n FROM skills_checks) "
-                "WHERE n = 1")
+                "WHERE n = 1"
+            )
         }
         out = []
         for mother in self._readable(rows, "id", _activity_mother):
             started, status = mother[1]
             mid = mother[0].id
-            out.append(MotherActivity(mother=mother[0], newest_report=reports.get(mid),
-                                      last_massage_at=started, last_massage_status=status,
-                                      quiz_before_pct=quiz.get((mid, "before")),
-                                      quiz_after_pct=quiz.get((mid, "after")),
-                                      skills_pct=skills.get(mid)))
+            out.append(
+                MotherActivity(
+                    mother=mother[0],
+                    newest_report=reports.get(mid),
+                    last_massage_at=started,
+                    last_massage_status=status,
+                    quiz_before_pct=quiz.get((mid, "before")),
+                    quiz_after_pct=quiz.get((mid, "after")),
+                    skills_pct=skills.get(mid),
+                )
+            )
         return out
-
 
     # Defined last because it shadows the builtin in this class (as SessionRepository.list).
     def list(self, *, archived: bool | None = None) -> list[Mother]:
@@ -162,12 +166,15 @@ class MothersRepository(Repository):
         rows = self._rows(f"SELECT {_MOTHER_COLUMNS} FROM mothers {where[archived]}ORDER BY {_ORDER}")
         return self._readable(rows, "id", _mother)
 
+
 def _mother(row: dict[str, Any]) -> Mother:
     born = row["baby_birth_date"]
     return Mother(
-        id=int(row["id"]), nickname=row["nickname"],
+        id=int(row["id"]),
+        nickname=row["nickname"],
         baby_birth_date=None if born is None else date.fromisoformat(born),
-        midwife_phone=row["midwife_phone"], facility_phone=row["facility_phone"],
+        midwife_phone=row["midwife_phone"],
+        facility_phone=row["facility_phone"],
         archived_at=moment(row["archived_at"]),
     )
 

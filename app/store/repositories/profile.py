@@ -39,13 +39,24 @@ class ProfileRepository(MotherRepository):
                 "SET nickname = excluded.nickname, baby_birth_date = excluded.baby_birth_date, "
                 "midwife_phone = excluded.midwife_phone, facility_phone = excluded.facility_phone, "
                 "updated_at = excluded.updated_at",
-                [self.mother_id, profile.mother_name, profile.baby_birth_date.isoformat(),
-                 profile.midwife_phone, profile.facility_phone, stamp, stamp],
+                [
+                    self.mother_id,
+                    profile.mother_name,
+                    profile.baby_birth_date.isoformat(),
+                    profile.midwife_phone,
+                    profile.facility_phone,
+                    stamp,
+                    stamp,
+                ],
             )
 
 
 def _profile(row: dict[str, object]) -> Profile:
     return Profile.model_validate(
-        {"mother_name": row["nickname"], "baby_birth_date": row["baby_birth_date"],
-         "midwife_phone": row["midwife_phone"], "facility_phone": row["facility_phone"]}
+        {
+            "mother_name": row["nickname"],
+            "baby_birth_date": row["baby_birth_date"],
+            "midwife_phone": row["midwife_phone"],
+            "facility_phone": row["facility_phone"],
+        }
     )

@@ -128,8 +128,7 @@ class SessionRepository(MotherRepository):
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mother_id = ? AND status = ? "
             "AND (updated_at <= ? OR updated_at > ?) ORDER BY started_at DESC, id DESC",
-            [self.mother_id, SessionStatus.IN_PROGRESS.value, utc_text(now - lease),
-             utc_text(now + lease)],
+            [self.mother_id, SessionStatus.IN_PROGRESS.value, utc_text(now - lease), utc_text(now + lease)],
         )
         # Newest first; an unreadable one is skipped for the next (usually none or one row).
         for row in rows:
@@ -138,9 +137,7 @@ class SessionRepository(MotherRepository):
                 return found[0]
         return None
 
-    def between(
-        self, start: datetime, end: datetime, include_demo: bool = False
-    ) -> list[SessionRecord]:
+    def between(self, start: datetime, end: datetime, include_demo: bool = False) -> list[SessionRecord]:
         """Sessions started in [start, end), oldest first (a day read from morning to night)."""
         demo = "" if include_demo else "AND demo = 0 "
         rows = self._rows(
@@ -163,8 +160,11 @@ class SessionRepository(MotherRepository):
 
     def first_day(self, tz: tzinfo | None) -> date | None:
         """The local day of the oldest real (not demonstration) massage, or None."""
-        at = moment(self._rows("SELECT min(started_at) AS at FROM sessions WHERE mother_id = ? AND demo = 0",
-                               [self.mother_id])[0]["at"])
+        at = moment(
+            self._rows("SELECT min(started_at) AS at FROM sessions WHERE mother_id = ? AND demo = 0", [self.mother_id])[
+                0
+            ]["at"]
+        )
         return None if at is None else at.astimezone(tz).date()
 
     def events(self, session_id: int) -> list[dict[str, Any]]:

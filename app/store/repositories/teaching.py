@@ -14,15 +14,21 @@ from app.store.repositories.base import Repository, moment, utc_text
 class TeachingRepository(Repository):
     """Quiz attempts (`quiz_results`) and skills checks (`skills_checks`), newest first."""
 
-    def add_quiz(self, *, mother_id: int, phase: Phase, taken_at: datetime, score_pct: int,
-                 answers: dict[str, str]) -> int:
+    def add_quiz(
+        self, *, mother_id: int, phase: Phase, taken_at: datetime, score_pct: int, answers: dict[str, str]
+    ) -> int:
         if not 0 <= score_pct <= 100:
             raise ValueError("score_pct must be 0-100")
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO quiz_results (mother_id, phase, taken_at, score_pct, answers) VALUES (?, ?, ?, ?, ?)",
-                [mother_id, Phase(phase).value, utc_text(taken_at), score_pct,
-                 json.dumps(clean_answers(answers), sort_keys=True)],
+                [
+                    mother_id,
+                    Phase(phase).value,
+                    utc_text(taken_at),
+                    score_pct,
+                    json.dumps(clean_answers(answers), sort_keys=True),
+                ],
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -30,11 +36,21 @@ class TeachingRepository(Repository):
     def quizzes(self, mother_id: int, *, limit: int | None = None) -> list[QuizAttempt]:
         rows = self._rows(
             "SELECT id, mother_id, phase, taken_at, score_pct, answers FROM quiz_results WHERE mother_id = ? "
-            "ORDER BY taken_at DESC, id DESC LIMIT ?", [mother_id, -1 if limit is None else limit])
+            "ORDER BY taken_at DESC, id DESC LIMIT ?",
+            [mother_id, -1 if limit is None else limit],
+        )
         return self._readable(rows, "id", _quiz)
 
-    def add_skills(self, *, mother_id: int, checked_at: datetime, who: Checked, who_name: str | None,
-                   steps: dict[Step, bool], score_pct: int) -> int:
+    def add_skills(
+        self,
+        *,
+        mother_id: int,
+        checked_at: datetime,
+        who: Checked,
+        who_name: str | None,
+        steps: dict[Step, bool],
+        score_pct: int,
+    ) -> int:
         if not 0 <= score_pct <= 100:
             raise ValueError("score_pct must be 0-100")
         ticks = {step.value: bool(steps.get(step, False)) for step in STEPS}
@@ -42,8 +58,14 @@ class TeachingRepository(Repository):
             cursor = db.execute(
                 "INSERT INTO skills_checks (mother_id, checked_at, who, who_name, steps, score_pct) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [mother_id, utc_text(checked_at), Checked(who).value, clean_name(who_name),
-                 json.dumps(ticks), score_pct],
+                [
+                    mother_id,
+                    utc_text(checked_at),
+                    Checked(who).value,
+                    clean_name(who_name),
+                    json.dumps(ticks),
+                    score_pct,
+                ],
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -52,7 +74,8 @@ class TeachingRepository(Repository):
         rows = self._rows(
             "SELECT id, mother_id, checked_at, who, who_name, steps, score_pct FROM skills_checks "
             "WHERE mother_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?",
-            [mother_id, -1 if limit is None else limit])
+            [mother_id, -1 if limit is None else limit],
+        )
         return self._readable(rows, "id", _skills)
 
 
@@ -62,8 +85,14 @@ def _quiz(row: dict[str, Any]) -> QuizAttempt:
         raise TypeError("answers must be an object")
     taken = moment(row["taken_at"])
     assert taken is not None
-    return QuizAttempt(id=row["id"], mother_id=row["mother_id"], phase=Phase(row["phase"]), taken_at=taken,
-                       score_pct=int(row["score_pct"]), answers={str(k): str(v) for k, v in answers.items()})
+    return QuizAttempt(
+        id=row["id"],
+        mother_id=row["mother_id"],
+        phase=Phase(row["phase"]),
+        taken_at=taken,
+        score_pct=int(row["score_pct"]),
+        answers={str(k): str(v) for k, v in answers.items()},
+    )
 
 
 def _skills(row: dict[str, Any]) -> SkillsCheck:
@@ -72,6 +101,12 @@ def _skills(row: dict[str, Any]) -> SkillsCheck:
         raise TypeError("steps must be an object")
     checked = moment(row["checked_at"])
     assert checked is not None
-    return SkillsCheck(id=row["id"], mother_id=row["mother_id"], checked_at=checked, who=Checked(row["who"]),
-                       who_name=row["who_name"], steps={Step(k): bool(v) for k, v in steps.items()},
-                       score_pct=int(row["score_pct"]))
+    return SkillsCheck(
+        id=row["id"],
+        mother_id=row["mother_id"],
+        checked_at=checked,
+        who=Checked(row["who"]),
+        who_name=row["who_name"],
+        steps={Step(k): bool(v) for k, v in steps.items()},
+        score_pct=int(row["score_pct"]),
+    )

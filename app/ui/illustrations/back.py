@@ -83,8 +83,9 @@ def marker_fraction(elapsed_s: float, sweep_s: float = 12.0) -> float:
     return f if f <= 1.0 else 2.0 - f
 
 
-def back_illustration(width: float = 320, dark: bool = False, marker: float | None = None,
-                      glide: bool = True) -> ft.Control:
+def back_illustration(
+    width: float = 320, dark: bool = False, marker: float | None = None, glide: bool = True
+) -> ft.Control:
     """Back view with the landmarks and the massage zone. `marker` is a fraction from
     `marker_fraction` (clamped to 0..1) placing a dot on each side of the spine; None hides them.
     `glide`: the dots glide to each new place (False, for a device that asks for less motion:
@@ -107,7 +108,8 @@ def back_illustration(width: float = 320, dark: bool = False, marker: float | No
             border=ft.Border.all(width=2, color=pal.marker_border),
             shadow=ft.BoxShadow(blur_radius=4, color=ft.Colors.with_opacity(0.45, "#000000")),
             animate_position=ft.Animation(duration=MARKER_ANIMATION_MS, curve=ft.AnimationCurve.LINEAR)
-            if glide and marker is not None else None,
+            if glide and marker is not None
+            else None,
             visible=marker is not None,
         )
         for key, x in zip(MARKER_KEYS, geo.marker_x, strict=True)
@@ -115,7 +117,8 @@ def back_illustration(width: float = 320, dark: bool = False, marker: float | No
     description = _(
         "Drawing of the mother's back: the massage area runs on both sides of the spine, one to two "
         "finger-widths from it, from the shoulder blades down to the level of ribs 5 and 6 (the bra "
-        "line). The top landmark is the prominent bone at the base of the neck.")
+        "line). The top landmark is the prominent bone at the base of the neck."
+    )
     return wrap(p.stack(extra=markers), description, p.w, p.h)
 
 
@@ -124,27 +127,50 @@ def _draw_back(p: Pen) -> None:
     cx = SPINE_X
     p.panel()
     # torso outline: neck, shoulders, sides down to the waist (arms are forward on the table)
-    body: list[PathCmd] = [("M", 146, 70), ("L", 146, 86), ("C", 130, 98, 102, 100, 82, 106),
-                           ("C", 64, 112, 54, 126, 54, 146), ("L", 58, 196), ("C", 64, 250, 86, 290, 88, BACK_H)]
-    outline: list[PathCmd] = body + [("L", 2 * cx - 88, BACK_H),
-                                     ("C", 2 * cx - 86, 290, 2 * cx - 64, 250, 2 * cx - 58, 196),
-                                     ("L", 2 * cx - 54, 146),
-                                     ("C", 2 * cx - 54, 126, 2 * cx - 64, 112, 2 * cx - 82, 106),
-                                     ("C", 2 * cx - 102, 100, 2 * cx - 130, 98, 2 * cx - 146, 86),
-                                     ("L", 2 * cx - 146, 70), ("Z",)]
+    body: list[PathCmd] = [
+        ("M", 146, 70),
+        ("L", 146, 86),
+        ("C", 130, 98, 102, 100, 82, 106),
+        ("C", 64, 112, 54, 126, 54, 146),
+        ("L", 58, 196),
+        ("C", 64, 250, 86, 290, 88, BACK_H),
+    ]
+    outline: list[PathCmd] = body + [
+        ("L", 2 * cx - 88, BACK_H),
+        ("C", 2 * cx - 86, 290, 2 * cx - 64, 250, 2 * cx - 58, 196),
+        ("L", 2 * cx - 54, 146),
+        ("C", 2 * cx - 54, 126, 2 * cx - 64, 112, 2 * cx - 82, 106),
+        ("C", 2 * cx - 102, 100, 2 * cx - 130, 98, 2 * cx - 146, 86),
+        ("L", 2 * cx - 146, 70),
+        ("Z",),
+    ]
     p.path(outline, fill=pal.skin, stroke=pal.outline, width=1.4)
     # shoulder blades (shaded), with the ridge of the blade
-    blade: list[PathCmd] = [("M", cx + 30, 120), ("C", cx + 48, 112, cx + 68, 110, cx + 84, 116), ("L", cx + 80, 132),
-             ("C", cx + 72, 158, cx + 60, 184, cx + 46, 206), ("C", cx + 41, 211, cx + 36, 209, cx + 35, 203),
-             ("C", cx + 33, 176, cx + 31, 148, cx + 30, 120), ("Z",)]
+    blade: list[PathCmd] = [
+        ("M", cx + 30, 120),
+        ("C", cx + 48, 112, cx + 68, 110, cx + 84, 116),
+        ("L", cx + 80, 132),
+        ("C", cx + 72, 158, cx + 60, 184, cx + 46, 206),
+        ("C", cx + 41, 211, cx + 36, 209, cx + 35, 203),
+        ("C", cx + 33, 176, cx + 31, 148, cx + 30, 120),
+        ("Z",),
+    ]
     for cmds in (blade, mirror(blade)):
         p.path(cmds, fill=pal.skin_shade, stroke=pal.outline, width=1.1)
     for x1, x2 in ((cx + 32, cx + 82), (cx - 32, cx - 82)):  # the ridge of each blade
         p.line(x1, 136, x2, 121, pal.outline, 1.0)
     # massage zone: two bands beside the spine between the blades' level and ribs 5-6
     for x0 in (cx - BAND_OUT, cx + BAND_IN):
-        p.rect(x0, ZONE_TOP, BAND_OUT - BAND_IN, ZONE_BOTTOM - ZONE_TOP, fill=pal.zone_fill,
-               stroke=pal.accent, width=1.0, radius=7)
+        p.rect(
+            x0,
+            ZONE_TOP,
+            BAND_OUT - BAND_IN,
+            ZONE_BOTTOM - ZONE_TOP,
+            fill=pal.zone_fill,
+            stroke=pal.accent,
+            width=1.0,
+            radius=7,
+        )
     # spine with vertebrae, C7 at the base of the neck
     p.line(cx, 90, cx, BACK_H - 2, pal.spine, 1.6)
     for k in range(13):

@@ -32,8 +32,18 @@ def _xs(side: int) -> Callable[[float], float]:
     return lambda dx: SPINE_X + side * dx
 
 
-def _box(p: Pen, x_in: float, x_out: float, y: float, h: float, fill: str, stroke: str, side: int,
-         radius: float, width: float = 1.3) -> None:
+def _box(
+    p: Pen,
+    x_in: float,
+    x_out: float,
+    y: float,
+    h: float,
+    fill: str,
+    stroke: str,
+    side: int,
+    radius: float,
+    width: float = 1.3,
+) -> None:
     """A rounded rectangle spanning x_in..x_out from the spine (either order on the page)."""
     x = _xs(side)
     left = min(x(x_in), x(x_out))
@@ -66,9 +76,17 @@ def _hand_thumb(p: Pen, side: int, cy: float) -> tuple[float, float]:
     p.limb(x(66), cy + 46, x(80), cy + 160, 32, pal.hand, pal.hand_outline)  # forearm
     for k in range(4):  # fingers resting on the back, spread toward her shoulder
         p.limb(x(48 + k * 11), cy + 4, x(52 + k * 15), cy - 40 + k * 8, 11, pal.hand, pal.hand_outline, 1.2)
-    palm: list[PathCmd] = [("M", x(42), cy + 4), ("Q", x(42), cy - 6, x(52), cy - 6), ("L", x(84), cy - 8),
-            ("Q", x(94), cy - 8, x(94), cy + 2), ("L", x(92), cy + 38), ("Q", x(90), cy + 52, x(78), cy + 52),
-            ("L", x(56), cy + 52), ("Q", x(44), cy + 52, x(42), cy + 38), ("Z",)]
+    palm: list[PathCmd] = [
+        ("M", x(42), cy + 4),
+        ("Q", x(42), cy - 6, x(52), cy - 6),
+        ("L", x(84), cy - 8),
+        ("Q", x(94), cy - 8, x(94), cy + 2),
+        ("L", x(92), cy + 38),
+        ("Q", x(90), cy + 52, x(78), cy + 52),
+        ("L", x(56), cy + 52),
+        ("Q", x(44), cy + 52, x(42), cy + 38),
+        ("Z",),
+    ]
     p.path(palm, fill=pal.hand, stroke=pal.hand_outline, width=1.3)
     p.limb(x(50), cy + 30, x(22), cy + 6, 15, pal.hand, pal.hand_outline, 1.3)  # thumb, toward the spine
     p.limb(x(22), cy + 6, x(14), cy - 1, 15, pal.contact, pal.contact_edge, 1.4)  # its pad presses here
@@ -99,15 +117,19 @@ _HAND_DRAWERS: dict[str, _Drawer] = {"fists": _hand_fist, "thumbs": _hand_thumb,
 
 def _technique_texts(technique: str) -> tuple[str, str]:
     if technique == "fists":
-        return (_("Clenched fists, thumbs pointing forward"),
-                _("Drawing: both hands clenched into fists, thumbs pointing forward, on both sides of the "
-                  "spine, making small circles."))
+        return (
+            _("Clenched fists, thumbs pointing forward"),
+            _(
+                "Drawing: both hands clenched into fists, thumbs pointing forward, on both sides of the "
+                "spine, making small circles."
+            ),
+        )
     if technique == "thumbs":
-        return (_("Both thumbs"),
-                _("Drawing: both thumbs pressing on both sides of the spine, making small circles."))
-    return (_("Backs of both index fingers"),
-            _("Drawing: the backs of both bent index fingers on both sides of the spine, making small "
-              "circles."))
+        return (_("Both thumbs"), _("Drawing: both thumbs pressing on both sides of the spine, making small circles."))
+    return (
+        _("Backs of both index fingers"),
+        _("Drawing: the backs of both bent index fingers on both sides of the spine, making small circles."),
+    )
 
 
 def hands_illustration(technique: str, width: float = 320, dark: bool = False) -> ft.Control:

@@ -159,8 +159,14 @@ class Pen:
         )
 
     # shapes
-    def path(self, cmds: list[PathCmd], fill: str | None = None, stroke: str | None = None,
-             width: float = 1.5, dash: list[float] | None = None) -> None:
+    def path(
+        self,
+        cmds: list[PathCmd],
+        fill: str | None = None,
+        stroke: str | None = None,
+        width: float = 1.5,
+        dash: list[float] | None = None,
+    ) -> None:
         s = self.s
         elements: list[cv.Path.PathElement] = []
         for c in cmds:
@@ -182,45 +188,88 @@ class Pen:
         if stroke:
             self.shapes.append(cv.Path(elements=list(elements), paint=self._stroke(stroke, width, dash)))
 
-    def rect(self, x: float, y: float, w: float, h: float, fill: str | None = None, stroke: str | None = None,
-             width: float = 1.5, radius: float = 0) -> None:
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: str | None = None,
+        stroke: str | None = None,
+        width: float = 1.5,
+        radius: float = 0,
+    ) -> None:
         s = self.s
         for paint in ([self._fill(fill)] if fill else []) + ([self._stroke(stroke, width)] if stroke else []):
-            self.shapes.append(cv.Rect(x=x * s, y=y * s, width=w * s, height=h * s,
-                                       border_radius=radius * s, paint=paint))
+            self.shapes.append(
+                cv.Rect(x=x * s, y=y * s, width=w * s, height=h * s, border_radius=radius * s, paint=paint)
+            )
 
-    def circle(self, x: float, y: float, r: float, fill: str | None = None, stroke: str | None = None,
-               width: float = 1.5) -> None:
+    def circle(
+        self, x: float, y: float, r: float, fill: str | None = None, stroke: str | None = None, width: float = 1.5
+    ) -> None:
         s = self.s
         for paint in ([self._fill(fill)] if fill else []) + ([self._stroke(stroke, width)] if stroke else []):
             self.shapes.append(cv.Circle(x=x * s, y=y * s, radius=r * s, paint=paint))
 
-    def oval(self, x: float, y: float, w: float, h: float, fill: str | None = None, stroke: str | None = None,
-             width: float = 1.5) -> None:
+    def oval(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: str | None = None,
+        stroke: str | None = None,
+        width: float = 1.5,
+    ) -> None:
         s = self.s
         for paint in ([self._fill(fill)] if fill else []) + ([self._stroke(stroke, width)] if stroke else []):
             self.shapes.append(cv.Oval(x=x * s, y=y * s, width=w * s, height=h * s, paint=paint))
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, color: str, width: float = 1.5,
-             dash: list[float] | None = None) -> None:
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        color: str,
+        width: float = 1.5,
+        dash: list[float] | None = None,
+    ) -> None:
         s = self.s
-        self.shapes.append(cv.Line(x1=x1 * s, y1=y1 * s, x2=x2 * s, y2=y2 * s,
-                                   paint=self._stroke(color, width, dash)))
+        self.shapes.append(cv.Line(x1=x1 * s, y1=y1 * s, x2=x2 * s, y2=y2 * s, paint=self._stroke(color, width, dash)))
 
     def leader(self, x1: float, y1: float, x2: float, y2: float) -> None:
         """A thin line from a label to what it names, with a rim so it reads over skin and panel."""
         self.line(x1, y1, x2, y2, self.pal.label_bg, 3.2)
         self.line(x1, y1, x2, y2, self.pal.ink, 1.1)
 
-    def limb(self, x1: float, y1: float, x2: float, y2: float, thickness: float, fill: str,
-             outline: str | None = None, outline_w: float = 1.4) -> None:
+    def limb(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        thickness: float,
+        fill: str,
+        outline: str | None = None,
+        outline_w: float = 1.4,
+    ) -> None:
         """A rounded capsule (arm, leg, finger): an outline stroke under a fill stroke."""
         if outline:
             self.line(x1, y1, x2, y2, outline, thickness + 2 * outline_w)
         self.line(x1, y1, x2, y2, fill, thickness)
 
-    def circle_arrow(self, cx: float, cy: float, r: float, clockwise: bool, color: str | None = None,
-                     width: float = 2.2, halo: bool = True) -> None:
+    def circle_arrow(
+        self,
+        cx: float,
+        cy: float,
+        r: float,
+        clockwise: bool,
+        color: str | None = None,
+        width: float = 2.2,
+        halo: bool = True,
+    ) -> None:
         """A small circular arrow (about 300 degrees) with its head at the end of the sweep."""
         color = color or self.pal.accent
         s = self.s
@@ -233,19 +282,24 @@ class Pen:
         tx, ty = (-math.sin(end), math.cos(end)) if clockwise else (math.sin(end), -math.cos(end))
         nx, ny = -ty, tx
         head_l, head_w = 2.9 * width, 2.0 * width
-        head: list[PathCmd] = [("M", ex + tx * head_l, ey + ty * head_l),
-                ("L", ex + nx * head_w - tx * 0.4 * head_w, ey + ny * head_w - ty * 0.4 * head_w),
-                ("L", ex - nx * head_w - tx * 0.4 * head_w, ey - ny * head_w - ty * 0.4 * head_w), ("Z",)]
-        arc = cv.Path.Arc(x=(cx - r) * s, y=(cy - r) * s, width=2 * r * s, height=2 * r * s,
-                          start_angle=start, sweep_angle=signed)
+        head: list[PathCmd] = [
+            ("M", ex + tx * head_l, ey + ty * head_l),
+            ("L", ex + nx * head_w - tx * 0.4 * head_w, ey + ny * head_w - ty * 0.4 * head_w),
+            ("L", ex - nx * head_w - tx * 0.4 * head_w, ey - ny * head_w - ty * 0.4 * head_w),
+            ("Z",),
+        ]
+        arc = cv.Path.Arc(
+            x=(cx - r) * s, y=(cy - r) * s, width=2 * r * s, height=2 * r * s, start_angle=start, sweep_angle=signed
+        )
         if halo:
             self.shapes.append(cv.Path(elements=[arc], paint=self._stroke(self.pal.halo, width + 2.4)))
             self.path(head, stroke=self.pal.halo, width=2.4)
         self.shapes.append(cv.Path(elements=[arc], paint=self._stroke(color, width)))
         self.path(head, fill=color, stroke=color, width=1)
 
-    def label(self, x: float, y: float, text: str, anchor: str = "left", max_w: float = 120,
-              bold: bool = False) -> None:
+    def label(
+        self, x: float, y: float, text: str, anchor: str = "left", max_w: float = 120, bold: bool = False
+    ) -> None:
         self.labels.append(_Label(x=x, y=y, text=text, anchor=anchor, max_w=max_w, bold=bold))
 
     # output
@@ -262,14 +316,16 @@ class Pen:
                 color=self.pal.label_fg,
                 weight=ft.FontWeight.W_600 if lab.bold else ft.FontWeight.W_500,
                 text_align={"left": ft.TextAlign.LEFT, "right": ft.TextAlign.RIGHT}.get(
-                    lab.anchor, ft.TextAlign.CENTER),
+                    lab.anchor, ft.TextAlign.CENTER
+                ),
             ),
         )
         mw = lab.max_w * s
         left = {"left": lab.x * s, "right": lab.x * s - mw}.get(lab.anchor, lab.x * s - mw / 2)
         left = max(0.0, min(left, self.w - mw))
         align = {"left": ft.CrossAxisAlignment.START, "right": ft.CrossAxisAlignment.END}.get(
-            lab.anchor, ft.CrossAxisAlignment.CENTER)
+            lab.anchor, ft.CrossAxisAlignment.CENTER
+        )
         return ft.Container(
             left=left,
             top=lab.y * s,
@@ -278,8 +334,10 @@ class Pen:
         )
 
     def panel(self) -> None:
-        self.shapes.insert(0, cv.Rect(x=0, y=0, width=self.w, height=self.h, border_radius=16 * self.s,
-                                      paint=self._fill(self.pal.panel)))
+        self.shapes.insert(
+            0,
+            cv.Rect(x=0, y=0, width=self.w, height=self.h, border_radius=16 * self.s, paint=self._fill(self.pal.panel)),
+        )
 
     def stack(self, extra: list[ft.Control] | None = None) -> ft.Stack:
         canvas = cv.Canvas(width=self.w, height=self.h, shapes=self.shapes)

@@ -31,12 +31,37 @@ def position_illustration(width: float = 320, dark: bool = False) -> ft.Control:
     p.limb(139, 226, 122, 227, 9, pal.skin, pal.outline)  # foot
     p.limb(208, 160, 143, 160, 20, pal.skin, pal.outline)  # thigh
     # torso leaning forward, the bare back toward the massager
-    p.path([("M", 216, 170), ("C", 222, 160, 220, 150, 212, 142), ("C", 198, 126, 178, 108, 156, 100),
-            ("L", 140, 110), ("C", 134, 118, 134, 130, 143, 137), ("C", 152, 143, 170, 150, 178, 162),
-            ("L", 182, 170), ("Z",)], fill=pal.skin, stroke=pal.outline, width=1.4)
+    p.path(
+        [
+            ("M", 216, 170),
+            ("C", 222, 160, 220, 150, 212, 142),
+            ("C", 198, 126, 178, 108, 156, 100),
+            ("L", 140, 110),
+            ("C", 134, 118, 134, 130, 143, 137),
+            ("C", 152, 143, 170, 150, 178, 162),
+            ("L", 182, 170),
+            ("Z",),
+        ],
+        fill=pal.skin,
+        stroke=pal.outline,
+        width=1.4,
+    )
     # towel over the lap, hanging over the knees
-    p.path([("M", 206, 149), ("L", 150, 148), ("Q", 134, 148, 132, 162), ("L", 131, 192), ("L", 152, 192),
-            ("L", 153, 172), ("L", 206, 172), ("Z",)], fill=pal.towel, stroke=pal.towel_stripe, width=1.2)
+    p.path(
+        [
+            ("M", 206, 149),
+            ("L", 150, 148),
+            ("Q", 134, 148, 132, 162),
+            ("L", 131, 192),
+            ("L", 152, 192),
+            ("L", 153, 172),
+            ("L", 206, 172),
+            ("Z",),
+        ],
+        fill=pal.towel,
+        stroke=pal.towel_stripe,
+        width=1.2,
+    )
     p.line(134, 183, 150, 183, pal.towel_stripe, 2)
     p.line(160, 165, 204, 165, pal.towel_stripe, 2)
     # neck, near arm (upper arm forward to the table, forearm along it), head resting on the arms
@@ -44,8 +69,16 @@ def position_illustration(width: float = 320, dark: bool = False) -> ft.Control:
     p.limb(150, 112, 116, 124, 14, pal.skin, pal.outline)
     p.limb(116, 126, 68, 127, 12, pal.skin, pal.outline)
     p.circle(106, 105, 15, fill=pal.skin, stroke=pal.outline, width=1.4)
-    p.path([("M", 92, 100), ("C", 95, 86, 116, 84, 121, 99), ("C", 122, 107, 119, 113, 114, 117),
-            ("C", 110, 108, 102, 101, 92, 100), ("Z",)], fill=pal.hair)
+    p.path(
+        [
+            ("M", 92, 100),
+            ("C", 95, 86, 116, 84, 121, 99),
+            ("C", 122, 107, 119, 113, 114, 117),
+            ("C", 110, 108, 102, 101, 92, 100),
+            ("Z",),
+        ],
+        fill=pal.hair,
+    )
     p.circle(121, 89, 6.5, fill=pal.hair)  # bun
     # massager standing behind her, one hand on her upper back
     p.limb(262, 160, 258, 224, 13, pal.trousers)
@@ -54,8 +87,7 @@ def position_illustration(width: float = 320, dark: bool = False) -> ft.Control:
     p.limb(278, 227, 266, 228, 7, pal.shoes)
     p.rect(252, 82, 32, 84, fill=pal.shirt, radius=11)
     p.circle(268, 66, 13, fill=pal.hand, stroke=pal.hand_outline, width=1.2)
-    p.path([("M", 255, 64), ("C", 256, 50, 278, 48, 281, 62), ("C", 276, 58, 266, 56, 255, 64), ("Z",)],
-           fill=pal.hair)
+    p.path([("M", 255, 64), ("C", 256, 50, 278, 48, 281, 62), ("C", 276, 58, 266, 56, 255, 64), ("Z",)], fill=pal.hair)
     p.limb(258, 92, 234, 114, 11, pal.shirt)  # sleeve
     p.limb(234, 114, 198, 115, 9, pal.hand, pal.hand_outline, 1.0)  # forearm
     p.oval(182, 107, 17, 12, fill=pal.hand, stroke=pal.hand_outline, width=1.0)  # hand on her back

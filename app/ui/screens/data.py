@@ -56,18 +56,28 @@ def merged_text(result: Restored) -> str:
     counted = [
         (m.mothers_added, ngettext("%(n)s mother added", "%(n)s mothers added", m.mothers_added)),
         (m.reports_added, ngettext("%(n)s daily report added", "%(n)s daily reports added", m.reports_added)),
-        (m.reports_updated, ngettext("%(n)s day updated from the backup (its edit was newer)",
-                                     "%(n)s days updated from the backup (their edits were newer)", m.reports_updated)),
+        (
+            m.reports_updated,
+            ngettext(
+                "%(n)s day updated from the backup (its edit was newer)",
+                "%(n)s days updated from the backup (their edits were newer)",
+                m.reports_updated,
+            ),
+        ),
         (m.sessions_added, ngettext("%(n)s massage added", "%(n)s massages added", m.sessions_added)),
-        (m.teaching_added, ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added",
-                                    m.teaching_added)),
+        (
+            m.teaching_added,
+            ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added", m.teaching_added),
+        ),
     ]
     parts = [text % {"n": n} for n, text in counted if n]
     if not parts:
         return _("Nothing new: this phone already has everything in this backup.")
     if m.reports_kept:
-        parts.append(ngettext("%(n)s day kept as on this phone", "%(n)s days kept as on this phone", m.reports_kept)
-                     % {"n": m.reports_kept})
+        parts.append(
+            ngettext("%(n)s day kept as on this phone", "%(n)s days kept as on this phone", m.reports_kept)
+            % {"n": m.reports_kept}
+        )
     return _("Merged: %(what)s.") % {"what": "; ".join(parts)}
 
 
@@ -81,7 +91,8 @@ def replace_text(found: Restored) -> str:
 def delete_text(service: DataService) -> str:
     found = service.inventory()
     mothers = ngettext("the details of %(n)s mother", "the details of %(n)s mothers", found.mothers) % {
-        "n": format_number(found.mothers)}
+        "n": format_number(found.mothers)
+    }
     return _(
         "This deletes from this phone: %(mothers)s, %(reports)s, %(sessions)s, unsaved forms, "
         "reminder times, recorded prompts and settings. It cannot be undone. Save a backup first if you may "
@@ -104,10 +115,11 @@ def mother_label(name: str | None) -> str:
 def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
     if message is None or not message[1].startswith(where):
         return []
-    kind, text = message[0], message[1][len(where) + 1:]
+    kind, text = message[0], message[1][len(where) + 1 :]
     good = kind == OK
-    note = kit.note(text, icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE,
-                    color=None if good else ft.Colors.ERROR)
+    note = kit.note(
+        text, icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE, color=None if good else ft.Colors.ERROR
+    )
     return [ft.Semantics(content=note, live_region=True, identifier=f"data-status-{where}")]
 
 
@@ -131,6 +143,7 @@ def Data() -> ft.View:
                 say(OK, section, _("Saved as %(name)s.") % {"name": file.name})
             else:
                 say(PROBLEM, section, _("The file could not be saved on this device."))
+
         return save
 
     async def pick_backup(e: Any) -> None:
@@ -187,13 +200,20 @@ def Data() -> ft.View:
             say(OK, "delete", _("Everything was deleted from this phone."))
 
     controls: list[ft.Control] = [
-        kit.note(_("Everything you record stays in one file on this phone, readable only by this app. "
-                   "Keep a backup to move it to a new phone or to keep it safe."), icon=ft.Icons.LOCK_OUTLINE),
+        kit.note(
+            _(
+                "Everything you record stays in one file on this phone, readable only by this app. "
+                "Keep a backup to move it to a new phone or to keep it safe."
+            ),
+            icon=ft.Icons.LOCK_OUTLINE,
+        ),
         kit.heading(_("Backup"), 18),
-        kit.body(_("One file with everything: the diary, the massages, the details, the recorded prompts and "
-                   "the settings.")),
-        kit.primary_button(_("Save a backup"), saver("backup", service.backup_file), "data-backup",
-                           icon=ft.Icons.SAVE_ALT),
+        kit.body(
+            _("One file with everything: the diary, the massages, the details, the recorded prompts and the settings.")
+        ),
+        kit.primary_button(
+            _("Save a backup"), saver("backup", service.backup_file), "data-backup", icon=ft.Icons.SAVE_ALT
+        ),
         *_status(message, "backup"),
         kit.body(_("On a new phone: install the app, open this screen and restore the file.")),
         kit.secondary_button(_("Restore a backup"), pick_backup, "data-restore", icon=ft.Icons.RESTORE),
@@ -201,29 +221,54 @@ def Data() -> ft.View:
         ft.Divider(),
         kit.heading(_("For the midwife or a spreadsheet"), 18),
         kit.body(_("A health-record file (FHIR) the midwife's system can read, or tables for a spreadsheet.")),
-        kit.secondary_button(_("Health record (FHIR)"), saver("export", service.fhir_file), "data-fhir",
-                             icon=ft.Icons.MEDICAL_INFORMATION),
-        kit.secondary_button(_("Daily reports (CSV)"), saver("export", service.reports_csv), "data-csv-reports",
-                             icon=ft.Icons.TABLE_CHART),
-        kit.secondary_button(_("Massages (CSV)"), saver("export", service.sessions_csv), "data-csv-sessions",
-                             icon=ft.Icons.TABLE_CHART),
+        kit.secondary_button(
+            _("Health record (FHIR)"),
+            saver("export", service.fhir_file),
+            "data-fhir",
+            icon=ft.Icons.MEDICAL_INFORMATION,
+        ),
+        kit.secondary_button(
+            _("Daily reports (CSV)"),
+            saver("export", service.reports_csv),
+            "data-csv-reports",
+            icon=ft.Icons.TABLE_CHART,
+        ),
+        kit.secondary_button(
+            _("Massages (CSV)"), saver("export", service.sessions_csv), "data-csv-sessions", icon=ft.Icons.TABLE_CHART
+        ),
         *_status(message, "export"),
         ft.Divider(),
         kit.heading(_("Delete"), 18),
-        *([kit.danger_button(_("Delete this mother: %(name)s") % {"name": mother_label(service.mother_name())},
-                             lambda e: set_asking("delete-mother"), "data-delete-mother",
-                             icon=ft.Icons.PERSON_REMOVE)] if service.mother_count() > 1 else []),
-        kit.danger_button(_("Delete all data"), lambda e: set_asking("delete"), "data-delete",
-                          icon=ft.Icons.DELETE_FOREVER),
+        *(
+            [
+                kit.danger_button(
+                    _("Delete this mother: %(name)s") % {"name": mother_label(service.mother_name())},
+                    lambda e: set_asking("delete-mother"),
+                    "data-delete-mother",
+                    icon=ft.Icons.PERSON_REMOVE,
+                )
+            ]
+            if service.mother_count() > 1
+            else []
+        ),
+        kit.danger_button(
+            _("Delete all data"), lambda e: set_asking("delete"), "data-delete", icon=ft.Icons.DELETE_FOREVER
+        ),
         *_status(message, "delete"),
     ]
     ft.use_dialog(_dialog(service, asking, preview, set_asking, restore, merge, delete))
     return kit.screen(ROUTE, _("Your data"), controls, on_back=lambda e: app.back())
 
 
-def _dialog(service: DataService, asking: str, preview: str, set_asking: Callable[[str], None],
-            restore: Callable[[Any], None], merge: Callable[[Any], None],
-            delete: Callable[[Any], None]) -> ft.AlertDialog | None:
+def _dialog(
+    service: DataService,
+    asking: str,
+    preview: str,
+    set_asking: Callable[[str], None],
+    restore: Callable[[Any], None],
+    merge: Callable[[Any], None],
+    delete: Callable[[Any], None],
+) -> ft.AlertDialog | None:
     if asking == "restore":
         return ft.AlertDialog(
             modal=True,
@@ -231,8 +276,9 @@ def _dialog(service: DataService, asking: str, preview: str, set_asking: Callabl
             content=ft.Text(preview),
             actions=[
                 kit.primary_button(_("Merge with what is here"), merge, "dialog-merge", icon=ft.Icons.MERGE),
-                kit.secondary_button(_("Replace with the backup"), restore, "dialog-restore-yes",
-                                     icon=ft.Icons.RESTORE),
+                kit.secondary_button(
+                    _("Replace with the backup"), restore, "dialog-restore-yes", icon=ft.Icons.RESTORE
+                ),
                 kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),
             ],
             on_dismiss=lambda e: set_asking(""),

@@ -56,16 +56,20 @@ def chart_text(points: list[Point], massage_days: set[date]) -> str:
     levels = [p.flow_level for p in reported]
     parts = [
         _("From %(start)s to %(end)s:") % {"start": short_date(points[0].day), "end": short_date(points[-1].day)},
-        ngettext("a report on %(n)d of %(days)d day.", "a report on %(n)d of %(days)d days.", len(points)) % {
-            "n": len(reported), "days": len(points)},
+        ngettext("a report on %(n)d of %(days)d day.", "a report on %(n)d of %(days)d days.", len(points))
+        % {"n": len(reported), "days": len(points)},
     ]
     if reported:
-        parts.append(_("Flowing well on %(well)d, not well on %(not_well)d, not coming out yet on %(not_yet)d.") % {
-            "well": levels.count(2), "not_well": levels.count(1), "not_yet": levels.count(0)})
+        parts.append(
+            _("Flowing well on %(well)d, not well on %(not_well)d, not coming out yet on %(not_yet)d.")
+            % {"well": levels.count(2), "not_well": levels.count(1), "not_yet": levels.count(0)}
+        )
     scores = [p.signs_score for p in points if p.signs_score is not None]
     if scores:
-        parts.append(_("Signs of enough milk: from %(low)d to %(high)d of %(total)d.") % {
-            "low": min(scores), "high": max(scores), "total": len(SIGNS)})
+        parts.append(
+            _("Signs of enough milk: from %(low)d to %(high)d of %(total)d.")
+            % {"low": min(scores), "high": max(scores), "total": len(SIGNS)}
+        )
     massaged = sum(1 for p in points if p.day in massage_days)
     parts.append(ngettext("A massage on %(n)d day.", "A massage on %(n)d days.", massaged) % {"n": massaged})
     return " ".join(parts)
@@ -73,16 +77,31 @@ def chart_text(points: list[Point], massage_days: set[date]) -> str:
 
 def _signs_chart(points: list[Point]) -> fch.LineChart:
     n = len(points)
-    lines = [fch.LineChartData(points=[fch.LineChartDataPoint(x=i, y=score) for i, score in run],
-                               color=ft.Colors.PRIMARY, stroke_width=3, point=True)
-             for run in runs(points)]
-    bottom = [fch.ChartAxisLabel(value=i, label=ft.Text(short_date(points[i].day), size=12, no_wrap=True))
-              for i in label_days(n)]
+    lines = [
+        fch.LineChartData(
+            points=[fch.LineChartDataPoint(x=i, y=score) for i, score in run],
+            color=ft.Colors.PRIMARY,
+            stroke_width=3,
+            point=True,
+        )
+        for run in runs(points)
+    ]
+    bottom = [
+        fch.ChartAxisLabel(value=i, label=ft.Text(short_date(points[i].day), size=12, no_wrap=True))
+        for i in label_days(n)
+    ]
     left = [fch.ChartAxisLabel(value=v, label=ft.Text(str(v), size=12)) for v in (0, 2, 4, 6, 8)]
     return fch.LineChart(
-        data_series=lines, min_x=-0.5, max_x=max(n, 1) - 0.5, min_y=0, max_y=8.3, height=200, interactive=False,
-        left_axis=fch.ChartAxis(labels=left, label_size=LEFT_LABELS, title=ft.Text(_("Signs (of 8)"), size=12),
-                                title_size=LEFT_TITLE),
+        data_series=lines,
+        min_x=-0.5,
+        max_x=max(n, 1) - 0.5,
+        min_y=0,
+        max_y=8.3,
+        height=200,
+        interactive=False,
+        left_axis=fch.ChartAxis(
+            labels=left, label_size=LEFT_LABELS, title=ft.Text(_("Signs (of 8)"), size=12), title_size=LEFT_TITLE
+        ),
         # label_spacing=1: the chart asks for a label at every day, and gets one only at the chosen days.
         bottom_axis=fch.ChartAxis(labels=bottom, label_size=24, label_spacing=1, show_min=False, show_max=False),
         horizontal_grid_lines=fch.ChartGridLines(interval=2, color=ft.Colors.OUTLINE_VARIANT, width=1),
@@ -92,26 +111,39 @@ def _signs_chart(points: list[Point]) -> fch.LineChart:
 
 def _row(cells: list[ft.Control], height: int) -> ft.Control:
     """A row of one cell per day, under the chart's plot area."""
-    return ft.Row([ft.Container(width=LEFT_LABELS + LEFT_TITLE + 1),
-                   ft.Container(ft.Row(cells, spacing=0), expand=True, height=height,
-                                border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT)))],
-                  spacing=0)
+    return ft.Row(
+        [
+            ft.Container(width=LEFT_LABELS + LEFT_TITLE + 1),
+            ft.Container(
+                ft.Row(cells, spacing=0),
+                expand=True,
+                height=height,
+                border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT)),
+            ),
+        ],
+        spacing=0,
+    )
 
 
 def _bar(level: int | None, gap: bool) -> ft.Control:
     if level is None:
         return ft.Container(expand=1)
-    bar = ft.Container(height=BAR[level], bgcolor=FLOW_COLOR[level],
-                       border_radius=ft.BorderRadius.only(top_left=2, top_right=2))
-    return ft.Container(bar, expand=1, alignment=ft.Alignment.BOTTOM_CENTER,
-                        padding=ft.Padding.symmetric(horizontal=1 if gap else 0))
+    bar = ft.Container(
+        height=BAR[level], bgcolor=FLOW_COLOR[level], border_radius=ft.BorderRadius.only(top_left=2, top_right=2)
+    )
+    return ft.Container(
+        bar, expand=1, alignment=ft.Alignment.BOTTOM_CENTER, padding=ft.Padding.symmetric(horizontal=1 if gap else 0)
+    )
 
 
 def _dot(marked: bool) -> ft.Control:
     if not marked:
         return ft.Container(expand=1)
-    return ft.Container(ft.Container(width=10, height=10, bgcolor=MASSAGE_COLOR, border_radius=5),
-                        expand=1, alignment=ft.Alignment.CENTER)
+    return ft.Container(
+        ft.Container(width=10, height=10, bgcolor=MASSAGE_COLOR, border_radius=5),
+        expand=1,
+        alignment=ft.Alignment.CENTER,
+    )
 
 
 def _caption(text: str) -> ft.Control:
@@ -119,8 +151,12 @@ def _caption(text: str) -> ft.Control:
 
 
 def _legend_bar(level: int, text: str) -> ft.Control:
-    sample = ft.Container(ft.Container(width=14, height=BAR[level] * 0.6, bgcolor=FLOW_COLOR[level]),
-                          width=18, height=FLOW_ROW * 0.6, alignment=ft.Alignment.BOTTOM_CENTER)
+    sample = ft.Container(
+        ft.Container(width=14, height=BAR[level] * 0.6, bgcolor=FLOW_COLOR[level]),
+        width=18,
+        height=FLOW_ROW * 0.6,
+        alignment=ft.Alignment.BOTTOM_CENTER,
+    )
     return ft.Row([sample, ft.Text(text, size=14, expand=True)], vertical_alignment=ft.CrossAxisAlignment.END)
 
 
@@ -129,21 +165,26 @@ def chart(points: list[Point], massage_days: set[date]) -> ft.Control:
     flow_cells = [_bar(p.flow_level, gap) for p in points]
     massage_cells = [_dot(p.day in massage_days) for p in points]
     words = chart_text(points, massage_days)
-    legend = ft.Column([
-        _legend_bar(FLOW_LEVEL_WELL, _("Tall bar: flowing well")),
-        _legend_bar(FLOW_LEVEL[Flow.NOT_WELL], _("Middle bar: not flowing well")),
-        _legend_bar(FLOW_LEVEL[Flow.NOT_YET], _("Short bar: not coming out yet")),
-        ft.Text(_("No bar: no report that day. A break in the line: no signs answered that day."), size=14),
-    ], spacing=4)
-    block = ft.Column([
-        _caption(_("Signs of enough milk (line, 0-8)")),
-        _signs_chart(points),
-        _caption(_("Milk flow each day")),
-        _row(flow_cells, FLOW_ROW),
-        _caption(_("Massage done (a dot on that day)")),
-        _row(massage_cells, 16),
-        legend,
-        ft.Text(words, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
-    ], spacing=6)
+    legend = ft.Column(
+        [
+            _legend_bar(FLOW_LEVEL_WELL, _("Tall bar: flowing well")),
+            _legend_bar(FLOW_LEVEL[Flow.NOT_WELL], _("Middle bar: not flowing well")),
+            _legend_bar(FLOW_LEVEL[Flow.NOT_YET], _("Short bar: not coming out yet")),
+            ft.Text(_("No bar: no report that day. A break in the line: no signs answered that day."), size=14),
+        ],
+        spacing=4,
+    )
+    block = ft.Column(
+        [
+            _caption(_("Signs of enough milk (line, 0-8)")),
+            _signs_chart(points),
+            _caption(_("Milk flow each day")),
+            _row(flow_cells, FLOW_ROW),
+            _caption(_("Massage done (a dot on that day)")),
+            _row(massage_cells, 16),
+            legend,
+            ft.Text(words, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+        ],
+        spacing=6,
+    )
     return kit.tagged(ft.Container(block, padding=ft.Padding.only(right=RIGHT)), "diary-chart")
-

@@ -31,23 +31,40 @@ UNDO_SECONDS = 10  # how long Undo stays offered after a delete
 
 
 def well_of(n_well: int, days: int) -> str:
-    return ngettext("flowing well on %(well)d of %(days)d day", "flowing well on %(well)d of %(days)d days",
-                    days) % {"well": n_well, "days": days}
+    return ngettext("flowing well on %(well)d of %(days)d day", "flowing well on %(well)d of %(days)d days", days) % {
+        "well": n_well,
+        "days": days,
+    }
 
 
 def comparison(c: MassageComparison | None) -> ft.Control:
     if c is None:
-        return kit.body(_("When the days shown have reports both on days with a massage and on days without one, "
-                          "a comparison appears here."), color=ft.Colors.ON_SURFACE_VARIANT)
-    return kit.tagged(ft.Column([
-        kit.heading(_("Days with and without a massage"), 18),
-        kit.body(_("On days with a massage: %(text)s.") % {"text": well_of(c.massage.well, c.massage.days)}),
-        kit.body(_("On days without a massage: %(text)s.") % {"text": well_of(c.other.well, c.other.days)}),
-        # DOMAIN §4: milk "comes in" about 30-40 hours after birth to day 3-4, massage or not.
-        kit.note(_("This compares your own record only; it is not a medical test. Milk usually flows more as the "
-                   "first days pass anyway (it comes in around day 3-4), so a difference here does not prove that "
-                   "the massage caused it.")),
-    ], spacing=8), "diary-compare")
+        return kit.body(
+            _(
+                "When the days shown have reports both on days with a massage and on days without one, "
+                "a comparison appears here."
+            ),
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        )
+    return kit.tagged(
+        ft.Column(
+            [
+                kit.heading(_("Days with and without a massage"), 18),
+                kit.body(_("On days with a massage: %(text)s.") % {"text": well_of(c.massage.well, c.massage.days)}),
+                kit.body(_("On days without a massage: %(text)s.") % {"text": well_of(c.other.well, c.other.days)}),
+                # DOMAIN §4: milk "comes in" about 30-40 hours after birth to day 3-4, massage or not.
+                kit.note(
+                    _(
+                        "This compares your own record only; it is not a medical test. Milk usually flows more as the "
+                        "first days pass anyway (it comes in around day 3-4), so a difference here does not prove that "
+                        "the massage caused it."
+                    )
+                ),
+            ],
+            spacing=8,
+        ),
+        "diary-compare",
+    )
 
 
 def report_summary(r: DailyReport) -> str:
@@ -74,13 +91,27 @@ def day_flags(key: str, flags: list[RedFlag]) -> ft.Control:
     rows: list[ft.Control] = []
     for flag in flags:
         urgent = RULES[flag].urgency is Urgency.GO_NOW
-        rows.append(kit.tagged(ft.Row([
-            ft.Icon(ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20),
-            ft.Text(t(FLAG_TITLES, flag), size=15, weight=ft.FontWeight.W_600, expand=True),
-        ], vertical_alignment=ft.CrossAxisAlignment.START), f"dayflag-{key}-{flag.value}"))
-    return ft.Container(ft.Column([kit.body(_("Red flags that day:"), size=14), *rows], spacing=4),
-                        padding=10, border_radius=10, bgcolor=ft.Colors.ERROR_CONTAINER,
-                        border=ft.Border.all(1, kit.DANGER))
+        rows.append(
+            kit.tagged(
+                ft.Row(
+                    [
+                        ft.Icon(
+                            ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
+                        ),
+                        ft.Text(t(FLAG_TITLES, flag), size=15, weight=ft.FontWeight.W_600, expand=True),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.START,
+                ),
+                f"dayflag-{key}-{flag.value}",
+            )
+        )
+    return ft.Container(
+        ft.Column([kit.body(_("Red flags that day:"), size=14), *rows], spacing=4),
+        padding=10,
+        border_radius=10,
+        bgcolor=ft.Colors.ERROR_CONTAINER,
+        border=ft.Border.all(1, kit.DANGER),
+    )
 
 
 def _day_card(entry: DayEntry, edit: Any, delete: Any) -> ft.Control:
@@ -91,26 +122,48 @@ def _day_card(entry: DayEntry, edit: Any, delete: Any) -> ft.Control:
         if entry.flags:
             lines.append(day_flags(key, entry.flags))
         if entry.report.note:
-            lines.append(kit.body(entry.report.note, size=14, italic=True, max_lines=3,
-                                  overflow=ft.TextOverflow.ELLIPSIS))
-        lines.append(ft.Row([
-            kit.secondary_button(_("Edit"), lambda e: edit(key), f"edit-{key}", icon=ft.Icons.EDIT, in_row=True),
-            kit.secondary_button(_("Delete"), lambda e: delete(entry.day), f"delete-{key}",
-                                 icon=ft.Icons.DELETE_OUTLINE, in_row=True),
-        ], spacing=8))
+            lines.append(
+                kit.body(entry.report.note, size=14, italic=True, max_lines=3, overflow=ft.TextOverflow.ELLIPSIS)
+            )
+        lines.append(
+            ft.Row(
+                [
+                    kit.secondary_button(
+                        _("Edit"), lambda e: edit(key), f"edit-{key}", icon=ft.Icons.EDIT, in_row=True
+                    ),
+                    kit.secondary_button(
+                        _("Delete"),
+                        lambda e: delete(entry.day),
+                        f"delete-{key}",
+                        icon=ft.Icons.DELETE_OUTLINE,
+                        in_row=True,
+                    ),
+                ],
+                spacing=8,
+            )
+        )
     else:
-        lines.append(kit.tagged(ft.Text(_("Not filled in"), size=15, italic=True, color=ft.Colors.ON_SURFACE_VARIANT),
-                                f"empty-{key}"))
-        lines.append(kit.secondary_button(_("Fill in that day's report"), lambda e: edit(key), f"edit-{key}",
-                                          icon=ft.Icons.EDIT_NOTE))
+        lines.append(
+            kit.tagged(
+                ft.Text(_("Not filled in"), size=15, italic=True, color=ft.Colors.ON_SURFACE_VARIANT), f"empty-{key}"
+            )
+        )
+        lines.append(
+            kit.secondary_button(
+                _("Fill in that day's report"), lambda e: edit(key), f"edit-{key}", icon=ft.Icons.EDIT_NOTE
+            )
+        )
     lines += [session_card(s) for s in entry.sessions]
     return kit.tagged(ft.Card(content=ft.Container(ft.Column(lines, spacing=8), padding=14)), f"day-{key}")
 
 
 def _undo_bar(report: DailyReport, undo: Any) -> list[ft.Control]:
     return [
-        kit.tagged(ft.Text(_("The report of %(date)s was deleted.") % {"date": format_date(report.day)}, size=15),
-                   "diary-deleted", live_region=True),
+        kit.tagged(
+            ft.Text(_("The report of %(date)s was deleted.") % {"date": format_date(report.day)}, size=15),
+            "diary-deleted",
+            live_region=True,
+        ),
         kit.secondary_button(_("Undo"), undo, "diary-undo", icon=ft.Icons.UNDO),
     ]
 
@@ -167,15 +220,30 @@ def DiaryHistory() -> ft.View:
         comparison(data.comparison),
         kit.heading(_("By day"), 18),
         # DOMAIN §4: "Postpartum day = days since birth (the baby's birth date)": the birth date is day 0.
-        kit.body(_("Days are counted from the birth: the day of birth is day 0, the next day is day 1. "
-                   "A day not filled in can still be filled in."), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+        kit.body(
+            _(
+                "Days are counted from the birth: the day of birth is day 0, the next day is day 1. "
+                "A day not filled in can still be filled in."
+            ),
+            size=14,
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
     ]
     if problem:
-        controls.insert(0, kit.tagged(kit.note(problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
-                                      "diary-problem"))
+        controls.insert(
+            0, kit.tagged(kit.note(problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "diary-problem")
+        )
     controls += [_day_card(entry, lambda key: app.go(report_route(key)), delete) for entry in data.days]
     if data.more:
-        controls.append(kit.secondary_button(_("Show older days"), lambda e: set_listed(listed + LIST_PAGE),
-                                             "diary-more", icon=ft.Icons.EXPAND_MORE))
-    return kit.screen("/diary", _("Diary and trends"), controls, on_back=lambda e: app.back(),
-                      bottom=_undo_bar(deleted, undo) if deleted is not None else None)
+        controls.append(
+            kit.secondary_button(
+                _("Show older days"), lambda e: set_listed(listed + LIST_PAGE), "diary-more", icon=ft.Icons.EXPAND_MORE
+            )
+        )
+    return kit.screen(
+        "/diary",
+        _("Diary and trends"),
+        controls,
+        on_back=lambda e: app.back(),
+        bottom=_undo_bar(deleted, undo) if deleted is not None else None,
+    )

@@ -76,8 +76,9 @@ FLAG_TITLES = {
     RedFlag.FITS: N_("Fits (seizures)"),
     # §3 mother, go now: "a severe headache with blurred vision, pain under the ribs (ulu hati) or swelling of
     # the face and hands (post-partum pre-eclampsia)"
-    RedFlag.HEADACHE_VISION_SWELLING: N_("Severe headache with blurred vision, pain under the ribs, "
-                                         "or a swollen face and hands"),
+    RedFlag.HEADACHE_VISION_SWELLING: N_(
+        "Severe headache with blurred vision, pain under the ribs, or a swollen face and hands"
+    ),
     # §3 mother, go now: "difficulty breathing or chest pain"
     RedFlag.BREATHING_CHEST_PAIN: N_("Difficulty breathing or chest pain"),
     # §3 mother, go now: "one calf painful, red, warm and swollen"
@@ -139,8 +140,9 @@ FLAG_MEANING = {
     # §3: "thoughts of harming herself or the baby" -> "go to a health facility now (someone takes her)"
     RedFlag.THOUGHTS_OF_HARM: N_("Tell someone close to you now, so that they can go with you."),
     # §3: "fever over 38 C or chills after the first day"; "fever ... (mastitis: keep breastfeeding ...)"
-    RedFlag.FEVER: N_("After giving birth, a fever needs the midwife. It can also be a sign of mastitis "
-                      "(an inflamed breast)."),
+    RedFlag.FEVER: N_(
+        "After giving birth, a fever needs the midwife. It can also be a sign of mastitis (an inflamed breast)."
+    ),
     RedFlag.CHILLS: N_("After the first day, chills need the midwife."),  # §3 "chills after the first day"
     RedFlag.LOCHIA_SMELLS: N_("Bad-smelling lochia needs the midwife."),  # §3 "lochia ... that smells bad"
     RedFlag.BELLY_PAIN_GROWING: N_("Belly pain that grows needs the midwife."),  # §3 "lower-belly pain that grows"
@@ -148,8 +150,9 @@ FLAG_MEANING = {
     RedFlag.WOUND_PROBLEM: N_("A wound like this needs the midwife to look at it."),  # §3 "a stitch or caesarean wound"
     # §3: "sadness ... in the first days after birth is common (baby blues) and passes within about two weeks;
     # sadness that lasts longer ... needs the midwife"
-    RedFlag.SADNESS_LASTING: N_("In the first two weeks this is common and passes. When it lasts longer, "
-                                "talk to the midwife: she can help."),
+    RedFlag.SADNESS_LASTING: N_(
+        "In the first two weeks this is common and passes. When it lasts longer, talk to the midwife: she can help."
+    ),
     # §3: "not wanting to care for herself or the baby, needs the midwife"
     RedFlag.NO_WISH_TO_CARE: N_("Talk to the midwife about it: she can help."),
     RedFlag.MASTITIS: _MASTITIS_SIGN,
@@ -171,8 +174,7 @@ FLAG_MEANING = {
     # §3 baby: "very sleepy or yellow (jaundiced)"
     RedFlag.SLEEPY_OR_YELLOW: N_("A very sleepy or yellow baby needs the midwife to check."),
     # §3 baby: "not back to birth weight by day 10-14"
-    RedFlag.WEIGHT_NOT_GOING_UP: N_("A baby should be back to birth weight by day 10-14. "
-                                    "Have the baby weighed."),
+    RedFlag.WEIGHT_NOT_GOING_UP: N_("A baby should be back to birth weight by day 10-14. Have the baby weighed."),
 }
 # Information that is not a red flag (redflags.Notice).
 NOTICE_TITLES = {
@@ -183,14 +185,19 @@ NOTICE_TITLES = {
 NOTICE_TEXTS = {
     # §3: "sadness, crying, worry or tiredness in the first days after birth is common (baby blues) and passes
     # within about two weeks; sadness that lasts longer ... needs the midwife"
-    Notice.BABY_BLUES: N_("Sadness, crying, worry or tiredness in the first days after birth is common "
-                          "(baby blues). It passes within about two weeks. If it lasts longer, call the midwife."),
+    Notice.BABY_BLUES: N_(
+        "Sadness, crying, worry or tiredness in the first days after birth is common "
+        "(baby blues). It passes within about two weeks. If it lasts longer, call the midwife."
+    ),
     # §4 sign 8: "(from the midwife's or posyandu's scale)"; §3 "not back to birth weight by day 10-14"
-    Notice.WEIGH_BABY: N_("Have the baby weighed at the midwife's or at the posyandu (the village health post). "
-                          "A baby should be back to birth weight by day 10-14."),
+    Notice.WEIGH_BABY: N_(
+        "Have the baby weighed at the midwife's or at the posyandu (the village health post). "
+        "A baby should be back to birth weight by day 10-14."
+    ),
     # §4: "Postpartum day = days since birth (the baby's birth date)"
-    Notice.BIRTH_DATE_NEEDED: N_("Some answers depend on how many days ago the baby was born. Enter the birth "
-                                 "date so the app can check them."),
+    Notice.BIRTH_DATE_NEEDED: N_(
+        "Some answers depend on how many days ago the baby was born. Enter the birth date so the app can check them."
+    ),
 }
 # The report's yes/no questions on the baby and the breasts (report.OPTIONAL_QUESTIONS), DOMAIN §3.
 QUESTION_LABELS = {
@@ -207,8 +214,9 @@ MOTHER_SIGN_LABELS = {
     MotherSign.HEAVY_BLEEDING: N_("Bleeding that soaks more than one pad in an hour, or large clots"),
     MotherSign.FITS: N_("Fits (seizures)"),  # "fits (kejang)"
     # "a severe headache with blurred vision, pain under the ribs (ulu hati) or swelling of the face and hands"
-    MotherSign.HEADACHE_VISION_SWELLING: N_("A severe headache with blurred vision, pain under the ribs, "
-                                            "or a swollen face and hands"),
+    MotherSign.HEADACHE_VISION_SWELLING: N_(
+        "A severe headache with blurred vision, pain under the ribs, or a swollen face and hands"
+    ),
     MotherSign.BREATHING_CHEST_PAIN: N_("Difficulty breathing, or chest pain"),
     MotherSign.CALF_SWOLLEN: N_("One calf is painful, red, warm and swollen"),
     MotherSign.THOUGHTS_OF_HARM: N_("Thoughts of harming yourself or the baby"),
@@ -331,27 +339,30 @@ class Calls:
     add_phone: Callable[[], Any] | None = None
 
 
-def _call_button(tel: str | None, call: str, add: str, identifier: str, calls: Calls, *,
-                 icon_color: str | None = None) -> ft.Control:
+def _call_button(
+    tel: str | None, call: str, add: str, identifier: str, calls: Calls, *, icon_color: str | None = None
+) -> ft.Control:
     dial, add_phone = calls.dial, calls.add_phone
     if tel is not None and dial is not None:
+
         async def call_it(e: Any) -> None:
             await dial(tel)
 
         return kit.primary_button(call, call_it, identifier, icon=ft.Icons.PHONE)
-    return kit.primary_button(add, (lambda e: add_phone()) if add_phone else None, identifier,
-                              icon=ft.Icons.PHONE_IN_TALK_OUTLINED)
+    return kit.primary_button(
+        add, (lambda e: add_phone()) if add_phone else None, identifier, icon=ft.Icons.PHONE_IN_TALK_OUTLINED
+    )
 
 
 def midwife_call_button(calls: Calls) -> ft.Control:
-    """"Call the midwife" (or, without her number, "Add the midwife's phone"): on every red-flag card
+    """ "Call the midwife" (or, without her number, "Add the midwife's phone"): on every red-flag card
     and on the safety stop."""
-    return _call_button(calls.midwife_tel, _("Call the midwife"), _("Add the midwife's phone"), "call-midwife",
-                        calls)
+    return _call_button(calls.midwife_tel, _("Call the midwife"), _("Add the midwife's phone"), "call-midwife", calls)
 
 
 def reported_when(since: date, last: date, today: date | None = None) -> str:
     """On which days a flag was reported: Today shows flags of the last days, not only of today."""
+
     def day_words(day: date) -> str:
         return _("today") if day == today else format_date(day)
 
@@ -360,8 +371,14 @@ def reported_when(since: date, last: date, today: date | None = None) -> str:
     return _("Reported from %(since)s to %(last)s.") % {"since": format_date(since), "last": day_words(last)}
 
 
-def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = None, *, last: date | None = None,
-              today: date | None = None) -> ft.Control:
+def flag_card(
+    flag: RedFlag,
+    since: date | None = None,
+    calls: Calls | None = None,
+    *,
+    last: date | None = None,
+    today: date | None = None,
+) -> ft.Control:
     """A red-flag card: what was reported (and when, given `since`/`last`), what it may mean, keep
     breastfeeding where the rule says so, how soon, and the call buttons. "Go now" is unmistakable
     (solid red, white text, a large icon); the others are calm."""
@@ -369,30 +386,56 @@ def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = No
     calls = calls or Calls()
     urgent = rule.urgency is Urgency.GO_NOW
     ink = ft.Colors.WHITE if urgent else None
-    title = ft.Text(t(FLAG_TITLES, flag), size=19 if urgent else 17, weight=ft.FontWeight.BOLD, expand=True,
-                    color=ink)
-    icon = ft.Icon(ft.Icons.WARNING_ROUNDED, color=ft.Colors.WHITE, size=44) if urgent else \
-        ft.Icon(ft.Icons.FAVORITE_BORDER, color=kit.DANGER)
+    title = ft.Text(t(FLAG_TITLES, flag), size=19 if urgent else 17, weight=ft.FontWeight.BOLD, expand=True, color=ink)
+    icon = (
+        ft.Icon(ft.Icons.WARNING_ROUNDED, color=ft.Colors.WHITE, size=44)
+        if urgent
+        else ft.Icon(ft.Icons.FAVORITE_BORDER, color=kit.DANGER)
+    )
     lines: list[ft.Control] = [
-        ft.Row([icon, title], vertical_alignment=ft.CrossAxisAlignment.CENTER if urgent
-               else ft.CrossAxisAlignment.START),
+        ft.Row(
+            [icon, title], vertical_alignment=ft.CrossAxisAlignment.CENTER if urgent else ft.CrossAxisAlignment.START
+        ),
         kit.body(t(FLAG_MEANING, flag), size=15, color=ink),
     ]
     if since is not None and last is not None:
-        lines.insert(1, kit.tagged(kit.body(reported_when(since, last, today), size=14, color=ink,
-                                            weight=ft.FontWeight.W_600), f"flag-when-{flag.value}"))
+        lines.insert(
+            1,
+            kit.tagged(
+                kit.body(reported_when(since, last, today), size=14, color=ink, weight=ft.FontWeight.W_600),
+                f"flag-when-{flag.value}",
+            ),
+        )
     if rule.keep_breastfeeding:
         lines.append(kit.body(_("Keep breastfeeding."), size=15, weight=ft.FontWeight.W_600, color=ink))
-    lines.append(kit.body(t(URGENCY, rule.urgency), size=18 if urgent else 15,
-                          weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600, color=ink))
+    lines.append(
+        kit.body(
+            t(URGENCY, rule.urgency),
+            size=18 if urgent else 15,
+            weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600,
+            color=ink,
+        )
+    )
     if urgent:
-        lines.append(_call_button(calls.facility_tel, _("Call the health facility"),
-                                  _("Add the health facility's phone"), "call-facility", calls))
-    lines.append(_call_button(calls.midwife_tel, _("Call the midwife"), _("Add the midwife's phone"),
-                              "call-midwife", calls))
-    card = ft.Container(ft.Column(lines, spacing=8), padding=14, border_radius=12,
-                        bgcolor=kit.DANGER if urgent else ft.Colors.ERROR_CONTAINER,
-                        border=ft.Border.all(2 if urgent else 1, kit.DANGER))
+        lines.append(
+            _call_button(
+                calls.facility_tel,
+                _("Call the health facility"),
+                _("Add the health facility's phone"),
+                "call-facility",
+                calls,
+            )
+        )
+    lines.append(
+        _call_button(calls.midwife_tel, _("Call the midwife"), _("Add the midwife's phone"), "call-midwife", calls)
+    )
+    card = ft.Container(
+        ft.Column(lines, spacing=8),
+        padding=14,
+        border_radius=12,
+        bgcolor=kit.DANGER if urgent else ft.Colors.ERROR_CONTAINER,
+        border=ft.Border.all(2 if urgent else 1, kit.DANGER),
+    )
     if urgent:
         return kit.tagged(card, f"flag-{flag.value}", label=_("Urgent"), container=True)
     return kit.tagged(card, f"flag-{flag.value}")
@@ -400,10 +443,21 @@ def flag_card(flag: RedFlag, since: date | None = None, calls: Calls | None = No
 
 def notice_card(notice: Notice) -> ft.Control:
     """Information that is not a red flag: calm, no call to action beyond its words."""
-    return kit.tagged(ft.Container(ft.Column([
-        kit.heading(t(NOTICE_TITLES, notice), 17),
-        kit.body(t(NOTICE_TEXTS, notice), size=15),
-    ], spacing=6), padding=14, border_radius=12, bgcolor=ft.Colors.SECONDARY_CONTAINER), f"notice-{notice.value}")
+    return kit.tagged(
+        ft.Container(
+            ft.Column(
+                [
+                    kit.heading(t(NOTICE_TITLES, notice), 17),
+                    kit.body(t(NOTICE_TEXTS, notice), size=15),
+                ],
+                spacing=6,
+            ),
+            padding=14,
+            border_radius=12,
+            bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        ),
+        f"notice-{notice.value}",
+    )
 
 
 def visit_lines(due: VisitDue) -> tuple[str, str]:

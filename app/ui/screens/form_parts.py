@@ -35,9 +35,13 @@ def field_error(errors: Mapping[str, str], name: str) -> list[ft.Control]:
     message = error_text(errors.get(name), name)
     if message is None:
         return []
-    text = ft.Row([ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR, size=20),
-                   ft.Text(message, color=ft.Colors.ERROR, size=15, weight=ft.FontWeight.W_600, expand=True)],
-                  vertical_alignment=ft.CrossAxisAlignment.START)
+    text = ft.Row(
+        [
+            ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR, size=20),
+            ft.Text(message, color=ft.Colors.ERROR, size=15, weight=ft.FontWeight.W_600, expand=True),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+    )
     return [kit.tagged(text, f"error-{name}", label=message, live_region=True, container=True)]
 
 
@@ -51,8 +55,7 @@ def first_error(order: Iterable[str], errors: Mapping[str, str]) -> str | None:
 
 def attention_text(errors: Mapping[str, str]) -> str:
     n = len(errors)
-    return ngettext("Not saved: %(n)d field needs attention.", "Not saved: %(n)d fields need attention.",
-                    n) % {"n": n}
+    return ngettext("Not saved: %(n)d field needs attention.", "Not saved: %(n)d fields need attention.", n) % {"n": n}
 
 
 def attention(errors: Mapping[str, str], identifier: str = "form-summary") -> list[ft.Control]:
@@ -60,8 +63,12 @@ def attention(errors: Mapping[str, str], identifier: str = "form-summary") -> li
     if not errors:
         return []
     text = attention_text(errors)
-    row = ft.Row([ft.Icon(ft.Icons.ERROR, color=ft.Colors.ERROR),
-                  ft.Text(text, color=ft.Colors.ERROR, size=16, weight=ft.FontWeight.BOLD, expand=True)])
+    row = ft.Row(
+        [
+            ft.Icon(ft.Icons.ERROR, color=ft.Colors.ERROR),
+            ft.Text(text, color=ft.Colors.ERROR, size=16, weight=ft.FontWeight.BOLD, expand=True),
+        ]
+    )
     return [kit.tagged(row, identifier, label=text, live_region=True, container=True)]
 
 
@@ -89,8 +96,7 @@ def _text_box(control: Any) -> ft.TextField | None:
     return node
 
 
-async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[str, str],
-                           devices: Any = None) -> None:
+async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[str, str], devices: Any = None) -> None:
     """After a refused Save (`tapped`: the button's control): say how many fields need attention and
     bring the first one into view. A text box also takes the focus, so a screen reader reads it with
     its message (and Flutter, which keeps a focused box in view, does not scroll back to another)."""
@@ -123,10 +129,30 @@ def typed(e: Any) -> str:
 def unsaved_banner(on_discard: Any, identifier: str = "form-unsaved") -> ft.Control:
     """The mark of a form reopened with answers that were typed but never saved."""
     text = _("These answers were typed earlier but are not in the diary yet. Save them, or discard them.")
-    return kit.tagged(ft.Container(ft.Column([
-        ft.Row([ft.Icon(ft.Icons.EDIT_NOTE, color=ft.Colors.ON_TERTIARY_CONTAINER),
-                ft.Text(_("Not saved yet"), size=17, weight=ft.FontWeight.BOLD, expand=True,
-                        color=ft.Colors.ON_TERTIARY_CONTAINER)]),
-        ft.Text(text, size=15, color=ft.Colors.ON_TERTIARY_CONTAINER),
-        kit.secondary_button(_("Discard changes"), on_discard, f"{identifier}-discard", icon=ft.Icons.UNDO),
-    ], spacing=8), padding=12, border_radius=12, bgcolor=ft.Colors.TERTIARY_CONTAINER), identifier)
+    return kit.tagged(
+        ft.Container(
+            ft.Column(
+                [
+                    ft.Row(
+                        [
+                            ft.Icon(ft.Icons.EDIT_NOTE, color=ft.Colors.ON_TERTIARY_CONTAINER),
+                            ft.Text(
+                                _("Not saved yet"),
+                                size=17,
+                                weight=ft.FontWeight.BOLD,
+                                expand=True,
+                                color=ft.Colors.ON_TERTIARY_CONTAINER,
+                            ),
+                        ]
+                    ),
+                    ft.Text(text, size=15, color=ft.Colors.ON_TERTIARY_CONTAINER),
+                    kit.secondary_button(_("Discard changes"), on_discard, f"{identifier}-discard", icon=ft.Icons.UNDO),
+                ],
+                spacing=8,
+            ),
+            padding=12,
+            border_radius=12,
+            bgcolor=ft.Colors.TERTIARY_CONTAINER,
+        ),
+        identifier,
+    )

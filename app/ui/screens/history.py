@@ -23,7 +23,9 @@ STATUS_LABELS = {
 def session_summary(r: SessionRecord) -> str:
     """'2 of 3 rounds · 8.5 min massaged' in the current language."""
     rounds = ngettext("%(done)d of %(total)d round", "%(done)d of %(total)d rounds", r.rounds_planned) % {
-        "done": r.rounds_done, "total": r.rounds_planned}
+        "done": r.rounds_done,
+        "total": r.rounds_planned,
+    }
     minutes = _("%(min)s min massaged") % {"min": format_decimal(round(r.minutes_massaged, 1), "0.#")}
     return f"{rounds} · {minutes}"
 
@@ -42,18 +44,22 @@ def session_card(r: SessionRecord) -> ft.Control:
     status = _(STATUS_LABELS[r.status])
     color = kit.DANGER if r.status is SessionStatus.STOPPED_PAIN else ft.Colors.PRIMARY
     lines: list[ft.Control] = [
-        ft.Row([ft.Text(format_datetime(r.started_at), size=16, weight=ft.FontWeight.BOLD, expand=True),
-                ft.Text(status, size=14, weight=ft.FontWeight.W_600, color=color)]),
+        ft.Row(
+            [
+                ft.Text(format_datetime(r.started_at), size=16, weight=ft.FontWeight.BOLD, expand=True),
+                ft.Text(status, size=14, weight=ft.FontWeight.W_600, color=color),
+            ]
+        ),
         ft.Text(session_summary(r), size=15),
     ]
     details = session_details(r)
     if details:
         lines.append(ft.Text(" · ".join(details), size=14, color=ft.Colors.ON_SURFACE_VARIANT))
     if r.demo:
-        lines.append(ft.Text(_("Demonstration (not counted as a massage)"), size=14, italic=True,
-                             color=ft.Colors.TERTIARY))
-    return kit.tagged(ft.Card(content=ft.Container(ft.Column(lines, spacing=4), padding=14)),
-                      f"session-{r.id}")
+        lines.append(
+            ft.Text(_("Demonstration (not counted as a massage)"), size=14, italic=True, color=ft.Colors.TERTIARY)
+        )
+    return kit.tagged(ft.Card(content=ft.Container(ft.Column(lines, spacing=4), padding=14)), f"session-{r.id}")
 
 
 @ft.component

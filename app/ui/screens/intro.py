@@ -26,11 +26,16 @@ def intro_needed(app: AppState) -> bool:
 
 
 def _point(icon: ft.IconData, title: str, text: str) -> ft.Control:
-    return ft.Row([
-        ft.Icon(icon, color=ft.Colors.PRIMARY, size=30),
-        ft.Column([ft.Text(title, size=17, weight=ft.FontWeight.BOLD), kit.body(text, size=15)],
-                  spacing=2, expand=True),
-    ], vertical_alignment=ft.CrossAxisAlignment.START, spacing=12)
+    return ft.Row(
+        [
+            ft.Icon(icon, color=ft.Colors.PRIMARY, size=30),
+            ft.Column(
+                [ft.Text(title, size=17, weight=ft.FontWeight.BOLD), kit.body(text, size=15)], spacing=2, expand=True
+            ),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        spacing=12,
+    )
 
 
 @ft.component
@@ -46,23 +51,44 @@ def Intro() -> ft.View:
 
     controls: list[ft.Control] = [
         kit.heading(_("Oxytocin massage"), 24),
-        _point(ft.Icons.SPA, _("What it is"),
-               _("A gentle massage along both sides of the spine, between the shoulder blades and the level "
-                 "of ribs 5-6. It relaxes the mother and helps her milk flow out.")),
+        _point(
+            ft.Icons.SPA,
+            _("What it is"),
+            _(
+                "A gentle massage along both sides of the spine, between the shoulder blades and the level "
+                "of ribs 5-6. It relaxes the mother and helps her milk flow out."
+            ),
+        ),
         _point(ft.Icons.WATER_DROP_OUTLINED, _("Why it helps"), _(HOW_IT_WORKS) + " " + _(MILK_MAKING)),
-        _point(ft.Icons.FAMILY_RESTROOM, _("Who does it"),
-               _("The husband or a family member, in the morning and in the evening. The app guides you step "
-                 "by step.")),
-        _point(ft.Icons.MEDICAL_SERVICES_OUTLINED, _("Learn it from the midwife"),
-               _("Ask the midwife (bidan) to show you the massage once. This app reminds you of the steps; it "
-                 "is education and does not replace the midwife.")),
-        _point(ft.Icons.LOCK_OUTLINE, _("Private"),
-               _("Everything you record stays on this phone. The app never needs the internet.")),
+        _point(
+            ft.Icons.FAMILY_RESTROOM,
+            _("Who does it"),
+            _("The husband or a family member, in the morning and in the evening. The app guides you step by step."),
+        ),
+        _point(
+            ft.Icons.MEDICAL_SERVICES_OUTLINED,
+            _("Learn it from the midwife"),
+            _(
+                "Ask the midwife (bidan) to show you the massage once. This app reminds you of the steps; it "
+                "is education and does not replace the midwife."
+            ),
+        ),
+        _point(
+            ft.Icons.LOCK_OUTLINE,
+            _("Private"),
+            _("Everything you record stays on this phone. The app never needs the internet."),
+        ),
         ft.Divider(),
         kit.tagged(kit.heading(_("Who is using the app?"), 20), "role-question"),
         role_choice(app),
-        kit.body(_("A midwife sees the list of her mothers first. Everyone can use every part of the app; "
-                   "change this any time in Settings."), size=15, color=ft.Colors.ON_SURFACE_VARIANT),
+        kit.body(
+            _(
+                "A midwife sees the list of her mothers first. Everyone can use every part of the app; "
+                "change this any time in Settings."
+            ),
+            size=15,
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
     ]
     bottom = [kit.primary_button(_("Let's begin"), done, "intro-done", icon=ft.Icons.ARROW_FORWARD)]
     return kit.screen(ROUTE, _("Welcome"), controls, bottom=bottom)

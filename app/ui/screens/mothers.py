@@ -48,27 +48,46 @@ def row_lines(s: MotherSummary) -> list[ft.Control]:
         day = pp_day_text(s.postpartum_day)
         if s.visit is not None:  # the postnatal visit (kunjungan nifas) due, as on her Today
             kf = {"kf": s.visit.visit.value.upper()}
-            day += " · " + (_("visit %(kf)s due") % kf if s.visit.timing is Timing.NOW
-                            else _("next visit %(kf)s") % kf)
+            day += " · " + (_("visit %(kf)s due") % kf if s.visit.timing is Timing.NOW else _("next visit %(kf)s") % kf)
     lines: list[ft.Control] = [kit.body(day, size=15)]
     if s.flags:
         worst = s.flags[0]  # most urgent first
         urgent = RULES[worst].urgency is Urgency.GO_NOW
-        text = ngettext("%(n)d warning: %(title)s", "%(n)d warnings, the most urgent: %(title)s",
-                        len(s.flags)) % {"n": len(s.flags), "title": t(FLAG_TITLES, worst)}
-        lines.append(ft.Row([ft.Icon(ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER,
-                                     color=kit.DANGER, size=20),
-                             ft.Text(text, size=15, color=kit.DANGER, expand=True,
-                                     weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600)],
-                            vertical_alignment=ft.CrossAxisAlignment.START, spacing=6))
+        text = ngettext("%(n)d warning: %(title)s", "%(n)d warnings, the most urgent: %(title)s", len(s.flags)) % {
+            "n": len(s.flags),
+            "title": t(FLAG_TITLES, worst),
+        }
+        lines.append(
+            ft.Row(
+                [
+                    ft.Icon(
+                        ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
+                    ),
+                    ft.Text(
+                        text,
+                        size=15,
+                        color=kit.DANGER,
+                        expand=True,
+                        weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600,
+                    ),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.START,
+                spacing=6,
+            )
+        )
     elif s.last_report_day is not None:
         lines.append(kit.body(_("No warnings in her last report"), size=15, color=muted))
-    report = (_("Last report: %(day)s") % {"day": format_date(s.last_report_day)}
-              if s.last_report_day is not None else _("No report yet"))
+    report = (
+        _("Last report: %(day)s") % {"day": format_date(s.last_report_day)}
+        if s.last_report_day is not None
+        else _("No report yet")
+    )
     lines.append(kit.body(report, size=15, color=muted))
     if s.last_massage_at is not None and s.last_massage_status is not None:
         massage = _("Last massage: %(when)s, %(how)s") % {
-            "when": format_datetime(s.last_massage_at, "short"), "how": _(STATUS_LABELS[s.last_massage_status]).lower()}
+            "when": format_datetime(s.last_massage_at, "short"),
+            "how": _(STATUS_LABELS[s.last_massage_status]).lower(),
+        }
     else:
         massage = _("No massage yet")
     lines.append(kit.body(massage, size=15, color=muted))
@@ -98,50 +117,106 @@ def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any
     name = mother_name(s)
     head: list[ft.Control] = [ft.Text(name, size=18, weight=ft.FontWeight.BOLD, expand=True)]
     if chosen:
-        head.append(ft.Container(ft.Text(_("Showing now"), size=13, weight=ft.FontWeight.W_600,
-                                         color=ft.Colors.ON_PRIMARY),
-                                 bgcolor=ft.Colors.PRIMARY, border_radius=8,
-                                 padding=ft.Padding.symmetric(horizontal=8, vertical=4)))
+        head.append(
+            ft.Container(
+                ft.Text(_("Showing now"), size=13, weight=ft.FontWeight.W_600, color=ft.Colors.ON_PRIMARY),
+                bgcolor=ft.Colors.PRIMARY,
+                border_radius=8,
+                padding=ft.Padding.symmetric(horizontal=8, vertical=4),
+            )
+        )
     open_label = _("Open %(name)s") % {"name": name}
     body = ft.Container(
         ft.Column([ft.Row(head, vertical_alignment=ft.CrossAxisAlignment.CENTER), *row_lines(s)], spacing=4),
-        on_click=lambda e: open_mother(app, s.id), ink=True, border_radius=8, padding=ft.Padding.only(bottom=4))
+        on_click=lambda e: open_mother(app, s.id),
+        ink=True,
+        border_radius=8,
+        padding=ft.Padding.only(bottom=4),
+    )
     # Words beside the icons: an archive icon alone is not known to everyone.
     actions: list[ft.Control] = [
-        _action(_("Edit"), ft.Icons.EDIT_OUTLINED, lambda e: edit_mother(app, s.id), f"edit-mother-{s.id}",
-                _("Edit %(name)s") % {"name": name}),
+        _action(
+            _("Edit"),
+            ft.Icons.EDIT_OUTLINED,
+            lambda e: edit_mother(app, s.id),
+            f"edit-mother-{s.id}",
+            _("Edit %(name)s") % {"name": name},
+        ),
     ]
     if can_archive:
-        actions.append(_action(_("Archive"), ft.Icons.ARCHIVE_OUTLINED, lambda e: ask_archive(s.id),
-                               f"archive-mother-{s.id}", _("Archive %(name)s") % {"name": name}))
+        actions.append(
+            _action(
+                _("Archive"),
+                ft.Icons.ARCHIVE_OUTLINED,
+                lambda e: ask_archive(s.id),
+                f"archive-mother-{s.id}",
+                _("Archive %(name)s") % {"name": name},
+            )
+        )
     actions.append(ft.Container(expand=True))
-    actions.append(kit.tagged(ft.FilledTonalButton(content=ft.Text(_("Open"), size=16, weight=ft.FontWeight.W_600),
-                                                   icon=ft.Icons.ARROW_FORWARD, height=kit.MIN_TARGET,
-                                                   on_click=lambda e: open_mother(app, s.id)),
-                              f"open-mother-{s.id}", label=open_label))
+    actions.append(
+        kit.tagged(
+            ft.FilledTonalButton(
+                content=ft.Text(_("Open"), size=16, weight=ft.FontWeight.W_600),
+                icon=ft.Icons.ARROW_FORWARD,
+                height=kit.MIN_TARGET,
+                on_click=lambda e: open_mother(app, s.id),
+            ),
+            f"open-mother-{s.id}",
+            label=open_label,
+        )
+    )
     # The chosen one has a frame, not a fill: a fill would hide her Open button's own colour.
-    return ft.Card(content=ft.Container(ft.Column([kit.tagged(body, f"mother-{s.id}"),
-                                                   ft.Row(actions, spacing=4)], spacing=6),
-                                        padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
-                                        border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,
-                                        border_radius=12))
+    return ft.Card(
+        content=ft.Container(
+            ft.Column([kit.tagged(body, f"mother-{s.id}"), ft.Row(actions, spacing=4)], spacing=6),
+            padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
+            border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,
+            border_radius=12,
+        )
+    )
 
 
 def _action(text: str, icon: ft.IconData, on_click: Any, identifier: str, label: str) -> ft.Control:
-    button = ft.TextButton(content=ft.Text(text, size=15), icon=icon, on_click=on_click, height=kit.MIN_TARGET,
-                           style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8)))
-    return ft.Semantics(content=button, identifier=identifier, label=label, button=True, container=True,
-                        exclude_semantics=True, on_tap=on_click)
+    button = ft.TextButton(
+        content=ft.Text(text, size=15),
+        icon=icon,
+        on_click=on_click,
+        height=kit.MIN_TARGET,
+        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8)),
+    )
+    return ft.Semantics(
+        content=button,
+        identifier=identifier,
+        label=label,
+        button=True,
+        container=True,
+        exclude_semantics=True,
+        on_tap=on_click,
+    )
 
 
 def _archived_row(app: AppState, s: MotherSummary) -> ft.Control:
     name = mother_name(s)
-    return kit.tagged(ft.Row([
-        ft.Text(name, size=16, expand=True),
-        kit.tagged(ft.OutlinedButton(content=ft.Text(_("Restore"), size=16), icon=ft.Icons.UNARCHIVE_OUTLINED,
-                                     height=kit.MIN_TARGET, on_click=lambda e: restore_mother(app, s.id)),
-                   f"restore-mother-{s.id}", label=_("Restore %(name)s") % {"name": name}),
-    ], vertical_alignment=ft.CrossAxisAlignment.CENTER), f"archived-mother-{s.id}")
+    return kit.tagged(
+        ft.Row(
+            [
+                ft.Text(name, size=16, expand=True),
+                kit.tagged(
+                    ft.OutlinedButton(
+                        content=ft.Text(_("Restore"), size=16),
+                        icon=ft.Icons.UNARCHIVE_OUTLINED,
+                        height=kit.MIN_TARGET,
+                        on_click=lambda e: restore_mother(app, s.id),
+                    ),
+                    f"restore-mother-{s.id}",
+                    label=_("Restore %(name)s") % {"name": name},
+                ),
+            ],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        f"archived-mother-{s.id}",
+    )
 
 
 def _can_switch(app: AppState) -> bool:
@@ -197,21 +272,39 @@ def Mothers() -> ft.View:
 
     controls: list[ft.Control] = []
     if len(rows) > FILTER_FROM:
-        controls.append(kit.tagged(ft.TextField(label=_("Find a mother by name"), value=wanted, text_size=16,
-                                                prefix_icon=ft.Icons.SEARCH,
-                                                on_change=lambda e: set_wanted(form_parts.typed(e))),
-                                   "mothers-filter"))
+        controls.append(
+            kit.tagged(
+                ft.TextField(
+                    label=_("Find a mother by name"),
+                    value=wanted,
+                    text_size=16,
+                    prefix_icon=ft.Icons.SEARCH,
+                    on_change=lambda e: set_wanted(form_parts.typed(e)),
+                ),
+                "mothers-filter",
+            )
+        )
     if not app.can_switch():
-        controls.append(kit.note(_("A massage is running. End it first, then choose another mother."),
-                                 icon=ft.Icons.SPA))
-    controls.append(kit.body(ngettext("%(n)d mother. Tap one to see her day.",
-                                      "%(n)d mothers. Tap one to see her day.", len(active)) % {"n": len(active)},
-                             color=ft.Colors.ON_SURFACE_VARIANT))
+        controls.append(
+            kit.note(_("A massage is running. End it first, then choose another mother."), icon=ft.Icons.SPA)
+        )
+    controls.append(
+        kit.body(
+            ngettext("%(n)d mother. Tap one to see her day.", "%(n)d mothers. Tap one to see her day.", len(active))
+            % {"n": len(active)},
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        )
+    )
     controls += [_row(app, s, can_archive=can_archive, ask_archive=set_asking) for s in active]
     if archived:
         controls.append(kit.tagged(kit.heading(_("Archived (%(n)d)") % {"n": len(archived)}, 18), "archived"))
-        controls.append(kit.body(_("Their records are kept. Restore a mother to see her day again."), size=15,
-                                 color=ft.Colors.ON_SURFACE_VARIANT))
+        controls.append(
+            kit.body(
+                _("Their records are kept. Restore a mother to see her day again."),
+                size=15,
+                color=ft.Colors.ON_SURFACE_VARIANT,
+            )
+        )
         controls += [_archived_row(app, s) for s in archived]
 
     def confirm(e: Any) -> None:
@@ -220,19 +313,32 @@ def Mothers() -> ft.View:
         archive_mother(app, mother_id)
 
     who = next((mother_name(s) for s in rows if s.id == asking), "")
-    ft.use_dialog(ft.AlertDialog(
-        modal=True,
-        title=ft.Text(_("Archive %(name)s?") % {"name": who}),
-        content=ft.Text(_("She leaves the list. Her reports and massages are kept, and you can restore her "
-                          "from Archived at any time.")),
-        actions=[
-            kit.primary_button(_("Archive"), confirm, "dialog-archive", icon=ft.Icons.ARCHIVE_OUTLINED),
-            kit.text_button(_("Cancel"), lambda e: set_asking(0), "dialog-cancel"),
-        ],
-        on_dismiss=lambda e: set_asking(0),
-    ) if asking else None)
+    ft.use_dialog(
+        ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("Archive %(name)s?") % {"name": who}),
+            content=ft.Text(
+                _(
+                    "She leaves the list. Her reports and massages are kept, and you can restore her "
+                    "from Archived at any time."
+                )
+            ),
+            actions=[
+                kit.primary_button(_("Archive"), confirm, "dialog-archive", icon=ft.Icons.ARCHIVE_OUTLINED),
+                kit.text_button(_("Cancel"), lambda e: set_asking(0), "dialog-cancel"),
+            ],
+            on_dismiss=lambda e: set_asking(0),
+        )
+        if asking
+        else None
+    )
     title = _("Your mothers") if app.role == "midwife" else _("Mothers")
-    return kit.screen(ROUTE, title, controls, on_back=(lambda e: app.back()) if len(app.stack) > 1 else None,
-                      bottom=[kit.primary_button(_("Add a mother"), lambda e: add_mother(app), "add-mother",
-                                                 icon=ft.Icons.PERSON_ADD_ALT)])
-
+    return kit.screen(
+        ROUTE,
+        title,
+        controls,
+        on_back=(lambda e: app.back()) if len(app.stack) > 1 else None,
+        bottom=[
+            kit.primary_button(_("Add a mother"), lambda e: add_mother(app), "add-mother", icon=ft.Icons.PERSON_ADD_ALT)
+        ],
+    )

@@ -45,8 +45,7 @@ class Recording:
 
 def _problem_text(code: str) -> str:
     if code == "too_long":
-        return _("That recording was longer than %(n)d seconds. Record it again, a little shorter.") % {
-            "n": int(MAX_S)}
+        return _("That recording was longer than %(n)d seconds. Record it again, a little shorter.") % {"n": int(MAX_S)}
     if code == "too_short":
         return _("That recording was too short. Tap Record, speak, then tap Stop.")
     return _("The microphone could not be used. Allow it for this app, then try again.")
@@ -108,9 +107,13 @@ def OwnVoiceScreen() -> ft.View:
         rec.version += 1
 
     controls: list[ft.Control] = [
-        kit.note(_("Record each prompt in your own voice, in any language the family knows. Your recording is "
-                   "played instead of the app's voice; the words on the screen stay the same."),
-                 icon=ft.Icons.MIC_NONE),
+        kit.note(
+            _(
+                "Record each prompt in your own voice, in any language the family knows. Your recording is "
+                "played instead of the app's voice; the words on the screen stay the same."
+            ),
+            icon=ft.Icons.MIC_NONE,
+        ),
     ]
     if rec.problem:
         controls.append(kit.note(rec.problem, icon=ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR))
@@ -121,6 +124,7 @@ def OwnVoiceScreen() -> ft.View:
 
 def _async(fn: Any, *args: Any) -> Any:
     """A click handler that Flet awaits (a lambda returning a coroutine would never run)."""
+
     async def handler(e: Any) -> None:
         await fn(*args)
 
@@ -132,15 +136,28 @@ def _row(clip: Clip, rec: Recording, recorded: bool, start: Any, stop: Any, play
     if recording_this:
         record = kit.primary_button(_("Stop"), _async(stop), f"stop-{clip.value}", icon=ft.Icons.STOP)
     else:
-        record = kit.secondary_button(_("Record again") if recorded else _("Record"), _async(start, clip),
-                                      f"record-{clip.value}", icon=ft.Icons.MIC, disabled=rec.clip is not None,
-                                      in_row=True)
+        record = kit.secondary_button(
+            _("Record again") if recorded else _("Record"),
+            _async(start, clip),
+            f"record-{clip.value}",
+            icon=ft.Icons.MIC,
+            disabled=rec.clip is not None,
+            in_row=True,
+        )
     buttons: list[ft.Control] = [record]
     if not recording_this:
-        buttons.append(kit.secondary_button(_("Play"), lambda e: play(clip), f"play-{clip.value}",
-                                            icon=ft.Icons.PLAY_ARROW, in_row=True))
-    status = (_("Recording... tap Stop when you are done.") if recording_this
-              else _("Your recording") if recorded else _("The app's voice"))
+        buttons.append(
+            kit.secondary_button(
+                _("Play"), lambda e: play(clip), f"play-{clip.value}", icon=ft.Icons.PLAY_ARROW, in_row=True
+            )
+        )
+    status = (
+        _("Recording... tap Stop when you are done.")
+        if recording_this
+        else _("Your recording")
+        if recorded
+        else _("The app's voice")
+    )
     parts: list[ft.Control] = [
         kit.body(clip_text(clip), weight=ft.FontWeight.W_600),
         ft.Semantics(content=kit.body(status, size=14), identifier=f"status-{clip.value}"),
@@ -148,5 +165,6 @@ def _row(clip: Clip, rec: Recording, recorded: bool, start: Any, stop: Any, play
     ]
     if recorded and not recording_this:
         parts.append(kit.text_button(_("Back to the app's voice"), lambda e: reset(clip), f"reset-{clip.value}"))
-    return ft.Container(ft.Column(parts, spacing=8), padding=12, border_radius=12,
-                        border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT))
+    return ft.Container(
+        ft.Column(parts, spacing=8), padding=12, border_radius=12, border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)
+    )

@@ -34,9 +34,12 @@ def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
     """The form's text for a saved profile (or an empty form)."""
     if profile is None:
         return {name: "" for name in FIELDS}
-    return {"mother_name": profile.mother_name or "",
-            "baby_birth_date": profile.baby_birth_date.strftime(DATE_TYPED),
-            "midwife_phone": profile.midwife_phone or "", "facility_phone": profile.facility_phone or ""}
+    return {
+        "mother_name": profile.mother_name or "",
+        "baby_birth_date": profile.baby_birth_date.strftime(DATE_TYPED),
+        "midwife_phone": profile.midwife_phone or "",
+        "facility_phone": profile.facility_phone or "",
+    }
 
 
 def typed_date(text: str) -> date | None:
@@ -93,52 +96,84 @@ def Profile() -> ft.View:
             if isinstance(value, date):
                 edit("baby_birth_date", value.strftime(DATE_TYPED))
 
-        ft.context.page.show_dialog(ft.DatePicker(
-            value=_midnight(chosen), current_date=_midnight(today),
-            first_date=_midnight(today - timedelta(days=MAX_BABY_AGE_DAYS)), last_date=_midnight(today),
-            help_text=_("Baby's birth date"), on_change=picked))
+        ft.context.page.show_dialog(
+            ft.DatePicker(
+                value=_midnight(chosen),
+                current_date=_midnight(today),
+                first_date=_midnight(today - timedelta(days=MAX_BABY_AGE_DAYS)),
+                last_date=_midnight(today),
+                help_text=_("Baby's birth date"),
+                on_change=picked,
+            )
+        )
 
     name_text = fields["mother_name"]
     name = ft.TextField(
-        label=_("Mother's name or nickname (optional)"), value=name_text, text_size=16,
-        error=error_text(errors.get("mother_name"), "mother_name"), error_max_lines=3,
+        label=_("Mother's name or nickname (optional)"),
+        value=name_text,
+        text_size=16,
+        error=error_text(errors.get("mother_name"), "mother_name"),
+        error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
-        on_change=lambda e: edit("mother_name", form_parts.typed(e)))
+        on_change=lambda e: edit("mother_name", form_parts.typed(e)),
+    )
     in_words = date_in_words(fields["baby_birth_date"])
     born = ft.TextField(
-        label=_("Baby's birth date"), value=fields["baby_birth_date"], text_size=16, expand=True,
+        label=_("Baby's birth date"),
+        value=fields["baby_birth_date"],
+        text_size=16,
+        expand=True,
         hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": app.diary.today().strftime(DATE_TYPED)},
-        keyboard_type=ft.KeyboardType.DATETIME, helper=in_words or _("Day/month/year, or pick it in the calendar."),
-        helper_max_lines=2, error=error_text(errors.get("baby_birth_date"), "baby_birth_date"), error_max_lines=3,
-        error_style=form_parts.ERROR_STYLE, helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: edit("baby_birth_date", form_parts.typed(e)))
+        keyboard_type=ft.KeyboardType.DATETIME,
+        helper=in_words or _("Day/month/year, or pick it in the calendar."),
+        helper_max_lines=2,
+        error=error_text(errors.get("baby_birth_date"), "baby_birth_date"),
+        error_max_lines=3,
+        error_style=form_parts.ERROR_STYLE,
+        helper_style=form_parts.HELPER_STYLE,
+        on_change=lambda e: edit("baby_birth_date", form_parts.typed(e)),
+    )
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
     def phone(name: str, label: str) -> ft.Control:
         box = ft.TextField(
-            label=label, value=fields[name], text_size=16, keyboard_type=ft.KeyboardType.PHONE,
-            hint_text=PHONE_EXAMPLE, error=error_text(errors.get(name), name), error_max_lines=3,
+            label=label,
+            value=fields[name],
+            text_size=16,
+            keyboard_type=ft.KeyboardType.PHONE,
+            hint_text=PHONE_EXAMPLE,
+            error=error_text(errors.get(name), name),
+            error_max_lines=3,
             error_style=form_parts.ERROR_STYLE,
-            on_change=lambda e: edit(name, form_parts.typed(e)))
+            on_change=lambda e: edit(name, form_parts.typed(e)),
+        )
         return kit.tagged(box, f"field-{name}", key=form_parts.anchor(name))
 
     controls: list[ft.Control] = [
         kit.body(_("The baby's birth date tells the app which day after birth it is, and what to expect on that day.")),
         kit.tagged(name, "field-mother_name", key=form_parts.anchor("mother_name")),
-        ft.Row([kit.tagged(born, "field-baby_birth_date", expand=True), calendar],
-               vertical_alignment=ft.CrossAxisAlignment.START, key=form_parts.anchor("baby_birth_date")),
+        ft.Row(
+            [kit.tagged(born, "field-baby_birth_date", expand=True), calendar],
+            vertical_alignment=ft.CrossAxisAlignment.START,
+            key=form_parts.anchor("baby_birth_date"),
+        ),
         kit.heading(_("Whom to call"), 18),
-        kit.body(_("With these numbers, a warning in the diary has a button that calls them."),
-                 color=ft.Colors.ON_SURFACE_VARIANT),
+        kit.body(
+            _("With these numbers, a warning in the diary has a button that calls them."),
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
         phone("midwife_phone", _("Midwife's phone (optional)")),
         phone("facility_phone", _("Nearest health facility's phone (optional)")),
-        kit.note(_("Everything you record stays on this phone. The app never needs the internet."),
-                 icon=ft.Icons.LOCK_OUTLINE),
+        kit.note(
+            _("Everything you record stays on this phone. The app never needs the internet."),
+            icon=ft.Icons.LOCK_OUTLINE,
+        ),
     ]
     bottom: list[ft.Control] = form_parts.attention(errors, "profile-not-saved")
     if form.message:
-        bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
-                                 "profile-problem"))
+        bottom.append(
+            kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "profile-problem")
+        )
     bottom.append(kit.primary_button(_("Save"), save, "profile-save", icon=ft.Icons.CHECK))
     return kit.screen("/profile", _("Mother and baby"), controls, on_back=lambda e: app.back(), bottom=bottom)
 
@@ -164,21 +199,44 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
         if saved is not None:  # the form shows the saved date again; the rest stays as typed
             form.edit("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED))
 
-    words = {"n": n, "day": format_date(born, "long") if born else "", "first": format_date(earlier[0], "long")
-             if earlier else ""}
-    page.show_dialog(ft.AlertDialog(
-        modal=True,
-        title=ft.Text(_("Move the birth date?")),
-        content=kit.tagged(ft.Text(ngettext(
-            "The diary has %(n)d report from %(first)s, before %(day)s. A report cannot be from before the birth: "
-            "if you move the date, it is deleted.",
-            "The diary has %(n)d reports from before %(day)s (the first from %(first)s). A report cannot be "
-            "from before the birth: if you move the date, they are deleted.", n) % words, size=16),
-            "dialog-reports-before-birth"),
-        actions=[ft.Column([
-            kit.secondary_button(_("Keep the old date"), keep, "dialog-keep-date", icon=ft.Icons.EVENT),
-            kit.danger_button(ngettext("Move it and delete %(n)d report", "Move it and delete %(n)d reports", n)
-                              % words, move, "dialog-move-date", icon=ft.Icons.DELETE_OUTLINE),
-            kit.text_button(_("Cancel"), close, "dialog-cancel"),
-        ], spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)],
-    ))
+    words = {
+        "n": n,
+        "day": format_date(born, "long") if born else "",
+        "first": format_date(earlier[0], "long") if earlier else "",
+    }
+    page.show_dialog(
+        ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("Move the birth date?")),
+            content=kit.tagged(
+                ft.Text(
+                    ngettext(
+                        "The diary has %(n)d report from %(first)s, before %(day)s. "
+                        "A report cannot be from before the birth: if you move the date, it is deleted.",
+                        "The diary has %(n)d reports from before %(day)s (the first from %(first)s). "
+                        "A report cannot be from before the birth: if you move the date, they are deleted.",
+                        n,
+                    )
+                    % words,
+                    size=16,
+                ),
+                "dialog-reports-before-birth",
+            ),
+            actions=[
+                ft.Column(
+                    [
+                        kit.secondary_button(_("Keep the old date"), keep, "dialog-keep-date", icon=ft.Icons.EVENT),
+                        kit.danger_button(
+                            ngettext("Move it and delete %(n)d report", "Move it and delete %(n)d reports", n) % words,
+                            move,
+                            "dialog-move-date",
+                            icon=ft.Icons.DELETE_OUTLINE,
+                        ),
+                        kit.text_button(_("Cancel"), close, "dialog-cancel"),
+                    ],
+                    spacing=10,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                )
+            ],
+        )
+    )

@@ -64,35 +64,65 @@ def _option(code: str, attempt: Attempt) -> ft.Control:
             icon, color, border = ft.Icons.CANCEL, kit.DANGER, kit.DANGER
     text = t(OPTION_TEXTS, code)
     row = ft.Container(
-        ft.Row([ft.Text(text, size=16, expand=True, color=color,
-                        weight=ft.FontWeight.W_600 if code == chosen else None),
-                *([ft.Icon(icon, color=color)] if icon else [])],
-               vertical_alignment=ft.CrossAxisAlignment.CENTER),
-        padding=ft.Padding.symmetric(horizontal=14, vertical=12), border=ft.Border.all(2, border),
-        border_radius=12, ink=chosen is None, on_click=(lambda e: attempt.choose(code)) if chosen is None else None)
+        ft.Row(
+            [
+                ft.Text(
+                    text, size=16, expand=True, color=color, weight=ft.FontWeight.W_600 if code == chosen else None
+                ),
+                *([ft.Icon(icon, color=color)] if icon else []),
+            ],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        padding=ft.Padding.symmetric(horizontal=14, vertical=12),
+        border=ft.Border.all(2, border),
+        border_radius=12,
+        ink=chosen is None,
+        on_click=(lambda e: attempt.choose(code)) if chosen is None else None,
+    )
     verdict = _("right answer") if right else _("not right")
     label = text if chosen is None else f"{text}: {verdict}"
-    return ft.Semantics(content=row, identifier=f"answer-{code}", label=label, button=chosen is None,
-                        selected=code == chosen, container=True, exclude_semantics=True,
-                        on_tap=(lambda e: attempt.choose(code)) if chosen is None else None)
+    return ft.Semantics(
+        content=row,
+        identifier=f"answer-{code}",
+        label=label,
+        button=chosen is None,
+        selected=code == chosen,
+        container=True,
+        exclude_semantics=True,
+        on_tap=(lambda e: attempt.choose(code)) if chosen is None else None,
+    )
 
 
 def _question_controls(attempt: Attempt) -> list[ft.Control]:
     q = attempt.question
     controls: list[ft.Control] = [
-        kit.body(_("Question %(n)d of %(total)d") % {"n": attempt.index + 1, "total": len(QUESTIONS)},
-                 color=ft.Colors.ON_SURFACE_VARIANT),
+        kit.body(
+            _("Question %(n)d of %(total)d") % {"n": attempt.index + 1, "total": len(QUESTIONS)},
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
         kit.tagged(kit.heading(t(QUESTION_TEXTS, q), 20), "quiz-question"),
         *[_option(code, attempt) for code in shuffled_options(q, attempt.seed)],
     ]
     chosen = attempt.answered
     if chosen is not None:
         good = chosen == item(q).answer
-        verdict = _("Right!") if good else _("Not quite. The right answer: %(answer)s") % {
-            "answer": t(OPTION_TEXTS, item(q).answer)}
-        controls.append(kit.tagged(ft.Column([
-            kit.body(verdict, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY if good else kit.DANGER),
-            kit.note(t(EXPLANATIONS, q), icon=ft.Icons.LIGHTBULB_OUTLINE)], spacing=8), "quiz-explanation"))
+        verdict = (
+            _("Right!")
+            if good
+            else _("Not quite. The right answer: %(answer)s") % {"answer": t(OPTION_TEXTS, item(q).answer)}
+        )
+        controls.append(
+            kit.tagged(
+                ft.Column(
+                    [
+                        kit.body(verdict, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY if good else kit.DANGER),
+                        kit.note(t(EXPLANATIONS, q), icon=ft.Icons.LIGHTBULB_OUTLINE),
+                    ],
+                    spacing=8,
+                ),
+                "quiz-explanation",
+            )
+        )
     return controls
 
 
@@ -116,17 +146,29 @@ def quiz_view(phase: Phase) -> ft.View:
         pair = teaching.quiz_pair(current_mother_id(app))
         result = attempt.result
         controls: list[ft.Control] = [
-            kit.tagged(kit.heading(_("%(n)d of %(total)d right: %(pct)d%%") % {
-                "n": result.right, "total": result.total, "pct": result.percent}), "quiz-score"),
+            kit.tagged(
+                kit.heading(
+                    _("%(n)d of %(total)d right: %(pct)d%%")
+                    % {"n": result.right, "total": result.total, "pct": result.percent}
+                ),
+                "quiz-score",
+            ),
             kit.body(_("Before and after teaching, for this family:")),
             quiz_pair_row(pair.before, pair.after),
         ]
         if phase is Phase.BEFORE:
-            controls.append(kit.note(_("Now teach the family, then take the quiz again after teaching."),
-                                     icon=ft.Icons.SCHOOL_OUTLINED))
-        return kit.screen(route, title, controls, on_back=lambda e: app.back(),
-                          bottom=[kit.primary_button(_("Done"), lambda e: app.back(), "quiz-done",
-                                                     icon=ft.Icons.CHECK)])
+            controls.append(
+                kit.note(
+                    _("Now teach the family, then take the quiz again after teaching."), icon=ft.Icons.SCHOOL_OUTLINED
+                )
+            )
+        return kit.screen(
+            route,
+            title,
+            controls,
+            on_back=lambda e: app.back(),
+            bottom=[kit.primary_button(_("Done"), lambda e: app.back(), "quiz-done", icon=ft.Icons.CHECK)],
+        )
 
     controls = _question_controls(attempt)
     if attempt.problem:
@@ -136,11 +178,19 @@ def quiz_view(phase: Phase) -> ft.View:
     if last:
         # In its own container: Flutter keeps a redrawn node's old identifier, so the Next button at
         # this place must not simply be renamed (a test, or a screen reader, would still see "next").
-        action = ft.Container(kit.primary_button(_("See the score"), finish, "quiz-finish", icon=ft.Icons.CHECK,
-                                                 disabled=attempt.answered is None))
+        action = ft.Container(
+            kit.primary_button(
+                _("See the score"), finish, "quiz-finish", icon=ft.Icons.CHECK, disabled=attempt.answered is None
+            )
+        )
     else:
-        action = kit.primary_button(_("Next question"), lambda e: attempt.next(), "quiz-next",
-                                    icon=ft.Icons.ARROW_FORWARD, disabled=attempt.answered is None)
+        action = kit.primary_button(
+            _("Next question"),
+            lambda e: attempt.next(),
+            "quiz-next",
+            icon=ft.Icons.ARROW_FORWARD,
+            disabled=attempt.answered is None,
+        )
     return kit.screen(route, title, controls, on_back=lambda e: app.back(), bottom=[action])
 
 

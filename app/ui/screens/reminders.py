@@ -45,8 +45,13 @@ def ics_text(morning: time, evening: time, *, now: datetime, start: date, tz_nam
     from app.domain.ics import reminders_ics  # icalendar (with dateutil) loads only when a file is made
 
     return reminders_ics(
-        morning, evening, start=start, tz_name=tz_name, now=now,
-        summary_morning=reminder_title(morning), summary_evening=reminder_title(evening),
+        morning,
+        evening,
+        start=start,
+        tz_name=tz_name,
+        now=now,
+        summary_morning=reminder_title(morning),
+        summary_evening=reminder_title(evening),
         description=_("Time for the oxytocin massage. Open the Pijat Oksitosin app to be guided."),
     )
 
@@ -54,11 +59,13 @@ def ics_text(morning: time, evening: time, *, now: datetime, start: date, tz_nam
 def clock_steps(texts: dict[str, str]) -> list[str]:
     """What works on every Android phone: two daily alarms in the Clock app, at her two times."""
     return [
-        _("Many Android phones cannot add a calendar file: the calendar app does not offer to open it. "
-          "Then set two alarms instead:"),
+        _(
+            "Many Android phones cannot add a calendar file: the calendar app does not offer to open it. "
+            "Then set two alarms instead:"
+        ),
         _("1. Open the Clock app and choose Alarm."),
         _("2. Add an alarm at %(morning)s and one at %(evening)s.") % texts,
-        _("3. Set each to repeat every day, and name it \"Pijat oksitosin\"."),
+        _('3. Set each to repeat every day, and name it "Pijat oksitosin".'),
     ]
 
 
@@ -95,41 +102,80 @@ def Reminders() -> ft.View:
             form.tell("")
             return
         now = app.local_now()
-        data = ics_text(chosen["morning"], chosen["evening"], now=now, start=app.today(),
-                        tz_name=zone_name(now)).encode()
+        data = ics_text(
+            chosen["morning"], chosen["evening"], now=now, start=app.today(), tz_name=zone_name(now)
+        ).encode()
         if not await app.files.offer(FILE_NAME, data, "text/calendar"):
             # a platform that cannot save files: say so instead of failing silently
             form.tell(_("The calendar file could not be saved on this device."))
             return
-        form.tell(_("The calendar file was saved. Open it to add the reminders to the phone's calendar."),
-                  good_news=True)
+        form.tell(
+            _("The calendar file was saved. Open it to add the reminders to the phone's calendar."), good_news=True
+        )
 
     def field(name: str, label: str) -> ft.Control:
-        box = ft.TextField(label=label, value=texts[name], keyboard_type=ft.KeyboardType.DATETIME, text_size=18,
-                           error=time_error() if name in errors else None, error_max_lines=2,
-                           on_change=lambda e: edit(name, form_parts.typed(e)))
+        box = ft.TextField(
+            label=label,
+            value=texts[name],
+            keyboard_type=ft.KeyboardType.DATETIME,
+            text_size=18,
+            error=time_error() if name in errors else None,
+            error_max_lines=2,
+            on_change=lambda e: edit(name, form_parts.typed(e)),
+        )
         return kit.tagged(box, f"field-reminder-{name}")
 
     controls: list[ft.Control] = [
-        kit.body(_("Do the massage in the morning and in the evening. Pick two times; the phone's calendar will "
-                   "remind you every day, even without the internet.")),
+        kit.body(
+            _(
+                "Do the massage in the morning and in the evening. Pick two times; the phone's calendar will "
+                "remind you every day, even without the internet."
+            )
+        ),
         field("morning", _("Morning reminder (HH:MM)")),
         field("evening", _("Evening reminder (HH:MM)")),
-        kit.note(_("After saving, open the file \"%(file)s\" and add it to the calendar.") % {"file": FILE_NAME},
-                 icon=ft.Icons.EVENT),
-        kit.tagged(ft.Container(ft.Column([kit.heading(_("If the calendar cannot open the file"), 17),
-                                           *[kit.body(line, size=15) for line in clock_steps(_shown_times(texts))]],
-                                          spacing=6),
-                                padding=14, border_radius=12, border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)),
-                   "reminders-android"),
+        kit.note(
+            _('After saving, open the file "%(file)s" and add it to the calendar.') % {"file": FILE_NAME},
+            icon=ft.Icons.EVENT,
+        ),
+        kit.tagged(
+            ft.Container(
+                ft.Column(
+                    [
+                        kit.heading(_("If the calendar cannot open the file"), 17),
+                        *[kit.body(line, size=15) for line in clock_steps(_shown_times(texts))],
+                    ],
+                    spacing=6,
+                ),
+                padding=14,
+                border_radius=12,
+                border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
+            ),
+            "reminders-android",
+        ),
     ]
     if form.message:
         saved = form.good_news
-        controls.append(kit.tagged(
-            ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE if saved else ft.Icons.ERROR_OUTLINE,
-                            color=ft.Colors.PRIMARY if saved else kit.DANGER),
-                    ft.Text(form.message, size=15, expand=True)], vertical_alignment=ft.CrossAxisAlignment.START),
-            "reminders-status", live_region=True))
-    return kit.screen("/reminders", _("Reminders"), controls, on_back=lambda e: app.back(),
-                      bottom=[kit.primary_button(_("Save to calendar (.ics)"), export, "reminders-export",
-                                                 icon=ft.Icons.DOWNLOAD)])
+        controls.append(
+            kit.tagged(
+                ft.Row(
+                    [
+                        ft.Icon(
+                            ft.Icons.CHECK_CIRCLE if saved else ft.Icons.ERROR_OUTLINE,
+                            color=ft.Colors.PRIMARY if saved else kit.DANGER,
+                        ),
+                        ft.Text(form.message, size=15, expand=True),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.START,
+                ),
+                "reminders-status",
+                live_region=True,
+            )
+        )
+    return kit.screen(
+        "/reminders",
+        _("Reminders"),
+        controls,
+        on_back=lambda e: app.back(),
+        bottom=[kit.primary_button(_("Save to calendar (.ics)"), export, "reminders-export", icon=ft.Icons.DOWNLOAD)],
+    )

@@ -46,8 +46,22 @@ BABY_QUESTIONS = ("baby_sleepy_yellow", "dark_urine", "black_stools")
 BREAST_QUESTIONS = ("breast_very_painful", "nipple_pain", "flu_like")
 # Every field of a report has its place on the form, where its error shows (the checklist's and
 # the mother's answers under their headings); see test_every_report_field_has_a_place_on_the_form.
-_PLACED = {"day", "flow", "signs", "feeds_24h", "wet_diapers", "expressed_ml", "colostrum_time", "temperature_c",
-           "mood", "note", "mother_signs", *BODY_FLAGS, *BABY_QUESTIONS, *BREAST_QUESTIONS}
+_PLACED = {
+    "day",
+    "flow",
+    "signs",
+    "feeds_24h",
+    "wet_diapers",
+    "expressed_ml",
+    "colostrum_time",
+    "temperature_c",
+    "mood",
+    "note",
+    "mother_signs",
+    *BODY_FLAGS,
+    *BABY_QUESTIONS,
+    *BREAST_QUESTIONS,
+}
 
 
 def _query(stack: list[str], name: str) -> str | None:
@@ -80,6 +94,7 @@ def report_part_route(part: str) -> str:
 
 def mother_groups() -> list[tuple[str, str, list[MotherSign]]]:
     """The mother's own danger signs in her words, grouped by how soon: (key, heading, signs)."""
+
     def urgent(code: MotherSign) -> Urgency | None:
         try:
             return RULES[RedFlag(code.value)].urgency
@@ -88,10 +103,16 @@ def mother_groups() -> list[tuple[str, str, list[MotherSign]]]:
 
     mood = [MotherSign.SAD, MotherSign.NO_WISH_TO_CARE]
     return [
-        ("go_now", _("Go to a health facility now if you have:"),
-         [s for s in MOTHER_SIGNS if urgent(s) is Urgency.GO_NOW]),
-        ("today", _("Contact the midwife today if you have:"),
-         [s for s in MOTHER_SIGNS if s not in mood and urgent(s) is not Urgency.GO_NOW]),
+        (
+            "go_now",
+            _("Go to a health facility now if you have:"),
+            [s for s in MOTHER_SIGNS if urgent(s) is Urgency.GO_NOW],
+        ),
+        (
+            "today",
+            _("Contact the midwife today if you have:"),
+            [s for s in MOTHER_SIGNS if s not in mood and urgent(s) is not Urgency.GO_NOW],
+        ),
         ("mood", _("How you feel"), mood),
     ]
 
@@ -109,8 +130,11 @@ def body_labels() -> dict[str, str]:
 def signs_yes(fields: Fields) -> int:
     """The signs of enough milk in the form so far (sign 7 counts when answered no), as `count_signs`."""
     codes = {sign.value for sign in Sign}
-    answers = {Sign(key.split(":", 1)[1]): value == "yes" for key, value in fields.items()
-               if key.startswith("sign:") and value in ("yes", "no") and key.split(":", 1)[1] in codes}
+    answers = {
+        Sign(key.split(":", 1)[1]): value == "yes"
+        for key, value in fields.items()
+        if key.startswith("sign:") and value in ("yes", "no") and key.split(":", 1)[1] in codes
+    }
     return count_signs(answers).score
 
 
@@ -134,8 +158,9 @@ class _Anchors:
         """The field's controls, with its message under them (for fields that are not text boxes)."""
         self.order.append(name)
         shown = [*controls, *(form_parts.field_error(errors, name) if errors is not None else [])]
-        return ft.Container(ft.Column(shown, spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-                            key=form_parts.anchor(name))
+        return ft.Container(
+            ft.Column(shown, spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH), key=form_parts.anchor(name)
+        )
 
 
 @ft.component
@@ -194,57 +219,135 @@ def Report() -> ft.View:
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
     unplaced = {name: code for name, code in errors.items() if name not in _PLACED}
     head: list[ft.Control] = [
-        anchors.at("day", kit.tagged(ft.Column([
-            kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day, "long"), 20),
-            kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2), "report-day"),
-            *[c for name in unplaced for c in form_parts.field_error(unplaced, name)], errors=errors),
+        anchors.at(
+            "day",
+            kit.tagged(
+                ft.Column(
+                    [
+                        kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day, "long"), 20),
+                        kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT),
+                    ],
+                    spacing=2,
+                ),
+                "report-day",
+            ),
+            *[c for name in unplaced for c in form_parts.field_error(unplaced, name)],
+            errors=errors,
+        ),
     ]
     if unsaved:
         head.append(form_parts.unsaved_banner(discard, "report-unsaved"))
     on_that_day = {"day": format_date(day, "long")}
     milk: list[ft.Control] = [
-        anchors.at("flow", kit.heading(_on_day(past, _("How is your milk flowing today?"),
-                                               _("How was your milk flowing on %(day)s?") % on_that_day), 18),
-                   kit.choice_group([(code.value, t(FLOWS, code)) for code in FLOWS], fields["flow"] or None,
-                                    lambda v: set_field("flow", v), "flow", columns=1), errors=errors),
+        anchors.at(
+            "flow",
+            kit.heading(
+                _on_day(
+                    past, _("How is your milk flowing today?"), _("How was your milk flowing on %(day)s?") % on_that_day
+                ),
+                18,
+            ),
+            kit.choice_group(
+                [(code.value, t(FLOWS, code)) for code in FLOWS],
+                fields["flow"] or None,
+                lambda v: set_field("flow", v),
+                "flow",
+                columns=1,
+            ),
+            errors=errors,
+        ),
         *_section(_("Signs of enough milk")),
-        anchors.at("signs", kit.body(_("Answer yes or no for each sign."), color=ft.Colors.ON_SURFACE_VARIANT),
-                   kit.tagged(ft.Text(_("%(n)d of %(total)d signs") % {"n": signs_yes(fields), "total": len(SIGNS)},
-                                      size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY), "signs-score"),
-                   errors=errors),
-        *[_yes_no_row(f"sign:{sign.value}", f"sign-{sign.value}", t(SIGN_LABELS, sign), fields, set_field)
-          for sign in SIGNS],
+        anchors.at(
+            "signs",
+            kit.body(_("Answer yes or no for each sign."), color=ft.Colors.ON_SURFACE_VARIANT),
+            kit.tagged(
+                ft.Text(
+                    _("%(n)d of %(total)d signs") % {"n": signs_yes(fields), "total": len(SIGNS)},
+                    size=18,
+                    weight=ft.FontWeight.BOLD,
+                    color=ft.Colors.PRIMARY,
+                ),
+                "signs-score",
+            ),
+            errors=errors,
+        ),
+        *[
+            _yes_no_row(f"sign:{sign.value}", f"sign-{sign.value}", t(SIGN_LABELS, sign), fields, set_field)
+            for sign in SIGNS
+        ],
         *_section(_("Numbers (optional)")),
-        text("feeds_24h", _("Feeds in 24 hours"), number=True,
-             helper=_("A baby getting enough milk feeds 8-12 times in 24 hours.")),
-        text("wet_diapers", _on_day(past, _("Wet diapers today"), _("Wet diapers that day")), number=True,
-             helper=wet_diaper_expectation(n_day) if n_day is not None else None),
-        text("expressed_ml", _on_day(past, _("Expressed milk today, ml (total)"),
-                                     _("Expressed milk that day, ml (total)")), number=True,
-             helper=_on_day(past, _("Only if you express: add up everything you expressed today."),
-                            _("Only if you expressed: add up everything you expressed that day."))),
+        text(
+            "feeds_24h",
+            _("Feeds in 24 hours"),
+            number=True,
+            helper=_("A baby getting enough milk feeds 8-12 times in 24 hours."),
+        ),
+        text(
+            "wet_diapers",
+            _on_day(past, _("Wet diapers today"), _("Wet diapers that day")),
+            number=True,
+            helper=wet_diaper_expectation(n_day) if n_day is not None else None,
+        ),
+        text(
+            "expressed_ml",
+            _on_day(past, _("Expressed milk today, ml (total)"), _("Expressed milk that day, ml (total)")),
+            number=True,
+            helper=_on_day(
+                past,
+                _("Only if you express: add up everything you expressed today."),
+                _("Only if you expressed: add up everything you expressed that day."),
+            ),
+        ),
     ]
     if app.diary.asks_colostrum(day):
-        milk.append(text("colostrum_time", _("Time colostrum or milk was first seen (HH:MM)"),
-                         helper=_("Only in the first days after birth."), time=True))
+        milk.append(
+            text(
+                "colostrum_time",
+                _("Time colostrum or milk was first seen (HH:MM)"),
+                helper=_("Only in the first days after birth."),
+                time=True,
+            )
+        )
     labels = body_labels()
     milk += [
         *_section(_("The baby")),
-        *[anchors.at(name, _yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field),
-                     errors=errors) for name in BABY_QUESTIONS],
+        *[
+            anchors.at(
+                name, _yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field), errors=errors
+            )
+            for name in BABY_QUESTIONS
+        ],
         *_section(_("Breasts and body")),
         *[anchors.at(name, _check(name, labels[name], fields, set_field), errors=errors) for name in BODY_FLAGS],
         text("temperature_c", _("Temperature in °C, if measured"), number=True),
-        *[anchors.at(name, _yes_no_row(name, f"field-{name}", _question(name, past), fields, set_field),
-                     errors=errors) for name in BREAST_QUESTIONS],
+        *[
+            anchors.at(
+                name, _yes_no_row(name, f"field-{name}", _question(name, past), fields, set_field), errors=errors
+            )
+            for name in BREAST_QUESTIONS
+        ],
     ]
     mother = [anchors.at("mother_signs", *_mother_section(fields, set_field, set_fields), errors=errors)]
     rest: list[ft.Control] = [
         ft.Divider(),
-        anchors.at("mood", kit.heading(_on_day(past, _("Mood today (1 = very stressed, 5 = calm)"),
-                                               _("Mood that day (1 = very stressed, 5 = calm)")), 18),
-                   kit.choice_group([(str(i), str(i)) for i in range(1, 6)], fields.get("mood") or None,
-                                    lambda v: set_field("mood", v), "field-mood"), errors=errors),
+        anchors.at(
+            "mood",
+            kit.heading(
+                _on_day(
+                    past,
+                    _("Mood today (1 = very stressed, 5 = calm)"),
+                    _("Mood that day (1 = very stressed, 5 = calm)"),
+                ),
+                18,
+            ),
+            kit.choice_group(
+                [(str(i), str(i)) for i in range(1, 6)],
+                fields.get("mood") or None,
+                lambda v: set_field("mood", v),
+                "field-mood",
+            ),
+            errors=errors,
+        ),
         kit.body(_("Stress can block the let-down of milk."), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
         text("note", _("Note (optional)"), multiline=True),
     ]
@@ -253,8 +356,13 @@ def Report() -> ft.View:
     # Beside Save, always in sight: why nothing was saved (the messages sit by their fields).
     bottom: list[ft.Control] = form_parts.attention(errors, "report-not-saved")
     if form.message:
-        bottom.append(kit.tagged(kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
-                                 "report-problem", live_region=True))
+        bottom.append(
+            kit.tagged(
+                kit.note(form.message, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                "report-problem",
+                live_region=True,
+            )
+        )
     bottom.append(kit.primary_button(_("Save"), save, "report-save", icon=ft.Icons.CHECK))
     return kit.screen(ROUTE, _("Daily report"), controls, on_back=lambda e: app.back(), bottom=bottom)
 
@@ -265,14 +373,19 @@ def _question(name: str, past: bool) -> str:
     return t(QUESTION_LABELS, name)
 
 
-def _yes_no_row(name: str, identifier: str, label: str, fields: Fields,
-                set_field: Callable[[str, str], None]) -> ft.Control:
+def _yes_no_row(
+    name: str, identifier: str, label: str, fields: Fields, set_field: Callable[[str, str], None]
+) -> ft.Control:
     """A question with Yes and No (`{identifier}-yes`, `{identifier}-no`); unanswered stays blank."""
-    return ft.Column([
-        kit.body(label),
-        kit.choice_group([("yes", _("Yes")), ("no", _("No"))], fields.get(name) or None,
-                         lambda v: set_field(name, v), identifier),
-    ], spacing=6)
+    return ft.Column(
+        [
+            kit.body(label),
+            kit.choice_group(
+                [("yes", _("Yes")), ("no", _("No"))], fields.get(name) or None, lambda v: set_field(name, v), identifier
+            ),
+        ],
+        spacing=6,
+    )
 
 
 def _answer_all(values: dict[str, str], set_fields: Callable[[dict[str, str]], None]) -> Callable[[Any], None]:
@@ -282,29 +395,47 @@ def _answer_all(values: dict[str, str], set_fields: Callable[[dict[str, str]], N
     return handler
 
 
-def _mother_section(fields: Fields, set_field: Callable[[str, str], None],
-                    set_fields: Callable[[dict[str, str]], None]) -> list[ft.Control]:
+def _mother_section(
+    fields: Fields, set_field: Callable[[str, str], None], set_fields: Callable[[dict[str, str]], None]
+) -> list[ft.Control]:
     """The mother's own danger signs (DOMAIN §3), by how soon; "None of these" answers a group's
     unanswered questions no in one tap."""
     controls: list[ft.Control] = [
         ft.Divider(),
         kit.tagged(kit.heading(_("Your own health"), 18), "mother-check"),
-        kit.body(_("These questions are about you, the mother, in the weeks after birth."),
-                 color=ft.Colors.ON_SURFACE_VARIANT),
+        kit.body(
+            _("These questions are about you, the mother, in the weeks after birth."),
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
     ]
     for key, heading, signs in mother_groups():
         controls.append(kit.heading(heading, 17))
         if key == "mood":
             # DOMAIN §3: "sadness ... in the first days after birth is common (baby blues) and passes within
             # about two weeks; sadness that lasts longer ... needs the midwife"
-            controls.append(kit.note(_("In the first two weeks after birth, feeling sad, crying, worried or tired "
-                                       "is common and passes. If it lasts longer, tell the midwife.")))
-        controls += [_yes_no_row(mother_key(sign.value), f"mother-{sign.value}", t(MOTHER_SIGN_LABELS, sign),
-                                 fields, set_field) for sign in signs]
+            controls.append(
+                kit.note(
+                    _(
+                        "In the first two weeks after birth, feeling sad, crying, worried or tired "
+                        "is common and passes. If it lasts longer, tell the midwife."
+                    )
+                )
+            )
+        controls += [
+            _yes_no_row(mother_key(sign.value), f"mother-{sign.value}", t(MOTHER_SIGN_LABELS, sign), fields, set_field)
+            for sign in signs
+        ]
         blank = {mother_key(sign.value): "no" for sign in signs if not fields.get(mother_key(sign.value))}
         if key != "mood":
-            controls.append(kit.secondary_button(_("None of these"), _answer_all(blank, set_fields),
-                                                 f"mother-none-{key}", icon=ft.Icons.CHECK, disabled=not blank))
+            controls.append(
+                kit.secondary_button(
+                    _("None of these"),
+                    _answer_all(blank, set_fields),
+                    f"mother-none-{key}",
+                    icon=ft.Icons.CHECK,
+                    disabled=not blank,
+                )
+            )
     return controls
 
 
@@ -315,20 +446,44 @@ def _check(name: str, label: str, fields: Fields, set_field: Callable[[str, str]
     return kit.check_item(label, fields.get(name) == "true", toggle, f"field-{name}")
 
 
-def _text_field(fields: Fields, errors: dict[str, str], set_field: Callable[[str, str], None], name: str,
-                label: str, *, number: bool = False, time: bool = False,
-                helper: str | None = None, multiline: bool = False) -> ft.Control:
+def _text_field(
+    fields: Fields,
+    errors: dict[str, str],
+    set_field: Callable[[str, str], None],
+    name: str,
+    label: str,
+    *,
+    number: bool = False,
+    time: bool = False,
+    helper: str | None = None,
+    multiline: bool = False,
+) -> ft.Control:
     """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
     Numbers ask the phone for its number keyboard."""
     value = fields.get(name, "")
-    keyboard = (ft.KeyboardType.NUMBER if number else ft.KeyboardType.DATETIME if time
-                else ft.KeyboardType.MULTILINE if multiline else ft.KeyboardType.TEXT)
+    keyboard = (
+        ft.KeyboardType.NUMBER
+        if number
+        else ft.KeyboardType.DATETIME
+        if time
+        else ft.KeyboardType.MULTILINE
+        if multiline
+        else ft.KeyboardType.TEXT
+    )
     box = ft.TextField(
-        label=label, value=value, helper=helper, helper_max_lines=3,
-        error=error_text(errors.get(name), name), error_max_lines=3, error_style=form_parts.ERROR_STYLE,
-        text_size=16, keyboard_type=keyboard,
-        multiline=multiline, min_lines=3 if multiline else None,
-        on_change=lambda e: set_field(name, form_parts.typed(e)))
+        label=label,
+        value=value,
+        helper=helper,
+        helper_max_lines=3,
+        error=error_text(errors.get(name), name),
+        error_max_lines=3,
+        error_style=form_parts.ERROR_STYLE,
+        text_size=16,
+        keyboard_type=keyboard,
+        multiline=multiline,
+        min_lines=3 if multiline else None,
+        on_change=lambda e: set_field(name, form_parts.typed(e)),
+    )
     return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
 
 

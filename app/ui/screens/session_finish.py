@@ -25,8 +25,15 @@ def outcome_texts(record: SessionRecord) -> list[tuple[str, str]]:
     texts: list[tuple[str, str]] = []
     if record.demo:
         texts.append(("heading", _("Demonstration finished")))
-        texts.append(("demo", _("This was a demonstration, not a real massage. It is not recorded as a "
-                                "massage and does not count for this morning or this evening.")))
+        texts.append(
+            (
+                "demo",
+                _(
+                    "This was a demonstration, not a real massage. It is not recorded as a "
+                    "massage and does not count for this morning or this evening."
+                ),
+            )
+        )
     elif record.status is SessionStatus.COMPLETED:
         texts.append(("heading", _("Well done!")))
     else:
@@ -74,8 +81,12 @@ def Finish() -> ft.View:
 
     ft.use_effect(lambda: app.on_back(ROUTE, back), [])
     if record is None or record.status is SessionStatus.IN_PROGRESS:
-        return kit.screen(ROUTE, _("Massage"), [kit.body(_("No massage to finish."))],
-                          bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")])
+        return kit.screen(
+            ROUTE,
+            _("Massage"),
+            [kit.body(_("No massage to finish."))],
+            bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")],
+        )
     controls: list[ft.Control] = [_outcome(kind, text) for kind, text in outcome_texts(record)]
     if record.demo and c.wizard.teaching:  # the midwife's demonstration: nothing to rate, back to the visit
         from_visit = True
@@ -92,8 +103,12 @@ def Finish() -> ft.View:
             kit.body("2. " + _("Now is a good moment to breastfeed.")),
         ]
         label = _("Back to the visit") if from_visit else _("Back to home")
-        return kit.screen(ROUTE, _("Finish"), controls,
-                          bottom=[kit.primary_button(label, done, "finish-demo-done", icon=ft.Icons.CHECK)])
+        return kit.screen(
+            ROUTE,
+            _("Finish"),
+            controls,
+            bottom=[kit.primary_button(label, done, "finish-demo-done", icon=ft.Icons.CHECK)],
+        )
     controls += [
         kit.body(session_summary(record), weight=ft.FontWeight.W_600),
         kit.body("1. " + _("Wipe the oil off her back with the warm, wet washcloth, then dry it with a towel.")),
@@ -101,12 +116,18 @@ def Finish() -> ft.View:
         ft.Divider(),
         kit.heading(_("How comfortable was it for the mother?"), 18),
         kit.body(_("1 = not comfortable, 5 = very comfortable (optional)"), color=ft.Colors.ON_SURFACE_VARIANT),
-        kit.choice_group([(str(n), str(n)) for n in COMFORT_SCALE], None if comfort is None else str(comfort),
-                         lambda v: set_comfort(int(v)), "comfort"),
+        kit.choice_group(
+            [(str(n), str(n)) for n in COMFORT_SCALE],
+            None if comfort is None else str(comfort),
+            lambda v: set_comfort(int(v)),
+            "comfort",
+        ),
         kit.heading(_("Did she feel the milk let down or drip?"), 18),
         kit.body(_("Optional"), color=ft.Colors.ON_SURFACE_VARIANT),
-        kit.choice_group([("yes", _("Yes")), ("no", _("No"))], _yes_no(letdown),
-                         lambda v: set_letdown(v == "yes"), "letdown"),
+        kit.choice_group(
+            [("yes", _("Yes")), ("no", _("No"))], _yes_no(letdown), lambda v: set_letdown(v == "yes"), "letdown"
+        ),
     ]
-    return kit.screen(ROUTE, _("Finish"), controls,
-                      bottom=[kit.primary_button(_("Save"), save, "finish-save", icon=ft.Icons.CHECK)])
+    return kit.screen(
+        ROUTE, _("Finish"), controls, bottom=[kit.primary_button(_("Save"), save, "finish-save", icon=ft.Icons.CHECK)]
+    )

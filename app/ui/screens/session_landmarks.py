@@ -34,13 +34,24 @@ def Landmarks() -> ft.View:
         app.go("/session/run")
 
     controls: list[ft.Control] = [
-        ft.Row([illustrations.back_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark, marker=None)],
-               alignment=ft.MainAxisAlignment.CENTER),
+        ft.Row(
+            [illustrations.back_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark, marker=None)],
+            alignment=ft.MainAxisAlignment.CENTER,
+        ),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(landmark_steps(), start=1)],
         why_panel("landmarks", opened=teaching(app)),
-        kit.note(_("Once you start, rounds and rests follow by themselves, with a sound at each change. "
-                   "No need to touch the phone with oily hands."), icon=ft.Icons.VOLUME_UP_OUTLINED),
+        kit.note(
+            _(
+                "Once you start, rounds and rests follow by themselves, with a sound at each change. "
+                "No need to touch the phone with oily hands."
+            ),
+            icon=ft.Icons.VOLUME_UP_OUTLINED,
+        ),
     ]
-    return kit.screen(ROUTE, _("Where to massage"), controls,
-                      bottom=[kit.primary_button(_("Start round 1"), start, "start-round", icon=ft.Icons.PLAY_ARROW)],
-                      on_back=lambda e: app.back())
+    return kit.screen(
+        ROUTE,
+        _("Where to massage"),
+        controls,
+        bottom=[kit.primary_button(_("Start round 1"), start, "start-round", icon=ft.Icons.PLAY_ARROW)],
+        on_back=lambda e: app.back(),
+    )

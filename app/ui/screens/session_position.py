@@ -27,12 +27,17 @@ def position_steps() -> list[str]:
 def Position() -> ft.View:
     app = use_app()
     controls: list[ft.Control] = [
-        ft.Row([illustrations.position_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark)],
-               alignment=ft.MainAxisAlignment.CENTER),
+        ft.Row(
+            [illustrations.position_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark)],
+            alignment=ft.MainAxisAlignment.CENTER,
+        ),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(position_steps(), start=1)],
         why_panel("position", opened=teaching(app)),
     ]
-    return kit.screen(ROUTE, _("The mother's position"), controls,
-                      bottom=[kit.primary_button(_("Next: hand technique"), lambda e: app.go("/session/technique"),
-                                                 "to-technique")],
-                      on_back=lambda e: app.back())
+    return kit.screen(
+        ROUTE,
+        _("The mother's position"),
+        controls,
+        bottom=[kit.primary_button(_("Next: hand technique"), lambda e: app.go("/session/technique"), "to-technique")],
+        on_back=lambda e: app.back(),
+    )

@@ -32,13 +32,20 @@ def Prep() -> ft.View:
     def ticker(code: PrepItem) -> Callable[[bool], None]:
         return lambda value: tick(code, value)
 
-    checks = [kit.check_item(t(PREP_ITEMS, code), code in prepared, ticker(code), f"prep-{code}")
-              for code in PREPARATION_ITEMS]
+    checks = [
+        kit.check_item(t(PREP_ITEMS, code), code in prepared, ticker(code), f"prep-{code}")
+        for code in PREPARATION_ITEMS
+    ]
     controls: list[ft.Control] = [
         kit.body(_("Tick what you have. You can go on at any time.")),
         ft.Column(checks, spacing=4),
     ]
-    return kit.screen(ROUTE, _("Preparation"), controls,
-                      bottom=[kit.primary_button(_("Next: the mother's position"),
-                                                 lambda e: app.go("/session/position"), "to-position")],
-                      on_back=lambda e: app.back())
+    return kit.screen(
+        ROUTE,
+        _("Preparation"),
+        controls,
+        bottom=[
+            kit.primary_button(_("Next: the mother's position"), lambda e: app.go("/session/position"), "to-position")
+        ],
+        on_back=lambda e: app.back(),
+    )

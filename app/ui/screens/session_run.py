@@ -47,14 +47,36 @@ def _timer(model: SessionModel, label: str) -> ft.Control:
         inner.append(ft.Text(_("PAUSED"), size=22, weight=ft.FontWeight.BOLD, color=kit.DANGER))
     elif model.get_ready is not None:
         inner.append(ft.Text(_("Get ready"), size=18, weight=ft.FontWeight.W_600))
-    ring = ft.ProgressRing(value=ring_value, width=RING_SIZE, height=RING_SIZE, stroke_width=12, color=color,
-                           bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST)
-    stack = ft.Stack([ring, ft.Container(ft.Column(inner, spacing=0, alignment=ft.MainAxisAlignment.CENTER,
-                                                   horizontal_alignment=ft.CrossAxisAlignment.CENTER),
-                                         alignment=ft.Alignment.CENTER, width=RING_SIZE, height=RING_SIZE)],
-                     width=RING_SIZE, height=RING_SIZE)
-    return ft.Row([kit.tagged(stack, "countdown", label=label, exclude_semantics=True, container=True,
-                              live_region=True)], alignment=ft.MainAxisAlignment.CENTER)
+    ring = ft.ProgressRing(
+        value=ring_value,
+        width=RING_SIZE,
+        height=RING_SIZE,
+        stroke_width=12,
+        color=color,
+        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+    )
+    stack = ft.Stack(
+        [
+            ring,
+            ft.Container(
+                ft.Column(
+                    inner,
+                    spacing=0,
+                    alignment=ft.MainAxisAlignment.CENTER,
+                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
+                alignment=ft.Alignment.CENTER,
+                width=RING_SIZE,
+                height=RING_SIZE,
+            ),
+        ],
+        width=RING_SIZE,
+        height=RING_SIZE,
+    )
+    return ft.Row(
+        [kit.tagged(stack, "countdown", label=label, exclude_semantics=True, container=True, live_region=True)],
+        alignment=ft.MainAxisAlignment.CENTER,
+    )
 
 
 def countdown_label(model: SessionModel) -> str:
@@ -89,10 +111,13 @@ def _dialogs(model: SessionModel) -> Any:
             title=ft.Text(_("Stopped: it hurts")),
             content=ft.Text(_("Massage must never hurt. Continue with lighter pressure, or end the massage now.")),
             actions=[
-                kit.primary_button(_("Continue more lightly"), lambda e: model.continue_lighter(), "pain-continue",
-                                   icon=ft.Icons.PLAY_ARROW),
-                kit.danger_button(_("End the massage"), lambda e: model.end_for_pain(), "pain-end",
-                                  icon=ft.Icons.STOP),
+                kit.primary_button(
+                    _("Continue more lightly"),
+                    lambda e: model.continue_lighter(),
+                    "pain-continue",
+                    icon=ft.Icons.PLAY_ARROW,
+                ),
+                kit.danger_button(_("End the massage"), lambda e: model.end_for_pain(), "pain-end", icon=ft.Icons.STOP),
             ],
         )
     if model.confirm is not None:
@@ -100,11 +125,16 @@ def _dialogs(model: SessionModel) -> Any:
         return ft.AlertDialog(
             modal=True,
             title=ft.Text(_("End the massage now?") if end else _("Skip to the next step?")),
-            content=ft.Text(_("What was done so far is saved.") if end
-                            else _("The rest of this round or rest is skipped.")),
+            content=ft.Text(
+                _("What was done so far is saved.") if end else _("The rest of this round or rest is skipped.")
+            ),
             actions=[
-                kit.primary_button(_("Yes, end it") if end else _("Yes, skip"), lambda e: model.confirmed(),
-                                   "confirm-yes", icon=ft.Icons.STOP if end else ft.Icons.SKIP_NEXT),
+                kit.primary_button(
+                    _("Yes, end it") if end else _("Yes, skip"),
+                    lambda e: model.confirmed(),
+                    "confirm-yes",
+                    icon=ft.Icons.STOP if end else ft.Icons.SKIP_NEXT,
+                ),
                 kit.text_button(_("No, go back"), lambda e: model.ask(None), "confirm-no"),
             ],
             on_dismiss=lambda e: model.ask(None),
@@ -115,24 +145,37 @@ def _dialogs(model: SessionModel) -> Any:
 @ft.component
 def RunBody(app: AppState, model: SessionModel) -> ft.View:
     """The rounds screen proper; subscribed to the session model, so it redraws once a second."""
+
     def to_finish() -> None:
         if model.finished and app.route == ROUTE:
             app.replace("/session/finish")
 
     ft.use_effect(to_finish, [model.finished])
     if model.view is None and model.get_ready is not None:  # the count before round 1
-        return kit.screen(ROUTE, _("Massage"), [
-            ft.Text(_("Get ready"), size=26, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
-            kit.tagged(ft.Text(str(model.get_ready), size=120, weight=ft.FontWeight.BOLD,
-                               text_align=ft.TextAlign.CENTER), "countdown",
-                       label=_("Get ready: %(n)d") % {"n": model.get_ready}, exclude_semantics=True,
-                       container=True, live_region=True),
-            ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER),
-        ], on_back=lambda e: app.back())
+        return kit.screen(
+            ROUTE,
+            _("Massage"),
+            [
+                ft.Text(_("Get ready"), size=26, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
+                kit.tagged(
+                    ft.Text(str(model.get_ready), size=120, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
+                    "countdown",
+                    label=_("Get ready: %(n)d") % {"n": model.get_ready},
+                    exclude_semantics=True,
+                    container=True,
+                    live_region=True,
+                ),
+                ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER),
+            ],
+            on_back=lambda e: app.back(),
+        )
     if model.view is None and model.problem:  # ended in another window: say so, never freeze
-        return kit.screen(ROUTE, _("Massage"), [
-            kit.tagged(kit.note(model.problem, icon=ft.Icons.INFO_OUTLINE), "save-problem")],
-            bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")])
+        return kit.screen(
+            ROUTE,
+            _("Massage"),
+            [kit.tagged(kit.note(model.problem, icon=ft.Icons.INFO_OUTLINE), "save-problem")],
+            bottom=[kit.primary_button(_("Back to home"), lambda e: app.reset(), "finish-home")],
+        )
     if model.view is None or model.finished:
         return kit.screen(ROUTE, _("Massage"), [ft.ProgressRing()])
     v = model.view
@@ -140,43 +183,80 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
     resting = v.phase_kind is PhaseKind.REST
     header: list[ft.Control] = []
     if v.demo:
-        header.append(ft.Container(
-            ft.Text(_("DEMONSTRATION SPEED"), size=14, weight=ft.FontWeight.BOLD, color=ft.Colors.ON_TERTIARY),
-            bgcolor=ft.Colors.TERTIARY, border_radius=8, padding=ft.Padding.symmetric(horizontal=10, vertical=4),
-            alignment=ft.Alignment.CENTER))
+        header.append(
+            ft.Container(
+                ft.Text(_("DEMONSTRATION SPEED"), size=14, weight=ft.FontWeight.BOLD, color=ft.Colors.ON_TERTIARY),
+                bgcolor=ft.Colors.TERTIARY,
+                border_radius=8,
+                padding=ft.Padding.symmetric(horizontal=10, vertical=4),
+                alignment=ft.Alignment.CENTER,
+            )
+        )
     header.append(ft.Text(phase_text(v), size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER))
     marker = None if resting or paused else illustrations.marker_fraction(v.elapsed_s)
     if model.problem:
-        header.append(kit.tagged(kit.note(model.problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
-                                 "save-problem"))
+        header.append(
+            kit.tagged(kit.note(model.problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "save-problem")
+        )
     controls = [
         *header,
         _timer(model, countdown_label(model)),
-        ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER,
-                weight=ft.FontWeight.BOLD if paused else None),
-        ft.Row([illustrations.back_illustration(width=drawing_width(app, BACK_WIDTH), dark=app.dark, marker=marker,
-                                               glide=not app.reduce_motion)],
-               alignment=ft.MainAxisAlignment.CENTER),
+        ft.Text(
+            _cue_text(app, model),
+            size=17,
+            text_align=ft.TextAlign.CENTER,
+            weight=ft.FontWeight.BOLD if paused else None,
+        ),
+        ft.Row(
+            [
+                illustrations.back_illustration(
+                    width=drawing_width(app, BACK_WIDTH), dark=app.dark, marker=marker, glide=not app.reduce_motion
+                )
+            ],
+            alignment=ft.MainAxisAlignment.CENTER,
+        ),
     ]
     running = not model.paused and model.get_ready is None
     if paused:
         pause = kit.primary_button(_("Resume"), lambda e: model.resume(), "pause-resume", icon=ft.Icons.PLAY_ARROW)
     else:
-        pause = kit.secondary_button(_("Pause"), lambda e: model.pause(), "pause-resume", icon=ft.Icons.PAUSE,
-                                     in_row=True)
+        pause = kit.secondary_button(
+            _("Pause"), lambda e: model.pause(), "pause-resume", icon=ft.Icons.PAUSE, in_row=True
+        )
     bottom = [
-        ft.Row([pause if not paused else ft.Container(pause, expand=True),
-                kit.secondary_button(_("Skip"), lambda e: model.ask(CONFIRM_SKIP), "skip", icon=ft.Icons.SKIP_NEXT,
-                                     in_row=True, disabled=model.get_ready is not None)], spacing=8),
+        ft.Row(
+            [
+                pause if not paused else ft.Container(pause, expand=True),
+                kit.secondary_button(
+                    _("Skip"),
+                    lambda e: model.ask(CONFIRM_SKIP),
+                    "skip",
+                    icon=ft.Icons.SKIP_NEXT,
+                    in_row=True,
+                    disabled=model.get_ready is not None,
+                ),
+            ],
+            spacing=8,
+        ),
         kit.danger_button(_("Stop, it hurts"), lambda e: model.stop_hurts(), "stop-hurts", icon=ft.Icons.PAN_TOOL),
     ]
     if paused:
-        bottom.append(kit.secondary_button(_("End the massage"), lambda e: model.ask(CONFIRM_END), "end-session",
-                                           icon=ft.Icons.STOP))
+        bottom.append(
+            kit.secondary_button(
+                _("End the massage"), lambda e: model.ask(CONFIRM_END), "end-session", icon=ft.Icons.STOP
+            )
+        )
     ft.use_dialog(_dialogs(model))
     end_action = kit.text_button(_("End"), lambda e: model.ask(CONFIRM_END), "end-top")
-    return kit.screen(ROUTE, _("Massage"), controls, bottom=bottom, actions=[end_action],
-                      on_back=lambda e: app.back(), bgcolor=PAUSED_TINT if paused and not running else None)
+    return kit.screen(
+        ROUTE,
+        _("Massage"),
+        controls,
+        bottom=bottom,
+        actions=[end_action],
+        on_back=lambda e: app.back(),
+        bgcolor=PAUSED_TINT if paused and not running else None,
+    )
 
 
 @ft.component

@@ -23,8 +23,11 @@ ROUTE = "/session/safety"
 
 def answer_options() -> list[tuple[str, str]]:
     """The three answers, in the order they are shown (identifiers end in yes / no / unsure)."""
-    return [(SafetyAnswer.YES.value, _("Yes")), (SafetyAnswer.NO.value, _("No")),
-            (SafetyAnswer.NOT_SURE.value, _("Not sure"))]
+    return [
+        (SafetyAnswer.YES.value, _("Yes")),
+        (SafetyAnswer.NO.value, _("No")),
+        (SafetyAnswer.NOT_SURE.value, _("Not sure")),
+    ]
 
 
 def questions_left(answers: dict[Contraindication, SafetyAnswer]) -> int:
@@ -56,24 +59,42 @@ def Safety() -> ft.View:
     ]
     for code in CONTRAINDICATIONS:
         chosen = answers.get(code)
-        controls.append(ft.Column([
-            kit.body(t(CONTRAINDICATION_QUESTIONS, code), weight=ft.FontWeight.W_600),
-            kit.choice_group(answer_options(), chosen.value if chosen else None,
-                             answerer(code), f"safety-{code}"),
-        ], spacing=8))
+        controls.append(
+            ft.Column(
+                [
+                    kit.body(t(CONTRAINDICATION_QUESTIONS, code), weight=ft.FontWeight.W_600),
+                    kit.choice_group(
+                        answer_options(), chosen.value if chosen else None, answerer(code), f"safety-{code}"
+                    ),
+                ],
+                spacing=8,
+            )
+        )
     controls += [
-        kit.note(_("Not sure? Then choose \"Not sure\": it is safer to ask the midwife (bidan) first."),
-                 icon=ft.Icons.HELP_OUTLINE),
+        kit.note(
+            _('Not sure? Then choose "Not sure": it is safer to ask the midwife (bidan) first.'),
+            icon=ft.Icons.HELP_OUTLINE,
+        ),
         # DOMAIN 3: "After a caesarean, studies started 24 hours after surgery; sit comfortably, do not
         # press near the wound."
-        kit.note(_("After a caesarean: the studies started the massage 24 hours after the operation. Let her sit "
-                   "comfortably and do not press near the wound.")),
+        kit.note(
+            _(
+                "After a caesarean: the studies started the massage 24 hours after the operation. Let her sit "
+                "comfortably and do not press near the wound."
+            )
+        ),
     ]
     remaining = questions_left(answers)
     bottom: list[ft.Control] = []
     if remaining:
-        bottom.append(kit.body(ngettext("%(n)d question left", "%(n)d questions left", remaining) % {"n": remaining},
-                               color=ft.Colors.ON_SURFACE_VARIANT, text_align=ft.TextAlign.CENTER))
-    bottom.append(kit.primary_button(_("Next"), lambda e: app.go(next_route(wiz.safety)), "safety-next",
-                                     disabled=bool(remaining)))
+        bottom.append(
+            kit.body(
+                ngettext("%(n)d question left", "%(n)d questions left", remaining) % {"n": remaining},
+                color=ft.Colors.ON_SURFACE_VARIANT,
+                text_align=ft.TextAlign.CENTER,
+            )
+        )
+    bottom.append(
+        kit.primary_button(_("Next"), lambda e: app.go(next_route(wiz.safety)), "safety-next", disabled=bool(remaining))
+    )
     return kit.screen(ROUTE, _("Safety check"), controls, bottom=bottom, on_back=lambda e: app.back())

@@ -27,18 +27,29 @@ def minute_options(choices: tuple[int, ...]) -> list[tuple[str, str]]:
 def switch_item(label: str, value: bool, on_change: Callable[[bool], Any], identifier: str) -> ft.Control:
     """A switch whose whole row (label included) is the target: far larger than 48x48, one
     screen-reader node with its label and on/off state."""
+
     def flip(e: Any) -> None:
         on_change(not value)
 
     row = ft.Container(
-        ft.Row([ft.Text(label, size=16, weight=ft.FontWeight.W_600, expand=True),
-                ft.Switch(value=value, on_change=flip)],
-               vertical_alignment=ft.CrossAxisAlignment.CENTER),
-        on_click=flip, ink=True, border_radius=8,
+        ft.Row(
+            [ft.Text(label, size=16, weight=ft.FontWeight.W_600, expand=True), ft.Switch(value=value, on_change=flip)],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        on_click=flip,
+        ink=True,
+        border_radius=8,
         padding=ft.Padding.symmetric(horizontal=4, vertical=8),
     )
-    return ft.Semantics(content=row, identifier=identifier, label=label, toggled=value, container=True,
-                        exclude_semantics=True, on_tap=flip)
+    return ft.Semantics(
+        content=row,
+        identifier=identifier,
+        label=label,
+        toggled=value,
+        container=True,
+        exclude_semantics=True,
+        on_tap=flip,
+    )
 
 
 @ft.component
@@ -68,19 +79,29 @@ def Setup() -> ft.View:
         kit.choice_group(minute_options(ROUND_MINUTES_CHOICES), str(round_minutes), choose_round, "round-minutes"),
         kit.heading(_("Rest between rounds"), 18),
         # Two a row: "0 menit" keeps its unit on one line at 360 px (four a row would wrap it).
-        kit.choice_group(minute_options(REST_MINUTES_CHOICES), str(rest_minutes), choose_rest, "rest-minutes",
-                         columns=2),
+        kit.choice_group(
+            minute_options(REST_MINUTES_CHOICES), str(rest_minutes), choose_rest, "rest-minutes", columns=2
+        ),
         ft.Divider(),
         switch_item(_("Demonstration mode (for midwives)"), demo, choose_demo, "demo-switch"),
         # Below the switch, so the switch stays under the finger when the text changes.
-        kit.note(_("Demonstration mode: rounds of 20 seconds and rests of 5 seconds, to show the steps on a "
-                   "visit. It is marked as a demonstration and never counted as a real massage."),
-                 icon=ft.Icons.SCHOOL_OUTLINED) if demo else
-        kit.body(_("Total: about %(min)d minutes of massage.") % {"min": round_minutes * ROUNDS},
-                 color=ft.Colors.ON_SURFACE_VARIANT),
+        kit.note(
+            _(
+                "Demonstration mode: rounds of 20 seconds and rests of 5 seconds, to show the steps on a "
+                "visit. It is marked as a demonstration and never counted as a real massage."
+            ),
+            icon=ft.Icons.SCHOOL_OUTLINED,
+        )
+        if demo
+        else kit.body(
+            _("Total: about %(min)d minutes of massage.") % {"min": round_minutes * ROUNDS},
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
     ]
     return kit.screen(
-        ROUTE, _("Set up the massage"), controls,
+        ROUTE,
+        _("Set up the massage"),
+        controls,
         bottom=[kit.primary_button(_("Next: safety check"), lambda e: app.go("/session/safety"), "to-safety")],
         on_back=lambda e: app.back(),
     )

@@ -54,20 +54,39 @@ def Technique() -> ft.View:
     if build is not None and technique is not None:
         options = technique_options(build)
         if len(options) > 1:
-            controls += [kit.body(_("Use either:")),
-                         kit.choice_group(options, technique.value, choose_technique, "technique", columns=1)]
+            controls += [
+                kit.body(_("Use either:")),
+                kit.choice_group(options, technique.value, choose_technique, "technique", columns=1),
+            ]
         controls += [
             kit.heading(t(TECHNIQUES, technique), 18),
-            ft.Row([illustrations.hands_illustration(technique, drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark)],
-                   alignment=ft.MainAxisAlignment.CENTER),
+            ft.Row(
+                [illustrations.hands_illustration(technique, drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark)],
+                alignment=ft.MainAxisAlignment.CENTER,
+            ),
             kit.body(t(TECHNIQUE_HOW, technique)),
-            kit.note(_("Gentle pressure: it must never hurt or leave a bruise. Move in small circles, "
-                       "from the inside outward, slowly.")),
-            kit.note(_("If it hurts, stop at once and press more lightly."), icon=ft.Icons.WARNING_AMBER,
-                     color=kit.DANGER),
+            kit.note(
+                _(
+                    "Gentle pressure: it must never hurt or leave a bruise. Move in small circles, "
+                    "from the inside outward, slowly."
+                )
+            ),
+            kit.note(
+                _("If it hurts, stop at once and press more lightly."), icon=ft.Icons.WARNING_AMBER, color=kit.DANGER
+            ),
             why_panel("technique", opened=teaching(app)),
         ]
-    return kit.screen(ROUTE, _("Hand technique"), controls,
-                      bottom=[kit.primary_button(_("Next: find the spot"), lambda e: app.go("/session/landmarks"),
-                                                 "to-landmarks", disabled=technique is None)],
-                      on_back=lambda e: app.back())
+    return kit.screen(
+        ROUTE,
+        _("Hand technique"),
+        controls,
+        bottom=[
+            kit.primary_button(
+                _("Next: find the spot"),
+                lambda e: app.go("/session/landmarks"),
+                "to-landmarks",
+                disabled=technique is None,
+            )
+        ],
+        on_back=lambda e: app.back(),
+    )

@@ -22,8 +22,10 @@ ROUTE = "/session/unsafe"
 def _reasons(title: str, codes: list[Contraindication]) -> list[ft.Control]:
     if not codes:
         return []
-    return [kit.body(title), *[kit.body("•  " + t(CONTRAINDICATION_SHORT, code), weight=ft.FontWeight.W_600)
-                               for code in codes]]
+    return [
+        kit.body(title),
+        *[kit.body("•  " + t(CONTRAINDICATION_SHORT, code), weight=ft.FontWeight.W_600) for code in codes],
+    ]
 
 
 @ft.component
@@ -41,24 +43,35 @@ def Unsafe() -> ft.View:
     if yes:
         icon = ft.Icon(ft.Icons.FRONT_HAND_OUTLINED, size=56, color=kit.DANGER)
         title = _("Please do not massage today")
-        advice = _("With this, the massage may not be safe for her. Ask the midwife (bidan) first; "
-                   "she can tell you when it is safe to start.")
+        advice = _(
+            "With this, the massage may not be safe for her. Ask the midwife (bidan) first; "
+            "she can tell you when it is safe to start."
+        )
     else:
         icon = ft.Icon(ft.Icons.SUPPORT_AGENT, size=56, color=ft.Colors.PRIMARY)
         title = _("Ask the midwife first")
-        advice = _("When you are not sure, it is safer to wait. Ask the midwife (bidan) first; "
-                   "she can tell you whether the massage is safe for her.")
+        advice = _(
+            "When you are not sure, it is safer to wait. Ask the midwife (bidan) first; "
+            "she can tell you whether the massage is safe for her."
+        )
     controls: list[ft.Control] = [
         icon,
         kit.heading(title),
         *_reasons(_("You answered yes to:"), yes),
         *_reasons(_("You were not sure about:"), unsure),
         kit.body(advice),
-        midwife_call_button(Calls(midwife_tel=profile.midwife_tel if profile else None, dial=dial,
-                                  add_phone=lambda: app.go("/profile"))),
+        midwife_call_button(
+            Calls(midwife_tel=profile.midwife_tel if profile else None, dial=dial, add_phone=lambda: app.go("/profile"))
+        ),
         kit.note(_("Nothing was recorded as a massage.")),
     ]
-    return kit.screen(ROUTE, _("Safety check"), controls,
-                      bottom=[kit.primary_button(_("Back to home"), home, "unsafe-home", icon=ft.Icons.HOME),
-                              kit.secondary_button(_("Change an answer"), lambda e: app.back(), "unsafe-change")],
-                      on_back=lambda e: app.back())
+    return kit.screen(
+        ROUTE,
+        _("Safety check"),
+        controls,
+        bottom=[
+            kit.primary_button(_("Back to home"), home, "unsafe-home", icon=ft.Icons.HOME),
+            kit.secondary_button(_("Change an answer"), lambda e: app.back(), "unsafe-change"),
+        ],
+        on_back=lambda e: app.back(),
+    )

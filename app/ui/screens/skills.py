@@ -38,8 +38,11 @@ class Check:
 
 
 def score_text(found: SkillsResult) -> str:
-    return _("%(n)d of %(total)d steps right (%(pct)d%%)") % {"n": found.right, "total": found.total,
-                                                              "pct": found.percent}
+    return _("%(n)d of %(total)d steps right (%(pct)d%%)") % {
+        "n": found.right,
+        "total": found.total,
+        "pct": found.percent,
+    }
 
 
 def _step_item(check: Check, step: str) -> ft.Control:
@@ -70,30 +73,52 @@ def Skills() -> ft.View:
             *skills_lines(teaching.last_skills(mother)),
         ]
         if check.saved.not_yet:
-            controls.append(kit.note(_("Show these steps again and check them on the next visit."),
-                                     icon=ft.Icons.SCHOOL_OUTLINED))
-        return kit.screen(ROUTE, _("Skills check"), controls, on_back=lambda e: app.back(),
-                          # In its own container, not the Save button renamed (Flutter would keep "save").
-                          bottom=[ft.Container(kit.primary_button(_("Done"), lambda e: app.back(), "skills-done",
-                                                                  icon=ft.Icons.CHECK))])
+            controls.append(
+                kit.note(_("Show these steps again and check them on the next visit."), icon=ft.Icons.SCHOOL_OUTLINED)
+            )
+        return kit.screen(
+            ROUTE,
+            _("Skills check"),
+            controls,
+            on_back=lambda e: app.back(),
+            # In its own container, not the Save button renamed (Flutter would keep "save").
+            bottom=[
+                ft.Container(kit.primary_button(_("Done"), lambda e: app.back(), "skills-done", icon=ft.Icons.CHECK))
+            ],
+        )
 
-    name = ft.TextField(label=_("Name (optional)"), value=check.name, max_length=NAME_MAX_CHARS, text_size=16,
-                        on_change=lambda e: setattr(check, "name", form_parts.typed(e)))
+    name = ft.TextField(
+        label=_("Name (optional)"),
+        value=check.name,
+        max_length=NAME_MAX_CHARS,
+        text_size=16,
+        on_change=lambda e: setattr(check, "name", form_parts.typed(e)),
+    )
     live = result(check.ticks)
     controls = [
         kit.body(_("Watch the massage and tick each step that is done right.")),
         kit.heading(_("Who is doing the massage?"), 18),
-        kit.choice_group([(c.value, t(CHECKED_WHO, c)) for c in Checked], check.who,
-                         lambda v: setattr(check, "who", v), "skills-who"),
+        kit.choice_group(
+            [(c.value, t(CHECKED_WHO, c)) for c in Checked], check.who, lambda v: setattr(check, "who", v), "skills-who"
+        ),
         kit.tagged(name, "skills-name"),
         kit.heading(_("Done right"), 18),
         *[_step_item(check, step.value) for step in STEPS],
         kit.tagged(kit.body(score_text(live), weight=ft.FontWeight.W_600), "skills-live-score"),
     ]
     if live.not_yet and check.ticks:
-        controls.append(kit.body(_("Not yet: %(steps)s") % {
-            "steps": ", ".join(t(STEP_SHORT, s) for s in live.not_yet)}, color=ft.Colors.ON_SURFACE_VARIANT))
+        controls.append(
+            kit.body(
+                _("Not yet: %(steps)s") % {"steps": ", ".join(t(STEP_SHORT, s) for s in live.not_yet)},
+                color=ft.Colors.ON_SURFACE_VARIANT,
+            )
+        )
     if check.problem:
         controls.append(kit.note(check.problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER))
-    return kit.screen(ROUTE, _("Skills check"), controls, on_back=lambda e: app.back(),
-                      bottom=[kit.primary_button(_("Save the check"), save, "skills-save", icon=ft.Icons.CHECK)])
+    return kit.screen(
+        ROUTE,
+        _("Skills check"),
+        controls,
+        on_back=lambda e: app.back(),
+        bottom=[kit.primary_button(_("Save the check"), save, "skills-save", icon=ft.Icons.CHECK)],
+    )

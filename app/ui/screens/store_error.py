@@ -12,8 +12,9 @@ from app.ui import kit
 
 OPEN_PROBLEMS = {
     OpenErrorCode.NOT_A_DATABASE: N_("The diary file on this phone is not a file this app can read."),
-    OpenErrorCode.EMPTY_FILE: N_("The diary file on this phone is empty (0 bytes). It was not replaced, so nothing "
-                                 "more is lost."),
+    OpenErrorCode.EMPTY_FILE: N_(
+        "The diary file on this phone is empty (0 bytes). It was not replaced, so nothing more is lost."
+    ),
     OpenErrorCode.CORRUPT: N_("The diary file on this phone is damaged."),
     OpenErrorCode.READ_ONLY: N_("The diary file, or its folder, cannot be written to."),
     OpenErrorCode.UNREADABLE: N_("The app is not allowed to read the diary file."),
@@ -51,13 +52,23 @@ def write_problem(code: WriteErrorCode) -> str:
 
 def store_error_view(code: OpenErrorCode, path_text: str) -> ft.View:
     """The whole screen when the diary cannot be opened (nothing else of the app can work)."""
-    return kit.screen("/", _("The diary cannot be opened"), [
-        kit.tagged(kit.note(_(OPEN_PROBLEMS[code]), icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
-                   f"store-error-{code.value}"),
-        kit.body(_(OPEN_ADVICE[code])),
-        kit.body(_("Where the file is: %(path)s") % {"path": path_text}, size=14, selectable=True,
-                 color=ft.Colors.ON_SURFACE_VARIANT),
-    ])
+    return kit.screen(
+        "/",
+        _("The diary cannot be opened"),
+        [
+            kit.tagged(
+                kit.note(_(OPEN_PROBLEMS[code]), icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER),
+                f"store-error-{code.value}",
+            ),
+            kit.body(_(OPEN_ADVICE[code])),
+            kit.body(
+                _("Where the file is: %(path)s") % {"path": path_text},
+                size=14,
+                selectable=True,
+                color=ft.Colors.ON_SURFACE_VARIANT,
+            ),
+        ],
+    )
 
 
 @ft.component

@@ -27,8 +27,9 @@ QUESTION_TEXTS = {
     Question.HOW_OFTEN: N_("How often a day is the massage done?"),
 }
 OPTION_TEXTS = {
-    "where.spine_sides": N_("On both sides of the spine, between the shoulder blades and the level of ribs 5-6 "
-                            "(the bra line)"),
+    "where.spine_sides": N_(
+        "On both sides of the spine, between the shoulder blades and the level of ribs 5-6 (the bra line)"
+    ),
     "where.breasts": N_("On the breasts, around the nipples"),
     "where.lower_back": N_("On the lower back, below the bra line"),
     "where.on_the_bones": N_("Right on the bones of the spine"),
@@ -36,8 +37,9 @@ OPTION_TEXTS = {
     "landmark.bra_line": N_("The bra line (ribs 5-6)"),
     "landmark.lowest_ribs": N_("The lowest ribs"),
     "landmark.head": N_("The back of the head"),
-    "hand_shape.by_build": N_("Fists for a heavier mother; both thumbs or the backs of the index fingers for a "
-                              "slim mother"),
+    "hand_shape.by_build": N_(
+        "Fists for a heavier mother; both thumbs or the backs of the index fingers for a slim mother"
+    ),
     "hand_shape.swapped": N_("Both thumbs for a heavier mother; fists for a slim mother"),
     "hand_shape.fists_for_all": N_("Fists for every mother, whatever her build"),
     "how_long.3_5_min_3_rounds": N_("3-5 minutes a round, repeated 3 times"),
@@ -46,8 +48,9 @@ OPTION_TEXTS = {
     "position.lean_forward": N_("Sitting, leaning forward, arms folded on a table, breasts free"),
     "position.lying_on_back": N_("Lying on her back"),
     "position.standing_bra_on": N_("Standing up straight, with her bra on"),
-    "when_not.contraindications": N_("With a fever, a wound or bruise on the back, a bleeding disorder, or when "
-                                     "she is pregnant"),
+    "when_not.contraindications": N_(
+        "With a fever, a wound or bruise on the back, a bleeding disorder, or when she is pregnant"
+    ),
     "when_not.milk_not_flowing": N_("When the milk is not flowing well yet"),
     "when_not.first_days": N_("In the first days after birth"),
     "if_it_hurts.stop_lighter": N_("Stop, and use less pressure"),
@@ -67,33 +70,45 @@ OPTION_TEXTS = {
 # One short explanation per question, shown after it is answered (DOMAIN §1-3, cited beside each).
 EXPLANATIONS = {
     # §1, §2 Landmarks
-    Question.WHERE: N_("The massage runs on both sides of the spine, 1-2 finger-widths from it, from the "
-                       "shoulder blades down to the bra line."),
+    Question.WHERE: N_(
+        "The massage runs on both sides of the spine, 1-2 finger-widths from it, from the "
+        "shoulder blades down to the bra line."
+    ),
     # §2 Landmarks (C7)
-    Question.LANDMARK: N_("Feel for the bone that sticks out most at the base of the neck. The bra line is the "
-                          "lower end of the zone."),
+    Question.LANDMARK: N_(
+        "Feel for the bone that sticks out most at the base of the neck. The bra line is the lower end of the zone."
+    ),
     # §2 Technique by body build (seed 000)
-    Question.HAND_SHAPE: N_("The hand shape follows her build: fists for a heavier mother, both thumbs or the "
-                            "backs of the index fingers for a slim or average one."),
+    Question.HAND_SHAPE: N_(
+        "The hand shape follows her build: fists for a heavier mother, both thumbs or the "
+        "backs of the index fingers for a slim or average one."
+    ),
     # §2 Timing (seed 000)
-    Question.HOW_LONG: N_("Each round lasts 3-5 minutes and is repeated 3 times, with a short rest between "
-                          "rounds."),
+    Question.HOW_LONG: N_("Each round lasts 3-5 minutes and is repeated 3 times, with a short rest between rounds."),
     # §2 Position
-    Question.POSITION: N_("She sits leaning forward with her arms folded on the table and her head on her arms, "
-                          "her back toward the person doing the massage."),
+    Question.POSITION: N_(
+        "She sits leaning forward with her arms folded on the table and her head on her arms, "
+        "her back toward the person doing the massage."
+    ),
     # §3 Do not massage
-    Question.WHEN_NOT: N_("Do not massage with a fever or illness, a wound, rash or bruise on the back, a "
-                          "bleeding disorder or blood-thinning medicine, a back injury, or a pregnancy. When in "
-                          "doubt, ask the midwife first."),
+    Question.WHEN_NOT: N_(
+        "Do not massage with a fever or illness, a wound, rash or bruise on the back, a "
+        "bleeding disorder or blood-thinning medicine, a back injury, or a pregnancy. When in "
+        "doubt, ask the midwife first."
+    ),
     # §3 Stop at once if it hurts
-    Question.IF_IT_HURTS: N_("Stop at once if it hurts: pressure that is too strong causes pain. The pressure "
-                             "should be gentle."),
+    Question.IF_IT_HURTS: N_(
+        "Stop at once if it hurts: pressure that is too strong causes pain. The pressure should be gentle."
+    ),
     # §3 Red flags (mastitis: keep breastfeeding, get help within 24 h)
-    Question.RED_BREAST: N_("These can be signs of mastitis. Keep breastfeeding, and get help from the midwife "
-                            "within 24 hours."),
+    Question.RED_BREAST: N_(
+        "These can be signs of mastitis. Keep breastfeeding, and get help from the midwife within 24 hours."
+    ),
     # §1 oxytocin lets milk out; prolactin makes it; adrenaline (stress) blocks let-down
-    Question.HORMONE: N_("Oxytocin lets the milk flow out. Prolactin makes the milk. Stress hormones such as "
-                         "adrenaline block the let-down."),
+    Question.HORMONE: N_(
+        "Oxytocin lets the milk flow out. Prolactin makes the milk. Stress hormones such as "
+        "adrenaline block the let-down."
+    ),
     # §2 How often
     Question.HOW_OFTEN: N_("Twice a day: in the morning and in the evening."),
 }
@@ -101,12 +116,15 @@ PHASES = {Phase.BEFORE: N_("Before teaching"), Phase.AFTER: N_("After teaching")
 
 # DOMAIN §2, in the order the massage is done; each line is what the midwife watches for.
 STEP_TEXTS = {
-    Step.POSITION: N_("Position: she sits leaning forward, arms folded on the table, head on her arms, back "
-                      "toward him"),
-    Step.LANDMARK: N_("Landmarks: finds the bone at the base of the neck and the bra line; works 1-2 "
-                      "finger-widths beside the spine"),
-    Step.TECHNIQUE: N_("Hand shape for her build: fists for a heavier mother, thumbs or index-finger backs for "
-                       "a slim one"),
+    Step.POSITION: N_(
+        "Position: she sits leaning forward, arms folded on the table, head on her arms, back toward him"
+    ),
+    Step.LANDMARK: N_(
+        "Landmarks: finds the bone at the base of the neck and the bra line; works 1-2 finger-widths beside the spine"
+    ),
+    Step.TECHNIQUE: N_(
+        "Hand shape for her build: fists for a heavier mother, thumbs or index-finger backs for a slim one"
+    ),
     Step.PRESSURE: N_("Pressure: gentle, it does not hurt or bruise"),
     Step.CIRCLES: N_("Small circles on both sides at once, from inside outward, slowly"),
     Step.DURATION: N_("Duration: 3-5 minutes a round, 3 rounds"),
@@ -144,27 +162,48 @@ def not_yet_text(check: SkillsCheck) -> str:
 def _score_box(label: str, attempt: QuizAttempt | None, identifier: str) -> ft.Control:
     value = f"{attempt.score_pct}%" if attempt else "–"
     sub = when(attempt.taken_at) if attempt else _("not taken yet")
-    box = ft.Container(ft.Column([
-        ft.Text(label, size=14, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER),
-        ft.Text(value, size=30, weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY),
-        ft.Text(sub, size=13, color=ft.Colors.ON_SURFACE_VARIANT, text_align=ft.TextAlign.CENTER),
-    ], spacing=2, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
-        padding=10, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, expand=True)
-    return kit.tagged(box, identifier, label=f"{label}: {value}, {sub}", expand=True, container=True,
-                      exclude_semantics=True)
+    box = ft.Container(
+        ft.Column(
+            [
+                ft.Text(label, size=14, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER),
+                ft.Text(value, size=30, weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY),
+                ft.Text(sub, size=13, color=ft.Colors.ON_SURFACE_VARIANT, text_align=ft.TextAlign.CENTER),
+            ],
+            spacing=2,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        padding=10,
+        border_radius=12,
+        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+        expand=True,
+    )
+    return kit.tagged(
+        box, identifier, label=f"{label}: {value}, {sub}", expand=True, container=True, exclude_semantics=True
+    )
 
 
 def quiz_pair_row(before: QuizAttempt | None, after: QuizAttempt | None) -> ft.Control:
     """Before and after teaching, side by side, each with its date."""
-    return ft.Row([_score_box(_(PHASES[Phase.BEFORE]), before, "quiz-before-score"),
-                   _score_box(_(PHASES[Phase.AFTER]), after, "quiz-after-score")], spacing=8)
+    return ft.Row(
+        [
+            _score_box(_(PHASES[Phase.BEFORE]), before, "quiz-before-score"),
+            _score_box(_(PHASES[Phase.AFTER]), after, "quiz-after-score"),
+        ],
+        spacing=8,
+    )
 
 
 def skills_lines(check: SkillsCheck | None) -> list[ft.Control]:
     if check is None:
         return [kit.body(_("Not checked yet."), color=ft.Colors.ON_SURFACE_VARIANT)]
     score = _("%(who)s: %(n)d of %(total)d steps right (%(pct)d%%), %(date)s") % {
-        "who": who_text(check), "n": check.result.right, "total": check.result.total, "pct": check.score_pct,
-        "date": when(check.checked_at)}
-    return [kit.tagged(kit.body(score, weight=ft.FontWeight.W_600), "skills-last"),
-            kit.tagged(kit.body(not_yet_text(check)), "skills-not-yet")]
+        "who": who_text(check),
+        "n": check.result.right,
+        "total": check.result.total,
+        "pct": check.score_pct,
+        "date": when(check.checked_at),
+    }
+    return [
+        kit.tagged(kit.body(score, weight=ft.FontWeight.W_600), "skills-last"),
+        kit.tagged(kit.body(not_yet_text(check)), "skills-not-yet"),
+    ]

@@ -75,13 +75,25 @@ def end_unfinished(app: AppState) -> None:
 
 def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Control:
     icon = ft.Icons.CHECK_CIRCLE if done else ft.Icons.RADIO_BUTTON_UNCHECKED
-    return kit.tagged(ft.Row([
-        ft.Icon(icon, color=ft.Colors.PRIMARY if done else ft.Colors.OUTLINE, size=28),
-        ft.Text(label, size=16, expand=True),
-        ft.Text(state, size=15, weight=ft.FontWeight.W_600,
-                color=ft.Colors.PRIMARY if done else ft.Colors.ON_SURFACE_VARIANT),
-    ], vertical_alignment=ft.CrossAxisAlignment.CENTER), identifier, label=f"{label}: {state}",
-        exclude_semantics=True, container=True)
+    return kit.tagged(
+        ft.Row(
+            [
+                ft.Icon(icon, color=ft.Colors.PRIMARY if done else ft.Colors.OUTLINE, size=28),
+                ft.Text(label, size=16, expand=True),
+                ft.Text(
+                    state,
+                    size=15,
+                    weight=ft.FontWeight.W_600,
+                    color=ft.Colors.PRIMARY if done else ft.Colors.ON_SURFACE_VARIANT,
+                ),
+            ],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        identifier,
+        label=f"{label}: {state}",
+        exclude_semantics=True,
+        container=True,
+    )
 
 
 def massage_state(state: HalfDay) -> tuple[str, bool]:
@@ -98,14 +110,21 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
     record = c.record() if c.active else c.pending()
     if record is None:
         return None
-    return _card([
-        # A demonstration can be resumed too, but it is never called a massage of hers.
-        kit.heading(_("A demonstration was interrupted") if record.demo else _("A massage was interrupted"), 18),
-        kit.body(_("Started %(when)s.") % {"when": format_datetime(record.started_at)} + " "
-                 + session_summary(record)),
-        kit.primary_button(_("Resume"), lambda e: resume_unfinished(app), "resume-pending", icon=ft.Icons.PLAY_ARROW),
-        kit.secondary_button(_("End it and save"), lambda e: end_unfinished(app), "end-pending", icon=ft.Icons.STOP),
-    ])
+    return _card(
+        [
+            # A demonstration can be resumed too, but it is never called a massage of hers.
+            kit.heading(_("A demonstration was interrupted") if record.demo else _("A massage was interrupted"), 18),
+            kit.body(
+                _("Started %(when)s.") % {"when": format_datetime(record.started_at)} + " " + session_summary(record)
+            ),
+            kit.primary_button(
+                _("Resume"), lambda e: resume_unfinished(app), "resume-pending", icon=ft.Icons.PLAY_ARROW
+            ),
+            kit.secondary_button(
+                _("End it and save"), lambda e: end_unfinished(app), "end-pending", icon=ft.Icons.STOP
+            ),
+        ]
+    )
 
 
 async def dial(uri: str) -> None:
@@ -123,18 +142,39 @@ def _mothers_card(app: AppState) -> ft.Control | None:
     chosen = next((row for row in rows if row.id == app.mother_id), None)
     lines: list[ft.Control] = [kit.heading(_("Your mothers") if app.role is Role.MIDWIFE else _("Mothers"), 18)]
     if chosen is not None:
-        lines.append(kit.tagged(kit.body(_("Showing: %(name)s") % {"name": mother_name(chosen)},
-                                         weight=ft.FontWeight.W_600), "showing-mother"))
+        lines.append(
+            kit.tagged(
+                kit.body(_("Showing: %(name)s") % {"name": mother_name(chosen)}, weight=ft.FontWeight.W_600),
+                "showing-mother",
+            )
+        )
     warned = [row for row in active if row.flags]  # most urgent first (MothersService.summaries)
     if warned:
         names = ", ".join(mother_name(row) for row in warned[:3]) + (", …" if len(warned) > 3 else "")
-        lines.append(kit.tagged(kit.body(
-            ngettext("%(n)d mother has a warning in her last report: %(names)s",
-                     "%(n)d mothers have a warning in their last report: %(names)s", len(warned))
-            % {"n": len(warned), "names": names},
-            size=15, color=kit.DANGER, weight=ft.FontWeight.W_600), "mothers-warned"))
-    lines.append(kit.secondary_button(_("All mothers (%(n)d)") % {"n": len(active)}, lambda e: app.go(MOTHERS_ROUTE),
-                                      "open-mothers-today", icon=ft.Icons.GROUPS))
+        lines.append(
+            kit.tagged(
+                kit.body(
+                    ngettext(
+                        "%(n)d mother has a warning in her last report: %(names)s",
+                        "%(n)d mothers have a warning in their last report: %(names)s",
+                        len(warned),
+                    )
+                    % {"n": len(warned), "names": names},
+                    size=15,
+                    color=kit.DANGER,
+                    weight=ft.FontWeight.W_600,
+                ),
+                "mothers-warned",
+            )
+        )
+    lines.append(
+        kit.secondary_button(
+            _("All mothers (%(n)d)") % {"n": len(active)},
+            lambda e: app.go(MOTHERS_ROUTE),
+            "open-mothers-today",
+            icon=ft.Icons.GROUPS,
+        )
+    )
     return _card(lines)
 
 
@@ -145,12 +185,26 @@ def _mother_card(app: AppState, summary: Any) -> ft.Control:
     lines: list[ft.Control] = [kit.heading(_("The mother") if she else _("You, the mother"), 18)]
     if summary.visit is not None:
         title, dates = visit_lines(summary.visit)
-        lines.append(kit.tagged(ft.Column([kit.body(title, weight=ft.FontWeight.W_600),
-                                           kit.body(dates, size=15, color=ft.Colors.ON_SURFACE_VARIANT)], spacing=2),
-                                "kf-visit"))
-    lines.append(kit.primary_button(_("Check how she feels") if she else _("Check how you feel"),
-                                    lambda e: app.go(report_part_route(MOTHER_PART)),
-                                    "open-mother-check", icon=ft.Icons.FAVORITE_BORDER))
+        lines.append(
+            kit.tagged(
+                ft.Column(
+                    [
+                        kit.body(title, weight=ft.FontWeight.W_600),
+                        kit.body(dates, size=15, color=ft.Colors.ON_SURFACE_VARIANT),
+                    ],
+                    spacing=2,
+                ),
+                "kf-visit",
+            )
+        )
+    lines.append(
+        kit.primary_button(
+            _("Check how she feels") if she else _("Check how you feel"),
+            lambda e: app.go(report_part_route(MOTHER_PART)),
+            "open-mother-check",
+            icon=ft.Icons.FAVORITE_BORDER,
+        )
+    )
     return _card(lines)
 
 
@@ -170,12 +224,20 @@ def Today() -> ft.View:
         controls.append(unfinished)
 
     if born is None:
-        controls.append(_card([
-            kit.heading(_("Welcome"), 18),
-            kit.body(_("Enter the baby's birth date so the app can count the days after birth.")),
-            kit.primary_button(_("Enter the birth date"), lambda e: app.go("/profile"), "open-profile",
-                               icon=ft.Icons.CHILD_CARE),
-        ]))
+        controls.append(
+            _card(
+                [
+                    kit.heading(_("Welcome"), 18),
+                    kit.body(_("Enter the baby's birth date so the app can count the days after birth.")),
+                    kit.primary_button(
+                        _("Enter the birth date"),
+                        lambda e: app.go("/profile"),
+                        "open-profile",
+                        icon=ft.Icons.CHILD_CARE,
+                    ),
+                ]
+            )
+        )
     else:
         top: list[ft.Control] = []
         if profile is not None and profile.mother_name and mothers is None:  # else the card above names her
@@ -185,13 +247,17 @@ def Today() -> ft.View:
         top.append(kit.heading(pp_day_text(n_day) if n_day is not None else format_date(day), 22))
         top.append(kit.body(format_date(day, "full"), color=ft.Colors.ON_SURFACE_VARIANT))
         # DOMAIN §4 "Postpartum day = days since birth": said plainly, so nobody counts from 1.
-        top.append(kit.body(_("Counted from the day of birth, which is day 0."), size=14,
-                            color=ft.Colors.ON_SURFACE_VARIANT))
+        top.append(
+            kit.body(_("Counted from the day of birth, which is day 0."), size=14, color=ft.Colors.ON_SURFACE_VARIANT)
+        )
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
-    calls = Calls(midwife_tel=profile.midwife_tel if profile else None,
-                  facility_tel=profile.facility_tel if profile else None,
-                  dial=dial, add_phone=lambda: app.go("/profile"))
+    calls = Calls(
+        midwife_tel=profile.midwife_tel if profile else None,
+        facility_tel=profile.facility_tel if profile else None,
+        dial=dial,
+        add_phone=lambda: app.go("/profile"),
+    )
     # Open flags of the last days' reports, most urgent first, each once with the days it was reported.
     controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in summary.flags]
     controls += [notice_card(notice) for notice in summary.notices]
@@ -199,24 +265,35 @@ def Today() -> ft.View:
 
     m_text, m_done = massage_state(summary.morning)
     e_text, e_done = massage_state(summary.evening)
-    controls.append(_card([
-        kit.heading(_("Massage today"), 18),
-        _status_row(_("This morning"), m_text, m_done, "massage-morning"),
-        _status_row(_("This evening"), e_text, e_done, "massage-evening"),
-        kit.primary_button(_("Start a massage"), lambda e: start_massage(app, set_asking), "start-session",
-                           icon=ft.Icons.SPA),
-    ]))
+    controls.append(
+        _card(
+            [
+                kit.heading(_("Massage today"), 18),
+                _status_row(_("This morning"), m_text, m_done, "massage-morning"),
+                _status_row(_("This evening"), e_text, e_done, "massage-evening"),
+                kit.primary_button(
+                    _("Start a massage"), lambda e: start_massage(app, set_asking), "start-session", icon=ft.Icons.SPA
+                ),
+            ]
+        )
+    )
 
     report = summary.report
-    lines: list[ft.Control] = [kit.heading(_("Milk diary"), 18),
-                               _status_row(_("Today's report"), _("done") if report else _("not yet"),
-                                           report is not None, "report-status")]
+    lines: list[ft.Control] = [
+        kit.heading(_("Milk diary"), 18),
+        _status_row(_("Today's report"), _("done") if report else _("not yet"), report is not None, "report-status"),
+    ]
     if report is not None:
-        lines.append(kit.body(_("%(flow)s · %(n)d of 8 signs") % {"flow": t(FLOWS, report.flow),
-                                                                  "n": report.signs_score}))
+        lines.append(
+            kit.body(_("%(flow)s · %(n)d of 8 signs") % {"flow": t(FLOWS, report.flow), "n": report.signs_score})
+        )
     lines += [
-        kit.primary_button(_("Edit today's report") if report else _("Fill in today's report"),
-                           lambda e: app.go("/report"), "open-report", icon=ft.Icons.EDIT_NOTE),
+        kit.primary_button(
+            _("Edit today's report") if report else _("Fill in today's report"),
+            lambda e: app.go("/report"),
+            "open-report",
+            icon=ft.Icons.EDIT_NOTE,
+        ),
         kit.secondary_button(_("Diary and trends"), lambda e: app.go("/diary"), "open-diary", icon=ft.Icons.SHOW_CHART),
     ]
     controls.append(_card(lines))
@@ -235,16 +312,20 @@ def Today() -> ft.View:
         set_asking(False)
         end_unfinished(app)
 
-    ft.use_dialog(ft.AlertDialog(
-        modal=True,
-        title=ft.Text(_("A massage is not finished yet")),
-        content=ft.Text(_("Resume it, or end it and save it before starting a new one.")),
-        actions=[
-            kit.primary_button(_("Resume"), resume_it, "dialog-resume", icon=ft.Icons.PLAY_ARROW),
-            kit.secondary_button(_("End it and save"), end_it, "dialog-end", icon=ft.Icons.STOP),
-            kit.text_button(_("Cancel"), lambda e: set_asking(False), "dialog-cancel"),
-        ],
-        on_dismiss=lambda e: set_asking(False),
-    ) if asking else None)
+    ft.use_dialog(
+        ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("A massage is not finished yet")),
+            content=ft.Text(_("Resume it, or end it and save it before starting a new one.")),
+            actions=[
+                kit.primary_button(_("Resume"), resume_it, "dialog-resume", icon=ft.Icons.PLAY_ARROW),
+                kit.secondary_button(_("End it and save"), end_it, "dialog-end", icon=ft.Icons.STOP),
+                kit.text_button(_("Cancel"), lambda e: set_asking(False), "dialog-cancel"),
+            ],
+            on_dismiss=lambda e: set_asking(False),
+        )
+        if asking
+        else None
+    )
     settings_button = kit.icon_button(ft.Icons.SETTINGS, _("Settings"), lambda e: app.go("/settings"), "open-settings")
     return kit.screen("/", _("Today"), controls, actions=[settings_button])

@@ -35,42 +35,83 @@ def Visit() -> ft.View:
     pair = teaching.quiz_pair(mother)
     controls: list[ft.Control] = [
         kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
-        _card([
-            kit.heading(_("Demonstrate"), 18),
-            kit.body(_("The whole massage at demonstration speed (rounds of 20 seconds), with the explanations "
-                       "open and large drawings. Nothing is recorded in the mother's diary."),
-                     color=ft.Colors.ON_SURFACE_VARIANT),
-            kit.primary_button(_("Demonstrate the massage"), lambda e: start_demonstration(app), "open-demo",
-                               icon=ft.Icons.PLAY_CIRCLE_OUTLINE),
-        ]),
-        _card([
-            kit.heading(_("Teach-back quiz"), 18),
-            kit.body(_("Ten questions, taken before teaching and again after."), color=ft.Colors.ON_SURFACE_VARIANT),
-            quiz_pair_row(pair.before, pair.after),
-            kit.primary_button(_("Quiz before teaching"), lambda e: app.go("/quiz/before"), "open-quiz-before",
-                               icon=ft.Icons.QUIZ_OUTLINED),
-            kit.secondary_button(_("Quiz after teaching"), lambda e: app.go("/quiz/after"), "open-quiz-after",
-                                 icon=ft.Icons.QUIZ),
-        ]),
-        _card([
-            kit.heading(_("Skills check"), 18),
-            *skills_lines(teaching.last_skills(mother)),
-            kit.primary_button(_("Check the massage skills"), lambda e: app.go("/skills"), "open-skills",
-                               icon=ft.Icons.CHECKLIST),
-        ]),
-        _card([
-            kit.heading(_("Your voice for the family"), 18),
-            kit.body(_("Record the spoken prompts in your own voice, in any language the family speaks; the "
-                       "family's phone then coaches with your voice."), color=ft.Colors.ON_SURFACE_VARIANT),
-            kit.secondary_button(_("Record the prompts"), lambda e: app.go(OWN_VOICE_ROUTE), "open-own-voice-visit",
-                                 icon=ft.Icons.MIC),
-        ]),
-        _card([
-            kit.heading(_("Visit summary"), 18),
-            kit.body(_("The last 7 days, massages, warning signs, quiz and skills, and the next visit: to keep or "
-                       "print as a PDF or a CSV file."), color=ft.Colors.ON_SURFACE_VARIANT),
-            kit.primary_button(_("Open the visit summary"), lambda e: app.go("/summary"), "open-summary",
-                               icon=ft.Icons.SUMMARIZE),
-        ]),
+        _card(
+            [
+                kit.heading(_("Demonstrate"), 18),
+                kit.body(
+                    _(
+                        "The whole massage at demonstration speed (rounds of 20 seconds), with the explanations "
+                        "open and large drawings. Nothing is recorded in the mother's diary."
+                    ),
+                    color=ft.Colors.ON_SURFACE_VARIANT,
+                ),
+                kit.primary_button(
+                    _("Demonstrate the massage"),
+                    lambda e: start_demonstration(app),
+                    "open-demo",
+                    icon=ft.Icons.PLAY_CIRCLE_OUTLINE,
+                ),
+            ]
+        ),
+        _card(
+            [
+                kit.heading(_("Teach-back quiz"), 18),
+                kit.body(
+                    _("Ten questions, taken before teaching and again after."), color=ft.Colors.ON_SURFACE_VARIANT
+                ),
+                quiz_pair_row(pair.before, pair.after),
+                kit.primary_button(
+                    _("Quiz before teaching"),
+                    lambda e: app.go("/quiz/before"),
+                    "open-quiz-before",
+                    icon=ft.Icons.QUIZ_OUTLINED,
+                ),
+                kit.secondary_button(
+                    _("Quiz after teaching"), lambda e: app.go("/quiz/after"), "open-quiz-after", icon=ft.Icons.QUIZ
+                ),
+            ]
+        ),
+        _card(
+            [
+                kit.heading(_("Skills check"), 18),
+                *skills_lines(teaching.last_skills(mother)),
+                kit.primary_button(
+                    _("Check the massage skills"), lambda e: app.go("/skills"), "open-skills", icon=ft.Icons.CHECKLIST
+                ),
+            ]
+        ),
+        _card(
+            [
+                kit.heading(_("Your voice for the family"), 18),
+                kit.body(
+                    _(
+                        "Record the spoken prompts in your own voice, in any language the family speaks; the "
+                        "family's phone then coaches with your voice."
+                    ),
+                    color=ft.Colors.ON_SURFACE_VARIANT,
+                ),
+                kit.secondary_button(
+                    _("Record the prompts"),
+                    lambda e: app.go(OWN_VOICE_ROUTE),
+                    "open-own-voice-visit",
+                    icon=ft.Icons.MIC,
+                ),
+            ]
+        ),
+        _card(
+            [
+                kit.heading(_("Visit summary"), 18),
+                kit.body(
+                    _(
+                        "The last 7 days, massages, warning signs, quiz and skills, and the next visit: to keep or "
+                        "print as a PDF or a CSV file."
+                    ),
+                    color=ft.Colors.ON_SURFACE_VARIANT,
+                ),
+                kit.primary_button(
+                    _("Open the visit summary"), lambda e: app.go("/summary"), "open-summary", icon=ft.Icons.SUMMARIZE
+                ),
+            ]
+        ),
     ]
     return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back())

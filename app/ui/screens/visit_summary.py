@@ -29,8 +29,15 @@ def day_texts(line: DayLine) -> tuple[str, str]:
     if line.report is None:
         detail = f"{cells[2]} · {_('Massages')}: {cells[6]}"
     else:
-        detail = " · ".join([cells[2], f"{_('Signs')}: {cells[3]}", f"{_('Feeds')}: {cells[4]}",
-                             f"{_('Wet diapers')}: {cells[5]}", f"{_('Massages')}: {cells[6]}"])
+        detail = " · ".join(
+            [
+                cells[2],
+                f"{_('Signs')}: {cells[3]}",
+                f"{_('Feeds')}: {cells[4]}",
+                f"{_('Wet diapers')}: {cells[5]}",
+                f"{_('Massages')}: {cells[6]}",
+            ]
+        )
     return head, detail
 
 
@@ -42,8 +49,15 @@ def summary_controls(s: VisitSummary) -> list[ft.Control]:
     days: list[ft.Control] = [kit.heading(export.range_text(s), 17)]
     for line in reversed(s.days):  # today first: what the midwife asks about first
         head, detail = day_texts(line)
-        days.append(ft.Column([kit.body(head, size=15, weight=ft.FontWeight.W_600),
-                               kit.body(detail, size=14, color=ft.Colors.ON_SURFACE_VARIANT)], spacing=0))
+        days.append(
+            ft.Column(
+                [
+                    kit.body(head, size=15, weight=ft.FontWeight.W_600),
+                    kit.body(detail, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+                ],
+                spacing=0,
+            )
+        )
     about: list[ft.Control] = [kit.body(line, weight=ft.FontWeight.W_600) for line in export.mother_lines(s)]
     about.append(kit.body(export.made_text(s), size=14, color=ft.Colors.ON_SURFACE_VARIANT))
     controls: list[ft.Control] = [
@@ -51,8 +65,12 @@ def summary_controls(s: VisitSummary) -> list[ft.Control]:
         _card(days, "summary-days"),
     ]
     for section in export.sections(s):
-        controls.append(_card([kit.heading(section.title, 17), *[kit.body(line, size=15) for line in section.lines]],
-                              f"summary-{section.key}"))
+        controls.append(
+            _card(
+                [kit.heading(section.title, 17), *[kit.body(line, size=15) for line in section.lines]],
+                f"summary-{section.key}",
+            )
+        )
     controls.append(kit.note(export.disclaimer(), icon=ft.Icons.INFO_OUTLINE))
     return controls
 
@@ -79,8 +97,13 @@ def Summary() -> ft.View:
     async def save_csv(e: Any) -> None:
         await save("csv")
 
-    bottom = [ft.Row([
-        kit.secondary_button(_("Save PDF"), save_pdf, "summary-pdf", icon=ft.Icons.PICTURE_AS_PDF, in_row=True),
-        kit.secondary_button(_("Save CSV"), save_csv, "summary-csv", icon=ft.Icons.TABLE_CHART, in_row=True),
-    ], spacing=8)]
+    bottom = [
+        ft.Row(
+            [
+                kit.secondary_button(_("Save PDF"), save_pdf, "summary-pdf", icon=ft.Icons.PICTURE_AS_PDF, in_row=True),
+                kit.secondary_button(_("Save CSV"), save_csv, "summary-csv", icon=ft.Icons.TABLE_CHART, in_row=True),
+            ],
+            spacing=8,
+        )
+    ]
     return kit.screen(ROUTE, export.title(), summary_controls(summary), on_back=lambda e: app.back(), bottom=bottom)

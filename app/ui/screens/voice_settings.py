@@ -40,13 +40,21 @@ def VoiceSettings() -> ft.Column:
         BEEPS: _("Only chimes and vibration, no voice."),
         SILENT: _("Only vibration, on phones that can vibrate."),
     }[mode]
-    return ft.Column([
-        kit.heading(_("Sound during the massage"), 18),
-        kit.choice_group([(VOICE, _("Voice")), (BEEPS, _("Beeps only")), (SILENT, _("Silent"))], mode, choose,
-                         "voice-mode"),
-        kit.body(explain),
-        kit.secondary_button(_("Play a sample"), sample, "voice-sample", icon=ft.Icons.VOLUME_UP),
-        # The midwife records the prompts in her own voice (app/ui/screens/own_voice.py).
-        kit.secondary_button(_("Record the prompts in your own voice"), lambda e: app.go(OWN_VOICE_ROUTE),
-                             "open-own-voice", icon=ft.Icons.MIC),
-    ], spacing=12)
+    return ft.Column(
+        [
+            kit.heading(_("Sound during the massage"), 18),
+            kit.choice_group(
+                [(VOICE, _("Voice")), (BEEPS, _("Beeps only")), (SILENT, _("Silent"))], mode, choose, "voice-mode"
+            ),
+            kit.body(explain),
+            kit.secondary_button(_("Play a sample"), sample, "voice-sample", icon=ft.Icons.VOLUME_UP),
+            # The midwife records the prompts in her own voice (app/ui/screens/own_voice.py).
+            kit.secondary_button(
+                _("Record the prompts in your own voice"),
+                lambda e: app.go(OWN_VOICE_ROUTE),
+                "open-own-voice",
+                icon=ft.Icons.MIC,
+            ),
+        ],
+        spacing=12,
+    )
