@@ -19,7 +19,7 @@ from datetime import date
 
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionRecord
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,6 +43,7 @@ REPORT_COLUMNS: dict[str, str] = {
     "mood": "1 (very stressed) to 5 (calm)",
     **{name: "yes / no / empty" for name in OPTIONAL_QUESTIONS},
     **{f"mother_{sign.value}": "yes / no / empty" for sign in MOTHER_SIGNS},
+    **{f"baby_{sign.value}": "yes (ticked under baby_danger) / empty" for sign in BABY_SIGNS},
     "note": "her note, as typed",
 }
 SESSION_COLUMNS: dict[str, str] = {
@@ -109,6 +110,7 @@ def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None) -> b
             _number(report.mood),
             *(_yes_no(getattr(report, name)) for name in OPTIONAL_QUESTIONS),
             *(_yes_no(report.mother_signs.get(sign)) for sign in MOTHER_SIGNS),
+            *(_yes_no(report.baby_signs.get(sign)) for sign in BABY_SIGNS),
             report.note,
         ]
 

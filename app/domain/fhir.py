@@ -33,7 +33,7 @@ from typing import Any
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import RULES, RedFlag, evaluate, recent_flags
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, Flow
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, Flow
 
 CANONICAL = "https://pijatoksitosin.id/fhir"
 QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/daily-report"
@@ -80,6 +80,8 @@ _QUESTION_TEXT = {
     "temperature_c": "Temperature (degrees C)",
     "mood": "Mood / stress (1 = very stressed, 5 = calm)",
     "note": "Note",
+    "baby_danger": "Any of the newborn's danger signs (Buku KIA)",
+    "baby_yellow": "Baby's skin or eyes yellow",
     "baby_sleepy_yellow": "Baby very sleepy or yellow",
     "dark_urine": "Baby's urine dark",
     "black_stools": "Baby's stools still black",
@@ -153,6 +155,15 @@ def questionnaire() -> dict[str, Any]:
                 for sign in MOTHER_SIGNS
             ],
         },
+        {
+            "linkId": "baby_signs",
+            "text": "The newborn's danger signs (Buku KIA)",
+            "type": "group",
+            "item": [
+                {"linkId": f"baby_signs.{sign.value}", "text": sign.value.replace("_", " "), "type": "boolean"}
+                for sign in BABY_SIGNS
+            ],
+        },
         {"linkId": "note", "text": _QUESTION_TEXT["note"], "type": "string"},
     ]
     return {
@@ -206,6 +217,16 @@ def _answer_items(report: DailyReport, local_zone: tzinfo | None) -> list[dict[s
                 "item": [
                     {"linkId": f"mother_signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
                     for sign, answer in report.mother_signs.items()
+                ],
+            }
+        )
+    if report.baby_signs:
+        items.append(
+            {
+                "linkId": "baby_signs",
+                "item": [
+                    {"linkId": f"baby_signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
+                    for sign, answer in report.baby_signs.items()
                 ],
             }
         )

@@ -18,7 +18,7 @@ from app.domain.clock import Clock
 from app.domain.postpartum import postpartum_day
 from app.domain.profile import Profile
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import RULES, FlagGroup, RedFlag, recent_flags
+from app.domain.redflags import FlagGroup, OpenFlag, recent_flags
 from app.domain.report import DailyReport
 from app.domain.skills import SkillsCheck
 from app.domain.visits import Timing, VisitDue, next_visit, visit_due
@@ -38,13 +38,6 @@ class DayLine:
     postpartum_day: int | None
     report: DailyReport | None
     massages: int  # finished massages that day (completed, ended early or stopped for pain)
-
-
-@dataclass(frozen=True)
-class OpenFlag:
-    flag: RedFlag
-    group: FlagGroup
-    since: date
 
 
 @dataclass(frozen=True)
@@ -110,9 +103,7 @@ class SummaryService:
                 )
             )
         # Open as Today shows them (reported in the last days, not answered "no" since).
-        flags = [
-            OpenFlag(o.flag, RULES[o.flag].group, o.since) for o in recent_flags(reports, birth_date=born, today=end)
-        ]
+        flags = recent_flags(reports, birth_date=born, today=end)
         flags.sort(key=lambda f: GROUP_ORDER.index(f.group))  # stable: most urgent first within a group
         teaching = TeachingService(self.store, self.clock)
         return VisitSummary(

@@ -349,3 +349,13 @@ def m005_teaching(db: Database) -> None:
         foreign_keys=[("mother_id", "mothers", "id")],
     )
     db["skills_checks"].create_index(["mother_id", "checked_at"])
+
+
+@migrations()
+def m006_newborn_danger_signs(db: Database) -> None:
+    # The newborn's danger signs (DOMAIN §3, [S26]) behind one question: `baby_danger` yes/no (NULL =
+    # not answered), `baby_signs` JSON {code: bool} of the ones ticked, like `mother_signs`; and
+    # `baby_yellow`, yellow skin or eyes (NULL = not answered). Rows written before answered none.
+    db["reports"].add_column("baby_danger", int)
+    db["reports"].add_column("baby_signs", str, not_null_default="{}")
+    db["reports"].add_column("baby_yellow", int)

@@ -170,6 +170,7 @@ def _report_row(report: DailyReport) -> dict[str, Any]:
             for question in OPTIONAL_QUESTIONS
         },
         "mother_signs": json.dumps({sign.value: answer for sign, answer in report.mother_signs.items()}),
+        "baby_signs": json.dumps({sign.value: answer for sign, answer in report.baby_signs.items()}),
     }
 
 
@@ -177,5 +178,10 @@ def report_from_row(row: dict[str, Any]) -> DailyReport:
     # No validation context, so the "not in the future / not before birth" checks are skipped:
     # a report valid on the day it was written stays loadable.
     return DailyReport.model_validate(
-        {**row, "signs": json.loads(row["signs"]), "mother_signs": json.loads(row["mother_signs"])}
+        {
+            **row,
+            "signs": json.loads(row["signs"]),
+            "mother_signs": json.loads(row["mother_signs"]),
+            "baby_signs": json.loads(row["baby_signs"]),
+        }
     )
