@@ -18,13 +18,15 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
+from pydantic import ValidationError
+
 from app.domain.clock import Clock
 from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import Notice, OpenFlag, RedFlag, evaluate, notices, recent_flags
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
+from app.domain.redflags import RULES, Notice, OpenFlag, RedFlag, Urgency, evaluate, notices, recent_flags
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
 from app.domain.trends import MassageComparison, Point, massage_vs_other, series
 from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
@@ -137,6 +139,11 @@ def mother_key(code: str) -> str:
     return f"mother:{code}"
 
 
+def baby_key(code: str) -> str:
+    """The form field (a ticked box) of one of the newborn's danger signs."""
+    return f"baby:{code}"
+
+
 def _yes_no(answer: bool | None) -> str:
     return "" if answer is None else ("yes" if answer else "no")
 
@@ -153,6 +160,7 @@ def empty_fields() -> Fields:
     f.update({f"sign:{sign.value}": "" for sign in SIGNS})
     f.update({name: "" for name in OPTIONAL_QUESTIONS})  # yes / no / "" (not answered)
     f.update({mother_key(sign.value): "" for sign in MOTHER_SIGNS})  # yes / no / ""
+    f.update({baby_key(sign.value): "false" for sign in BABY_SIGNS})  # ticked or not
     return f
 
 
@@ -173,6 +181,8 @@ def fields_from_report(report: DailyReport | None) -> Fields:
         f[name] = _yes_no(getattr(report, name))
     for code, answer in report.mother_signs.items():
         f[mother_key(code.value)] = _yes_no(answer)
+    for baby_sign, ticked in report.baby_signs.items():
+        f[baby_key(baby_sign.value)] = "true" if ticked else "false"
     if report.temperature_c is not None:
         f["temperature_c"] = str(report.temperature_c)
     if report.mood is not None:
@@ -207,7 +217,24 @@ def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
         raw[name] = _answer(fields.get(name))
     mother = {sign.value: _answer(fields.get(mother_key(sign.value))) for sign in MOTHER_SIGNS}
     raw["mother_signs"] = {code: answer for code, answer in mother.items() if answer is not None}
+    # The newborn's danger signs count only under a "yes" to "any of these?": a "no" clears them.
+    ticked = {sign.value: True for sign in BABY_SIGNS if fields.get(baby_key(sign.value)) == "true"}
+    raw["baby_signs"] = ticked if raw.get("baby_danger") is True else {}
     return raw
+
+
+_DANGER_FIELDS = ("mother_signs", "baby_danger", "baby_signs", "baby_yellow")
+
+
+def go_now_in_form(fields: Mapping[str, str], day: date, postpartum_day: int | None) -> list[RedFlag]:
+    """The GO NOW flags the form's danger answers raise so far, before Save: the form says at once
+    what to do, whatever else is still blank or wrong."""
+    raw = raw_report(fields, day)
+    try:
+        report = DailyReport.model_validate({"day": day, "flow": "well", **{k: raw[k] for k in _DANGER_FIELDS}})
+    except ValidationError:
+        return []
+    return [flag for flag in evaluate(report, postpartum_day=postpartum_day) if RULES[flag].urgency is Urgency.GO_NOW]
 
 
 def form_errors(errors: Mapping[str, str]) -> dict[str, str]:

@@ -31,11 +31,11 @@ from app import ASSETS_DIR
 from app.domain.csvexport import safe_cell
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
-from app.domain.skills import STEPS
 from app.domain.visits import VisitDue
 from app.i18n import N_, _, format_date, format_decimal, format_time
 from app.services.summary import DayLine, VisitSummary
-from app.ui.screens.diary_labels import FLAG_TITLES, FLOWS, VISIT_WINDOWS, pp_day_text
+from app.ui.screens.diary_labels import FLOWS, VISIT_WINDOWS, pp_day_text
+from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import t
 from app.ui.screens.teach_labels import PHASES, STEP_SHORT, not_yet_text, who_text
@@ -276,7 +276,7 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
         check = s.skills
         day = _iso(check.checked_at.astimezone().date())
         rows.append(("skills", day, "", "score_pct", check.score_pct, who_text(check)))
-        for step in STEPS:
+        for step in check.result.asked:
             done = check.steps.get(step, False)
             rows.append(("skills", day, "", step.value, int(done), t(STEP_SHORT, step)))
     for due in (s.visit_now, s.visit_next):

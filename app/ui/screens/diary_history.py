@@ -21,7 +21,8 @@ from app.services.diary import LIST_PAGE, DayEntry
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens.diary_chart import chart
-from app.ui.screens.diary_labels import FLAG_TITLES, FLOWS, pp_day_text, t
+from app.ui.screens.diary_labels import FLOWS, pp_day_text, t
+from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import session_card
 from app.ui.screens.report import report_route
 from app.ui.screens.store_error import write_problem

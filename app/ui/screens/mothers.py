@@ -19,7 +19,8 @@ from app.i18n import _, format_date, format_datetime, ngettext
 from app.services.mothers import MotherSummary
 from app.ui import kit
 from app.ui.screens import form_parts
-from app.ui.screens.diary_labels import FLAG_TITLES, pp_day_text, t
+from app.ui.screens.diary_labels import pp_day_text, t
+from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
 from app.ui.state import PROFILE_ROUTE, AppState, use_app

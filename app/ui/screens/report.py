@@ -18,14 +18,15 @@ from urllib.parse import parse_qs, urlparse
 
 import flet as ft
 
-from app.domain.redflags import RULES, RedFlag, Urgency
-from app.domain.report import MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
+from app.domain.redflags import RULES, FlagGroup, RedFlag, Urgency
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
 from app.i18n import _, format_date
-from app.services.diary import BODY_FLAGS, Fields, mother_key
+from app.services.diary import BODY_FLAGS, Fields, baby_key, go_now_in_form, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import (
+    BABY_SIGN_LABELS,
     FLOWS,
     MOTHER_SIGN_LABELS,
     QUESTION_LABELS,
@@ -37,12 +38,13 @@ from app.ui.screens.diary_labels import (
     use_lazy_state,
     wet_diaper_expectation,
 )
+from app.ui.screens.flag_labels import Calls, dial, flag_card
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app
 
 ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
-BABY_QUESTIONS = ("baby_sleepy_yellow", "dark_urine", "black_stools")
+BABY_QUESTIONS = ("baby_yellow", "dark_urine", "black_stools")
 BREAST_QUESTIONS = ("breast_very_painful", "nipple_pain", "flu_like")
 # Every field of a report has its place on the form, where its error shows (the checklist's and
 # the mother's answers under their headings); see test_every_report_field_has_a_place_on_the_form.
@@ -58,6 +60,8 @@ _PLACED = {
     "mood",
     "note",
     "mother_signs",
+    "baby_danger",
+    "baby_signs",
     *BODY_FLAGS,
     *BABY_QUESTIONS,
     *BREAST_QUESTIONS,
@@ -309,8 +313,17 @@ def Report() -> ft.View:
             )
         )
     labels = body_labels()
+    urgent = go_now_in_form(fields, day, n_day)
+    profile = app.diary.profile()
+    calls = Calls(
+        midwife_tel=profile.midwife_tel if profile else None,
+        facility_tel=profile.facility_tel if profile else None,
+        dial=dial,
+        add_phone=lambda: app.go("/profile"),
+    )
     milk += [
         *_section(_("The baby")),
+        anchors.at("baby_danger", *_baby_danger(fields, set_field, urgent, calls), errors=errors),
         *[
             anchors.at(
                 name, _yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field), errors=errors
@@ -327,7 +340,7 @@ def Report() -> ft.View:
             for name in BREAST_QUESTIONS
         ],
     ]
-    mother = [anchors.at("mother_signs", *_mother_section(fields, set_field, set_fields), errors=errors)]
+    mother = [anchors.at("mother_signs", *_mother_section(fields, set_field, set_fields, urgent, calls), errors=errors)]
     rest: list[ft.Control] = [
         ft.Divider(),
         anchors.at(
@@ -395,8 +408,48 @@ def _answer_all(values: dict[str, str], set_fields: Callable[[dict[str, str]], N
     return handler
 
 
+def _go_now(urgent: list[RedFlag], group_is_baby: bool, calls: Calls) -> list[ft.Control]:
+    """The first GO NOW sign answered so far, as its card (what to do now, 119): shown at once,
+    before Save."""
+    found = [flag for flag in urgent if (RULES[flag].group is FlagGroup.BABY) is group_is_baby]
+    return [flag_card(found[0], calls=calls)] if found else []
+
+
+def _baby_danger(
+    fields: Fields, set_field: Callable[[str, str], None], urgent: list[RedFlag], calls: Calls
+) -> list[ft.Control]:
+    """The newborn's danger signs (DOMAIN §3, [S26]) behind one question: the list is read, then
+    answered once; a yes opens the signs to tick, and the GO NOW card shows at once."""
+    question = t(QUESTION_LABELS, "baby_danger")
+    controls: list[ft.Control] = [
+        kit.tagged(kit.body(question, weight=ft.FontWeight.W_600), "baby-danger-question"),
+        kit.tagged(
+            ft.Column(
+                [kit.body("•  " + t(BABY_SIGN_LABELS, sign), size=15) for sign in BABY_SIGNS],
+                spacing=4,
+            ),
+            "baby-danger-list",
+        ),
+        kit.choice_group(
+            [("yes", _("Yes")), ("no", _("No"))],
+            fields.get("baby_danger") or None,
+            lambda v: set_field("baby_danger", v),
+            "field-baby_danger",
+        ),
+    ]
+    controls += _go_now(urgent, True, calls)  # right under the answer: what to do now comes first
+    if fields.get("baby_danger") == "yes":
+        controls.append(kit.body(_("Which ones? Tick each one you see."), weight=ft.FontWeight.W_600))
+        controls += [_check(baby_key(sign.value), t(BABY_SIGN_LABELS, sign), fields, set_field) for sign in BABY_SIGNS]
+    return controls
+
+
 def _mother_section(
-    fields: Fields, set_field: Callable[[str, str], None], set_fields: Callable[[dict[str, str]], None]
+    fields: Fields,
+    set_field: Callable[[str, str], None],
+    set_fields: Callable[[dict[str, str]], None],
+    urgent: list[RedFlag],
+    calls: Calls,
 ) -> list[ft.Control]:
     """The mother's own danger signs (DOMAIN §3), by how soon; "None of these" answers a group's
     unanswered questions no in one tap."""
@@ -425,6 +478,8 @@ def _mother_section(
             _yes_no_row(mother_key(sign.value), f"mother-{sign.value}", t(MOTHER_SIGN_LABELS, sign), fields, set_field)
             for sign in signs
         ]
+        if key == "go_now":
+            controls += _go_now(urgent, False, calls)
         blank = {mother_key(sign.value): "no" for sign in signs if not fields.get(mother_key(sign.value))}
         if key != "mood":
             controls.append(
