@@ -52,8 +52,9 @@ def tap_in_view(app, identifier: str) -> None:
 
 
 def answer_safety(app, unsafe: str | None = None, answer: str = "yes") -> None:
-    """Answer every safety question "no", except `unsafe`, answered `answer` (yes / unsure)."""
-    for code in CONTRAINDICATIONS:
+    """Answer every safety question "no", except `unsafe`, answered `answer` (yes / unsure); the
+    operasi sesar question last ("no")."""
+    for code in (*CONTRAINDICATIONS, "caesarean"):
         choice = answer if code == unsafe else "no"
         tap_in_view(app, f"safety-{code}-{choice}")
         app.page.wait_for_selector(
