@@ -197,7 +197,7 @@ def test_each_technique_draws_a_different_hand() -> None:
 
 def test_hands_captions_differ_and_unknown_technique_fails() -> None:
     captions = {t: _texts(il.hands_illustration(t))[0] for t in il.TECHNIQUES}
-    assert captions["fists"] == "Clenched fists, thumbs pointing forward"
+    assert captions["fists"] == "Clenched fists"  # no thumb direction (DOMAIN §2)
     assert len(set(captions.values())) == 3
     descriptions = {t: il.hands_illustration(t).label for t in il.TECHNIQUES}  # type: ignore[attr-defined]
     assert len(set(descriptions.values())) == 3

@@ -22,7 +22,7 @@ from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.redflags import FlagGroup, RedFlag
 from app.domain.report import DailyReport, validate_report
-from app.domain.skills import Checked, Step
+from app.domain.skills import STEPS, Checked, Step
 from app.domain.visits import Visit
 from app.services.summary import SummaryService, VisitSummary
 from app.services.teaching import TeachingService
@@ -120,7 +120,7 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
         "after",
         {item.question.value: item.answer for item in __import__("app.domain.quiz", fromlist=["ITEMS"]).ITEMS},
     )
-    teaching.save_skills(1, Checked.HUSBAND, "Budi", {s.value: s is not Step.PRESSURE for s in Step})
+    teaching.save_skills(1, Checked.HUSBAND, "Budi", {s.value: s is not Step.ASKS_PAIN for s in STEPS})
     return store
 
 
@@ -158,7 +158,7 @@ def test_open_red_flags_are_grouped_baby_breast_mother(summary):
 def test_quiz_skills_and_kf_visit(summary):
     assert summary.quiz.before is not None and summary.quiz.before.score_pct == 10
     assert summary.quiz.after is not None and summary.quiz.after.score_pct == 100
-    assert summary.skills is not None and summary.skills.result.not_yet == [Step.PRESSURE]
+    assert summary.skills is not None and summary.skills.result.not_yet == [Step.ASKS_PAIN]
     assert summary.visit_now is not None and summary.visit_now.visit is Visit.KF3
     assert summary.visit_next is not None and summary.visit_next.visit is Visit.KF4
 
@@ -197,8 +197,8 @@ def _pdf_text(data: bytes) -> str:
                 "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early",
                 "Before teaching: 10%",
                 "After teaching: 100%",
-                "Husband (Budi): 6 of 7 steps right (86%)",
-                "Gentle pressure",
+                "Husband (Budi): 8 of 9 steps right (89%)",
+                "Asking about pain",
                 "KF3",
                 "KF4",
                 "Lochia (the bleeding after birth) smells bad",
@@ -214,8 +214,8 @@ def _pdf_text(data: bytes) -> str:
                 "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal",
                 "Sebelum diajari: 10%",
                 "Sesudah diajari: 100%",
-                "Suami (Budi): 6 dari 7 langkah benar (86%)",
-                "Tekanan lembut",
+                "Suami (Budi): 8 dari 9 langkah benar (89%)",
+                "Menanyakan rasa sakit",
                 "KF3",
                 "Ringkasan",
                 "–",
@@ -265,7 +265,7 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     statuses = [r["value"] for r in rows if r["section"] == "massage" and r["item"] == "status"]
     assert statuses == ["completed", "stopped_pain", "completed"]
     assert {r["item"] for r in rows if r["section"] == "quiz"} == {"before", "after"}
-    assert [r["value"] for r in rows if r["section"] == "skills" and r["item"] == "pressure"] == ["0"]
+    assert [r["value"] for r in rows if r["section"] == "skills" and r["item"] == "asks_pain"] == ["0"]
     assert any(r["section"] == "flag" and r["item"] == "lochia_smells" and r["value"] == "mother" for r in rows)
 
 
