@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.profile import Profile
+from app.domain.quiz import QUESTIONS
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.redflags import FlagGroup, RedFlag
 from app.domain.report import DailyReport, validate_report
@@ -202,6 +203,10 @@ def _pdf_text(data: bytes) -> str:
                 "KF3",
                 "KF4",
                 "Lochia (the bleeding after birth) smells bad",
+                # The quiz per question, before -> after: the mix-ups she had are the midwife's topics.
+                "and which way do the hands move? before: right, after: right",
+                "9. Which hormone lets the milk flow out of the breast? before: wrong, after: right",
+                "2. Where does each stroke start? before: –, after: right",
             ],
         ),
         (
@@ -264,7 +269,11 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     assert [(r["date"], r["value"]) for r in feeds] == [("2026-11-20", "9"), ("2026-11-22", "5")]
     statuses = [r["value"] for r in rows if r["section"] == "massage" and r["item"] == "status"]
     assert statuses == ["completed", "stopped_pain", "completed"]
-    assert {r["item"] for r in rows if r["section"] == "quiz"} == {"before", "after"}
+    quiz = {r["item"]: r["value"] for r in rows if r["section"] == "quiz"}
+    assert (quiz["before"], quiz["after"]) == ("10", "100")
+    # Each question before and after: 1 right, 0 wrong, empty not answered.
+    assert (quiz["before:where"], quiz["before:hormone"], quiz["before:start"]) == ("1", "0", "")
+    assert {quiz[f"after:{q.value}"] for q in QUESTIONS} == {"1"}
     assert [r["value"] for r in rows if r["section"] == "skills" and r["item"] == "asks_pain"] == ["0"]
     assert any(r["section"] == "flag" and r["item"] == "lochia_smells" and r["value"] == "mother" for r in rows)
 

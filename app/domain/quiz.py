@@ -179,3 +179,10 @@ class QuizAttempt:
     taken_at: datetime
     score_pct: int
     answers: dict[str, str] = field(default_factory=dict)
+
+
+def question_results(attempt: QuizAttempt | None) -> dict[Question, bool | None]:
+    """Each question's result in an attempt: right, wrong, or None (no attempt, or not answered:
+    an attempt of the first quiz never answered a question asked since)."""
+    given = {} if attempt is None else attempt.answers
+    return {q: (given[q.value] == _BY_QUESTION[q].answer if q.value in given else None) for q in QUESTIONS}
