@@ -2,7 +2,7 @@
 
 Options: --port, --host (loopback by default; anything else needs --allow-network), --data-dir (the
 folder of the SQLite file; also $PIJAT_DATA_DIR), --no-browser. The printed address carries a secret
-that changes at every start; only a browser that opened it gets in (see app/server.py).
+that changes at every start; only a browser that opened it gets in (see app/gate.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Any
 
 from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
-from app.server import bind, is_loopback, new_access, open_browser, serve
+from app.gate import is_loopback, new_access
+from app.server import bind, open_browser, serve
 
 # The first page asks for Flet's client (about 15 MB) and connects only once it has run it.
 WARM_UP_AFTER_S = 0.25

@@ -17,7 +17,8 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
-from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT, REFUSED_TEXT, is_loopback
+from app.gate import REFUSED_TEXT, is_loopback
+from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT
 from tests.app_server import ROOT, AppServer, start_app
 
 
@@ -167,6 +168,7 @@ RESPONSES = [
     ("/?token=TOKEN", False),  # the redirect that sets the cookie
     ("/", True),  # the app's page
     ("/main.dart.js", True),  # a static file (Flet adds `Access-Control-Allow-Origin: *` to these)
+    ("/own-voice/halfway.wav", True),  # a recording not made: the 404 (tests/test_own_voice.py serves one)
 ]
 
 
