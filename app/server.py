@@ -72,6 +72,9 @@ SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
+    # Only the app's own pages may load its responses: another page on this computer (another
+    # port is another origin) cannot play the midwife's recordings with <audio>, or fetch them.
+    "cross-origin-resource-policy": "same-origin",
 }
 
 

@@ -179,10 +179,14 @@ def test_every_response_carries_the_content_security_policy(server: AppServer, t
 
 
 @pytest.mark.parametrize("target, cookie", RESPONSES)
-def test_every_response_forbids_sniffing_and_referrers(server: AppServer, target: str, cookie: bool) -> None:
+def test_every_response_forbids_sniffing_referrers_and_other_origins(
+    server: AppServer, target: str, cookie: bool
+) -> None:
     response = get(server, target.replace("TOKEN", server.token), with_cookie(server) if cookie else None)
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     assert response.getheader("Referrer-Policy") == "no-referrer"
+    # Another page (another port is another origin) may not load it as a sound, image or script.
+    assert response.getheader("Cross-Origin-Resource-Policy") == "same-origin"
 
 
 @pytest.mark.parametrize("target, cookie", RESPONSES)
