@@ -2,7 +2,7 @@
 
 Options: --port, --host (loopback by default; anything else needs --allow-network), --data-dir (the
 folder of the SQLite file; also $PIJAT_DATA_DIR), --no-browser. The printed address carries a secret
-that changes at every start; only a browser that opened it gets in (see app/gate.py).
+that changes at every start; only a browser that opened it gets in (see app/gate.py). Ctrl+C stops it.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         warm.start()
 
     serve(app_main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
+    print("Pijat Oksitosin: stopped.", flush=True)
 
 
 async def app_main(page: Any) -> None:

@@ -19,6 +19,7 @@ import socket
 import threading
 import webbrowser
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from pathlib import Path
 
 import flet as ft
@@ -236,7 +237,7 @@ def serve(
     assets_dir: str,
     on_ready: Callable[[], None],
 ) -> None:
-    """Serve until interrupted (Ctrl+C or SIGTERM)."""
+    """Serve until interrupted: Ctrl+C returns, quietly; SIGTERM ends the process."""
     config = uvicorn.Config(
         build_app(main, access, assets_dir),
         log_level="warning",
@@ -244,7 +245,10 @@ def serve(
         ws="websockets-sansio",
         timeout_graceful_shutdown=5,
     )
-    _Server(config, on_ready).run(sockets=[sock])
+    # Ctrl+C: uvicorn shuts down gracefully (connections closed, Flet's sessions told), then
+    # raises it again for its caller; nobody here needs that traceback.
+    with suppress(KeyboardInterrupt):
+        _Server(config, on_ready).run(sockets=[sock])
 
 
 def open_browser(url: str) -> None:

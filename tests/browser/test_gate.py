@@ -1,9 +1,10 @@
 """The gate as a browser meets it (issue 22): another page on this computer cannot play or fetch the
 midwife's recordings; two copies of the app on two ports share one browser without locking each
-other out; the token leaves no trace in the tab's history."""
+other out; the token leaves no trace in the tab's history; Ctrl+C with a page open stops cleanly."""
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -149,3 +150,19 @@ def test_the_token_leaves_no_trace_in_the_tab_s_history(browser, recorded):
         assert "token" not in page.url
     finally:
         ctx.close()
+
+
+def test_ctrl_c_with_a_page_open_stops_cleanly(browser, tmp_path):
+    srv = start_app(tmp_path)
+    ctx = browser.new_context(viewport=PHONE, locale="en-GB")
+    try:
+        AppPage(ctx.new_page(), srv, "en").open(skip_intro=False)
+        srv.process.send_signal(signal.SIGINT)
+        code = srv.process.wait(30)
+    finally:
+        ctx.close()
+        if srv.process.poll() is None:
+            srv.stop()
+    log = (srv.data_dir / "server.log").read_text()
+    assert code == 0
+    assert "Traceback" not in log and "ERROR" not in log, log
