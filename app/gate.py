@@ -78,7 +78,7 @@ def is_loopback(host: str) -> bool:
 
 
 def url_host(host: str) -> str:
-    """The host to put in the printed URL for a bind address."""
+    """The host to put in a URL for a bind address."""
     if host in ("", "0.0.0.0"):
         return "127.0.0.1"
     if host == "::":
@@ -111,7 +111,11 @@ class Access:
 
     @property
     def url(self) -> str:
-        return f"http://{url_host(self.host)}:{self.port}/?{TOKEN_PARAM}={self.token}"
+        return self.url_at(self.host)
+
+    def url_at(self, address: str) -> str:
+        """The address to open, with the token, for the server reached at `address`."""
+        return f"http://{url_host(address)}:{self.port}/?{TOKEN_PARAM}={self.token}"
 
     def token_ok(self, candidate: str | None) -> bool:
         return candidate is not None and secrets.compare_digest(candidate.encode(), self.token.encode())

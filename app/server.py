@@ -8,14 +8,16 @@ build still goes through `main.py` and `ft.run`).
 
 The layers, outermost first (see `build_app`): SecurityHeaders (every response), Gatekeeper (who
 gets in), FletFixes (the guard script in Flet's page, a WebSocket that outlives its browser),
-OwnVoiceFiles (the midwife's recordings), then Flet's own app. Below them: listening (`bind`) and
-running uvicorn (`serve`).
+OwnVoiceFiles (the midwife's recordings), then Flet's own app. Below them: listening (`bind`,
+`reachable_addresses`) and running uvicorn (`serve`).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
+import sys
 import threading
 import webbrowser
 from collections.abc import Awaitable, Callable
@@ -214,6 +216,53 @@ def bind(host: str, port: int) -> socket.socket:
     """A listening socket on host:port (port 0: any free port); raises OSError when it cannot."""
     family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
     return socket.create_server(address[:2], family=family)
+
+
+def reachable_addresses(sock: socket.socket) -> list[str]:
+    """The addresses other devices can reach a listening socket at: its own address, or for
+    0.0.0.0 and :: those of every network interface of this computer (loopback and link-local
+    left out; an IPv6 socket takes IPv4 too unless it is IPv6-only)."""
+    address = ipaddress.ip_address(sock.getsockname()[0])
+    if not address.is_unspecified:
+        candidates = {address}
+    else:
+        candidates = {ipaddress.ip_address(a.split("%")[0]) for a in _interface_addresses()}
+        versions = {address.version}
+        if address.version == 6 and not sock.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY):
+            versions.add(4)
+        candidates = {a for a in candidates if a.version in versions}
+    usable = [a for a in candidates if not (a.is_loopback or a.is_link_local or a.is_unspecified or a.is_multicast)]
+    return [str(a) for a in sorted(usable, key=lambda a: (a.version, a))]
+
+
+def _interface_addresses() -> set[str]:
+    found: set[str] = set()
+    if sys.platform.startswith("linux"):
+        import fcntl
+        import struct
+
+        # Each interface's IPv4 address (SIOCGIFADDR), and the IPv6 ones the kernel lists.
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            for _, name in socket.if_nameindex():
+                try:
+                    answer = fcntl.ioctl(probe.fileno(), 0x8915, struct.pack("256s", name.encode()[:15]))
+                except OSError:  # no IPv4 address (or the interface is down)
+                    continue
+                found.add(socket.inet_ntoa(answer[20:24]))
+        try:
+            lines = Path("/proc/net/if_inet6").read_text().splitlines()
+        except OSError:
+            lines = []
+        found.update(str(ipaddress.IPv6Address(bytes.fromhex(line.split()[0]))) for line in lines if line.strip())
+    # Elsewhere, and as well: the host name's addresses, and the one each family's route leaves
+    # from (connecting a UDP socket sends nothing).
+    with suppress(OSError):
+        found.update(str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None))
+    for family, documentation_address in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        with suppress(OSError), socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.connect((documentation_address, 9))
+            found.add(str(probe.getsockname()[0]))
+    return found
 
 
 class _Server(uvicorn.Server):
