@@ -17,7 +17,8 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
-from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT, REFUSED_TEXT, is_loopback
+from app.gate import REFUSED_TEXT, is_loopback
+from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT
 from tests.app_server import ROOT, AppServer, start_app
 
 
@@ -167,6 +168,7 @@ RESPONSES = [
     ("/?token=TOKEN", False),  # the redirect that sets the cookie
     ("/", True),  # the app's page
     ("/main.dart.js", True),  # a static file (Flet adds `Access-Control-Allow-Origin: *` to these)
+    ("/own-voice/halfway.wav", True),  # a recording not made: the 404 (tests/test_own_voice.py serves one)
 ]
 
 
@@ -177,10 +179,14 @@ def test_every_response_carries_the_content_security_policy(server: AppServer, t
 
 
 @pytest.mark.parametrize("target, cookie", RESPONSES)
-def test_every_response_forbids_sniffing_and_referrers(server: AppServer, target: str, cookie: bool) -> None:
+def test_every_response_forbids_sniffing_referrers_and_other_origins(
+    server: AppServer, target: str, cookie: bool
+) -> None:
     response = get(server, target.replace("TOKEN", server.token), with_cookie(server) if cookie else None)
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     assert response.getheader("Referrer-Policy") == "no-referrer"
+    # Another page (another port is another origin) may not load it as a sound, image or script.
+    assert response.getheader("Cross-Origin-Resource-Policy") == "same-origin"
 
 
 @pytest.mark.parametrize("target, cookie", RESPONSES)

@@ -147,7 +147,8 @@ async def main(page: ft.Page) -> None:
     except StoreOpenError as err:  # say what happened, in her language; the file stays as it was
         log.warning("the database cannot be opened: %s", err)  # the code and SQLite's error name only
         page.data = _Visitor(await _device_language(page))
-        page.render_views(store_error.StoreError, err.code, str(path))
+        # "Try again" runs this again: once the file is moved away, fixed or free, the app opens.
+        page.render_views(store_error.StoreError, err.code, str(path), lambda: page.run_task(main, page))
         return
     lang = store.get_setting("language")
     if lang not in i18n.LANGUAGES:
