@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.app_server import ROOT, AppServer, start_app
 
@@ -101,6 +102,13 @@ def browser():
         b.close()
 
 
+# How long a wait may take before the test fails. Waits end as soon as their condition holds, so
+# these bounds cost nothing when the app is quick; they are wide because on a loaded 2-core machine
+# (load average 10-20) a tap's answer or a screen's first frame takes seconds, not milliseconds.
+PATIENCE_MS = 30_000  # a tap's effect, a control or text appearing
+LOADING_MS = 90_000  # a new page: Flutter's engine and the app's first frame
+expect.set_options(timeout=15_000)  # Playwright's expect (5 s by default)
+
 # Control properties a test can ask whether the server ever sent (AppPage.props_sent).
 WATCHED_PROPS = ("animate_position",)
 
@@ -151,6 +159,7 @@ class AppPage:
         # Addresses the server refused (404) or that failed: asked again, they are not on their way
         # either (Flutter asks again and again for a fallback font the app does not ship).
         self._refused: set[str] = set()
+        page.set_default_timeout(PATIENCE_MS)  # every locator and page call without its own
         page.add_init_script(FRAME_WATCH)
         page.on("websocket", self._watch)
         page.on("request", self._request_started)
@@ -197,7 +206,7 @@ class AppPage:
         # Today's settings button is in the app bar, always on screen (start-session may be below the fold).
         first = self.page.locator('[flt-semantics-identifier="intro-done"], [flt-semantics-identifier="open-settings"]')
         try:
-            first.first.wait_for(state="attached", timeout=15_000)
+            first.first.wait_for(state="attached", timeout=PATIENCE_MS)
         except Exception:
             self.shot("failed-open", still=False)
             raise
@@ -207,30 +216,30 @@ class AppPage:
 
     def wait_ready(self) -> None:
         # No string predicates (`wait_for_function`): Playwright evals them, which the app's CSP forbids.
-        self.page.wait_for_selector("#loading", state="detached", timeout=30_000)
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30_000)
+        self.page.wait_for_selector("#loading", state="detached", timeout=LOADING_MS)
+        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=LOADING_MS)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
-        self.page.wait_for_selector("flt-semantics", state="attached", timeout=30_000)
+        self.page.wait_for_selector("flt-semantics", state="attached", timeout=LOADING_MS)
 
     def el(self, identifier: str):
         return self.page.locator(f'[flt-semantics-identifier="{identifier}"]')
 
-    def tap(self, identifier: str, timeout: float = 10_000) -> None:
+    def tap(self, identifier: str, timeout: float = PATIENCE_MS) -> None:
         loc = self.el(identifier)
         loc.wait_for(state="visible", timeout=timeout)
         loc.click()
 
-    def wait_for(self, identifier: str, timeout: float = 10_000):
+    def wait_for(self, identifier: str, timeout: float = PATIENCE_MS):
         loc = self.el(identifier)
         loc.wait_for(state="attached", timeout=timeout)
         return loc
 
-    def see(self, text: str, timeout: float = 10_000):
+    def see(self, text: str, timeout: float = PATIENCE_MS):
         loc = self.page.get_by_text(text, exact=False).first
         loc.wait_for(state="attached", timeout=timeout)
         return loc
 
-    def until(self, check: Callable[[], object], timeout: float = 10.0, what: str = "the condition") -> None:
+    def until(self, check: Callable[[], object], timeout: float = PATIENCE_MS / 1000, what: str = "it") -> None:
         """Wait until check() is true: for what the page cannot be asked (a row the server writes, a
         request the browser made). Looks again every POLL_MS through Playwright, which meanwhile
         records the page's events (a plain sleep would hold them back)."""
@@ -251,7 +260,7 @@ class AppPage:
             now = read()
             assert now == first, f"{what} changed from {first!r} to {now!r}"
 
-    def settle(self, timeout: float = 15.0) -> None:
+    def settle(self, timeout: float = PATIENCE_MS / 1000) -> None:
         """Wait until the screen stops moving: no image or font it asked for is on its way,
         Flutter asks for no frame, and either it has drawn none for QUIET_MS (a transition, a
         scroll, a dialog's opening animation are over) or what it drew in the last QUIET_MS is

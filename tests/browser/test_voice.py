@@ -136,17 +136,20 @@ def test_the_midwife_records_a_prompt_and_the_next_massage_uses_it(open_app, ser
     midwife.wait_for("stop-get_ready")
     streamed = midwife.bytes_sent
     midwife.until(  # she speaks until the page has sent the app 2 seconds of her voice (16-bit samples)
-        lambda: midwife.bytes_sent - streamed >= 2 * SAMPLE_RATE * CHANNELS * 2, 20, "2 seconds of recording"
+        lambda: midwife.bytes_sent - streamed >= 2 * SAMPLE_RATE * CHANNELS * 2, 60, "2 seconds of recording"
     )
     midwife.tap("stop-get_ready")
-    midwife.wait_for("reset-get_ready", timeout=15_000)  # kept: she may go back to the app's voice
+    midwife.wait_for("reset-get_ready", timeout=30_000)  # kept: she may go back to the app's voice
+    streamed_s = (midwife.bytes_sent - streamed) / (SAMPLE_RATE * CHANNELS * 2)  # until the page stopped
     midwife.shot("own-voice")
     recording = server.db_file.parent / "own-voice" / "get_ready.wav"
     assert stat.S_IMODE(recording.stat().st_mode) == 0o600
     assert stat.S_IMODE(recording.parent.stat().st_mode) == 0o700
     with wave.open(str(recording), "rb") as w:
         seconds = w.getnframes() / w.getframerate()
-    assert 1.5 < seconds < 5.0  # the 2 seconds she held Stop back, plus the microphone's start-up
+    # the 2 seconds she held Stop back, and what the page streamed until it stopped (on a busy
+    # machine the Stop takes a while to reach the microphone), plus its start-up
+    assert 1.5 < seconds < streamed_s + 1.0
     midwife.tap("play-get_ready")  # she hears it back
     wait_for_file(midwife, open_app.requests, "get_ready", 10, own=True)
 
