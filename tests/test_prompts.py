@@ -16,7 +16,6 @@ from app.domain.prompts import (
     count_prompts,
     plan_prompts,
     prompts_since,
-    timeline,
 )
 from app.domain.protocol import Plan, Technique
 from app.domain.session import CueKind, Session
@@ -59,6 +58,11 @@ def _heard(plan: Plan, technique: Technique, step_s: float = 0.5) -> list[Prompt
         heard += prompts_since(session, technique, said_to, to)
         said_to = to
     return heard
+
+
+def timeline(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
+    """The whole massage as heard without a pause: the count, then the plan's prompts."""
+    return (*count_prompts(), *plan_prompts(plan, technique))
 
 
 def test_the_usual_plan_says_exactly_these_prompts_at_these_positions():

@@ -98,7 +98,6 @@ def test_pain_stop_records_why_and_what_was_done(fresh_db, clock):
     c.stop_for_pain()
     record = c.record()
     assert record.status is SessionStatus.STOPPED_PAIN
-    assert record.ended_for_pain
     assert record.rounds_done == 1
     assert record.massaged_s == pytest.approx(210.0)
     assert not c.active
@@ -129,7 +128,8 @@ def test_a_killed_app_resumes_from_the_last_checkpoint(tmp_path, clock):
         c2 = SessionController(s2, later)
         pending = c2.pending()
         assert pending is not None and pending.status is SessionStatus.IN_PROGRESS
-        c2.resume_pending(pending)
+        c2.take_over(pending)  # as Home's Resume does
+        c2.resume()
         assert c2.session.status is Status.RUNNING
         assert c2.view().remaining_s == 120
         assert c2.wizard.technique is Technique.THUMBS
@@ -142,11 +142,12 @@ def test_a_closed_tab_pauses_the_session_so_nothing_counts_while_away(fresh_db, 
     c = make(fresh_db, clock)
     c.begin()
     clock.advance(30)
-    c.suspend()
+    c.pause()  # what the rounds screen does when its tab goes away
     clock.advance(3600)  # the phone sat in a pocket for an hour
     again = SessionController(fresh_db, clock)
     pending = again.pending()
-    again.end_pending(pending)
+    again.take_over(pending)  # as Home's "End it and save" does
+    again.end_early()
     record = again.record()
     assert record.status is SessionStatus.ENDED_EARLY
     assert record.massaged_s == pytest.approx(30.0)

@@ -185,7 +185,8 @@ def test_a_massage_ended_in_another_window_is_said_not_frozen(parts):
     clock.advance(60)
     record = other.pending()
     assert record is not None
-    other.end_pending(record)
+    other.take_over(record)
+    other.end_early()
     model.resume()  # this tab's tap on Resume
     settle(lambda: None)
     assert model.problem is not None and model.view is None and not model.finished

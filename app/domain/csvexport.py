@@ -78,7 +78,9 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _write(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+def csv_file(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV file as spreadsheets open it: UTF-8 with a BOM (Excel reads the letters right), CRLF
+    line ends, the header row, every cell through `safe_cell`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -115,7 +117,7 @@ def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None) -> b
         ]
 
     ordered = sorted(reports, key=lambda report: report.day)
-    return _write(list(REPORT_COLUMNS), (row(report) for report in ordered))
+    return csv_file(list(REPORT_COLUMNS), (row(report) for report in ordered))
 
 
 def sessions_csv(sessions: Iterable[SessionRecord]) -> bytes:
@@ -138,4 +140,4 @@ def sessions_csv(sessions: Iterable[SessionRecord]) -> bytes:
         ]
 
     ordered = sorted((s for s in sessions if not s.demo), key=lambda s: s.started_at)
-    return _write(list(SESSION_COLUMNS), (row(session) for session in ordered))
+    return csv_file(list(SESSION_COLUMNS), (row(session) for session in ordered))

@@ -133,11 +133,6 @@ def plan_prompts(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
     return tuple(sorted(out, key=lambda p: p.at_s))
 
 
-def timeline(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
-    """The whole massage as heard without a pause: the count, then the plan's prompts."""
-    return (*count_prompts(), *plan_prompts(plan, technique))
-
-
 def prompts_since(session: Session, technique: Technique | None, from_s: float | None, to_s: float) -> list[Prompt]:
     """The plan's prompts with from_s < at_s <= to_s (from_s None: from the very start), except those
     strictly inside a skipped span: skipping a round does not say its halfway reminder."""
@@ -149,7 +144,3 @@ def prompts_since(session: Session, technique: Technique | None, from_s: float |
         for p in plan_prompts(session.plan, technique)
         if low < p.at_s <= to_s and not any(lo < p.at_s < hi for lo, hi in spans)
     ]
-
-
-def all_clips() -> tuple[Clip, ...]:
-    return tuple(Clip)

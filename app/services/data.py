@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, local_now
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
 from app.services.own_voice import OwnVoice
@@ -65,7 +65,7 @@ class DataService:
         return self.own is not None and self.own.file_ok(name, data)
 
     def _now(self) -> datetime:
-        return self.clock.wall().astimezone(self.tz)
+        return local_now(self.clock, self.tz)
 
     def _name(self, what: str, ext: str) -> str:
         return f"{APP_FILE_PREFIX}-{what}-{self._now().date().isoformat()}.{ext}"

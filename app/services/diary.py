@@ -20,7 +20,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, day_bounds, local_now
+from app.domain.daypart import PartOfDay, part_of_day
 from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
@@ -32,7 +33,6 @@ from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
-NOON = 12  # a massage started before noon is the morning's
 NUMBER_FIELDS = ("feeds_24h", "wet_diapers", "expressed_ml")
 BODY_FLAGS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
 RANGES = ("7", "30", "all")
@@ -254,14 +254,13 @@ class DiaryService:
 
     # -- time ------------------------------------------------------------------------------------
     def local_now(self) -> datetime:
-        return self.clock.wall().astimezone(self.tz)
+        return local_now(self.clock, self.tz)
 
     def today(self) -> date:
         return self.local_now().date()
 
     def day_bounds(self, day: date) -> tuple[datetime, datetime]:
-        start = datetime.combine(day, time(), tzinfo=self.local_now().tzinfo)
-        return start, start + timedelta(days=1)
+        return day_bounds(day, self.local_now().tzinfo)
 
     def report_day(self, requested: str | None) -> date:
         """The day asked for (ISO text), or today; never a future day, never an unreadable one."""
@@ -343,8 +342,8 @@ class DiaryService:
             notices=[] if newest is None else notices(newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
             visit=None if born is None else visit_due(born, day),
             report=self.store.diary.get(day),
-            morning=half_day(s for s in sessions if s.started_at.astimezone(tz).hour < NOON),
-            evening=half_day(s for s in sessions if s.started_at.astimezone(tz).hour >= NOON),
+            morning=half_day(s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is PartOfDay.MORNING),
+            evening=half_day(s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is PartOfDay.EVENING),
         )
 
     # -- the report form -------------------------------------------------------------------------

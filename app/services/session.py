@@ -204,11 +204,6 @@ class SessionController:
     def end_early(self) -> None:
         self._apply("end", lambda s, now: s.stop(now, StopReason.ENDED_EARLY))
 
-    def suspend(self) -> None:
-        """The page went away (tab closed, reload): pause, so nothing counts while nobody is there."""
-        if self.session is not None and self.session.status is Status.RUNNING:
-            self._apply("suspend", lambda s, now: s.pause(now))
-
     def tick(self) -> list[Cue]:
         """Advance to now: returns the cues crossed since the last tick (each cue once)."""
         if self.session is None or self.session.over:  # an ended session is frozen in the store
@@ -317,16 +312,6 @@ class SessionController:
             self._persist("finish", now)
         else:
             self.store.sessions.record_event(self.session_id, "restore", self._progress(now))
-
-    def resume_pending(self, record: SessionRecord) -> None:
-        self.take_over(record)
-        if self.active:
-            self.resume()
-
-    def end_pending(self, record: SessionRecord) -> None:
-        self.take_over(record)
-        if self.active:
-            self.end_early()
 
     def rate(self, comfort: int | None, letdown: bool | None) -> None:
         if self.session_id is not None:

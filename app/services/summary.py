@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, local_now
 from app.domain.postpartum import postpartum_day
 from app.domain.profile import Profile
 from app.domain.records import SessionRecord, SessionStatus
@@ -75,7 +75,7 @@ class SummaryService:
         self.tz = tz
 
     def summary(self, mother_id: int) -> VisitSummary:
-        now = self.clock.wall().astimezone(self.tz)
+        now = local_now(self.clock, self.tz)
         end = now.date()
         start = end - timedelta(days=DAYS - 1)
         zone = now.tzinfo

@@ -135,15 +135,6 @@ class SessionModel:
             self.controller.resume()
         self._after_change(start_timer=True)
 
-    def toggle_pause(self) -> None:
-        if self.paused or self.get_ready is not None:
-            if self.get_ready is not None:  # a second tap during the count: stay paused
-                self.pause()
-            else:
-                self.resume()
-        else:
-            self.pause()
-
     def stop_hurts(self) -> None:
         """Pause at once, then offer: continue more lightly, or end (recorded as stopped for pain)."""
         self.pause()

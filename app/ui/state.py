@@ -8,12 +8,12 @@ redraws the screens; screens reach it with `use_app()` and only call its methods
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import flet as ft
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, local_now
 from app.domain.mothers import FIRST_MOTHER_ID, Role
 from app.i18n import LANGUAGES
 from app.services.data import DataService
@@ -228,15 +228,10 @@ class AppState:
         self.changed()
 
     def local_now(self) -> datetime:
-        return self.clock.wall().astimezone()
+        return local_now(self.clock)
 
     def today(self) -> date:
         return self.local_now().date()
-
-    def day_bounds(self, day: date) -> tuple[datetime, datetime]:
-        tz = self.local_now().tzinfo
-        start = datetime(day.year, day.month, day.day, tzinfo=tz)
-        return start, start + timedelta(days=1)
 
 
 AppContext: Any = ft.create_context(None)  # holds the visitor's AppState

@@ -24,13 +24,11 @@ spreadsheet shows it as text and never runs it as a formula.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from app import ASSETS_DIR
-from app.domain.csvexport import safe_cell
+from app.domain.csvexport import csv_file
 from app.domain.quiz import QUESTIONS, question_results
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
@@ -315,12 +313,7 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
 
 
 def csv_bytes(s: VisitSummary) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in csv_rows(s):
-        writer.writerow([safe_cell(cell) for cell in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_file(CSV_COLUMNS, csv_rows(s))
 
 
 def file_name(s: VisitSummary, ext: str) -> str:

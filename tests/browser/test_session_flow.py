@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from urllib.parse import urlsplit
 
 from app.domain.protocol import CONTRAINDICATIONS
@@ -103,7 +102,7 @@ def test_demonstration_session_from_home_to_history_in_indonesian(open_app, serv
     app.shot("01-home")
     walk_to_rounds(app, demo=True, shots=True)
     app.see("Ulangan ke-1 dari 3")
-    app.shot("07-rounds")
+    app.shot("07-rounds", still=False)  # a running massage: the count and the markers move
     assert "animate_position" in app.props_sent  # the markers glide from place to place
     # Hands-free: no tap until the end (3 x 20 s rounds, 2 x 5 s rests).
     app.wait_for("finish-save", timeout=90_000)
@@ -156,14 +155,23 @@ def _countdown_moves_from(app, label: str) -> None:
     )
 
 
+def _round_runs(app) -> None:
+    """Resumed: the "get ready" count is over and the round's own time is counting down."""
+    app.page.wait_for_function(
+        "() => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
+        " const label = e === null ? '' : (e.getAttribute('aria-label') || e.innerText);"
+        " return /\\d:\\d\\d/.test(label) && !/^(Dijeda|Bersiap|Paused|Get ready)/.test(label); }",
+        timeout=15_000,
+    )
+
+
 def test_pause_holds_the_countdown_and_resume_continues(open_app, server):
     app = open_app("id")
     walk_to_rounds(app, demo=False)
     app.tap("pause-resume")
     app.see("Dijeda")
     first = _countdown(app)
-    time.sleep(2.5)  # watching for a change that must not come: nothing moves while paused
-    assert _countdown(app) == first
+    app.holds(lambda: _countdown(app), 2.5, "the paused countdown")  # nothing moves while paused
     app.tap("pause-resume")
     _countdown_moves_from(app, first)  # the count, then the round runs on
     # This browser asks for less motion (tests/browser/conftest.py): the markers step, never glide.
@@ -213,7 +221,9 @@ def test_reload_mid_session_pauses_and_keeps_what_was_done(open_app, server):
     assert massaged >= 2
     app.tap("pause-resume")
     app.see("Ulangan ke-1 dari 3")
+    _round_runs(app)  # resumed: the count, then the round runs on
     app.tap("pause-resume")
+    app.see("Dijeda")
     app.tap("end-session")
     app.tap("confirm-yes")
     app.wait_for("finish-save")

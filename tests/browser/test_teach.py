@@ -58,7 +58,7 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
         try:
             app.tap("quiz-finish" if n == len(ITEMS) - 1 else "quiz-next")
         except Exception:
-            app.shot(f"failed-quiz-{n}", settle=0)
+            app.shot(f"failed-quiz-{n}", still=False)
             raise
     app.wait_for("quiz-score")
     if shots:

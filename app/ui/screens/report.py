@@ -40,7 +40,7 @@ from app.ui.screens.diary_labels import (
 )
 from app.ui.screens.flag_labels import Calls, dial, flag_card
 from app.ui.screens.store_error import write_problem
-from app.ui.state import AppState, use_app
+from app.ui.state import use_app
 
 ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
@@ -540,8 +540,3 @@ def _text_field(
         on_change=lambda e: set_field(name, form_parts.typed(e)),
     )
     return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
-
-
-def open_report(app: AppState, day_iso: str | None = None) -> None:
-    """Open the form for today, or for a past day (from the diary)."""
-    app.go(report_route(day_iso) if day_iso else ROUTE)
