@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from typing import Any
 
 import flet_charts as fch
 import pytest
@@ -315,7 +316,8 @@ def test_the_go_now_card_calls_119_first_with_nothing_saved():
 
 
 def test_a_go_now_card_is_solid_red_and_says_what_to_do_now():
-    urgent, calm = flag_card(RedFlag.FITS, DAY), flag_card(RedFlag.FEVER, DAY)
+    urgent: Any = flag_card(RedFlag.FITS, DAY)
+    calm: Any = flag_card(RedFlag.FEVER, DAY)
     assert urgent.label == "Urgent" and calm.label is None
     assert urgent.content.bgcolor == flags.kit.DANGER and calm.content.bgcolor != flags.kit.DANGER
     assert "Go to the nearest health facility now. Someone should take you. Bring the Buku KIA." in texts(urgent)

@@ -50,7 +50,7 @@ def _strings(lang: str) -> list[tuple[str, str]]:
             continue
         texts = message.string if isinstance(message.string, tuple) else (message.string,)
         key = message.id if isinstance(message.id, str) else message.id[0]
-        found += [(key, text) for text in texts if text]
+        found += [(key, str(text)) for text in texts if text]
     return found
 
 

@@ -66,7 +66,7 @@ def _points(shape: cv.Shape) -> list[tuple[float, float]]:
             if isinstance(e, cv.Path.Arc):
                 pts += [(e.x, e.y), (e.x + e.width, e.y + e.height)]
             elif hasattr(e, "x"):  # MoveTo, LineTo, QuadraticTo, CubicTo: their end point
-                pts.append((e.x, e.y))
+                pts.append((getattr(e, "x"), getattr(e, "y")))  # noqa: B009
         return pts
     return []
 

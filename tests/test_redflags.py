@@ -7,6 +7,7 @@ tests/test_clinical_content.py; here: what each report raises, on which day, and
 import itertools
 import re
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -201,7 +202,8 @@ SINGLE = {
 
 
 def _combine(*names):
-    fields, expected = {}, set()
+    fields: dict[str, Any] = {}
+    expected: set[object] = set()
     for name in names:
         part, flags = SINGLE[name]
         for key, value in part.items():

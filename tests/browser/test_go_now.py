@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from app.domain.clock import SystemClock
 from app.domain.profile import Profile
-from app.domain.report import DailyReport
+from app.domain.report import DailyReport, Flow
 from app.store.db import open_store
 from tests.browser.test_diary_flow import rows, see, start, tap
 from tests.browser.test_session_flow import answer_safety
@@ -115,7 +115,7 @@ def test_the_safety_check_knows_todays_fever(open_app, server):
     with open_store(server.db_file) as store:
         now = SystemClock().wall()
         store.profile.save(Profile(baby_birth_date=date.today() - timedelta(days=5)), at=now)
-        store.diary.save(DailyReport(day=date.today(), flow="well", fever=True, temperature_c=38.6), at=now)
+        store.diary.save(DailyReport(day=date.today(), flow=Flow.WELL, fever=True, temperature_c=38.6), at=now)
     for lang in ("en", "id"):
         app = start(open_app, lang)
         app.tap("start-session")
