@@ -56,3 +56,13 @@ def private_dir(path: Path, *, tighten: bool = False) -> Path:
 
 def db_path(override: str | os.PathLike[str] | None = None) -> Path:
     return data_dir(override) / DB_FILE_NAME
+
+
+# A backup picked in the browser arrives here (an HTTP upload through the gate, not one WebSocket
+# message: those are capped at 16 MiB) and is read and removed at once; 0700 like its parent.
+UPLOADS_DIR_NAME = "incoming"
+
+
+def uploads_dir(database: Path) -> Path:
+    """The folder beside `database` that uploaded files land in, created private if missing."""
+    return private_dir(database.parent / UPLOADS_DIR_NAME)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import socket
 import sys
 import threading
@@ -31,9 +32,15 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.config import uploads_dir
 from app.gate import NO_STORE, Access, Gatekeeper
+from app.store.backup import MAX_BYTES
+from app.store.leftovers import clear_uploads
 
 # Every HTTP response carries these. CanvasKit needs 'wasm-unsafe-eval' (WebAssembly); Flet's
+# Flet's endpoint for uploads (a page-relative address it signs: `upload?f=...&e=...&s=...`).
+UPLOAD_PATH = "upload"
+
 # index.html has inline scripts and Flutter sets inline styles, hence 'unsafe-inline' (no user text
 # ever becomes HTML: Flutter paints on a canvas). 'self' in connect-src also covers the app's own
 # ws:// origin; fonts, sounds and assets are fetched from it too. Checked in Chromium with every
@@ -194,21 +201,39 @@ class OwnVoiceFiles:
 
 
 def build_app(
-    main: Callable[[ft.Page], Awaitable[None]], access: Access, assets_dir: str, own_voice: Path | None = None
+    main: Callable[[ft.Page], Awaitable[None]],
+    access: Access,
+    assets_dir: str,
+    own_voice: Path | None = None,
+    uploads: Path | None = None,
 ) -> ASGIApp:
     """Flet's FastAPI app for `main`, served offline (no CDN), behind the gatekeeper, with the
-    midwife's recordings from `own_voice` (default: beside the database named by PIJAT_DB_PATH)."""
+    midwife's recordings from `own_voice` and uploads into `uploads` (defaults: beside the database
+    named by PIJAT_DB_PATH).
+
+    A backup picked in the browser comes in through Flet's upload endpoint (a signed PUT, behind
+    the gate like every path), not as bytes in a WebSocket message: uvicorn closes the connection
+    on a message over 16 MiB, and the app accepts backups up to MAX_BYTES."""
+    database = os.environ.get("PIJAT_DB_PATH")
+    if own_voice is None and database:
+        from app.services.own_voice import folder_for
+
+        own_voice = folder_for(Path(database))
+    if uploads is None and database:
+        uploads = uploads_dir(Path(database))
+    if uploads is not None:
+        clear_uploads(uploads)
     flet_app = flet_web.fastapi.app(
         main,
         assets_dir=assets_dir,
         no_cdn=True,
         # CanvasKit: the automatic choice renders nothing in headless Chromium (tests, screenshots).
         web_renderer=ft.WebRenderer.CANVAS_KIT,
+        upload_dir=str(uploads) if uploads else None,
+        upload_endpoint_path=UPLOAD_PATH if uploads else None,
+        max_upload_size=MAX_BYTES + 1 if uploads else None,  # one byte over: "too large", not cut
+        secret_key=secrets.token_urlsafe(32),  # signs the upload addresses of this run only
     )
-    if own_voice is None and os.environ.get("PIJAT_DB_PATH"):
-        from app.services.own_voice import folder_for
-
-        own_voice = folder_for(Path(os.environ["PIJAT_DB_PATH"]))
     return SecurityHeaders(Gatekeeper(OwnVoiceFiles(FletFixes(flet_app), own_voice), access))
 
 

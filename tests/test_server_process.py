@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -102,3 +103,31 @@ def test_ctrl_c_stops_it_cleanly(tmp_path: Path):
     assert code == 0
     assert "Traceback" not in log and "KeyboardInterrupt" not in log and "ERROR" not in log
     assert log.strip().endswith("Pijat Oksitosin: stopped.")
+
+
+def put(port: int, target: str, body: bytes, cookie: str | None = None) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("PUT", target, body=body, headers={"Cookie": cookie} if cookie else {})
+    got = conn.getresponse().status
+    conn.close()
+    return got
+
+
+def test_uploads_need_the_gate_and_a_signature_and_stale_ones_are_cleared(tmp_path: Path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir(mode=0o700)
+    stale, fresh = incoming / "old.upload", incoming / "new.upload"
+    stale.write_bytes(b"a backup a killed run left")
+    fresh.write_bytes(b"an upload under way")
+    hour_ago = time.time() - 3700
+    os.utime(stale, (hour_ago, hour_ago))
+    srv = start_app(tmp_path)
+    try:
+        assert not stale.exists() and fresh.exists()  # cleared at start; one under way is not touched
+        cookie = f"{srv.cookie_name}={srv.token}"
+        forged = "/upload?f=evil.upload&e=2999-01-01T00:00:00%2B00:00&s=0000"
+        assert put(srv.port, forged, b"x" * 1024) == 403  # no cookie: the gate refuses
+        assert put(srv.port, forged, b"x" * 1024, cookie) == 403  # a signature this run did not make
+        assert not (incoming / "evil.upload").exists()
+    finally:
+        srv.stop()

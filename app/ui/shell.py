@@ -19,7 +19,7 @@ from typing import Any
 import flet as ft
 
 from app import i18n
-from app.config import db_path
+from app.config import db_path, uploads_dir
 from app.domain.clock import SystemClock
 from app.domain.mothers import Role
 from app.services.own_voice import OwnVoice, folder_for
@@ -155,7 +155,7 @@ async def main(page: ft.Page) -> None:
         lang = await _device_language(page)
     app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    app._files = Files(page)
+    app._files = Files(page, uploads=uploads_dir(path))
     app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
     app.session = SessionModel()
     app.session.attach(app.controller, app.devices)

@@ -22,7 +22,7 @@ from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
 ROUTE = "/data"
-OK, PROBLEM = "ok", "problem"
+OK, PROBLEM, WORKING = "ok", "problem", "working"
 
 
 def problem_text(problem: BackupProblem) -> str:
@@ -116,10 +116,9 @@ def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
     if message is None or not message[1].startswith(where):
         return []
     kind, text = message[0], message[1][len(where) + 1 :]
-    good = kind == OK
-    note = kit.note(
-        text, icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE, color=None if good else ft.Colors.ERROR
-    )
+    good = kind != PROBLEM
+    icon = {OK: ft.Icons.CHECK_CIRCLE, WORKING: ft.Icons.HOURGLASS_TOP}.get(kind, ft.Icons.ERROR_OUTLINE)
+    note = kit.note(text, icon=icon, color=None if good else ft.Colors.ERROR)
     return [ft.Semantics(content=note, live_region=True, identifier=f"data-status-{where}")]
 
 
@@ -147,13 +146,21 @@ def Data() -> ft.View:
         return save
 
     async def pick_backup(e: Any) -> None:
-        picked = await app.files.pick(["json"])
+        def progress(share: float) -> None:
+            say(WORKING, "restore", _("Reading the backup: %(percent)d%%") % {"percent": round(share * 100)})
+
+        picked = await app.files.pick(["json"], progress)
         if picked is None:
             return
         if picked.too_large:
             say(PROBLEM, "restore", problem_text(BackupProblem.TOO_LARGE))
             return
-        found = service.check(picked.data)
+        if picked.failed:
+            say(PROBLEM, "restore", _("The file could not be read to the end. Nothing was changed; try again."))
+            return
+        say(WORKING, "restore", _("Checking the backup…"))
+        data = picked.data
+        found = await to_thread(lambda: service.check(data))  # 32 MiB of JSON: off the event loop
         if found.problem is not None:
             say(PROBLEM, "restore", problem_text(found.problem))
             return
@@ -162,10 +169,11 @@ def Data() -> ft.View:
         set_message(None)
         set_asking("restore")
 
-    def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
+    async def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
         """Restore or merge the picked backup, then say what happened under Restore."""
         set_asking("")
-        result = run(pending)
+        say(WORKING, "restore", _("Bringing in the backup…"))
+        result = await to_thread(lambda: run(pending))  # other pages keep answering meanwhile
         set_pending(b"")
         if result.ok:
             say(OK, "restore", done(result))
@@ -175,11 +183,11 @@ def Data() -> ft.View:
         else:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
-    def restore(e: Any) -> None:
-        bring_in(service.restore, restored_text)
+    async def restore(e: Any) -> None:
+        await bring_in(service.restore, restored_text)
 
-    def merge(e: Any) -> None:
-        bring_in(service.merge, merged_text)
+    async def merge(e: Any) -> None:
+        await bring_in(service.merge, merged_text)
 
     def delete(e: Any) -> None:
         which = asking
@@ -265,9 +273,9 @@ def _dialog(
     asking: str,
     preview: str,
     set_asking: Callable[[str], None],
-    restore: Callable[[Any], None],
-    merge: Callable[[Any], None],
-    delete: Callable[[Any], None],
+    restore: Callable[[Any], Any],
+    merge: Callable[[Any], Any],
+    delete: Callable[[Any], Any],
 ) -> ft.AlertDialog | None:
     if asking == "restore":
         return ft.AlertDialog(
