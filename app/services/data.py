@@ -13,6 +13,7 @@ from datetime import date, datetime, tzinfo
 from app.domain.clock import Clock, local_now
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
+from app.domain.plausible import Implausible
 from app.services.own_voice import OwnVoice
 from app.store.backup import BackupError, BackupProblem, Merged
 from app.store.db import Store
@@ -37,6 +38,7 @@ class Restored:
     problem: BackupProblem | None = None
     write_failed: bool = False
     merged: Merged | None = None  # what a merge did
+    record: Implausible | None = None  # with IMPLAUSIBLE: the first record no form would take
 
     @property
     def ok(self) -> bool:
@@ -88,14 +90,14 @@ class DataService:
         try:
             counts = self.store.data.check(data, self._file_ok)
         except BackupError as err:
-            return Restored(problem=err.code)
+            return Restored(problem=err.code, record=err.record)
         return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
 
     def restore(self, data: bytes) -> Restored:
         try:
             counts, files = self.store.data.restore(data, self._file_ok)
         except BackupError as err:
-            return Restored(problem=err.code)
+            return Restored(problem=err.code, record=err.record)
         except StoreWriteError:
             return Restored(write_failed=True)
         if self.own is not None:
@@ -107,7 +109,7 @@ class DataService:
         try:
             merged = self.store.data.merge(data, self._file_ok)
         except BackupError as err:
-            return Restored(problem=err.code)
+            return Restored(problem=err.code, record=err.record)
         except StoreWriteError:
             return Restored(write_failed=True)
         return Restored(merged=merged)

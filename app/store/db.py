@@ -21,6 +21,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -29,6 +30,7 @@ from sqlite_utils import Database
 
 from app.config import private_dir
 from app.domain.mothers import FIRST_MOTHER_ID
+from app.domain.plausible import Implausible, MotherRecords, RecordKind, first_implausible
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.leftovers import folder_lock, temporary_for, tidy
 from app.store.migrations import migrations
@@ -91,7 +93,7 @@ class Store:
         self.lock = lock if lock is not None else threading.RLock()
         self.mother_id = mother_id
         self.settings = SettingsRepository(db, self.lock)
-        self.data = DataRepository(db, self.lock, every_row_readable)
+        self.data = DataRepository(db, self.lock, every_row_readable, first_implausible_in)
         self.mothers = MothersRepository(db, self.lock)
         self.sessions = SessionRepository(db, self.lock, mother_id)
         self.diary = DiaryRepository(db, self.lock, mother_id)
@@ -145,6 +147,21 @@ def every_row_readable(db: Database) -> bool:
         repositories += [view.diary, view.sessions, view.profile]
     repositories.append(store.teaching)
     return not any(repository.skipped for repository in repositories)
+
+
+def first_implausible_in(db: Database, made: date) -> Implausible | None:
+    """The first record of `db` (a backup being restored) no form would have accepted by `made`."""
+    store = Store(db)
+
+    def records(mother_id: int) -> MotherRecords:
+        view = store.mother(mother_id)
+        profile = view.profile.get()
+        dated: list[tuple[RecordKind, datetime]] = [(RecordKind.MASSAGE, s.started_at) for s in view.sessions.list()]
+        dated += [(RecordKind.QUIZ, q.taken_at) for q in store.teaching.quizzes(mother_id)]
+        dated += [(RecordKind.SKILLS, c.checked_at) for c in store.teaching.skills(mother_id)]
+        return MotherRecords(profile.baby_birth_date if profile else None, view.diary.list(), dated)
+
+    return first_implausible((records(m.id) for m in store.mothers.list()), made)
 
 
 def connect(path: Path) -> Database:

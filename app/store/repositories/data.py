@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from app.domain.plausible import Implausible
 from app.store import backup
 from app.store.repositories.base import Repository
 
@@ -23,9 +24,16 @@ class DataRepository(Repository):
     """Whole-database operations. `readable(db)` (given by the Store) tells whether this
     version's repositories read every row of a database."""
 
-    def __init__(self, db: Database, lock: threading.RLock, readable: Callable[[Database], bool]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        lock: threading.RLock,
+        readable: Callable[[Database], bool],
+        plausible: Callable[[Database, date], Implausible | None],
+    ) -> None:
         super().__init__(db, lock)
         self._readable_db = readable
+        self._plausible = plausible
 
     def export(self, *, at: datetime, files: dict[str, bytes] | None = None) -> bytes:
         """The backup file's bytes (with `files`), read in one transaction (a consistent snapshot)."""
@@ -41,7 +49,7 @@ class DataRepository(Repository):
         """Replace every table with the backup's content, or raise BackupError (or StoreWriteError)
         and change nothing. Returns the rows restored per table, and the backup's files (checked
         by `file_ok`) for the caller to put in place."""
-        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
         try:
             with self._write() as db:
                 backup.replace_all(db.conn, loaded.db)
@@ -53,7 +61,7 @@ class DataRepository(Repository):
         """Add the backup's records to what is here (see `backup.merge_into`), all of it or none;
         raises BackupError (or StoreWriteError) and changes nothing. Files are not merged: her
         recordings on this device stay."""
-        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
         try:
             with self._write() as db:
                 merged = backup.merge_into(db.conn, loaded.db)
@@ -63,7 +71,7 @@ class DataRepository(Repository):
 
     def check(self, data: bytes, file_ok: FileCheck = _no_files) -> dict[str, int]:
         """What restoring `data` would bring (rows per table), or raise BackupError; writes nothing."""
-        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
         loaded.db.close()
         return loaded.counts
 

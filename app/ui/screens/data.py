@@ -12,7 +12,8 @@ from typing import Any, cast
 
 import flet as ft
 
-from app.i18n import _, format_number, ngettext, to_thread
+from app.domain.plausible import Implausible, RecordKind
+from app.i18n import N_, _, format_date, format_number, ngettext, to_thread
 from app.services.data import DataFile, DataService, Restored
 from app.store.backup import BackupProblem
 from app.store.errors import StoreWriteError
@@ -25,7 +26,20 @@ ROUTE = "/data"
 OK, PROBLEM, WORKING = "ok", "problem", "working"
 
 
-def problem_text(problem: BackupProblem) -> str:
+RECORD_NAMES = {
+    RecordKind.BIRTH_DATE: N_("The baby's birth date (%(day)s)"),
+    RecordKind.REPORT: N_("The daily report of %(day)s"),
+    RecordKind.MASSAGE: N_("A massage on %(day)s"),
+    RecordKind.QUIZ: N_("A quiz on %(day)s"),
+    RecordKind.SKILLS: N_("A skills check on %(day)s"),
+}
+
+
+def problem_text(problem: BackupProblem, record: Implausible | None = None) -> str:
+    if problem is BackupProblem.IMPLAUSIBLE and record is not None:
+        # The year in full: a day in year 1 or 9999 is the point of the message.
+        what = _(RECORD_NAMES[record.kind]) % {"day": format_date(record.day, "d MMMM yyyy")}
+        return _("%(what)s in this backup is a date the app cannot accept. Nothing was changed.") % {"what": what}
     texts = {
         BackupProblem.TOO_LARGE: _("This file is too large to be a backup of this app."),
         BackupProblem.MALFORMED: _("This file is damaged or incomplete. Nothing was changed."),
@@ -34,6 +48,7 @@ def problem_text(problem: BackupProblem) -> str:
         BackupProblem.NEWER_APP: _("This backup comes from a newer version of the app. Update the app first."),
         BackupProblem.WRONG_CHECKSUM: _("This backup was changed or damaged after it was saved. Nothing was changed."),
         BackupProblem.INVALID_CONTENT: _("This backup holds entries this app cannot read. Nothing was changed."),
+        BackupProblem.IMPLAUSIBLE: _("This backup holds a date the app cannot accept. Nothing was changed."),
     }
     return texts[problem]
 
@@ -162,7 +177,7 @@ def Data() -> ft.View:
         data = picked.data
         found = await to_thread(lambda: service.check(data))  # 32 MiB of JSON: off the event loop
         if found.problem is not None:
-            say(PROBLEM, "restore", problem_text(found.problem))
+            say(PROBLEM, "restore", problem_text(found.problem, found.record))
             return
         set_pending(picked.data)
         set_preview(replace_text(found))
@@ -179,7 +194,7 @@ def Data() -> ft.View:
             say(OK, "restore", done(result))
             app.restored()
         elif result.problem is not None:
-            say(PROBLEM, "restore", problem_text(result.problem))
+            say(PROBLEM, "restore", problem_text(result.problem, result.record))
         else:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
