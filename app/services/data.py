@@ -137,17 +137,14 @@ class DataService:
     def erase(self) -> None:
         """Everything on this device, gone from the file too (raises StoreWriteError). The device
         then starts again as a new one does: one blank mother to fill in."""
-        self.store.data.erase()
+        self.store.data.erase(at=self.clock.wall())
         if self.own is not None:
             self.own.delete_all()
-        self.store.mothers.add(at=self.clock.wall())
 
     def erase_mother(self) -> None:
         """The chosen mother and everything recorded for her (raises StoreWriteError). The last
         mother is replaced by a blank one, as on a new device."""
-        self.store.data.erase_mother(self.store.mother_id)
-        if not self.store.mothers.list():
-            self.store.mothers.add(at=self.clock.wall())
+        self.store.data.erase_mother(self.store.mother_id, at=self.clock.wall())
 
     def mother_name(self) -> str | None:
         profile = self.store.profile.get()

@@ -21,7 +21,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -45,6 +45,7 @@ from app.store.repositories import (
     SettingsRepository,
     TeachingRepository,
 )
+from app.store.repositories.mothers import insert_blank_mother
 
 # Long enough to ride out another process's write or a checkpoint, short enough that a stuck
 # lock shows up as an error instead of a frozen screen.
@@ -164,6 +165,22 @@ def first_implausible_in(db: Database, made: date) -> Implausible | None:
     return first_implausible((records(m.id) for m in store.mothers.list()), made)
 
 
+def _never_without_a_mother(db: Database) -> None:
+    """A file without a mother (an older version's "Delete all data" killed between its two
+    transactions) gets a blank one, as a new device has: otherwise every save fails."""
+    if db.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0]:
+        return
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not conn.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0]:
+            insert_blank_mother(conn, datetime.now(UTC))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def connect(path: Path) -> Database:
     """The configured connection in WAL mode, without checks or migrations (tests use it to
     build old schemas). Creates the file if missing."""
@@ -231,6 +248,7 @@ def _connect(path: Path) -> Store:
         _check_version(db)
         _migrate(db)
         _enable_wal(db)
+        _never_without_a_mother(db)
     except sqlite3.Error as exc:
         db.close()
         raise open_error(exc) from exc

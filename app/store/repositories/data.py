@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from app.domain.plausible import Implausible
 from app.store import backup
 from app.store.repositories.base import Repository
+from app.store.repositories.mothers import insert_blank_mother
 
 FileCheck = Callable[[str, bytes], bool]
 
@@ -99,18 +100,25 @@ class DataRepository(Repository):
         with self._lock:
             return backup.dump(self.db)
 
-    def erase(self) -> None:
-        """Delete every row of every table, then rebuild the file (VACUUM) and empty the -wal, so
-        the deleted bytes are gone from the disk, not only the rows. The schema stays."""
+    def erase(self, *, at: datetime) -> int:
+        """Delete every row of every table and add one blank mother, as a new device has, in one
+        transaction: a kill at any moment leaves the old data or a clean, usable app, never a
+        device without a mother (every save would then fail). Then rebuild the file (VACUUM) and
+        empty the -wal, so the deleted bytes are gone from the disk, not only the rows; a kill
+        there leaves them in free pages until the next scrub, with the data already gone. The
+        schema stays. Returns the new mother's id."""
         with self._write() as db:
             for table in reversed(backup.data_tables(db)):
                 db.execute(f'DELETE FROM "{table}"')
+            mother_id = insert_blank_mother(db.conn, at)
         self._scrub()
+        return mother_id
 
-    def erase_mother(self, mother_id: int) -> None:
+    def erase_mother(self, mother_id: int, *, at: datetime) -> None:
         """Delete one mother and everything recorded for her (every table with a `mother_id`, her
-        sessions' events, her reminder times), then scrub the file as `erase` does. Raises
-        LookupError for an unknown mother."""
+        sessions' events, her reminder times), then scrub the file as `erase` does. The last
+        mother is replaced by a blank one in the same transaction. Raises LookupError for an
+        unknown mother."""
         with self._write() as db:
             if db.execute("SELECT 1 FROM mothers WHERE id = ?", [mother_id]).fetchone() is None:
                 raise LookupError(f"no mother {mother_id}")
@@ -123,6 +131,8 @@ class DataRepository(Repository):
                     db.execute(f'DELETE FROM "{table}" WHERE mother_id = ?', [mother_id])
             db.execute("DELETE FROM settings WHERE key LIKE 'reminder_%:' || ?", [str(mother_id)])
             db.execute("DELETE FROM mothers WHERE id = ?", [mother_id])
+            if db.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0] == 0:
+                insert_blank_mother(db.conn, at)
         self._scrub()
 
     def _scrub(self) -> None:

@@ -32,6 +32,15 @@ _BLANK = (
 _ORDER = "archived_at IS NOT NULL, nickname IS NULL, lower(nickname), id"
 
 
+def insert_blank_mother(conn: sqlite3.Connection, at: datetime) -> int:
+    """Inside the caller's write transaction: a new mother with nothing known yet (a device is
+    never without one: every record belongs to a mother). Returns her id."""
+    stamp = utc_text(at)
+    cursor = conn.execute("INSERT INTO mothers (created_at, updated_at) VALUES (?, ?)", [stamp, stamp])
+    assert cursor.lastrowid is not None  # an INSERT that succeeded always has one
+    return cursor.lastrowid
+
+
 class MothersRepository(Repository):
     def get(self, mother_id: int) -> Mother | None:
         rows = self._rows(f"SELECT {_MOTHER_COLUMNS} FROM mothers WHERE id = ?", [mother_id])
@@ -49,12 +58,8 @@ class MothersRepository(Repository):
 
     def add(self, *, at: datetime) -> int:
         """A new mother with nothing known yet; her profile form fills her in. Returns her id."""
-        stamp = utc_text(at)
         with self._write() as db:
-            cursor = db.execute("INSERT INTO mothers (created_at, updated_at) VALUES (?, ?)", [stamp, stamp])
-            mother_id = cursor.lastrowid
-        assert mother_id is not None  # an INSERT that succeeded always has one
-        return mother_id
+            return insert_blank_mother(db.conn, at)
 
     def archive(self, mother_id: int, *, at: datetime) -> None:
         """Take her off the list (her records stay). The last active mother cannot be archived:
