@@ -291,6 +291,9 @@ class FormState:
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""  # e.g. a failed write, in words
     good_news: bool = False  # the message says something worked
+    # How often the app put a text into a field on purpose (`put`, `replace`); a text box shows
+    # the app's text only when this changes, else the text the page sent last (`app.ui.text_box`).
+    revisions: dict[str, int] = field(default_factory=dict)
 
     def edit(self, name: str, value: str) -> dict[str, str]:
         """Keep what was typed; the field's error goes once she corrects it."""
@@ -298,6 +301,19 @@ class FormState:
         if name in self.errors:
             self.errors = {k: v for k, v in self.errors.items() if k != name}
         return self.fields
+
+    def put(self, name: str, value: str) -> dict[str, str]:
+        """A text the app puts into a field (e.g. a date picked in a calendar): the page is sent it."""
+        self.revisions = {**self.revisions, name: self.revision(name) + 1}
+        return self.edit(name, value)
+
+    def replace(self, fields: dict[str, str]) -> None:
+        """All fields set by the app (e.g. "Discard changes"): the page is sent every text box's text."""
+        self.revisions = {name: self.revision(name) + 1 for name in {*self.fields, *fields}}
+        self.fields = dict(fields)
+
+    def revision(self, name: str) -> int:
+        return self.revisions.get(name, 0)
 
     def tell(self, message: str, *, good_news: bool = False) -> None:
         self.message, self.good_news = message, good_news

@@ -23,6 +23,7 @@ from app.ui.screens.diary_labels import FLAG_TITLES, pp_day_text, t
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
 from app.ui.state import PROFILE_ROUTE, AppState, use_app
+from app.ui.text_box import TextBox
 
 ROUTE = "/mothers"
 FILTER_FROM = 8  # more mothers than this: a name filter above the list
@@ -274,7 +275,7 @@ def Mothers() -> ft.View:
     if len(rows) > FILTER_FROM:
         controls.append(
             kit.tagged(
-                ft.TextField(
+                TextBox(
                     label=_("Find a mother by name"),
                     value=wanted,
                     text_size=16,

@@ -39,6 +39,7 @@ from app.ui.screens.diary_labels import (
 )
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app
+from app.ui.text_box import TextBox
 
 ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
@@ -195,7 +196,7 @@ def Report() -> ft.View:
 
     def discard(e: Any) -> None:
         try:
-            form.fields = app.diary.discard_draft(day)
+            form.replace(app.diary.discard_draft(day))
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -213,7 +214,7 @@ def Report() -> ft.View:
 
     def text(name: str, label: str, **options: Any) -> ft.Control:
         anchors.order.append(name)
-        return _text_field(fields, errors, set_field, name, label, **options)
+        return _text_field(fields, errors, set_field, name, label, revision=form.revision(name), **options)
 
     n_day = app.diary.postpartum_day(day)
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
@@ -457,9 +458,11 @@ def _text_field(
     time: bool = False,
     helper: str | None = None,
     multiline: bool = False,
+    revision: int = 0,
 ) -> ft.Control:
     """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
-    Numbers ask the phone for its number keyboard."""
+    Numbers ask the phone for its number keyboard. The page's own text is never sent back to it
+    older (`TextBox`); `revision` is the form's count of texts the app put there."""
     value = fields.get(name, "")
     keyboard = (
         ft.KeyboardType.NUMBER
@@ -470,7 +473,8 @@ def _text_field(
         if multiline
         else ft.KeyboardType.TEXT
     )
-    box = ft.TextField(
+    box = TextBox(
+        revision=revision,
         label=label,
         value=value,
         helper=helper,
