@@ -130,7 +130,7 @@ def Profile() -> ft.View:
         keyboard_type=ft.KeyboardType.DATETIME,
         helper=in_words or _("Day/month/year, or pick it in the calendar."),
         helper_max_lines=2,
-        error=error_text(errors.get("baby_birth_date"), "baby_birth_date"),
+        error=error_text(errors.get("baby_birth_date"), "baby_birth_date", app.diary.today()),
         error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
         helper_style=form_parts.HELPER_STYLE,

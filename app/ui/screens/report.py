@@ -20,7 +20,7 @@ import flet as ft
 
 from app.domain.redflags import RULES, RedFlag, Urgency
 from app.domain.report import MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
-from app.i18n import _, format_date
+from app.i18n import _, decimal_mark, format_date
 from app.services.diary import BODY_FLAGS, Fields, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
@@ -37,6 +37,7 @@ from app.ui.screens.diary_labels import (
     use_lazy_state,
     wet_diaper_expectation,
 )
+from app.ui.screens.report_day import no_such_day
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app
 from app.ui.text_box import TextBox
@@ -167,8 +168,18 @@ class _Anchors:
 @ft.component
 def Report() -> ft.View:
     app = use_app()
-    day = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
-    form = use_form(lambda: app.diary.form(day))
+    requested = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
+    if requested.day is None:  # the same for this screen's whole life: the hooks below never run
+        return no_such_day(
+            ROUTE,
+            requested,
+            app.diary.birth_date(),
+            on_back=lambda e: app.back(),
+            open_today=lambda e: app.replace(ROUTE),
+            open_diary=lambda e: app.replace("/diary"),
+        )
+    day = requested.day
+    form = use_form(lambda: app.diary.form(day, decimal_mark()))
     unsaved, set_unsaved = use_lazy_state(lambda: app.diary.has_draft(day))
     fields, errors = form.fields, form.errors
     past = day != app.diary.today()
@@ -196,7 +207,7 @@ def Report() -> ft.View:
 
     def discard(e: Any) -> None:
         try:
-            form.replace(app.diary.discard_draft(day))
+            form.replace(app.diary.discard_draft(day, decimal_mark()))
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
