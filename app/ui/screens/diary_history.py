@@ -93,9 +93,7 @@ def day_flags(key: str, flags: list[RedFlag]) -> ft.Control:
             kit.tagged(
                 ft.Row(
                     [
-                        ft.Icon(
-                            ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
-                        ),
+                        kit.flag_icon(urgent, size=20),
                         ft.Text(t(FLAG_TITLES, flag), size=15, weight=ft.FontWeight.W_600, expand=True),
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,
@@ -103,12 +101,8 @@ def day_flags(key: str, flags: list[RedFlag]) -> ft.Control:
                 f"dayflag-{key}-{flag.value}",
             )
         )
-    return ft.Container(
-        ft.Column([kit.body(_("Red flags that day:"), size=14), *rows], spacing=4),
-        padding=10,
-        border_radius=10,
-        bgcolor=ft.Colors.ERROR_CONTAINER,
-        border=ft.Border.all(1, kit.DANGER),
+    return kit.calm_card(
+        ft.Column([kit.body(_("Red flags that day:"), size=14), *rows], spacing=4), filled=False, padding=10
     )
 
 

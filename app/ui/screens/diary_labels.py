@@ -413,17 +413,13 @@ def flag_card(
 ) -> ft.Control:
     """A red-flag card: what was reported (and when, given `since`/`last`), what it may mean, keep
     breastfeeding where the rule says so, how soon, and the call buttons. "Go now" is unmistakable
-    (solid red, white text, a large icon); the others are calm."""
+    (solid red, white text, a large icon); the others are calm (`kit.calm_card`, in both themes)."""
     rule = RULES[flag]
     calls = calls or Calls()
     urgent = rule.urgency is Urgency.GO_NOW
     ink = ft.Colors.WHITE if urgent else None
     title = ft.Text(t(FLAG_TITLES, flag), size=19 if urgent else 17, weight=ft.FontWeight.BOLD, expand=True, color=ink)
-    icon = (
-        ft.Icon(ft.Icons.WARNING_ROUNDED, color=ft.Colors.WHITE, size=44)
-        if urgent
-        else ft.Icon(ft.Icons.FAVORITE_BORDER, color=kit.DANGER)
-    )
+    icon = ft.Icon(ft.Icons.WARNING_ROUNDED, color=ft.Colors.WHITE, size=44) if urgent else kit.flag_icon(False)
     lines: list[ft.Control] = [
         ft.Row(
             [icon, title], vertical_alignment=ft.CrossAxisAlignment.CENTER if urgent else ft.CrossAxisAlignment.START
@@ -461,12 +457,11 @@ def flag_card(
     lines.append(
         _call_button(calls.midwife_tel, _("Call the midwife"), _("Add the midwife's phone"), "call-midwife", calls)
     )
-    card = ft.Container(
-        ft.Column(lines, spacing=8),
-        padding=14,
-        border_radius=12,
-        bgcolor=kit.DANGER if urgent else ft.Colors.ERROR_CONTAINER,
-        border=ft.Border.all(2 if urgent else 1, kit.DANGER),
+    column = ft.Column(lines, spacing=8)
+    card = (
+        ft.Container(column, padding=14, border_radius=12, bgcolor=kit.DANGER, border=ft.Border.all(2, kit.DANGER))
+        if urgent
+        else kit.calm_card(column)
     )
     if urgent:
         return kit.tagged(card, f"flag-{flag.value}", label=_("Urgent"), container=True)

@@ -61,13 +61,11 @@ def row_lines(s: MotherSummary) -> list[ft.Control]:
         lines.append(
             ft.Row(
                 [
-                    ft.Icon(
-                        ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
-                    ),
+                    kit.flag_icon(urgent, size=20),
                     ft.Text(
                         text,
                         size=15,
-                        color=kit.DANGER,
+                        color=kit.WARNING_INK if urgent else None,
                         expand=True,
                         weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600,
                     ),
