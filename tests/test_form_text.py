@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -14,10 +14,14 @@ from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.csvexport import reports_csv
 from app.domain.profile import Profile
+from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import FIELD_RANGES
 from app.services.diary import DiaryService, draft_key
 from app.services.form_text import number_text, report_drafts, same_text, unsaved
+from app.services.summary import SummaryService
 from app.store.db import Store
+from app.ui import summary_export as export
+from app.ui.screens import history
 from app.ui.screens.diary_history import report_summary
 from app.ui.screens.diary_labels import EXAMPLES, error_text
 
@@ -132,3 +136,23 @@ def test_a_date_message_gives_today_as_its_example():
         assert error_text("invalid_date", "baby_birth_date", DAY) == (
             "Mohon tulis tanggal sebagai HH/BB/TTTT, misalnya 22/11/2026."
         )
+
+
+@pytest.mark.parametrize(
+    ("lang", "average", "minutes"), [("id", "3,5", "9,5 menit dipijat"), ("en", "3.5", "9.5 min massaged")]
+)
+def test_the_summary_shows_decimals_in_her_language_and_its_csv_in_its_own(diary, lang, average, minutes):
+    for hour, comfort in ((7, 4), (18, 3)):
+        start = datetime(2026, 11, 21, hour, tzinfo=UTC)
+        sid = diary.store.sessions.create(
+            NewSession(started_at=start, demo=False, round_s=180, rest_s=60, rounds_planned=3, snapshot={})
+        )
+        progress = SessionProgress(at=start + timedelta(minutes=11), snapshot={}, rounds_done=3, massaged_s=570)
+        diary.store.sessions.finish(sid, SessionStatus.COMPLETED, progress)
+        diary.store.sessions.rate(sid, comfort, None)
+    summary = SummaryService(diary.store, diary.clock, tz=UTC).summary(1)
+    with i18n.using(lang):
+        assert export.comfort_text(summary).endswith(average)  # the screen and the PDF
+        assert minutes in history.session_summary(summary.sessions[0])  # 9.5 minutes, as she reads it
+        rows = list(csv.DictReader(io.StringIO(export.csv_bytes(summary).decode("utf-8-sig"))))
+    assert {r["value"] for r in rows if r["item"] == "minutes"} == {"9.5"}  # the file's own format
