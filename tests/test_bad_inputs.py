@@ -52,6 +52,8 @@ CATALOGUE = [
     pytest.param("report", "wet_diapers", "1e9", REFUSED, TOO_LARGE % "0-30", id="wet-exponent"),
     pytest.param("report", "wet_diapers", "nan", REFUSED, NUMBER % "6", id="wet-nan"),
     pytest.param("report", "wet_diapers", "   ", NORMALISED, None, id="wet-only-spaces"),
+    pytest.param("report", "feeds_24h", "\u00a0", NORMALISED, None, id="feeds-a-no-break-space"),  # a phone keyboard's
+    pytest.param("report", "mood", " ", NORMALISED, None, id="mood-only-a-space"),  # a stale draft
     pytest.param("report", "expressed_ml", " ", NORMALISED, None, id="expressed-one-space"),
     pytest.param("report", "expressed_ml", "12 ml", REFUSED, NUMBER % "50", id="expressed-with-unit"),
     pytest.param("report", "expressed_ml", "12,5", NORMALISED, 13, id="expressed-decimal-comma"),
@@ -106,6 +108,7 @@ CATALOGUE = [
         id="name-too-long",
     ),
     pytest.param("profile", "mother_name", "  Siti 🌸  ", NORMALISED, "Siti 🌸", id="name-spaces-trimmed"),
+    pytest.param("profile", "mother_name", "   ", NORMALISED, None, id="name-only-spaces"),  # no name, not "   "
     pytest.param(
         "profile",
         "midwife_phone",
@@ -125,6 +128,14 @@ CATALOGUE = [
         id="reminder-no-such-time",
     ),
     pytest.param("reminders", "morning", "6.30", NORMALISED, "06:30", id="reminder-with-a-dot"),
+    pytest.param(
+        "reminders",
+        "morning",
+        "   ",
+        REFUSED,
+        "Mohon tulis jam sebagai JJ:MM, misalnya 07:00.",
+        id="reminder-only-spaces",
+    ),
     # -- a day in a link -------------------------------------------------------------------------
     pytest.param("link", "day", "2999-01-01", REFUSED, "belum tiba", id="link-future-day"),
     pytest.param(
