@@ -60,7 +60,7 @@ OTHER_DIGITS = "Please type the number with the digits 0-9."
         # wet diapers: a count, 0-30
         ("wet_diapers", "6", 6, None),
         ("wet_diapers", "1e9", None, "This number is too large. Allowed: 0-30."),  # exponent notation
-        ("wet_diapers", "nan", None, NOT_A_NUMBER),  # Python's float() would take it
+        ("wet_diapers", "nan", None, "Please enter a number, e.g. 6."),  # Python's float() would take it
         # expressed milk: whole ml, 0-2000; a decimal is rounded half up
         ("expressed_ml", "12.5", 13, None),  # a dot: rounded half up
         ("expressed_ml", "12,5", 13, None),  # the Indonesian decimal comma
@@ -78,13 +78,14 @@ OTHER_DIGITS = "Please type the number with the digits 0-9."
         ("expressed_ml", "2001", None, "This number is too large. Allowed: 0-2,000\u00a0ml."),
         ("expressed_ml", "-5", None, "This number is too small. Allowed: 0-2,000\u00a0ml."),
         ("expressed_ml", "١٢٣", None, OTHER_DIGITS),  # never silently 123
-        ("expressed_ml", "12 ml", None, NOT_A_NUMBER),  # a unit typed along
+        ("expressed_ml", "12 ml", None, "Please enter a number, e.g. 50."),  # a unit typed along
+        ("expressed_ml", " ", None, None),  # only a space: an empty field, not a value
         # temperature: 34-43 °C, decimals kept
         ("temperature_c", "37,8", 37.8, None),  # decimal comma
         ("temperature_c", "38.5", 38.5, None),  # decimal dot
         ("temperature_c", "45", None, "This number is too large. Allowed: 34-43\u00a0°C."),
         ("temperature_c", "33,9", None, "This number is too small. Allowed: 34-43\u00a0°C."),
-        ("temperature_c", "tiga puluh", None, NOT_A_NUMBER),
+        ("temperature_c", "tiga puluh", None, "Please enter a number, e.g. 36.8."),  # the example in range
         # the time colostrum was first seen, on the report's day
         ("colostrum_time", "05:30", "05:30", None),  # before now (06:00)
         ("colostrum_time", "5.30", "05:30", None),  # a dot as people write it
@@ -94,9 +95,11 @@ OTHER_DIGITS = "Please type the number with the digits 0-9."
         ("note", "Bayi tidur 😴 🍼", "Bayi tidur 😴 🍼", None),  # emoji kept as typed
         ("note", "x" * 2000, "x" * 2000, None),  # at the limit
         ("note", "x" * 2001, None, "This text is too long: at most 2,000 characters."),  # one over
+        ("note", "   ", "", None),  # only spaces: no note
         # mood 1-5 (chips; a stale draft could hold anything)
         ("mood", "3", 3, None),
         ("mood", "9", None, "This number is too large. Allowed: 1-5."),
+        ("mood", "lima", None, "Please enter a number, e.g. 3."),  # never "e.g. 8" on a 1-5 scale
         # flow: one of the three ratings, required
         ("flow", "", None, "Please fill this in."),
     ],

@@ -4,7 +4,8 @@ UTF-8 with a byte-order mark (so Excel on a laptop reads "Ñ" and emoji right; L
 Google Sheets ignore it), a header row of stable column names (documented in COLUMNS and in the
 README's "Your data"), one row per record, oldest first. Codes, not translated words, so a
 column means the same in every language: flow is well / not_well / not_yet, yes/no answers are
-yes / no / empty (not answered).
+yes / no / empty (not answered). Numbers are written for machines, in every language: a decimal
+point and no thousands separator ("38.5", "1500"), never the screen's "38,5" (`_number`).
 
 A text cell that starts with = + - @ (or a tab or carriage return) would be run as a formula by
 a spreadsheet; such a cell is written with a leading apostrophe, which spreadsheets show as text.
@@ -39,7 +40,7 @@ REPORT_COLUMNS: dict[str, str] = {
     "breast_hard_swollen": "yes / no",
     "nipples_cracked": "yes / no",
     "fever": "yes / no",
-    "temperature_c": "degrees Celsius",
+    "temperature_c": "degrees Celsius, with a decimal point (38.5)",
     "mood": "1 (very stressed) to 5 (calm)",
     **{name: "yes / no / empty" for name in OPTIONAL_QUESTIONS},
     **{f"mother_{sign.value}": "yes / no / empty" for sign in MOTHER_SIGNS},
@@ -75,6 +76,7 @@ def _yes_no(answer: bool | None) -> str:
 
 
 def _number(value: float | None) -> str:
+    """A number as a spreadsheet in any language reads it: "38.5", "1500", "" for none."""
     return "" if value is None else f"{value:g}"
 
 

@@ -366,7 +366,8 @@ class DailyReport(BaseModel):
     @classmethod
     def _note(cls, value: Any) -> str:
         # Verbatim: no stripping, no escaping. The store binds parameters, the UI shows text.
-        if value is None:
+        # Only spaces is no note (a value of only spaces is empty, in every field).
+        if blank(value):
             return ""
         if not isinstance(value, str):
             raise fail(FieldError.INVALID_CHOICE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
@@ -28,8 +28,10 @@ from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import RULES, Notice, OpenFlag, RedFlag, Urgency, evaluate, notices, recent_flags
 from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
+from app.domain.report_days import RequestedDay, requested_day
 from app.domain.trends import MassageComparison, Point, massage_vs_other, series
 from app.domain.visits import VisitDue, visit_due
+from app.services.form_text import number_text, report_drafts, unsaved
 from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
@@ -82,6 +84,7 @@ class DayEntry:
     report: DailyReport | None
     sessions: list[SessionRecord]
     flags: list[RedFlag] = field(default_factory=list)  # the red flags in that day's report
+    unsaved: bool = False  # the day's form holds a draft that is not saved (form_text.unsaved)
 
 
 @dataclass(frozen=True)
@@ -164,8 +167,9 @@ def empty_fields() -> Fields:
     return f
 
 
-def fields_from_report(report: DailyReport | None) -> Fields:
-    """The form's text fields for a saved report (or an empty form)."""
+def fields_from_report(report: DailyReport | None, decimal: str = ".") -> Fields:
+    """The form's text fields for a saved report (or an empty form); a decimal written with
+    `decimal`, her language's mark (see form_text)."""
     f = empty_fields()
     if report is None:
         return f
@@ -173,8 +177,7 @@ def fields_from_report(report: DailyReport | None) -> Fields:
     for sign, answer in report.signs.items():
         f[f"sign:{sign.value}"] = "yes" if answer else "no"
     for name in NUMBER_FIELDS:
-        value = getattr(report, name)
-        f[name] = "" if value is None else str(value)
+        f[name] = number_text(getattr(report, name))
     for name in BODY_FLAGS:
         f[name] = "true" if getattr(report, name) else "false"
     for name in OPTIONAL_QUESTIONS:
@@ -183,8 +186,7 @@ def fields_from_report(report: DailyReport | None) -> Fields:
         f[mother_key(code.value)] = _yes_no(answer)
     for baby_sign, ticked in report.baby_signs.items():
         f[baby_key(baby_sign.value)] = "true" if ticked else "false"
-    if report.temperature_c is not None:
-        f["temperature_c"] = str(report.temperature_c)
+    f["temperature_c"] = number_text(report.temperature_c, decimal)
     if report.mood is not None:
         f["mood"] = str(report.mood)
     if report.colostrum_first_seen is not None:
@@ -262,16 +264,10 @@ class DiaryService:
     def day_bounds(self, day: date) -> tuple[datetime, datetime]:
         return day_bounds(day, self.local_now().tzinfo)
 
-    def report_day(self, requested: str | None) -> date:
-        """The day asked for (ISO text), or today; never a future day, never an unreadable one."""
-        now = self.today()
-        if not requested:
-            return now
-        try:
-            day = date.fromisoformat(requested)
-        except ValueError:
-            return now
-        return min(day, now)
+    def report_day(self, requested: str | None) -> RequestedDay:
+        """The day asked for (ISO text), or today when none is; a day that cannot be read, still
+        to come or before the birth is refused with its reason (`report_days`)."""
+        return requested_day(requested, today=self.today(), birth_date=self.birth_date())
 
     # -- profile ---------------------------------------------------------------------------------
     def profile(self) -> Profile | None:
@@ -347,9 +343,10 @@ class DiaryService:
         )
 
     # -- the report form -------------------------------------------------------------------------
-    def form(self, day: date) -> Fields:
-        """The form's fields: the saved report, overlaid with the draft typed since."""
-        fields = fields_from_report(self.store.diary.get(day))
+    def form(self, day: date, decimal: str = ".") -> Fields:
+        """The form's fields: the saved report (a decimal written with `decimal`), overlaid with
+        the draft typed since (as typed)."""
+        fields = fields_from_report(self.store.diary.get(day), decimal)
         draft = self.store.drafts.get(draft_key(day))
         if draft:
             fields.update({k: v for k, v in draft.items() if k in fields})
@@ -358,16 +355,12 @@ class DiaryService:
     def has_draft(self, day: date) -> bool:
         """Whether the day's form holds typed text that is not saved (a draft that differs from
         the saved report, or from an empty form)."""
-        draft = self.store.drafts.get(draft_key(day))
-        if not draft:
-            return False
-        saved = fields_from_report(self.store.diary.get(day))
-        return any(saved.get(name) != value for name, value in draft.items() if name in saved)
+        return unsaved(self.store.drafts.get(draft_key(day)), fields_from_report(self.store.diary.get(day)))
 
-    def discard_draft(self, day: date) -> Fields:
+    def discard_draft(self, day: date, decimal: str = ".") -> Fields:
         """Forget what was typed since the last save; the form's fields as saved (or empty)."""
         self.clear_draft(day)
-        return fields_from_report(self.store.diary.get(day))
+        return fields_from_report(self.store.diary.get(day), decimal)
 
     def keep_draft(self, day: date, fields: Mapping[str, str]) -> None:
         self.store.drafts.put(draft_key(day), dict(fields), at=self.clock.wall())
@@ -440,6 +433,7 @@ class DiaryService:
         trend = self.store.diary.trend(start=start, end=end)
         massage_days = self.store.sessions.massage_days(self.day_bounds(start)[0], self.day_bounds(end)[1], tz)
         reports = {r.day: r for r in self.store.diary.list(start=first_listed, end=end)}
+        drafts = report_drafts(self.store)
         by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
         for s in self.store.sessions.between(self.day_bounds(first_listed)[0], self.day_bounds(end)[1]):
             if s.status is not SessionStatus.IN_PROGRESS:  # oldest first within a day
@@ -451,7 +445,10 @@ class DiaryService:
             points=series(trend, start=start, end=end),
             massage_days=massage_days,
             comparison=massage_vs_other(trend, massage_days),
-            days=[self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days],
+            days=[
+                replace(entry, unsaved=unsaved(drafts.get(entry.day), fields_from_report(entry.report)))
+                for entry in (self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days)
+            ],
             more=shown < span,
         )
 

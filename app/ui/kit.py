@@ -16,7 +16,14 @@ from app.i18n import _
 
 # Deep teal and deep red keep >= 7:1 contrast with white text, readable in sunlight.
 SEED = "#00695C"
-DANGER = "#B71C1C"
+DANGER = "#B71C1C"  # a filled background under white text ("go now", a danger button)
+# Red words or an icon on the page or a card: the theme's error colour (dark red in the light
+# theme, light red in the dark one), 4.5:1 or more in both; DANGER there is under 3:1 in the dark.
+WARNING_INK = ft.Colors.ERROR
+# A calm card (a red flag that is not "go now"): a neutral card with a warm orange border and icon
+# (3.9:1 against the page and the cards in both themes, above WCAG's 3:1 for a graphic), its words
+# in the theme's text colour. No red, no red container: in the dark theme that read as an alarm.
+CALM_ACCENT = "#CC5500"
 MIN_TARGET = 48
 PRIMARY_HEIGHT = 56
 
@@ -115,16 +122,36 @@ def body(text: str, size: int = 16, **kwargs: Any) -> ft.Text:
 
 
 def note(text: str, icon: Icon = ft.Icons.INFO_OUTLINE, color: str | None = None) -> ft.Container:
-    """A calm tinted card for advice (pressure, safety)."""
+    """A calm tinted card for advice (pressure, safety); `color=DANGER` marks a problem (its icon in
+    the theme's error colour, readable on the tint in both themes)."""
+    ink = WARNING_INK if color == DANGER else color or ft.Colors.PRIMARY
     return ft.Container(
         content=ft.Row(
-            [ft.Icon(icon, color=color or ft.Colors.PRIMARY), ft.Text(text, size=15, expand=True)],
+            [ft.Icon(icon, color=ink), ft.Text(text, size=15, expand=True)],
             vertical_alignment=ft.CrossAxisAlignment.START,
         ),
         bgcolor=ft.Colors.SECONDARY_CONTAINER,
         border_radius=12,
         padding=12,
     )
+
+
+def calm_card(content: ft.Control, *, filled: bool = True, padding: int = 14) -> ft.Container:
+    """A card for something to act on calmly (see CALM_ACCENT); `filled=False` inside another card."""
+    return ft.Container(
+        content,
+        padding=padding,
+        border_radius=12,
+        bgcolor=ft.Colors.SURFACE_CONTAINER_LOW if filled else None,
+        border=ft.Border.all(2, CALM_ACCENT),
+    )
+
+
+def flag_icon(urgent: bool, size: int | None = None) -> ft.Icon:
+    """A red flag's icon on a surface: a warning sign for "go now", a heart for the calm ones."""
+    if urgent:
+        return ft.Icon(ft.Icons.WARNING_ROUNDED, color=WARNING_INK, size=size)
+    return ft.Icon(ft.Icons.FAVORITE_BORDER, color=CALM_ACCENT, size=size)
 
 
 def check_item(label: str, value: bool, on_change: Callable[[bool], Any], identifier: str) -> ft.Control:

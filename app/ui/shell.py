@@ -62,7 +62,7 @@ from app.ui.state import HOME, THEME_MODES, AppContext, AppState
 log = logging.getLogger(__name__)
 
 # Route -> screen component. Every screen returns an `ft.View` with that route.
-SCREENS: dict[str, Callable[[], Any]] = {
+SCREENS: dict[str, Callable[..., Any]] = {
     HOME: today.Today,
     "/profile": profile.Profile,
     "/report": report.Report,
@@ -126,7 +126,14 @@ def App(app: AppState) -> Any:
 
     ft.use_effect(show_notice, [app.notice])
     # Screens are created inside the provider, so they find the visitor's state with `use_app()`.
-    return AppContext(app, lambda: [SCREENS.get(route.split("?")[0], today.Today)() for route in app.stack])
+    # Keyed by place and route: a screen whose route changes in place (the report of another day)
+    # starts afresh instead of keeping the other route's state.
+    return AppContext(
+        app,
+        lambda: [
+            SCREENS.get(route.split("?")[0], today.Today)(key=f"{i}:{route}") for i, route in enumerate(app.stack)
+        ],
+    )
 
 
 @dataclass
@@ -164,6 +171,8 @@ async def main(page: ft.Page) -> None:
         app.go(intro.ROUTE)
     elif app.role is Role.MIDWIFE:  # she starts from the list of the mothers she visits
         app.go(mothers.ROUTE)
+    elif (page.route or "").split("?")[0] == report.ROUTE:  # a link to a day's report (checked there)
+        app.go(page.route)
 
     def view_pop(e: ft.ViewPopEvent) -> None:
         app.back()

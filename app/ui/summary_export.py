@@ -15,7 +15,8 @@ row), one row per fact, columns:
               flag's code, before / after (the quiz's score), before:<question> / after:<question>
               (one question's result: 1 right, 0 wrong, empty not answered), the skills step's
               code, kf1-kf4 ...
-    value     the value as a number or a code (e.g. 6, well, completed, 80)
+    value     the value as a number or a code (e.g. 6, well, completed, 80, 12.5): a number is
+              written for machines in every language, a decimal point, no thousands separator
     text      the same in words, in the language of the app
 
 A cell that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
@@ -33,7 +34,7 @@ from app.domain.quiz import QUESTIONS, question_results
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
 from app.domain.visits import VisitDue
-from app.i18n import N_, _, format_date, format_decimal, format_time
+from app.i18n import N_, _, format_date, format_decimal, format_number, format_time
 from app.services.summary import DayLine, VisitSummary
 from app.ui.screens.diary_labels import FLOWS, VISIT_WINDOWS, pp_day_text
 from app.ui.screens.flag_labels import FLAG_TITLES
@@ -89,8 +90,8 @@ def day_cells(line: DayLine) -> list[str]:
         dash if line.postpartum_day is None else str(line.postpartum_day),
         t(FLOWS, r.flow) if r else _("no report"),
         f"{r.sign_count.score}/{r.sign_count.total}" if r else dash,
-        dash if r is None or r.feeds_24h is None else str(r.feeds_24h),
-        dash if r is None or r.wet_diapers is None else str(r.wet_diapers),
+        dash if r is None or r.feeds_24h is None else format_number(r.feeds_24h),
+        dash if r is None or r.wet_diapers is None else format_number(r.wet_diapers),
         str(line.massages),
     ]
 

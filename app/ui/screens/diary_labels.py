@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar, cast
 
 import flet as ft
@@ -60,6 +61,17 @@ _RANGE_ERRORS = {
     "too_small": N_("This number is too small. Allowed: %(range)s."),
     "too_large": N_("This number is too large. Allowed: %(range)s."),
 }
+# "Not a number", with an example the field allows (never "e.g. 8" for a mood of 1-5).
+_NOT_A_NUMBER = N_("Please enter a number, e.g. %(example)s.")
+EXAMPLES: dict[str, float] = {
+    "feeds_24h": 8,
+    "wet_diapers": 6,
+    "expressed_ml": 50,
+    "temperature_c": 36.8,
+    "mood": 3,
+}
+_BAD_DATE = N_("Please enter a date as DD/MM/YYYY, e.g. %(example)s.")
+_TYPED_DATE = "%d/%m/%Y"  # as the profile asks for a date (profile.DATE_TYPED)
 _TOO_LONG = N_("This text is too long: at most %(max)s characters.")
 _BAD_TIME = N_("Please enter a time as HH:MM, e.g. 07:30.")
 _UNITS = {"expressed_ml": "ml", "temperature_c": "°C"}
@@ -135,13 +147,18 @@ def range_text(name: str) -> str | None:
     return f"{low}-{high}\u00a0{unit}" if unit else f"{low}-{high}"  # the unit never alone on a line
 
 
-def error_text(code: str | None, name: str | None = None) -> str | None:
-    """The message for a field's error code; with the field's name, it states the field's limit."""
+def error_text(code: str | None, name: str | None = None, today: date | None = None) -> str | None:
+    """The message for a field's error code; with the field's name, it states the field's limit
+    and gives an example the field allows (with `today`, a date's example is today)."""
     if code is None:
         return None
     limits = range_text(name) if name else None
     if code in _RANGE_ERRORS and limits:
         return _(_RANGE_ERRORS[code]) % {"range": limits}
+    if code == "not_a_number" and name in EXAMPLES:
+        return _(_NOT_A_NUMBER) % {"example": format_decimal(EXAMPLES[name])}
+    if code == "invalid_date" and today is not None and name != "colostrum_time":
+        return _(_BAD_DATE) % {"example": today.strftime(_TYPED_DATE)}
     if code == "too_long" and name in TEXT_LIMITS:
         return _(_TOO_LONG) % {"max": format_number(TEXT_LIMITS[name])}
     if code == "invalid_date" and name == "colostrum_time":
@@ -162,6 +179,9 @@ class FormState:
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""  # e.g. a failed write, in words
     good_news: bool = False  # the message says something worked
+    # How often the app put a text into a field on purpose (`put`, `replace`); a text box shows
+    # the app's text only when this changes, else the text the page sent last (`app.ui.text_box`).
+    revisions: dict[str, int] = field(default_factory=dict)
 
     def edit(self, name: str, value: str) -> dict[str, str]:
         """Keep what was typed; the field's error goes once she corrects it."""
@@ -169,6 +189,19 @@ class FormState:
         if name in self.errors:
             self.errors = {k: v for k, v in self.errors.items() if k != name}
         return self.fields
+
+    def put(self, name: str, value: str) -> dict[str, str]:
+        """A text the app puts into a field (e.g. a date picked in a calendar): the page is sent it."""
+        self.revisions = {**self.revisions, name: self.revision(name) + 1}
+        return self.edit(name, value)
+
+    def replace(self, fields: dict[str, str]) -> None:
+        """All fields set by the app (e.g. "Discard changes"): the page is sent every text box's text."""
+        self.revisions = {name: self.revision(name) + 1 for name in {*self.fields, *fields}}
+        self.fields = dict(fields)
+
+    def revision(self, name: str) -> int:
+        return self.revisions.get(name, 0)
 
     def tell(self, message: str, *, good_news: bool = False) -> None:
         self.message, self.good_news = message, good_news

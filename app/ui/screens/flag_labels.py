@@ -284,11 +284,7 @@ def flag_card(
     urgent = rule.urgency is Urgency.GO_NOW
     ink = ft.Colors.WHITE if urgent else None
     title = ft.Text(t(FLAG_TITLES, flag), size=19 if urgent else 17, weight=ft.FontWeight.BOLD, expand=True, color=ink)
-    icon = (
-        ft.Icon(ft.Icons.WARNING_ROUNDED, color=ft.Colors.WHITE, size=44)
-        if urgent
-        else ft.Icon(ft.Icons.FAVORITE_BORDER, color=ft.Colors.PRIMARY)
-    )
+    icon = ft.Icon(ft.Icons.WARNING_ROUNDED, color=ft.Colors.WHITE, size=44) if urgent else kit.flag_icon(False)
     lines: list[ft.Control] = [
         ft.Row(
             [icon, title], vertical_alignment=ft.CrossAxisAlignment.CENTER if urgent else ft.CrossAxisAlignment.START
@@ -315,12 +311,11 @@ def flag_card(
         lines += go_now_calls(calls)
     else:
         lines.append(midwife_call_button(calls))
-    card = ft.Container(
-        ft.Column(lines, spacing=10),
-        padding=14,
-        border_radius=12,
-        bgcolor=kit.DANGER if urgent else ft.Colors.SURFACE_CONTAINER_HIGH,
-        border=ft.Border.all(2 if urgent else 1, kit.DANGER if urgent else ft.Colors.OUTLINE_VARIANT),
+    column = ft.Column(lines, spacing=10)
+    card = (
+        ft.Container(column, padding=14, border_radius=12, bgcolor=kit.DANGER, border=ft.Border.all(2, kit.DANGER))
+        if urgent
+        else kit.calm_card(column)  # calm colours in both themes: no red for what is not urgent
     )
     if urgent:
         return kit.tagged(card, f"flag-{flag.value}", label=_("Urgent"), container=True)

@@ -24,6 +24,7 @@ from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
 from app.ui.state import PROFILE_ROUTE, AppState, use_app
+from app.ui.text_box import TextBox
 
 ROUTE = "/mothers"
 FILTER_FROM = 8  # more mothers than this: a name filter above the list
@@ -61,13 +62,11 @@ def row_lines(s: MotherSummary) -> list[ft.Control]:
         lines.append(
             ft.Row(
                 [
-                    ft.Icon(
-                        ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
-                    ),
+                    kit.flag_icon(urgent, size=20),
                     ft.Text(
                         text,
                         size=15,
-                        color=kit.DANGER,
+                        color=kit.WARNING_INK if urgent else None,
                         expand=True,
                         weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600,
                     ),
@@ -275,7 +274,7 @@ def Mothers() -> ft.View:
     if len(rows) > FILTER_FROM:
         controls.append(
             kit.tagged(
-                ft.TextField(
+                TextBox(
                     label=_("Find a mother by name"),
                     value=wanted,
                     text_size=16,

@@ -20,7 +20,7 @@ import flet as ft
 
 from app.domain.redflags import RULES, FlagGroup, RedFlag, Urgency
 from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
-from app.i18n import _, format_date
+from app.i18n import _, decimal_mark, format_date
 from app.services.diary import BODY_FLAGS, Fields, baby_key, go_now_in_form, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
@@ -39,8 +39,10 @@ from app.ui.screens.diary_labels import (
     wet_diaper_expectation,
 )
 from app.ui.screens.flag_labels import Calls, dial, flag_card
+from app.ui.screens.report_day import no_such_day
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
+from app.ui.text_box import TextBox
 
 ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
@@ -170,8 +172,18 @@ class _Anchors:
 @ft.component
 def Report() -> ft.View:
     app = use_app()
-    day = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
-    form = use_form(lambda: app.diary.form(day))
+    requested = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
+    if requested.day is None:  # the same for this screen's whole life: the hooks below never run
+        return no_such_day(
+            ROUTE,
+            requested,
+            app.diary.birth_date(),
+            on_back=lambda e: app.back(),
+            open_today=lambda e: app.replace(ROUTE),
+            open_diary=lambda e: app.replace("/diary"),
+        )
+    day = requested.day
+    form = use_form(lambda: app.diary.form(day, decimal_mark()))
     unsaved, set_unsaved = use_lazy_state(lambda: app.diary.has_draft(day))
     fields, errors = form.fields, form.errors
     past = day != app.diary.today()
@@ -199,7 +211,7 @@ def Report() -> ft.View:
 
     def discard(e: Any) -> None:
         try:
-            form.fields = app.diary.discard_draft(day)
+            form.replace(app.diary.discard_draft(day, decimal_mark()))
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -217,7 +229,7 @@ def Report() -> ft.View:
 
     def text(name: str, label: str, **options: Any) -> ft.Control:
         anchors.order.append(name)
-        return _text_field(fields, errors, set_field, name, label, **options)
+        return _text_field(fields, errors, set_field, name, label, revision=form.revision(name), **options)
 
     n_day = app.diary.postpartum_day(day)
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
@@ -512,9 +524,11 @@ def _text_field(
     time: bool = False,
     helper: str | None = None,
     multiline: bool = False,
+    revision: int = 0,
 ) -> ft.Control:
     """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
-    Numbers ask the phone for its number keyboard."""
+    Numbers ask the phone for its number keyboard. The page's own text is never sent back to it
+    older (`TextBox`); `revision` is the form's count of texts the app put there."""
     value = fields.get(name, "")
     keyboard = (
         ft.KeyboardType.NUMBER
@@ -525,7 +539,8 @@ def _text_field(
         if multiline
         else ft.KeyboardType.TEXT
     )
-    box = ft.TextField(
+    box = TextBox(
+        revision=revision,
         label=label,
         value=value,
         helper=helper,

@@ -158,7 +158,7 @@ def _mothers_card(app: AppState) -> ft.Control | None:
                     )
                     % {"n": len(warned), "names": names},
                     size=15,
-                    color=kit.DANGER,
+                    color=kit.WARNING_INK,
                     weight=ft.FontWeight.W_600,
                 ),
                 "mothers-warned",
