@@ -52,6 +52,8 @@ class Inventory:
     mothers: int
     reports: int
     sessions: int
+    recordings: int = 0  # the midwife's own recordings of the prompts (the whole device only)
+    unfinished: int = 0  # massages not ended: perhaps running in another tab
 
 
 class DataService:
@@ -75,7 +77,14 @@ class DataService:
     def inventory(self, *, this_mother: bool = False) -> Inventory:
         """Everything on the device, or only the chosen mother's."""
         counts = self.store.data.counts(self.store.mother_id if this_mother else None)
-        return Inventory(mothers=counts["mothers"], reports=counts["reports"], sessions=counts["real_sessions"])
+        recordings = len(self.own.recorded()) if self.own is not None and not this_mother else 0
+        return Inventory(
+            mothers=counts["mothers"],
+            reports=counts["reports"],
+            sessions=counts["real_sessions"],
+            recordings=recordings,
+            unfinished=counts["unfinished_sessions"],
+        )
 
     def mother_count(self) -> int:
         return len(self.store.mothers.list())

@@ -93,6 +93,10 @@ class DataRepository(Repository):
             out["real_sessions"] = self.db.execute(
                 f"SELECT count(*) FROM sessions WHERE demo = 0 {where}", params
             ).fetchone()[0]
+            # Massages not ended: one may be running in another tab right now.
+            out["unfinished_sessions"] = self.db.execute(
+                f"SELECT count(*) FROM sessions WHERE status = 'in_progress' {where}", params
+            ).fetchone()[0]
         return out
 
     def content(self) -> dict[str, dict[str, Any]]:

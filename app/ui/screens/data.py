@@ -14,7 +14,7 @@ import flet as ft
 
 from app.domain.plausible import Implausible, RecordKind
 from app.i18n import N_, _, format_date, format_number, ngettext, to_thread
-from app.services.data import DataFile, DataService, Restored
+from app.services.data import DataFile, DataService, Inventory, Restored
 from app.store.backup import BackupProblem
 from app.store.errors import StoreWriteError
 from app.ui import kit
@@ -96,11 +96,25 @@ def merged_text(result: Restored) -> str:
     return _("Merged: %(what)s.") % {"what": "; ".join(parts)}
 
 
-def replace_text(found: Restored) -> str:
-    return _(
-        "The backup holds %(reports)s and %(sessions)s. Replace: what is on this phone now is replaced by "
-        "it. Merge: its records are added to what is here; a day both have keeps the newer edit."
-    ) % _counts(found.reports, found.sessions)
+def replace_text(found: Restored, here: Inventory) -> str:
+    """The choice, with what each way costs: Replace deletes what is here now, named in numbers."""
+    holds = _("The backup holds %(reports)s and %(sessions)s.") % _counts(found.reports, found.sessions)
+    lost = _counts(here.reports, here.sessions)
+    lost["recordings"] = ngettext("%(n)s recorded prompt", "%(n)s recorded prompts", here.recordings) % {
+        "n": format_number(here.recordings)
+    }
+    replace = (
+        _(
+            "Replace deletes what is on this phone now: %(reports)s, %(sessions)s and %(recordings)s, "
+            "and puts the backup's in their place."
+        )
+        % lost
+    )
+    texts = [holds, replace]
+    if here.unfinished:
+        texts.append(_("A massage that has not ended (perhaps running in another tab) would be lost too."))
+    texts.append(_("Merge adds the backup's records to what is here; a day both have keeps the newer edit."))
+    return " ".join(texts)
 
 
 def delete_text(service: DataService) -> str:
@@ -180,7 +194,7 @@ def Data() -> ft.View:
             say(PROBLEM, "restore", problem_text(found.problem, found.record))
             return
         set_pending(picked.data)
-        set_preview(replace_text(found))
+        set_preview(replace_text(found, await to_thread(service.inventory)))
         set_message(None)
         set_asking("restore")
 
