@@ -97,6 +97,9 @@ class History:
     comparison: MassageComparison | None  # flow on massage days against other days, in the range
     days: list[DayEntry] = field(default_factory=list)  # every day from end back, newest first
     more: bool = False  # older days in the range are not listed yet ("all": one page at a time)
+    # Her records this version could not read (met so far): kept in the file, in a backup, never
+    # overwritten, and counted here so she knows they are there.
+    unreadable: int = 0
 
 
 @dataclass(frozen=True)
@@ -450,6 +453,7 @@ class DiaryService:
                 for entry in (self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days)
             ],
             more=shown < span,
+            unreadable=len(self.store.diary.skipped) + len(self.store.sessions.skipped),
         )
 
     def _range_start(self, chosen: str, end: date, born: date | None) -> date:

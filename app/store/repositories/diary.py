@@ -8,6 +8,7 @@ from typing import Any
 
 from app.domain.report import OPTIONAL_QUESTIONS, DailyReport
 from app.domain.trends import TrendRow
+from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.repositories.base import UNREADABLE_ROW_ERRORS, MotherRepository, utc_text
 
 # The columns DailyReport declares, nothing a later migration adds.
@@ -23,11 +24,20 @@ class DiaryRepository(MotherRepository):
 
     def save(self, report: DailyReport, *, at: datetime) -> None:
         """Insert the day's report, or replace every field of the existing one (its created_at
-        stays: it says when the day was first reported)."""
+        stays: it says when the day was first reported). A report of that day this version cannot
+        read is never overwritten: StoreWriteError(UNREADABLE_KEPT), and it stays as it is."""
         row = _report_row(report)
         stamp = utc_text(at)
         updates = ", ".join(f"{column} = excluded.{column}" for column in row if column != "day")
         with self._write() as db:
+            existing = list(
+                db.query(
+                    f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
+                    [self.mother_id, _day_text(report.day)],
+                )
+            )
+            if existing and not self._readable(existing, "day", report_from_row):
+                raise StoreWriteError(WriteErrorCode.UNREADABLE_KEPT)
             db.execute(
                 f"INSERT INTO reports (mother_id, {', '.join(row)}, created_at, updated_at) "
                 f"VALUES (?, {', '.join('?' * len(row))}, ?, ?) "

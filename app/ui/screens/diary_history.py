@@ -16,7 +16,7 @@ import flet as ft
 from app.domain.redflags import RULES, RedFlag, Urgency
 from app.domain.report import SIGNS, DailyReport
 from app.domain.trends import MassageComparison
-from app.i18n import _, format_date, format_decimal, ngettext
+from app.i18n import _, format_date, format_decimal, format_number, ngettext
 from app.services.diary import LIST_PAGE, DayEntry
 from app.store.errors import StoreWriteError
 from app.ui import kit
@@ -297,6 +297,15 @@ def DiaryHistory() -> ft.View:
         controls.insert(
             0, kit.tagged(kit.note(problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "diary-problem")
         )
+    if data.unreadable:
+        kept = ngettext(
+            "%(n)s record could not be read by this version of the app. It is kept as it was and goes "
+            "into a backup; update the app to see it.",
+            "%(n)s records could not be read by this version of the app. They are kept as they were and go "
+            "into a backup; update the app to see them.",
+            data.unreadable,
+        ) % {"n": format_number(data.unreadable)}
+        controls.insert(0, kit.tagged(kit.note(kept, icon=ft.Icons.INFO_OUTLINE), "diary-unreadable"))
     controls += [_day_card(entry, lambda key: app.go(report_route(key)), set_asking) for entry in data.days]
     if data.more:
         controls.append(

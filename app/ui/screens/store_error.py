@@ -54,6 +54,10 @@ WRITE_PROBLEMS = {
     WriteErrorCode.CORRUPT: N_("Not saved: the diary file is damaged. Ask for help before going on."),
     WriteErrorCode.IO_ERROR: N_("Not saved: the phone could not write. Tap Save again."),
     WriteErrorCode.REFUSED: N_("Not saved: the diary refused this change. Tap Save again."),
+    WriteErrorCode.UNREADABLE_KEPT: N_(
+        "Not saved: this day already holds an entry this version of the app cannot read. It was kept, "
+        "not overwritten. Update the app to see it."
+    ),
     WriteErrorCode.UNKNOWN: N_("Not saved. Tap Save again."),
 }
 
