@@ -60,8 +60,15 @@ def _button_text(label: str, size: int = 18) -> ft.Text:
 
 
 def primary_button(
-    label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None, disabled: bool = False
+    label: str,
+    on_click: Handler,
+    identifier: str,
+    *,
+    icon: Icon | None = None,
+    disabled: bool = False,
+    in_row: bool = False,
 ) -> ft.Semantics:
+    """`in_row`: share a row's width with its neighbours (else take the column's width)."""
     button = ft.FilledButton(
         content=_button_text(label),
         icon=icon,
@@ -70,7 +77,7 @@ def primary_button(
         height=PRIMARY_HEIGHT,
         expand=True,
     )
-    return tagged(ft.Row([button]), identifier)
+    return tagged(ft.Row([button]), identifier, expand=True if in_row else None)
 
 
 def secondary_button(
@@ -104,6 +111,25 @@ def danger_button(label: str, on_click: Handler, identifier: str, *, icon: Icon 
         style=ft.ButtonStyle(bgcolor=DANGER, color=ft.Colors.WHITE, icon_color=ft.Colors.WHITE),
     )
     return tagged(ft.Row([button]), identifier)
+
+
+# Between the buttons of a dialog: a finger aimed at one never lands on the other.
+DIALOG_BUTTON_GAP = 24
+
+
+def dialog(title: str, text: str, actions: Sequence[ft.Control], **kwargs: Any) -> ft.AlertDialog:
+    """A modal question: a title the screen reader says (Material's own name for a dialog is only
+    "Alert"), its text, and its buttons one above the other, DIALOG_BUTTON_GAP apart."""
+    return ft.AlertDialog(
+        modal=True,
+        title=ft.Text(title),
+        semantics_label=title,
+        content=ft.Text(text),
+        actions=[
+            ft.Column(list(actions), spacing=DIALOG_BUTTON_GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        ],
+        **kwargs,
+    )
 
 
 def heading(text: str, size: int = 22) -> ft.Text:
