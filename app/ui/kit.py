@@ -27,14 +27,18 @@ Icon = ft.IconData  # a Material icon, ft.Icons.X
 # Emoji the mother types (a note, a nickname) come from this bundled font (assets/fonts, OFL-1.1):
 # Flutter's web client would fetch a fallback font from the internet, which the app never reaches.
 EMOJI_FONT = "Noto Emoji"
-FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf"}
+# Punctuation the app writes itself ("3 of 3 rounds · 1 min", "–", "…", "°"): without a font of its
+# own for them the web client asks the app's server for a Noto Sans Symbols file it does not have,
+# several times a second for as long as the text is on screen (assets/fonts/README.md).
+PUNCTUATION_FONT = "App Punctuation"
+FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf", PUNCTUATION_FONT: "fonts/DejaVuSans-Punctuation.ttf"}
 
 
 def _text_theme() -> ft.TextTheme:
-    """Every text style of the theme falls back to the emoji font for glyphs the default font lacks.
+    """Every text style of the theme falls back to the bundled fonts for glyphs the default font lacks.
     A style given here replaces the theme's whole style (Flet does not merge it with Material's), so
     it also names the text colour: without it, text is black on the dark theme's dark background."""
-    fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT], color=ft.Colors.ON_SURFACE)
+    fallback = ft.TextStyle(font_family_fallback=[PUNCTUATION_FONT, EMOJI_FONT], color=ft.Colors.ON_SURFACE)
     return ft.TextTheme(
         **{
             f.name: fallback
