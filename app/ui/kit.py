@@ -191,13 +191,19 @@ def choice_group(
     identifier: str,
     *,
     columns: int = 0,
+    question: str | None = None,
+    spoken: dict[str, str] | None = None,
 ) -> ft.Control:
     """A row (or wrapped rows) of large toggle chips; exactly one can be chosen.
 
-    Identifiers are `{identifier}-{value}` so tests can pick an option.
+    Identifiers are `{identifier}-{value}` so tests can pick an option. With `question`, each chip is
+    named for the screen reader with the question and its answer ("Is she feverish? Yes"), not "Yes"
+    alone; `spoken` gives an answer's words where the chip shows less (a digit of a scale).
     """
     chips: list[ft.Control] = []
     for value, label in options:
+        answer = (spoken or {}).get(value, label)
+        name = _("%(question)s %(answer)s") % {"question": question, "answer": answer} if question else answer
         is_on = value == selected
         chip = ft.Container(
             content=ft.Text(
@@ -224,7 +230,7 @@ def choice_group(
                 identifier=f"{identifier}-{value}",
                 button=True,
                 selected=is_on,
-                label=label,
+                label=name,
                 expand=True,
                 container=True,
                 exclude_semantics=True,
