@@ -291,3 +291,33 @@ def test_each_number_of_the_count_waits_until_its_word_was_heard(parts):
         assert controller.active and model.get_ready is None
 
     asyncio.run(body())
+
+
+@pytest.mark.parametrize(("round_minutes", "rest_minutes", "count"), [(3, 1, 15), (5, 3, 25), (4, 0, 14)])
+def test_a_whole_massage_is_announced_in_at_most_25_phrases(parts, monkeypatch, round_minutes, rest_minutes, count):
+    """At real speed, from Start to the end, through the model's own timer: the count once, each
+    phase, the whole minutes left, the next round coming; never the seconds. The longest plan the
+    setup offers (5-minute rounds, 3-minute rests) is the most: 25."""
+    model, controller, clock, devices, _store = parts
+    controller.wizard.demo = False
+    controller.wizard.round_minutes, controller.wizard.rest_minutes = round_minutes, rest_minutes
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:  # the timer's waits pass on the fake clock at once
+        clock.advance(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr("app.ui.session_model.asyncio.sleep", sleep)
+
+    async def body() -> None:
+        model.start()
+        for _ in range(100_000):  # far more turns than a massage needs
+            if model.finished:
+                break
+            await real_sleep(0)
+
+    asyncio.run(body())
+    said = devices.announced
+    assert said[:2] == ["Bersiap: 3", "Ulangan ke-1 dari 3"] and said[-1] == "Selesai", said
+    assert not [s for s in said if s.startswith("sisa") or s.isdigit()], said
+    assert len(said) == count <= 25, said
