@@ -34,6 +34,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.ui import lost_connection
+
 TOKEN_PARAM = "token"
 COOKIE_PREFIX = "pijat_token_"
 
@@ -289,7 +291,8 @@ def _with_security_headers(send: Send) -> Send:
 
 
 def _with_guard_script(send: Send) -> Send:
-    """Insert GUARD_SCRIPT at the start of <head> of HTML responses (Flet's index.html)."""
+    """Insert GUARD_SCRIPT (and the app's own "connection lost" message, app/ui/lost_connection.py)
+    at the start of <head> of HTML responses (Flet's index.html)."""
     start: Message | None = None
     chunks: list[bytes] = []
 
@@ -307,7 +310,7 @@ def _with_guard_script(send: Send) -> Send:
             body = b"".join(chunks)
             head = body.find(b"<head>")
             if head >= 0:
-                body = body[: head + 6] + GUARD_SCRIPT + body[head + 6 :]
+                body = body[: head + 6] + GUARD_SCRIPT + lost_connection.script() + body[head + 6 :]
             headers = MutableHeaders(scope=start)
             headers["content-length"] = str(len(body))
             await send(start)

@@ -33,6 +33,7 @@ from app import ASSETS_DIR
 from app.domain.prompts import Clip, Prompt
 from app.domain.session import Cue, CueKind
 from app.services.own_voice import OwnVoice
+from app.ui.lost_connection import LANGUAGE_KEY
 from app.ui.sound import Players
 
 log = logging.getLogger(__name__)
@@ -141,11 +142,12 @@ class Devices:
         self.wakelock = ft.Wakelock()
         self.haptics = ft.HapticFeedback()
         self.semantics = ft.SemanticsService()
+        self.preferences = ft.SharedPreferences()  # the page's own storage (app/ui/lost_connection.py)
         # Flet 1.0.5 unregisters, after every event, each service that the app holds by fewer than two
         # references (flet/messaging/session.py after_event -> unregister_services counts them with
         # sys.getrefcount): a service held once would be gone from the page after the first tap. This
         # list is the second reference of every service here but the players (Players keeps theirs).
-        self._alive: list[Any] = [self.wakelock, self.haptics, self.semantics]
+        self._alive: list[Any] = [self.wakelock, self.haptics, self.semantics, self.preferences]
         self._recorder: Any = None
         self._stream_to: Callable[[Any], Any] = lambda e: None
         self._now = now or (lambda: asyncio.get_running_loop().time())
@@ -373,6 +375,10 @@ class Devices:
     def announce(self, message: str) -> None:
         """Say a message through the screen reader (e.g. the phase or "paused")."""
         self._spawn(self._safe(lambda: self.semantics.announce_message(message)))
+
+    def remember_language(self, lang: str) -> None:
+        """Keep the visitor's language in the page, for words shown when the app cannot be reached."""
+        self._spawn(self._safe(lambda: self.preferences.set(LANGUAGE_KEY, lang)))
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         try:

@@ -193,3 +193,35 @@ def test_the_rounds_screen_in_both_languages_and_themes(open_app):
             app.wait_for("finish-save", timeout=15_000)
             app.page.context.close()
 
+
+def test_a_lost_connection_says_so_in_the_visitors_language(open_app):
+    """The page loses the app (its connection closed from the app's side): the app's own message in
+    English, not Flet's "Working..."; when the connection comes back, the app is there again."""
+    app = open_app("en")
+    cut = {"on": False}
+    sockets: list = []
+
+    def route(ws) -> None:
+        if cut["on"]:
+            ws.close()
+            return
+        ws.connect_to_server()
+        sockets.append(ws)
+
+    app.page.route_web_socket(re.compile(r".*/ws$"), route)
+    app.page.reload()
+    app.wait_ready()
+    app.wait_for("open-settings", timeout=15_000)
+    app.page.wait_for_function("() => localStorage.getItem('flutter.pijat.language') === '\"en\"'")
+    cut["on"] = True
+    sockets[-1].close()
+    notice = app.page.locator("#lost-connection")
+    notice.wait_for(state="visible", timeout=10_000)
+    assert notice.get_attribute("role") == "alertdialog" and notice.get_attribute("lang") == "en"
+    assert "Connection to the app lost" in (notice.text_content() or "")
+    on_top = app.page.evaluate("() => document.elementFromPoint(180, 400).closest('#lost-connection') !== null")
+    assert on_top  # it covers the page, Flet's "Working..." included
+    app.shot("lost-connection", settle=0.3)
+    cut["on"] = False
+    notice.wait_for(state="detached", timeout=60_000)  # the client tried again, and got through
+    app.wait_for("open-settings", timeout=15_000)
