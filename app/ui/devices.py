@@ -180,14 +180,7 @@ class Devices:
         if self.mode == VOICE:
             lang = self.language()
             srcs += [self.source(lang, clip)[0] for clip in clips]
-        _t = asyncio.get_running_loop().time()
         missing = await self.players.prepare(srcs, timeout)
-        log.warning(
-            "DEBUG prepare %d sounds in %.3f s, missing %d",
-            len(srcs),
-            asyncio.get_running_loop().time() - _t,
-            len(missing),
-        )
         self._unavailable.update(missing)
         if missing:
             log.warning("%d sounds were not loaded in time", len(missing))

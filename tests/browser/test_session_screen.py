@@ -182,6 +182,7 @@ def test_the_rounds_screen_in_both_languages_and_themes(open_app):
             app.shot("session-paused")
             ratio = paused_label_contrast(app)
             assert ratio >= 4.5, (lang, scheme, round(ratio, 2))
+            print(f"\nPAUSED label, {lang} {scheme}: {ratio:.1f}:1")
             app.tap("stop-hurts")
             app.wait_for("pain-continue")
             app.shot("session-pain-dialog")
