@@ -173,6 +173,21 @@ def test_confirmed_skip_moves_to_the_rest(parts):
     assert model.view.round_number == 1 and model.view.phase_kind.value == "rest"
 
 
+def test_a_skip_silences_the_skipped_rounds_words_before_the_rest_is_heard(parts):
+    """Skipped while the round's hand cue was being said: it stops, and the rest's chime and prompt
+    follow at once (they waited for its 11 seconds, and the rest prompt was then dropped as stale)."""
+    model, controller, clock, devices, _store = parts
+    settle(model.start)
+    clock.advance(2)
+    devices.said.clear()
+    devices.cues.clear()
+    model.ask(CONFIRM_SKIP)
+    settle(model.confirmed)
+    assert devices.said[0] == "hush"
+    assert [c.kind for c in devices.cues] == [CueKind.ROUND_END]
+    assert [p.clips for p in devices.said[1:]] == [(Clip.REST_DEMO,)]
+
+
 def test_leaving_the_screen_pauses_and_keeps_the_massage(parts):
     model, controller, clock, _devices, store = parts
     settle(model.start)

@@ -186,6 +186,8 @@ class SessionModel:
     @_saving
     def confirmed(self) -> None:
         what, self.confirm = self.confirm, None
+        if what in (CONFIRM_END, CONFIRM_SKIP) and self._devices is not None:
+            self._devices.hush()  # the words of what was skipped or ended stop; what comes next is heard now
         if what == CONFIRM_END:
             self._generation += 1
             self.controller.end_early()

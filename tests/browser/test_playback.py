@@ -308,3 +308,25 @@ def test_pause_silences_at_once(open_app):
     sounds = heard(app)
     assert [h.name for h in sounds][-2:] == ["en/hand_thumbs", "en/paused"]
     assert overlaps(sounds) == []
+
+
+def test_ten_seconds_before_a_rest_ends_he_hears_and_sees_that_the_next_round_is_coming(open_app):
+    """At real speed (3-minute rounds, a 1-minute rest): round 1 skipped, the rest runs its minute.
+    The rest prompt at its start, then "the next round starts in ten seconds" at its 50th second,
+    with the line on screen from that second on."""
+    app = open_app("id")
+    positive_control(app)
+    walk_to_rounds(app, demo=False)
+    app.tap("skip")
+    app.tap("confirm-yes")
+    app.el("countdown").filter(has_text="Istirahat").wait_for(state="attached", timeout=15_000)
+    assert app.el("next-round").count() == 0  # not yet: the rest has only begun
+    wait_heard(app, "/next_round.", timeout=75_000)
+    app.wait_for("next-round", timeout=5_000)
+    app.see("Ulangan ke-2 mulai dalam", timeout=5_000)
+    sounds = heard(app)
+    names = [h.name for h in sounds]
+    assert names[-3:] == ["chime/round_end", "id/rest_1", "id/next_round"], names
+    rest_started = sounds[-3].start
+    assert abs((sounds[-1].start - rest_started) / 1000 - 50) <= LATE_MS / 1000, timeline_of(sounds)
+    assert overlaps(sounds) == []
