@@ -36,11 +36,12 @@ from app.config import uploads_dir
 from app.gate import NO_STORE, Access, Gatekeeper
 from app.store.backup import MAX_BYTES
 from app.store.leftovers import clear_uploads
+from app.ui import lost_connection
 
-# Every HTTP response carries these. CanvasKit needs 'wasm-unsafe-eval' (WebAssembly); Flet's
 # Flet's endpoint for uploads (a page-relative address it signs: `upload?f=...&e=...&s=...`).
 UPLOAD_PATH = "upload"
 
+# Every HTTP response carries these. CanvasKit needs 'wasm-unsafe-eval' (WebAssembly); Flet's
 # index.html has inline scripts and Flutter sets inline styles, hence 'unsafe-inline' (no user text
 # ever becomes HTML: Flutter paints on a canvas). 'self' in connect-src also covers the app's own
 # ws:// origin; fonts, sounds and assets are fetched from it too. Checked in Chromium with every
@@ -142,7 +143,8 @@ def _dropping_sends_after_disconnect(send: Send) -> Send:
 
 
 def _with_guard_script(send: Send) -> Send:
-    """Insert GUARD_SCRIPT at the start of <head> of HTML responses (Flet's index.html)."""
+    """Insert GUARD_SCRIPT (and the app's own "connection lost" message, app/ui/lost_connection.py)
+    at the start of <head> of HTML responses (Flet's index.html)."""
     start: Message | None = None
     chunks: list[bytes] = []
 
@@ -160,7 +162,7 @@ def _with_guard_script(send: Send) -> Send:
             body = b"".join(chunks)
             head = body.find(b"<head>")
             if head >= 0:
-                body = body[: head + 6] + GUARD_SCRIPT + body[head + 6 :]
+                body = body[: head + 6] + GUARD_SCRIPT + lost_connection.script() + body[head + 6 :]
             headers = MutableHeaders(scope=start)
             headers["content-length"] = str(len(body))
             await send(start)

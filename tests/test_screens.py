@@ -271,3 +271,23 @@ def test_session_summary_uses_the_language_of_the_visitor(app):
     assert record is not None
     with i18n.using("id"):
         assert history.session_summary(record) == "0 dari 3 ulangan · 0 menit dipijat"
+
+
+def test_every_answer_of_the_safety_check_is_named_with_its_question(app):
+    """A screen reader says "Fever or feeling ill? Yes", not "Yes" five times over."""
+    from app.ui.screens.labels import CONTRAINDICATION_QUESTIONS, t
+
+    screen = Mounted(session_safety.Safety, app)
+    names = {find(screen.view, f"safety-{code}-{a}").label for code in CONTRAINDICATIONS for a in ("yes", "no")}
+    assert len(names) == 2 * len(CONTRAINDICATIONS)  # no two alike
+    fever = t(CONTRAINDICATION_QUESTIONS, Contraindication.FEVER_ILL)
+    assert find(screen.view, "safety-fever_ill-yes").label == f"{fever} Yes"
+
+
+def test_the_comfort_scale_and_the_let_down_question_say_what_they_answer(app):
+    _finished_massage(app, demo=False)
+    screen = Mounted(session_finish.Finish, app)
+    question = "How comfortable was it for the mother?"
+    assert find(screen.view, "comfort-1").label == f"{question} 1 of 5, not comfortable"
+    assert find(screen.view, "comfort-3").label == f"{question} 3 of 5"
+    assert find(screen.view, "letdown-no").label == "Did she feel the milk let down or drip? No"

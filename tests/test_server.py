@@ -140,6 +140,17 @@ def test_the_app_page_sets_its_trusted_types_guard_before_any_other_script(serve
     assert body.count('createPolicy("default"') == 1
 
 
+def test_the_app_page_carries_its_own_connection_lost_message_in_both_languages(server: AppServer) -> None:
+    """Flet's own words for a lost connection are an English "Working...": the page has the app's."""
+    from app.ui import lost_connection
+
+    status, body = get_body(server, "/", with_cookie(server))
+    assert status == 200
+    head = body[body.index("<head>") : body.index("</head>")]
+    assert lost_connection.script().decode() in head
+    assert "Sambungan ke aplikasi terputus" in head and "Connection to the app lost" in head
+
+
 def test_the_cookie_counts_among_other_local_apps_odd_cookies(server: AppServer) -> None:
     # Every server on 127.0.0.1 shares the browser's cookies for it, whatever their port.
     headers = {"Cookie": f'other="a\\"b; x=[1,2]; {server.cookie_name}={server.token}; y=z'}

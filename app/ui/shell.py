@@ -111,6 +111,8 @@ def App(app: AppState) -> Any:
         page.locale_configuration = ft.LocaleConfiguration(
             supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang]
         )
+        if app.devices is not None:
+            app.devices.remember_language(app.lang)
 
     ft.use_effect(apply_look, [app.theme, app.lang])
 

@@ -31,6 +31,8 @@ LOCALES = {"id": "id-ID", "en": "en-GB"}
 # workers (one module each at a time, see tests/run.sh) finish together instead of one of them
 # starting a four-minute module when the rest is done. Modules not listed run after these.
 LONGEST_FIRST = (
+    "test_playback",  # whole demonstrations and a real-speed rest: about 10 minutes
+    "test_session_screen",  # a whole demonstration, four screenshot walks: about 6 minutes
     "test_voice",
     "test_session_flow",
     "test_diary_forms",

@@ -82,7 +82,7 @@ def test_a_day_with_answers_not_saved_is_marked_and_brings_them_back(open_app, s
     app = start(open_app, "id")
     day = open_day(app, 3)
     type_into(app, "field-note", "belum selesai")
-    draft_holds(seeded, note="belum selesai")  # the server has taken it in, as a pause gives it time to
+    draft_holds(app, note="belum selesai")  # the server has taken it in, as a pause gives it time to
     tap(app, "back")  # not saved: she leaves the form
     mark = app.wait_for(f"unsaved-{day}")
     scroll_to(app, f"unsaved-{day}")

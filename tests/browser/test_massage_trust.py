@@ -133,12 +133,12 @@ def test_back_mid_round_pauses_and_shows_resume_and_end(open_app, server):
     walk_to_rounds(app, demo=True)
     app.tap("back")
     app.el("pause-resume").filter(has_text=_id("Resume")).wait_for(state="attached")
-    app.wait_for("end-session")
+    app.wait_for("end-top")  # End stays where it always is, in the app bar
     assert _id("Paused") in _aria(app, "countdown")
     assert _status(app) == "in_progress"
     # A paused massage stays put: its countdown does not move.
     app.holds(lambda: _aria(app, "countdown"), 2.5, "the paused countdown")
-    app.tap("end-session")
+    app.tap("end-top")
     app.tap("confirm-yes")
     app.wait_for("finish-save")
     app.tap("finish-save")
@@ -148,7 +148,7 @@ def test_a_second_start_asks_to_resume_or_end_the_unfinished_one(open_app, serve
     app = open_app("id")
     walk_to_rounds(app, demo=True)
     app.tap("back")  # pauses
-    app.wait_for("end-session")
+    app.el("pause-resume").filter(has_text=_id("Resume")).wait_for(state="attached")
     app.tap("back")  # paused: home, where the massage waits
     app.wait_for("resume-pending")
     app.tap("start-session")
@@ -205,11 +205,11 @@ def test_the_countdown_says_paused_in_the_visitors_language(open_app):
         app = open_app(lang)
         walk_to_rounds(app, demo=True)
         app.tap("pause-resume")
-        app.wait_for("end-session")
         with i18n.using(lang):
             paused = i18n._("Paused")
+            app.el("pause-resume").filter(has_text=i18n._("Resume")).wait_for(state="attached")
         assert _aria(app, "countdown").startswith(paused)
-        app.tap("end-session")
+        app.tap("end-top")
         app.tap("confirm-yes")
         app.wait_for("finish-save")
         app.tap("finish-save")

@@ -34,7 +34,7 @@ def test_every_session_screen_in_english(open_app):
     app.tap("pause-resume")
     app.see("Paused")
     app.shot("12-resume")
-    app.tap("end-session")
+    app.tap("end-top")
     app.tap("confirm-yes")
     app.wait_for("finish-save")
     app.tap("comfort-5")

@@ -310,6 +310,7 @@ def _dialog(
         return ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Replace, or merge?")),
+            semantics_label=_("Replace, or merge?"),
             content=ft.Text(preview),
             actions=[
                 kit.primary_button(_("Merge with what is here"), merge, "dialog-merge", icon=ft.Icons.MERGE),
@@ -325,6 +326,7 @@ def _dialog(
         return ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Delete this mother?") if mother else _("Delete all data?")),
+            semantics_label=_("Delete this mother?") if mother else _("Delete all data?"),
             content=ft.Text(delete_mother_text(service) if mother else delete_text(service)),
             actions=[
                 kit.danger_button(_("Delete everything"), delete, "dialog-delete-yes", icon=ft.Icons.DELETE_FOREVER),

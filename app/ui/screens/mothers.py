@@ -317,6 +317,7 @@ def Mothers() -> ft.View:
         ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Archive %(name)s?") % {"name": who}),
+            semantics_label=_("Archive %(name)s?") % {"name": who},
             content=ft.Text(
                 _(
                     "She leaves the list. Her reports and massages are kept, and you can restore her "

@@ -212,6 +212,7 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
         ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Move the birth date?")),
+            semantics_label=_("Move the birth date?"),
             content=kit.tagged(
                 ft.Text(
                     ngettext(

@@ -370,6 +370,11 @@ def Report() -> ft.View:
                 fields.get("mood") or None,
                 lambda v: set_field("mood", v),
                 "field-mood",
+                question=_on_day(
+                    past,
+                    _("Mood today (1 = very stressed, 5 = calm)"),
+                    _("Mood that day (1 = very stressed, 5 = calm)"),
+                ),
             ),
             errors=errors,
         ),
@@ -406,7 +411,11 @@ def _yes_no_row(
         [
             kit.body(label),
             kit.choice_group(
-                [("yes", _("Yes")), ("no", _("No"))], fields.get(name) or None, lambda v: set_field(name, v), identifier
+                [("yes", _("Yes")), ("no", _("No"))],
+                fields.get(name) or None,
+                lambda v: set_field(name, v),
+                identifier,
+                question=label,
             ),
         ],
         spacing=6,

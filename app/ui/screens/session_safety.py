@@ -165,7 +165,11 @@ def Safety() -> ft.View:
                 [
                     kit.body(t(CONTRAINDICATION_QUESTIONS, code), weight=ft.FontWeight.W_600),
                     kit.choice_group(
-                        answer_options(), chosen.value if chosen else None, answerer(code), f"safety-{code}"
+                        answer_options(),
+                        chosen.value if chosen else None,
+                        answerer(code),
+                        f"safety-{code}",
+                        question=t(CONTRAINDICATION_QUESTIONS, code),
                     ),
                 ],
                 spacing=8,

@@ -313,11 +313,10 @@ def Today() -> ft.View:
         end_unfinished(app)
 
     ft.use_dialog(
-        ft.AlertDialog(
-            modal=True,
-            title=ft.Text(_("A massage is not finished yet")),
-            content=ft.Text(_("Resume it, or end it and save it before starting a new one.")),
-            actions=[
+        kit.dialog(
+            _("A massage is not finished yet"),
+            _("Resume it, or end it and save it before starting a new one."),
+            [
                 kit.primary_button(_("Resume"), resume_it, "dialog-resume", icon=ft.Icons.PLAY_ARROW),
                 kit.secondary_button(_("End it and save"), end_it, "dialog-end", icon=ft.Icons.STOP),
                 kit.text_button(_("Cancel"), lambda e: set_asking(False), "dialog-cancel"),
