@@ -32,7 +32,7 @@ LOCALES = {"id": "id-ID", "en": "en-GB"}
 # starting a four-minute module when the rest is done. Modules not listed run after these.
 LONGEST_FIRST = (
     "test_playback",  # whole demonstrations and a real-speed rest: about 10 minutes
-    "test_session_screen",  # a whole demonstration, four screenshot walks: about 6 minutes
+    "test_session_screen",  # two screenshot walks, the buttons through a round: about 4 minutes
     "test_voice",
     "test_session_flow",
     "test_diary_forms",

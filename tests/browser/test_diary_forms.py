@@ -67,7 +67,9 @@ def test_the_profile_takes_a_typed_or_picked_date(open_app, server):
     tap(app, "pick-birth-date")
     if BORN.month != TODAY.month:
         app.page.get_by_role("button", name="Bulan sebelumnya").click()
-    day = app.page.get_by_role("button", name=re.compile(rf"^{BORN.day}, "))
+    # Its full name ("29, Minggu, 29 November 2026"): the next month's 29th may be there too.
+    long_day = format_date(BORN, "long")
+    day = app.page.get_by_role("button", name=re.compile(rf"^{BORN.day}, .*{re.escape(long_day)}$"))
     day.wait_for()
     app.settle()  # the dialog's opening animation is over: a tap during it is lost
     day.click()

@@ -49,7 +49,10 @@ def _call_119(app, card_id: str) -> None:
     """Tap 119 on the card and wait until the page asked the phone to dial it."""
     app.page.evaluate(RECORD_OPENED)
     card = app.el(card_id)
-    card.locator('[flt-semantics-identifier="call-119"]').first.click()
+    button = card.locator('[flt-semantics-identifier="call-119"]').first
+    button.wait_for(state="attached")
+    app.settle()  # the screen has stopped moving: a tap during its transition is lost on a busy machine
+    button.click()
     app.page.wait_for_function("() => window.__opened.length > 0")
     assert _dialled(app) == ["tel:119"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from collections import Counter
 
@@ -113,29 +114,38 @@ def test_the_buttons_stay_where_they_are_in_every_state_of_a_round(open_app):
     app.wait_for("finish-save")
 
 
-def test_a_whole_demonstration_is_announced_in_a_few_phrases_and_asks_for_no_missing_file(open_app):
-    app = open_app("id")
+def listen_and_watch(app) -> list[str]:
+    """From the page's next load on, record what a screen reader is told (LISTENER) and every
+    request for a file that is not there; returns the list the failures go into."""
     app.page.context.add_init_script(LISTENER)
     failed: list[str] = []
-    app.page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    # A file that is not there (the symbols font's 404s) or a request the server broke off. The
+    # browser's own cancelling of a media request it no longer needs (ERR_ABORTED: a sound player
+    # rewound or replaced) is not a missing file.
+    app.page.on(
+        "requestfailed",
+        lambda r: failed.append(f"failed {r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None,
+    )
     app.page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     app.page.reload()
     app.wait_ready()
     app.wait_for("start-session")
-    walk_to_rounds(app, demo=True)
-    app.wait_for("finish-save", timeout=120_000)
-    app.see("Lap minyak")
-    app.page.wait_for_timeout(3_000)  # the finish screen, shown a while: watching for requests that must not come
+    return failed
+
+
+def check_announcements(app, lang: str) -> list[str]:
+    """A whole demonstration was heard by a screen reader in a few phrases: the count once, each
+    round, never the seconds; at most 25 (the issue's target)."""
     said = [e["text"] for e in app.page.evaluate("() => window.__said")]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "announcements-id.json").write_text(json.dumps(said, indent=1, ensure_ascii=False))
-    with i18n.using("id"):
-        expected = [i18n._("Get ready: %(n)d") % {"n": 3}, i18n._("Round %(n)d of %(total)d") % {"n": 1, "total": 3}]
-    assert said[: len(expected)] == expected, said
+    (ARTIFACTS / f"announcements-{lang}.json").write_text(json.dumps(said, indent=1, ensure_ascii=False))
+    with i18n.using(lang):
+        first = [i18n._("Get ready: %(n)d") % {"n": 3}, i18n._("Round %(n)d of %(total)d") % {"n": 1, "total": 3}]
+    assert said[: len(first)] == first, said
     assert not [s for s in said if s.startswith("sisa ") or s.isdigit()], said  # never the seconds
     assert len(said) <= 25, said
     print(f"\nannouncements in a whole demonstration: {len(said)}")
-    assert failed == []
+    return said
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
@@ -171,28 +181,30 @@ def paused_label_contrast(app) -> float:
 def test_the_rounds_screen_in_both_languages_and_themes(open_app):
     """Screenshots (tests/artifacts) of running, paused, the pain dialog and a rest, in Indonesian and
     English, light and dark; the PAUSED label reaches 4.5:1 on both themes."""
-    for lang in ("id", "en"):
-        for scheme in ("light", "dark"):
-            app = open_app(lang, color_scheme=scheme)
-            app.lang = f"{lang}-{scheme}"
-            walk_to_rounds(app, demo=True)
-            app.shot("session-running")
-            app.tap("pause-resume")
-            app.el("pause-resume").filter(has_text="Lanjutkan" if lang == "id" else "Resume").wait_for(state="attached")
-            app.shot("session-paused")
-            ratio = paused_label_contrast(app)
-            assert ratio >= 4.5, (lang, scheme, round(ratio, 2))
-            print(f"\nPAUSED label, {lang} {scheme}: {ratio:.1f}:1")
-            app.tap("stop-hurts")
-            app.wait_for("pain-continue")
-            app.shot("session-pain-dialog")
-            app.tap("pain-continue")
-            app.wait_for("next-round", timeout=40_000)  # a demonstration's 5-second rest shows the line at once
-            app.shot("session-rest")
-            app.tap("end-top")  # ended, so that the next visitor's Home offers a new massage
-            app.tap("confirm-yes")
-            app.wait_for("finish-save", timeout=15_000)
-            app.page.context.close()
+    # Each language once and each theme once (a walk is a minute); all four with SCREENSHOTS=1.
+    every = os.environ.get("SCREENSHOTS") == "1"
+    combos = [("id", "light"), ("id", "dark"), ("en", "light"), ("en", "dark")]
+    for lang, scheme in combos if every else [("id", "light"), ("en", "dark")]:
+        app = open_app(lang, color_scheme=scheme)
+        app.lang = f"{lang}-{scheme}"
+        walk_to_rounds(app, demo=True)
+        app.shot("session-running")
+        app.tap("pause-resume")
+        app.el("pause-resume").filter(has_text="Lanjutkan" if lang == "id" else "Resume").wait_for(state="attached")
+        app.shot("session-paused")
+        ratio = paused_label_contrast(app)
+        assert ratio >= 4.5, (lang, scheme, round(ratio, 2))
+        print(f"\nPAUSED label, {lang} {scheme}: {ratio:.1f}:1")
+        app.tap("stop-hurts")
+        app.wait_for("pain-continue")
+        app.shot("session-pain-dialog")
+        app.tap("pain-continue")
+        app.wait_for("next-round", timeout=40_000)  # a demonstration's 5-second rest shows the line at once
+        app.shot("session-rest")
+        app.tap("end-top")  # ended, so that the next visitor's Home offers a new massage
+        app.tap("confirm-yes")
+        app.wait_for("finish-save", timeout=15_000)
+        app.page.context.close()
 
 
 def test_a_lost_connection_says_so_in_the_visitors_language(open_app):
@@ -222,7 +234,7 @@ def test_a_lost_connection_says_so_in_the_visitors_language(open_app):
     assert "Connection to the app lost" in (notice.text_content() or "")
     on_top = app.page.evaluate("() => document.elementFromPoint(180, 400).closest('#lost-connection') !== null")
     assert on_top  # it covers the page, Flet's "Working..." included
-    app.shot("lost-connection", settle=0.3)
+    app.shot("lost-connection", still=False)
     cut["on"] = False
     notice.wait_for(state="detached", timeout=60_000)  # the client tried again, and got through
     app.wait_for("open-settings", timeout=15_000)
