@@ -53,3 +53,24 @@ def test_a_record_with_an_unknown_code_is_counted_kept_and_never_overwritten(dia
 
     other = diary.today() - timedelta(days=2)  # other days save as ever
     assert diary.save_report(other, {"flow": "well"}).report is not None
+
+
+def test_a_save_after_the_data_folder_was_deleted_says_so(tmp_path, clock: FakeClock):
+    """SQLite would go on writing into the deleted file, and every save would vanish unsaid."""
+    from app.store.db import open_store
+
+    folder = tmp_path / "data"
+    with open_store(folder / "d.sqlite3") as store:
+        diary = DiaryService(store, clock, tz=UTC)
+        assert diary.save_report(diary.today(), {"flow": "well"}).report is not None
+        folder.rename(tmp_path / "gone")  # a cleaner app, or the user, took the folder away
+        with pytest.raises(StoreWriteError) as refused:
+            diary.save_report(diary.today(), {"flow": "not_well", "note": "masih di layar"})
+        assert refused.value.code is WriteErrorCode.FILE_GONE
+        with i18n.using("en"):
+            assert "What you typed is still here" in write_problem(refused.value.code)
+    # The folder back where it was: the app opens it and saving works again.
+    (tmp_path / "gone").rename(folder)
+    with open_store(folder / "d.sqlite3") as store:
+        diary = DiaryService(store, clock, tz=UTC)
+        assert diary.save_report(diary.today(), {"flow": "not_well"}).report is not None

@@ -45,6 +45,7 @@ from app.store.repositories import (
     SettingsRepository,
     TeachingRepository,
 )
+from app.store.repositories.base import remember_file
 from app.store.repositories.mothers import insert_blank_mother
 
 # Long enough to ride out another process's write or a checkpoint, short enough that a stuck
@@ -256,6 +257,7 @@ def _connect(path: Path) -> Store:
         db.close()
         raise
     _tighten(path)
+    remember_file(db, path)
     return Store(db)
 
 

@@ -41,6 +41,8 @@ class WriteErrorCode(StrEnum):
     # The day already holds a record this version cannot read: it is kept, never overwritten
     # (a newer version wrote it, or a code this one does not know).
     UNREADABLE_KEPT = "unreadable_kept"
+    # The diary's file (or its folder) was deleted or replaced while the app ran.
+    FILE_GONE = "file_gone"
     UNKNOWN = "unknown"
 
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from app.store.errors import write_error
+from app.store.errors import StoreWriteError, WriteErrorCode, write_error
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,26 @@ def utc_text(moment: datetime) -> str:
 
 def moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
+
+
+def remember_file(db: Database, path: Path) -> None:
+    """Note which file `db` was opened on (its device and inode), for `file_still_there`."""
+    found = os.stat(path)
+    db._pijat_file = (str(path), found.st_dev, found.st_ino)  # type: ignore[attr-defined]
+
+
+def file_still_there(db: Database) -> bool:
+    """Whether the file `db` was opened on is still at its path (a database in memory, or one
+    opened without `remember_file`, always is)."""
+    known = getattr(db, "_pijat_file", None)
+    if known is None:
+        return True
+    path, device, inode = known
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (device, inode)
 
 
 class Repository:
@@ -67,6 +89,10 @@ class Repository:
         """
         with self._lock:
             conn = self.db.conn
+            if not file_still_there(self.db):
+                # The data folder was deleted or replaced while the app ran: SQLite would go on
+                # writing into a file nobody can open again, and every save would vanish unsaid.
+                raise StoreWriteError(WriteErrorCode.FILE_GONE)
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:

@@ -58,6 +58,10 @@ WRITE_PROBLEMS = {
         "Not saved: this day already holds an entry this version of the app cannot read. It was kept, "
         "not overwritten. Update the app to see it."
     ),
+    WriteErrorCode.FILE_GONE: N_(
+        "Not saved: the diary's file is gone from this phone (its folder was deleted or moved). What you "
+        "typed is still here. Close the app and open it again; restore a backup if you have one."
+    ),
     WriteErrorCode.UNKNOWN: N_("Not saved. Tap Save again."),
 }
 
