@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app import i18n
 from app.services.data import Restored
-from app.store.backup import Merged
-from app.ui.screens.data import merged_text
+from app.store.merge import Merged
+from app.ui.screens.data_texts import merged_text
 
 
 def test_a_merge_names_only_what_it_changed() -> None:

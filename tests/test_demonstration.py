@@ -89,7 +89,7 @@ def test_a_demonstration_is_in_no_diary_read_path(app):
     assert "No massages yet. Start one from the home screen." in Mounted(history.History, app).texts()
     diary_history = app.diary.history("7")
     assert diary_history.massage_days == set() and all(d.sessions == [] for d in diary_history.days)
-    summary = SummaryService(app.store, app.clock).summary(1)
+    summary = SummaryService(app.store, app.clock).summary()
     assert summary.sessions == [] and all(d.massages == 0 for d in summary.days)
 
 

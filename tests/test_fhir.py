@@ -4,6 +4,7 @@ breastfeeding status carries LOINC 63895-7, and the export says only what she en
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -40,6 +41,7 @@ def report(day: date, **fields: object) -> DailyReport:
 def session(sid: int, start: datetime, status: SessionStatus, *, demo: bool = False) -> SessionRecord:
     return SessionRecord(
         id=sid,
+        uuid=uuid.uuid5(uuid.NAMESPACE_URL, f"session/{sid}"),
         started_at=start,
         updated_at=start + timedelta(minutes=12),
         ended_at=start + timedelta(minutes=12),

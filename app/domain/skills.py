@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from uuid import UUID
 
 
 class Step(StrEnum):
@@ -82,8 +83,8 @@ def clean_name(name: str | None) -> str | None:
 class SkillsCheck:
     """One stored check: who was watched, when (aware UTC), and each step's tick."""
 
-    id: int
-    mother_id: int
+    uuid: UUID  # its identity (a merge matches checks by it)
+    mother_id: UUID
     checked_at: datetime
     who: Checked
     who_name: str | None

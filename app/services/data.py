@@ -14,9 +14,10 @@ from app.domain.clock import Clock
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
 from app.services.own_voice import OwnVoice
-from app.store.backup import BackupError, BackupProblem, Merged
+from app.store.backup import BackupError, BackupProblem
 from app.store.db import Store
 from app.store.errors import StoreWriteError
+from app.store.merge import Merged
 
 APP_FILE_PREFIX = "pijat-oksitosin"
 
@@ -37,6 +38,9 @@ class Restored:
     problem: BackupProblem | None = None
     write_failed: bool = False
     merged: Merged | None = None  # what a merge did
+    # A backup made before mothers had UUIDs: the nicknames of its mothers who look like mothers
+    # here (same nickname and birth date). A merge asks about them before joining any.
+    lookalikes: tuple[str | None, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -86,10 +90,13 @@ class DataService:
     def check(self, data: bytes) -> Restored:
         """What a backup file holds, before anything is replaced (or why it cannot be restored)."""
         try:
-            counts = self.store.data.check(data, self._file_ok)
+            found = self.store.data.check(data, self._file_ok)
         except BackupError as err:
             return Restored(problem=err.code)
-        return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
+        counts = found.counts
+        return Restored(
+            reports=counts.get("reports", 0), sessions=counts.get("sessions", 0), lookalikes=tuple(found.lookalikes)
+        )
 
     def restore(self, data: bytes) -> Restored:
         try:
@@ -102,10 +109,12 @@ class DataService:
             self.own.replace_with(files)
         return Restored(reports=counts.get("reports", 0), sessions=counts.get("sessions", 0))
 
-    def merge(self, data: bytes) -> Restored:
-        """Add a backup to what is here (a day's report once, the newer edit winning)."""
+    def merge(self, data: bytes, *, same_mothers: bool = False) -> Restored:
+        """Add a backup to what is here: a mother is the same mother only by her UUID, her
+        records are matched by theirs, the newer edit wins. `same_mothers`: the user said the
+        look-alike mothers of a pre-UUID backup (`check(...).lookalikes`) are the ones here."""
         try:
-            merged = self.store.data.merge(data, self._file_ok)
+            merged = self.store.data.merge(data, self._file_ok, same_mothers=same_mothers)
         except BackupError as err:
             return Restored(problem=err.code)
         except StoreWriteError:

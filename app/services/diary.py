@@ -19,7 +19,6 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.clock import Clock
-from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
@@ -450,10 +449,8 @@ class DiaryService:
     # -- reminders -------------------------------------------------------------------------------
     def reminder_texts(self) -> dict[str, str]:
         """The morning and evening reminder times as last saved (or the defaults), as text."""
-        return {
-            name: self.store.get_setting(self._reminder_key(name)) or default
-            for name, default in REMINDER_DEFAULTS.items()
-        }
+        saved = self.store.reminders.get()
+        return {name: saved.get(name) or default for name, default in REMINDER_DEFAULTS.items()}
 
     def save_reminder_times(self, texts: Mapping[str, str]) -> tuple[dict[str, time] | None, dict[str, str]]:
         """Both times, remembered for next time; or the errors by field and nothing written."""
@@ -462,11 +459,7 @@ class DiaryService:
         if errors:
             return None, errors
         times = {name: value for name, value in parsed.items() if value is not None}
-        for name, value in times.items():
-            self.store.set_setting(self._reminder_key(name), value.strftime("%H:%M"))
+        self.store.reminders.save(
+            {name: value.strftime("%H:%M") for name, value in times.items()}, at=self.clock.wall()
+        )
         return times, {}
-
-    def _reminder_key(self, name: str) -> str:
-        """The chosen mother's reminder times; mother 1 keeps the key the one-family app used."""
-        mother_id = self.store.mother_id
-        return f"reminder_{name}" if mother_id == FIRST_MOTHER_ID else f"reminder_{name}:{mother_id}"

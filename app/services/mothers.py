@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from uuid import UUID
 
 from app.domain.clock import Clock
-from app.domain.mothers import FIRST_MOTHER_ID, Mother, MotherActivity, Role
+from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionStatus
 from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
 from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
 
-CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her id, as text)
+CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her UUID, as text)
 ROLE_SETTING = "role"
 
 
@@ -39,7 +40,7 @@ class MotherSummary:
     skills_pct: int | None = None
 
     @property
-    def id(self) -> int:
+    def id(self) -> UUID:
         return self.mother.id
 
 
@@ -78,17 +79,24 @@ class MothersService:
         self.clock = clock
 
     # -- who is chosen -----------------------------------------------------------------------------
-    def default_mother_id(self) -> int:
+    def default_mother_id(self) -> UUID:
         """The mother a new visitor sees: the one last chosen on this device if she is still on
-        the list, else the first one added who is, else mother 1 (a device always has her)."""
+        the list, else the first one added who is. A device always has a mother (a new one and
+        one just erased have a blank one); should none be left, a blank one is added."""
         remembered = self.store.get_setting(CHOSEN_SETTING)
-        if remembered and remembered.isdigit():
-            mother = self.store.mothers.get(int(remembered))
-            if mother is not None and not mother.archived:
-                return mother.id
-        return self.store.mothers.first_active() or FIRST_MOTHER_ID
+        try:
+            mother = self.store.mothers.get(UUID(remembered)) if remembered else None
+        except ValueError:
+            mother = None
+        if mother is not None and not mother.archived:
+            return mother.id
+        return (
+            self.store.mothers.first_active()
+            or self.store.mothers.first()
+            or self.store.mothers.add(at=self.clock.wall())
+        )
 
-    def remember(self, mother_id: int) -> None:
+    def remember(self, mother_id: UUID) -> None:
         self.store.set_setting(CHOSEN_SETTING, str(mother_id))
 
     # -- the list ----------------------------------------------------------------------------------
@@ -102,10 +110,10 @@ class MothersService:
     def active_count(self) -> int:
         return self.store.mothers.count()
 
-    def get(self, mother_id: int) -> Mother | None:
+    def get(self, mother_id: UUID) -> Mother | None:
         return self.store.mothers.get(mother_id)
 
-    def add(self) -> tuple[int, bool]:
+    def add(self) -> tuple[UUID, bool]:
         """A mother for the profile form to fill in, and whether she is new: the blank one a new
         device starts with if she is still blank, else a new blank one."""
         blank = self.store.mothers.first_blank()
@@ -113,15 +121,15 @@ class MothersService:
             return blank, False
         return self.store.mothers.add(at=self.clock.wall()), True
 
-    def discard_if_blank(self, mother_id: int) -> bool:
+    def discard_if_blank(self, mother_id: UUID) -> bool:
         """Forget a mother added and left before her profile was saved (nothing else of hers)."""
         return self.store.mothers.discard_blank(mother_id)
 
-    def archive(self, mother_id: int) -> None:
+    def archive(self, mother_id: UUID) -> None:
         """Raises ValueError for the last mother on the list (someone must stay)."""
         self.store.mothers.archive(mother_id, at=self.clock.wall())
 
-    def restore(self, mother_id: int) -> None:
+    def restore(self, mother_id: UUID) -> None:
         self.store.mothers.restore(mother_id, at=self.clock.wall())
 
     # -- who uses the app ------------------------------------------------------------------------

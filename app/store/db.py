@@ -23,11 +23,11 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import TracebackType
+from uuid import UUID
 
 from sqlite_utils import Database
 
 from app.config import private_dir
-from app.domain.mothers import FIRST_MOTHER_ID
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.migrations import migrations
 from app.store.repositories import (
@@ -36,6 +36,7 @@ from app.store.repositories import (
     DraftRepository,
     MothersRepository,
     ProfileRepository,
+    ReminderRepository,
     Repository,
     SessionRepository,
     SettingsRepository,
@@ -60,17 +61,22 @@ TRUNCATION_RECHECK_S = 0.05
 # this process has no connection to it: files with an open Store, counted here.
 _connected: dict[Path, int] = {}
 _connected_lock = threading.Lock()
+# The mother of a store on a database that has none (a backup being checked, a device just
+# erased): the nil UUID, which no mother has, so her repositories read as empty.
+NO_MOTHER = UUID(int=0)
 
 
 class Store:
     """The open database and its repositories, as one mother sees it. Close it (or use `with`)
     when the app exits.
 
-    Every record belongs to one mother: `diary`, `sessions`, `drafts` and `profile` read and
-    write only the rows of `mother_id`, so code written for one family works unchanged for any
-    mother. `open_store` gives the first mother's store (FIRST_MOTHER_ID, the family's on a
-    one-family device); `store.mother(id)` gives another mother's, on the same connection.
-    `settings` (this device's) and `mothers` (all of them) are shared by every mother.
+    Every record belongs to one mother, known by her UUID: `diary`, `sessions`, `drafts`,
+    `profile`, `teaching` and `reminders` read and write only the rows of `mother_id`, so code
+    written for one family works unchanged for any mother. `store.mother(uuid)` gives a mother's
+    store on the same connection: the app makes one when a mother is chosen (the visitor's
+    `MotherScope`). `open_store` gives the first mother's (the family's on a one-family device;
+    tests use it). `settings` (this device's), `mothers` (all of them) and `data` (everything at
+    once) are the device's, shared by every mother.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
     speak SQL. To add a repository: write the class in its own module in repositories/
@@ -78,7 +84,7 @@ class Store:
     it from repositories/__init__.py, then create it here.
     """
 
-    def __init__(self, db: Database, *, mother_id: int = FIRST_MOTHER_ID, lock: threading.RLock | None = None) -> None:
+    def __init__(self, db: Database, *, mother_id: UUID | None = None, lock: threading.RLock | None = None) -> None:
         self.db = db
         self._release: Callable[[], None] = lambda: None
         # The store that opened the connection: closing any view closes it, and a view keeps it
@@ -87,19 +93,28 @@ class Store:
         # Flet runs event handlers and timers on worker threads that share this one connection;
         # the lock keeps one thread's transaction from swallowing another thread's writes.
         self.lock = lock if lock is not None else threading.RLock()
-        self.mother_id = mother_id
         self.settings = SettingsRepository(db, self.lock)
         self.data = DataRepository(db, self.lock, every_row_readable)
         self.mothers = MothersRepository(db, self.lock)
+        if mother_id is None:
+            mother_id = self._first_mother()
+        self.mother_id = mother_id
         self.sessions = SessionRepository(db, self.lock, mother_id)
         self.diary = DiaryRepository(db, self.lock, mother_id)
         self.profile = ProfileRepository(db, self.lock, mother_id)
         self.drafts = DraftRepository(db, self.lock, mother_id)
-        self.teaching = TeachingRepository(db, self.lock)
+        self.teaching = TeachingRepository(db, self.lock, mother_id)
+        self.reminders = ReminderRepository(db, self.lock, mother_id)
 
-    def mother(self, mother_id: int) -> Store:
-        """The same open database as mother `mother_id` sees it (her diary, sessions, drafts
-        and profile). Cheap: no query; an id with no mother reads as empty."""
+    def _first_mother(self) -> UUID:
+        try:
+            return self.mothers.first() or NO_MOTHER
+        except sqlite3.OperationalError:  # a file at a schema before m004 (tests build them)
+            return NO_MOTHER
+
+    def mother(self, mother_id: UUID) -> Store:
+        """The same open database as mother `mother_id` sees it (her diary, sessions, drafts,
+        profile, teaching and reminders). Cheap: no query; a UUID of no mother reads as empty."""
         view = Store(self.db, mother_id=mother_id, lock=self.lock)
         view._root = self._root
         return view
@@ -130,18 +145,17 @@ class Store:
 
 def every_row_readable(db: Database) -> bool:
     """Whether this version's repositories read every row of `db` (a backup being restored):
-    every mother, and each one's diary, sessions and profile."""
-    store = Store(db)
+    every mother, and each one's diary, sessions, profile, quiz attempts and skills checks."""
+    store = Store(db, mother_id=NO_MOTHER)
     repositories: list[Repository] = [store.mothers]
     for mother in store.mothers.list():
         view = store.mother(mother.id)
         view.diary.list()
         view.sessions.list()
         view.profile.get()
-        store.teaching.quizzes(mother.id)
-        store.teaching.skills(mother.id)
-        repositories += [view.diary, view.sessions, view.profile]
-    repositories.append(store.teaching)
+        view.teaching.quizzes()
+        view.teaching.skills()
+        repositories += [view.diary, view.sessions, view.profile, view.teaching]
     return not any(repository.skipped for repository in repositories)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 import flet as ft
 
 from app.domain.clock import Clock
-from app.domain.mothers import FIRST_MOTHER_ID, Role
+from app.domain.mothers import Role
 from app.i18n import LANGUAGES
 from app.services.data import DataService
 from app.services.diary import DiaryService
@@ -44,7 +45,7 @@ class AppState:
     # The device asks for less motion (Android "Remove animations", iOS "Reduce Motion", a
     # browser's prefers-reduced-motion): the massage markers step instead of gliding.
     reduce_motion: bool = False
-    mother_id: int = FIRST_MOTHER_ID  # the mother this visitor is looking at (see choose_mother)
+    mother_id: UUID | None = None  # the mother this visitor is looking at (see choose_mother)
     role: Role | None = None  # who uses the app on this device; None until chosen
     # Not observable (set once): the session controller and the device services.
     _controller: SessionController | None = None
@@ -54,8 +55,8 @@ class AppState:
     _on_top: dict[str, Any] = field(default_factory=dict)
     _session: Any = None
     _mothers: MothersService | None = None
-    _adding: int | None = None  # a mother just added, until her profile is saved or she is left
-    _before_adding: int = FIRST_MOTHER_ID
+    _adding: UUID | None = None  # a mother just added, until her profile is saved or she is left
+    _before_adding: UUID | None = None
 
     @property
     def session(self) -> Any:
@@ -84,7 +85,7 @@ class AppState:
         """A running massage belongs to its mother: no switching until it is ended."""
         return not self.controller.active
 
-    def choose_mother(self, mother_id: int) -> None:
+    def choose_mother(self, mother_id: UUID) -> None:
         """Look at another mother: Today, the diary, history and reminders become hers. Kept on
         this device as the next visitor's default. Raises RuntimeError during a massage."""
         if mother_id == self.mother_id:
@@ -100,7 +101,7 @@ class AppState:
         self.mothers.remember(mother_id)
         self.changed()
 
-    def add_mother(self) -> int:
+    def add_mother(self) -> UUID:
         """A mother to fill in, chosen, whose profile form comes next (the blank one a new device
         starts with, else a new one). A new one left unsaved is dropped again when her form is
         left (see back)."""
@@ -115,7 +116,7 @@ class AppState:
     def _leave_added_mother(self) -> None:
         adding, self._adding = self._adding, None
         if adding is not None and adding == self.mother_id and self.mothers.discard_if_blank(adding):
-            self.choose_mother(self._before_adding)
+            self.choose_mother(self._before_adding or self.mothers.default_mother_id())
 
     def set_role(self, role: Role | str) -> None:
         self.role = self.mothers.set_role(role)

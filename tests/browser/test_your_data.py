@@ -138,3 +138,46 @@ def test_your_data_in_indonesian(open_app, server):
     app.wait_for("data-backup")
     app.see("Cadangan")
     app.shot("70-data")
+
+
+RELEASE_BACKUP = Path(__file__).parent.parent / "fixtures" / "backup_v1.json"
+
+
+def test_a_backup_from_before_mothers_had_uuids_asks_before_joining_a_mother(open_app, server):
+    """The previous release's backup (its code wrote tests/fixtures/backup_v1.json) holds a Siti
+    with the same nickname and birth date as this phone's: Merge asks whether she is the same
+    woman; Cancel changes nothing, "keep both" keeps two Sitis, and the file merged again asks
+    nothing more and adds nothing."""
+    with open_store(server.db_file) as store:
+        first = store.mothers.first_active()
+        assert first is not None
+        store.mother(first).profile.save(
+            Profile(mother_name="Siti", baby_birth_date=date(2026, 11, 10)), at=SystemClock().wall()
+        )
+    app = start(open_app, "en")
+    app.tap("open-settings")
+    tap(app, "open-data")
+    app.wait_for("data-restore")
+
+    pick(app, "data-restore", RELEASE_BACKUP)
+    app.tap("dialog-merge")
+    app.wait_for("same-mothers-question")
+    app.see("Is she the same woman?")
+    app.shot("74-data-same-mother")
+    app.tap("dialog-cancel")
+    app.wait_for("data-restore")
+    assert rows(server, "SELECT nickname FROM mothers") == [("Siti",)]  # nothing joined, nothing added
+
+    pick(app, "data-restore", RELEASE_BACKUP)
+    app.tap("dialog-merge")
+    app.wait_for("same-mothers-question")
+    app.tap("dialog-keep-both")
+    app.el("data-status-restore").get_by_text("2 mothers added", exact=False).wait_for(state="attached")
+    assert sorted(rows(server, "SELECT nickname FROM mothers")) == [("Dewi",), ("Siti",), ("Siti",)]
+
+    pick(app, "data-restore", RELEASE_BACKUP)  # again: its mothers are here now, by their identity
+    app.tap("dialog-merge")
+    nothing_new = "Nothing new: this phone already has everything in this backup."
+    app.el("data-status-restore").get_by_text(nothing_new).wait_for(state="attached")
+    assert app.el("same-mothers-question").count() == 0
+    assert len(rows(server, "SELECT id FROM mothers")) == 3

@@ -6,12 +6,13 @@ of it or none of it, and a failure raises StoreWriteError after rolling all of i
 skip rows this version cannot read and list their ids in the repository's `skipped`.
 """
 
-from app.store.repositories.base import MotherRepository, Repository, moment, utc_text
+from app.store.repositories.base import MotherRepository, Repository, moment, utc_text, uuid_text
 from app.store.repositories.data import DataRepository
 from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.drafts import DraftRepository
 from app.store.repositories.mothers import MothersRepository
 from app.store.repositories.profile import ProfileRepository
+from app.store.repositories.reminders import ReminderRepository
 from app.store.repositories.sessions import (
     FINISH_EVENT_KIND,
     LEASE_S,
@@ -29,10 +30,12 @@ __all__ = [
     "MotherRepository",
     "MothersRepository",
     "ProfileRepository",
+    "ReminderRepository",
     "Repository",
     "SessionRepository",
     "SettingsRepository",
     "TeachingRepository",
     "moment",
     "utc_text",
+    "uuid_text",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
+from uuid import UUID
 
 from pydantic import ValidationError
 from sqlite_utils import Database
@@ -105,18 +106,28 @@ class Repository:
 
 
 class MotherRepository(Repository):
-    """A repository of one mother's rows: every query it makes is limited to `mother_id`.
+    """A repository of one mother's rows: every query it makes is limited to her, `mother_id`
+    (her UUID; the rows name her by its text, `self.mother_key`).
 
     Get one from `Store.mother(mother_id)`, never by hand: the store makes one of each per
     mother, on the same connection and lock. A row of another mother is, to this repository,
     a row that does not exist (None, or LookupError for a write).
     """
 
-    def __init__(self, db: Database, lock: threading.RLock, mother_id: int) -> None:
+    def __init__(self, db: Database, lock: threading.RLock, mother_id: UUID) -> None:
         super().__init__(db, lock)
-        if isinstance(mother_id, bool) or not isinstance(mother_id, int):
-            raise TypeError(f"mother_id must be an int, got {mother_id!r}")
+        if not isinstance(mother_id, UUID):
+            raise TypeError(f"mother_id must be a UUID, got {mother_id!r}")
         self.mother_id = mother_id
+        self.mother_key = str(mother_id)
+
+
+def uuid_text(text: str) -> UUID:
+    """A UUID as the store writes it (lower-case, hyphenated); anything else is not one of ours."""
+    found = UUID(text)
+    if str(found) != text:
+        raise ValueError("not a UUID in its canonical form")
+    return found
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from sqlite_utils import Database
 
-from app.store import backup
+from app.store import backup, merge
 from app.store.repositories.base import Repository
 
 FileCheck = Callable[[str, bytes], bool]
@@ -17,6 +19,16 @@ FileCheck = Callable[[str, bytes], bool]
 
 def _no_files(name: str, data: bytes) -> bool:
     return False
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a backup would bring (rows per table), before anything is written; and for a backup
+    made before mothers had UUIDs, the nicknames of its mothers who look like mothers here (a
+    merge asks whether they are the same women before joining them)."""
+
+    counts: dict[str, int]
+    lookalikes: list[str | None]
 
 
 class DataRepository(Repository):
@@ -49,38 +61,44 @@ class DataRepository(Repository):
             loaded.db.close()
         return loaded.counts, loaded.files
 
-    def merge(self, data: bytes, file_ok: FileCheck = _no_files) -> backup.Merged:
-        """Add the backup's records to what is here (see `backup.merge_into`), all of it or none;
-        raises BackupError (or StoreWriteError) and changes nothing. Files are not merged: her
-        recordings on this device stay."""
+    def merge(self, data: bytes, file_ok: FileCheck = _no_files, *, same_mothers: bool = False) -> merge.Merged:
+        """Add the backup's records to what is here (see app/store/merge.py), all of it or none;
+        raises BackupError (or StoreWriteError) and changes nothing. `same_mothers`: the user
+        said the look-alike mothers of a pre-UUID backup are the ones here (see `check`). Files
+        are not merged: her recordings on this device stay."""
         loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
         try:
             with self._write() as db:
-                merged = backup.merge_into(db.conn, loaded.db)
+                merged = merge.merge_into(db.conn, loaded.db, legacy=loaded.legacy, same_mothers=same_mothers)
         finally:
             loaded.db.close()
         return merged
 
-    def check(self, data: bytes, file_ok: FileCheck = _no_files) -> dict[str, int]:
-        """What restoring `data` would bring (rows per table), or raise BackupError; writes nothing."""
+    def check(self, data: bytes, file_ok: FileCheck = _no_files) -> Preview:
+        """What `data` would bring, or raise BackupError; writes nothing."""
         loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
-        loaded.db.close()
-        return loaded.counts
+        try:
+            with self._lock:
+                found = merge.lookalikes(self.db.conn, loaded.db) if loaded.legacy else []
+        finally:
+            loaded.db.close()
+        return Preview(loaded.counts, found)
 
-    def counts(self, mother_id: int | None = None) -> dict[str, int]:
+    def counts(self, mother_id: UUID | None = None) -> dict[str, int]:
         """Rows per table with a `mother_id` (only that mother's when given), and `real_sessions`:
         the massages that were not demonstrations."""
         out: dict[str, int] = {}
+        key = None if mother_id is None else str(mother_id)
         with self._lock:
             for table in backup.data_tables(self.db):
                 if table == "mothers":
-                    where, params = ("WHERE id = ?", [mother_id]) if mother_id is not None else ("", [])
+                    where, params = ("WHERE id = ?", [key]) if key is not None else ("", [])
                 elif "mother_id" in backup.columns(self.db, table):
-                    where, params = ("WHERE mother_id = ?", [mother_id]) if mother_id is not None else ("", [])
+                    where, params = ("WHERE mother_id = ?", [key]) if key is not None else ("", [])
                 else:
                     continue
                 out[table] = self.db.execute(f'SELECT count(*) FROM "{table}" {where}', params).fetchone()[0]
-            where, params = ("AND mother_id = ?", [mother_id]) if mother_id is not None else ("", [])
+            where, params = ("AND mother_id = ?", [key]) if key is not None else ("", [])
             out["real_sessions"] = self.db.execute(
                 f"SELECT count(*) FROM sessions WHERE demo = 0 {where}", params
             ).fetchone()[0]
@@ -99,22 +117,21 @@ class DataRepository(Repository):
                 db.execute(f'DELETE FROM "{table}"')
         self._scrub()
 
-    def erase_mother(self, mother_id: int) -> None:
+    def erase_mother(self, mother_id: UUID) -> None:
         """Delete one mother and everything recorded for her (every table with a `mother_id`, her
-        sessions' events, her reminder times), then scrub the file as `erase` does. Raises
-        LookupError for an unknown mother."""
+        sessions' events), then scrub the file as `erase` does. Raises LookupError for an
+        unknown mother."""
+        key = str(mother_id)
         with self._write() as db:
-            if db.execute("SELECT 1 FROM mothers WHERE id = ?", [mother_id]).fetchone() is None:
+            if db.execute("SELECT 1 FROM mothers WHERE id = ?", [key]).fetchone() is None:
                 raise LookupError(f"no mother {mother_id}")
             db.execute(
-                "DELETE FROM session_events WHERE session_id IN (SELECT id FROM sessions WHERE mother_id = ?)",
-                [mother_id],
+                "DELETE FROM session_events WHERE session_id IN (SELECT id FROM sessions WHERE mother_id = ?)", [key]
             )
             for table in reversed(backup.data_tables(db)):
                 if "mother_id" in backup.columns(db, table):
-                    db.execute(f'DELETE FROM "{table}" WHERE mother_id = ?', [mother_id])
-            db.execute("DELETE FROM settings WHERE key LIKE 'reminder_%:' || ?", [str(mother_id)])
-            db.execute("DELETE FROM mothers WHERE id = ?", [mother_id])
+                    db.execute(f'DELETE FROM "{table}" WHERE mother_id = ?', [key])
+            db.execute("DELETE FROM mothers WHERE id = ?", [key])
         self._scrub()
 
     def _scrub(self) -> None:

@@ -12,104 +12,27 @@ from typing import Any, cast
 
 import flet as ft
 
-from app.i18n import _, format_number, ngettext, to_thread
+from app.i18n import _, to_thread
 from app.services.data import DataFile, DataService, Restored
 from app.store.backup import BackupProblem
 from app.store.errors import StoreWriteError
 from app.ui import kit
+from app.ui.screens.data_texts import (
+    delete_mother_text,
+    delete_text,
+    merged_text,
+    mother_label,
+    problem_text,
+    replace_text,
+    restored_text,
+    same_mothers_text,
+)
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
 ROUTE = "/data"
 OK, PROBLEM = "ok", "problem"
-
-
-def problem_text(problem: BackupProblem) -> str:
-    texts = {
-        BackupProblem.TOO_LARGE: _("This file is too large to be a backup of this app."),
-        BackupProblem.MALFORMED: _("This file is damaged or incomplete. Nothing was changed."),
-        BackupProblem.NOT_A_BACKUP: _("This is not a backup file of this app. Nothing was changed."),
-        BackupProblem.WRONG_VERSION: _("This backup was made in a format this app does not know. Update the app."),
-        BackupProblem.NEWER_APP: _("This backup comes from a newer version of the app. Update the app first."),
-        BackupProblem.WRONG_CHECKSUM: _("This backup was changed or damaged after it was saved. Nothing was changed."),
-        BackupProblem.INVALID_CONTENT: _("This backup holds entries this app cannot read. Nothing was changed."),
-    }
-    return texts[problem]
-
-
-def _counts(reports: int, sessions: int) -> dict[str, str]:
-    return {
-        "reports": ngettext("%(n)s daily report", "%(n)s daily reports", reports) % {"n": format_number(reports)},
-        "sessions": ngettext("%(n)s massage", "%(n)s massages", sessions) % {"n": format_number(sessions)},
-    }
-
-
-def restored_text(result: Restored) -> str:
-    return _("Restored: %(reports)s and %(sessions)s.") % _counts(result.reports, result.sessions)
-
-
-def merged_text(result: Restored) -> str:
-    """What a merge brought, naming only what it changed (a list of zeros says nothing)."""
-    m = result.merged
-    assert m is not None
-    counted = [
-        (m.mothers_added, ngettext("%(n)s mother added", "%(n)s mothers added", m.mothers_added)),
-        (m.reports_added, ngettext("%(n)s daily report added", "%(n)s daily reports added", m.reports_added)),
-        (
-            m.reports_updated,
-            ngettext(
-                "%(n)s day updated from the backup (its edit was newer)",
-                "%(n)s days updated from the backup (their edits were newer)",
-                m.reports_updated,
-            ),
-        ),
-        (m.sessions_added, ngettext("%(n)s massage added", "%(n)s massages added", m.sessions_added)),
-        (
-            m.teaching_added,
-            ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added", m.teaching_added),
-        ),
-    ]
-    parts = [text % {"n": n} for n, text in counted if n]
-    if not parts:
-        return _("Nothing new: this phone already has everything in this backup.")
-    if m.reports_kept:
-        parts.append(
-            ngettext("%(n)s day kept as on this phone", "%(n)s days kept as on this phone", m.reports_kept)
-            % {"n": m.reports_kept}
-        )
-    return _("Merged: %(what)s.") % {"what": "; ".join(parts)}
-
-
-def replace_text(found: Restored) -> str:
-    return _(
-        "The backup holds %(reports)s and %(sessions)s. Replace: what is on this phone now is replaced by "
-        "it. Merge: its records are added to what is here; a day both have keeps the newer edit."
-    ) % _counts(found.reports, found.sessions)
-
-
-def delete_text(service: DataService) -> str:
-    found = service.inventory()
-    mothers = ngettext("the details of %(n)s mother", "the details of %(n)s mothers", found.mothers) % {
-        "n": format_number(found.mothers)
-    }
-    return _(
-        "This deletes from this phone: %(mothers)s, %(reports)s, %(sessions)s, unsaved forms, "
-        "reminder times, recorded prompts and settings. It cannot be undone. Save a backup first if you may "
-        "want it back."
-    ) % {"mothers": mothers, **_counts(found.reports, found.sessions)}
-
-
-def delete_mother_text(service: DataService) -> str:
-    found = service.inventory(this_mother=True)
-    return _(
-        "This deletes %(name)s from this phone: her and her baby's details, %(reports)s, %(sessions)s, "
-        "unsaved forms and reminder times. The other mothers stay. It cannot be undone."
-    ) % {"name": mother_label(service.mother_name()), **_counts(found.reports, found.sessions)}
-
-
-def mother_label(name: str | None) -> str:
-    return name or _("this mother (no name yet)")
 
 
 def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
@@ -129,9 +52,11 @@ def Data() -> ft.View:
     service = app.data_service
     # (OK | PROBLEM, "<section>:<text>"): the last outcome, shown under its own section.
     message, set_message = use_lazy_state(lambda: cast(tuple[str, str] | None, None))
-    asking, set_asking = ft.use_state("")  # "", "restore", "delete" or "delete-mother"
+    # "", "restore", "same-mothers" (a pre-UUID backup's question), "delete" or "delete-mother"
+    asking, set_asking = ft.use_state("")
     pending, set_pending = ft.use_state(b"")  # a picked backup, until she confirms
     preview, set_preview = ft.use_state("")  # what that backup holds, in words
+    alike, set_alike = use_lazy_state(lambda: cast(tuple[str | None, ...], ()))  # its look-alike mothers
 
     def say(kind: str, section: str, text: str) -> None:
         set_message((kind, f"{section}:{text}"))
@@ -159,6 +84,7 @@ def Data() -> ft.View:
             return
         set_pending(picked.data)
         set_preview(replace_text(found))
+        set_alike(found.lookalikes)
         set_message(None)
         set_asking("restore")
 
@@ -179,7 +105,16 @@ def Data() -> ft.View:
         bring_in(service.restore, restored_text)
 
     def merge(e: Any) -> None:
-        bring_in(service.merge, merged_text)
+        if alike:  # a backup from before UUIDs: never joined to a mother here without asking
+            set_asking("same-mothers")
+        else:
+            bring_in(service.merge, merged_text)
+
+    def merge_same(e: Any) -> None:
+        bring_in(lambda data: service.merge(data, same_mothers=True), merged_text)
+
+    def merge_apart(e: Any) -> None:
+        bring_in(lambda data: service.merge(data, same_mothers=False), merged_text)
 
     def delete(e: Any) -> None:
         which = asking
@@ -256,8 +191,31 @@ def Data() -> ft.View:
         ),
         *_status(message, "delete"),
     ]
-    ft.use_dialog(_dialog(service, asking, preview, set_asking, restore, merge, delete))
+    if asking == "same-mothers":
+        dialog: ft.AlertDialog | None = _same_mothers_dialog(alike, merge_same, merge_apart, set_asking)
+    else:
+        dialog = _dialog(service, asking, preview, set_asking, restore, merge, delete)
+    ft.use_dialog(dialog)
     return kit.screen(ROUTE, _("Your data"), controls, on_back=lambda e: app.back())
+
+
+def _same_mothers_dialog(
+    names: tuple[str | None, ...],
+    same: Callable[[Any], None],
+    apart: Callable[[Any], None],
+    set_asking: Callable[[str], None],
+) -> ft.AlertDialog:
+    return ft.AlertDialog(
+        modal=True,
+        title=ft.Text(_("The same mother?") if len(names) == 1 else _("The same mothers?")),
+        content=kit.tagged(ft.Text(same_mothers_text(names)), "same-mothers-question"),
+        actions=[
+            kit.secondary_button(_("Different: keep both"), apart, "dialog-keep-both", icon=ft.Icons.PEOPLE_OUTLINE),
+            kit.secondary_button(_("The same: combine"), same, "dialog-same-mothers", icon=ft.Icons.MERGE),
+            kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),
+        ],
+        on_dismiss=lambda e: set_asking(""),
+    )
 
 
 def _dialog(

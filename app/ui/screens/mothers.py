@@ -9,7 +9,8 @@ queries whatever the number of mothers); the name filter works on what it read.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 import flet as ft
 
@@ -36,7 +37,7 @@ def role_choice(app: AppState) -> ft.Control:
 
 def mother_name(summary: MotherSummary) -> str:
     """Her nickname, or a stand-in until her profile has one."""
-    return summary.mother.nickname or _("Mother %(n)d") % {"n": summary.id}
+    return summary.mother.nickname or _("Mother %(n)d") % {"n": summary.mother.number}
 
 
 def row_lines(s: MotherSummary) -> list[ft.Control]:
@@ -226,14 +227,14 @@ def _can_switch(app: AppState) -> bool:
     return False
 
 
-def open_mother(app: AppState, mother_id: int) -> None:
+def open_mother(app: AppState, mother_id: UUID) -> None:
     """Look at her: Today shows her day."""
     if _can_switch(app):
         app.choose_mother(mother_id)
         app.reset()
 
 
-def edit_mother(app: AppState, mother_id: int) -> None:
+def edit_mother(app: AppState, mother_id: UUID) -> None:
     if _can_switch(app):
         app.choose_mother(mother_id)
         app.go(PROFILE_ROUTE)
@@ -245,14 +246,14 @@ def add_mother(app: AppState) -> None:
         app.go(PROFILE_ROUTE)
 
 
-def archive_mother(app: AppState, mother_id: int) -> None:
+def archive_mother(app: AppState, mother_id: UUID) -> None:
     app.mothers.archive(mother_id)
     if mother_id == app.mother_id:  # she is off the list: look at the first one still on it
         app.choose_mother(app.mothers.default_mother_id())
     app.changed(_("Archived. Her records are kept."))
 
 
-def restore_mother(app: AppState, mother_id: int) -> None:
+def restore_mother(app: AppState, mother_id: UUID) -> None:
     app.mothers.restore(mother_id)
     app.changed(_("Restored"))
 
@@ -260,7 +261,7 @@ def restore_mother(app: AppState, mother_id: int) -> None:
 @ft.component
 def Mothers() -> ft.View:
     app = use_app()
-    asking, set_asking = ft.use_state(0)  # the mother whose archiving waits for a yes
+    asking, set_asking = ft.use_state(cast(UUID | None, None))  # the mother whose archiving waits for a yes
     wanted, set_wanted = ft.use_state("")
     rows = app.mothers.summaries(app.today())
     active = [s for s in rows if not s.mother.archived]
@@ -309,8 +310,9 @@ def Mothers() -> ft.View:
 
     def confirm(e: Any) -> None:
         mother_id = asking
-        set_asking(0)
-        archive_mother(app, mother_id)
+        set_asking(None)
+        if mother_id is not None:
+            archive_mother(app, mother_id)
 
     who = next((mother_name(s) for s in rows if s.id == asking), "")
     ft.use_dialog(
@@ -325,9 +327,9 @@ def Mothers() -> ft.View:
             ),
             actions=[
                 kit.primary_button(_("Archive"), confirm, "dialog-archive", icon=ft.Icons.ARCHIVE_OUTLINED),
-                kit.text_button(_("Cancel"), lambda e: set_asking(0), "dialog-cancel"),
+                kit.text_button(_("Cancel"), lambda e: set_asking(None), "dialog-cancel"),
             ],
-            on_dismiss=lambda e: set_asking(0),
+            on_dismiss=lambda e: set_asking(None),
         )
         if asking
         else None

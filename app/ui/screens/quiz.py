@@ -11,7 +11,7 @@ import flet as ft
 
 from app.domain.quiz import QUESTIONS, Phase, QuizScore, is_right, item, shuffled_options
 from app.i18n import _
-from app.services.teaching import TeachingService, current_mother_id, new_seed
+from app.services.teaching import TeachingService, new_seed
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens.diary_labels import use_lazy_state
@@ -136,14 +136,14 @@ def quiz_view(phase: Phase) -> ft.View:
 
     def finish(e: Any) -> None:
         try:
-            attempt.result = teaching.save_quiz(current_mother_id(app), phase, attempt.answers)
+            attempt.result = teaching.save_quiz(phase, attempt.answers)
         except StoreWriteError as err:
             attempt.problem = write_problem(err.code)
             return
         app.changed(_("Saved"))
 
     if attempt.result is not None:
-        pair = teaching.quiz_pair(current_mother_id(app))
+        pair = teaching.quiz_pair()
         result = attempt.result
         controls: list[ft.Control] = [
             kit.tagged(

@@ -11,7 +11,7 @@ import flet as ft
 
 from app.domain.skills import NAME_MAX_CHARS, STEPS, Checked, SkillsResult, result
 from app.i18n import _
-from app.services.teaching import TeachingService, current_mother_id
+from app.services.teaching import TeachingService
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
@@ -57,11 +57,10 @@ def Skills() -> ft.View:
     app = use_app()
     check, _set = use_lazy_state(lambda: Check())
     teaching = TeachingService(app.store, app.clock)
-    mother = current_mother_id(app)
 
     def save(e: Any) -> None:
         try:
-            check.saved = teaching.save_skills(mother, check.who, check.name, check.ticks)
+            check.saved = teaching.save_skills(check.who, check.name, check.ticks)
         except StoreWriteError as err:
             check.problem = write_problem(err.code)
             return
@@ -70,7 +69,7 @@ def Skills() -> ft.View:
     if check.saved is not None:
         controls: list[ft.Control] = [
             kit.tagged(kit.heading(score_text(check.saved)), "skills-score"),
-            *skills_lines(teaching.last_skills(mother)),
+            *skills_lines(teaching.last_skills()),
         ]
         if check.saved.not_yet:
             controls.append(

@@ -10,7 +10,6 @@ import flet as ft
 
 from app.i18n import _, format_date, to_thread
 from app.services.summary import DayLine, SummaryService, VisitSummary
-from app.services.teaching import current_mother_id
 from app.ui import kit
 from app.ui import summary_export as export
 from app.ui.state import use_app
@@ -79,7 +78,7 @@ def summary_controls(s: VisitSummary) -> list[ft.Control]:
 def Summary() -> ft.View:
     app = use_app()
     _version = app.data_version
-    summary = SummaryService(app.store, app.clock).summary(current_mother_id(app))
+    summary = SummaryService(app.store, app.clock).summary()
 
     async def save(kind: str) -> None:
         if kind == "pdf":
