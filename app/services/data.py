@@ -1,18 +1,26 @@
-"""The family's data as files: a backup to keep or move to a new phone, its restore, CSV for a
-spreadsheet, FHIR R4 for a midwife's records; and deleting everything.
+"""The family's data as files: a backup to keep or move to a new phone, its restore and merge, CSV
+for a spreadsheet, FHIR R4 for a midwife's records (one mother, the ones she picks, or all); and
+deleting everything.
 
-File names carry the date, never a name or other health data (a downloads folder is not private).
+File names carry the date, never health data (a downloads folder is not private). A health-record
+file names whose it is, as the midwife must tell files apart: the nickname the family chose (made
+safe for any file system), or "semua-ibu" for every mother on the device, and the time.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from uuid import UUID
 
 from app.domain.clock import Clock
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
+from app.domain.mothers import Mother
 from app.services.own_voice import OwnVoice
 from app.store.backup import BackupError, BackupProblem
 from app.store.db import Store
@@ -20,6 +28,26 @@ from app.store.errors import StoreWriteError
 from app.store.merge import Merged
 
 APP_FILE_PREFIX = "pijat-oksitosin"
+ALL_MOTHERS = "semua-ibu"  # the name of a file with every mother on the device
+NAMED_AT_MOST = 3  # a file of more picked mothers is named by their number ("5-ibu")
+SLUG_CHARS = 24
+
+
+def slug(text: str) -> str:
+    """A nickname as a safe part of a file name: ASCII letters and digits, words joined by "-"
+    ("Ibu Siti Ñurhayati" -> "ibu-siti-nurhayati"); "" when nothing of it is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_CHARS].strip("-")
+
+
+def whose(mothers: Sequence[Mother], *, every: bool) -> str:
+    """Whose file it is, for its name: "semua-ibu" for every mother of a device that has several,
+    else the nicknames (a mother without one by her number: "ibu-2"), or how many ("5-ibu")."""
+    if every and len(mothers) > 1:
+        return ALL_MOTHERS
+    if len(mothers) > NAMED_AT_MOST:
+        return f"{len(mothers)}-ibu"
+    return "-".join(slug(m.nickname or "") or f"ibu-{m.number}" for m in mothers)
 
 
 @dataclass(frozen=True)
@@ -129,17 +157,31 @@ class DataService:
     def sessions_csv(self) -> DataFile:
         return DataFile(self._name("massages", "csv"), sessions_csv(self.store.sessions.list()), "text/csv")
 
-    def fhir_file(self) -> DataFile:
-        profile = self.store.profile.get()
-        mother = MotherExport(
-            key=str(self.store.mother_id),
-            nickname=profile.mother_name if profile else None,
+    def mothers(self) -> list[Mother]:
+        """Every mother on this device (active first), for picking whose records to export."""
+        return self.store.mothers.list()
+
+    def fhir_file(self, mothers: Sequence[UUID] | None = None) -> DataFile:
+        """One health-record file (a FHIR transaction Bundle) of the mothers picked, in the order
+        of the list; None: every mother on this device."""
+        everyone = self.store.mothers.list()
+        wanted = None if mothers is None else set(mothers)
+        chosen = [m for m in everyone if wanted is None or m.id in wanted]
+        now = self._now()
+        data = json.dumps(bundle([self._export(m) for m in chosen], at=now), ensure_ascii=False, indent=1)
+        name = f"{APP_FILE_PREFIX}-fhir-{whose(chosen, every=len(chosen) == len(everyone))}-"
+        return DataFile(f"{name}{now.strftime('%Y-%m-%d-%H%M')}.json", data.encode(), "application/fhir+json")
+
+    def _export(self, mother: Mother) -> MotherExport:
+        hers = self.store.mother(mother.id)
+        profile = hers.profile.get()
+        return MotherExport(
+            mother_id=mother.id,
+            nickname=profile.mother_name if profile else mother.nickname,
             birth_date=profile.baby_birth_date if profile else None,
-            reports=self.store.diary.list(),
-            sessions=self.store.sessions.list(include_demo=False),
+            reports=hers.diary.list(),
+            sessions=hers.sessions.list(include_demo=False),
         )
-        data = json.dumps(bundle(mother, at=self._now()), ensure_ascii=False, indent=1).encode()
-        return DataFile(self._name("fhir", "json"), data, "application/fhir+json")
 
     def erase(self) -> None:
         """Everything on this device, gone from the file too (raises StoreWriteError). The device

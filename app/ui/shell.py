@@ -31,6 +31,7 @@ from app.ui.files import Files
 from app.ui.screens import (
     data,
     diary_history,
+    fhir_export,
     history,
     intro,
     mothers,
@@ -70,6 +71,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
     "/reminders": reminders.Reminders,
     "/settings": settings.Settings,
     data.ROUTE: data.Data,
+    fhir_export.ROUTE: fhir_export.FhirExport,
     mothers.ROUTE: mothers.Mothers,
     own_voice.ROUTE: own_voice.OwnVoiceScreen,
     intro.ROUTE: intro.Intro,

@@ -108,6 +108,23 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
         dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=date.today()), at=SystemClock().wall())
     app.tap("back")
     tap(app, "open-data")
+
+    # Two mothers: the health-record file asks whose records go in; "all" names the file so.
+    tap(app, "data-fhir")
+    app.wait_for("fhir-save")
+    tap(app, "fhir-all")
+    app.see("Save the file (2 mothers)")
+    app.shot("75-data-fhir")
+    name, fhir = download(app, "fhir-save")
+    assert "-fhir-semua-ibu-" in name
+    bundle = json.loads(fhir)
+    assert bundle["type"] == "transaction"
+    assert sorted(
+        e["resource"]["name"][0]["text"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    ) == ["Dewi", "Siti"]
+    app.el("fhir-status").get_by_text(f"Saved as {name}.", exact=False).wait_for(state="attached")
+    app.tap("back")
+    app.wait_for("data-delete-mother")
     tap(app, "data-delete-mother")
     app.wait_for("dialog-delete-yes")
     app.see("This deletes Siti from this phone")

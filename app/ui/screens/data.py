@@ -28,6 +28,7 @@ from app.ui.screens.data_texts import (
     same_mothers_text,
 )
 from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.screens.fhir_export import ROUTE as FHIR_ROUTE
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app
 
@@ -57,6 +58,8 @@ def Data() -> ft.View:
     pending, set_pending = ft.use_state(b"")  # a picked backup, until she confirms
     preview, set_preview = ft.use_state("")  # what that backup holds, in words
     alike, set_alike = use_lazy_state(lambda: cast(tuple[str | None, ...], ()))  # its look-alike mothers
+
+    several = service.mother_count() > 1
 
     def say(kind: str, section: str, text: str) -> None:
         set_message((kind, f"{section}:{text}"))
@@ -158,7 +161,8 @@ def Data() -> ft.View:
         kit.body(_("A health-record file (FHIR) the midwife's system can read, or tables for a spreadsheet.")),
         kit.secondary_button(
             _("Health record (FHIR)"),
-            saver("export", service.fhir_file),
+            # Several mothers: pick whose records go into the file; one: hers, at once.
+            (lambda e: app.go(FHIR_ROUTE)) if several else saver("export", lambda: service.fhir_file()),
             "data-fhir",
             icon=ft.Icons.MEDICAL_INFORMATION,
         ),
@@ -183,7 +187,7 @@ def Data() -> ft.View:
                     icon=ft.Icons.PERSON_REMOVE,
                 )
             ]
-            if service.mother_count() > 1
+            if several
             else []
         ),
         kit.danger_button(

@@ -14,6 +14,7 @@ from uuid import UUID
 
 import flet as ft
 
+from app.domain.mothers import Mother
 from app.domain.redflags import RULES, Urgency
 from app.domain.visits import Timing
 from app.i18n import _, format_date, format_datetime, ngettext
@@ -37,7 +38,12 @@ def role_choice(app: AppState) -> ft.Control:
 
 def mother_name(summary: MotherSummary) -> str:
     """Her nickname, or a stand-in until her profile has one."""
-    return summary.mother.nickname or _("Mother %(n)d") % {"n": summary.mother.number}
+    return name_of(summary.mother)
+
+
+def name_of(mother: Mother) -> str:
+    """Her nickname, or "Mother 2" (her place in the order the mothers were added)."""
+    return mother.nickname or _("Mother %(n)d") % {"n": mother.number}
 
 
 def row_lines(s: MotherSummary) -> list[ft.Control]:
