@@ -213,7 +213,7 @@ def test_a_release_backup_joined_when_she_says_it_is_the_same_mother_and_twice_i
 
     with open_store(tmp_path / "b" / "d.sqlite3") as b:
         # A device upgraded in place has random UUIDs: simulate it by restoring, then giving
-        # every mother and record a new identity as m006 does on a phone.
+        # every mother and record a new identity as m007 does on a phone.
         b.data.restore(RELEASE_BACKUP.read_bytes())
         _new_identities(b)
         before = content(b)
@@ -240,7 +240,7 @@ def test_a_release_backup_gives_the_same_identities_at_every_load():
 
 def _new_identities(store: Store) -> None:
     """Every mother, massage, quiz attempt and skills check given a new random UUID (the rows of a
-    phone that ran m006 itself, not loaded from the file)."""
+    phone that ran m007 itself, not loaded from the file)."""
     import uuid
 
     db = store.db

@@ -1,5 +1,5 @@
 """Several mothers in one SQLite file: m004 moves the shipped single-family diary to mother 1
-keeping every row, m006 gives every mother the UUID she keeps (and each massage, quiz attempt and
+keeping every row, m007 gives every mother the UUID she keeps (and each massage, quiz attempt and
 skills check its own), every record stays with its mother, and the mothers list is four queries."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def test_the_fixture_is_the_shipped_schema_with_every_table_filled(shipped: Path
 @pytest.mark.parametrize("table", ["reports", "sessions", "drafts"])
 def test_m004_keeps_every_row_value_for_value_as_mother_1s(shipped: Path, table: str):
     before = raw_rows(shipped, table)
-    upgrade_to(shipped, "m006_identity")
+    upgrade_to(shipped, "m007_identity")
     after = raw_rows(shipped, table)
     assert len(after) == len(before)
     assert {row["mother_id"] for row in after} == {1}
@@ -84,13 +84,13 @@ def test_m004_keeps_every_row_value_for_value_as_mother_1s(shipped: Path, table:
 @pytest.mark.parametrize("table", ["settings", "session_events"])
 def test_m004_leaves_device_tables_and_event_logs_as_they_were(shipped: Path, table: str):
     before = raw_rows(shipped, table)
-    upgrade_to(shipped, "m006_identity")
+    upgrade_to(shipped, "m007_identity")
     assert raw_rows(shipped, table) == before
 
 
 def test_m004_makes_the_profile_mother_1(shipped: Path):
     (profile,) = raw_rows(shipped, "profile")
-    upgrade_to(shipped, "m006_identity")
+    upgrade_to(shipped, "m007_identity")
     (mother,) = raw_rows(shipped, "mothers")
     with open_store(shipped) as store:
         assert "profile" not in store.db.table_names()
@@ -102,7 +102,7 @@ def test_m004_makes_the_profile_mother_1(shipped: Path):
             facility_phone="(021) 555 1234",
         )
     assert mother == {
-        "id": 1,  # her UUID came with m006 (below)
+        "id": 1,  # her UUID came with m007 (below)
         "nickname": profile["mother_name"],
         "baby_birth_date": profile["baby_birth_date"],
         "midwife_phone": profile["midwife_phone"],
@@ -144,11 +144,11 @@ def test_m004_without_a_profile_still_gives_the_rows_to_mother_1(db_path: Path):
         assert row["created_at"] == "2026-03-04T01:00:00.000000+00:00"  # her first record's time
 
 
-# --- m006: identities ----------------------------------------------------------------------------
+# --- m007: identities ----------------------------------------------------------------------------
 
 
-def test_m006_gives_her_a_random_uuid_and_keeps_every_row_of_hers(shipped: Path):
-    upgrade_to(shipped, "m006_identity")
+def test_m007_gives_her_a_random_uuid_and_keeps_every_row_of_hers(shipped: Path):
+    upgrade_to(shipped, "m007_identity")
     before = {table: raw_rows(shipped, table) for table in ("reports", "drafts", "sessions", "session_events")}
     with open_store(shipped):
         pass
@@ -167,8 +167,25 @@ def test_m006_gives_her_a_random_uuid_and_keeps_every_row_of_hers(shipped: Path)
     assert all(uuid.UUID(row["uuid"]).version == 4 for row in sessions)
 
 
-def test_m006_moves_the_reminder_times_and_the_chosen_mother_out_of_the_settings(shipped: Path):
-    upgrade_to(shipped, "m006_identity")
+def test_m007_keeps_a_column_another_migration_added_to_her_tables(shipped: Path):
+    """m007 rebuilds her tables from what they hold (a migration written beside it adds report
+    columns, e.g. the newborn's danger signs): the column and its values come along."""
+    upgrade_to(shipped, "m007_identity")
+    conn = sqlite3.connect(shipped)
+    with conn:
+        conn.execute("ALTER TABLE reports ADD COLUMN baby_signs TEXT NOT NULL DEFAULT '{}'")
+        conn.execute("ALTER TABLE reports ADD COLUMN baby_yellow INTEGER")
+        conn.execute("UPDATE reports SET baby_signs = '{\"fits\": true}', baby_yellow = 1 WHERE day = '2026-03-04'")
+    conn.close()
+    with open_store(shipped) as store:
+        columns = {row[1]: row for row in store.db.execute("PRAGMA table_info(reports)").fetchall()}
+        assert columns["baby_signs"][3] == 1 and columns["baby_signs"][4] == "'{}'"  # NOT NULL DEFAULT '{}'
+    rows = {row["day"]: (row["baby_signs"], row["baby_yellow"]) for row in raw_rows(shipped, "reports")}
+    assert rows["2026-03-04"] == ('{"fits": true}', 1) and rows["2026-03-05"] == ("{}", None)
+
+
+def test_m007_moves_the_reminder_times_and_the_chosen_mother_out_of_the_settings(shipped: Path):
+    upgrade_to(shipped, "m007_identity")
     conn = sqlite3.connect(shipped)
     with conn:  # a midwife's device of the m005 era: a second mother, her times and the choice
         conn.execute("INSERT INTO mothers (id, nickname, created_at, updated_at) VALUES (2, 'Dewi', 'x', 'y')")

@@ -47,6 +47,7 @@ from app.domain.fhir_terms import (
     QUESTIONNAIRE_URL,
     QUESTIONNAIRE_VERSION,
     RED_FLAG_SYSTEM,
+    SIGN_GROUPS,
     code_systems,
     coding,
     narrative,
@@ -101,19 +102,9 @@ def asked_signs(report: DailyReport) -> dict[Sign, bool]:
 
 
 def _answer_items(report: DailyReport, zone: tzinfo | None) -> list[dict[str, Any]]:
+    """Her answers, in the Questionnaire's order; a question she did not answer is absent."""
     flow = coding(FLOW_SYSTEM, report.flow.value, FLOW_DISPLAY[report.flow])
     items: list[dict[str, Any]] = [{"linkId": "flow", "answer": [{"valueCoding": flow}]}]
-    signs = asked_signs(report)
-    if signs:
-        items.append(
-            {
-                "linkId": "signs",
-                "item": [
-                    {"linkId": f"signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
-                    for sign, answer in signs.items()
-                ],
-            }
-        )
     for name in INTEGERS:
         value = getattr(report, name)
         if value is not None:
@@ -132,16 +123,18 @@ def _answer_items(report: DailyReport, zone: tzinfo | None) -> list[dict[str, An
         value = getattr(report, name)
         if value is not None:
             items.append({"linkId": name, "answer": [{"valueBoolean": value}]})
-    if report.mother_signs:
-        items.append(
-            {
-                "linkId": "mother_signs",
-                "item": [
-                    {"linkId": f"mother_signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
-                    for sign, answer in report.mother_signs.items()
-                ],
-            }
-        )
+    for group in SIGN_GROUPS:
+        answers = asked_signs(report) if group == "signs" else getattr(report, group)
+        if answers:
+            items.append(
+                {
+                    "linkId": group,
+                    "item": [
+                        {"linkId": f"{group}.{code.value}", "answer": [{"valueBoolean": answer}]}
+                        for code, answer in answers.items()
+                    ],
+                }
+            )
     if report.note:
         items.append({"linkId": "note", "answer": [{"valueString": report.note}]})
     return items

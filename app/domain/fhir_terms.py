@@ -10,6 +10,7 @@ TERMS_VERSION, so a server keeps what older files answered.
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from html import escape
 from typing import Any
 
@@ -40,6 +41,11 @@ OUTCOME_DISPLAY = {
     SessionStatus.ENDED_EARLY: "Ended early by the family",
     SessionStatus.STOPPED_PAIN: "Stopped because it hurt",
     SessionStatus.IN_PROGRESS: "Not finished",
+}
+# The report's checklists, each a group of yes/no items "<group>.<code>": its text and its codes.
+SIGN_GROUPS: dict[str, tuple[str, tuple[StrEnum, ...]]] = {
+    "signs": ("Signs of enough milk", SIGNS),
+    "mother_signs": ("The mother's own danger signs", MOTHER_SIGNS),
 }
 # The report's numbers and their FHIR answer types (the form's own names are the linkIds).
 INTEGERS = ("feeds_24h", "wet_diapers", "expressed_ml", "mood")
@@ -113,28 +119,22 @@ def questionnaire() -> dict[str, Any]:
             "required": True,
             "answerOption": [{"valueCoding": coding(FLOW_SYSTEM, f.value, FLOW_DISPLAY[f])} for f in Flow],
         },
-        {
-            "linkId": "signs",
-            "text": "Signs of enough milk",
-            "type": "group",
-            "item": [
-                {"linkId": f"signs.{sign.value}", "text": spoken(sign.value), "type": "boolean"} for sign in SIGNS
-            ],
-        },
         *({"linkId": name, "text": question_text(name), "type": "integer"} for name in INTEGERS),
         {"linkId": "colostrum_first_seen", "text": question_text("colostrum_first_seen"), "type": "dateTime"},
         *({"linkId": name, "text": question_text(name), "type": "boolean"} for name in BOOLEANS),
         {"linkId": "temperature_c", "text": question_text("temperature_c"), "type": "decimal"},
         *({"linkId": name, "text": question_text(name), "type": "boolean"} for name in OPTIONAL_QUESTIONS),
-        {
-            "linkId": "mother_signs",
-            "text": "The mother's own danger signs",
-            "type": "group",
-            "item": [
-                {"linkId": f"mother_signs.{sign.value}", "text": spoken(sign.value), "type": "boolean"}
-                for sign in MOTHER_SIGNS
-            ],
-        },
+        *(
+            {
+                "linkId": group,
+                "text": text,
+                "type": "group",
+                "item": [
+                    {"linkId": f"{group}.{code.value}", "text": spoken(code.value), "type": "boolean"} for code in codes
+                ],
+            }
+            for group, (text, codes) in SIGN_GROUPS.items()
+        ),
         {"linkId": "note", "text": question_text("note"), "type": "string"},
     ]
     return {

@@ -13,7 +13,7 @@ names and contents it accepts.
 
 Version 2 carries identities: every mother's UUID (`mothers.id`, and `mother_id` in each of her
 records) and each massage's, quiz attempt's and skills check's (`uuid`), so a merge knows who is
-who (merge.py). A version 1 file (made before migration m006_identity) still restores: loading
+who (merge.py). A version 1 file (made before migration m007_identity) still restores: loading
 brings it up to date with the same migrations a phone runs, which give its mothers and records
 UUIDs derived from the file's checksum (the same ones at every load of that file). Such a file
 is `legacy`: its mothers have no identity of their own, so a merge asks before joining any of
@@ -54,7 +54,7 @@ FORMAT = "pijat-oksitosin-backup"
 VERSION = 2
 # The format versions this code reads, and the migration that made identities (version 2 on).
 READS = (1, 2)
-IDENTITY_MIGRATION = "m006_identity"
+IDENTITY_MIGRATION = "m007_identity"
 # Years of one family's diary are well under 1 MB; a midwife's device after three years (300
 # mothers) about 15 MB. Anything larger is not a backup of this app.
 MAX_BYTES = 32 * 1024 * 1024

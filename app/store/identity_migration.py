@@ -1,4 +1,4 @@
-"""The body of migration m006_identity (registered in migrations.py): a mother becomes one identity.
+"""The body of migration m007_identity (registered in migrations.py): a mother becomes one identity.
 
 Until m005 a mother was her row id, an integer the next mother got again after a delete, and that
 every other device also had. After this migration:
@@ -59,7 +59,7 @@ SLOTS = ("morning", "evening")
 
 @contextmanager
 def derived_uuids(seed: str) -> Iterator[None]:
-    """Within this block, m006 derives the UUIDs it gives from `seed` (a backup's checksum)."""
+    """Within this block, m007 derives the UUIDs it gives from `seed` (a backup's checksum)."""
     token = _seed.set(seed)
     try:
         yield
@@ -68,21 +68,21 @@ def derived_uuids(seed: str) -> Iterator[None]:
 
 
 def new_uuid(table: str, old_id: object) -> str:
-    """The UUID m006 gives the row `old_id` of `table`: random, unless derived (see above)."""
+    """The UUID m007 gives the row `old_id` of `table`: random, unless derived (see above)."""
     seed = _seed.get()
     if seed is None:
         return str(uuid.uuid4())
     return str(uuid.uuid5(LEGACY_NAMESPACE, f"{seed}/{table}/{old_id}"))
 
 
-def m006_identity(db: Database) -> None:
+def m007_identity(db: Database) -> None:
     conn = db.conn
-    conn.create_function("m006_uuid", 2, new_uuid)
+    conn.create_function("m007_uuid", 2, new_uuid)
     # Old row id -> new UUID of every mother, for the copies below.
-    conn.execute("CREATE TEMP TABLE m006_ids (old INTEGER PRIMARY KEY, new TEXT NOT NULL UNIQUE)")
-    conn.execute("INSERT INTO m006_ids (old, new) SELECT id, m006_uuid('mothers', id) FROM mothers")
+    conn.execute("CREATE TEMP TABLE m007_ids (old INTEGER PRIMARY KEY, new TEXT NOT NULL UNIQUE)")
+    conn.execute("INSERT INTO m007_ids (old, new) SELECT id, m007_uuid('mothers', id) FROM mothers")
     conn.execute(
-        f"""CREATE TABLE mothers_m006 (
+        f"""CREATE TABLE mothers_m007 (
             id TEXT PRIMARY KEY CHECK (length(id) = {UUID_LENGTH}),
             seq INTEGER NOT NULL UNIQUE,
             nickname TEXT,
@@ -95,24 +95,24 @@ def m006_identity(db: Database) -> None:
         )"""
     )
     conn.execute(
-        "INSERT INTO mothers_m006 (id, seq, nickname, baby_birth_date, midwife_phone, facility_phone, "
+        "INSERT INTO mothers_m007 (id, seq, nickname, baby_birth_date, midwife_phone, facility_phone, "
         "archived_at, created_at, updated_at) SELECT i.new, m.id, m.nickname, m.baby_birth_date, "
         "m.midwife_phone, m.facility_phone, m.archived_at, m.created_at, m.updated_at "
-        "FROM mothers AS m JOIN m006_ids AS i ON i.old = m.id"
+        "FROM mothers AS m JOIN m007_ids AS i ON i.old = m.id"
     )
     for table in HERS:
         _rebuild(conn, table)
     # The events, set aside while their sessions are rebuilt (see m004).
-    conn.execute("CREATE TEMP TABLE m006_events AS SELECT * FROM session_events")
+    conn.execute("CREATE TEMP TABLE m007_events AS SELECT * FROM session_events")
     conn.execute("DROP TABLE session_events")
     for table in reversed(HERS):
         conn.execute(f'DROP TABLE "{table}"')
     _reminders(conn)  # reads the old ids: before they go
     conn.execute("DROP TABLE mothers")
-    # Renaming the new mothers turns her children's references to mothers_m006 into `mothers`.
-    conn.execute("ALTER TABLE mothers_m006 RENAME TO mothers")
+    # Renaming the new mothers turns her children's references to mothers_m007 into `mothers`.
+    conn.execute("ALTER TABLE mothers_m007 RENAME TO mothers")
     for table in HERS:
-        conn.execute(f'ALTER TABLE "{table}_m006" RENAME TO "{table}"')
+        conn.execute(f'ALTER TABLE "{table}_m007" RENAME TO "{table}"')
     conn.execute(
         """CREATE TABLE session_events (
             id INTEGER PRIMARY KEY,
@@ -124,7 +124,7 @@ def m006_identity(db: Database) -> None:
     )
     conn.execute(
         "INSERT INTO session_events (id, session_id, at, kind, position_s) "
-        "SELECT id, session_id, at, kind, position_s FROM m006_events"
+        "SELECT id, session_id, at, kind, position_s FROM m007_events"
     )
     # The indexes m004 and m005 made, gone with their tables.
     conn.execute("CREATE INDEX idx_sessions_mother_started ON sessions (mother_id, started_at)")
@@ -133,23 +133,23 @@ def m006_identity(db: Database) -> None:
     conn.execute("CREATE INDEX idx_skills_checks_mother_id_checked_at ON skills_checks (mother_id, checked_at)")
     # The mother last chosen on this device (a setting): her row id becomes her UUID.
     conn.execute(
-        "UPDATE settings SET value = (SELECT new FROM m006_ids WHERE CAST(old AS TEXT) = settings.value) "
+        "UPDATE settings SET value = (SELECT new FROM m007_ids WHERE CAST(old AS TEXT) = settings.value) "
         "WHERE key = 'mother'"
     )
     conn.execute("DELETE FROM settings WHERE key = 'mother' AND value IS NULL")
-    conn.execute("DROP TABLE m006_events")
-    conn.execute("DROP TABLE m006_ids")
+    conn.execute("DROP TABLE m007_events")
+    conn.execute("DROP TABLE m007_ids")
 
 
 def _rebuild(conn: sqlite3.Connection, table: str) -> None:
-    """`table` copied as `<table>_m006` with `mother_id` as her UUID (and a `uuid` of each row's
+    """`table` copied as `<table>_m007` with `mother_id` as her UUID (and a `uuid` of each row's
     own where the table is in OWN_UUID), every other column as it was declared."""
     info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()  # cid, name, type, notnull, dflt, pk
     keys = [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
     columns: list[str] = []
     for _cid, name, kind, notnull, default, pk in info:
         if name == "mother_id":
-            columns.append('"mother_id" TEXT NOT NULL REFERENCES mothers_m006(id)')
+            columns.append('"mother_id" TEXT NOT NULL REFERENCES mothers_m007(id)')
         elif pk and keys == [name]:
             columns.append(f'"{name}" {kind} PRIMARY KEY')
         else:
@@ -162,15 +162,15 @@ def _rebuild(conn: sqlite3.Connection, table: str) -> None:
             columns.append(f'"uuid" TEXT NOT NULL UNIQUE CHECK (length(uuid) = {UUID_LENGTH})')
     if len(keys) > 1:
         columns.append("PRIMARY KEY (" + ", ".join(f'"{key}"' for key in keys) + ")")
-    conn.execute(f'CREATE TABLE "{table}_m006" (' + ", ".join(columns) + ")")
+    conn.execute(f'CREATE TABLE "{table}_m007" (' + ", ".join(columns) + ")")
     names = [row[1] for row in info]
     target = [*names, *(["uuid"] if table in OWN_UUID else [])]
     source = ["i.new" if name == "mother_id" else f't."{name}"' for name in names] + (
-        [f"m006_uuid('{table}', t.id)"] if table in OWN_UUID else []
+        [f"m007_uuid('{table}', t.id)"] if table in OWN_UUID else []
     )
     conn.execute(
-        f'INSERT INTO "{table}_m006" (' + ", ".join(f'"{name}"' for name in target) + ") "
-        f'SELECT {", ".join(source)} FROM "{table}" AS t JOIN m006_ids AS i ON i.old = t.mother_id'
+        f'INSERT INTO "{table}_m007" (' + ", ".join(f'"{name}"' for name in target) + ") "
+        f'SELECT {", ".join(source)} FROM "{table}" AS t JOIN m007_ids AS i ON i.old = t.mother_id'
     )
 
 
@@ -179,7 +179,7 @@ def _reminders(conn: sqlite3.Connection) -> None:
     mother 1's as `reminder_<slot>`, a midwife's device others' as `reminder_<slot>:<id>`."""
     conn.execute(
         f"""CREATE TABLE reminders (
-            mother_id TEXT NOT NULL REFERENCES mothers_m006(id),
+            mother_id TEXT NOT NULL REFERENCES mothers_m007(id),
             slot TEXT NOT NULL CHECK (slot IN ({", ".join(f"'{slot}'" for slot in SLOTS)})),
             at_time TEXT NOT NULL CHECK (at_time GLOB '[0-2][0-9]:[0-5][0-9]'),
             updated_at TEXT NOT NULL,
@@ -193,7 +193,7 @@ def _reminders(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT INTO reminders (mother_id, slot, at_time, updated_at) "
             "SELECT i.new, ?, s.value, COALESCE(m.updated_at, ?) FROM settings AS s "
-            "JOIN m006_ids AS i ON i.old = CASE WHEN s.key = ? THEN 1 "
+            "JOIN m007_ids AS i ON i.old = CASE WHEN s.key = ? THEN 1 "
             "ELSE CAST(substr(s.key, length(?) + 1) AS INTEGER) END "
             "JOIN mothers AS m ON m.id = i.old "
             "WHERE (s.key = ? OR s.key GLOB ? || '[0-9]*') AND s.value GLOB '[0-2][0-9]:[0-5][0-9]'",
