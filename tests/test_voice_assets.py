@@ -15,7 +15,7 @@ import pytest
 from app import ASSETS_DIR
 from app.domain.prompts import Clip
 from app.i18n import LANGUAGES
-from app.ui.prompt_texts import clip_text
+from app.prompt_texts import clip_text
 from app.voicegen import PEAK_LIMIT_DBFS, VOICE_DIR, level_dbfs, read_manifest, text_hash
 
 VOICE = ASSETS_DIR / VOICE_DIR

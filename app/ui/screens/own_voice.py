@@ -13,9 +13,9 @@ import flet as ft
 
 from app.domain.prompts import Clip
 from app.i18n import _
+from app.prompt_texts import clip_text
 from app.services.own_voice import MAX_S, RecordingError
 from app.ui import kit
-from app.ui.prompt_texts import clip_text
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.state import use_app
 
