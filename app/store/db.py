@@ -31,17 +31,20 @@ from app.config import private_dir
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.migrations import migrations
 from app.store.repositories import (
+    NO_MOTHER,
     DataRepository,
     DiaryRepository,
     DraftRepository,
     MothersRepository,
     ProfileRepository,
     ReminderRepository,
-    Repository,
     SessionRepository,
     SettingsRepository,
     TeachingRepository,
+    every_row_readable,
 )
+
+__all__ = ["NO_MOTHER", "Store", "connect", "every_row_readable", "open_store"]
 
 # Long enough to ride out another process's write or a checkpoint, short enough that a stuck
 # lock shows up as an error instead of a frozen screen.
@@ -61,27 +64,22 @@ TRUNCATION_RECHECK_S = 0.05
 # this process has no connection to it: files with an open Store, counted here.
 _connected: dict[Path, int] = {}
 _connected_lock = threading.Lock()
-# The mother of a store on a database that has none (a backup being checked, a device just
-# erased): the nil UUID, which no mother has, so her repositories read as empty.
-NO_MOTHER = UUID(int=0)
 
 
 class Store:
-    """The open database and its repositories, as one mother sees it. Close it (or use `with`)
-    when the app exits.
+    """The open database and its repositories, as one mother (her UUID, `mother_id`) sees it.
+    Close it (or use `with`) when the app exits.
 
-    Every record belongs to one mother, known by her UUID: `diary`, `sessions`, `drafts`,
-    `profile`, `teaching` and `reminders` read and write only the rows of `mother_id`, so code
-    written for one family works unchanged for any mother. `store.mother(uuid)` gives a mother's
-    store on the same connection: the app makes one when a mother is chosen (the visitor's
-    `MotherScope`). `open_store` gives the first mother's (the family's on a one-family device;
-    tests use it). `settings` (this device's), `mothers` (all of them) and `data` (everything at
-    once) are the device's, shared by every mother.
+    `diary`, `sessions`, `drafts`, `profile`, `teaching` and `reminders` read and write her rows
+    only, so code written for one family works unchanged for any mother; `store.mother(uuid)`
+    gives another mother's view on the same connection (the app's `MotherScope` holds one).
+    `open_store` gives the first mother's (a one-family device's; tests use it). `settings`,
+    `mothers` and `data` are the device's, shared by every mother.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
-    speak SQL. To add a repository: write the class in its own module in repositories/
-    (subclass `MotherRepository` for one mother's rows, `Repository` for the device's), export
-    it from repositories/__init__.py, then create it here.
+    speak SQL. A new repository: its own module in repositories/ (subclass `MotherRepository`
+    for one mother's rows, `Repository` for the device's), exported from repositories/__init__.py
+    and made here.
     """
 
     def __init__(self, db: Database, *, mother_id: UUID | None = None, lock: threading.RLock | None = None) -> None:
@@ -94,7 +92,7 @@ class Store:
         # the lock keeps one thread's transaction from swallowing another thread's writes.
         self.lock = lock if lock is not None else threading.RLock()
         self.settings = SettingsRepository(db, self.lock)
-        self.data = DataRepository(db, self.lock, every_row_readable)
+        self.data = DataRepository(db, self.lock)
         self.mothers = MothersRepository(db, self.lock)
         if mother_id is None:
             mother_id = self._first_mother()
@@ -141,22 +139,6 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def every_row_readable(db: Database) -> bool:
-    """Whether this version's repositories read every row of `db` (a backup being restored):
-    every mother, and each one's diary, sessions, profile, quiz attempts and skills checks."""
-    store = Store(db, mother_id=NO_MOTHER)
-    repositories: list[Repository] = [store.mothers]
-    for mother in store.mothers.list():
-        view = store.mother(mother.id)
-        view.diary.list()
-        view.sessions.list()
-        view.profile.get()
-        view.teaching.quizzes()
-        view.teaching.skills()
-        repositories += [view.diary, view.sessions, view.profile, view.teaching]
-    return not any(repository.skipped for repository in repositories)
 
 
 def connect(path: Path) -> Database:

@@ -41,6 +41,11 @@ def moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+# The mother of a store on a database that has none (a backup being checked, a device just
+# erased): the nil UUID, which no mother has, so her repositories read as empty.
+NO_MOTHER = UUID(int=0)
+
+
 class Repository:
     """Base for repositories: one shared connection, serialized by the store's lock."""
 

@@ -13,6 +13,11 @@ from sqlite_utils import Database
 
 from app.store import backup, merge
 from app.store.repositories.base import Repository
+from app.store.repositories.diary import DiaryRepository
+from app.store.repositories.mothers import MothersRepository
+from app.store.repositories.profile import ProfileRepository
+from app.store.repositories.sessions import SessionRepository
+from app.store.repositories.teaching import TeachingRepository
 
 FileCheck = Callable[[str, bytes], bool]
 
@@ -31,11 +36,31 @@ class Preview:
     lookalikes: list[str | None]
 
 
-class DataRepository(Repository):
-    """Whole-database operations. `readable(db)` (given by the Store) tells whether this
-    version's repositories read every row of a database."""
+def every_row_readable(db: Database) -> bool:
+    """Whether this version's repositories read every row of `db` (a backup being restored):
+    every mother, and each one's diary, sessions, profile, quiz attempts and skills checks."""
+    lock = threading.RLock()
+    mothers = MothersRepository(db, lock)
+    repositories: list[Repository] = [mothers]
+    for mother in mothers.list():
+        diary, sessions = DiaryRepository(db, lock, mother.id), SessionRepository(db, lock, mother.id)
+        profile, teaching = ProfileRepository(db, lock, mother.id), TeachingRepository(db, lock, mother.id)
+        diary.list()
+        sessions.list()
+        profile.get()
+        teaching.quizzes()
+        teaching.skills()
+        repositories += [diary, sessions, profile, teaching]
+    return not any(repository.skipped for repository in repositories)
 
-    def __init__(self, db: Database, lock: threading.RLock, readable: Callable[[Database], bool]) -> None:
+
+class DataRepository(Repository):
+    """Whole-database operations. `readable(db)` tells whether this version's repositories read
+    every row of a database (a backup's, before anything of it is written)."""
+
+    def __init__(
+        self, db: Database, lock: threading.RLock, readable: Callable[[Database], bool] = every_row_readable
+    ) -> None:
         super().__init__(db, lock)
         self._readable_db = readable
 
