@@ -118,7 +118,7 @@ def test_a_mother_deleted_and_another_added_never_get_her_ids(devices):
     fill(a, "Ibu Ani")
     _, before = export(a)
     data = DataService(a, FakeClock())
-    data.erase_mother()  # her and everything of hers; a blank mother takes her place
+    data.erase_mother(a.mother_id)  # her and everything of hers; a blank mother takes her place
     (new,) = a.mothers.list()
     fill(a.mother(new.id), "Ibu Citra")
     _, after = (

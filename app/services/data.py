@@ -85,7 +85,9 @@ class Inventory:
 
 
 class DataService:
-    """`own`: the midwife's recordings of the prompts (in a backup, deleted with everything)."""
+    """The device's data as files. `store` is the device's (any mother's view works: the backup,
+    restore and merge are of everything); what is one mother's is asked for by her UUID. `own`:
+    the midwife's recordings of the prompts (in a backup, deleted with everything)."""
 
     def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None, own: OwnVoice | None = None) -> None:
         self.store = store
@@ -102,9 +104,9 @@ class DataService:
     def _name(self, what: str, ext: str) -> str:
         return f"{APP_FILE_PREFIX}-{what}-{self._now().date().isoformat()}.{ext}"
 
-    def inventory(self, *, this_mother: bool = False) -> Inventory:
-        """Everything on the device, or only the chosen mother's."""
-        counts = self.store.data.counts(self.store.mother_id if this_mother else None)
+    def inventory(self, mother_id: UUID | None = None) -> Inventory:
+        """Everything on the device, or only one mother's."""
+        counts = self.store.data.counts(mother_id)
         return Inventory(mothers=counts["mothers"], reports=counts["reports"], sessions=counts["real_sessions"])
 
     def mother_count(self) -> int:
@@ -149,13 +151,15 @@ class DataService:
             return Restored(write_failed=True)
         return Restored(merged=merged)
 
-    def reports_csv(self) -> DataFile:
-        profile = self.store.profile.get()
-        data = reports_csv(self.store.diary.list(), birth_date=profile.baby_birth_date if profile else None)
+    def reports_csv(self, mother_id: UUID) -> DataFile:
+        hers = self.store.mother(mother_id)
+        profile = hers.profile.get()
+        data = reports_csv(hers.diary.list(), birth_date=profile.baby_birth_date if profile else None)
         return DataFile(self._name("reports", "csv"), data, "text/csv")
 
-    def sessions_csv(self) -> DataFile:
-        return DataFile(self._name("massages", "csv"), sessions_csv(self.store.sessions.list()), "text/csv")
+    def sessions_csv(self, mother_id: UUID) -> DataFile:
+        sessions = self.store.mother(mother_id).sessions.list()
+        return DataFile(self._name("massages", "csv"), sessions_csv(sessions), "text/csv")
 
     def mothers(self) -> list[Mother]:
         """Every mother on this device (active first), for picking whose records to export."""
@@ -191,16 +195,16 @@ class DataService:
             self.own.delete_all()
         self.store.mothers.add(at=self.clock.wall())
 
-    def erase_mother(self) -> None:
-        """The chosen mother and everything recorded for her (raises StoreWriteError). The last
-        mother is replaced by a blank one, as on a new device."""
-        self.store.data.erase_mother(self.store.mother_id)
+    def erase_mother(self, mother_id: UUID) -> None:
+        """One mother and everything recorded for her (raises StoreWriteError). The last mother is
+        replaced by a blank one, as on a new device."""
+        self.store.data.erase_mother(mother_id)
         if not self.store.mothers.list():
             self.store.mothers.add(at=self.clock.wall())
 
-    def mother_name(self) -> str | None:
-        profile = self.store.profile.get()
-        return profile.mother_name if profile else None
+    def mother_name(self, mother_id: UUID) -> str | None:
+        mother = self.store.mothers.get(mother_id)
+        return mother.nickname if mother else None
 
     def today(self) -> date:
         return self._now().date()

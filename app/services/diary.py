@@ -2,46 +2,39 @@
 with a FakeClock and a real SQLite file.
 
 What Today shows (the postpartum day, open red flags, the day's report, this morning's and this
-evening's massage), the report form's text fields (a saved report overlaid with its draft),
-saving with draft clearing, delete with undo, and the history's data. Reading never writes;
-every write is one call here, made from an event handler. Codes and numbers only: the UI owns
-the words.
+evening's massage), the report form's text fields (a saved report overlaid with its draft; the
+conversions are report_form.py's), saving with draft clearing, delete with undo, the details of
+mother and baby, and the history's data. Reading never writes; every write is one call here, made
+from an event handler, and calls `changed` once it is kept (the visitor's screens redraw). Codes
+and numbers only: the UI owns the words.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
 
 from app.domain.clock import Clock
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import Notice, OpenFlag, RedFlag, evaluate, notices, recent_flags
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
+from app.domain.report import DailyReport, validate_report
 from app.domain.trends import MassageComparison, Point, massage_vs_other, series
 from app.domain.visits import VisitDue, visit_due
+from app.services.report_form import Fields, draft_key, fields_from_report, form_errors, raw_report
 from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
 NOON = 12  # a massage started before noon is the morning's
-NUMBER_FIELDS = ("feeds_24h", "wet_diapers", "expressed_ml")
-BODY_FLAGS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
 RANGES = ("7", "30", "all")
 LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the whole range
-_TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
-REMINDER_DEFAULTS = {"morning": "07:00", "evening": "19:00"}
-INVALID_TIME = "invalid_time"  # the error code of a reminder time that is not HH:MM
 # The birth date was moved after reports that are kept: they would be days before the birth, which
 # can no longer be saved. The profile form asks what to do (see `save_profile`).
 REPORTS_BEFORE_BIRTH = "reports_before_birth"
-
-Fields = dict[str, str]
 
 
 class HalfDay(StrEnum):
@@ -116,112 +109,22 @@ def half_day(sessions: Iterable[SessionRecord]) -> HalfDay:
     return HalfDay.NOT_YET
 
 
-def parse_time(text: str) -> time | None:
-    """A clock time typed as H:MM, HH:MM or HH.MM; None for anything else."""
-    match = _TIME.fullmatch(text or "")
-    if not match:
-        return None
-    hour, minute = int(match[1]), int(match[2])
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
-
-
-def draft_key(day: date) -> str:
-    return f"report:{day.isoformat()}"
-
-
-def mother_key(code: str) -> str:
-    """The form field of one of the mother's own danger signs."""
-    return f"mother:{code}"
-
-
-def _yes_no(answer: bool | None) -> str:
-    return "" if answer is None else ("yes" if answer else "no")
-
-
-def _answer(text: str | None) -> bool | None:
-    """A yes/no field's text as the domain's answer: "" (not answered) is None, never a no."""
-    return {"yes": True, "no": False}.get(text or "")
-
-
-def empty_fields() -> Fields:
-    f: Fields = {"flow": "", "note": "", "mood": "", "temperature_c": "", "colostrum_time": ""}
-    f.update({name: "" for name in NUMBER_FIELDS})
-    f.update({name: "false" for name in BODY_FLAGS})
-    f.update({f"sign:{sign.value}": "" for sign in SIGNS})
-    f.update({name: "" for name in OPTIONAL_QUESTIONS})  # yes / no / "" (not answered)
-    f.update({mother_key(sign.value): "" for sign in MOTHER_SIGNS})  # yes / no / ""
-    return f
-
-
-def fields_from_report(report: DailyReport | None) -> Fields:
-    """The form's text fields for a saved report (or an empty form)."""
-    f = empty_fields()
-    if report is None:
-        return f
-    f["flow"] = report.flow.value
-    for sign, answer in report.signs.items():
-        f[f"sign:{sign.value}"] = "yes" if answer else "no"
-    for name in NUMBER_FIELDS:
-        value = getattr(report, name)
-        f[name] = "" if value is None else str(value)
-    for name in BODY_FLAGS:
-        f[name] = "true" if getattr(report, name) else "false"
-    for name in OPTIONAL_QUESTIONS:
-        f[name] = _yes_no(getattr(report, name))
-    for code, answer in report.mother_signs.items():
-        f[mother_key(code.value)] = _yes_no(answer)
-    if report.temperature_c is not None:
-        f["temperature_c"] = str(report.temperature_c)
-    if report.mood is not None:
-        f["mood"] = str(report.mood)
-    if report.colostrum_first_seen is not None:
-        f["colostrum_time"] = report.colostrum_first_seen.strftime("%H:%M")
-    f["note"] = report.note
-    return f
-
-
-def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
-    """The form's text as the domain's raw input (the time of colostrum becomes that day's time)."""
-    signs = {
-        key.split(":", 1)[1]: fields[key] == "yes"
-        for key in fields
-        if key.startswith("sign:") and fields[key] in ("yes", "no")
-    }
-    seen = fields.get("colostrum_time", "").strip()
-    match = _TIME.fullmatch(seen)
-    if match:
-        seen = f"{day.isoformat()}T{int(match[1]):02d}:{match[2]}"
-    raw: dict[str, Any] = {
-        "day": day.isoformat(),
-        "flow": fields.get("flow", ""),
-        "signs": signs,
-        "colostrum_first_seen": seen,
-        "note": fields.get("note", ""),
-    }
-    for name in (*NUMBER_FIELDS, "temperature_c", "mood", *BODY_FLAGS):
-        raw[name] = fields.get(name, "")
-    for name in OPTIONAL_QUESTIONS:
-        raw[name] = _answer(fields.get(name))
-    mother = {sign.value: _answer(fields.get(mother_key(sign.value))) for sign in MOTHER_SIGNS}
-    raw["mother_signs"] = {code: answer for code, answer in mother.items() if answer is not None}
-    return raw
-
-
-def form_errors(errors: Mapping[str, str]) -> dict[str, str]:
-    """The domain's errors keyed by the form's field names (colostrum is typed as a time)."""
-    return {("colostrum_time" if name == "colostrum_first_seen" else name): code for name, code in errors.items()}
+def _nothing() -> None:
+    pass
 
 
 class DiaryService:
-    """One visitor's diary of one mother: `store` is her view (`Store.mother(id)`), so every read
-    and write here is hers. `tz` is the mother's time zone (None: this device's)."""
+    """One visitor's diary of one mother: `store` is her view (`Store.mother(uuid)`), so every
+    read and write here is hers. `tz` is the mother's time zone (None: this device's). `changed`
+    is called after each write."""
 
-    def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, tz: tzinfo | None = None, *, changed: Callable[[], None] = _nothing
+    ) -> None:
         self.store = store
         self.clock = clock
         self.tz = tz
+        self._changed = changed
         self._deleted: DailyReport | None = None
 
     # -- time ------------------------------------------------------------------------------------
@@ -295,6 +198,7 @@ class DiaryService:
                 self.store.diary.delete(day)
                 self.clear_draft(day)
             self.store.profile.save(profile, at=self.clock.wall())
+        self._changed()
         return profile, {}
 
     # -- Today -----------------------------------------------------------------------------------
@@ -363,6 +267,7 @@ class DiaryService:
         with self.store.lock:  # one visitor's threads: the save and the draft's end go together
             self.store.diary.save(report, at=self.clock.wall())
             self.clear_draft(day)
+        self._changed()
         return SaveResult(report, {})
 
     # -- delete and undo -------------------------------------------------------------------------
@@ -376,6 +281,7 @@ class DiaryService:
         report = self.store.diary.delete(day)
         if report is not None:
             self._deleted = report
+            self._changed()
         return report
 
     def undo_delete(self) -> bool:
@@ -388,12 +294,17 @@ class DiaryService:
             self.store.diary.restore(report, at=self.clock.wall())
         except ValueError:
             return False
+        self._changed()
         return True
 
     def forget_deleted(self) -> None:
         self._deleted = None
 
     # -- history ---------------------------------------------------------------------------------
+    def massages(self, *, limit: int | None = None) -> list[SessionRecord]:
+        """Her massages, newest first, demonstrations left out (the massage history)."""
+        return self.store.sessions.list(limit=limit, include_demo=False)
+
     def history(self, chosen: str = "7", listed: int = LIST_PAGE) -> History:
         """The diary for the range chosen: every day from its first (never before the birth) to
         today, newest first, and the chart's points. Reads only that range (indexed queries; the chart
@@ -445,21 +356,3 @@ class DiaryService:
         n = self.postpartum_day(day, born)
         flags = [] if report is None else evaluate(report, postpartum_day=n)
         return DayEntry(day, n, report, sessions, flags)
-
-    # -- reminders -------------------------------------------------------------------------------
-    def reminder_texts(self) -> dict[str, str]:
-        """The morning and evening reminder times as last saved (or the defaults), as text."""
-        saved = self.store.reminders.get()
-        return {name: saved.get(name) or default for name, default in REMINDER_DEFAULTS.items()}
-
-    def save_reminder_times(self, texts: Mapping[str, str]) -> tuple[dict[str, time] | None, dict[str, str]]:
-        """Both times, remembered for next time; or the errors by field and nothing written."""
-        parsed = {name: parse_time(texts.get(name, "")) for name in REMINDER_DEFAULTS}
-        errors = {name: INVALID_TIME for name, value in parsed.items() if value is None}
-        if errors:
-            return None, errors
-        times = {name: value for name, value in parsed.items() if value is not None}
-        self.store.reminders.save(
-            {name: value.strftime("%H:%M") for name, value in times.items()}, at=self.clock.wall()
-        )
-        return times, {}

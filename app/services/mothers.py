@@ -8,6 +8,7 @@ the user's role. Codes and values only: the UI owns the words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
@@ -71,12 +72,22 @@ def _urgency_rank(flags: list[RedFlag]) -> int:
     return min(URGENCY_ORDER.index(RULES[flag].urgency) for flag in flags)
 
 
-class MothersService:
-    """The device's mothers. `store` may be any mother's view: the mothers are the device's."""
+def _nothing() -> None:
+    pass
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+
+class MothersService:
+    """The device's mothers. `store` may be any mother's view: the mothers are the device's.
+    `changed` is called after each write (the visitor's screens redraw)."""
+
+    def __init__(self, store: Store, clock: Clock, *, changed: Callable[[], None] = _nothing) -> None:
         self.store = store
         self.clock = clock
+        self._changed = changed
+
+    def today(self) -> date:
+        """The day on this device's clock, in its zone."""
+        return self.clock.wall().astimezone().date()
 
     # -- who is chosen -----------------------------------------------------------------------------
     def default_mother_id(self) -> UUID:
@@ -100,11 +111,12 @@ class MothersService:
         self.store.set_setting(CHOSEN_SETTING, str(mother_id))
 
     # -- the list ----------------------------------------------------------------------------------
-    def summaries(self, today: date) -> list[MotherSummary]:
-        """Every mother: active first, and among them the ones with an open red flag first, most
-        urgent first (a midwife with many mothers sees who needs her at the top); then by name.
-        Archived ones (`mother.archived`) last."""
-        rows = [summarize(activity, today) for activity in self.store.mothers.activity()]
+    def summaries(self, today: date | None = None) -> list[MotherSummary]:
+        """Every mother on `today` (default: this device's): active first, and among them the ones
+        with an open red flag first, most urgent first (a midwife with many mothers sees who needs
+        her at the top); then by name. Archived ones (`mother.archived`) last."""
+        day = today if today is not None else self.today()
+        rows = [summarize(activity, day) for activity in self.store.mothers.activity()]
         return sorted(rows, key=lambda row: (row.mother.archived, _urgency_rank(row.flags)))
 
     def active_count(self) -> int:
@@ -119,18 +131,25 @@ class MothersService:
         blank = self.store.mothers.first_blank()
         if blank is not None:
             return blank, False
-        return self.store.mothers.add(at=self.clock.wall()), True
+        added = self.store.mothers.add(at=self.clock.wall())
+        self._changed()
+        return added, True
 
     def discard_if_blank(self, mother_id: UUID) -> bool:
         """Forget a mother added and left before her profile was saved (nothing else of hers)."""
-        return self.store.mothers.discard_blank(mother_id)
+        discarded = self.store.mothers.discard_blank(mother_id)
+        if discarded:
+            self._changed()
+        return discarded
 
     def archive(self, mother_id: UUID) -> None:
         """Raises ValueError for the last mother on the list (someone must stay)."""
         self.store.mothers.archive(mother_id, at=self.clock.wall())
+        self._changed()
 
     def restore(self, mother_id: UUID) -> None:
         self.store.mothers.restore(mother_id, at=self.clock.wall())
+        self._changed()
 
     # -- who uses the app ------------------------------------------------------------------------
     def role(self) -> Role | None:
@@ -141,4 +160,5 @@ class MothersService:
     def set_role(self, role: Role | str) -> Role:
         role = Role(role)
         self.store.set_setting(ROLE_SETTING, role.value)
+        self._changed()
         return role

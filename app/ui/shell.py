@@ -58,7 +58,7 @@ from app.ui.screens import (
 )
 from app.ui.screens.voice_settings import voice_mode
 from app.ui.session_model import SessionModel
-from app.ui.state import HOME, THEME_MODES, AppContext, AppState
+from app.ui.state import HOME, LANGUAGE_SETTING, THEME_MODES, THEME_SETTING, AppContext, AppState, RevisionContext
 
 log = logging.getLogger(__name__)
 
@@ -127,8 +127,14 @@ def App(app: AppState) -> Any:
             app.notice = None
 
     ft.use_effect(show_notice, [app.notice])
-    # Screens are created inside the provider, so they find the visitor's state with `use_app()`.
-    return AppContext(app, lambda: [SCREENS.get(route.split("?")[0], today.Today)() for route in app.stack])
+    # Screens are created inside the providers, so they find the visitor's state with `use_app()`,
+    # and subscribe to what the visitor's services write with `use_scope()` / `use_visitor()`.
+    return AppContext(
+        app,
+        lambda: RevisionContext(
+            app.visitor.revision, lambda: [SCREENS.get(route.split("?")[0], today.Today)() for route in app.stack]
+        ),
+    )
 
 
 @dataclass
@@ -151,15 +157,15 @@ async def main(page: ft.Page) -> None:
         page.data = _Visitor(await _device_language(page))
         page.render_views(store_error.StoreError, err.code, str(path))
         return
-    lang = store.get_setting("language")
+    lang = store.get_setting(LANGUAGE_SETTING)
     if lang not in i18n.LANGUAGES:
         lang = await _device_language(page)
-    app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
+    app = AppState.open(store, SystemClock(), lang=lang, theme=store.get_setting(THEME_SETTING) or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    app._files = Files(page)
-    app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
+    devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
+    app.visitor.attach(files=Files(page), devices=devices)
     app.session = SessionModel()
-    app.session.attach(app.controller, app.devices)
+    app.session.attach(app.scope.massage, devices)
     page.data = app  # how `_` finds this visitor's language
     if intro.intro_needed(app):
         app.go(intro.ROUTE)
@@ -177,7 +183,7 @@ async def main(page: ft.Page) -> None:
         # A reload reattaches this same session: redraw everything from what is stored now (the
         # paused rounds; Today's cards, e.g. a massage another window left).
         app.session.reconnect()
-        app.changed()
+        app.refresh()
 
     def brightness(e: Any) -> None:
         app.dark_platform = page.platform_brightness == ft.Brightness.DARK
@@ -195,7 +201,7 @@ async def _ask_motion(app: AppState) -> None:
     """Whether the device asks for less motion; asked once the first screen is drawn (it waits
     for the client's answer), and left as it was when the client cannot say."""
     try:
-        features = await app.devices.semantics.get_accessibility_features()
+        features = await app.visitor.devices.semantics.get_accessibility_features()
     except Exception as err:  # an older client, or a page closed meanwhile
         log.info("accessibility features unknown: %s", type(err).__name__)
         return

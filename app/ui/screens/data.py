@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, cast
+from uuid import UUID
 
 import flet as ft
 
@@ -30,7 +31,7 @@ from app.ui.screens.data_texts import (
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.fhir_export import ROUTE as FHIR_ROUTE
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app
+from app.ui.state import use_app, use_visitor
 
 ROUTE = "/data"
 OK, PROBLEM = "ok", "problem"
@@ -50,7 +51,9 @@ def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
 @ft.component
 def Data() -> ft.View:
     app = use_app()
-    service = app.data_service
+    visitor = use_visitor()
+    service = visitor.data
+    her = app.scope.mother_id  # the mother shown: her exports, "delete this mother"
     # (OK | PROBLEM, "<section>:<text>"): the last outcome, shown under its own section.
     message, set_message = use_lazy_state(lambda: cast(tuple[str, str] | None, None))
     # "", "restore", "same-mothers" (a pre-UUID backup's question), "delete" or "delete-mother"
@@ -67,7 +70,7 @@ def Data() -> ft.View:
     def saver(section: str, make: Callable[[], DataFile]) -> Callable[[Any], Any]:
         async def save(e: Any) -> None:
             file = await to_thread(make)  # a midwife's device: 10 MB of JSON, off the event loop
-            if await app.files.offer(file.name, file.data, file.mime):
+            if await visitor.files.offer(file.name, file.data, file.mime):
                 say(OK, section, _("Saved as %(name)s.") % {"name": file.name})
             else:
                 say(PROBLEM, section, _("The file could not be saved on this device."))
@@ -75,7 +78,7 @@ def Data() -> ft.View:
         return save
 
     async def pick_backup(e: Any) -> None:
-        picked = await app.files.pick(["json"])
+        picked = await visitor.files.pick(["json"])
         if picked is None:
             return
         if picked.too_large:
@@ -124,8 +127,8 @@ def Data() -> ft.View:
         set_asking("")
         try:
             if which == "delete-mother":
-                name = mother_label(service.mother_name())
-                service.erase_mother()
+                name = mother_label(service.mother_name(her))
+                service.erase_mother(her)
             else:
                 service.erase()
         except StoreWriteError as err:
@@ -168,12 +171,15 @@ def Data() -> ft.View:
         ),
         kit.secondary_button(
             _("Daily reports (CSV)"),
-            saver("export", service.reports_csv),
+            saver("export", lambda: service.reports_csv(her)),
             "data-csv-reports",
             icon=ft.Icons.TABLE_CHART,
         ),
         kit.secondary_button(
-            _("Massages (CSV)"), saver("export", service.sessions_csv), "data-csv-sessions", icon=ft.Icons.TABLE_CHART
+            _("Massages (CSV)"),
+            saver("export", lambda: service.sessions_csv(her)),
+            "data-csv-sessions",
+            icon=ft.Icons.TABLE_CHART,
         ),
         *_status(message, "export"),
         ft.Divider(),
@@ -181,7 +187,7 @@ def Data() -> ft.View:
         *(
             [
                 kit.danger_button(
-                    _("Delete this mother: %(name)s") % {"name": mother_label(service.mother_name())},
+                    _("Delete this mother: %(name)s") % {"name": mother_label(service.mother_name(her))},
                     lambda e: set_asking("delete-mother"),
                     "data-delete-mother",
                     icon=ft.Icons.PERSON_REMOVE,
@@ -198,7 +204,7 @@ def Data() -> ft.View:
     if asking == "same-mothers":
         dialog: ft.AlertDialog | None = _same_mothers_dialog(alike, merge_same, merge_apart, set_asking)
     else:
-        dialog = _dialog(service, asking, preview, set_asking, restore, merge, delete)
+        dialog = _dialog(service, her, asking, preview, set_asking, restore, merge, delete)
     ft.use_dialog(dialog)
     return kit.screen(ROUTE, _("Your data"), controls, on_back=lambda e: app.back())
 
@@ -224,6 +230,7 @@ def _same_mothers_dialog(
 
 def _dialog(
     service: DataService,
+    her: UUID,
     asking: str,
     preview: str,
     set_asking: Callable[[str], None],
@@ -250,7 +257,7 @@ def _dialog(
         return ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Delete this mother?") if mother else _("Delete all data?")),
-            content=ft.Text(delete_mother_text(service) if mother else delete_text(service)),
+            content=ft.Text(delete_mother_text(service, her) if mother else delete_text(service)),
             actions=[
                 kit.danger_button(_("Delete everything"), delete, "dialog-delete-yes", icon=ft.Icons.DELETE_FOREVER),
                 kit.text_button(_("Cancel"), lambda e: set_asking(""), "dialog-cancel"),

@@ -4,6 +4,8 @@ made before mothers had UUIDs asks. Built from the service's numbers and codes."
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from app.i18n import _, format_date, format_datetime, format_number, ngettext
 from app.services.data import DataService, Restored
 from app.store.backup import BackupProblem
@@ -141,12 +143,12 @@ def delete_text(service: DataService) -> str:
     ) % {"mothers": mothers, **_counts(found.reports, found.sessions)}
 
 
-def delete_mother_text(service: DataService) -> str:
-    found = service.inventory(this_mother=True)
+def delete_mother_text(service: DataService, mother_id: UUID) -> str:
+    found = service.inventory(mother_id)
     return _(
         "This deletes %(name)s from this phone: her and her baby's details, %(reports)s, %(sessions)s, "
         "unsaved forms and reminder times. The other mothers stay. It cannot be undone."
-    ) % {"name": mother_label(service.mother_name()), **_counts(found.reports, found.sessions)}
+    ) % {"name": mother_label(service.mother_name(mother_id)), **_counts(found.reports, found.sessions)}
 
 
 def mother_label(name: str | None) -> str:

@@ -25,7 +25,7 @@ from app.ui.screens.diary_labels import FLAG_TITLES, FLOWS, pp_day_text, t
 from app.ui.screens.history import session_card
 from app.ui.screens.report import report_route
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 
 UNDO_SECONDS = 10  # how long Undo stays offered after a delete
 
@@ -171,12 +171,13 @@ def _undo_bar(report: DailyReport, undo: Any) -> list[ft.Control]:
 @ft.component
 def DiaryHistory() -> ft.View:
     app = use_app()
+    diary = use_scope().diary
     chosen, set_chosen = ft.use_state("7")
     listed, set_listed = ft.use_state(LIST_PAGE)
     nothing_deleted: DailyReport | None = None
     deleted, set_deleted = ft.use_state(nothing_deleted)
     problem, set_problem = ft.use_state("")
-    data = app.diary.history(chosen, listed)
+    data = diary.history(chosen, listed)
 
     def choose(value: str) -> None:
         set_listed(LIST_PAGE)
@@ -184,22 +185,21 @@ def DiaryHistory() -> ft.View:
 
     def delete(day: date) -> None:
         try:
-            removed = app.diary.delete_report(day)
+            removed = diary.delete_report(day)
         except StoreWriteError as err:
             set_problem(write_problem(err.code))
             return
         set_deleted(removed)
-        app.changed()
 
     def undo(e: Any) -> None:
         try:
-            restored = app.diary.undo_delete()
+            restored = diary.undo_delete()
         except StoreWriteError as err:
             set_problem(write_problem(err.code))
             return
         set_deleted(None)
         if restored:
-            app.changed(_("Restored"))
+            app.tell(_("Restored"))
         else:  # a new report for that day was saved since: the newer one stays
             set_problem(_("A newer report for that day was saved since; it was kept."))
 
@@ -207,8 +207,8 @@ def DiaryHistory() -> ft.View:
         if deleted is None:
             return
         await asyncio.sleep(UNDO_SECONDS)
-        if app.diary.deleted is deleted:
-            app.diary.forget_deleted()
+        if diary.deleted is deleted:
+            diary.forget_deleted()
         set_deleted(None)
 
     # The no-op cleanup makes Flet cancel a waiting expiry when the screen closes.

@@ -13,7 +13,7 @@ from app.i18n import _, ngettext, to_thread
 from app.ui import kit
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.mothers import name_of
-from app.ui.state import use_app
+from app.ui.state import use_app, use_visitor
 
 ROUTE = "/data/fhir"
 
@@ -21,10 +21,11 @@ ROUTE = "/data/fhir"
 @ft.component
 def FhirExport() -> ft.View:
     app = use_app()
-    service = app.data_service
+    visitor = use_visitor()
+    service = visitor.data
     mothers = service.mothers()
     # The mothers picked (their UUIDs as text): the one shown now, to begin with.
-    picked, set_picked = use_lazy_state(lambda: frozenset({str(app.mother_id)}))
+    picked, set_picked = use_lazy_state(lambda: frozenset({str(app.scope.mother_id)}))
     said, set_said = ft.use_state(("", ""))  # ("ok" | "problem", what happened)
     chosen = [m for m in mothers if str(m.id) in picked]
     every = len(chosen) == len(mothers)
@@ -40,7 +41,7 @@ def FhirExport() -> ft.View:
 
     async def save(e: Any) -> None:
         file = await to_thread(lambda: service.fhir_file([m.id for m in chosen]))
-        if await app.files.offer(file.name, file.data, file.mime):
+        if await visitor.files.offer(file.name, file.data, file.mime):
             set_said(("ok", _("Saved as %(name)s.") % {"name": file.name}))
         else:
             set_said(("problem", _("The file could not be saved on this device.")))

@@ -24,7 +24,7 @@ from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FLAG_TITLES, pp_day_text, t
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
-from app.ui.state import PROFILE_ROUTE, AppState, use_app
+from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
 
 ROUTE = "/mothers"
 FILTER_FROM = 8  # more mothers than this: a name filter above the list
@@ -120,7 +120,7 @@ def teaching_line(s: MotherSummary) -> str:
 
 
 def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any) -> ft.Control:
-    chosen = s.id == app.mother_id
+    chosen = s.id == app.scope.mother_id
     name = mother_name(s)
     head: list[ft.Control] = [ft.Text(name, size=18, weight=ft.FontWeight.BOLD, expand=True)]
     if chosen:
@@ -229,7 +229,7 @@ def _archived_row(app: AppState, s: MotherSummary) -> ft.Control:
 def _can_switch(app: AppState) -> bool:
     if app.can_switch():
         return True
-    app.changed(_("A massage is running. End it first, then choose another mother."))
+    app.tell(_("A massage is running. End it first, then choose another mother."))
     return False
 
 
@@ -253,23 +253,24 @@ def add_mother(app: AppState) -> None:
 
 
 def archive_mother(app: AppState, mother_id: UUID) -> None:
-    app.mothers.archive(mother_id)
-    if mother_id == app.mother_id:  # she is off the list: look at the first one still on it
-        app.choose_mother(app.mothers.default_mother_id())
-    app.changed(_("Archived. Her records are kept."))
+    app.visitor.mothers.archive(mother_id)
+    if mother_id == app.scope.mother_id:  # she is off the list: look at the first one still on it
+        app.choose_mother(app.visitor.mothers.default_mother_id())
+    app.tell(_("Archived. Her records are kept."))
 
 
 def restore_mother(app: AppState, mother_id: UUID) -> None:
-    app.mothers.restore(mother_id)
-    app.changed(_("Restored"))
+    app.visitor.mothers.restore(mother_id)
+    app.tell(_("Restored"))
 
 
 @ft.component
 def Mothers() -> ft.View:
     app = use_app()
+    mothers = use_visitor().mothers
     asking, set_asking = ft.use_state(cast(UUID | None, None))  # the mother whose archiving waits for a yes
     wanted, set_wanted = ft.use_state("")
-    rows = app.mothers.summaries(app.today())
+    rows = mothers.summaries()
     active = [s for s in rows if not s.mother.archived]
     archived = [s for s in rows if s.mother.archived]
     if wanted.strip():

@@ -55,7 +55,7 @@ def _problem_text(code: str) -> str:
 def OwnVoiceScreen() -> ft.View:
     app = use_app()
     rec, _set = use_lazy_state(Recording)
-    devices = app.devices
+    devices = app.visitor.devices
     own = devices.own if devices is not None else None
 
     async def start(clip: Clip) -> None:

@@ -21,7 +21,7 @@ import flet as ft
 from app.domain.redflags import RULES, RedFlag, Urgency
 from app.domain.report import MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
 from app.i18n import _, format_date
-from app.services.diary import BODY_FLAGS, Fields, mother_key
+from app.services.report_form import BODY_FLAGS, Fields, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
@@ -38,7 +38,7 @@ from app.ui.screens.diary_labels import (
     wet_diaper_expectation,
 )
 from app.ui.screens.store_error import write_problem
-from app.ui.state import AppState, use_app
+from app.ui.state import AppState, use_app, use_scope
 
 ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
@@ -166,36 +166,39 @@ class _Anchors:
 @ft.component
 def Report() -> ft.View:
     app = use_app()
-    day = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
-    form = use_form(lambda: app.diary.form(day))
-    unsaved, set_unsaved = use_lazy_state(lambda: app.diary.has_draft(day))
+    scope = use_scope()
+    day = use_lazy_state(lambda: scope.diary.report_day(requested_day(app.stack)))[0]
+    form = use_form(lambda: scope.diary.form(day))
+    unsaved, set_unsaved = use_lazy_state(lambda: scope.diary.has_draft(day))
     fields, errors = form.fields, form.errors
-    past = day != app.diary.today()
+    past = day != scope.diary.today()
     anchors = _Anchors()
 
     def set_field(name: str, value: str) -> None:
         typed = form.edit(name, value)
         try:
-            app.diary.keep_draft(day, typed)
+            scope.diary.keep_draft(day, typed)
         except StoreWriteError as err:  # what is typed stays on screen all the same
             form.tell(write_problem(err.code))
 
     async def save(e: Any) -> None:
         try:
-            result = app.diary.save_report(day, form.fields)
+            result = scope.diary.save_report(day, form.fields)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
         if not result.ok:
             form.errors = result.errors
-            await form_parts.show_first_error(getattr(e, "control", None), anchors.order, result.errors, app.devices)
+            await form_parts.show_first_error(
+                getattr(e, "control", None), anchors.order, result.errors, app.visitor.devices
+            )
             return
-        app.changed(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
+        app.tell(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
         app.back()  # to Today, or to the diary when she edited a past day from there
 
     def discard(e: Any) -> None:
         try:
-            form.fields = app.diary.discard_draft(day)
+            form.fields = scope.diary.discard_draft(day)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -207,7 +210,7 @@ def Report() -> ft.View:
         for name, value in values.items():
             typed = form.edit(name, value)
         try:
-            app.diary.keep_draft(day, typed)
+            scope.diary.keep_draft(day, typed)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
 
@@ -215,7 +218,7 @@ def Report() -> ft.View:
         anchors.order.append(name)
         return _text_field(fields, errors, set_field, name, label, **options)
 
-    n_day = app.diary.postpartum_day(day)
+    n_day = scope.diary.postpartum_day(day)
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
     unplaced = {name: code for name, code in errors.items() if name not in _PLACED}
     head: list[ft.Control] = [
@@ -299,7 +302,7 @@ def Report() -> ft.View:
             ),
         ),
     ]
-    if app.diary.asks_colostrum(day):
+    if scope.diary.asks_colostrum(day):
         milk.append(
             text(
                 "colostrum_time",

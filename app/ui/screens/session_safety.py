@@ -44,7 +44,7 @@ def next_route(answers: dict[Contraindication, SafetyAnswer]) -> str:
 @ft.component
 def Safety() -> ft.View:
     app = use_app()
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     answers, set_answers = ft.use_state(dict(wiz.safety))
 
     def answer(code: Contraindication, value: str) -> None:
