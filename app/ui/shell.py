@@ -162,7 +162,12 @@ async def main(page: ft.Page) -> None:
         lang = await _device_language(page)
     app = AppState.open(store, SystemClock(), lang=lang, theme=store.get_setting(THEME_SETTING) or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
+    devices = Devices(
+        page,
+        language=lambda: app.lang,
+        mode=voice_mode(app),
+        own=OwnVoice(folder_for(path), changed=app.visitor.revision.bump),
+    )
     app.visitor.attach(files=Files(page), devices=devices)
     app.session = SessionModel()
     app.session.attach(app.scope.massage, devices)
