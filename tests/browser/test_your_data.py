@@ -191,6 +191,16 @@ def test_a_backup_from_before_mothers_had_uuids_asks_before_joining_a_mother(ope
     app.tap("dialog-keep-both")
     app.el("data-status-restore").get_by_text("2 mothers added", exact=False).wait_for(state="attached")
     assert sorted(rows(server, "SELECT nickname FROM mothers")) == [("Dewi",), ("Siti",), ("Siti",)]
+    app.tap("back")  # what the midwife sees: two Sitis on the list, each her own row
+    tap(app, "open-mothers")
+    app.wait_for("add-mother")
+    for (siti,) in rows(server, "SELECT id FROM mothers WHERE nickname = 'Siti'"):
+        button = app.wait_for(f"open-mother-{siti}")  # "Open Siti": her own row, by her identity
+        assert "Siti" in (button.get_attribute("aria-label") or "") + button.inner_text()
+    app.shot("75-data-two-sitis")
+    app.tap("back")
+    tap(app, "open-data")
+    app.wait_for("data-restore")
 
     pick(app, "data-restore", RELEASE_BACKUP)  # again: its mothers are here now, by their identity
     app.tap("dialog-merge")
