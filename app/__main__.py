@@ -2,7 +2,7 @@
 
 Options: --port, --host (loopback by default; anything else needs --allow-network), --data-dir (the
 folder of the SQLite file; also $PIJAT_DATA_DIR), --no-browser. The printed address carries a secret
-that changes at every start; only a browser that opened it gets in (see app/server.py).
+that changes at every start; only a browser that opened it gets in (see app/gate.py). Ctrl+C stops it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Any
 
 from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
-from app.server import bind, is_loopback, new_access, open_browser, serve
+from app.gate import is_loopback, new_access
+from app.server import bind, open_browser, reachable_addresses, serve
 
 # The first page asks for Flet's client (about 15 MB) and connects only once it has run it.
 WARM_UP_AFTER_S = 0.25
@@ -53,16 +54,23 @@ def main(argv: list[str] | None = None) -> None:
     # The UI opens the store itself (one per browser session); it finds the file through this.
     os.environ["PIJAT_DB_PATH"] = str(database)
 
+    # With --allow-network: the addresses other devices reach it at (every interface's, for 0.0.0.0).
+    others = reachable_addresses(sock) if network else []
     if network:
+        listening = f"[{args.host}]" if ":" in args.host else args.host
         print(
-            f"WARNING: listening on {args.host}:{port}: other devices on the network can reach this app. "
-            f"Only a browser that opens the address below (with its token) gets in.",
+            f"WARNING: listening on {listening}:{port} ({', '.join(others) or 'no network address yet'}): "
+            f"other devices on the network can reach this app. Only a browser that opens one of the "
+            f"addresses below (with its token) gets in.",
             file=sys.stderr,
             flush=True,
         )
 
     def ready() -> None:
         print(f"Pijat Oksitosin: {access.url}  (data: {database})", flush=True)
+        for address in others:
+            if access.url_at(address) != access.url:
+                print(f"On another device: {access.url_at(address)}", flush=True)
         if not args.no_browser:
             open_browser(access.url)
         # While the browser loads Flet's client (seconds), the UI is imported and warmed up here;
@@ -72,6 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         warm.start()
 
     serve(app_main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
+    print("Pijat Oksitosin: stopped.", flush=True)
 
 
 async def app_main(page: Any) -> None:

@@ -33,7 +33,7 @@ FADE_OUT_S = 0.040
 ICON_SIZE = 512
 
 # Note frequencies (Hz), equal temperament.
-E5, G5, A5, C6, D6, E6 = 659.26, 783.99, 880.00, 1046.50, 1174.66, 1318.51
+E5, G5, C6, E6 = 659.26, 783.99, 1046.50, 1318.51
 
 # (file name, total seconds, notes as (start s, frequency Hz, length s, relative level, decay per s))
 SOUND_SPECS: dict[str, tuple[float, list[tuple[float, float, float, float, float]]]] = {
@@ -133,12 +133,6 @@ def _sd_round_box(px: float, py: float, cx: float, cy: float, hw: float, hh: flo
 
 def _sd_circle(px: float, py: float, cx: float, cy: float, r: float) -> float:
     return math.hypot(px - cx, py - cy) - r
-
-
-def _sd_segment(px: float, py: float, ax: float, ay: float, bx: float, by: float, r: float) -> float:
-    pax, pay, bax, bay = px - ax, py - ay, bx - ax, by - ay
-    h = max(0.0, min(1.0, (pax * bax + pay * bay) / (bax * bax + bay * bay)))
-    return math.hypot(pax - bax * h, pay - bay * h) - r
 
 
 def _sd_polygon(px: float, py: float, pts: Sequence[tuple[float, float]]) -> float:

@@ -32,15 +32,37 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def private_dir(path: Path, *, tighten: bool = False) -> Path:
     """`path`, created if missing with access for the user only (0700 on POSIX, whatever the
-    umask). An existing folder the user chose is left as it is unless `tighten`: the database
-    files in it are 0600 anyway (see app.store.db)."""
-    existed = path.is_dir()
-    # mkdir's mode is masked by the umask, hence the chmod; parents get the usual mode.
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if os.name == "posix" and (tighten or not existed):
+    umask), and so is every parent folder it has to create. An existing folder the user chose is
+    left as it is unless `tighten`: the database files in it are 0600 anyway (see app.store.db)."""
+    missing = []
+    folder = path
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made at this moment by another process, which sets its mode
+        # mkdir's mode is masked by the umask, hence the chmod.
+        if os.name == "posix":
+            os.chmod(folder, DIR_MODE)
+    if os.name == "posix" and tighten:
         os.chmod(path, DIR_MODE)
     return path
 
 
 def db_path(override: str | os.PathLike[str] | None = None) -> Path:
     return data_dir(override) / DB_FILE_NAME
+
+
+# A backup picked in the browser arrives here (an HTTP upload through the gate, not one WebSocket
+# message: those are capped at 16 MiB) and is read and removed at once; 0700 like its parent.
+UPLOADS_DIR_NAME = "incoming"
+
+
+def uploads_dir(database: Path) -> Path:
+    """The folder beside `database` that uploaded files land in, created private if missing."""
+    return private_dir(database.parent / UPLOADS_DIR_NAME)

@@ -149,5 +149,10 @@ def format_decimal(value: float, fmt: str | None = None) -> str:
     return str(babel_numbers.format_decimal(value, format=fmt, locale=babel_locale()))
 
 
+def decimal_mark() -> str:
+    """The language's decimal mark: "," in Indonesian (38,5), "." in English (38.5)."""
+    return str(babel_numbers.get_decimal_symbol(babel_locale()))
+
+
 def format_number(value: int) -> str:
     return str(babel_numbers.format_decimal(value, locale=babel_locale()))

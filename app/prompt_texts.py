@@ -43,6 +43,9 @@ CLIP_TEXTS: dict[Clip, str] = {
     Clip.HALFWAY: N_("Halfway. Press gently: it must not hurt. Ask her if it feels comfortable."),
     # DOMAIN 2 "Timing" (the round's length); the app warns 10 seconds before a round ends.
     Clip.LAST_SECONDS: N_("Ten seconds left."),
+    # DOMAIN 2 "Timing" (rounds follow rests); the app says ten seconds ahead that the rest is ending,
+    # so his oiled hands are back on her back when the round starts.
+    Clip.NEXT_ROUND: N_("The next round starts in ten seconds. Get your hands ready."),
     # DOMAIN 2 "Timing": "Default rest 1 minute, adjustable 0-3 minutes".
     Clip.REST_1: N_("Rest for one minute."),
     Clip.REST_2: N_("Rest for two minutes."),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import selectors
-import shutil
 import subprocess
 import sys
 import threading
@@ -61,7 +60,9 @@ class AppServer:
 
 def _copy_rest(stream, log_path: Path) -> None:
     with open(log_path, "a") as log:
-        shutil.copyfileobj(stream, log)
+        for line in stream:  # line by line, so a test can read what was printed while it runs
+            log.write(line)
+            log.flush()
 
 
 def start_app(data_dir: Path, *extra: str, timeout: float = 60) -> AppServer:

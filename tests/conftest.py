@@ -1,3 +1,4 @@
+import os
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -7,6 +8,18 @@ import pytest
 
 from app.domain.clock import FakeClock
 from app.store.db import Store, open_store
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped test is a failed one: a missing tool (Chromium, a mount) or file must
+    stop the run, never let it pass without the test. On a developer's machine it stays a skip."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("CI") == "true" and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, where every test must run: {reason}"
 
 
 @pytest.fixture

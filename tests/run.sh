@@ -16,6 +16,7 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+.venv/bin/ruff format --check .
 .venv/bin/ruff check app tests
 .venv/bin/mypy
 # Three workers, a test module each (its app server and browser stay together), longest modules

@@ -305,10 +305,12 @@ def test_delete_all_removes_the_bytes_from_the_file(tmp_path: Path):
     with open_store(path) as store:
         fill(store)
         assert store.diary.count() == 7
-        store.data.erase()
+        store.data.erase(at=T0)
         assert store.diary.count() == 0 and store.profile.get() is None and store.sessions.list() == []
-        assert store.mothers.list() == []
-        assert all(not content["rows"] for content in store.data.content().values())
+        (blank,) = store.mothers.list()  # a device is never without a mother: a new, blank one
+        assert blank.nickname is None and blank.baby_birth_date is None
+        content = store.data.content()
+        assert all(not part["rows"] for name, part in content.items() if name != "mothers")
         on_disk = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
         assert MARKER.encode() not in on_disk
         assert "Ñoman".encode() not in on_disk
@@ -332,7 +334,7 @@ def test_delete_one_mother_leaves_the_others_and_scrubs_her_bytes(tmp_path: Path
         store.mother(dewi).reminders.save({"morning": "06:30"}, at=T0)
         counts = store.data.counts(siti)
         assert counts["reports"] == 7 and counts["real_sessions"] == 2
-        store.data.erase_mother(siti)
+        store.data.erase_mother(siti, at=T0)
         assert [m.id for m in store.mothers.list()] == [dewi]
         assert {m.id: store.mother(m.id).diary.list() for m in others} == before
         assert store.mother(siti).diary.list() == [] and store.mother(siti).sessions.list() == []
@@ -343,7 +345,7 @@ def test_delete_one_mother_leaves_the_others_and_scrubs_her_bytes(tmp_path: Path
         assert MARKER.encode() not in on_disk and "Ñoman".encode() not in on_disk
         assert b"Ibu Dewi" in on_disk
         with pytest.raises(LookupError):
-            store.data.erase_mother(siti)
+            store.data.erase_mother(siti, at=T0)
 
 
 def _recording(seconds: float = 1.0, rate: int = 22050) -> bytes:

@@ -262,3 +262,18 @@ def test_the_phone_app_gets_the_recordings_bytes_the_browser_its_gated_address(t
     assert native._audio("voice/id/halfway.ogg").src == "voice/id/halfway.ogg"  # bundled assets: as they are
     browser = Devices(None, own=own)
     assert browser._audio(url).src == url
+
+
+def test_a_prompt_is_not_late_for_the_time_its_own_chime_takes():
+    devices, time = _devices()
+    end = next(p for p in plan_prompts(Plan.standard(3, 1), Technique.FISTS) if p.cue is CueKind.SESSION_END)
+
+    async def body() -> None:
+        devices.play(CueKind.LAST_SECONDS)  # still sounding (a 0-minute rest, a late tick) ...
+        devices.play(CueKind.SESSION_END)  # ... so this 2.3-second chime starts late
+        devices.say(end)  # over 3 s after its moment, but only 1 s after its chime could have ended
+        await time.until(40)
+
+    asyncio.run(body())
+    assert [n for n, _ in devices.played] == [CueKind.LAST_SECONDS, CueKind.SESSION_END, Clip.SESSION_END]
+    assert devices.dropped == []

@@ -5,8 +5,10 @@ chart and comparison, the red-flag card and the reminders' calendar text. The sc
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from typing import Any
 
 import flet_charts as fch
 import pytest
@@ -15,13 +17,15 @@ from app import i18n
 from app.domain.parsing import FieldError
 from app.domain.profile import Profile
 from app.domain.redflags import RULES, Notice, RedFlag, Urgency
-from app.domain.report import OPTIONAL_QUESTIONS, MotherSign, Sign, validate_report
+from app.domain.report import OPTIONAL_QUESTIONS, BabySign, MotherSign, Sign, validate_report
 from app.domain.trends import DaysCount, MassageComparison, Point
 from app.domain.visits import Timing, Visit, VisitDue
 from app.services.diary import DayEntry, HalfDay
 from app.ui.screens import diary_chart, diary_history, profile, reminders, report, today
 from app.ui.screens import diary_labels as labels
-from app.ui.screens.diary_labels import Calls, error_text, flag_card, notice_card, pp_day_text, wet_diaper_expectation
+from app.ui.screens import flag_labels as flags
+from app.ui.screens.diary_labels import error_text, pp_day_text, wet_diaper_expectation
+from app.ui.screens.flag_labels import Calls, flag_card, notice_card
 from tests.render_harness import find, identifiers, texts, walk
 
 DAY = date(2026, 11, 22)
@@ -223,18 +227,19 @@ def test_a_flag_card_on_today_says_when_it_was_reported(since, last, words):
 def test_a_fever_card_says_keep_breastfeeding_and_when_to_call():
     card = flag_card(RedFlag.FEVER, DAY)
     assert "flag-fever" in identifiers(card)
-    assert {"Keep breastfeeding.", "Contact the midwife today."} <= set(texts(card))  # DOMAIN §3 mother, today
+    assert {"Keep breastfeeding.", "Contact the midwife (bidan) today."} <= set(texts(card))  # DOMAIN §3, TODAY
 
 
 @pytest.mark.parametrize(
     "table, codes",
     [
-        (labels.FLAG_TITLES, list(RedFlag)),  # every red flag has a title
-        (labels.FLAG_MEANING, list(RedFlag)),  # ... and a plain meaning
-        (labels.URGENCY, list(Urgency)),  # every urgency in words
-        (labels.NOTICE_TITLES, list(Notice)),  # every notice has a title
-        (labels.NOTICE_TEXTS, list(Notice)),  # ... and its text
+        (flags.FLAG_TITLES, list(RedFlag)),  # every red flag has a title
+        (flags.FLAG_MEANING, list(RedFlag)),  # ... and a plain meaning
+        (flags.URGENCY, list(Urgency)),  # every urgency in words
+        (flags.NOTICE_TITLES, list(Notice)),  # every notice has a title
+        (flags.NOTICE_TEXTS, list(Notice)),  # ... and its text
         (labels.MOTHER_SIGN_LABELS, list(MotherSign)),  # every question of the mother's own check
+        (labels.BABY_SIGN_LABELS, list(BabySign)),  # every newborn danger sign
         (labels.SIGN_LABELS, list(Sign)),  # the 8 signs and the old sign 7 (history)
         (labels.QUESTION_LABELS, list(OPTIONAL_QUESTIONS)),  # the baby's and breasts' yes/no questions
         (labels.VISIT_WINDOWS, list(Visit)),  # KF1-KF4
@@ -248,11 +253,12 @@ def test_every_code_has_words(table, codes):
 @pytest.mark.parametrize(
     "table",
     [
-        labels.FLAG_TITLES,
-        labels.FLAG_MEANING,
-        labels.URGENCY,
-        labels.NOTICE_TEXTS,
+        flags.FLAG_TITLES,
+        flags.FLAG_MEANING,
+        flags.URGENCY,
+        flags.NOTICE_TEXTS,
         labels.MOTHER_SIGN_LABELS,
+        labels.BABY_SIGN_LABELS,
         labels.QUESTION_LABELS,
     ],
 )
@@ -269,43 +275,64 @@ def _card_ids(flag: RedFlag, calls: Calls | None = None) -> set[str]:
     return set(identifiers(flag_card(flag, DAY, calls)))
 
 
+SAVED = Calls(midwife_tel="tel:+6281234567890", facility_tel="tel:+62215551234", dial=_dial, add_phone=lambda: None)
+
+
 @pytest.mark.parametrize(
-    "flag, shown, hidden",
+    "flag, calls, shown, hidden",
     [
-        (RedFlag.HEAVY_BLEEDING, {"call-midwife", "call-facility"}, set()),  # go now: the midwife and the facility
-        (RedFlag.FEVER, {"call-midwife"}, {"call-facility"}),  # today: the midwife
-        (RedFlag.FEW_FEEDS, {"call-midwife"}, {"call-facility"}),  # soon: the midwife
+        # GO NOW with nothing saved: 119, and a quiet way to save numbers for next time
+        (
+            RedFlag.HEAVY_BLEEDING,
+            Calls(dial=_dial, add_phone=lambda: None),
+            {"call-119", "add-phones"},
+            {"call-midwife"},
+        ),
+        (RedFlag.BABY_FITS, Calls(dial=_dial), {"call-119"}, {"call-facility", "call-midwife"}),  # the baby's too
+        # GO NOW with numbers saved: 119 first, then the facility and the midwife
+        (RedFlag.HEAVY_BLEEDING, SAVED, {"call-119", "call-facility", "call-midwife"}, {"add-phones"}),
+        (RedFlag.FEVER, SAVED, {"call-midwife"}, {"call-facility", "call-119"}),  # today: the midwife
+        (RedFlag.NIPPLES_CRACKED, SAVED, {"call-midwife"}, {"call-facility", "call-119"}),  # soon: the midwife
     ],
 )
-def test_every_card_has_a_call_button(flag, shown, hidden):
-    ids = _card_ids(flag)
+def test_every_card_has_a_call_button(flag, calls, shown, hidden):
+    ids = _card_ids(flag, calls)
     assert shown <= ids and not hidden & ids
 
 
-def test_a_go_now_card_is_solid_red_and_labelled_urgent():
-    urgent, calm = flag_card(RedFlag.FITS, DAY), flag_card(RedFlag.FEVER, DAY)
+def test_the_go_now_card_calls_119_first_with_nothing_saved():
+    dialled: list[str] = []
+
+    async def dial(uri: str) -> None:
+        dialled.append(uri)
+
+    card = flag_card(RedFlag.HEAVY_BLEEDING, DAY, Calls(dial=dial))
+    buttons = [c for c in walk(card) if getattr(c, "identifier", None) and c.identifier.startswith("call-")]
+    assert [b.identifier for b in buttons] == ["call-119"]
+    button = next(c for c in walk(buttons[0]) if getattr(c, "on_click", None))
+    asyncio.run(button.on_click(None))
+    assert dialled == ["tel:119"]
+    assert "Call 119 (emergency, free)" in texts(card)
+
+
+def test_a_go_now_card_is_solid_red_and_says_what_to_do_now():
+    urgent: Any = flag_card(RedFlag.FITS, DAY)
+    calm: Any = flag_card(RedFlag.FEVER, DAY)
     assert urgent.label == "Urgent" and calm.label is None
-    assert urgent.content.bgcolor == labels.kit.DANGER and calm.content.bgcolor != labels.kit.DANGER
-    assert "Go to a health facility now. Someone should take you." in texts(urgent)
+    assert urgent.content.bgcolor == flags.kit.DANGER and calm.content.bgcolor != flags.kit.DANGER
+    assert "Go to the nearest health facility now. Someone should take you. Bring the Buku KIA." in texts(urgent)
+    baby = flag_card(RedFlag.BABY_BREATHING, DAY)
+    assert "Take the baby to the nearest health facility now. Bring the Buku KIA." in texts(baby)
 
 
-@pytest.mark.parametrize(
-    "calls, words",
-    [
-        (Calls(), {"Add the health facility's phone", "Add the midwife's phone"}),  # no numbers: add them
-        (
-            Calls(midwife_tel="tel:+6281234567890", dial=_dial),
-            {"Add the health facility's phone", "Call the midwife"},
-        ),  # the midwife's number only
-    ],
-)
-def test_a_card_without_a_number_asks_for_it(calls, words):
-    shown = texts(flag_card(RedFlag.CALF_SWOLLEN, DAY, calls))
-    assert {w for w in shown if w.startswith(("Add ", "Call "))} == words
+def test_a_calm_card_without_a_number_asks_for_it():
+    shown = texts(flag_card(RedFlag.FEVER, DAY, Calls()))
+    assert {w for w in shown if w.startswith(("Add ", "Call "))} == {"Add the midwife's phone"}
+    assert texts(flag_card(RedFlag.FEVER, DAY, SAVED)).count("Call the midwife") == 1
 
 
 def test_every_urgency_the_rules_use_is_worded():
-    assert {rule.urgency for rule in RULES.values()} <= set(labels.URGENCY)
+    assert {rule.urgency for rule in RULES.values()} <= set(flags.URGENCY)
 
 
 def test_a_notice_card_says_baby_blues_passes():

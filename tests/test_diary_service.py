@@ -13,6 +13,7 @@ from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.redflags import Notice, RedFlag
 from app.domain.report import DailyReport, MotherSign, validate_report
+from app.domain.report_days import DayProblem, RequestedDay
 from app.domain.visits import Timing, Visit
 from app.services.diary import DiaryService, HalfDay, half_day
 from app.services.reminders import INVALID_TIME, ReminderService
@@ -196,17 +197,27 @@ def test_half_day_of_no_sessions_is_not_yet():
 
 
 @pytest.mark.parametrize(
-    "requested, expected",
+    "requested, day, problem",
     [
-        (None, DAY),  # no day asked: today
-        ("2026-11-20", date(2026, 11, 20)),  # a past day
-        ("2026-11-25", DAY),  # a future day is never offered
-        ("2026-02-30", DAY),  # an impossible date
-        ("yesterday", DAY),  # not a date at all
+        (None, DAY, None),  # no day asked: today
+        ("", DAY, None),
+        ("2026-11-20", date(2026, 11, 20), None),  # a past day
+        ("2026-11-25", None, DayProblem.FUTURE),  # a future day is refused, never replaced by today
+        ("2026-02-30", None, DayProblem.UNREADABLE),  # an impossible date
+        ("yesterday", None, DayProblem.UNREADABLE),  # not a date at all
     ],
 )
-def test_the_report_day(diary, requested, expected):
-    assert diary.report_day(requested) == expected
+def test_the_report_day(diary, requested, day, problem):
+    opened = diary.report_day(requested)
+    assert (opened.day, opened.problem) == (day, problem)
+
+
+def test_a_day_before_the_birth_has_no_report_form(diary):
+    _born(diary, 4)
+    before = DAY - timedelta(days=5)
+    assert diary.report_day(before.isoformat()) == RequestedDay(None, DayProblem.BEFORE_BIRTH, before)
+    born = DAY - timedelta(days=4)
+    assert diary.report_day(born.isoformat()).day == born  # the day of birth is day 0
 
 
 def test_the_form_overlays_the_draft_on_the_saved_report(diary):

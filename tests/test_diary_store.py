@@ -11,6 +11,7 @@ from app.domain.profile import Profile
 from app.domain.report import (
     NOTE_MAX_CHARS,
     SIGNS,
+    BabySign,
     DailyReport,
     Flow,
     MotherSign,
@@ -51,6 +52,9 @@ def full_report(day: date = DAY, **changes) -> DailyReport:
         flu_like=True,
         nipple_pain=False,
         mother_signs={MotherSign.SAD: True, MotherSign.HEAVY_BLEEDING: False},
+        baby_danger=True,
+        baby_signs={BabySign.CORD: True, BabySign.FITS: True},
+        baby_yellow=False,
     )
     return DailyReport(**{**fields, **changes})
 

@@ -1,6 +1,7 @@
 """The reminders' calendar file, parsed back with icalendar as a phone's calendar would read it."""
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,8 +15,8 @@ NOW = datetime(2026, 3, 10, 8, 5, 9, tzinfo=WIB)
 DESCRIPTION = "Pijat 3-5 menit x 3 ulangan; lalu susui bayi.\nJangan pijat bila demam, ya"
 
 
-def make(**overrides):
-    options = {
+def make(**overrides: Any) -> str:
+    options: dict[str, Any] = {
         "start": date(2026, 3, 11),
         "tz_name": "Asia/Jakarta",
         "summary_morning": "Pijat oksitosin pagi, ibu; bayi",
@@ -27,7 +28,7 @@ def make(**overrides):
     return reminders_ics(time(7, 0), time(17, 30), **options)
 
 
-def parsed(**overrides) -> Calendar:
+def parsed(**overrides: Any) -> Calendar:
     return Calendar.from_ical(make(**overrides))
 
 
@@ -51,7 +52,8 @@ def test_the_file_carries_a_vtimezone_for_the_device_zone():
     (zone,) = calendar.walk("VTIMEZONE")
     assert zone["TZID"] == "Asia/Jakarta"
     (standard,) = zone.walk("STANDARD")
-    assert standard["TZOFFSETTO"].td == timedelta(hours=7)  # WIB, no daylight saving
+    offset: Any = standard["TZOFFSETTO"]  # icalendar types a property as a union of every value type
+    assert offset.td == timedelta(hours=7)  # WIB, no daylight saving
     text = make()
     assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")  # defined before it is used
 
@@ -59,7 +61,11 @@ def test_the_file_carries_a_vtimezone_for_the_device_zone():
 def test_two_daily_events_start_at_the_chosen_times_in_that_zone():
     calendar = parsed()
     morning, evening = calendar.walk("VEVENT")
-    for event, start in ((morning, datetime(2026, 3, 11, 7, 0)), (evening, datetime(2026, 3, 11, 17, 30))):
+    events: list[tuple[Any, datetime]] = [
+        (morning, datetime(2026, 3, 11, 7, 0)),
+        (evening, datetime(2026, 3, 11, 17, 30)),
+    ]
+    for event, start in events:
         assert event["DTSTART"].params["TZID"] == "Asia/Jakarta"
         assert event.start == start.replace(tzinfo=ZoneInfo("Asia/Jakarta"))
         assert event["RRULE"]["FREQ"] == ["DAILY"]
@@ -80,14 +86,17 @@ def test_without_a_known_zone_the_times_float(tz_name):
     calendar = parsed(tz_name=tz_name)
     assert calendar.walk("VTIMEZONE") == []
     assert "X-WR-TIMEZONE" not in calendar
-    morning, _ = calendar.walk("VEVENT")
+    events = calendar.walk("VEVENT")
+    assert len(events) == 2
+    morning: Any = events[0]
     assert morning.start == datetime(2026, 3, 11, 7, 0)  # naive: the phone's own zone applies
     assert "TZID" not in morning["DTSTART"].params
 
 
 def test_each_event_has_a_display_alarm_at_the_start():
     for event in parsed().walk("VEVENT"):
-        (alarm,) = event.walk("VALARM")
+        alarm: Any = event.walk("VALARM")[0]
+        assert len(event.walk("VALARM")) == 1
         assert alarm["ACTION"] == "DISPLAY"
         assert alarm["TRIGGER"].dt == timedelta(0)
         assert alarm["DESCRIPTION"] == event["SUMMARY"]

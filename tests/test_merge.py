@@ -27,6 +27,9 @@ from app.store.merge import Difference, Kind
 RELEASE_BACKUP = Path(__file__).parent / "fixtures" / "backup_v1.json"
 BORN = date(2026, 11, 10)  # the fixture's mothers' baby
 T0 = datetime(2026, 11, 11, 1, 0, tzinfo=UTC)
+# When the backups are made: after every record in them (a backup holding a day after the one it
+# was made on is refused as implausible).
+SAVED = T0 + timedelta(days=30)
 
 
 @pytest.fixture
@@ -72,7 +75,7 @@ def test_two_devices_with_a_mother_named_alike_keep_two_mothers_and_everything_o
     siti(a, phone=None, notes="A")
     siti(b, phone="0812-0000-1111", notes="B")
 
-    merged = a.data.merge(b.data.export(at=T0))
+    merged = a.data.merge(b.data.export(at=SAVED))
 
     mothers = a.mothers.list()
     assert len(mothers) == 2 and {m.nickname for m in mothers} == {"Siti"}  # the midwife sees both
@@ -91,7 +94,7 @@ def test_the_same_backup_merged_twice_changes_nothing_the_second_time(devices):
     siti(b, phone="0812-0000-1111", notes="B")
     b.teaching.add_quiz(phase=Phase.BEFORE, taken_at=T0, score_pct=40, answers={})
     b.reminders.save({"morning": "05:30"}, at=T0)
-    file = b.data.export(at=T0)
+    file = b.data.export(at=SAVED)
     a.data.merge(file)
     after_first = content(a)
 
@@ -106,7 +109,7 @@ def test_renaming_one_of_two_look_alikes_after_a_merge_is_hers_alone(devices):
     a, b = devices
     siti(a, phone=None, notes="A")
     siti(b, phone=None, notes="B")
-    a.data.merge(b.data.export(at=T0))
+    a.data.merge(b.data.export(at=SAVED))
     a.mother(b.mother_id).profile.save(Profile(mother_name="Siti (Desa Baru)", baby_birth_date=BORN), at=T0)
     assert sorted(m.nickname or "" for m in a.mothers.list()) == ["Siti", "Siti (Desa Baru)"]
 
@@ -117,7 +120,7 @@ def test_renaming_one_of_two_look_alikes_after_a_merge_is_hers_alone(devices):
 def test_the_same_mother_on_two_devices_is_one_mother_and_the_newer_edit_of_a_day_wins(devices):
     a, b = devices
     siti(a, phone=None, notes="A")
-    b.data.restore(a.data.export(at=T0))  # B is set up from A's backup: the same Siti
+    b.data.restore(a.data.export(at=SAVED))  # B is set up from A's backup: the same Siti
     her = b.mother(a.mother_id)
     her.diary.save(report(2, "B later"), at=T0 + timedelta(days=20))  # B edits day 2 later
     a.diary.save(report(3, "A later"), at=T0 + timedelta(days=21))  # A edits day 3 later still
@@ -127,7 +130,7 @@ def test_the_same_mother_on_two_devices_is_one_mother_and_the_newer_edit_of_a_da
         Profile(mother_name="Siti", baby_birth_date=BORN, midwife_phone="0812-2222-3333"), at=T0 + timedelta(days=30)
     )
 
-    merged = a.data.merge(b.data.export(at=T0))
+    merged = a.data.merge(b.data.export(at=SAVED))
 
     assert [m.id for m in a.mothers.list()] == [a.mother_id]  # one mother: the same UUID
     assert a.diary.get(BORN + timedelta(days=2)).note == "B later"
@@ -146,13 +149,13 @@ def test_the_same_mother_on_two_devices_is_one_mother_and_the_newer_edit_of_a_da
 def test_a_massage_rated_later_on_the_other_device_takes_the_newer_record(devices):
     a, b = devices
     siti(a, phone=None, notes="A")
-    b.data.restore(a.data.export(at=T0))
+    b.data.restore(a.data.export(at=SAVED))
     (session,) = b.mother(a.mother_id).sessions.list()
     b.db.execute(
         "UPDATE sessions SET comfort = 2, updated_at = ? WHERE id = ?", ["2027-01-01T00:00:00.000000+00:00", session.id]
     )
     b.db.conn.commit()
-    merged = a.data.merge(b.data.export(at=T0))
+    merged = a.data.merge(b.data.export(at=SAVED))
     assert a.sessions.list()[0].comfort == 2 and a.sessions.list()[0].uuid == session.uuid
     assert [d.kind for d in merged.differences] == [Kind.MASSAGE]
     assert len(a.sessions.events(a.sessions.list()[0].id)) == 2  # start and finish, not twice
@@ -175,7 +178,7 @@ def test_a_release_backup_restored_then_merged_with_a_new_one_keeps_two_mothers_
     assert a.mother(restored["Dewi"].id).reminders.get() == {"morning": "05:45"}
     siti(b, phone="0812-0000-1111", notes="B")
 
-    merged = a.data.merge(b.data.export(at=T0))
+    merged = a.data.merge(b.data.export(at=SAVED))
 
     sitis = [m for m in a.mothers.list() if m.nickname == "Siti"]
     assert len(sitis) == 2 and len(a.mothers.list()) == 3

@@ -45,7 +45,9 @@ def test_a_recording_is_a_private_wav_beside_the_database(tmp_path):
     assert 7000 < peak <= 8000  # the voice kept its level
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    url, seconds = voice.source(Clip.HALFWAY)
+    source = voice.source(Clip.HALFWAY)
+    assert source is not None
+    url, seconds = source
     assert url.startswith("own-voice/halfway.wav?v=") and seconds == pytest.approx(1.5)
     assert voice.recorded() == [Clip.HALFWAY]
 

@@ -42,7 +42,7 @@ def test_profile_errors(raw, errors):
 )
 def test_profile_accepted(raw, name, born):
     profile, errors = validate_profile(raw, today=TODAY)
-    assert errors == {}
+    assert errors == {} and profile is not None
     assert (profile.mother_name, profile.baby_birth_date) == (name, born)
 
 

@@ -14,9 +14,9 @@ from app.domain.prompts import (
     PromptKind,
     count_clip,
     count_prompts,
+    massage_clips,
     plan_prompts,
     prompts_since,
-    timeline,
 )
 from app.domain.protocol import Plan, Technique
 from app.domain.session import CueKind, Session
@@ -24,7 +24,7 @@ from app.i18n import using
 from app.prompt_texts import CLIP_TEXTS, clip_text
 
 C, H, L, R, E = PromptKind.COUNT, PromptKind.HALFWAY, PromptKind.LAST_SECONDS, PromptKind.REST, PromptKind.SESSION_END
-S = PromptKind.ROUND_START
+S, N = PromptKind.ROUND_START, PromptKind.NEXT_ROUND
 
 # 3 rounds of 3 minutes with 1-minute rests, thumbs: (kind, position s, clips)
 EXPECTED_3x3 = [
@@ -35,10 +35,12 @@ EXPECTED_3x3 = [
     (H, 90.0, (Clip.HALFWAY,)),
     (L, 170.0, (Clip.LAST_SECONDS,)),
     (R, 180.0, (Clip.REST_1,)),
+    (N, 230.0, (Clip.NEXT_ROUND,)),
     (S, 240.0, (Clip.ROUND_2, Clip.HAND_THUMBS)),
     (H, 330.0, (Clip.HALFWAY,)),
     (L, 410.0, (Clip.LAST_SECONDS,)),
     (R, 420.0, (Clip.REST_1,)),
+    (N, 470.0, (Clip.NEXT_ROUND,)),
     (S, 480.0, (Clip.ROUND_3, Clip.HAND_THUMBS)),
     (H, 570.0, (Clip.HALFWAY,)),
     (L, 650.0, (Clip.LAST_SECONDS,)),
@@ -59,6 +61,11 @@ def _heard(plan: Plan, technique: Technique, step_s: float = 0.5) -> list[Prompt
         heard += prompts_since(session, technique, said_to, to)
         said_to = to
     return heard
+
+
+def timeline(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
+    """The whole massage as heard without a pause: the count, then the plan's prompts."""
+    return (*count_prompts(), *plan_prompts(plan, technique))
 
 
 def test_the_usual_plan_says_exactly_these_prompts_at_these_positions():
@@ -109,6 +116,9 @@ def test_no_rest_no_rest_prompt_and_the_next_round_still_announced():
 def test_the_demonstration_has_no_halfway_reminder_in_its_20_second_rounds():
     prompts = plan_prompts(Plan.demonstration(), Technique.FISTS)
     assert not [p for p in prompts if p.kind is H]
+    # Nor "ten seconds left" (the round's start prompt is still being said: the chime alone sounds),
+    # nor "the next round in ten seconds" in its 5-second rests.
+    assert not [p for p in prompts if p.kind in (L, N)]
     assert [p.clips for p in prompts if p.kind is R] == [(Clip.REST_DEMO,), (Clip.REST_DEMO,)]
     for p, q in pairwise(prompts):
         assert q.at_s - p.at_s >= 1.0
@@ -143,3 +153,19 @@ def test_every_clip_has_words_in_both_languages():
     for clip in Clip:
         assert clip_text(clip, "en") == CLIP_TEXTS[clip]
         assert clip_text(clip, "id") and clip_text(clip, "id") != CLIP_TEXTS[clip], clip
+
+
+@pytest.mark.parametrize("rest_minutes, said", [(0, []), (1, [230.0, 470.0]), (3, [350.0, 710.0])])
+def test_ten_seconds_before_a_rest_ends_the_next_round_is_announced(rest_minutes, said):
+    prompts = plan_prompts(Plan.standard(3, rest_minutes), Technique.FISTS)
+    assert [p.at_s for p in prompts if p.kind is N] == said
+    assert all(p.cue is None for p in prompts if p.kind is N)  # no chime with it
+
+
+def test_a_massage_loads_every_clip_it_may_say_before_it_starts():
+    clips = massage_clips(Plan.standard(3, 1), Technique.THUMBS)
+    heard = {c for p in timeline(Plan.standard(3, 1), Technique.THUMBS) for c in p.clips}
+    assert heard <= set(clips)
+    assert {Clip.RESUMING, Clip.PAUSED} <= set(clips)  # after a pause
+    assert Clip.HAND_FISTS not in clips and Clip.REST_2 not in clips  # only this massage's
+    assert len(clips) == len(set(clips))

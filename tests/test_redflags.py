@@ -1,11 +1,18 @@
+"""The red-flag rules of DOMAIN §3, one row per line and day limit, and their combinations.
+
+The rules' words and sources are held against docs/clinical-content.md (and the brief) in
+tests/test_clinical_content.py; here: what each report raises, on which day, and in what order.
+"""
+
+import itertools
 import re
 from datetime import date, timedelta
-from pathlib import Path
+from typing import Any
 
 import pytest
 
+from app.domain.flagrules import NOTICE_QUOTES
 from app.domain.redflags import (
-    NOTICE_SOURCES,
     RULES,
     URGENCY_ORDER,
     FlagGroup,
@@ -13,6 +20,7 @@ from app.domain.redflags import (
     RedFlag,
     Urgency,
     evaluate,
+    most_urgent,
     notices,
     recent_flags,
 )
@@ -31,28 +39,33 @@ def mother(*codes):
     return {"mother_signs": {code: True for code in codes}}
 
 
+def baby(*codes):
+    return {"baby_danger": True, "baby_signs": {code: True for code in codes}}
+
+
 # One row per DOMAIN §3 line (and the day limits each line sets): the report's answers, the
-# postpartum day (birth date = day 0; None = no birth date), the flags raised.
+# postpartum day (birth date = day 0; None = no birth date), the flags raised. Each rule's first
+# day has a row, and the day before it.
 DOMAIN_TABLE = [
     ({}, 10, []),  # a good day raises nothing
     ({}, None, []),  # nor without a birth date
-    # --- The mother's own danger signs: "go to a health facility now (someone takes her)"
+    # --- The mother's own danger signs: "GO NOW (someone takes her; 119)"
     (mother("heavy_bleeding"), 0, [F.HEAVY_BLEEDING]),  # "soaks more than one pad an hour, or large clots"
     (mother("heavy_bleeding"), None, [F.HEAVY_BLEEDING]),  # no birth date: still now
     (mother("fits"), 3, [F.FITS]),  # "fits (kejang)"
-    (mother("headache_vision_swelling"), 5, [F.HEADACHE_VISION_SWELLING]),  # pre-eclampsia
+    (mother("headache_vision_swelling"), 5, [F.HEADACHE_VISION_SWELLING]),  # the signs, named
     (mother("breathing_chest_pain"), 20, [F.BREATHING_CHEST_PAIN]),  # "difficulty breathing or chest pain"
     (mother("calf_swollen"), 12, [F.CALF_SWOLLEN]),  # "one calf painful, red, warm and swollen"
     (mother("thoughts_of_harm"), 2, [F.THOUGHTS_OF_HARM]),  # "thoughts of harming herself or the baby"
     (mother("thoughts_of_harm"), None, [F.THOUGHTS_OF_HARM]),  # no birth date: still now
-    # --- "contact the midwife today"
+    # --- "TODAY"
     ({"fever": True}, 10, [F.FEVER]),  # "fever over 38 C": ticked, no thermometer
-    ({"fever": True}, 0, [F.FEVER]),  # day 0: the mastitis line has no day condition
+    ({"fever": True}, 0, [F.FEVER]),  # first day 0: the breast line's fever has no day condition
     ({"fever": True, "temperature_c": 38.0}, 10, [F.FEVER]),  # exactly 38.0
     ({"fever": True, "temperature_c": 37.9}, 10, []),  # felt feverish, measured below 38
     ({"temperature_c": 38.5}, None, [F.FEVER]),  # measured, box unticked, no birth date
-    (mother("chills"), 1, [F.CHILLS]),  # "chills after the first day": day 1
-    (mother("chills"), 0, []),  # the day of birth is the first day
+    (mother("chills"), 1, [F.CHILLS]),  # first day 1: "chills after the first day (from day 1)"
+    (mother("chills"), 0, []),  # the day of birth
     (mother("chills"), None, []),  # day unknown: see the birth-date notice
     (mother("lochia_smells"), 6, [F.LOCHIA_SMELLS]),  # "lochia (darah nifas) that smells bad"
     (mother("belly_pain_growing"), 4, [F.BELLY_PAIN_GROWING]),  # "lower-belly pain that grows"
@@ -61,11 +74,11 @@ DOMAIN_TABLE = [
     (mother("wound_problem"), None, [F.WOUND_PROBLEM]),  # no birth date
     # --- Mood: "common (baby blues) and passes within about two weeks; sadness that lasts longer"
     (mother("sad"), 14, []),  # within two weeks: baby blues, a notice, not a flag
-    (mother("sad"), 15, [F.SADNESS_LASTING]),  # longer than two weeks: the midwife today
+    (mother("sad"), 15, [F.SADNESS_LASTING]),  # first day 15: the midwife today
     (mother("sad"), None, []),  # day unknown: the baby-blues notice names when to call
     (mother("no_wish_to_care"), 3, [F.NO_WISH_TO_CARE]),  # "not wanting to care for herself"
     (mother("sad", "thoughts_of_harm"), 3, [F.THOUGHTS_OF_HARM]),  # harm thoughts: now
-    # --- Breasts: "a breast that is red, hot, hard, swollen or very painful; flu-like illness"
+    # --- Breasts, TODAY: "a breast that is red, hot, hard, swollen or very painful; flu-like illness"
     ({"breast_redness": True}, 10, [F.BREAST_INFLAMED]),  # red breast
     ({"breast_hard_swollen": True}, 10, [F.BREAST_INFLAMED]),  # hard/swollen breast
     ({"breast_very_painful": True}, 10, [F.BREAST_INFLAMED]),  # "very painful"
@@ -73,10 +86,10 @@ DOMAIN_TABLE = [
     ({"breast_pain": True}, 10, []),  # pain alone: not "very painful"
     ({"flu_like": True}, 10, [F.FLU_LIKE]),  # "flu-like illness"
     ({"flu_like": False}, 10, []),  # answered no
-    ({"breast_redness": True, "fever": True}, 10, [F.MASTITIS]),  # "(mastitis: ...)"
+    ({"breast_redness": True, "fever": True}, 10, [F.MASTITIS]),  # "fever with a red breast is TODAY"
     ({"breast_very_painful": True, "flu_like": True}, 1, [F.MASTITIS]),  # very painful + flu
     ({"breast_redness": True, "fever": True, "temperature_c": 37.2}, 10, [F.BREAST_INFLAMED]),
-    # --- Nipples: "nipples cracked or bleeding, or nipple pain that grows or lasts past day 5-7"
+    # --- Nipples, SOON: "nipples cracked or bleeding, nipple pain that grows, or ... lasts past day 5-7"
     ({"nipples_cracked": True}, 1, [F.NIPPLES_CRACKED]),  # cracked or bleeding, day 1
     ({"nipples_cracked": True}, None, [F.NIPPLES_CRACKED]),  # no birth date
     ({"signs": {"nipple_pain_worse": True}}, 2, [F.NIPPLE_PAIN_WORSE]),  # "pain that grows": yes
@@ -89,37 +102,51 @@ DOMAIN_TABLE = [
         [],
     ),  # both answered: the new question decides
     ({"nipple_pain": True}, 5, []),  # day 5: within "day 5-7"
-    ({"nipple_pain": True}, 6, [F.NIPPLE_PAIN_LASTING]),  # past day 5
+    ({"nipple_pain": True}, 6, [F.NIPPLE_PAIN_LASTING]),  # first day 6: past day 5
     ({"nipple_pain": True}, None, []),  # day unknown: see the birth-date notice
-    # --- Baby: "feeds fewer than 8 times in 24 h" - "no day condition in the sources"
-    ({"feeds_24h": 4}, 1, [F.FEW_FEEDS]),  # day 1: four feeds is too few
-    ({"feeds_24h": 7}, 0, [F.FEW_FEEDS]),  # the day of birth
-    ({"feeds_24h": 5}, None, [F.FEW_FEEDS]),  # no birth date
+    # --- The newborn's danger signs, GO NOW: one question opens the list
+    (baby("not_feeding"), 0, [F.BABY_NOT_FEEDING]),  # "will not feed or too weak to suck"
+    (baby("fits"), 3, [F.BABY_FITS]),  # "fits (kejang)"
+    (baby("limp_sleepy"), 2, [F.BABY_LIMP_SLEEPY]),  # "limp, very sleepy or hard to wake"
+    (baby("breathing"), 1, [F.BABY_BREATHING]),  # "fast or difficult breathing"
+    (baby("hot_or_cold"), 9, [F.BABY_HOT_OR_COLD]),  # "hot (over 38 C) or cold (under 35.5 C)"
+    (baby("yellow_danger"), 4, [F.BABY_YELLOW_DANGER]),  # "yellow reaching the palms and soles"
+    (baby("cord"), 5, [F.BABY_CORD]),  # "the cord stump red, smelly or with pus"
+    (baby("vomit_belly"), 20, [F.BABY_VOMIT_BELLY]),  # "vomiting everything, or a swollen belly"
+    (baby("fits", "breathing"), 2, [F.BABY_FITS, F.BABY_BREATHING]),  # each sign named
+    (baby(), 2, [F.BABY_DANGER]),  # "any of these?" yes, none named: still now
+    (baby("cord"), None, [F.BABY_CORD]),  # no birth date: still now
+    ({"baby_danger": False}, 2, []),  # answered no
+    ({"baby_sleepy_yellow": True}, 8, [F.SLEEPY_OR_YELLOW]),  # the old question: never a calm note
+    # --- Yellow skin or eyes: "yellow in the first 24 hours" GO NOW; "after the first day" TODAY
+    ({"baby_yellow": True}, 0, [F.BABY_YELLOW_DANGER]),  # day 0: the first 24 hours
+    ({"baby_yellow": True}, 1, [F.BABY_YELLOW]),  # first day 1: today
+    ({"baby_yellow": True}, None, [F.BABY_YELLOW]),  # no birth date: today
+    ({"baby_yellow": False}, 0, []),  # answered no
+    # --- The baby, TODAY: "feeds fewer than 8 times in 24 h (from day 1)"
+    ({"feeds_24h": 4}, 1, [F.FEW_FEEDS]),  # first day 1: four feeds is too few
+    ({"feeds_24h": 7}, 0, []),  # day 0 is not a full 24 hours: asked, not flagged
+    ({"feeds_24h": 5}, None, [F.FEW_FEEDS]),  # no birth date: the first days are the riskiest
     ({"feeds_24h": 8}, 1, []),  # eight is enough
-    # --- "fewer than 6 wet diapers a day after day 5-6"
-    ({"wet_diapers": 5}, 6, [F.FEW_WET_DIAPERS]),  # day 6: six expected
+    # --- "fewer than 6 wet diapers a day from day 6"
+    ({"wet_diapers": 5}, 6, [F.FEW_WET_DIAPERS]),  # first day 6: six expected
     ({"wet_diapers": 6}, 6, []),  # six is enough
     ({"wet_diapers": 1}, 5, []),  # day 5: "fewer in the first days"
-    ({"wet_diapers": 0}, 1, []),  # day 1: no number in DOMAIN
     ({"wet_diapers": 2}, None, []),  # day unknown: see the birth-date notice
     # --- "dark strong urine"
-    ({"dark_urine": True}, 1, [F.DARK_URINE]),  # day 1
+    ({"dark_urine": True}, 0, [F.DARK_URINE]),  # first day 0
     ({"dark_urine": True}, None, [F.DARK_URINE]),  # no birth date
-    # --- "black stools after day 5"
+    # --- "black stools after day 5 (from day 6)"
     ({"black_stools": True}, 5, []),  # day 5: not after day 5 (meconium is black)
-    ({"black_stools": True}, 6, [F.BLACK_STOOLS]),  # day 6
+    ({"black_stools": True}, 6, [F.BLACK_STOOLS]),  # first day 6
     ({"black_stools": True}, None, []),  # day unknown: see the birth-date notice
-    # --- "very sleepy or yellow (jaundiced)"
-    ({"baby_sleepy_yellow": True}, 1, [F.SLEEPY_OR_YELLOW]),  # day 1
-    ({"baby_sleepy_yellow": True}, None, [F.SLEEPY_OR_YELLOW]),  # no birth date
-    ({"baby_sleepy_yellow": False}, 1, []),  # answered no
     # --- "not back to birth weight by day 10-14" (§4 sign 8 answered no)
     ({"signs": {"weight_going_up": False}}, 9, []),  # before day 10: a notice to weigh
-    ({"signs": {"weight_going_up": False}}, 10, [F.WEIGHT_NOT_GOING_UP]),  # day 10
+    ({"signs": {"weight_going_up": False}}, 10, [F.WEIGHT_NOT_GOING_UP]),  # first day 10
     ({"signs": {"weight_going_up": True}}, 20, []),  # going up
     # --- Referral rules [S24]: "milk not started by day 4"
     ({"flow": "not_yet"}, 3, []),  # day 3: milk may still be coming in
-    ({"flow": "not_yet"}, 4, [F.MILK_NOT_YET]),  # day 4
+    ({"flow": "not_yet"}, 4, [F.MILK_NOT_YET]),  # first day 4: not started by day 4
     ({"flow": "not_well"}, 9, []),  # flowing, if not well: not a red flag
     ({"flow": "not_yet"}, None, []),  # day unknown: see the birth-date notice
 ]
@@ -142,13 +169,96 @@ def test_flags_come_most_urgent_first():
     }
     assert evaluate(report(**fields), postpartum_day=7) == [
         F.FITS,  # go now
-        F.LOCHIA_SMELLS,  # today
-        F.MASTITIS,  # within 24 h
-        F.NIPPLES_CRACKED,
+        F.LOCHIA_SMELLS,  # today, in RedFlag order
+        F.MASTITIS,
         F.MILK_NOT_YET,
         F.FEW_FEEDS,
-        F.FEW_WET_DIAPERS,  # soon, in order
+        F.FEW_WET_DIAPERS,
+        F.NIPPLES_CRACKED,  # soon
     ]
+
+
+# --- Combinations: the most urgent wins, combining never lowers urgency ---------------------------
+# One sign each of the mother's, the breasts' and the baby's, with what it raises alone (day 7).
+SINGLE = {
+    "bleeding": (mother("heavy_bleeding"), {F.HEAVY_BLEEDING}),
+    "harm": (mother("thoughts_of_harm"), {F.THOUGHTS_OF_HARM}),
+    "lochia": (mother("lochia_smells"), {F.LOCHIA_SMELLS}),
+    "chills": (mother("chills"), {F.CHILLS}),
+    "no_care": (mother("no_wish_to_care"), {F.NO_WISH_TO_CARE}),
+    "fever": ({"temperature_c": 38.6}, {F.FEVER}),
+    "red_breast": ({"breast_redness": True}, {F.BREAST_INFLAMED}),
+    "flu": ({"flu_like": True}, {F.FLU_LIKE}),
+    "cracked": ({"nipples_cracked": True}, {F.NIPPLES_CRACKED}),
+    "nipple_worse": ({"signs": {"nipple_pain_worse": True}}, {F.NIPPLE_PAIN_WORSE}),
+    "no_milk": ({"flow": "not_yet"}, {F.MILK_NOT_YET}),
+    "few_feeds": ({"feeds_24h": 5}, {F.FEW_FEEDS}),
+    "few_diapers": ({"wet_diapers": 2}, {F.FEW_WET_DIAPERS}),
+    "dark_urine": ({"dark_urine": True}, {F.DARK_URINE}),
+    "yellow": ({"baby_yellow": True}, {F.BABY_YELLOW}),
+    "baby_fits": (baby("fits"), {F.BABY_FITS}),
+    "baby_cord": (baby("cord"), {F.BABY_CORD}),
+}
+
+
+def _combine(*names):
+    fields: dict[str, Any] = {}
+    expected: set[object] = set()
+    for name in names:
+        part, flags = SINGLE[name]
+        for key, value in part.items():
+            fields[key] = {**fields[key], **value} if isinstance(value, dict) and key in fields else value
+        expected |= flags
+    # A breast sign with fever or a flu-like illness is one card: mastitis, at the same urgency.
+    if F.BREAST_INFLAMED in expected and expected & {F.FEVER, F.FLU_LIKE}:
+        expected = (expected - {F.FEVER, F.FLU_LIKE, F.BREAST_INFLAMED}) | {F.MASTITIS}
+    return fields, expected
+
+
+def _rank(urgency):
+    return URGENCY_ORDER.index(urgency)
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.combinations(SINGLE, 2)))
+def test_every_pair_keeps_both_signs_at_the_higher_urgency(a, b):
+    fields, expected = _combine(a, b)
+    found = evaluate(report(**fields), postpartum_day=7)
+    assert set(found) == expected
+    alone = [most_urgent(SINGLE[name][1]) for name in (a, b)]
+    together = most_urgent(found)
+    assert together is not None
+    assert _rank(together) == min(_rank(u) for u in alone if u is not None)  # the most urgent wins
+
+
+@pytest.mark.parametrize(
+    ("names", "urgency", "flags"),
+    [
+        # fever + a red breast + a baby who feeds little: mastitis today AND the baby today
+        (("fever", "red_breast", "few_feeds"), Urgency.TODAY, {F.MASTITIS, F.FEW_FEEDS}),
+        # the same with a newborn danger sign: now, and nothing of the rest is lost
+        (("fever", "red_breast", "baby_fits"), Urgency.GO_NOW, {F.MASTITIS, F.BABY_FITS}),
+        # nipples (soon) with a baby who feeds little (today): today
+        (
+            ("cracked", "few_feeds", "nipple_worse"),
+            Urgency.TODAY,
+            {F.NIPPLES_CRACKED, F.FEW_FEEDS, F.NIPPLE_PAIN_WORSE},
+        ),
+        # a calm-looking mother (no milk yet) with bleeding: now
+        (("no_milk", "bleeding", "cracked"), Urgency.GO_NOW, {F.MILK_NOT_YET, F.HEAVY_BLEEDING, F.NIPPLES_CRACKED}),
+        # flu with a red breast and yellow baby: mastitis today, the baby today
+        (("flu", "red_breast", "yellow"), Urgency.TODAY, {F.MASTITIS, F.BABY_YELLOW}),
+    ],
+)
+def test_three_signs_that_matter(names, urgency, flags):
+    fields, _ = _combine(*names)
+    found = evaluate(report(**fields), postpartum_day=7)
+    assert set(found) == flags
+    assert most_urgent(found) is urgency
+    assert found[0] in flags and RULES[found[0]].urgency is urgency  # the most urgent comes first
+
+
+def test_most_urgent_of_nothing_is_none():
+    assert most_urgent([]) is None
 
 
 @pytest.mark.parametrize(
@@ -180,34 +290,20 @@ def test_every_flag_has_a_rule():
     assert set(RULES) == set(RedFlag)
     for code, rule in RULES.items():
         assert rule.code is code
-        assert rule.source.startswith("DOMAIN §")
         assert rule.urgency in URGENCY_ORDER
         assert rule.group in set(FlagGroup)
 
 
-# The phrase of DOMAIN's line that sets each urgency; every rule's source must quote it.
-URGENCY_PHRASES = {
-    Urgency.GO_NOW: "go to a health facility now (someone takes her)",
-    Urgency.TODAY: ("contact the midwife today", "needs the midwife"),
-    Urgency.WITHIN_24H: "get help within 24 h",
-    Urgency.SOON: ("nipples cracked or bleeding", "baby:", "milk not started by day 4"),
-}
+def test_three_levels_only():
+    assert [u.value for u in URGENCY_ORDER] == ["go_now", "today", "soon"]
 
 
-@pytest.mark.parametrize("flag", list(RedFlag))
-def test_rule_urgency_comes_from_its_domain_line(flag):
-    rule = RULES[flag]
-    phrases = URGENCY_PHRASES[rule.urgency]
-    phrases = (phrases,) if isinstance(phrases, str) else phrases
-    assert any(phrase in rule.source for phrase in phrases)
+def test_mastitis_keeps_breastfeeding_today():
+    for flag in (F.MASTITIS, F.BREAST_INFLAMED, F.FLU_LIKE, F.FEVER):
+        assert RULES[flag].keep_breastfeeding and RULES[flag].urgency is Urgency.TODAY
 
 
-def test_mastitis_advice_keeps_breastfeeding_within_24h():
-    rule = RULES[RedFlag.MASTITIS]
-    assert rule.keep_breastfeeding and rule.urgency is Urgency.WITHIN_24H
-
-
-def test_mother_go_now_flags():
+def test_go_now_flags():
     go_now = {flag for flag, rule in RULES.items() if rule.urgency is Urgency.GO_NOW}
     assert go_now == {
         F.HEAVY_BLEEDING,
@@ -216,49 +312,37 @@ def test_mother_go_now_flags():
         F.BREATHING_CHEST_PAIN,
         F.CALF_SWOLLEN,
         F.THOUGHTS_OF_HARM,
+        F.BABY_NOT_FEEDING,
+        F.BABY_FITS,
+        F.BABY_LIMP_SLEEPY,
+        F.BABY_BREATHING,
+        F.BABY_HOT_OR_COLD,
+        F.BABY_YELLOW_DANGER,
+        F.BABY_CORD,
+        F.BABY_VOMIT_BELLY,
+        F.BABY_DANGER,
+        F.SLEEPY_OR_YELLOW,
     }
 
 
-def _domain_text():
-    root = Path(__file__).resolve().parents[1]
-    # The brief lives beside the repository while the project is built; a copy may move in.
-    candidates = [
-        root / "DOMAIN.md",
-        root / "docs" / "DOMAIN.md",
-        root.parent / "shared" / "DOMAIN.md",
-    ]
-    for candidate in candidates:
-        if candidate.exists():
-            return candidate.read_text(encoding="utf-8")
-    pytest.skip("DOMAIN.md not found")
+def test_soon_is_only_the_nipples():
+    soon = {flag for flag, rule in RULES.items() if rule.urgency is Urgency.SOON}
+    assert soon == {F.NIPPLES_CRACKED, F.NIPPLE_PAIN_WORSE, F.NIPPLE_PAIN_LASTING}
+
+
+from tests.test_clinical_content import DOMAIN  # noqa: E402
 
 
 def _plain(text):
     return " ".join(re.sub(r"[\"']", "", text).split())
 
 
-def _assert_quotes_domain(source):
-    domain = _plain(_domain_text())
-    quotes = re.findall(r'"(.+?)"(?=[;\s]|$)', source)
-    assert quotes
-    for quote in quotes:
-        for fragment in quote.split(" ... "):
-            assert _plain(fragment) in domain
-
-
-@pytest.mark.parametrize("flag", list(RedFlag))
-def test_rule_source_quotes_domain(flag):
-    _assert_quotes_domain(RULES[flag].source)
-
-
+@pytest.mark.skipif(not DOMAIN.exists(), reason="the domain brief is not beside this clone")
 @pytest.mark.parametrize("notice", list(Notice))
-def test_notice_source_quotes_domain(notice):
-    _assert_quotes_domain(NOTICE_SOURCES[notice])
-
-
-def test_quote_check_notices_a_misquote():
-    with pytest.raises(AssertionError):
-        _assert_quotes_domain('DOMAIN §3: "fever over 37 C"')
+def test_notice_quotes_the_brief(notice):
+    domain = _plain(DOMAIN.read_text(encoding="utf-8"))
+    for fragment in NOTICE_QUOTES[notice].split(" ... "):
+        assert _plain(fragment) in domain
 
 
 def _day(n):
@@ -288,8 +372,8 @@ def test_open_flag_dates_from_first_day_of_its_run():
         report(_day(5), nipples_cracked=True),
     ]
     assert open_flags(reports, birth_date=BIRTH) == [
-        (F.NIPPLES_CRACKED, _day(7)),
-        (F.FEW_WET_DIAPERS, _day(9)),
+        (F.FEW_WET_DIAPERS, _day(9)),  # today
+        (F.NIPPLES_CRACKED, _day(7)),  # soon
     ]
 
 
@@ -307,6 +391,8 @@ def test_open_flags_uses_the_birth_date_for_day_rules():
 def test_open_flags_keeps_few_feeds_without_a_birth_date():
     reports = [report(_day(1), feeds_24h=4), report(_day(0), feeds_24h=3)]
     assert open_flags(reports, birth_date=None) == [(F.FEW_FEEDS, _day(0))]
+    # With the birth date, day 0's count is not flagged (not a full 24 hours): the run starts day 1.
+    assert open_flags(reports, birth_date=BIRTH) == [(F.FEW_FEEDS, _day(1))]
 
 
 def test_open_flags_puts_go_now_first():

@@ -106,13 +106,31 @@ def test_the_rest_choices_carry_their_unit(app):
 
 def test_safety_next_stays_disabled_until_every_question_is_answered(app):
     screen = Mounted(session_safety.Safety, app)
-    assert "5 questions left" in screen.texts()
-    for code in CONTRAINDICATIONS[:-1]:
+    assert "6 questions left" in screen.texts()  # the five of DOMAIN §3 and the operasi sesar
+    for code in CONTRAINDICATIONS:
         screen.tap(f"safety-{code}-no")
     assert screen.disabled("safety-next")
     assert "1 question left" in screen.texts()
-    screen.tap(f"safety-{CONTRAINDICATIONS[-1]}-no")
+    screen.tap("safety-caesarean-yes")  # after an operasi sesar: has the midwife said it is OK?
+    assert screen.disabled("safety-next") and "1 question left" in screen.texts()
+    screen.tap("safety-caesarean-ok-yes")
     assert not screen.disabled("safety-next")
+    assert "Let her sit comfortably, and never press near the wound." in screen.texts()
+
+
+@pytest.mark.parametrize(
+    ("ok", "route"), [("yes", "/session/prep"), ("no", "/session/unsafe"), ("unsure", "/session/unsafe")]
+)
+def test_after_an_operasi_sesar_the_massage_waits_for_the_midwifes_ok(app, ok, route):
+    screen = Mounted(session_safety.Safety, app)
+    for code in CONTRAINDICATIONS:
+        screen.tap(f"safety-{code}-no")
+    screen.tap("safety-caesarean-yes")
+    screen.tap(f"safety-caesarean-ok-{ok}")
+    screen.tap("safety-next")
+    assert app.route == route
+    if route == "/session/unsafe":
+        assert "After an operasi sesar, the midwife's OK first" in " ".join(Mounted(session_unsafe.Unsafe, app).texts())
 
 
 @pytest.mark.parametrize(
@@ -127,6 +145,7 @@ def test_safety_next_goes_on_only_when_every_answer_is_no(app, odd_one, answer, 
     screen = Mounted(session_safety.Safety, app)
     for code in CONTRAINDICATIONS:
         screen.tap(f"safety-{code}-{answer if code == odd_one else 'no'}")
+    screen.tap("safety-caesarean-no")
     screen.tap("safety-next")
     assert app.route == route
 
@@ -192,7 +211,7 @@ def test_the_build_decides_which_techniques_are_offered(app, build, techniques):
 
 
 def test_the_build_and_technique_labels_read_as_in_the_issue(app):
-    assert [label for _, label in session_technique.build_options()] == ["Larger build", "Slim or average build"]
+    assert [label for _, label in session_technique.build_options()] == ["Larger build", "Slim or normal build"]
     with i18n.using("id"):
         labels = [label for _, label in session_technique.technique_options(Build.SLIM_NORMAL)]
     assert labels == ["Kedua ibu jari", "Punggung jari telunjuk"]
@@ -252,3 +271,23 @@ def test_session_summary_uses_the_language_of_the_visitor(app):
     assert record is not None
     with i18n.using("id"):
         assert history.session_summary(record) == "0 dari 3 ulangan · 0 menit dipijat"
+
+
+def test_every_answer_of_the_safety_check_is_named_with_its_question(app):
+    """A screen reader says "Fever or feeling ill? Yes", not "Yes" five times over."""
+    from app.ui.screens.labels import CONTRAINDICATION_QUESTIONS, t
+
+    screen = Mounted(session_safety.Safety, app)
+    names = {find(screen.view, f"safety-{code}-{a}").label for code in CONTRAINDICATIONS for a in ("yes", "no")}
+    assert len(names) == 2 * len(CONTRAINDICATIONS)  # no two alike
+    fever = t(CONTRAINDICATION_QUESTIONS, Contraindication.FEVER_ILL)
+    assert find(screen.view, "safety-fever_ill-yes").label == f"{fever} Yes"
+
+
+def test_the_comfort_scale_and_the_let_down_question_say_what_they_answer(app):
+    _finished_massage(app, demo=False)
+    screen = Mounted(session_finish.Finish, app)
+    question = "How comfortable was it for the mother?"
+    assert find(screen.view, "comfort-1").label == f"{question} 1 of 5, not comfortable"
+    assert find(screen.view, "comfort-3").label == f"{question} 3 of 5"
+    assert find(screen.view, "letdown-no").label == "Did she feel the milk let down or drip? No"

@@ -17,7 +17,8 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
-from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT, REFUSED_TEXT, is_loopback
+from app.gate import REFUSED_TEXT, is_loopback
+from app.server import CONTENT_SECURITY_POLICY, GUARD_SCRIPT
 from tests.app_server import ROOT, AppServer, start_app
 
 
@@ -139,6 +140,17 @@ def test_the_app_page_sets_its_trusted_types_guard_before_any_other_script(serve
     assert body.count('createPolicy("default"') == 1
 
 
+def test_the_app_page_carries_its_own_connection_lost_message_in_both_languages(server: AppServer) -> None:
+    """Flet's own words for a lost connection are an English "Working...": the page has the app's."""
+    from app.ui import lost_connection
+
+    status, body = get_body(server, "/", with_cookie(server))
+    assert status == 200
+    head = body[body.index("<head>") : body.index("</head>")]
+    assert lost_connection.script().decode() in head
+    assert "Sambungan ke aplikasi terputus" in head and "Connection to the app lost" in head
+
+
 def test_the_cookie_counts_among_other_local_apps_odd_cookies(server: AppServer) -> None:
     # Every server on 127.0.0.1 shares the browser's cookies for it, whatever their port.
     headers = {"Cookie": f'other="a\\"b; x=[1,2]; {server.cookie_name}={server.token}; y=z'}
@@ -167,6 +179,7 @@ RESPONSES = [
     ("/?token=TOKEN", False),  # the redirect that sets the cookie
     ("/", True),  # the app's page
     ("/main.dart.js", True),  # a static file (Flet adds `Access-Control-Allow-Origin: *` to these)
+    ("/own-voice/halfway.wav", True),  # a recording not made: the 404 (tests/test_own_voice.py serves one)
 ]
 
 
@@ -177,10 +190,14 @@ def test_every_response_carries_the_content_security_policy(server: AppServer, t
 
 
 @pytest.mark.parametrize("target, cookie", RESPONSES)
-def test_every_response_forbids_sniffing_and_referrers(server: AppServer, target: str, cookie: bool) -> None:
+def test_every_response_forbids_sniffing_referrers_and_other_origins(
+    server: AppServer, target: str, cookie: bool
+) -> None:
     response = get(server, target.replace("TOKEN", server.token), with_cookie(server) if cookie else None)
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     assert response.getheader("Referrer-Policy") == "no-referrer"
+    # Another page (another port is another origin) may not load it as a sound, image or script.
+    assert response.getheader("Cross-Origin-Resource-Policy") == "same-origin"
 
 
 @pytest.mark.parametrize("target, cookie", RESPONSES)

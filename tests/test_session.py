@@ -40,7 +40,9 @@ def run_ticker(plan: Plan, clock: FakeClock, max_late: float, seed: int):
     """What the UI does: settle, play crossed cues, show, sleep next_change_in (woken late)."""
     rng = random.Random(seed)
     session = Session.start(plan, clock.monotonic())
-    shown, played, last = [], [], None
+    shown: list[tuple[int, float]] = []
+    played: list = []
+    last = None
     while True:
         now = clock.monotonic()
         session = session.settle(now)
@@ -50,7 +52,9 @@ def run_ticker(plan: Plan, clock: FakeClock, max_late: float, seed: int):
         if index is None:
             return session, shown, played
         shown.append((index, session.remaining_in_phase(now)))
-        clock.advance(session.next_change_in(now) + rng.uniform(0, max_late))
+        wait = session.next_change_in(now)
+        assert wait is not None  # a phase is running, so something changes next
+        clock.advance(wait + rng.uniform(0, max_late))
 
 
 def countdown(plan: Plan) -> list[tuple[int, int]]:

@@ -7,17 +7,36 @@ from datetime import timedelta
 import pytest
 
 from app.domain.clock import FakeClock
-from app.domain.protocol import Build, Contraindication, Technique
-from app.domain.records import SessionStatus
-from app.domain.session import CueKind, Status
+from app.domain.protocol import Build, Contraindication, PhaseKind, Technique
+from app.domain.records import SessionRecord, SessionStatus
+from app.domain.session import CueKind, Session, Status
 from app.services.session import (
     CHECKPOINT_EVERY_S,
     SafetyAnswer,
     SessionController,
+    SessionView,
     Wizard,
 )
 from app.store.db import open_store
 from app.store.repositories import LEASE_S
+
+
+def record_of(c: SessionController) -> SessionRecord:
+    """The controller's stored record, which these tests expect to exist."""
+    record = c.record()
+    assert record is not None, "no session record was stored"
+    return record
+
+
+def view_of(c: SessionController) -> SessionView:
+    view = c.view()
+    assert view is not None, "no session is running"
+    return view
+
+
+def session_of(c: SessionController) -> Session:
+    assert c.session is not None, "no session is running"
+    return c.session
 
 
 def make(store, clock, *, demo=False, round_minutes=3, rest_minutes=1) -> SessionController:
@@ -77,7 +96,7 @@ def test_demonstration_session_runs_hands_free_to_the_end_and_is_stored_as_demo(
     assert kinds.count(CueKind.ROUND_START) == 3
     assert kinds.count(CueKind.LAST_SECONDS) == 3
     assert kinds[-1] is CueKind.SESSION_END
-    record = c.record()
+    record = record_of(c)
     assert record.demo is True
     assert record.status is SessionStatus.COMPLETED
     assert record.rounds_done == 3
@@ -96,9 +115,8 @@ def test_pain_stop_records_why_and_what_was_done(fresh_db, clock):
     clock.advance(40 + 30)  # 30 s into round 2
     c.tick()
     c.stop_for_pain()
-    record = c.record()
+    record = record_of(c)
     assert record.status is SessionStatus.STOPPED_PAIN
-    assert record.ended_for_pain
     assert record.rounds_done == 1
     assert record.massaged_s == pytest.approx(210.0)
     assert not c.active
@@ -110,7 +128,7 @@ def test_heartbeat_checkpoints_progress_without_event_rows(fresh_db, clock):
     c.tick()
     clock.advance(CHECKPOINT_EVERY_S + 1)
     c.tick()
-    record = c.record()
+    record = record_of(c)
     assert record.massaged_s == pytest.approx(CHECKPOINT_EVERY_S + 1)
     assert [e["kind"] for e in fresh_db.sessions.events(record.id)] == ["start"]
 
@@ -129,25 +147,28 @@ def test_a_killed_app_resumes_from_the_last_checkpoint(tmp_path, clock):
         c2 = SessionController(s2, later)
         pending = c2.pending()
         assert pending is not None and pending.status is SessionStatus.IN_PROGRESS
-        c2.resume_pending(pending)
-        assert c2.session.status is Status.RUNNING
-        assert c2.view().remaining_s == 120
+        c2.take_over(pending)  # as Home's Resume does
+        c2.resume()
+        assert session_of(c2).status is Status.RUNNING
+        assert view_of(c2).remaining_s == 120
         assert c2.wizard.technique is Technique.THUMBS
         run_to_end(c2, later)
-        assert c2.record().status is SessionStatus.COMPLETED
-        assert c2.record().massaged_s == pytest.approx(540.0)
+        assert record_of(c2).status is SessionStatus.COMPLETED
+        assert record_of(c2).massaged_s == pytest.approx(540.0)
 
 
 def test_a_closed_tab_pauses_the_session_so_nothing_counts_while_away(fresh_db, clock):
     c = make(fresh_db, clock)
     c.begin()
     clock.advance(30)
-    c.suspend()
+    c.pause()  # what the rounds screen does when its tab goes away
     clock.advance(3600)  # the phone sat in a pocket for an hour
     again = SessionController(fresh_db, clock)
     pending = again.pending()
-    again.end_pending(pending)
-    record = again.record()
+    assert pending is not None
+    again.take_over(pending)  # as Home's "End it and save" does
+    again.end_early()
+    record = record_of(again)
     assert record.status is SessionStatus.ENDED_EARLY
     assert record.massaged_s == pytest.approx(30.0)
 
@@ -162,8 +183,8 @@ def test_pause_resume_and_skip_are_each_one_event(fresh_db, clock):
     c.skip()
     kinds = [e["kind"] for e in fresh_db.sessions.events(c.session_id)]
     assert kinds == ["start", "pause", "resume", "skip"]
-    assert c.view().phase_kind.value == "rest"
-    assert c.record().massaged_s == pytest.approx(10.0)
+    assert view_of(c).phase_kind is PhaseKind.REST
+    assert record_of(c).massaged_s == pytest.approx(10.0)
 
 
 def test_a_tap_after_time_ran_out_finishes_instead_of_failing(fresh_db, clock):
@@ -171,7 +192,7 @@ def test_a_tap_after_time_ran_out_finishes_instead_of_failing(fresh_db, clock):
     c.begin()
     clock.advance(1000)
     c.pause()  # would be an impossible transition on a finished session
-    assert c.record().status is SessionStatus.COMPLETED
+    assert record_of(c).status is SessionStatus.COMPLETED
 
 
 def test_rating_is_saved_and_close_leaves_a_fresh_wizard(fresh_db, clock):
@@ -193,4 +214,5 @@ def test_a_massage_running_in_another_tab_is_not_offered_until_its_lease_runs_ou
     clock.advance(LEASE_S - 1)
     assert other_tab.pending() is None  # still beating (its start is its last heartbeat)
     clock.advance(1)  # the running tab went silent for a whole lease: killed or closed
-    assert other_tab.pending().id == running.session_id
+    pending = other_tab.pending()
+    assert pending is not None and pending.id == running.session_id

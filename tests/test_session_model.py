@@ -27,6 +27,12 @@ class RecordingDevices:
         self.screen_on: list[bool] = []
         self.said: list[Prompt | tuple] = []
         self.counted: list[tuple[int, bool]] = []
+        self.prepared: list[tuple] = []  # the clips asked for before each count
+        self.missing: list[str] = []  # what the page "could not load"
+
+    async def prepare(self, clips) -> list[str]:
+        self.prepared.append(tuple(clips))
+        return self.missing
 
     def play(self, kind: CueKind) -> None:
         self.sounds.append(kind)
@@ -80,7 +86,7 @@ def test_start_counts_down_before_round_one(parts):
     model, controller, _clock, devices, _store = parts
     settle(model.start)
     assert devices.sounds[:GET_READY_FROM] == [CueKind.LAST_SECONDS] * GET_READY_FROM  # 3, 2, 1
-    assert devices.announced[:GET_READY_FROM] == ["3", "2", "1"]
+    assert devices.announced == ["Bersiap: 3", "Ulangan ke-1 dari 3"]  # the count once, then the phase (id)
     assert controller.active and model.view is not None and model.view.round_number == 1
     assert devices.cues[0].kind is CueKind.ROUND_START  # the round's own chime after the count
 
@@ -167,6 +173,21 @@ def test_confirmed_skip_moves_to_the_rest(parts):
     assert model.view.round_number == 1 and model.view.phase_kind.value == "rest"
 
 
+def test_a_skip_silences_the_skipped_rounds_words_before_the_rest_is_heard(parts):
+    """Skipped while the round's hand cue was being said: it stops, and the rest's chime and prompt
+    follow at once (they waited for its 11 seconds, and the rest prompt was then dropped as stale)."""
+    model, controller, clock, devices, _store = parts
+    settle(model.start)
+    clock.advance(2)
+    devices.said.clear()
+    devices.cues.clear()
+    model.ask(CONFIRM_SKIP)
+    settle(model.confirmed)
+    assert devices.said[0] == "hush"
+    assert [c.kind for c in devices.cues] == [CueKind.ROUND_END]
+    assert [p.clips for p in devices.said[1:]] == [(Clip.REST_DEMO,)]
+
+
 def test_leaving_the_screen_pauses_and_keeps_the_massage(parts):
     model, controller, clock, _devices, store = parts
     settle(model.start)
@@ -185,7 +206,8 @@ def test_a_massage_ended_in_another_window_is_said_not_frozen(parts):
     clock.advance(60)
     record = other.pending()
     assert record is not None
-    other.end_pending(record)
+    other.take_over(record)
+    other.end_early()
     model.resume()  # this tab's tap on Resume
     settle(lambda: None)
     assert model.problem is not None and model.view is None and not model.finished
@@ -220,9 +242,9 @@ def test_prompts_follow_their_cues_and_pause_and_resume_are_spoken(parts):
     assert devices.counted[:GET_READY_FROM] == [(3, False), (2, False), (1, False)]
     first = devices.said[0]
     assert first.kind is PromptKind.ROUND_START and first.clips == (Clip.ROUND_1, Clip.HAND_THUMBS)
-    clock.advance(10)  # the demonstration's 20-second round: 10 seconds left
+    clock.advance(10)  # the demonstration's 20-second round: 10 seconds left, the chime alone
     model._cue(model._tick())
-    assert [p.kind for p in devices.said[1:]] == [PromptKind.LAST_SECONDS]
+    assert devices.said[1:] == []
     assert devices.cues[-1].kind is CueKind.LAST_SECONDS
     model.pause()
     assert devices.said[-2:] == ["hush", paused_prompt(model.controller.session.position_s)]
@@ -231,3 +253,87 @@ def test_prompts_follow_their_cues_and_pause_and_resume_are_spoken(parts):
     clock.advance(10)  # round 1 ends: the rest says its length, after the round's end chime
     model._cue(model._tick())
     assert devices.said[-1].clips == (Clip.REST_DEMO,) and devices.cues[-1].kind is CueKind.ROUND_END
+
+
+def test_every_sound_of_the_massage_is_prepared_before_the_count(parts):
+    model, controller, _clock, devices, _store = parts
+    settle(model.start)
+    (clips,) = devices.prepared
+    assert {Clip.GET_READY, Clip.ROUND_1, Clip.HAND_THUMBS, Clip.REST_DEMO, Clip.SESSION_END} <= set(clips)
+    assert not model.preparing and model.sound_note is None
+    model.pause()
+    settle(model.resume)
+    assert len(devices.prepared) == 2  # again before the count after a pause (a reloaded page loads anew)
+
+
+def test_sounds_the_page_could_not_load_are_said_once_and_the_massage_goes_on(parts):
+    model, controller, clock, devices, _store = parts
+    devices.missing = ["voice/id/round_1.ogg"]
+    settle(model.start)
+    assert controller.active and model.sound_note
+    assert devices.announced.count(model.sound_note) == 1
+    model.pause()
+    settle(model.resume)
+    assert devices.announced.count(model.sound_note) == 1  # once, not at every resume
+
+
+def test_each_number_of_the_count_waits_until_its_word_was_heard(parts):
+    """A word said late (a busy page) or long (her own recording) holds the count: the number on the
+    screen and the voice stay together, and no word of the count is dropped."""
+    model, controller, _clock, devices, _store = parts
+    words: list[asyncio.Event] = []
+
+    def count(n: int, *, resuming: bool = False) -> asyncio.Event:
+        words.append(asyncio.Event())
+        return words[-1]
+
+    devices.count = count  # type: ignore[method-assign]
+
+    async def spin() -> None:
+        for _ in range(20):
+            await asyncio.sleep(0)
+
+    async def body() -> None:
+        model.start()
+        await spin()
+        assert model.get_ready == 3 and len(words) == 1
+        words[0].set()  # "get ready" heard
+        await spin()
+        assert model.get_ready == 2
+        words[1].set()
+        await spin()
+        words[2].set()
+        await spin()
+        assert controller.active and model.get_ready is None
+
+    asyncio.run(body())
+
+
+@pytest.mark.parametrize(("round_minutes", "rest_minutes", "count"), [(3, 1, 15), (5, 3, 25), (4, 0, 14)])
+def test_a_whole_massage_is_announced_in_at_most_25_phrases(parts, monkeypatch, round_minutes, rest_minutes, count):
+    """At real speed, from Start to the end, through the model's own timer: the count once, each
+    phase, the whole minutes left, the next round coming; never the seconds. The longest plan the
+    setup offers (5-minute rounds, 3-minute rests) is the most: 25."""
+    model, controller, clock, devices, _store = parts
+    controller.wizard.demo = False
+    controller.wizard.round_minutes, controller.wizard.rest_minutes = round_minutes, rest_minutes
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:  # the timer's waits pass on the fake clock at once
+        clock.advance(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr("app.ui.session_model.asyncio.sleep", sleep)
+
+    async def body() -> None:
+        model.start()
+        for _ in range(100_000):  # far more turns than a massage needs
+            if model.finished:
+                break
+            await real_sleep(0)
+
+    asyncio.run(body())
+    said = devices.announced
+    assert said[:2] == ["Bersiap: 3", "Ulangan ke-1 dari 3"] and said[-1] == "Selesai", said
+    assert not [s for s in said if s.startswith("sisa") or s.isdigit()], said
+    assert len(said) == count <= 25, said

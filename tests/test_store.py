@@ -237,7 +237,6 @@ def test_finish_records_how_the_session_ended(fresh_db: Store, status, kind):
     assert record.status is status
     assert record.ended_at == T0 + timedelta(seconds=600)
     assert record.minutes_massaged == 9.0
-    assert record.ended_for_pain is (status is SessionStatus.STOPPED_PAIN)
     assert fresh_db.sessions.events(session_id)[-1]["kind"] == kind
 
 

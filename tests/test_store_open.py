@@ -148,7 +148,7 @@ def newer_version(path: Path) -> None:
     # A future app ran m001 and then a migration this code does not know, before m002.
     db = connect(path)
     migrations.apply(db, stop_before="m002_diary")
-    db["_sqlite_migrations"].insert(
+    db.table("_sqlite_migrations").insert(
         {"migration_set": migrations.name, "name": "m099_from_the_future", "applied_at": "x"}
     )
     db.close()

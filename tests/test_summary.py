@@ -7,22 +7,21 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
 from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.profile import Profile
+from app.domain.quiz import QUESTIONS
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.redflags import FlagGroup, RedFlag
 from app.domain.report import DailyReport, validate_report
-from app.domain.skills import Checked, Step
+from app.domain.skills import STEPS, Checked, Step
 from app.domain.visits import Visit
 from app.services.summary import SummaryService, VisitSummary
 from app.services.teaching import TeachingService
@@ -119,7 +118,7 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
         "after",
         {item.question.value: item.answer for item in __import__("app.domain.quiz", fromlist=["ITEMS"]).ITEMS},
     )
-    teaching.save_skills(Checked.HUSBAND, "Budi", {s.value: s is not Step.PRESSURE for s in Step})
+    teaching.save_skills(Checked.HUSBAND, "Budi", {s.value: s is not Step.ASKS_PAIN for s in STEPS})
     return store
 
 
@@ -157,7 +156,7 @@ def test_open_red_flags_are_grouped_baby_breast_mother(summary):
 def test_quiz_skills_and_kf_visit(summary):
     assert summary.quiz.before is not None and summary.quiz.before.score_pct == 10
     assert summary.quiz.after is not None and summary.quiz.after.score_pct == 100
-    assert summary.skills is not None and summary.skills.result.not_yet == [Step.PRESSURE]
+    assert summary.skills is not None and summary.skills.result.not_yet == [Step.ASKS_PAIN]
     assert summary.visit_now is not None and summary.visit_now.visit is Visit.KF3
     assert summary.visit_next is not None and summary.visit_next.visit is Visit.KF4
 
@@ -196,11 +195,15 @@ def _pdf_text(data: bytes) -> str:
                 "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early",
                 "Before teaching: 10%",
                 "After teaching: 100%",
-                "Husband (Budi): 6 of 7 steps right (86%)",
-                "Gentle pressure",
+                "Husband (Budi): 8 of 9 steps right (89%)",
+                "Asking about pain",
                 "KF3",
                 "KF4",
                 "Lochia (the bleeding after birth) smells bad",
+                # The quiz per question, before -> after: the mix-ups she had are the midwife's topics.
+                "and which way do the hands move? before: right, after: right",
+                "9. Which hormone lets the milk flow out of the breast? before: wrong, after: right",
+                "2. Where does each stroke start? before: –, after: right",
             ],
         ),
         (
@@ -213,8 +216,8 @@ def _pdf_text(data: bytes) -> str:
                 "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal",
                 "Sebelum diajari: 10%",
                 "Sesudah diajari: 100%",
-                "Suami (Budi): 6 dari 7 langkah benar (86%)",
-                "Tekanan lembut",
+                "Suami (Budi): 8 dari 9 langkah benar (89%)",
+                "Menanyakan rasa sakit",
                 "KF3",
                 "Ringkasan",
                 "–",
@@ -235,18 +238,20 @@ def test_the_pdf_says_it_all_in_the_chosen_language(summary, lang, words):
     assert "Pijat Oksitosin" in text
 
 
-def test_the_first_page_renders_to_png(summary, tmp_path: Path):
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("poppler-utils (pdftoppm) is not installed")
-    pdf = tmp_path / "summary.pdf"
+def test_the_first_page_renders(summary):
+    """PDFium (the engine of Chromium's and Android's PDF viewers) draws the first page: an A4 page,
+    mostly white paper, with text on it."""
     with i18n.using("id"):
-        pdf.write_bytes(pdf_bytes(summary))
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
-    [png] = list(tmp_path.glob("page*.png"))
-    assert png.stat().st_size > 10_000
+        document = pdfium.PdfDocument(pdf_bytes(summary))
+    page = document[0].render(scale=60 / 72).to_pil().convert("L")  # 60 dpi
+    assert page.size == pytest.approx((496, 702), abs=1)  # A4 at 60 dpi
+    histogram = page.histogram()
+    paper, ink = sum(histogram[240:]), sum(histogram[:128])
+    assert paper > 0.6 * page.width * page.height  # a page, not a black box
+    assert ink > 0.01 * page.width * page.height  # with words on it, not blank
     keep = os.environ.get("SUMMARY_PNG")  # SUMMARY_PNG=path keeps it to look at
     if keep:
-        shutil.copy(png, keep)
+        page.save(keep)
 
 
 # -- the CSV ----------------------------------------------------------------------------------------
@@ -263,8 +268,12 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     assert [(r["date"], r["value"]) for r in feeds] == [("2026-11-20", "9"), ("2026-11-22", "5")]
     statuses = [r["value"] for r in rows if r["section"] == "massage" and r["item"] == "status"]
     assert statuses == ["completed", "stopped_pain", "completed"]
-    assert {r["item"] for r in rows if r["section"] == "quiz"} == {"before", "after"}
-    assert [r["value"] for r in rows if r["section"] == "skills" and r["item"] == "pressure"] == ["0"]
+    quiz = {r["item"]: r["value"] for r in rows if r["section"] == "quiz"}
+    assert (quiz["before"], quiz["after"]) == ("10", "100")
+    # Each question before and after: 1 right, 0 wrong, empty not answered.
+    assert (quiz["before:where"], quiz["before:hormone"], quiz["before:start"]) == ("1", "0", "")
+    assert {quiz[f"after:{q.value}"] for q in QUESTIONS} == {"1"}
+    assert [r["value"] for r in rows if r["section"] == "skills" and r["item"] == "asks_pain"] == ["0"]
     assert any(r["section"] == "flag" and r["item"] == "lochia_smells" and r["value"] == "mother" for r in rows)
 
 

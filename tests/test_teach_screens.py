@@ -58,15 +58,15 @@ def test_before_and_after_scores_are_saved_and_shown_side_by_side(app):
 def test_the_skills_check_saves_who_and_lists_what_to_practise(app):
     screen = Mounted(skills.Skills, app)
     screen.tap("skills-who-family")
-    for step in STEPS[:5]:
+    for step in STEPS[:7]:
         screen.tap(f"step-{step.value}")
-    assert "5 of 7 steps right (71%)" in screen.texts()
+    assert "7 of 9 steps right (78%)" in screen.texts()
     screen.tap("skills-save")
     shown = screen.texts()
-    assert "5 of 7 steps right (71%)" in shown
+    assert "7 of 9 steps right (78%)" in shown
     assert "To practise next time: Duration, Ending with the washcloth" in shown
     visit_texts = Mounted(visit.Visit, app).texts()
-    assert any(text.startswith("Other family member: 5 of 7 steps right (71%)") for text in visit_texts)
+    assert any(text.startswith("Other family member: 7 of 9 steps right (78%)") for text in visit_texts)
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)

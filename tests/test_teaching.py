@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
 from app.domain.clock import FakeClock
 from app.domain.quiz import ITEMS, QUESTIONS, Phase, Question, clean_answers, is_right, score, shuffled_options
-from app.domain.skills import STEPS, Checked, Step, clean_name, result
+from app.domain.skills import STEPS, Checked, SkillsCheck, Step, clean_name, result
 from app.services.teaching import TeachingService
 from app.store.db import Store, connect, open_store
 from app.store.migrations import migrations
@@ -80,16 +82,27 @@ def test_clean_answers_keeps_only_known_questions_and_their_options():
 # --- skills (pure) --------------------------------------------------------------------------------
 
 
-def test_skills_checklist_has_the_seven_steps_in_the_order_they_are_done():
+def test_skills_checklist_has_the_nine_steps_of_domain_5b_in_the_order_they_are_done():
     assert [s.value for s in STEPS] == [
-        "position",
-        "landmark",
-        "technique",
-        "pressure",
-        "circles",
-        "duration",
-        "ending",
+        "safety",  # 1. asks the safety questions
+        "hands",  # 2. washes, warms and oils the hands
+        "position",  # 3. seats her leaning forward, back bare, towel, privacy
+        "landmark",  # 4. the bra line and the shoulder blades' upper edge
+        "technique",  # 5. the hand shape for her build
+        "circles",  # 6. small circles, moving up, gentle pressure
+        "asks_pain",  # 7. asks about pain and lightens or stops
+        "duration",  # 8. keeps time
+        "ending",  # 9. wipes the oil off, suggests breastfeeding
     ]
+
+
+def test_a_check_of_the_first_checklist_is_judged_on_its_own_seven_steps():
+    first = {"position": True, "landmark": True, "technique": True, "pressure": False, "circles": True}
+    first |= {"duration": True, "ending": True}
+    check = SkillsCheck(uuid4(), uuid4(), datetime(2026, 11, 1, tzinfo=UTC), Checked.HUSBAND, None,
+                        {Step(k): v for k, v in first.items()}, 86)  # fmt: skip
+    assert (check.result.right, check.result.total, check.result.percent) == (6, 7, 86)
+    assert check.result.not_yet == [Step.PRESSURE]
 
 
 @pytest.mark.parametrize(
@@ -98,15 +111,15 @@ def test_skills_checklist_has_the_seven_steps_in_the_order_they_are_done():
         ({s.value: True for s in STEPS}, 100, []),  # all right
         ({}, 0, list(STEPS)),  # nothing ticked
         (
-            {**{s.value: True for s in STEPS}, "pressure": False, "ending": False},
-            71,
-            [Step.PRESSURE, Step.ENDING],
-        ),  # 5 of 7, rounded
+            {**{s.value: True for s in STEPS}, "asks_pain": False, "ending": False},
+            78,
+            [Step.ASKS_PAIN, Step.ENDING],
+        ),  # 7 of 9, rounded
         (
-            {"position": True, "circles": True, "bogus": True},
-            29,
-            [Step.LANDMARK, Step.TECHNIQUE, Step.PRESSURE, Step.DURATION, Step.ENDING],
-        ),  # 2 of 7
+            {"position": True, "circles": True, "bogus": True, "pressure": True},
+            22,
+            [Step.SAFETY, Step.HANDS, Step.LANDMARK, Step.TECHNIQUE, Step.ASKS_PAIN, Step.DURATION, Step.ENDING],
+        ),  # 2 of 9: an old step's tick counts for nothing today
     ],
 )
 def test_skills_score_and_what_to_practise(ticks, percent, not_yet):
@@ -156,12 +169,13 @@ def test_skills_check_is_kept_with_who_and_what_is_not_yet_right(fresh_db: Store
     teaching.save_skills(
         Checked.HUSBAND,
         " Budi ",
-        {"position": True, "landmark": True, "technique": True, "pressure": False, "circles": True, "duration": True},
-    )
+        {"safety": True, "hands": True, "position": True, "landmark": True, "technique": True, "circles": True,
+         "duration": True},
+    )  # fmt: skip
     check = teaching.last_skills()
     assert check is not None
-    assert (check.who, check.who_name, check.score_pct) == (Checked.HUSBAND, "Budi", 71)
-    assert check.result.not_yet == [Step.PRESSURE, Step.ENDING]
+    assert (check.who, check.who_name, check.score_pct) == (Checked.HUSBAND, "Budi", 78)
+    assert check.result.not_yet == [Step.ASKS_PAIN, Step.ENDING]
     assert check.checked_at == clock.wall()
     assert TeachingService(fresh_db.mother(fresh_db.mothers.add(at=clock.wall())), clock).last_skills() is None
 

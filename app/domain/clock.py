@@ -7,7 +7,7 @@ the system clock and tests drive a 15-minute session in milliseconds with a Fake
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -19,6 +19,17 @@ class Clock(Protocol):
     def wall(self) -> datetime:
         """Timezone-aware UTC time, for records a person reads later."""
         ...
+
+
+def local_now(clock: Clock, tz: tzinfo | None = None) -> datetime:
+    """The clock's wall time in `tz`, or in the device's own zone (None): the family's day and hour."""
+    return clock.wall().astimezone(tz)
+
+
+def day_bounds(day: date, tz: tzinfo | None) -> tuple[datetime, datetime]:
+    """Midnight to midnight of `day` in `tz`, as [start, end)."""
+    start = datetime(day.year, day.month, day.day, tzinfo=tz)
+    return start, start + timedelta(days=1)
 
 
 class SystemClock:

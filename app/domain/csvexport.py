@@ -4,7 +4,8 @@ UTF-8 with a byte-order mark (so Excel on a laptop reads "Ñ" and emoji right; L
 Google Sheets ignore it), a header row of stable column names (documented in COLUMNS and in the
 README's "Your data"), one row per record, oldest first. Codes, not translated words, so a
 column means the same in every language: flow is well / not_well / not_yet, yes/no answers are
-yes / no / empty (not answered).
+yes / no / empty (not answered). Numbers are written for machines, in every language: a decimal
+point and no thousands separator ("38.5", "1500"), never the screen's "38,5" (`_number`).
 
 A text cell that starts with = + - @ (or a tab or carriage return) would be run as a formula by
 a spreadsheet; such a cell is written with a leading apostrophe, which spreadsheets show as text.
@@ -19,7 +20,7 @@ from datetime import date
 
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionRecord
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,10 +40,11 @@ REPORT_COLUMNS: dict[str, str] = {
     "breast_hard_swollen": "yes / no",
     "nipples_cracked": "yes / no",
     "fever": "yes / no",
-    "temperature_c": "degrees Celsius",
+    "temperature_c": "degrees Celsius, with a decimal point (38.5)",
     "mood": "1 (very stressed) to 5 (calm)",
     **{name: "yes / no / empty" for name in OPTIONAL_QUESTIONS},
     **{f"mother_{sign.value}": "yes / no / empty" for sign in MOTHER_SIGNS},
+    **{f"baby_{sign.value}": "yes (ticked under baby_danger) / empty" for sign in BABY_SIGNS},
     "note": "her note, as typed",
 }
 SESSION_COLUMNS: dict[str, str] = {
@@ -74,10 +76,13 @@ def _yes_no(answer: bool | None) -> str:
 
 
 def _number(value: float | None) -> str:
+    """A number as a spreadsheet in any language reads it: "38.5", "1500", "" for none."""
     return "" if value is None else f"{value:g}"
 
 
-def _write(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+def csv_file(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV file as spreadsheets open it: UTF-8 with a BOM (Excel reads the letters right), CRLF
+    line ends, the header row, every cell through `safe_cell`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -109,11 +114,12 @@ def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None) -> b
             _number(report.mood),
             *(_yes_no(getattr(report, name)) for name in OPTIONAL_QUESTIONS),
             *(_yes_no(report.mother_signs.get(sign)) for sign in MOTHER_SIGNS),
+            *(_yes_no(report.baby_signs.get(sign)) for sign in BABY_SIGNS),
             report.note,
         ]
 
     ordered = sorted(reports, key=lambda report: report.day)
-    return _write(list(REPORT_COLUMNS), (row(report) for report in ordered))
+    return csv_file(list(REPORT_COLUMNS), (row(report) for report in ordered))
 
 
 def sessions_csv(sessions: Iterable[SessionRecord]) -> bytes:
@@ -136,4 +142,4 @@ def sessions_csv(sessions: Iterable[SessionRecord]) -> bytes:
         ]
 
     ordered = sorted((s for s in sessions if not s.demo), key=lambda s: s.started_at)
-    return _write(list(SESSION_COLUMNS), (row(session) for session in ordered))
+    return csv_file(list(SESSION_COLUMNS), (row(session) for session in ordered))

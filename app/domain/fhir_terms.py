@@ -16,7 +16,7 @@ from typing import Any
 
 from app.domain.records import SessionStatus
 from app.domain.redflags import RULES, RedFlag
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, Flow
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, Flow
 
 CANONICAL = "https://pijatoksitosin.id/fhir"
 # The identifier system of a mother: her UUID, the same on every device and in every export.
@@ -46,6 +46,7 @@ OUTCOME_DISPLAY = {
 SIGN_GROUPS: dict[str, tuple[str, tuple[StrEnum, ...]]] = {
     "signs": ("Signs of enough milk", SIGNS),
     "mother_signs": ("The mother's own danger signs", MOTHER_SIGNS),
+    "baby_signs": ("The newborn's danger signs (Buku KIA)", BABY_SIGNS),
 }
 # The report's numbers and their FHIR answer types (the form's own names are the linkIds).
 INTEGERS = ("feeds_24h", "wet_diapers", "expressed_ml", "mood")
@@ -64,6 +65,8 @@ QUESTION_TEXT = {
     "temperature_c": "Temperature (degrees C)",
     "mood": "Mood / stress (1 = very stressed, 5 = calm)",
     "note": "Note",
+    "baby_danger": "Any of the newborn's danger signs (Buku KIA)",
+    "baby_yellow": "Baby's skin or eyes yellow",
     "baby_sleepy_yellow": "Baby very sleepy or yellow",
     "dark_urine": "Baby's urine dark",
     "black_stools": "Baby's stools still black",

@@ -25,6 +25,13 @@ COUNT_FROM = 3
 # The halfway reminder is said only when it stands this far from the round's other prompts, so a
 # short (demonstration) round is not talked over: a 20-second round has none.
 HALFWAY_MIN_GAP_S = 15.0
+# "Ten seconds left" is said only in a round this long: in a 20-second demonstration round the round's
+# start prompt (its number and the hand cue) is still being said at its 10th second, so only the
+# chime sounds there.
+LAST_SECONDS_PROMPT_MIN_S = 30.0
+# "The next round starts in ten seconds", this long before a rest ends (a rest at least twice as long:
+# the demonstration's 5-second rest has none, its screen shows the line from the rest's start).
+NEXT_ROUND_S = 10.0
 
 
 class Clip(StrEnum):
@@ -43,6 +50,7 @@ class Clip(StrEnum):
     HAND_INDEX_BACKS = "hand_index_backs"
     HALFWAY = "halfway"
     LAST_SECONDS = "ten_seconds"
+    NEXT_ROUND = "next_round"
     REST_1 = "rest_1"
     REST_2 = "rest_2"
     REST_3 = "rest_3"
@@ -67,6 +75,7 @@ class PromptKind(StrEnum):
     HALFWAY = "halfway"
     LAST_SECONDS = "last_seconds"
     REST = "rest"
+    NEXT_ROUND = "next_round"
     SESSION_END = "session_end"
     PAUSED = "paused"
 
@@ -114,6 +123,8 @@ def plan_prompts(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
             rest = REST_CLIPS.get(int(phase.length_s))
             if rest is not None:
                 out.append(Prompt(PromptKind.REST, phase.start_s, (rest,), CueKind.ROUND_END))
+            if phase.length_s >= 2 * NEXT_ROUND_S:
+                out.append(Prompt(PromptKind.NEXT_ROUND, phase.end_s - NEXT_ROUND_S, (Clip.NEXT_ROUND,)))
             continue
         start_clips = [
             c
@@ -126,16 +137,11 @@ def plan_prompts(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
         last = phase.end_s - LAST_SECONDS_CUE
         if halfway - phase.start_s >= HALFWAY_MIN_GAP_S and last - halfway >= HALFWAY_MIN_GAP_S:
             out.append(Prompt(PromptKind.HALFWAY, halfway, (Clip.HALFWAY,)))
-        if phase.length_s > LAST_SECONDS_CUE:  # as the session's cue: never at the round's start
+        if phase.length_s >= LAST_SECONDS_PROMPT_MIN_S:  # the chime (a cue of the session) sounds anyway
             out.append(Prompt(PromptKind.LAST_SECONDS, last, (Clip.LAST_SECONDS,), CueKind.LAST_SECONDS))
         if phase.number == plan.rounds:
             out.append(Prompt(PromptKind.SESSION_END, phase.end_s, (Clip.SESSION_END,), CueKind.SESSION_END))
     return tuple(sorted(out, key=lambda p: p.at_s))
-
-
-def timeline(plan: Plan, technique: Technique | None) -> tuple[Prompt, ...]:
-    """The whole massage as heard without a pause: the count, then the plan's prompts."""
-    return (*count_prompts(), *plan_prompts(plan, technique))
 
 
 def prompts_since(session: Session, technique: Technique | None, from_s: float | None, to_s: float) -> list[Prompt]:
@@ -151,5 +157,10 @@ def prompts_since(session: Session, technique: Technique | None, from_s: float |
     ]
 
 
-def all_clips() -> tuple[Clip, ...]:
-    return tuple(Clip)
+def massage_clips(plan: Plan, technique: Technique | None) -> tuple[Clip, ...]:
+    """Every clip a massage with this plan may say: the count, its prompts, the count after a
+    resume and "paused". The page loads them all before the count starts (a sound loaded at its
+    first use would come late or not at all)."""
+    heard = (*count_prompts(), *plan_prompts(plan, technique), *count_prompts(resuming=True))
+    said = [c for p in heard for c in p.clips]
+    return tuple(dict.fromkeys([*said, Clip.PAUSED]))

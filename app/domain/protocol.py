@@ -32,7 +32,7 @@ class Build(StrEnum):
 
 
 class Technique(StrEnum):
-    FISTS = "fists"  # telapak tangan mengepal, thumbs pointing forward
+    FISTS = "fists"  # telapak tangan mengepal (no thumb direction: DOMAIN §2)
     THUMBS = "thumbs"  # jempol / ibu jari kiri dan kanan
     INDEX_BACKS = "index_backs"  # punggung telunjuk kiri dan kanan
 

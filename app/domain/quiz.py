@@ -26,7 +26,7 @@ class Phase(StrEnum):
 
 class Question(StrEnum):
     WHERE = "where"  # §5.1
-    LANDMARK = "landmark"  # §5.2
+    START = "start"  # §5.2 (attempts saved before asked "landmark": the top landmark)
     HAND_SHAPE = "hand_shape"  # §5.3
     HOW_LONG = "how_long"  # §5.4
     POSITION = "position"  # §5.5
@@ -48,20 +48,21 @@ class Item:
 
 # Option codes are "<question>.<option>"; the first one of each tuple is the DOMAIN §5 answer.
 ITEMS: tuple[Item, ...] = (
-    # §5.1 / §1: "both sides of the spine ... from ribs 5-6 up to the shoulder blades".
-    # Wrong: the breasts (where milk comes out, not where the massage is), below the bra line (past the
-    # lower landmark), on the spine itself (§2: "1-2 finger-widths from it").
+    # §5.1 / §1: "Both sides of the spine, from the level of ribs 5-6 (bra line) up to the upper edge
+    # of the shoulder blades". Wrong: the same zone the other way (down), the breasts (where milk comes
+    # out, not where the massage is), on the spine itself (§2: "1-2 finger-widths from it").
     Item(
         Question.WHERE,
         "where.spine_sides",
-        ("where.spine_sides", "where.breasts", "where.lower_back", "where.on_the_bones"),
+        ("where.spine_sides", "where.spine_down", "where.breasts", "where.on_the_bones"),
     ),
-    # §5.2 / §2 Landmarks: "the most prominent bone at the base of the neck (C7)".
-    # Wrong: the bra line (the lower end), the lowest ribs, the back of the head.
+    # §5.2 / §2: "Where does each stroke start? At the bra line (ribs 5-6), and it moves up."
+    # Wrong: the other end (the shoulder blades, moving down), the bone at the base of the neck (a
+    # landmark for the spine's line, not massaged: §2), the lowest ribs (below the zone).
     Item(
-        Question.LANDMARK,
-        "landmark.neck_bone",
-        ("landmark.neck_bone", "landmark.bra_line", "landmark.lowest_ribs", "landmark.head"),
+        Question.START,
+        "start.bra_line",
+        ("start.bra_line", "start.shoulder_blades", "start.neck_bone", "start.lowest_ribs"),
     ),
     # §5.3 / §2 Technique by body build (seed 000).
     # Wrong: the two shapes swapped; one shape for every build.
@@ -99,7 +100,7 @@ ITEMS: tuple[Item, ...] = (
         "if_it_hurts.stop_lighter",
         ("if_it_hurts.stop_lighter", "if_it_hurts.press_harder", "if_it_hurts.carry_on"),
     ),
-    # §5.8 / §3 Red flags: "mastitis: keep breastfeeding, get help within 24 h".
+    # §5.8 / §3 Red flags: "mastitis: keep breastfeeding, contact the midwife today".
     # Wrong: stop breastfeeding (DOMAIN says keep), wait and see, massage more instead.
     Item(
         Question.RED_BREAST,
@@ -179,3 +180,10 @@ class QuizAttempt:
     taken_at: datetime
     score_pct: int
     answers: dict[str, str] = field(default_factory=dict)
+
+
+def question_results(attempt: QuizAttempt | None) -> dict[Question, bool | None]:
+    """Each question's result in an attempt: right, wrong, or None (no attempt, or not answered:
+    an attempt of the first quiz never answered a question asked since)."""
+    given = {} if attempt is None else attempt.answers
+    return {q: (given[q.value] == _BY_QUESTION[q].answer if q.value in given else None) for q in QUESTIONS}

@@ -101,10 +101,6 @@ class SessionRecord(_Frozen):
     def minutes_massaged(self) -> float:
         return self.massaged_s / 60
 
-    @property
-    def ended_for_pain(self) -> bool:
-        return self.status is SessionStatus.STOPPED_PAIN
-
 
 def validate_comfort(comfort: int | None) -> int | None:
     """The mother's comfort rating: 1 (uncomfortable) to 5 (very comfortable), or not given."""

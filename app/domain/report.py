@@ -145,6 +145,25 @@ class MotherSign(StrEnum):
 
 MOTHER_SIGNS: tuple[MotherSign, ...] = tuple(MotherSign)
 
+
+class BabySign(StrEnum):
+    """The newborn's danger signs of the Buku KIA (DOMAIN section 3, [S26]): each one means GO NOW,
+    someone takes the baby to a health facility. Asked behind one question ("does the baby have
+    any of these?", `DailyReport.baby_danger`), so a mother reads the list without nine questions
+    every day; the ones she ticks are `DailyReport.baby_signs`."""
+
+    NOT_FEEDING = "not_feeding"  # will not feed, or too weak to suck
+    FITS = "fits"  # kejang
+    LIMP_SLEEPY = "limp_sleepy"  # limp, very sleepy or hard to wake
+    BREATHING = "breathing"  # fast or difficult breathing, the lower chest drawn in
+    HOT_OR_COLD = "hot_or_cold"  # hot (over 38 C) or cold (under 35.5 C) to the touch
+    YELLOW_DANGER = "yellow_danger"  # yellow in the first 24 hours, or reaching palms and soles
+    CORD = "cord"  # the cord stump red, smelly or with pus
+    VOMIT_BELLY = "vomit_belly"  # vomiting everything, or a swollen belly
+
+
+BABY_SIGNS: tuple[BabySign, ...] = tuple(BabySign)
+
 # Ranges from DOMAIN section 4 ("Numbers (optional)"); temperature and mood from the brief.
 FEEDS_RANGE = (0, 30)
 WET_DIAPERS_RANGE = (0, 30)
@@ -166,7 +185,11 @@ NOTE_MAX_CHARS = 2000
 
 # Yes/no questions of DOMAIN section 3 on the baby and the breasts (None = not answered).
 OPTIONAL_QUESTIONS: tuple[str, ...] = (
-    "baby_sleepy_yellow",  # "very sleepy or yellow (jaundiced)"
+    "baby_danger",  # "any of these?": the newborn's danger signs (GO NOW), `baby_signs` names them
+    "baby_yellow",  # "yellow skin or eyes after the first day" (TODAY); on day 0 it is a danger sign
+    # The question first asked ("very sleepy or yellow", one calm note). Never asked again: a report
+    # saved with it keeps its answer, and a yes is read as a danger sign (very sleepy is one).
+    "baby_sleepy_yellow",
     "dark_urine",  # "dark strong urine"
     "black_stools",  # "black stools after day 5"
     "breast_very_painful",  # "a breast that is ... very painful"
@@ -174,7 +197,10 @@ OPTIONAL_QUESTIONS: tuple[str, ...] = (
     "nipple_pain",  # any nipple pain today: "nipple pain that ... lasts past day 5-7"
 )
 
-Code = TypeVar("Code", Sign, MotherSign)
+# Questions the form no longer asks; a report saved with them keeps their answers.
+LEGACY_QUESTIONS: tuple[str, ...] = ("baby_sleepy_yellow",)
+
+Code = TypeVar("Code", Sign, MotherSign, BabySign)
 
 
 def _answers(value: Any, codes: type[Code], order: tuple[Code, ...]) -> dict[Code, bool]:
@@ -237,6 +263,9 @@ class DailyReport(BaseModel):
     flu_like: bool | None = None
     nipple_pain: bool | None = None
     mother_signs: dict[MotherSign, bool] = {}
+    baby_danger: bool | None = None
+    baby_signs: dict[BabySign, bool] = {}
+    baby_yellow: bool | None = None
 
     @property
     def sign_count(self) -> SignCount:
@@ -283,6 +312,11 @@ class DailyReport(BaseModel):
     @classmethod
     def _mother_signs(cls, value: Any) -> dict[MotherSign, bool]:
         return _answers(value, MotherSign, MOTHER_SIGNS)
+
+    @field_validator("baby_signs", mode="before")
+    @classmethod
+    def _baby_signs(cls, value: Any) -> dict[BabySign, bool]:
+        return _answers(value, BabySign, BABY_SIGNS)
 
     @field_validator("feeds_24h", "wet_diapers", "mood", mode="before")
     @classmethod
@@ -332,7 +366,8 @@ class DailyReport(BaseModel):
     @classmethod
     def _note(cls, value: Any) -> str:
         # Verbatim: no stripping, no escaping. The store binds parameters, the UI shows text.
-        if value is None:
+        # Only spaces is no note (a value of only spaces is empty, in every field).
+        if blank(value):
             return ""
         if not isinstance(value, str):
             raise fail(FieldError.INVALID_CHOICE)

@@ -1,8 +1,9 @@
 """The skills checklist: the midwife watches the husband (or another family member) do the massage
-and ticks each step done correctly (DOMAIN §2). Codes only; the UI words them from §2.
+and ticks each step done correctly (DOMAIN §5b, the steps of §2-3). Codes only; the UI words them.
 
 The score is the share of steps done right, in whole percent; the steps not yet right are listed
-for the next visit, in the order they are done.
+for the next visit, in the order they are done. A check saved with the first checklist (seven steps,
+"pressure" on its own) is judged on the steps it was asked, never on ones added since.
 """
 
 from __future__ import annotations
@@ -15,16 +16,21 @@ from uuid import UUID
 
 
 class Step(StrEnum):
-    POSITION = "position"  # §2 Position: sitting, leaning forward, arms folded on the table
-    LANDMARK = "landmark"  # §2 Landmarks: C7, both sides of the spine down to ribs 5-6
-    TECHNIQUE = "technique"  # §2 Technique by body build: fists / thumbs / index-finger backs
-    PRESSURE = "pressure"  # §2: gentle pressure that must not hurt or bruise
-    CIRCLES = "circles"  # §2: small circles, both sides at once, from inside outward, slowly
-    DURATION = "duration"  # §2 Timing: 3-5 minutes per round, 3 rounds
-    ENDING = "ending"  # §2 Ending: wipe the oil off with the warm wet washcloth, dry with a towel
+    # DOMAIN §5b, in the order the massage is done.
+    SAFETY = "safety"  # 1. asks the safety questions, stops for any "yes" or "not sure"
+    HANDS = "hands"  # 2. washes hands, warms and oils them
+    POSITION = "position"  # 3. seats her leaning forward, back bare, towel on her lap, privacy
+    LANDMARK = "landmark"  # 4. finds the bra line and the shoulder blades' upper edge, 1-2 fingers beside the spine
+    TECHNIQUE = "technique"  # 5. the hand shape for her build
+    PRESSURE = "pressure"  # the first checklist's own step; now part of CIRCLES ("gentle pressure")
+    CIRCLES = "circles"  # 6. small circles from inside outward, both sides at once, moving up, gentle
+    ASKS_PAIN = "asks_pain"  # 7. asks about pain and lightens or stops
+    DURATION = "duration"  # 8. keeps time (3-5 minutes x 3)
+    ENDING = "ending"  # 9. wipes the oil off with the warm washcloth, dries her; suggests breastfeeding
 
 
-STEPS: tuple[Step, ...] = tuple(Step)
+# The checklist the midwife ticks today (DOMAIN §5b): nine steps.
+STEPS: tuple[Step, ...] = tuple(step for step in Step if step is not Step.PRESSURE)
 
 
 class Checked(StrEnum):
@@ -40,14 +46,15 @@ NAME_MAX_CHARS = 60
 @dataclass(frozen=True)
 class SkillsResult:
     done: frozenset[Step]
+    asked: tuple[Step, ...] = STEPS  # the checklist the check was made with
 
     @property
     def right(self) -> int:
-        return len(self.done)
+        return len(self.done & set(self.asked))
 
     @property
     def total(self) -> int:
-        return len(STEPS)
+        return len(self.asked)
 
     @property
     def percent(self) -> int:
@@ -57,7 +64,7 @@ class SkillsResult:
     @property
     def not_yet(self) -> list[Step]:
         """The steps to practise before next time, in the order they are done."""
-        return [step for step in STEPS if step not in self.done]
+        return [step for step in self.asked if step not in self.done]
 
 
 def result(ticks: Mapping[str, bool]) -> SkillsResult:
@@ -93,4 +100,6 @@ class SkillsCheck:
 
     @property
     def result(self) -> SkillsResult:
-        return result({step.value: ok for step, ok in self.steps.items()})
+        """Judged on the steps this check was asked (the first checklist's seven, or today's nine)."""
+        asked = tuple(step for step in Step if step in self.steps)
+        return SkillsResult(result({step.value: ok for step, ok in self.steps.items()}).done, asked or STEPS)

@@ -36,7 +36,6 @@ WINDOWS: tuple[VisitWindow, ...] = (
     VisitWindow(Visit.KF3, 8, 28),  # "days 8-28"
     VisitWindow(Visit.KF4, 29, 42),  # "days 29-42"
 )
-KF1_FROM_HOURS = 6  # "6 hours ... after birth": for the UI's wording of KF1
 
 
 class Timing(StrEnum):

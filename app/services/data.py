@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from uuid import UUID
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, local_now
 from app.domain.csvexport import reports_csv, sessions_csv
 from app.domain.fhir import MotherExport, bundle
 from app.domain.mothers import Mother
+from app.domain.plausible import Implausible
 from app.services.own_voice import OwnVoice
 from app.store.backup import BackupError, BackupProblem
 from app.store.db import Store
@@ -69,6 +70,7 @@ class Restored:
     # A backup made before mothers had UUIDs: the nicknames of its mothers who look like mothers
     # here (same nickname and birth date). A merge asks about them before joining any.
     lookalikes: tuple[str | None, ...] = ()
+    record: Implausible | None = None  # with IMPLAUSIBLE: the first record no form would take
 
     @property
     def ok(self) -> bool:
@@ -82,6 +84,8 @@ class Inventory:
     mothers: int
     reports: int
     sessions: int
+    recordings: int = 0  # the midwife's own recordings of the prompts (the whole device only)
+    unfinished: int = 0  # massages not ended: perhaps running in another tab
 
 
 class DataService:
@@ -99,15 +103,23 @@ class DataService:
         return self.own is not None and self.own.file_ok(name, data)
 
     def _now(self) -> datetime:
-        return self.clock.wall().astimezone(self.tz)
+        return local_now(self.clock, self.tz)
 
     def _name(self, what: str, ext: str) -> str:
         return f"{APP_FILE_PREFIX}-{what}-{self._now().date().isoformat()}.{ext}"
 
     def inventory(self, mother_id: UUID | None = None) -> Inventory:
-        """Everything on the device, or only one mother's."""
+        """Everything on the device, or only one mother's (her recordings are the device's: they
+        count only for everything)."""
         counts = self.store.data.counts(mother_id)
-        return Inventory(mothers=counts["mothers"], reports=counts["reports"], sessions=counts["real_sessions"])
+        recordings = len(self.own.recorded()) if self.own is not None and mother_id is None else 0
+        return Inventory(
+            mothers=counts["mothers"],
+            reports=counts["reports"],
+            sessions=counts["real_sessions"],
+            recordings=recordings,
+            unfinished=counts["unfinished_sessions"],
+        )
 
     def mother_count(self) -> int:
         return len(self.store.mothers.list())
@@ -122,7 +134,7 @@ class DataService:
         try:
             found = self.store.data.check(data, self._file_ok)
         except BackupError as err:
-            return Restored(problem=err.code)
+            return Restored(problem=err.code, record=err.record)
         counts = found.counts
         return Restored(
             reports=counts.get("reports", 0), sessions=counts.get("sessions", 0), lookalikes=tuple(found.lookalikes)
@@ -132,7 +144,7 @@ class DataService:
         try:
             counts, files = self.store.data.restore(data, self._file_ok)
         except BackupError as err:
-            return Restored(problem=err.code)
+            return Restored(problem=err.code, record=err.record)
         except StoreWriteError:
             return Restored(write_failed=True)
         if self.own is not None:
@@ -146,7 +158,7 @@ class DataService:
         try:
             merged = self.store.data.merge(data, self._file_ok, same_mothers=same_mothers)
         except BackupError as err:
-            return Restored(problem=err.code)
+            return Restored(problem=err.code, record=err.record)
         except StoreWriteError:
             return Restored(write_failed=True)
         return Restored(merged=merged)
@@ -190,17 +202,14 @@ class DataService:
     def erase(self) -> None:
         """Everything on this device, gone from the file too (raises StoreWriteError). The device
         then starts again as a new one does: one blank mother to fill in."""
-        self.store.data.erase()
+        self.store.data.erase(at=self.clock.wall())
         if self.own is not None:
             self.own.delete_all()
-        self.store.mothers.add(at=self.clock.wall())
 
     def erase_mother(self, mother_id: UUID) -> None:
         """One mother and everything recorded for her (raises StoreWriteError). The last mother is
-        replaced by a blank one, as on a new device."""
-        self.store.data.erase_mother(mother_id)
-        if not self.store.mothers.list():
-            self.store.mothers.add(at=self.clock.wall())
+        replaced by a blank one in the same transaction, as on a new device."""
+        self.store.data.erase_mother(mother_id, at=self.clock.wall())
 
     def mother_name(self, mother_id: UUID) -> str | None:
         mother = self.store.mothers.get(mother_id)

@@ -13,23 +13,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, day_bounds, local_now
+from app.domain.daypart import PartOfDay, part_of_day
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import Notice, OpenFlag, RedFlag, evaluate, notices, recent_flags
 from app.domain.report import DailyReport, validate_report
+from app.domain.report_days import RequestedDay, requested_day
 from app.domain.trends import MassageComparison, Point, massage_vs_other, series
 from app.domain.visits import VisitDue, visit_due
+from app.services.form_text import report_drafts, unsaved
 from app.services.report_form import Fields, draft_key, fields_from_report, form_errors, raw_report
 from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
-NOON = 12  # a massage started before noon is the morning's
 RANGES = ("7", "30", "all")
 LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the whole range
 # The birth date was moved after reports that are kept: they would be days before the birth, which
@@ -72,6 +74,7 @@ class DayEntry:
     report: DailyReport | None
     sessions: list[SessionRecord]
     flags: list[RedFlag] = field(default_factory=list)  # the red flags in that day's report
+    unsaved: bool = False  # the day's form holds a draft that is not saved (form_text.unsaved)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class History:
     comparison: MassageComparison | None  # flow on massage days against other days, in the range
     days: list[DayEntry] = field(default_factory=list)  # every day from end back, newest first
     more: bool = False  # older days in the range are not listed yet ("all": one page at a time)
+    # Her records this version could not read (met so far): kept in the file, in a backup, never
+    # overwritten, and counted here so she knows they are there.
+    unreadable: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,25 +135,18 @@ class DiaryService:
 
     # -- time ------------------------------------------------------------------------------------
     def local_now(self) -> datetime:
-        return self.clock.wall().astimezone(self.tz)
+        return local_now(self.clock, self.tz)
 
     def today(self) -> date:
         return self.local_now().date()
 
     def day_bounds(self, day: date) -> tuple[datetime, datetime]:
-        start = datetime.combine(day, time(), tzinfo=self.local_now().tzinfo)
-        return start, start + timedelta(days=1)
+        return day_bounds(day, self.local_now().tzinfo)
 
-    def report_day(self, requested: str | None) -> date:
-        """The day asked for (ISO text), or today; never a future day, never an unreadable one."""
-        now = self.today()
-        if not requested:
-            return now
-        try:
-            day = date.fromisoformat(requested)
-        except ValueError:
-            return now
-        return min(day, now)
+    def report_day(self, requested: str | None) -> RequestedDay:
+        """The day asked for (ISO text), or today when none is; a day that cannot be read, still
+        to come or before the birth is refused with its reason (`report_days`)."""
+        return requested_day(requested, today=self.today(), birth_date=self.birth_date())
 
     # -- profile ---------------------------------------------------------------------------------
     def profile(self) -> Profile | None:
@@ -219,14 +218,15 @@ class DiaryService:
             notices=[] if newest is None else notices(newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
             visit=None if born is None else visit_due(born, day),
             report=self.store.diary.get(day),
-            morning=half_day(s for s in sessions if s.started_at.astimezone(tz).hour < NOON),
-            evening=half_day(s for s in sessions if s.started_at.astimezone(tz).hour >= NOON),
+            morning=half_day(s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is PartOfDay.MORNING),
+            evening=half_day(s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is PartOfDay.EVENING),
         )
 
     # -- the report form -------------------------------------------------------------------------
-    def form(self, day: date) -> Fields:
-        """The form's fields: the saved report, overlaid with the draft typed since."""
-        fields = fields_from_report(self.store.diary.get(day))
+    def form(self, day: date, decimal: str = ".") -> Fields:
+        """The form's fields: the saved report (a decimal written with `decimal`), overlaid with
+        the draft typed since (as typed)."""
+        fields = fields_from_report(self.store.diary.get(day), decimal)
         draft = self.store.drafts.get(draft_key(day))
         if draft:
             fields.update({k: v for k, v in draft.items() if k in fields})
@@ -235,16 +235,12 @@ class DiaryService:
     def has_draft(self, day: date) -> bool:
         """Whether the day's form holds typed text that is not saved (a draft that differs from
         the saved report, or from an empty form)."""
-        draft = self.store.drafts.get(draft_key(day))
-        if not draft:
-            return False
-        saved = fields_from_report(self.store.diary.get(day))
-        return any(saved.get(name) != value for name, value in draft.items() if name in saved)
+        return unsaved(self.store.drafts.get(draft_key(day)), fields_from_report(self.store.diary.get(day)))
 
-    def discard_draft(self, day: date) -> Fields:
+    def discard_draft(self, day: date, decimal: str = ".") -> Fields:
         """Forget what was typed since the last save; the form's fields as saved (or empty)."""
         self.clear_draft(day)
-        return fields_from_report(self.store.diary.get(day))
+        return fields_from_report(self.store.diary.get(day), decimal)
 
     def keep_draft(self, day: date, fields: Mapping[str, str]) -> None:
         self.store.drafts.put(draft_key(day), dict(fields), at=self.clock.wall())
@@ -324,6 +320,7 @@ class DiaryService:
         trend = self.store.diary.trend(start=start, end=end)
         massage_days = self.store.sessions.massage_days(self.day_bounds(start)[0], self.day_bounds(end)[1], tz)
         reports = {r.day: r for r in self.store.diary.list(start=first_listed, end=end)}
+        drafts = report_drafts(self.store)
         by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
         for s in self.store.sessions.between(self.day_bounds(first_listed)[0], self.day_bounds(end)[1]):
             if s.status is not SessionStatus.IN_PROGRESS:  # oldest first within a day
@@ -335,8 +332,12 @@ class DiaryService:
             points=series(trend, start=start, end=end),
             massage_days=massage_days,
             comparison=massage_vs_other(trend, massage_days),
-            days=[self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days],
+            days=[
+                replace(entry, unsaved=unsaved(drafts.get(entry.day), fields_from_report(entry.report)))
+                for entry in (self._entry(d, born, reports.get(d), by_day_sessions.get(d, [])) for d in days)
+            ],
             more=shown < span,
+            unreadable=len(self.store.diary.skipped) + len(self.store.sessions.skipped),
         )
 
     def _range_start(self, chosen: str, end: date, born: date | None) -> date:

@@ -29,6 +29,10 @@ CHANNELS = 2
 KEPT_RATE = 22050
 MIN_S = 0.3  # shorter than this is a slip of the finger, not a prompt
 MAX_S = 30.0
+# A file in a backup: the longest recording at the highest rate a WAV may have here, plus its
+# header (and any chunks a recorder adds before the sound).
+WAV_OVERHEAD_BYTES = 4096
+MAX_FILE_BYTES = int(MAX_S * 48000) * 2 + WAV_OVERHEAD_BYTES
 
 
 class RecordingError(ValueError):
@@ -146,16 +150,20 @@ class OwnVoice:
     @staticmethod
     def file_ok(name: str, data: bytes) -> bool:
         """Whether a backup's file is a recording this app made: a prompt's name, mono 16-bit WAV,
-        of a length a recording can have."""
-        if clip_from_name(name) is None:
+        of a length a recording can have, and nothing but that: its sound is all there, and no
+        more than a header's worth of bytes rides along (a 24 MB blob behind a 1-second header is
+        not a recording)."""
+        if clip_from_name(name) is None or len(data) > MAX_FILE_BYTES:
             return False
         try:
             with wave.open(io.BytesIO(data), "rb") as w:
                 frames, rate = w.getnframes(), w.getframerate()
                 shape_ok = w.getnchannels() == 1 and w.getsampwidth() == 2 and 8000 <= rate <= 48000
+                sound = len(w.readframes(frames)) if shape_ok else 0
         except (wave.Error, EOFError):
             return False
-        return shape_ok and MIN_S <= frames / rate <= MAX_S
+        whole = sound == 2 * frames and len(data) - sound <= WAV_OVERHEAD_BYTES
+        return shape_ok and whole and MIN_S <= frames / rate <= MAX_S
 
     def replace_with(self, files: dict[str, bytes]) -> None:
         """Her recordings become exactly these (each checked by `file_ok`, else skipped)."""

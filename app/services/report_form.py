@@ -3,7 +3,8 @@ field names, a saved report as fields, the fields as the domain's raw input, and
 errors under the form's names. Pure functions, no store: DiaryService uses them.
 
 Yes/no answers are "yes", "no" or "" (not answered, never read as a no); ticked boxes "true" or
-"false"; a time of day H:MM, HH:MM or HH.MM.
+"false"; a time of day H:MM, HH:MM or HH.MM. `go_now_in_form`: the GO NOW flags its danger
+answers raise before Save.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
-from app.domain.report import MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport
+from pydantic import ValidationError
+
+from app.domain.redflags import RULES, RedFlag, Urgency, evaluate
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport
+from app.services.form_text import number_text
 
 NUMBER_FIELDS = ("feeds_24h", "wet_diapers", "expressed_ml")
 BODY_FLAGS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
@@ -42,6 +47,11 @@ def mother_key(code: str) -> str:
     return f"mother:{code}"
 
 
+def baby_key(code: str) -> str:
+    """The form field (a ticked box) of one of the newborn's danger signs."""
+    return f"baby:{code}"
+
+
 def _yes_no(answer: bool | None) -> str:
     return "" if answer is None else ("yes" if answer else "no")
 
@@ -58,11 +68,13 @@ def empty_fields() -> Fields:
     f.update({f"sign:{sign.value}": "" for sign in SIGNS})
     f.update({name: "" for name in OPTIONAL_QUESTIONS})  # yes / no / "" (not answered)
     f.update({mother_key(sign.value): "" for sign in MOTHER_SIGNS})  # yes / no / ""
+    f.update({baby_key(sign.value): "false" for sign in BABY_SIGNS})  # ticked or not
     return f
 
 
-def fields_from_report(report: DailyReport | None) -> Fields:
-    """The form's text fields for a saved report (or an empty form)."""
+def fields_from_report(report: DailyReport | None, decimal: str = ".") -> Fields:
+    """The form's text fields for a saved report (or an empty form); a decimal written with
+    `decimal`, her language's mark (see form_text)."""
     f = empty_fields()
     if report is None:
         return f
@@ -70,16 +82,16 @@ def fields_from_report(report: DailyReport | None) -> Fields:
     for sign, answer in report.signs.items():
         f[f"sign:{sign.value}"] = "yes" if answer else "no"
     for name in NUMBER_FIELDS:
-        value = getattr(report, name)
-        f[name] = "" if value is None else str(value)
+        f[name] = number_text(getattr(report, name))
     for name in BODY_FLAGS:
         f[name] = "true" if getattr(report, name) else "false"
     for name in OPTIONAL_QUESTIONS:
         f[name] = _yes_no(getattr(report, name))
     for code, answer in report.mother_signs.items():
         f[mother_key(code.value)] = _yes_no(answer)
-    if report.temperature_c is not None:
-        f["temperature_c"] = str(report.temperature_c)
+    for baby_sign, ticked in report.baby_signs.items():
+        f[baby_key(baby_sign.value)] = "true" if ticked else "false"
+    f["temperature_c"] = number_text(report.temperature_c, decimal)
     if report.mood is not None:
         f["mood"] = str(report.mood)
     if report.colostrum_first_seen is not None:
@@ -112,7 +124,24 @@ def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
         raw[name] = _answer(fields.get(name))
     mother = {sign.value: _answer(fields.get(mother_key(sign.value))) for sign in MOTHER_SIGNS}
     raw["mother_signs"] = {code: answer for code, answer in mother.items() if answer is not None}
+    # The newborn's danger signs count only under a "yes" to "any of these?": a "no" clears them.
+    ticked = {sign.value: True for sign in BABY_SIGNS if fields.get(baby_key(sign.value)) == "true"}
+    raw["baby_signs"] = ticked if raw.get("baby_danger") is True else {}
     return raw
+
+
+_DANGER_FIELDS = ("mother_signs", "baby_danger", "baby_signs", "baby_yellow")
+
+
+def go_now_in_form(fields: Mapping[str, str], day: date, postpartum_day: int | None) -> list[RedFlag]:
+    """The GO NOW flags the form's danger answers raise so far, before Save: the form says at once
+    what to do, whatever else is still blank or wrong."""
+    raw = raw_report(fields, day)
+    try:
+        report = DailyReport.model_validate({"day": day, "flow": "well", **{k: raw[k] for k in _DANGER_FIELDS}})
+    except ValidationError:
+        return []
+    return [flag for flag in evaluate(report, postpartum_day=postpartum_day) if RULES[flag].urgency is Urgency.GO_NOW]
 
 
 def form_errors(errors: Mapping[str, str]) -> dict[str, str]:

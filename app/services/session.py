@@ -26,6 +26,8 @@ from app.domain.protocol import (
     Technique,
 )
 from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus
+from app.domain.redflags import recent_flags
+from app.domain.safety import Stop, today_stops
 from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
 from app.store.db import Store
 
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 
 # A heartbeat between events, so that a killed app loses at most this much of a round.
 CHECKPOINT_EVERY_S = 5.0
+# Reports read to find the open flags (as Today does).
+FLAG_LOOKBACK = 60
 
 
 class SafetyAnswer(StrEnum):
@@ -55,6 +59,14 @@ class Wizard:
     # large drawings, and back to the visit at the end.
     teaching: bool = False
     safety: dict[Contraindication, SafetyAnswer] = field(default_factory=dict)
+    # After an operasi sesar (DOMAIN §3): the midwife's OK first. `caesarean` yes/no; when yes,
+    # `caesarean_ok` is whether the midwife has said the massage is OK (yes / no / not sure).
+    caesarean: SafetyAnswer | None = None
+    caesarean_ok: SafetyAnswer | None = None
+    # What her diary says about today (fever, feeling ill, open flags), read when the check opens,
+    # and whether the midwife has said the massage is OK all the same.
+    today: list[Stop] = field(default_factory=list)
+    today_ok: bool = False
     prepared: set[PrepItem] = field(default_factory=set)
     build: Build | None = None
     technique: Technique | None = None
@@ -68,6 +80,31 @@ class Wizard:
         return [
             code for code in CONTRAINDICATIONS if self.safety.get(code) in (SafetyAnswer.YES, SafetyAnswer.NOT_SURE)
         ]
+
+    def questions_left(self) -> int:
+        """The safety questions not answered yet, the operasi sesar ones included."""
+        left = sum(1 for code in CONTRAINDICATIONS if code not in self.safety)
+        left += self.caesarean is None
+        left += self.caesarean is SafetyAnswer.YES and self.caesarean_ok is None
+        return left
+
+    @property
+    def needs_caesarean_ok(self) -> bool:
+        """After an operasi sesar without the midwife's OK (not given, or not sure): not yet."""
+        return self.caesarean is SafetyAnswer.YES and self.caesarean_ok in (SafetyAnswer.NO, SafetyAnswer.NOT_SURE)
+
+    @property
+    def stopped_today(self) -> bool:
+        """Her diary says not today, and the midwife has not said it is OK all the same."""
+        return bool(self.today) and not self.today_ok
+
+    def safe_to_start(self) -> bool:
+        return (
+            not self.stopped_today
+            and self.questions_left() == 0
+            and not self.unsafe_reasons()
+            and not self.needs_caesarean_ok
+        )
 
     def choose_build(self, build: Build) -> None:
         self.build = build
@@ -124,6 +161,18 @@ class SessionController:
     def reset_wizard(self) -> None:
         self.wizard = Wizard()
 
+    def read_today(self) -> list[Stop]:
+        """What her diary says about massaging today (`safety.today_stops`), kept in the wizard for
+        the safety check. Read when the check opens, so a report saved a minute ago counts."""
+        today = self.clock.wall().astimezone().date()
+        profile = self.store.profile.get()
+        born = profile.baby_birth_date if profile else None
+        reports = self.store.diary.list(limit=FLAG_LOOKBACK)
+        report = next((r for r in reports if r.day == today), None)
+        flags = [o.flag for o in recent_flags(reports, birth_date=born, today=today)]
+        self.wizard.today = today_stops(report, flags)
+        return self.wizard.today
+
     @property
     def active(self) -> bool:
         return self.session is not None and not self.session.over
@@ -163,11 +212,6 @@ class SessionController:
 
     def end_early(self) -> None:
         self._apply("end", lambda s, now: s.stop(now, StopReason.ENDED_EARLY))
-
-    def suspend(self) -> None:
-        """The page went away (tab closed, reload): pause, so nothing counts while nobody is there."""
-        if self.session is not None and self.session.status is Status.RUNNING:
-            self._apply("suspend", lambda s, now: s.pause(now))
 
     def tick(self) -> list[Cue]:
         """Advance to now: returns the cues crossed since the last tick (each cue once)."""
@@ -278,16 +322,6 @@ class SessionController:
             self._persist("finish", now)
         else:
             self.store.sessions.record_event(self.session_id, "restore", self._progress(now))
-
-    def resume_pending(self, record: SessionRecord) -> None:
-        self.take_over(record)
-        if self.active:
-            self.resume()
-
-    def end_pending(self, record: SessionRecord) -> None:
-        self.take_over(record)
-        if self.active:
-            self.end_early()
 
     def rate(self, comfort: int | None, letdown: bool | None) -> None:
         if self.session_id is not None:

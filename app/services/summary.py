@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from uuid import UUID
 
-from app.domain.clock import Clock
+from app.domain.clock import Clock, local_now
 from app.domain.postpartum import postpartum_day
 from app.domain.profile import Profile
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import RULES, FlagGroup, RedFlag, recent_flags
+from app.domain.redflags import FlagGroup, OpenFlag, recent_flags
 from app.domain.report import DailyReport
 from app.domain.skills import SkillsCheck
 from app.domain.visits import Timing, VisitDue, next_visit, visit_due
@@ -39,13 +39,6 @@ class DayLine:
     postpartum_day: int | None
     report: DailyReport | None
     massages: int  # finished massages that day (completed, ended early or stopped for pain)
-
-
-@dataclass(frozen=True)
-class OpenFlag:
-    flag: RedFlag
-    group: FlagGroup
-    since: date
 
 
 @dataclass(frozen=True)
@@ -85,7 +78,7 @@ class SummaryService:
         self.tz = tz
 
     def summary(self) -> VisitSummary:
-        now = self.clock.wall().astimezone(self.tz)
+        now = local_now(self.clock, self.tz)
         end = now.date()
         start = end - timedelta(days=DAYS - 1)
         zone = now.tzinfo
@@ -113,9 +106,7 @@ class SummaryService:
                 )
             )
         # Open as Today shows them (reported in the last days, not answered "no" since).
-        flags = [
-            OpenFlag(o.flag, RULES[o.flag].group, o.since) for o in recent_flags(reports, birth_date=born, today=end)
-        ]
+        flags = recent_flags(reports, birth_date=born, today=end)
         flags.sort(key=lambda f: GROUP_ORDER.index(f.group))  # stable: most urgent first within a group
         teaching = TeachingService(self.store, self.clock)
         return VisitSummary(

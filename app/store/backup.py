@@ -40,12 +40,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
 from sqlite_utils import Database
 
+from app.domain.plausible import Implausible
 from app.store.identity_migration import derived_uuids
 from app.store.migrations import migrations
 from app.store.repositories.base import utc_text
@@ -65,11 +66,13 @@ _VALUE_TYPES = (str, int, float, type(None))
 
 class BackupError(Exception):
     """A file that cannot be restored; `code` says why, the UI says it in words. Never carries
-    the file's content."""
+    the file's content, except `record`: the kind and day of the first record no form would have
+    accepted, for the message she reads (never for a log)."""
 
-    def __init__(self, code: BackupProblem) -> None:
+    def __init__(self, code: BackupProblem, record: Implausible | None = None) -> None:
         super().__init__(code.value)
         self.code = code
+        self.record = record
 
 
 class BackupProblem(StrEnum):
@@ -80,6 +83,7 @@ class BackupProblem(StrEnum):
     NEWER_APP = "newer_app"  # written by a newer version of the app (unknown schema)
     WRONG_CHECKSUM = "wrong_checksum"  # changed or damaged since it was made
     INVALID_CONTENT = "invalid_content"  # rows this version cannot read, or broken links
+    IMPLAUSIBLE = "implausible"  # a value no form accepts (a birth in year 1, a day after the backup)
 
 
 @dataclass(frozen=True)
@@ -168,13 +172,17 @@ def load(
     *,
     readable: Callable[[Database], bool],
     file_ok: Callable[[str, bytes], bool] = lambda name, data: False,
+    plausible: Callable[[Database, date], Implausible | None] = lambda db, made: None,
+    today: date | None = None,
 ) -> Backup:
     """Check a backup file and load it into a private in-memory database at the current schema.
 
     `readable(db)` tells whether this version's repositories read every row of it (the store
     passes its own check); `file_ok(name, data)` whether a file it carries is one the app takes
-    (by default none: a backup with files is refused). Raises BackupError; the live diary is not
-    involved at all.
+    (by default none: a backup with files is refused); `plausible(db, made)` the first record no
+    form would have accepted by the day the backup was made (or `today`, the device's UTC day,
+    if that is earlier: a file from a phone whose clock ran ahead brings no future days). Raises
+    BackupError; the live diary is not involved at all.
     """
     if len(data) > MAX_BYTES:
         raise BackupError(BackupProblem.TOO_LARGE)
@@ -199,6 +207,7 @@ def load(
     legacy = IDENTITY_MIGRATION not in schema
     if legacy != (version == 1):  # a format 2 file always has identities, a format 1 file never
         raise BackupError(BackupProblem.MALFORMED)
+    made = min(_made_day(created_at), today or datetime.now(UTC).date())
     files = _files(payload.get("files", {}), file_ok)
     db = _database_at(schema)
     try:
@@ -212,6 +221,9 @@ def load(
             migrations.apply(db)
         if not readable(db):
             raise BackupError(BackupProblem.INVALID_CONTENT)
+        bad = plausible(db, made)
+        if bad is not None:
+            raise BackupError(BackupProblem.IMPLAUSIBLE, bad)
     except sqlite3.Error as exc:  # a NOT NULL or type the schema refuses
         db.close()
         raise BackupError(BackupProblem.INVALID_CONTENT) from exc
@@ -256,8 +268,25 @@ def _files(files: Any, file_ok: Callable[[str, bytes], bool]) -> dict[str, bytes
 
 def _parse(data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+        return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BackupError(BackupProblem.MALFORMED) from exc
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key comes twice: which one was meant cannot be known (two
+    "reports" would otherwise keep the last silently)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a key comes twice in one object")
+    return found
+
+
+def _made_day(created_at: str) -> date:
+    """The (UTC) day the backup was made; a time that is not one is a damaged file."""
+    try:
+        return datetime.fromisoformat(created_at).date()
+    except ValueError as exc:
         raise BackupError(BackupProblem.MALFORMED) from exc
 
 

@@ -7,13 +7,14 @@ Opening never changes a file it cannot use: a file that is empty, not a database
 read-only or from a newer version of the app raises StoreOpenError with a code, and the file
 stays byte for byte as it was. A fresh database is built under a temporary name and linked into
 place whole, so an empty file under the real name is always a damaged diary, never a new one.
+What an interrupted run left beside it (temporaries, a -wal whose database is gone) is dealt with
+first, in app/store/leftovers.py.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sqlite3
 import stat
 import threading
@@ -29,6 +30,7 @@ from sqlite_utils import Database
 
 from app.config import private_dir
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
+from app.store.leftovers import folder_lock, temporary_for, tidy
 from app.store.migrations import migrations
 from app.store.repositories import (
     NO_MOTHER,
@@ -43,6 +45,7 @@ from app.store.repositories import (
     TeachingRepository,
     every_row_readable,
 )
+from app.store.repositories.mothers import never_without_a_mother
 
 __all__ = ["NO_MOTHER", "Store", "connect", "every_row_readable", "open_store"]
 
@@ -165,8 +168,10 @@ def open_store(path: Path) -> Store:
     path = Path(path)
     try:
         private_dir(path.parent)
-        if not path.exists():
-            _create(path)
+        with folder_lock(path.parent):  # no other process's create is under way meanwhile
+            tidy(path)  # an interrupted create's temporaries; a -wal whose database is gone
+            if not path.exists():
+                _create(path)
     except OSError as exc:
         raise StoreOpenError(_os_code(exc), errno.errorcode.get(exc.errno or 0, "")) from exc
     key = path.resolve()
@@ -206,6 +211,7 @@ def _connect(path: Path) -> Store:
         _check_version(db)
         _migrate(db)
         _enable_wal(db)
+        never_without_a_mother(db.conn)
     except sqlite3.Error as exc:
         db.close()
         raise open_error(exc) from exc
@@ -235,7 +241,7 @@ def _enable_wal(db: Database) -> None:
 def _create(path: Path) -> None:
     """Build a new database with the full schema under a temporary name, then link it into
     place: another process opening at the same moment sees no file or a whole one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    tmp = temporary_for(path)
     # Created by us with the final mode, so SQLite never makes it (or its journals) umask-wide.
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     try:

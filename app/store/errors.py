@@ -38,6 +38,9 @@ class WriteErrorCode(StrEnum):
     IO_ERROR = "io_error"
     # SQLite refused the change: a constraint or a trigger's RAISE.
     REFUSED = "refused"
+    # The day already holds a record this version cannot read: it is kept, never overwritten
+    # (a newer version wrote it, or a code this one does not know).
+    UNREADABLE_KEPT = "unreadable_kept"
     UNKNOWN = "unknown"
 
 

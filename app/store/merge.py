@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.store.backup import columns, data_tables
+from app.store import backup  # the module, not its names: backup -> repositories -> merge is a cycle
 
 # Columns that say when a row was written, not what it says: never a difference.
 _STAMPS = {"created_at", "updated_at"}
@@ -240,7 +240,9 @@ class _Merge:
 
     def drop_blank(self) -> None:
         """The blank mother a new device starts with, now that the backup brought real ones."""
-        held = [t for t in data_tables(self.live) if t != "mothers" and "mother_id" in columns(self.live, t)]
+        held = [
+            t for t in backup.data_tables(self.live) if t != "mothers" and "mother_id" in backup.columns(self.live, t)
+        ]
         self.conn.execute(
             "DELETE FROM mothers WHERE nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
             "AND facility_phone IS NULL AND (SELECT count(*) FROM mothers) > 1 "
@@ -281,7 +283,7 @@ def _ordered_mothers(db: Database) -> list[dict[str, Any]]:
 
 
 def _dicts(db: Database, table: str) -> list[dict[str, Any]]:
-    names = columns(db, table)
+    names = backup.columns(db, table)
     select = ", ".join(f'"{name}"' for name in names)
     return [dict(zip(names, row)) for row in db.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid').fetchall()]
 

@@ -354,6 +354,16 @@ def m005_teaching(db: Database) -> None:
 
 
 @migrations()
+def m006_newborn_danger_signs(db: Database) -> None:
+    # The newborn's danger signs (DOMAIN §3, [S26]) behind one question: `baby_danger` yes/no (NULL =
+    # not answered), `baby_signs` JSON {code: bool} of the ones ticked, like `mother_signs`; and
+    # `baby_yellow`, yellow skin or eyes (NULL = not answered). Rows written before answered none.
+    db["reports"].add_column("baby_danger", int)
+    db["reports"].add_column("baby_signs", str, not_null_default="{}")
+    db["reports"].add_column("baby_yellow", int)
+
+
+@migrations()
 def m007_identity(db: Database) -> None:
     # A mother's UUID in place of her row id everywhere, a UUID for each massage, quiz attempt and
     # skills check, and the reminders in a table of their own (issue 21). The body is long enough

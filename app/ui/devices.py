@@ -1,11 +1,16 @@
 """A visitor's device services: sound cues and spoken prompts (played in order, never
 overlapping), vibration, keeping the screen on, and screen-reader announcements.
 
-One queue holds chimes and spoken prompts: a cue's chime first, then its prompt. A prompt whose
-turn comes while a newer sound already waits (it would start within a second of the next one), or
-more than STALE_S after its moment, is dropped rather than stacked: the husband hears what is true
-now. Chimes are never dropped. The voice setting (voice / beeps only / silent) decides what is
-queued; vibration does not depend on it, so a cue is felt with the sound off.
+One queue holds chimes and spoken prompts: a cue's chime first, then its prompt; each sound starts
+once the one before it has ended (app/ui/sound.py follows the page's players). A prompt whose turn
+comes while a newer sound already waits (it would start within a second of the next one), or more
+than STALE_S after its moment, is dropped rather than stacked: the husband hears what is true now.
+Chimes are never dropped. The voice setting (voice / beeps only / silent) decides what is queued;
+vibration does not depend on it, so a cue is felt with the sound off.
+
+Before a massage counts down, `prepare` has the page load every sound it will need (a sound first
+loaded at its moment would come late); a sound the page cannot load is left out, never waited for
+again.
 
 Created once per browser session (the services register with that visitor's page). A device
 error never stops a massage: every call is guarded and logged without any health data.
@@ -17,18 +22,19 @@ import asyncio
 import logging
 import wave
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import flet as ft
-import flet_audio as fta
 
 from app import ASSETS_DIR
 from app.domain.prompts import Clip, Prompt
 from app.domain.session import Cue, CueKind
 from app.services.own_voice import OwnVoice
+from app.ui.lost_connection import LANGUAGE_KEY
+from app.ui.sound import Players
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,10 @@ SOUND_GAP_S = 0.15
 DROP_WITHIN_S = 1.0
 # ... or when it would start this long after its moment (a long prompt ran over it).
 STALE_S = 3.0
+# How long the page may take to load the sounds of a massage before its count starts (it goes on
+# without those it did not get), and one sound first asked for elsewhere (a preview in settings).
+PREPARE_WAIT_S = 10.0
+LOAD_WAIT_S = 3.0
 # The voice setting, remembered on the device (settings key "voice").
 VOICE, BEEPS, SILENT = "voice", "beeps", "silent"
 VOICE_MODES = (VOICE, BEEPS, SILENT)
@@ -86,6 +96,12 @@ class _Sound:
     spoken: bool
     first: bool = True  # the first clip of its prompt (the drop rule looks at whole prompts)
     forced: bool = False  # a preview in settings: played whatever the voice setting
+    done: asyncio.Event | None = None  # set once it has left the queue (heard, dropped or hushed)
+
+
+def _finished(sound: _Sound) -> None:
+    if sound.done is not None:
+        sound.done.set()
 
 
 @cache
@@ -114,65 +130,96 @@ class Devices:
         self.page = page
         self.language = language  # the visitor's language, asked at each prompt
         self.mode = mode if mode in VOICE_MODES else VOICE
-        self.sounds: dict[str, Any] = {src: fta.Audio(src=src, volume=1.0) for src in CUE_SOUNDS.values()}  # by file
-        self.wakelock = ft.Wakelock()
-        self.haptics = ft.HapticFeedback()
-        self.semantics = ft.SemanticsService()
-        # Flet 1.0.5 unregisters, after every event, each service that the app holds by fewer than two
-        # references (flet/messaging/session.py after_event -> unregister_services counts them with
-        # sys.getrefcount): a sound held once would be gone from the page after the first tap. This
-        # list is the second reference of every service here.
-        self._alive: list[Any] = [*self.sounds.values(), self.wakelock, self.haptics, self.semantics]
         # Where a clip's sound comes from: (lang, clip) -> (src, seconds) or None for the generated one:
         # the midwife's recording when she made one (whatever the language: it replaces the sound).
         self.own = own
         self.own_voice: Callable[[str, Clip], tuple[str, float] | None] = (
             lambda lang, clip: own.source(clip) if own is not None else None
         )
+        self.players = Players(page, self._native_source)
+        for src in CUE_SOUNDS.values():  # the chimes: the page loads them as it opens
+            self.players.player(src)
+        self.wakelock = ft.Wakelock()
+        self.haptics = ft.HapticFeedback()
+        self.semantics = ft.SemanticsService()
+        self.preferences = ft.SharedPreferences()  # the page's own storage (app/ui/lost_connection.py)
+        # Flet 1.0.5 unregisters, after every event, each service that the app holds by fewer than two
+        # references (flet/messaging/session.py after_event -> unregister_services counts them with
+        # sys.getrefcount): a service held once would be gone from the page after the first tap. This
+        # list is the second reference of every service here but the players (Players keeps theirs).
+        self._alive: list[Any] = [self.wakelock, self.haptics, self.semantics, self.preferences]
         self._recorder: Any = None
         self._stream_to: Callable[[Any], Any] = lambda e: None
         self._now = now or (lambda: asyncio.get_running_loop().time())
         self._sleep = sleep or asyncio.sleep
         self._queue: deque[_Sound] = deque()
         self._player: asyncio.Task[None] | None = None
-        self._current: Any = None  # the player of the sound being heard
+        self._current: str | None = None  # the file of the sound being heard
+        self._unavailable: set[str] = set()  # files the page did not load in time: left out
         self.played: list[tuple[str, float]] = []  # (sound, time it started): the queue's record
         self.dropped: list[tuple[str, float]] = []  # prompts left out by the drop rule
         self.vibrated: list[int] = []  # pulse counts, in order
 
+    @property
+    def sounds(self) -> dict[str, Any]:
+        """The page's players, by file."""
+        return self.players.players
+
     # -- sound: one queue, so cues and prompts never overlap and keep their order ------------
+    def source(self, lang: str, clip: Clip) -> tuple[str, float]:
+        """(file, seconds) of a clip: her recording, else the generated voice in `lang`."""
+        return self.own_voice(lang, clip) or (voice_src(lang, clip), voice_length_s(lang, clip))
+
+    async def prepare(self, clips: Iterable[Clip], *, timeout: float = PREPARE_WAIT_S) -> list[str]:
+        """Have the page load the chimes and these prompts (as the voice setting will play them) and
+        wait until it has, at most `timeout` seconds. Returns the files it did not get: the massage
+        goes on without them."""
+        if self.mode == SILENT:
+            return []
+        srcs = list(CUE_SOUNDS.values())
+        if self.mode == VOICE:
+            lang = self.language()
+            srcs += [self.source(lang, clip)[0] for clip in clips]
+        missing = await self.players.prepare(srcs, timeout)
+        self._unavailable.update(missing)
+        if missing:
+            log.warning("%d sounds were not loaded in time", len(missing))
+        return missing
+
     def set_mode(self, mode: str) -> None:
         if mode not in VOICE_MODES:
             raise ValueError(f"unknown voice mode {mode!r}")
         self.mode = mode
 
-    def play(self, kind: CueKind) -> None:
-        """Queue a chime (nothing when silent)."""
+    def play(self, kind: CueKind) -> asyncio.Event | None:
+        """Queue a chime (nothing when silent); returns what is set once it has been heard."""
         if self.mode == SILENT:
-            return
-        self._enqueue([_Sound(kind, CUE_SOUNDS[kind], sound_length_s(CUE_SOUNDS[kind]), self._now(), False)])
+            return None
+        return self._enqueue([_Sound(kind, CUE_SOUNDS[kind], sound_length_s(CUE_SOUNDS[kind]), self._now(), False)])
 
-    def say(self, prompt: Prompt | tuple[Clip, ...], *, forced: bool = False) -> None:
+    def say(self, prompt: Prompt | tuple[Clip, ...], *, forced: bool = False) -> asyncio.Event | None:
         """Queue a spoken prompt (its clips back to back); only with the voice setting on, unless
-        `forced` (hearing one prompt in settings)."""
+        `forced` (hearing one prompt in settings). Returns what is set once it has been said."""
         if self.mode != VOICE and not forced:
-            return
+            return None
         clips = prompt.clips if isinstance(prompt, Prompt) else prompt
         lang, due = self.language(), self._now()
+        if isinstance(prompt, Prompt) and prompt.cue is not None:  # its moment is when its chime has sounded
+            due += sound_length_s(CUE_SOUNDS[prompt.cue]) + SOUND_GAP_S
         sounds = []
         for i, clip in enumerate(clips):
-            src, length = self.own_voice(lang, clip) or (voice_src(lang, clip), voice_length_s(lang, clip))
+            src, length = self.source(lang, clip)
             sounds.append(_Sound(clip, src, length, due, True, first=i == 0, forced=forced))
-        self._enqueue(sounds)
+        return self._enqueue(sounds)
 
-    def count(self, n: int, *, resuming: bool = False) -> None:
-        """One step of the get-ready count: spoken with the voice on, else the short tick."""
+    def count(self, n: int, *, resuming: bool = False) -> asyncio.Event | None:
+        """One step of the get-ready count: spoken with the voice on, else the short tick. Returns
+        what is set once it has been heard (the count waits for it: voice and number keep together)."""
         from app.domain.prompts import count_clip
 
         if self.mode == VOICE:
-            self.say((count_clip(n, resuming=resuming),))
-        else:
-            self.play(GET_READY_SOUND)
+            return self.say((count_clip(n, resuming=resuming),))
+        return self.play(GET_READY_SOUND)
 
     def sample(self) -> None:
         """The volume check in settings: what a round's start sounds like with this setting."""
@@ -184,21 +231,28 @@ class Devices:
 
     def hush(self) -> None:
         """Stop at once: the sound playing now and everything waiting (the massage was paused)."""
+        for sound in self._queue:
+            _finished(sound)
         self._queue.clear()
         if self._player is not None and not self._player.done():
             self._player.cancel()  # done only at its next step: the next sound starts a new player
         self._player = None
         current, self._current = self._current, None
-        if current is not None:
-            self._spawn(self._safe(current.pause))
+        if current is not None and self.page is not None:
+            self._spawn(self.players.stop(current))
 
-    def _enqueue(self, sounds: list[_Sound]) -> None:
+    def _enqueue(self, sounds: list[_Sound]) -> asyncio.Event | None:
+        if not sounds:
+            return None
+        sounds[-1].done = asyncio.Event()
         self._queue.extend(sounds)
         if self._player is None or self._player.done():
             try:
                 self._player = asyncio.get_running_loop().create_task(self._play_queue())
             except RuntimeError:  # no loop (a plain test): nothing can play
                 self._queue.clear()
+                _finished(sounds[-1])
+        return sounds[-1].done
 
     def _drop(self, sound: _Sound, start: float) -> bool:
         """A prompt whose turn came too late: a newer sound waits, or its moment has passed."""
@@ -212,35 +266,50 @@ class Devices:
     async def _play_queue(self) -> None:
         while self._queue:
             sound = self._queue.popleft()
-            start = self._now()
-            if sound.first and self._drop(sound, start):
-                self.dropped.append((sound.name, start))
-                while self._queue and self._queue[0].spoken and not self._queue[0].first:  # the rest of it
-                    self.dropped.append((self._queue.popleft().name, start))
-                continue
-            if sound.spoken and self.mode != VOICE and not sound.forced:
-                continue
-            self.played.append((sound.name, start))
-            player = self._audio(sound.src)
-            # Not awaited: the client may answer `play` only when the sound ends, or never (a browser
-            # without an audio device); the queue keeps its own time from the sound's known length.
-            if self.page is not None:  # without a page (a test) the queue only keeps its record
-                self._spawn(self._safe(player.play))
-            self._current = player
-            await self._sleep(sound.length_s + SOUND_GAP_S)
-            self._current = None
+            try:
+                await self._play_one(sound)
+            finally:  # also when hushed: whoever waits for it goes on
+                _finished(sound)
+
+    async def _play_one(self, sound: _Sound) -> None:
+        start = self._now()
+        if sound.first and self._drop(sound, start):
+            self.dropped.append((sound.name, start))
+            while self._queue and self._queue[0].spoken and not self._queue[0].first:  # the rest of it
+                rest = self._queue.popleft()
+                self.dropped.append((rest.name, start))
+                _finished(rest)
+            return
+        if sound.spoken and self.mode != VOICE and not sound.forced:
+            return
+        self.players.player(sound.src)
+        if not await self._loaded(sound.src):
+            self.dropped.append((sound.name, start))
+            return
+        self.played.append((sound.name, start))
+        self._current = sound.src
+        if self.page is None:  # a test: the queue only keeps its record, on its own clock
+            await self._sleep(sound.length_s)
+        else:
+            await self.players.play(sound.src, sound.length_s)
+        self._current = None
+        await self._sleep(SOUND_GAP_S)
+
+    async def _loaded(self, src: str) -> bool:
+        """The page has this sound, or gets it within LOAD_WAIT_S (once: a file it could not load is
+        left out from then on, unless it arrives later after all)."""
+        if self.players.loaded(src):
+            return True
+        if src in self._unavailable:
+            return False
+        if await self.players.prepare([src], LOAD_WAIT_S):
+            self._unavailable.add(src)
+            return False
+        return True
 
     def _audio(self, src: str) -> Any:
-        """The player of one file, made when first needed (the page then fetches the file)."""
-        player = self.sounds.get(src)
-        if player is None:
-            player = self.sounds[src] = fta.Audio(src=self._native_source(src), volume=1.0)
-            self._alive.append(player)
-            if self.page is not None:
-                registry = self.page._services  # made outside an event handler: register it ourselves
-                if not any(s is player for s in registry._services):
-                    registry.register_service(player)
-        return player
+        """The player of one file (made when first needed: the page then loads the file)."""
+        return self.players.player(src)
 
     def _native_source(self, src: str) -> str | bytes:
         """A browser fetches the midwife's recording from the app's gated server; the packaged phone
@@ -299,6 +368,10 @@ class Devices:
     def announce(self, message: str) -> None:
         """Say a message through the screen reader (e.g. the phase or "paused")."""
         self._spawn(self._safe(lambda: self.semantics.announce_message(message)))
+
+    def remember_language(self, lang: str) -> None:
+        """Keep the visitor's language in the page, for words shown when the app cannot be reached."""
+        self._spawn(self._safe(lambda: self.preferences.set(LANGUAGE_KEY, lang)))
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         try:

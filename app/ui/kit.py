@@ -16,7 +16,14 @@ from app.i18n import _
 
 # Deep teal and deep red keep >= 7:1 contrast with white text, readable in sunlight.
 SEED = "#00695C"
-DANGER = "#B71C1C"
+DANGER = "#B71C1C"  # a filled background under white text ("go now", a danger button)
+# Red words or an icon on the page or a card: the theme's error colour (dark red in the light
+# theme, light red in the dark one), 4.5:1 or more in both; DANGER there is under 3:1 in the dark.
+WARNING_INK = ft.Colors.ERROR
+# A calm card (a red flag that is not "go now"): a neutral card with a warm orange border and icon
+# (3.9:1 against the page and the cards in both themes, above WCAG's 3:1 for a graphic), its words
+# in the theme's text colour. No red, no red container: in the dark theme that read as an alarm.
+CALM_ACCENT = "#CC5500"
 MIN_TARGET = 48
 PRIMARY_HEIGHT = 56
 
@@ -27,14 +34,18 @@ Icon = ft.IconData  # a Material icon, ft.Icons.X
 # Emoji the mother types (a note, a nickname) come from this bundled font (assets/fonts, OFL-1.1):
 # Flutter's web client would fetch a fallback font from the internet, which the app never reaches.
 EMOJI_FONT = "Noto Emoji"
-FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf"}
+# Punctuation the app writes itself ("3 of 3 rounds · 1 min", "–", "…", "°"): without a font of its
+# own for them the web client asks the app's server for a Noto Sans Symbols file it does not have,
+# several times a second for as long as the text is on screen (assets/fonts/README.md).
+PUNCTUATION_FONT = "App Punctuation"
+FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf", PUNCTUATION_FONT: "fonts/DejaVuSans-Punctuation.ttf"}
 
 
 def _text_theme() -> ft.TextTheme:
-    """Every text style of the theme falls back to the emoji font for glyphs the default font lacks.
+    """Every text style of the theme falls back to the bundled fonts for glyphs the default font lacks.
     A style given here replaces the theme's whole style (Flet does not merge it with Material's), so
     it also names the text colour: without it, text is black on the dark theme's dark background."""
-    fallback = ft.TextStyle(font_family_fallback=[EMOJI_FONT], color=ft.Colors.ON_SURFACE)
+    fallback = ft.TextStyle(font_family_fallback=[PUNCTUATION_FONT, EMOJI_FONT], color=ft.Colors.ON_SURFACE)
     return ft.TextTheme(
         **{
             f.name: fallback
@@ -60,8 +71,15 @@ def _button_text(label: str, size: int = 18) -> ft.Text:
 
 
 def primary_button(
-    label: str, on_click: Handler, identifier: str, *, icon: Icon | None = None, disabled: bool = False
+    label: str,
+    on_click: Handler,
+    identifier: str,
+    *,
+    icon: Icon | None = None,
+    disabled: bool = False,
+    in_row: bool = False,
 ) -> ft.Semantics:
+    """`in_row`: share a row's width with its neighbours (else take the column's width)."""
     button = ft.FilledButton(
         content=_button_text(label),
         icon=icon,
@@ -70,7 +88,7 @@ def primary_button(
         height=PRIMARY_HEIGHT,
         expand=True,
     )
-    return tagged(ft.Row([button]), identifier)
+    return tagged(ft.Row([button]), identifier, expand=True if in_row else None)
 
 
 def secondary_button(
@@ -106,6 +124,25 @@ def danger_button(label: str, on_click: Handler, identifier: str, *, icon: Icon 
     return tagged(ft.Row([button]), identifier)
 
 
+# Between the buttons of a dialog: a finger aimed at one never lands on the other.
+DIALOG_BUTTON_GAP = 24
+
+
+def dialog(title: str, text: str, actions: Sequence[ft.Control], **kwargs: Any) -> ft.AlertDialog:
+    """A modal question: a title the screen reader says (Material's own name for a dialog is only
+    "Alert"), its text, and its buttons one above the other, DIALOG_BUTTON_GAP apart."""
+    return ft.AlertDialog(
+        modal=True,
+        title=ft.Text(title),
+        semantics_label=title,
+        content=ft.Text(text),
+        actions=[
+            ft.Column(list(actions), spacing=DIALOG_BUTTON_GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        ],
+        **kwargs,
+    )
+
+
 def heading(text: str, size: int = 22) -> ft.Text:
     return ft.Text(text, size=size, weight=ft.FontWeight.BOLD)
 
@@ -115,16 +152,36 @@ def body(text: str, size: int = 16, **kwargs: Any) -> ft.Text:
 
 
 def note(text: str, icon: Icon = ft.Icons.INFO_OUTLINE, color: str | None = None) -> ft.Container:
-    """A calm tinted card for advice (pressure, safety)."""
+    """A calm tinted card for advice (pressure, safety); `color=DANGER` marks a problem (its icon in
+    the theme's error colour, readable on the tint in both themes)."""
+    ink = WARNING_INK if color == DANGER else color or ft.Colors.PRIMARY
     return ft.Container(
         content=ft.Row(
-            [ft.Icon(icon, color=color or ft.Colors.PRIMARY), ft.Text(text, size=15, expand=True)],
+            [ft.Icon(icon, color=ink), ft.Text(text, size=15, expand=True)],
             vertical_alignment=ft.CrossAxisAlignment.START,
         ),
         bgcolor=ft.Colors.SECONDARY_CONTAINER,
         border_radius=12,
         padding=12,
     )
+
+
+def calm_card(content: ft.Control, *, filled: bool = True, padding: int = 14) -> ft.Container:
+    """A card for something to act on calmly (see CALM_ACCENT); `filled=False` inside another card."""
+    return ft.Container(
+        content,
+        padding=padding,
+        border_radius=12,
+        bgcolor=ft.Colors.SURFACE_CONTAINER_LOW if filled else None,
+        border=ft.Border.all(2, CALM_ACCENT),
+    )
+
+
+def flag_icon(urgent: bool, size: int | None = None) -> ft.Icon:
+    """A red flag's icon on a surface: a warning sign for "go now", a heart for the calm ones."""
+    if urgent:
+        return ft.Icon(ft.Icons.WARNING_ROUNDED, color=WARNING_INK, size=size)
+    return ft.Icon(ft.Icons.FAVORITE_BORDER, color=CALM_ACCENT, size=size)
 
 
 def check_item(label: str, value: bool, on_change: Callable[[bool], Any], identifier: str) -> ft.Control:
@@ -161,13 +218,19 @@ def choice_group(
     identifier: str,
     *,
     columns: int = 0,
+    question: str | None = None,
+    spoken: dict[str, str] | None = None,
 ) -> ft.Control:
     """A row (or wrapped rows) of large toggle chips; exactly one can be chosen.
 
-    Identifiers are `{identifier}-{value}` so tests can pick an option.
+    Identifiers are `{identifier}-{value}` so tests can pick an option. With `question`, each chip is
+    named for the screen reader with the question and its answer ("Is she feverish? Yes"), not "Yes"
+    alone; `spoken` gives an answer's words where the chip shows less (a digit of a scale).
     """
     chips: list[ft.Control] = []
     for value, label in options:
+        answer = (spoken or {}).get(value, label)
+        name = _("%(question)s %(answer)s") % {"question": question, "answer": answer} if question else answer
         is_on = value == selected
         chip = ft.Container(
             content=ft.Text(
@@ -194,7 +257,7 @@ def choice_group(
                 identifier=f"{identifier}-{value}",
                 button=True,
                 selected=is_on,
-                label=label,
+                label=name,
                 expand=True,
                 container=True,
                 exclude_semantics=True,

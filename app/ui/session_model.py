@@ -11,6 +11,7 @@ or skips one, and nothing runs while paused.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 from collections.abc import Callable
@@ -19,15 +20,26 @@ from typing import Any
 
 import flet as ft
 
-from app.domain.prompts import Prompt, paused_prompt, prompts_since
+from app.domain.prompts import Prompt, massage_clips, paused_prompt, prompts_since
 from app.domain.session import Cue, Status
 from app.services.session import CHECKPOINT_EVERY_S, SessionController, SessionView
 from app.store.errors import StoreWriteError
+from app.ui.session_words import (
+    ended_elsewhere_text,
+    get_ready_text,
+    paused_text,
+    phase_text,
+    resumed_text,
+    sounds_missing_text,
+    tick_announcement,
+)
 
 log = logging.getLogger(__name__)
 
 GET_READY_FROM = 3  # "3, 2, 1" before the first round and after every resume
 GET_READY_STEP_S = 1.0
+# At most this long a step of the count waits for its word to be heard.
+COUNT_WAIT_S = 4.0
 # Wake a hair after the boundary so the domain is surely past it.
 TICK_SLACK_S = 0.001
 # Pending confirmations the rounds screen can ask for.
@@ -61,10 +73,13 @@ class SessionModel:
     confirm: str | None = None  # CONFIRM_END / CONFIRM_SKIP while the dialog asks
     finished: bool = False  # the session is over: the screen moves to the finish step
     problem: str | None = None  # a translated message when saving failed; the massage goes on
+    preparing: bool = False  # the page is loading the massage's sounds; the count waits for it
+    sound_note: str | None = None  # some sounds could not be loaded: said once, the massage goes on
     _controller: Any = None
     _devices: Any = None
     _generation: int = 0
     _task: Any = None
+    _loading: Any = None  # the sounds being loaded ahead of Start
     _step_s: float = GET_READY_STEP_S  # tests shorten the count
     _beating: bool = False
     _beat_s: float = CHECKPOINT_EVERY_S  # tests shorten the heartbeat
@@ -101,6 +116,8 @@ class SessionModel:
         self.controller.begin()
         self._start_heartbeat()
         self._after_change(start_timer=True)
+        if self._devices is not None and self.view is not None:
+            self._devices.announce(phase_text(self.view))
 
     @_saving
     def pause(self) -> None:
@@ -115,7 +132,7 @@ class SessionModel:
             self.controller.pause()
             if self._devices is not None:
                 self._devices.keep_screen_on(False)
-                self._devices.announce(_paused_text())
+                self._devices.announce(paused_text())
                 self._devices.hush()  # a prompt half-said stops: the pause is heard at once
                 self._devices.say(paused_prompt(self.controller.session.position_s))
         self.refresh()
@@ -134,15 +151,8 @@ class SessionModel:
         if self.controller.session is not None and self.controller.session.status is Status.PAUSED:
             self.controller.resume()
         self._after_change(start_timer=True)
-
-    def toggle_pause(self) -> None:
-        if self.paused or self.get_ready is not None:
-            if self.get_ready is not None:  # a second tap during the count: stay paused
-                self.pause()
-            else:
-                self.resume()
-        else:
-            self.pause()
+        if self._devices is not None and not self.finished:
+            self._devices.announce(resumed_text())
 
     def stop_hurts(self) -> None:
         """Pause at once, then offer: continue more lightly, or end (recorded as stopped for pain)."""
@@ -167,6 +177,8 @@ class SessionModel:
     @_saving
     def confirmed(self) -> None:
         what, self.confirm = self.confirm, None
+        if what in (CONFIRM_END, CONFIRM_SKIP) and self._devices is not None:
+            self._devices.hush()  # the words of what was skipped or ended stop; what comes next is heard now
         if what == CONFIRM_END:
             self._generation += 1
             self.controller.end_early()
@@ -200,10 +212,24 @@ class SessionModel:
         self._generation += 1
         self._beating = False
         self.get_ready = None
-        self.problem = _ended_elsewhere_text()
+        self.problem = ended_elsewhere_text()
         self.controller.close()
         self.refresh()
         self.finished = False
+
+    def prepare_sounds(self) -> None:
+        """Have the page load this massage's sounds now (the step before Start), so that the count
+        after Start does not wait for them."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a plain test): nothing to load
+            return
+        if self._devices is not None:
+            self._loading = loop.create_task(self._devices.prepare(self._clips()))
+
+    def _clips(self) -> tuple[Any, ...]:
+        c = self.controller
+        return massage_clips(c.session.plan if c.session is not None else c.wizard.plan(), c.wizard.technique)
 
     # -- the heartbeat: proof that this window still holds the massage (the store's lease) -------
     def _start_heartbeat(self) -> None:
@@ -253,16 +279,40 @@ class SessionModel:
     async def _count_then(self, then: Any, *, resuming: bool = False) -> None:
         self._generation += 1
         generation = self._generation
+        if not await self._prepare(generation):
+            return
         for n in range(GET_READY_FROM, 0, -1):
             self.get_ready = n
+            heard = None
             if self._devices is not None:
-                self._devices.count(n, resuming=resuming)  # "get ready / resuming, 2, 1", or the tick
-                self._devices.announce(str(n))
+                heard = self._devices.count(n, resuming=resuming)  # "get ready / resuming, 2, 1", or the tick
+                if n == GET_READY_FROM:  # the screen reader hears the count once, not every number
+                    self._devices.announce(get_ready_text(n))
             await asyncio.sleep(self._step_s)
+            if heard is not None:  # a word said late (a busy page) or long (her recording) holds the count
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(heard.wait(), COUNT_WAIT_S)
             if generation != self._generation:
                 return
         self.get_ready = None
         then()
+
+    async def _prepare(self, generation: int) -> bool:
+        """Have the page load every sound of this massage before the count (at most a few seconds;
+        it goes on without what could not be loaded, and says so once). False if cancelled meanwhile."""
+        if self._devices is None:
+            return True
+        self.preparing = True
+        try:
+            missing = await self._devices.prepare(self._clips())
+        finally:
+            self.preparing = False
+        if generation != self._generation:
+            return False
+        if missing and self.sound_note is None:
+            self.sound_note = sounds_missing_text()
+            self._devices.announce(self.sound_note)
+        return True
 
     async def _run(self, generation: int) -> None:
         c = self.controller
@@ -273,7 +323,7 @@ class SessionModel:
             await asyncio.sleep(delay + TICK_SLACK_S)
             if generation != self._generation:
                 return
-            before = self.view.phase_kind if self.view else None
+            before = self.view
             try:
                 self._cue(self._tick())
             except StoreWriteError as err:  # the timer goes on; the next event writes everything
@@ -281,9 +331,14 @@ class SessionModel:
             except (LookupError, ValueError):
                 self.ended_elsewhere()
                 return
+            # The sound queue sends its next sound to the page before the redraw (the finish screen is
+            # a large one): the chime is heard at its moment, the screen follows.
+            await asyncio.sleep(0)
             self.refresh()
-            if self.view is not None and self.view.phase_kind is not before and self._devices is not None:
-                self._devices.announce(phase_text(self.view))
+            if self.view is not None and self._devices is not None:
+                said = tick_announcement(before, self.view)
+                if said:
+                    self._devices.announce(said)
         if generation == self._generation and self._devices is not None:
             self._devices.keep_screen_on(False)
 
@@ -318,27 +373,3 @@ def write_problem(code: Any) -> str:
     from app.ui.screens.store_error import write_problem as text
 
     return text(code)
-
-
-def _ended_elsewhere_text() -> str:
-    from app.i18n import _
-
-    return _("This massage was ended or continued in another window. Nothing was lost.")
-
-
-def _paused_text() -> str:
-    from app.i18n import _
-
-    return _("Paused")
-
-
-def phase_text(view: SessionView) -> str:
-    """The phase as words, for the heading and for the screen reader."""
-    from app.domain.protocol import PhaseKind
-    from app.i18n import _
-
-    if view.phase_kind is PhaseKind.REST:
-        return _("Rest: round %(next)d of %(total)d comes next") % {"next": view.round_number + 1, "total": view.rounds}
-    if view.phase_kind is None:
-        return _("Finished")
-    return _("Round %(n)d of %(total)d") % {"n": view.round_number, "total": view.rounds}

@@ -19,7 +19,7 @@ from typing import Any
 import flet as ft
 
 from app import i18n
-from app.config import db_path
+from app.config import db_path, uploads_dir
 from app.domain.clock import SystemClock
 from app.domain.mothers import Role
 from app.services.own_voice import OwnVoice, folder_for
@@ -63,7 +63,7 @@ from app.ui.state import HOME, LANGUAGE_SETTING, THEME_MODES, THEME_SETTING, App
 log = logging.getLogger(__name__)
 
 # Route -> screen component. Every screen returns an `ft.View` with that route.
-SCREENS: dict[str, Callable[[], Any]] = {
+SCREENS: dict[str, Callable[..., Any]] = {
     HOME: today.Today,
     "/profile": profile.Profile,
     "/report": report.Report,
@@ -113,6 +113,8 @@ def App(app: AppState) -> Any:
         page.locale_configuration = ft.LocaleConfiguration(
             supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang]
         )
+        if app.visitor.devices is not None:
+            app.visitor.devices.remember_language(app.lang)
 
     ft.use_effect(apply_look, [app.theme, app.lang])
 
@@ -129,10 +131,15 @@ def App(app: AppState) -> Any:
     ft.use_effect(show_notice, [app.notice])
     # Screens are created inside the providers, so they find the visitor's state with `use_app()`,
     # and subscribe to what the visitor's services write with `use_scope()` / `use_visitor()`.
+    # Keyed by place and route: a screen whose route changes in place (the report of another day)
+    # starts afresh instead of keeping the other route's state.
     return AppContext(
         app,
         lambda: RevisionContext(
-            app.visitor.revision, lambda: [SCREENS.get(route.split("?")[0], today.Today)() for route in app.stack]
+            app.visitor.revision,
+            lambda: [
+                SCREENS.get(route.split("?")[0], today.Today)(key=f"{i}:{route}") for i, route in enumerate(app.stack)
+            ],
         ),
     )
 
@@ -155,7 +162,8 @@ async def main(page: ft.Page) -> None:
     except StoreOpenError as err:  # say what happened, in her language; the file stays as it was
         log.warning("the database cannot be opened: %s", err)  # the code and SQLite's error name only
         page.data = _Visitor(await _device_language(page))
-        page.render_views(store_error.StoreError, err.code, str(path))
+        # "Try again" runs this again: once the file is moved away, fixed or free, the app opens.
+        page.render_views(store_error.StoreError, err.code, str(path), lambda: page.run_task(main, page))
         return
     lang = store.get_setting(LANGUAGE_SETTING)
     if lang not in i18n.LANGUAGES:
@@ -168,7 +176,7 @@ async def main(page: ft.Page) -> None:
         mode=voice_mode(app),
         own=OwnVoice(folder_for(path), changed=app.visitor.revision.bump),
     )
-    app.visitor.attach(files=Files(page), devices=devices)
+    app.visitor.attach(files=Files(page, uploads=uploads_dir(path)), devices=devices)
     app.session = SessionModel()
     app.session.attach(app.scope.massage, devices)
     page.data = app  # how `_` finds this visitor's language
@@ -176,6 +184,8 @@ async def main(page: ft.Page) -> None:
         app.go(intro.ROUTE)
     elif app.role is Role.MIDWIFE:  # she starts from the list of the mothers she visits
         app.go(mothers.ROUTE)
+    elif (page.route or "").split("?")[0] == report.ROUTE:  # a link to a day's report (checked there)
+        app.go(page.route)
 
     def view_pop(e: ft.ViewPopEvent) -> None:
         app.back()

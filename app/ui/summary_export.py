@@ -12,8 +12,11 @@ row), one row per fact, columns:
     time      local time HH:MM (massages), or empty
     item      what the row says, a fixed English code: name, baby_birth_date, postpartum_day, flow,
               signs_score, feeds_24h, wet_diapers, massages, status, rounds, minutes, comfort, the red
-              flag's code, before / after, the skills step's code, kf1-kf4 ...
-    value     the value as a number or a code (e.g. 6, well, completed, 80)
+              flag's code, before / after (the quiz's score), before:<question> / after:<question>
+              (one question's result: 1 right, 0 wrong, empty not answered), the skills step's
+              code, kf1-kf4 ...
+    value     the value as a number or a code (e.g. 6, well, completed, 80, 12.5): a number is
+              written for machines in every language, a decimal point, no thousands separator
     text      the same in words, in the language of the app
 
 A cell that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
@@ -22,23 +25,22 @@ spreadsheet shows it as text and never runs it as a formula.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from app import ASSETS_DIR
-from app.domain.csvexport import safe_cell
+from app.domain.csvexport import csv_file
+from app.domain.quiz import QUESTIONS, question_results
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
-from app.domain.skills import STEPS
 from app.domain.visits import VisitDue
-from app.i18n import N_, _, format_date, format_decimal, format_time
+from app.i18n import N_, _, format_date, format_decimal, format_number, format_time
 from app.services.summary import DayLine, VisitSummary
-from app.ui.screens.diary_labels import FLAG_TITLES, FLOWS, VISIT_WINDOWS, pp_day_text
+from app.ui.screens.diary_labels import FLOWS, VISIT_WINDOWS, pp_day_text
+from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import t
-from app.ui.screens.teach_labels import PHASES, STEP_SHORT, not_yet_text, who_text
+from app.ui.screens.teach_labels import PHASES, QUESTION_TEXTS, STEP_SHORT, not_yet_text, who_text
 
 APP_NAME = "Pijat Oksitosin"
 FONT_DIR = ASSETS_DIR / "fonts"
@@ -88,8 +90,8 @@ def day_cells(line: DayLine) -> list[str]:
         dash if line.postpartum_day is None else str(line.postpartum_day),
         t(FLOWS, r.flow) if r else _("no report"),
         f"{r.sign_count.score}/{r.sign_count.total}" if r else dash,
-        dash if r is None or r.feeds_24h is None else str(r.feeds_24h),
-        dash if r is None or r.wet_diapers is None else str(r.wet_diapers),
+        dash if r is None or r.feeds_24h is None else format_number(r.feeds_24h),
+        dash if r is None or r.wet_diapers is None else format_number(r.wet_diapers),
         str(line.massages),
     ]
 
@@ -135,6 +137,7 @@ def visit_text(due: VisitDue, now: bool) -> str:
 
 
 def quiz_lines(s: VisitSummary) -> list[str]:
+    """Before and after teaching: the scores, then each question's result before -> after."""
     out = []
     for key, attempt in (("before", s.quiz.before), ("after", s.quiz.after)):
         label = t(PHASES, key)
@@ -142,7 +145,27 @@ def quiz_lines(s: VisitSummary) -> list[str]:
             out.append(f"{label}: " + _("not taken yet"))
         else:
             out.append(f"{label}: {attempt.score_pct}% ({format_date(attempt.taken_at.astimezone().date())})")
+    if s.quiz.before is None and s.quiz.after is None:
+        return out
+    before, after = question_results(s.quiz.before), question_results(s.quiz.after)
+    for n, question in enumerate(QUESTIONS, start=1):
+        out.append(
+            _("%(n)d. %(question)s before: %(before)s, after: %(after)s")
+            % {
+                "n": n,
+                "question": t(QUESTION_TEXTS, question),
+                "before": result_word(before[question]),
+                "after": result_word(after[question]),
+            }
+        )
     return out
+
+
+def result_word(right: bool | None) -> str:
+    """A question's result in one word (the per-question table)."""
+    if right is None:
+        return "–"
+    return _("right") if right else _("wrong")
 
 
 def skills_texts(s: VisitSummary) -> list[str]:
@@ -269,14 +292,17 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
         rows.append(("flag", _iso(f.since), "", f.flag.value, f.group.value, t(FLAG_TITLES, f.flag)))
     for key, attempt in (("before", s.quiz.before), ("after", s.quiz.after)):
         if attempt is not None:
-            rows.append(
-                ("quiz", _iso(attempt.taken_at.astimezone().date()), "", key, attempt.score_pct, t(PHASES, key))
-            )
+            day = _iso(attempt.taken_at.astimezone().date())
+            rows.append(("quiz", day, "", key, attempt.score_pct, t(PHASES, key)))
+            # One row per question: item "before:where", value 1 right / 0 wrong / empty not answered.
+            for question, right in question_results(attempt).items():
+                value = "" if right is None else int(right)
+                rows.append(("quiz", day, "", f"{key}:{question.value}", value, t(QUESTION_TEXTS, question)))
     if s.skills is not None:
         check = s.skills
         day = _iso(check.checked_at.astimezone().date())
         rows.append(("skills", day, "", "score_pct", check.score_pct, who_text(check)))
-        for step in STEPS:
+        for step in check.result.asked:
             done = check.steps.get(step, False)
             rows.append(("skills", day, "", step.value, int(done), t(STEP_SHORT, step)))
     for due in (s.visit_now, s.visit_next):
@@ -288,12 +314,7 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
 
 
 def csv_bytes(s: VisitSummary) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in csv_rows(s):
-        writer.writerow([safe_cell(cell) for cell in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_file(CSV_COLUMNS, csv_rows(s))
 
 
 def file_name(s: VisitSummary, ext: str) -> str:

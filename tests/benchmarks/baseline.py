@@ -15,7 +15,8 @@ from typing import Any
 import flet as ft
 
 from app import ASSETS_DIR
-from app.server import bind, new_access, serve
+from app.gate import new_access
+from app.server import bind, serve
 
 IDENTIFIER = "baseline-button"
 

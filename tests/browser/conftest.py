@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.app_server import ROOT, AppServer, start_app
 
@@ -30,6 +31,8 @@ LOCALES = {"id": "id-ID", "en": "en-GB"}
 # workers (one module each at a time, see tests/run.sh) finish together instead of one of them
 # starting a four-minute module when the rest is done. Modules not listed run after these.
 LONGEST_FIRST = (
+    "test_playback",  # whole demonstrations and a real-speed rest: about 10 minutes
+    "test_session_screen",  # a whole demonstration, four screenshot walks: about 6 minutes
     "test_voice",
     "test_session_flow",
     "test_diary_forms",
@@ -101,8 +104,46 @@ def browser():
         b.close()
 
 
+# How long a wait may take before the test fails. Waits end as soon as their condition holds, so
+# these bounds cost nothing when the app is quick; they are wide because on a loaded 2-core machine
+# (load average 10-20) a tap's answer or a screen's first frame takes seconds, not milliseconds.
+PATIENCE_MS = 30_000  # a tap's effect, a control or text appearing
+LOADING_MS = 90_000  # a new page: Flutter's engine and the app's first frame
+expect.set_options(timeout=15_000)  # Playwright's expect (5 s by default)
+
 # Control properties a test can ask whether the server ever sent (AppPage.props_sent).
 WATCHED_PROPS = ("animate_position",)
+
+# Flutter draws a frame only when something changed: it asks the browser for one with
+# requestAnimationFrame, and an animation asks again from inside each frame. Counting the asks that
+# have not run yet, and when the last frame ended, tells when the screen stopped moving
+# (AppPage.settle). Installed before the page's own scripts, in every page an AppPage drives.
+FRAME_WATCH = """(() => {
+  const ask = window.requestAnimationFrame.bind(window);
+  const cancel = window.cancelAnimationFrame.bind(window);
+  const frames = window.__frames = {pending: new Set(), lastEnded: performance.now()};
+  window.requestAnimationFrame = (callback) => {
+    const id = ask((t) => {
+      frames.pending.delete(id);
+      try { return callback(t); } finally { frames.lastEnded = performance.now(); }
+    });
+    frames.pending.add(id);
+    return id;
+  };
+  window.cancelAnimationFrame = (id) => { frames.pending.delete(id); return cancel(id); };
+})();"""
+FRAME_STATE = "() => ({pending: window.__frames.pending.size, idle_ms: performance.now() - window.__frames.lastEnded})"
+# Settled: no frame asked for and none drawn for this long. Longer than the gap between an event
+# and the frame it causes (a timer, a message from the server, a decoded image), far shorter than
+# the 0.8 s the screenshots used to wait blind.
+QUIET_MS = 250
+# How often a wait on something outside the page (the database, a recorded request) looks again.
+POLL_MS = 50
+# Requests the screen waits for (an image, a font); not the WebSocket, nor a sound's streaming.
+_LOADING_KINDS = {"document", "script", "stylesheet", "image", "font", "fetch", "xhr", "manifest", "other"}
+# The app's own server answers in milliseconds; a request still open after this long is stuck, not
+# about to be drawn, and the screen is judged without it.
+LOADING_PATIENCE_S = 5.0
 
 
 class AppPage:
@@ -114,14 +155,45 @@ class AppPage:
         self.lang = lang
         # Property names seen in what the server sent (WebSocket frames), of those in WATCHED_PROPS.
         self.props_sent: set[str] = set()
+        # Bytes the page sent the server over its WebSocket (a recording streams through it).
+        self.bytes_sent = 0
+        self._loading: dict = {}  # requests of _LOADING_KINDS not yet answered: when each started
+        # Addresses the server refused (404) or that failed: asked again, they are not on their way
+        # either (Flutter asks again and again for a fallback font the app does not ship).
+        self._refused: set[str] = set()
+        page.set_default_timeout(PATIENCE_MS)  # every locator and page call without its own
+        page.add_init_script(FRAME_WATCH)
         page.on("websocket", self._watch)
+        page.on("request", self._request_started)
+        page.on("requestfinished", self._request_finished)
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
 
     def _watch(self, ws) -> None:
-        def frame(payload) -> None:
+        def received(payload) -> None:
             data = payload if isinstance(payload, bytes) else str(payload).encode()
             self.props_sent.update(name for name in WATCHED_PROPS if name.encode() in data)
 
-        ws.on("framereceived", frame)
+        def sent(payload) -> None:
+            self.bytes_sent += len(payload)
+
+        ws.on("framereceived", received)
+        ws.on("framesent", sent)
+
+    def _request_started(self, request) -> None:
+        if request.resource_type in _LOADING_KINDS and request.url not in self._refused:
+            self._loading[request] = time.monotonic()
+
+    def _request_finished(self, request) -> None:
+        self._loading.pop(request, None)
+
+    def _request_failed(self, request) -> None:
+        self._loading.pop(request, None)
+        self._refused.add(request.url)
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self._refused.add(response.url)
 
     def open(self, route: str = "", *, skip_intro: bool = True) -> AppPage:
         """Open a route through the token URL (the server redirects to the route without it)."""
@@ -136,9 +208,9 @@ class AppPage:
         # Today's settings button is in the app bar, always on screen (start-session may be below the fold).
         first = self.page.locator('[flt-semantics-identifier="intro-done"], [flt-semantics-identifier="open-settings"]')
         try:
-            first.first.wait_for(state="attached", timeout=15_000)
+            first.first.wait_for(state="attached", timeout=PATIENCE_MS)
         except Exception:
-            self.shot("failed-open", settle=0)
+            self.shot("failed-open", still=False)
             raise
         if self.el("intro-done").count():
             self.el("intro-done").click()
@@ -146,32 +218,83 @@ class AppPage:
 
     def wait_ready(self) -> None:
         # No string predicates (`wait_for_function`): Playwright evals them, which the app's CSP forbids.
-        self.page.wait_for_selector("#loading", state="detached", timeout=30_000)
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30_000)
+        self.page.wait_for_selector("#loading", state="detached", timeout=LOADING_MS)
+        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=LOADING_MS)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
-        self.page.wait_for_selector("flt-semantics", state="attached", timeout=30_000)
+        self.page.wait_for_selector("flt-semantics", state="attached", timeout=LOADING_MS)
 
     def el(self, identifier: str):
         return self.page.locator(f'[flt-semantics-identifier="{identifier}"]')
 
-    def tap(self, identifier: str, timeout: float = 10_000) -> None:
+    def tap(self, identifier: str, timeout: float = PATIENCE_MS) -> None:
         loc = self.el(identifier)
         loc.wait_for(state="visible", timeout=timeout)
         loc.click()
 
-    def wait_for(self, identifier: str, timeout: float = 10_000):
+    def wait_for(self, identifier: str, timeout: float = PATIENCE_MS):
         loc = self.el(identifier)
         loc.wait_for(state="attached", timeout=timeout)
         return loc
 
-    def see(self, text: str, timeout: float = 10_000):
+    def see(self, text: str, timeout: float = PATIENCE_MS):
         loc = self.page.get_by_text(text, exact=False).first
         loc.wait_for(state="attached", timeout=timeout)
         return loc
 
-    def shot(self, name: str, settle: float = 0.8) -> Path:
-        """A screenshot in tests/artifacts; with SCREENSHOTS=1, also into docs/screenshots."""
-        time.sleep(settle)
+    def until(self, check: Callable[[], object], timeout: float = PATIENCE_MS / 1000, what: str = "it") -> None:
+        """Wait until check() is true: for what the page cannot be asked (a row the server writes, a
+        request the browser made). Looks again every POLL_MS through Playwright, which meanwhile
+        records the page's events (a plain sleep would hold them back)."""
+        deadline = time.monotonic() + timeout
+        while not check():
+            assert time.monotonic() < deadline, f"{what} never came true within {timeout:g} s"
+            self.page.wait_for_timeout(POLL_MS)
+
+    def holds(self, read: Callable[[], object], seconds: float, what: str) -> None:
+        """Watch for a change that must not come (a paused countdown that must not move): no
+        condition can say "never", so this is a bounded observation window, longer than the time
+        the change would take to show (a countdown moves every second). read() is looked at every
+        POLL_MS and must keep the value it had at the start; the first change fails at once."""
+        first = read()
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(POLL_MS)
+            now = read()
+            assert now == first, f"{what} changed from {first!r} to {now!r}"
+
+    def settle(self, timeout: float = PATIENCE_MS / 1000) -> None:
+        """Wait until the screen stops moving: no image or font it asked for is on its way,
+        Flutter asks for no frame, and either it has drawn none for QUIET_MS (a transition, a
+        scroll, a dialog's opening animation are over) or what it drew in the last QUIET_MS is
+        the same picture (it redraws a still screen now and then). A running animation always has
+        its next frame asked for, so a machine too busy to draw it is never taken for a still
+        screen. One that never stops (a massage's gliding markers) fails here: shoot such a
+        screen with `still=False`."""
+        deadline = time.monotonic() + timeout
+        seen: bytes | None = None
+        seen_at = 0.0
+        while True:
+            frames = self.page.evaluate(FRAME_STATE)
+            now = time.monotonic()
+            if any(now - started < LOADING_PATIENCE_S for started in self._loading.values()):
+                seen = None
+            elif frames["pending"] == 0:
+                if frames["idle_ms"] >= QUIET_MS:
+                    return
+                if now - seen_at >= QUIET_MS / 1000:
+                    picture = self.page.screenshot()
+                    if picture == seen:
+                        return
+                    seen, seen_at = picture, time.monotonic()
+            assert time.monotonic() < deadline, f"the screen was still moving after {timeout:g} s"
+            self.page.wait_for_timeout(POLL_MS)
+
+    def shot(self, name: str, *, still: bool = True) -> Path:
+        """A screenshot in tests/artifacts; with SCREENSHOTS=1, also into docs/screenshots.
+        Taken once the screen has settled; `still=False`: at once (a screen that keeps moving, or
+        the picture of a failure)."""
+        if still:
+            self.settle()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}-{self.lang}.png"
         self.page.screenshot(path=str(path))
@@ -222,8 +345,8 @@ def open_app(browser, server):
         ctx.on("console", _on_console)
         return AppPage(ctx.new_page(), server, lang).open(route, skip_intro=skip_intro)
 
-    _open.requests = requests
-    _open.csp_violations = csp_violations  # what the app's own policy stopped (it should stop nothing of ours)
+    setattr(_open, "requests", requests)  # noqa: B010 (what the test reads after its flow)
+    setattr(_open, "csp_violations", csp_violations)  # noqa: B010  # what the app's own policy stopped (it should stop nothing of ours)
     yield _open
     for ctx in contexts:
         ctx.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import date, timedelta
 
 from playwright.sync_api import expect
@@ -38,23 +37,16 @@ def typed(day: date) -> str:
 APP_BAR = 56
 
 
-def wait_until(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the condition never came true"
-        time.sleep(0.2)
-
-
-def draft_holds(server, **fields: str) -> None:
+def draft_holds(app, **fields: str) -> None:
     """Wait until the server has taken in what was typed (the form keeps it as a draft at every
     change), as a person's pause before Save gives it time to; on a loaded machine the page can show
     a keystroke a moment before the server has processed it."""
 
     def taken_in() -> bool:
-        drafts = [json.loads(data) for (data,) in rows(server, "SELECT data FROM drafts")]
+        drafts = [json.loads(data) for (data,) in rows(app.server, "SELECT data FROM drafts")]
         return any(all(d.get(k) == v for k, v in fields.items()) for d in drafts)
 
-    wait_until(taken_in)
+    app.until(taken_in, what=f"a draft holding {fields}")
 
 
 def in_view(app, identifier: str) -> bool:
@@ -77,7 +69,7 @@ def test_the_profile_takes_a_typed_or_picked_date(open_app, server):
         app.page.get_by_role("button", name="Bulan sebelumnya").click()
     day = app.page.get_by_role("button", name=re.compile(rf"^{BORN.day}, "))
     day.wait_for()
-    app.page.wait_for_timeout(500)  # the dialog's opening animation: a tap during it is lost
+    app.settle()  # the dialog's opening animation is over: a tap during it is lost
     day.click()
     app.shot("21-profile-calendar")
     app.page.get_by_role("button", name="OKE", exact=True).click()
@@ -99,15 +91,13 @@ def test_a_refused_report_scrolls_to_its_first_error_and_says_why(open_app, serv
     type_into(app, "field-note", "Bayi tidur nyenyak")
     app.page.keyboard.press("End")
     app.page.keyboard.insert_text(" 🙂")  # as a phone's emoji keyboard puts it in: one input event
-    wait_until(lambda: "🙂" in str(rows(server, "SELECT data FROM drafts")))
+    app.until(lambda: "🙂" in str(rows(server, "SELECT data FROM drafts")), what="the emoji in the draft")
     scroll_to(app, "field-note")
     assert not in_view(app, "field-feeds_24h")
     tap(app, "report-save")
     summary = app.el("report-not-saved")
     summary.get_by_text("2 isian perlu diperiksa", exact=False).wait_for(state="attached")
-    expect(app.el("field-feeds_24h")).to_be_in_viewport()
-    app.page.wait_for_timeout(600)  # the scroll animation (0.3 s)
-    assert in_view(app, "field-feeds_24h"), "the form scrolled to the first field in error"
+    app.until(lambda: in_view(app, "field-feeds_24h"), what="the form scrolling to the first field in error")
     app.el("field-feeds_24h").get_by_text("Yang boleh: 0-30", exact=False).wait_for(state="attached")
     app.el("field-wet_diapers").get_by_text("angka 0-9", exact=False).wait_for(state="attached")
     # a screen reader reads the message with the field: Flutter puts it in the input's description
@@ -120,11 +110,11 @@ def test_a_refused_report_scrolls_to_its_first_error_and_says_why(open_app, serv
 
     # the emoji she typed is drawn from the bundled font: the web client never asks the internet for one
     scroll_to(app, "field-note")
-    app.shot("31-report-emoji", settle=1.5)
+    app.shot("31-report-emoji")  # settled: the emoji font has come and is drawn
     assert not [url for url in open_app.requests if "emoji" in url.lower() and "127.0.0.1" not in url]
     type_into(app, "field-feeds_24h", "9")
     type_into(app, "field-wet_diapers", "6")
-    draft_holds(server, feeds_24h="9", wet_diapers="6")
+    draft_holds(app, feeds_24h="9", wet_diapers="6")
     tap(app, "report-save")
     see_saved(app)
     app.wait_for("today-day")
@@ -171,7 +161,6 @@ def test_a_past_day_asks_about_that_day_and_a_moved_birth_date_asks_first(open_a
     see(app, "Move it and delete 1 report")  # yesterday's; today's report stays
     app.shot("30-profile-move-birth")
     tap(app, "dialog-keep-date")
-    app.shot("debug-keep", settle=1.5)
     has_value(app, "field-baby_birth_date", typed(BORN))
     assert rows(server, "SELECT baby_birth_date FROM mothers") == [(BORN.isoformat(),)]
 
@@ -188,12 +177,11 @@ def test_the_form_with_errors_in_english(open_app, server):
     tap(app, "open-report")
     type_into(app, "field-expressed_ml", "2500")
     type_into(app, "field-temperature_c", "45")
-    draft_holds(server, expressed_ml="2500", temperature_c="45")
+    draft_holds(app, expressed_ml="2500", temperature_c="45")
     scroll_to(app, "field-note")
     tap(app, "report-save")
     app.el("report-not-saved").get_by_text("2 fields need attention", exact=False).wait_for(state="attached")
-    app.page.wait_for_timeout(600)
-    assert in_view(app, "field-expressed_ml")
+    app.until(lambda: in_view(app, "field-expressed_ml"), what="the form scrolling to the first field in error")
     app.el("field-expressed_ml").get_by_text("Allowed: 0-2,000\u00a0ml", exact=False).wait_for(state="attached")
     app.shot("25-report-error")
     scroll_to(app, "field-temperature_c")

@@ -8,11 +8,12 @@ import hashlib
 import os
 import signal
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
+from app.domain.clock import SystemClock
+from app.store.db import open_store
 from app.store.repositories import LEASE_S
 from tests.app_server import start_app
 from tests.browser.conftest import LOCALES, PHONE, AppPage
@@ -28,8 +29,6 @@ def sha256(path: Path) -> str:
 
 def newer_version(path: Path) -> None:
     """A diary written by a newer app: a migration this code does not know."""
-    from app.store.db import open_store
-
     open_store(path).close()
     db = sqlite3.connect(path)
     with db:
@@ -123,13 +122,15 @@ def test_a_running_massage_is_offered_elsewhere_only_after_its_process_died(brow
         assert b.el("resume-pending").count() == 0  # A's heartbeat is fresh: nothing to resume here
         os.kill(a_server.process.pid, signal.SIGKILL)  # A's process dies mid-round
         a_server.process.wait()
-        time.sleep(LEASE_S + 1)  # the lease runs out: the stated 15 s, measured by the store
+        with open_store(data / DB) as store:  # the lease runs out: the stated 15 s, as the store counts them
+            clock = SystemClock()
+            b.until(lambda: store.sessions.unfinished(now=clock.wall()) is not None, LEASE_S + 15, "the lease's end")
         b.page.reload()
         b.wait_ready()
         try:
             b.wait_for("resume-pending", timeout=20_000)  # now B offers to resume it
         except Exception:
-            b.shot("failed-resume-pending", settle=0)  # what B showed instead (tests/artifacts)
+            b.shot("failed-resume-pending", still=False)  # what B showed instead (tests/artifacts)
             raise
     finally:
         for srv in (a_server, b_server):

@@ -6,7 +6,6 @@ her. One app server (one database) for the module; the tests run in file order.
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 from app.domain.clock import SystemClock
@@ -44,14 +43,6 @@ def report_today(app, flow: str) -> None:
     tap(app, "report-save")
     see_saved(app)
     app.wait_for("today-day")
-
-
-def eventually(check, timeout: float = 10.0) -> None:
-    """A tap's write lands a moment later (the handler runs on the server): wait for it."""
-    end = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < end, "never happened"
-        time.sleep(0.1)
 
 
 def seed_a_mother_with_a_warning(server) -> None:
@@ -128,7 +119,8 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     assert app.el(f"open-mother-{citra}").count() == 0
     scroll_to(app, f"restore-mother-{citra}")
     app.page.mouse.move(5, 795)
-    app.shot("63-mothers-archived", settle=4.5)  # after the notice has gone
+    app.el("notice").wait_for(state="detached", timeout=15_000)  # the picture without the notice
+    app.shot("63-mothers-archived")
     tap(app, f"restore-mother-{citra}")
     app.wait_for(f"open-mother-{citra}")
     assert rows(server, "SELECT archived_at FROM mothers WHERE id = ?", (citra,)) == [(None,)]
@@ -137,7 +129,8 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     app.wait_for("mothers-warned").get_by_text("Dewi", exact=False).or_(
         app.page.get_by_label("Dewi", exact=False)
     ).first.wait_for(state="attached")
-    app.shot("64-today-midwife", settle=4.5)
+    app.el("notice").wait_for(state="detached", timeout=15_000)
+    app.shot("64-today-midwife")
 
 
 def test_the_list_and_the_role_in_english(open_app, server):
@@ -153,7 +146,8 @@ def test_the_list_and_the_role_in_english(open_app, server):
     scroll_to(app, "role-midwife")
     app.shot("62-role-settings")
     tap(app, "role-family")  # it never locks anyone out: the list stays one tap away
-    eventually(lambda: rows(server, "SELECT value FROM settings WHERE key = 'role'") == [("family",)])
+    # the tap's write lands a moment later (the handler runs on the server)
+    app.until(lambda: rows(server, "SELECT value FROM settings WHERE key = 'role'") == [("family",)])
     tap(app, "open-mothers")
     app.wait_for("add-mother")
     see(app, "Mothers")

@@ -36,11 +36,11 @@ def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, ser
     tap(app, "report-save")
     card = app.wait_for("flag-heavy_bleeding")
     assert card.get_attribute("aria-label") and "Urgent" in card.get_attribute("aria-label")
-    see(app, "Go to a health facility now. Someone should take you.")
-    card.locator('[flt-semantics-identifier="call-midwife"]').wait_for(state="attached")
-    card.locator('[flt-semantics-identifier="call-facility"]').wait_for(state="attached")
+    see(app, "Go to the nearest health facility now. Someone should take you. Bring the Buku KIA.")
+    card.locator('[flt-semantics-identifier="call-119"]').wait_for(state="attached")  # first, always
+    card.locator('[flt-semantics-identifier="call-midwife"]').wait_for(state="attached")  # her number is saved
+    assert card.locator('[flt-semantics-identifier="call-facility"]').count() == 0  # no number saved for it
     see(app, "Call the midwife")
-    see(app, "Add the health facility's phone")  # no number yet: the button says so
     app.shot("30-today-urgent")
     saved = rows(server, "SELECT mother_signs FROM reports WHERE day = ?", (date.today().isoformat(),))
     assert saved and '"heavy_bleeding": true' in saved[0][0] and '"fits": false' in saved[0][0]
@@ -49,17 +49,17 @@ def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, ser
 def test_the_urgent_card_in_indonesian(open_app, server):
     app = start(open_app, "id")
     app.wait_for("flag-heavy_bleeding")
-    see(app, "Segera ke fasilitas kesehatan sekarang. Minta seseorang mengantar Ibu.")
+    see(app, "Segera ke fasilitas kesehatan terdekat sekarang. Minta seseorang mengantar Ibu. Bawa Buku KIA.")
     app.shot("30-today-urgent")
     tap(app, "open-mother-check")
     app.wait_for("mother-check")
     app.shot("29-report-mother")
 
 
-def test_adding_the_facility_phone_from_the_card(open_app, server):
+def test_adding_the_facility_phone_puts_it_on_the_card(open_app, server):
     app = start(open_app, "en")
     app.wait_for("flag-heavy_bleeding")
-    tap(app, "call-facility")  # "Add the health facility's phone" opens the profile
+    tap(app, "edit-profile")
     app.wait_for("profile-save")
     type_into(app, "field-facility_phone", "12ab")
     tap(app, "profile-save")

@@ -47,20 +47,21 @@ def visible_targets(app) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    "route_taps",
+    "route_taps, screen",
     [
-        [],  # Today
-        ["open-settings"],  # Settings
-        ["start-session"],  # the first step of a massage
+        ([], "start-session"),  # Today
+        (["open-settings"], "language-id"),  # Settings
+        (["start-session"], "to-safety"),  # the first step of a massage
     ],
     ids=["today", "settings", "setup"],
 )
-def test_every_visible_control_is_at_least_48_by_48(open_app, route_taps):
+def test_every_visible_control_is_at_least_48_by_48(open_app, route_taps, screen):
     app = open_app("id")
     app.wait_for("start-session")
     for identifier in route_taps:
         app.tap(identifier)
-    app.page.wait_for_timeout(600)  # the new screen's transition ends before measuring
+    app.wait_for(screen)  # the screen's own control: it is the one shown
+    app.settle()  # its transition is over: each control has its final size
     targets = visible_targets(app)
     assert targets, "no tappable control found: the selector is wrong"
     small = [t for t in targets if t["w"] < MIN_TARGET - 0.5 or t["h"] < MIN_TARGET - 0.5]

@@ -83,6 +83,7 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     good.write_bytes(data)
     pick(app, "data-restore", good)
     app.see("The backup holds 3 daily reports and 0 massages.")
+    app.see("Replace deletes what is on this phone now: 5 daily reports, 0 massages and 0 recorded prompts")
     app.tap("dialog-restore-yes")
     app.el("data-status-restore").get_by_text("Restored: 3 daily reports and 0 massages.").wait_for(state="attached")
     assert rows(server, "SELECT * FROM reports ORDER BY day") == before

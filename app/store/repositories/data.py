@@ -5,16 +5,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from sqlite_utils import Database
 
+from app.domain.plausible import Implausible, MotherRecords, RecordKind, first_implausible
 from app.store import backup, merge
 from app.store.repositories.base import Repository
 from app.store.repositories.diary import DiaryRepository
-from app.store.repositories.mothers import MothersRepository
+from app.store.repositories.mothers import MothersRepository, insert_blank_mother
 from app.store.repositories.profile import ProfileRepository
 from app.store.repositories.sessions import SessionRepository
 from app.store.repositories.teaching import TeachingRepository
@@ -54,15 +55,36 @@ def every_row_readable(db: Database) -> bool:
     return not any(repository.skipped for repository in repositories)
 
 
+def first_implausible_in(db: Database, made: date) -> Implausible | None:
+    """The first record of `db` (a backup being restored) no form would have accepted by `made`."""
+    lock = threading.RLock()
+    mothers = MothersRepository(db, lock)
+
+    def records(mother_id: UUID) -> MotherRecords:
+        diary, sessions = DiaryRepository(db, lock, mother_id), SessionRepository(db, lock, mother_id)
+        profile, teaching = ProfileRepository(db, lock, mother_id).get(), TeachingRepository(db, lock, mother_id)
+        dated: list[tuple[RecordKind, datetime]] = [(RecordKind.MASSAGE, s.started_at) for s in sessions.list()]
+        dated += [(RecordKind.QUIZ, q.taken_at) for q in teaching.quizzes()]
+        dated += [(RecordKind.SKILLS, c.checked_at) for c in teaching.skills()]
+        return MotherRecords(profile.baby_birth_date if profile else None, diary.list(), dated)
+
+    return first_implausible((records(m.id) for m in mothers.list()), made)
+
+
 class DataRepository(Repository):
     """Whole-database operations. `readable(db)` tells whether this version's repositories read
     every row of a database (a backup's, before anything of it is written)."""
 
     def __init__(
-        self, db: Database, lock: threading.RLock, readable: Callable[[Database], bool] = every_row_readable
+        self,
+        db: Database,
+        lock: threading.RLock,
+        readable: Callable[[Database], bool] = every_row_readable,
+        plausible: Callable[[Database, date], Implausible | None] = first_implausible_in,
     ) -> None:
         super().__init__(db, lock)
         self._readable_db = readable
+        self._plausible = plausible
 
     def export(self, *, at: datetime, files: dict[str, bytes] | None = None) -> bytes:
         """The backup file's bytes (with `files`), read in one transaction (a consistent snapshot)."""
@@ -78,7 +100,7 @@ class DataRepository(Repository):
         """Replace every table with the backup's content, or raise BackupError (or StoreWriteError)
         and change nothing. Returns the rows restored per table, and the backup's files (checked
         by `file_ok`) for the caller to put in place."""
-        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
         try:
             with self._write() as db:
                 backup.replace_all(db.conn, loaded.db)
@@ -91,7 +113,7 @@ class DataRepository(Repository):
         raises BackupError (or StoreWriteError) and changes nothing. `same_mothers`: the user
         said the look-alike mothers of a pre-UUID backup are the ones here (see `check`). Files
         are not merged: her recordings on this device stay."""
-        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
         try:
             with self._write() as db:
                 merged = merge.merge_into(db.conn, loaded.db, legacy=loaded.legacy, same_mothers=same_mothers)
@@ -101,7 +123,7 @@ class DataRepository(Repository):
 
     def check(self, data: bytes, file_ok: FileCheck = _no_files) -> Preview:
         """What `data` would bring, or raise BackupError; writes nothing."""
-        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok)
+        loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
         try:
             with self._lock:
                 found = merge.lookalikes(self.db.conn, loaded.db) if loaded.legacy else []
@@ -127,6 +149,10 @@ class DataRepository(Repository):
             out["real_sessions"] = self.db.execute(
                 f"SELECT count(*) FROM sessions WHERE demo = 0 {where}", params
             ).fetchone()[0]
+            # Massages not ended: one may be running in another tab right now.
+            out["unfinished_sessions"] = self.db.execute(
+                f"SELECT count(*) FROM sessions WHERE status = 'in_progress' {where}", params
+            ).fetchone()[0]
         return out
 
     def content(self) -> dict[str, dict[str, Any]]:
@@ -134,17 +160,24 @@ class DataRepository(Repository):
         with self._lock:
             return backup.dump(self.db)
 
-    def erase(self) -> None:
-        """Delete every row of every table, then rebuild the file (VACUUM) and empty the -wal, so
-        the deleted bytes are gone from the disk, not only the rows. The schema stays."""
+    def erase(self, *, at: datetime) -> UUID:
+        """Delete every row of every table and add one blank mother, as a new device has, in one
+        transaction: a kill at any moment leaves the old data or a clean, usable app, never a
+        device without a mother (every save would then fail). Then rebuild the file (VACUUM) and
+        empty the -wal, so the deleted bytes are gone from the disk, not only the rows; a kill
+        there leaves them in free pages until the next scrub, with the data already gone. The
+        schema stays. Returns the new mother's UUID."""
         with self._write() as db:
             for table in reversed(backup.data_tables(db)):
                 db.execute(f'DELETE FROM "{table}"')
+            mother_id = insert_blank_mother(db.conn, at)
         self._scrub()
+        return mother_id
 
-    def erase_mother(self, mother_id: UUID) -> None:
-        """Delete one mother and everything recorded for her (every table with a `mother_id`, her
-        sessions' events), then scrub the file as `erase` does. Raises LookupError for an
+    def erase_mother(self, mother_id: UUID, *, at: datetime) -> None:
+        """Delete one mother and everything recorded for her (every table with a `mother_id`: her
+        reminders too; her sessions' events), then scrub the file as `erase` does. The last
+        mother is replaced by a blank one in the same transaction. Raises LookupError for an
         unknown mother."""
         key = str(mother_id)
         with self._write() as db:
@@ -157,6 +190,8 @@ class DataRepository(Repository):
                 if "mother_id" in backup.columns(db, table):
                     db.execute(f'DELETE FROM "{table}" WHERE mother_id = ?', [key])
             db.execute("DELETE FROM mothers WHERE id = ?", [key])
+            if db.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0] == 0:
+                insert_blank_mother(db.conn, at)
         self._scrub()
 
     def _scrub(self) -> None:

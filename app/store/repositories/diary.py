@@ -8,6 +8,7 @@ from typing import Any
 
 from app.domain.report import OPTIONAL_QUESTIONS, DailyReport
 from app.domain.trends import TrendRow
+from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.repositories.base import UNREADABLE_ROW_ERRORS, MotherRepository, utc_text
 
 # The columns DailyReport declares, nothing a later migration adds.
@@ -23,11 +24,20 @@ class DiaryRepository(MotherRepository):
 
     def save(self, report: DailyReport, *, at: datetime) -> None:
         """Insert the day's report, or replace every field of the existing one (its created_at
-        stays: it says when the day was first reported)."""
+        stays: it says when the day was first reported). A report of that day this version cannot
+        read is never overwritten: StoreWriteError(UNREADABLE_KEPT), and it stays as it is."""
         row = _report_row(report)
         stamp = utc_text(at)
         updates = ", ".join(f"{column} = excluded.{column}" for column in row if column != "day")
         with self._write() as db:
+            existing = list(
+                db.query(
+                    f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
+                    [self.mother_key, _day_text(report.day)],
+                )
+            )
+            if existing and not self._readable(existing, "day", report_from_row):
+                raise StoreWriteError(WriteErrorCode.UNREADABLE_KEPT)
             db.execute(
                 f"INSERT INTO reports (mother_id, {', '.join(row)}, created_at, updated_at) "
                 f"VALUES (?, {', '.join('?' * len(row))}, ?, ?) "
@@ -170,6 +180,7 @@ def _report_row(report: DailyReport) -> dict[str, Any]:
             for question in OPTIONAL_QUESTIONS
         },
         "mother_signs": json.dumps({sign.value: answer for sign, answer in report.mother_signs.items()}),
+        "baby_signs": json.dumps({sign.value: answer for sign, answer in report.baby_signs.items()}),
     }
 
 
@@ -177,5 +188,10 @@ def report_from_row(row: dict[str, Any]) -> DailyReport:
     # No validation context, so the "not in the future / not before birth" checks are skipped:
     # a report valid on the day it was written stays loadable.
     return DailyReport.model_validate(
-        {**row, "signs": json.loads(row["signs"]), "mother_signs": json.loads(row["mother_signs"])}
+        {
+            **row,
+            "signs": json.loads(row["signs"]),
+            "mother_signs": json.loads(row["mother_signs"]),
+            "baby_signs": json.loads(row["baby_signs"]),
+        }
     )

@@ -18,6 +18,14 @@ class DraftRepository(MotherRepository):
         found = self._readable(rows, "key", _draft)
         return found[0] if found else None
 
+    def starting_with(self, prefix: str) -> dict[str, dict[str, str]]:
+        """Every readable draft whose key starts with `prefix` (e.g. "report:"), by key."""
+        rows = self._rows(
+            "SELECT key, data FROM drafts WHERE mother_id = ? AND substr(key, 1, ?) = ?",
+            [self.mother_key, len(prefix), prefix],
+        )
+        return dict(self._readable(rows, "key", lambda row: (row["key"], _draft(row))))
+
     def put(self, key: str, data: dict[str, str], *, at: datetime) -> None:
         # Text only, as typed: parsing is the domain's job when the form is submitted, and a
         # draft must give back exactly what was in the fields (" 12", "37,8", "").

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -41,6 +41,37 @@ _BLANK = (
 _ORDER = "archived_at IS NOT NULL, nickname IS NULL, lower(nickname), seq"
 
 
+def insert_blank_mother(conn: sqlite3.Connection, at: datetime) -> UUID:
+    """Inside the caller's write transaction: a new mother with nothing known yet (a device is
+    never without one: every record belongs to a mother). Returns her UUID: random, so no other
+    mother on any device has it, and never given again."""
+    stamp = utc_text(at)
+    mother_id = uuid.uuid4()
+    conn.execute(
+        "INSERT INTO mothers (id, seq, created_at, updated_at) "
+        "VALUES (?, (SELECT COALESCE(max(seq), 0) + 1 FROM mothers), ?, ?)",
+        [str(mother_id), stamp, stamp],
+    )
+    return mother_id
+
+
+def never_without_a_mother(conn: sqlite3.Connection) -> None:
+    """At open: a file without an active mother (an older version's "Delete all data" killed
+    between its two transactions) gets a blank one, as a new device has: otherwise every save
+    fails."""
+    active = "SELECT count(*) FROM mothers WHERE archived_at IS NULL"
+    if conn.execute(active).fetchone()[0]:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not conn.execute(active).fetchone()[0]:
+            insert_blank_mother(conn, datetime.now(UTC))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 class MothersRepository(Repository):
     """The device's mothers, each known by her UUID (`Mother.id`)."""
 
@@ -69,15 +100,8 @@ class MothersRepository(Repository):
     def add(self, *, at: datetime) -> UUID:
         """A new mother with nothing known yet; her profile form fills her in. Returns her UUID:
         random, so no other mother on any device has it, and never given again."""
-        stamp = utc_text(at)
-        mother_id = uuid.uuid4()
         with self._write() as db:
-            db.execute(
-                "INSERT INTO mothers (id, seq, created_at, updated_at) "
-                "VALUES (?, (SELECT COALESCE(max(seq), 0) + 1 FROM mothers), ?, ?)",
-                [str(mother_id), stamp, stamp],
-            )
-        return mother_id
+            return insert_blank_mother(db.conn, at)
 
     def archive(self, mother_id: UUID, *, at: datetime) -> None:
         """Take her off the list (her records stay). The last active mother cannot be archived:

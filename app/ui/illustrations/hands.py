@@ -1,6 +1,6 @@
 """The three hand techniques on the mother's back (seed 000 via DOMAIN section 2): clenched fists
-with the thumbs pointing forward (a heavier mother), both thumbs, or the backs of both index
-fingers (a slim or average mother).
+(a heavier mother), both thumbs, or the backs of both index fingers (a slim or normal mother). No
+thumb direction is asked for the fists (DOMAIN §2).
 
 Each drawing shows both hands at once, one on each side of the spine, seen from behind her (up is
 toward her head). The part that touches the back is filled with the palette's contact colour, and a
@@ -118,11 +118,8 @@ _HAND_DRAWERS: dict[str, _Drawer] = {"fists": _hand_fist, "thumbs": _hand_thumb,
 def _technique_texts(technique: str) -> tuple[str, str]:
     if technique == "fists":
         return (
-            _("Clenched fists, thumbs pointing forward"),
-            _(
-                "Drawing: both hands clenched into fists, thumbs pointing forward, on both sides of the "
-                "spine, making small circles."
-            ),
+            _("Clenched fists"),
+            _("Drawing: both hands clenched into fists, on both sides of the spine, making small circles."),
         )
     if technique == "thumbs":
         return (_("Both thumbs"), _("Drawing: both thumbs pressing on both sides of the spine, making small circles."))

@@ -34,17 +34,16 @@ from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_visitor
 
 ROUTE = "/data"
-OK, PROBLEM = "ok", "problem"
+OK, PROBLEM, WORKING = "ok", "problem", "working"
 
 
 def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
     if message is None or not message[1].startswith(where):
         return []
     kind, text = message[0], message[1][len(where) + 1 :]
-    good = kind == OK
-    note = kit.note(
-        text, icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE, color=None if good else ft.Colors.ERROR
-    )
+    good = kind != PROBLEM
+    icon = {OK: ft.Icons.CHECK_CIRCLE, WORKING: ft.Icons.HOURGLASS_TOP}.get(kind, ft.Icons.ERROR_OUTLINE)
+    note = kit.note(text, icon=icon, color=None if good else ft.Colors.ERROR)
     return [ft.Semantics(content=note, live_region=True, identifier=f"data-status-{where}")]
 
 
@@ -78,49 +77,58 @@ def Data() -> ft.View:
         return save
 
     async def pick_backup(e: Any) -> None:
-        picked = await visitor.files.pick(["json"])
+        def progress(share: float) -> None:
+            say(WORKING, "restore", _("Reading the backup: %(percent)d%%") % {"percent": round(share * 100)})
+
+        picked = await visitor.files.pick(["json"], progress)
         if picked is None:
             return
         if picked.too_large:
             say(PROBLEM, "restore", problem_text(BackupProblem.TOO_LARGE))
             return
-        found = service.check(picked.data)
+        if picked.failed:
+            say(PROBLEM, "restore", _("The file could not be read to the end. Nothing was changed; try again."))
+            return
+        say(WORKING, "restore", _("Checking the backup…"))
+        data = picked.data
+        found = await to_thread(lambda: service.check(data))  # 32 MiB of JSON: off the event loop
         if found.problem is not None:
-            say(PROBLEM, "restore", problem_text(found.problem))
+            say(PROBLEM, "restore", problem_text(found.problem, found.record))
             return
         set_pending(picked.data)
-        set_preview(replace_text(found))
+        set_preview(replace_text(found, await to_thread(service.inventory)))
         set_alike(found.lookalikes)
         set_message(None)
         set_asking("restore")
 
-    def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
+    async def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
         """Restore or merge the picked backup, then say what happened under Restore."""
         set_asking("")
-        result = run(pending)
+        say(WORKING, "restore", _("Bringing in the backup…"))
+        result = await to_thread(lambda: run(pending))  # other pages keep answering meanwhile
         set_pending(b"")
         if result.ok:
             say(OK, "restore", done(result))
             app.restored()
         elif result.problem is not None:
-            say(PROBLEM, "restore", problem_text(result.problem))
+            say(PROBLEM, "restore", problem_text(result.problem, result.record))
         else:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
-    def restore(e: Any) -> None:
-        bring_in(service.restore, restored_text)
+    async def restore(e: Any) -> None:
+        await bring_in(service.restore, restored_text)
 
-    def merge(e: Any) -> None:
+    async def merge(e: Any) -> None:
         if alike:  # a backup from before UUIDs: never joined to a mother here without asking
             set_asking("same-mothers")
         else:
-            bring_in(service.merge, merged_text)
+            await bring_in(service.merge, merged_text)
 
-    def merge_same(e: Any) -> None:
-        bring_in(lambda data: service.merge(data, same_mothers=True), merged_text)
+    async def merge_same(e: Any) -> None:
+        await bring_in(lambda data: service.merge(data, same_mothers=True), merged_text)
 
-    def merge_apart(e: Any) -> None:
-        bring_in(lambda data: service.merge(data, same_mothers=False), merged_text)
+    async def merge_apart(e: Any) -> None:
+        await bring_in(lambda data: service.merge(data, same_mothers=False), merged_text)
 
     def delete(e: Any) -> None:
         which = asking
@@ -211,13 +219,15 @@ def Data() -> ft.View:
 
 def _same_mothers_dialog(
     names: tuple[str | None, ...],
-    same: Callable[[Any], None],
-    apart: Callable[[Any], None],
+    same: Callable[[Any], Any],
+    apart: Callable[[Any], Any],
     set_asking: Callable[[str], None],
 ) -> ft.AlertDialog:
+    title = _("The same mother?") if len(names) == 1 else _("The same mothers?")
     return ft.AlertDialog(
         modal=True,
-        title=ft.Text(_("The same mother?") if len(names) == 1 else _("The same mothers?")),
+        title=ft.Text(title),
+        semantics_label=title,
         content=kit.tagged(ft.Text(same_mothers_text(names)), "same-mothers-question"),
         actions=[
             kit.secondary_button(_("Different: keep both"), apart, "dialog-keep-both", icon=ft.Icons.PEOPLE_OUTLINE),
@@ -234,14 +244,15 @@ def _dialog(
     asking: str,
     preview: str,
     set_asking: Callable[[str], None],
-    restore: Callable[[Any], None],
-    merge: Callable[[Any], None],
-    delete: Callable[[Any], None],
+    restore: Callable[[Any], Any],
+    merge: Callable[[Any], Any],
+    delete: Callable[[Any], Any],
 ) -> ft.AlertDialog | None:
     if asking == "restore":
         return ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Replace, or merge?")),
+            semantics_label=_("Replace, or merge?"),
             content=ft.Text(preview),
             actions=[
                 kit.primary_button(_("Merge with what is here"), merge, "dialog-merge", icon=ft.Icons.MERGE),
@@ -257,6 +268,7 @@ def _dialog(
         return ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Delete this mother?") if mother else _("Delete all data?")),
+            semantics_label=_("Delete this mother?") if mother else _("Delete all data?"),
             content=ft.Text(delete_mother_text(service, her) if mother else delete_text(service)),
             actions=[
                 kit.danger_button(_("Delete everything"), delete, "dialog-delete-yes", icon=ft.Icons.DELETE_FOREVER),

@@ -6,15 +6,27 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from app.i18n import _, format_date, format_datetime, format_number, ngettext
-from app.services.data import DataService, Restored
+from app.domain.plausible import Implausible, RecordKind
+from app.i18n import N_, _, format_date, format_datetime, format_number, ngettext
+from app.services.data import DataService, Inventory, Restored
 from app.store.backup import BackupProblem
 from app.store.merge import Difference, Kind
 
 DIFFERENCES_LISTED = 6  # more than this: "and n more"
+RECORD_NAMES = {
+    RecordKind.BIRTH_DATE: N_("The baby's birth date (%(day)s)"),
+    RecordKind.REPORT: N_("The daily report of %(day)s"),
+    RecordKind.MASSAGE: N_("A massage on %(day)s"),
+    RecordKind.QUIZ: N_("A quiz on %(day)s"),
+    RecordKind.SKILLS: N_("A skills check on %(day)s"),
+}
 
 
-def problem_text(problem: BackupProblem) -> str:
+def problem_text(problem: BackupProblem, record: Implausible | None = None) -> str:
+    if problem is BackupProblem.IMPLAUSIBLE and record is not None:
+        # The year in full: a day in year 1 or 9999 is the point of the message.
+        what = _(RECORD_NAMES[record.kind]) % {"day": format_date(record.day, "d MMMM yyyy")}
+        return _("%(what)s in this backup is a date the app cannot accept. Nothing was changed.") % {"what": what}
     texts = {
         BackupProblem.TOO_LARGE: _("This file is too large to be a backup of this app."),
         BackupProblem.MALFORMED: _("This file is damaged or incomplete. Nothing was changed."),
@@ -23,6 +35,7 @@ def problem_text(problem: BackupProblem) -> str:
         BackupProblem.NEWER_APP: _("This backup comes from a newer version of the app. Update the app first."),
         BackupProblem.WRONG_CHECKSUM: _("This backup was changed or damaged after it was saved. Nothing was changed."),
         BackupProblem.INVALID_CONTENT: _("This backup holds entries this app cannot read. Nothing was changed."),
+        BackupProblem.IMPLAUSIBLE: _("This backup holds a date the app cannot accept. Nothing was changed."),
     }
     return texts[problem]
 
@@ -123,12 +136,30 @@ def same_mothers_text(names: tuple[str | None, ...]) -> str:
     ) % {"n": len(names), "names": shown}
 
 
-def replace_text(found: Restored) -> str:
-    return _(
-        "The backup holds %(reports)s and %(sessions)s. Replace: what is on this phone now is replaced by "
-        "it. Merge: its records are added to what is here; a record both have keeps the newer edit. Two "
-        "mothers with the same name stay two mothers."
-    ) % _counts(found.reports, found.sessions)
+def replace_text(found: Restored, here: Inventory) -> str:
+    """The choice, with what each way costs: Replace deletes what is here now, named in numbers."""
+    holds = _("The backup holds %(reports)s and %(sessions)s.") % _counts(found.reports, found.sessions)
+    lost = _counts(here.reports, here.sessions)
+    lost["recordings"] = ngettext("%(n)s recorded prompt", "%(n)s recorded prompts", here.recordings) % {
+        "n": format_number(here.recordings)
+    }
+    replace = (
+        _(
+            "Replace deletes what is on this phone now: %(reports)s, %(sessions)s and %(recordings)s, "
+            "and puts the backup's in their place."
+        )
+        % lost
+    )
+    texts = [holds, replace]
+    if here.unfinished:
+        texts.append(_("A massage that has not ended (perhaps running in another tab) would be lost too."))
+    texts.append(
+        _(
+            "Merge adds the backup's records to what is here; a record both have keeps the newer edit. "
+            "Two mothers with the same name stay two mothers."
+        )
+    )
+    return " ".join(texts)
 
 
 def delete_text(service: DataService) -> str:

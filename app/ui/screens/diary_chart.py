@@ -20,7 +20,7 @@ import flet_charts as fch
 
 from app.domain.report import SIGNS, Flow
 from app.domain.trends import FLOW_LEVEL, Point, runs
-from app.i18n import _, format_date, ngettext
+from app.i18n import _, format_date, format_number, ngettext
 from app.ui import kit
 
 LEFT_LABELS, LEFT_TITLE = 28, 20  # the signs axis: its numbers and its title
@@ -90,7 +90,7 @@ def _signs_chart(points: list[Point]) -> fch.LineChart:
         fch.ChartAxisLabel(value=i, label=ft.Text(short_date(points[i].day), size=12, no_wrap=True))
         for i in label_days(n)
     ]
-    left = [fch.ChartAxisLabel(value=v, label=ft.Text(str(v), size=12)) for v in (0, 2, 4, 6, 8)]
+    left = [fch.ChartAxisLabel(value=v, label=ft.Text(format_number(v), size=12)) for v in (0, 2, 4, 6, 8)]
     return fch.LineChart(
         data_series=lines,
         min_x=-0.5,

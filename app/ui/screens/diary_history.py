@@ -1,13 +1,13 @@
 """Diary history (/diary): the chart (diary_chart), flow on massage days against other days in
 counts, and every day of the range, newest first: a filled-in day shows its summary and its red
 flags with edit and delete; a day not filled in opens the form for that day, so a forgotten day
-can be filled in later. "All" lists a page of days at a time. A deleted report can be brought
-back with Undo for a few seconds (the Undo button sits in the fixed bottom bar, in reach wherever
-she scrolled)."""
+can be filled in later. "All" lists a page of days at a time. Delete asks first, naming the day; a
+deleted report can be brought back with Undo for the rest of the visit, until another report is
+deleted (the diary service keeps it; the Undo button sits in the fixed bottom bar, in reach
+wherever she scrolled, and is there again when she comes back to the diary)."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from typing import Any
 
@@ -16,18 +16,17 @@ import flet as ft
 from app.domain.redflags import RULES, RedFlag, Urgency
 from app.domain.report import SIGNS, DailyReport
 from app.domain.trends import MassageComparison
-from app.i18n import _, format_date, format_decimal, ngettext
+from app.i18n import _, format_date, format_decimal, format_number, ngettext
 from app.services.diary import LIST_PAGE, DayEntry
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens.diary_chart import chart
-from app.ui.screens.diary_labels import FLAG_TITLES, FLOWS, pp_day_text, t
+from app.ui.screens.diary_labels import FLOWS, pp_day_text, t
+from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import session_card
 from app.ui.screens.report import report_route
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_scope
-
-UNDO_SECONDS = 10  # how long Undo stays offered after a delete
 
 
 def well_of(n_well: int, days: int) -> str:
@@ -95,9 +94,7 @@ def day_flags(key: str, flags: list[RedFlag]) -> ft.Control:
             kit.tagged(
                 ft.Row(
                     [
-                        ft.Icon(
-                            ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
-                        ),
+                        kit.flag_icon(urgent, size=20),
                         ft.Text(t(FLAG_TITLES, flag), size=15, weight=ft.FontWeight.W_600, expand=True),
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,
@@ -105,18 +102,40 @@ def day_flags(key: str, flags: list[RedFlag]) -> ft.Control:
                 f"dayflag-{key}-{flag.value}",
             )
         )
-    return ft.Container(
-        ft.Column([kit.body(_("Red flags that day:"), size=14), *rows], spacing=4),
-        padding=10,
-        border_radius=10,
-        bgcolor=ft.Colors.ERROR_CONTAINER,
-        border=ft.Border.all(1, kit.DANGER),
+    return kit.calm_card(
+        ft.Column([kit.body(_("Red flags that day:"), size=14), *rows], spacing=4), filled=False, padding=10
+    )
+
+
+def unsaved_mark(key: str) -> ft.Control:
+    """The mark of a day whose form holds answers typed but not saved (opening it brings them back)."""
+    text = _("Not saved yet")
+    return kit.tagged(
+        ft.Container(
+            ft.Row(
+                [
+                    ft.Icon(ft.Icons.EDIT_NOTE, color=ft.Colors.ON_TERTIARY_CONTAINER, size=20),
+                    ft.Text(text, size=15, weight=ft.FontWeight.W_600, color=ft.Colors.ON_TERTIARY_CONTAINER),
+                ],
+                spacing=6,
+                tight=True,
+            ),
+            bgcolor=ft.Colors.TERTIARY_CONTAINER,
+            border_radius=8,
+            padding=ft.Padding.symmetric(horizontal=10, vertical=4),
+        ),
+        f"unsaved-{key}",
+        label=_("%(mark)s: answers typed on this day are not in the diary yet.") % {"mark": text},
+        container=True,
+        exclude_semantics=True,
     )
 
 
 def _day_card(entry: DayEntry, edit: Any, delete: Any) -> ft.Control:
     key = entry.day.isoformat()
     lines: list[ft.Control] = [ft.Text(day_title(entry), size=16, weight=ft.FontWeight.BOLD)]
+    if entry.unsaved:
+        lines.append(ft.Row([unsaved_mark(key)]))
     if entry.report is not None:
         lines.append(kit.body(report_summary(entry.report), size=15))
         if entry.flags:
@@ -140,6 +159,12 @@ def _day_card(entry: DayEntry, edit: Any, delete: Any) -> ft.Control:
                     ),
                 ],
                 spacing=8,
+            )
+        )
+    elif entry.unsaved:  # begun, not saved: the form opens with what was typed
+        lines.append(
+            kit.secondary_button(
+                _("Go on with that day's report"), lambda e: edit(key), f"edit-{key}", icon=ft.Icons.EDIT_NOTE
             )
         )
     else:
@@ -168,28 +193,71 @@ def _undo_bar(report: DailyReport, undo: Any) -> list[ft.Control]:
     ]
 
 
+def delete_dialog(day: date, n: int | None, confirm: Any, cancel: Any) -> ft.AlertDialog:
+    """Delete asks first, naming the day (and its day after birth), and says how to bring it back."""
+    named = format_date(day, "full") if n is None else f"{pp_day_text(n)} · {format_date(day, 'full')}"
+    return ft.AlertDialog(
+        modal=True,
+        title=ft.Text(_("Delete this report?")),
+        content=kit.tagged(
+            ft.Column(
+                [
+                    ft.Text(named, size=17, weight=ft.FontWeight.BOLD),
+                    ft.Text(
+                        _(
+                            "The report of this day will be deleted: its answers, numbers and note. You can "
+                            "bring it back with Undo in the diary until you delete another report or close "
+                            "the app."
+                        ),
+                        size=16,
+                    ),
+                ],
+                spacing=8,
+                tight=True,
+            ),
+            "dialog-delete-report",
+        ),
+        actions=[
+            ft.Column(
+                [
+                    kit.danger_button(_("Delete the report"), confirm, "dialog-delete-yes", icon=ft.Icons.DELETE),
+                    kit.text_button(_("Cancel"), cancel, "dialog-cancel"),
+                ],
+                spacing=10,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+            )
+        ],
+        on_dismiss=cancel,
+    )
+
+
 @ft.component
 def DiaryHistory() -> ft.View:
     app = use_app()
     diary = use_scope().diary
     chosen, set_chosen = ft.use_state("7")
     listed, set_listed = ft.use_state(LIST_PAGE)
-    nothing_deleted: DailyReport | None = None
-    deleted, set_deleted = ft.use_state(nothing_deleted)
+    nobody_asked: date | None = None
+    asking, set_asking = ft.use_state(nobody_asked)  # the day whose delete waits for her yes
     problem, set_problem = ft.use_state("")
     data = diary.history(chosen, listed)
+    deleted = diary.deleted  # kept by her scope's diary: Undo outlives this screen
 
     def choose(value: str) -> None:
         set_listed(LIST_PAGE)
         set_chosen(value)
 
-    def delete(day: date) -> None:
+    def confirm(e: Any) -> None:
+        day = asking  # this drawing's: the dialog was made with it
+        set_asking(None)
+        if day is None:
+            return
         try:
-            removed = diary.delete_report(day)
+            diary.delete_report(day)  # her data changed: the revision draws this again
         except StoreWriteError as err:
             set_problem(write_problem(err.code))
             return
-        set_deleted(removed)
+        set_problem("")
 
     def undo(e: Any) -> None:
         try:
@@ -197,22 +265,18 @@ def DiaryHistory() -> ft.View:
         except StoreWriteError as err:
             set_problem(write_problem(err.code))
             return
-        set_deleted(None)
         if restored:
+            set_problem("")
             app.tell(_("Restored"))
         else:  # a new report for that day was saved since: the newer one stays
             set_problem(_("A newer report for that day was saved since; it was kept."))
+            app.refresh()  # the Undo it offered is gone
 
-    async def expire() -> None:
-        if deleted is None:
-            return
-        await asyncio.sleep(UNDO_SECONDS)
-        if diary.deleted is deleted:
-            diary.forget_deleted()
-        set_deleted(None)
-
-    # The no-op cleanup makes Flet cancel a waiting expiry when the screen closes.
-    ft.use_effect(expire, [deleted], cleanup=lambda: None)
+    ft.use_dialog(
+        None
+        if asking is None
+        else delete_dialog(asking, diary.postpartum_day(asking), confirm, lambda e: set_asking(None))
+    )
 
     controls: list[ft.Control] = [
         kit.choice_group([("7", _("7 days")), ("30", _("30 days")), ("all", _("All"))], chosen, choose, "range"),
@@ -233,7 +297,16 @@ def DiaryHistory() -> ft.View:
         controls.insert(
             0, kit.tagged(kit.note(problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "diary-problem")
         )
-    controls += [_day_card(entry, lambda key: app.go(report_route(key)), delete) for entry in data.days]
+    if data.unreadable:
+        kept = ngettext(
+            "%(n)s record could not be read by this version of the app. It is kept as it was and goes "
+            "into a backup; update the app to see it.",
+            "%(n)s records could not be read by this version of the app. They are kept as they were and go "
+            "into a backup; update the app to see them.",
+            data.unreadable,
+        ) % {"n": format_number(data.unreadable)}
+        controls.insert(0, kit.tagged(kit.note(kept, icon=ft.Icons.INFO_OUTLINE), "diary-unreadable"))
+    controls += [_day_card(entry, lambda key: app.go(report_route(key)), set_asking) for entry in data.days]
     if data.more:
         controls.append(
             kit.secondary_button(

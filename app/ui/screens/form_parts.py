@@ -118,10 +118,9 @@ async def show_first_error(tapped: Any, order: Iterable[str], errors: Mapping[st
 
 
 def typed(e: Any) -> str:
-    """The text a change event carries. Not `e.control.value`: Flet applies a keystroke's text to
-    the control it finds at that moment, and a redraw in between can leave the handler holding a
-    newer control with older text, so the last letters typed were lost (and pushed back to the
-    page at the next redraw)."""
+    """The text a change event carries (a `TextBox` lets through only the newest keystroke's event,
+    whose text is also its control's; see app/ui/text_box.py for why the page's text is never
+    sent back to it)."""
     data = getattr(e, "data", None)
     return data if isinstance(data, str) else (e.control.value or "")
 

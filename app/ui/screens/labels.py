@@ -36,7 +36,7 @@ PREP_ITEMS = {
 }
 BUILDS = {
     Build.HEAVIER: N_("Larger build"),
-    Build.SLIM_NORMAL: N_("Slim or average build"),
+    Build.SLIM_NORMAL: N_("Slim or normal build"),
 }
 TECHNIQUES = {
     Technique.FISTS: N_("Fists"),
@@ -44,7 +44,7 @@ TECHNIQUES = {
     Technique.INDEX_BACKS: N_("Backs of the index fingers"),
 }
 TECHNIQUE_HOW = {
-    Technique.FISTS: N_("Make fists with both hands, thumbs pointing forward, one fist on each side of the spine."),
+    Technique.FISTS: N_("Make fists with both hands, one fist on each side of the spine."),
     Technique.THUMBS: N_("Put your two thumbs on her back, one on each side of the spine."),
     Technique.INDEX_BACKS: N_("Bend your index fingers and use their backs, one on each side of the spine."),
 }

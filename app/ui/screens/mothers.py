@@ -21,10 +21,12 @@ from app.i18n import _, format_date, format_datetime, ngettext
 from app.services.mothers import MotherSummary
 from app.ui import kit
 from app.ui.screens import form_parts
-from app.ui.screens.diary_labels import FLAG_TITLES, pp_day_text, t
+from app.ui.screens.diary_labels import pp_day_text, t
+from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
 from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
+from app.ui.text_box import TextBox
 
 ROUTE = "/mothers"
 FILTER_FROM = 8  # more mothers than this: a name filter above the list
@@ -67,13 +69,11 @@ def row_lines(s: MotherSummary) -> list[ft.Control]:
         lines.append(
             ft.Row(
                 [
-                    ft.Icon(
-                        ft.Icons.WARNING_ROUNDED if urgent else ft.Icons.FAVORITE_BORDER, color=kit.DANGER, size=20
-                    ),
+                    kit.flag_icon(urgent, size=20),
                     ft.Text(
                         text,
                         size=15,
-                        color=kit.DANGER,
+                        color=kit.WARNING_INK if urgent else None,
                         expand=True,
                         weight=ft.FontWeight.BOLD if urgent else ft.FontWeight.W_600,
                     ),
@@ -282,7 +282,7 @@ def Mothers() -> ft.View:
     if len(rows) > FILTER_FROM:
         controls.append(
             kit.tagged(
-                ft.TextField(
+                TextBox(
                     label=_("Find a mother by name"),
                     value=wanted,
                     text_size=16,
@@ -326,6 +326,7 @@ def Mothers() -> ft.View:
         ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Archive %(name)s?") % {"name": who}),
+            semantics_label=_("Archive %(name)s?") % {"name": who},
             content=ft.Text(
                 _(
                     "She leaves the list. Her reports and massages are kept, and you can restore her "

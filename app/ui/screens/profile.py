@@ -24,6 +24,7 @@ from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FormState, error_text, use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app, use_scope
+from app.ui.text_box import TextBox
 
 FIELDS = ("mother_name", "baby_birth_date", "midwife_phone", "facility_phone")
 PHONE_EXAMPLE = "0812-3456-7890"
@@ -95,7 +96,7 @@ def Profile() -> ft.View:
             if isinstance(value, datetime):
                 value = value.date()
             if isinstance(value, date):
-                edit("baby_birth_date", value.strftime(DATE_TYPED))
+                form.put("baby_birth_date", value.strftime(DATE_TYPED))  # sent to the page
 
         ft.context.page.show_dialog(
             ft.DatePicker(
@@ -109,7 +110,8 @@ def Profile() -> ft.View:
         )
 
     name_text = fields["mother_name"]
-    name = ft.TextField(
+    name = TextBox(
+        revision=form.revision("mother_name"),
         label=_("Mother's name or nickname (optional)"),
         value=name_text,
         text_size=16,
@@ -119,7 +121,8 @@ def Profile() -> ft.View:
         on_change=lambda e: edit("mother_name", form_parts.typed(e)),
     )
     in_words = date_in_words(fields["baby_birth_date"])
-    born = ft.TextField(
+    born = TextBox(
+        revision=form.revision("baby_birth_date"),
         label=_("Baby's birth date"),
         value=fields["baby_birth_date"],
         text_size=16,
@@ -128,7 +131,7 @@ def Profile() -> ft.View:
         keyboard_type=ft.KeyboardType.DATETIME,
         helper=in_words or _("Day/month/year, or pick it in the calendar."),
         helper_max_lines=2,
-        error=error_text(errors.get("baby_birth_date"), "baby_birth_date"),
+        error=error_text(errors.get("baby_birth_date"), "baby_birth_date", diary.today()),
         error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
         helper_style=form_parts.HELPER_STYLE,
@@ -137,7 +140,8 @@ def Profile() -> ft.View:
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
     def phone(name: str, label: str) -> ft.Control:
-        box = ft.TextField(
+        box = TextBox(
+            revision=form.revision(name),
             label=label,
             value=fields[name],
             text_size=16,
@@ -198,7 +202,7 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
         page.pop_dialog()
         saved = app.scope.diary.profile()
         if saved is not None:  # the form shows the saved date again; the rest stays as typed
-            form.edit("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED))
+            form.put("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED))
 
     words = {
         "n": n,
@@ -209,6 +213,7 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
         ft.AlertDialog(
             modal=True,
             title=ft.Text(_("Move the birth date?")),
+            semantics_label=_("Move the birth date?"),
             content=kit.tagged(
                 ft.Text(
                     ngettext(

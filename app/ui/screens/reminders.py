@@ -24,6 +24,7 @@ from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import use_form
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_scope
+from app.ui.text_box import TextBox
 
 FILE_NAME = "pengingat-pijat.ics"
 
@@ -116,7 +117,8 @@ def Reminders() -> ft.View:
         )
 
     def field(name: str, label: str) -> ft.Control:
-        box = ft.TextField(
+        box = TextBox(
+            revision=form.revision(name),
             label=label,
             value=texts[name],
             keyboard_type=ft.KeyboardType.DATETIME,

@@ -18,14 +18,15 @@ from urllib.parse import parse_qs, urlparse
 
 import flet as ft
 
-from app.domain.redflags import RULES, RedFlag, Urgency
-from app.domain.report import MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
-from app.i18n import _, format_date
-from app.services.report_form import BODY_FLAGS, Fields, mother_key
+from app.domain.redflags import RULES, FlagGroup, RedFlag, Urgency
+from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
+from app.i18n import _, decimal_mark, format_date
+from app.services.report_form import BODY_FLAGS, Fields, baby_key, go_now_in_form, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import (
+    BABY_SIGN_LABELS,
     FLOWS,
     MOTHER_SIGN_LABELS,
     QUESTION_LABELS,
@@ -37,12 +38,15 @@ from app.ui.screens.diary_labels import (
     use_lazy_state,
     wet_diaper_expectation,
 )
+from app.ui.screens.flag_labels import Calls, dial, flag_card
+from app.ui.screens.report_day import no_such_day
 from app.ui.screens.store_error import write_problem
-from app.ui.state import AppState, use_app, use_scope
+from app.ui.state import use_app, use_scope
+from app.ui.text_box import TextBox
 
 ROUTE = "/report"
 MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
-BABY_QUESTIONS = ("baby_sleepy_yellow", "dark_urine", "black_stools")
+BABY_QUESTIONS = ("baby_yellow", "dark_urine", "black_stools")
 BREAST_QUESTIONS = ("breast_very_painful", "nipple_pain", "flu_like")
 # Every field of a report has its place on the form, where its error shows (the checklist's and
 # the mother's answers under their headings); see test_every_report_field_has_a_place_on_the_form.
@@ -58,6 +62,8 @@ _PLACED = {
     "mood",
     "note",
     "mother_signs",
+    "baby_danger",
+    "baby_signs",
     *BODY_FLAGS,
     *BABY_QUESTIONS,
     *BREAST_QUESTIONS,
@@ -167,8 +173,18 @@ class _Anchors:
 def Report() -> ft.View:
     app = use_app()
     scope = use_scope()
-    day = use_lazy_state(lambda: scope.diary.report_day(requested_day(app.stack)))[0]
-    form = use_form(lambda: scope.diary.form(day))
+    requested = use_lazy_state(lambda: scope.diary.report_day(requested_day(app.stack)))[0]
+    if requested.day is None:  # the same for this screen's whole life: the hooks below never run
+        return no_such_day(
+            ROUTE,
+            requested,
+            scope.diary.birth_date(),
+            on_back=lambda e: app.back(),
+            open_today=lambda e: app.replace(ROUTE),
+            open_diary=lambda e: app.replace("/diary"),
+        )
+    day = requested.day
+    form = use_form(lambda: scope.diary.form(day, decimal_mark()))
     unsaved, set_unsaved = use_lazy_state(lambda: scope.diary.has_draft(day))
     fields, errors = form.fields, form.errors
     past = day != scope.diary.today()
@@ -198,7 +214,7 @@ def Report() -> ft.View:
 
     def discard(e: Any) -> None:
         try:
-            form.fields = scope.diary.discard_draft(day)
+            form.replace(scope.diary.discard_draft(day, decimal_mark()))
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -216,7 +232,7 @@ def Report() -> ft.View:
 
     def text(name: str, label: str, **options: Any) -> ft.Control:
         anchors.order.append(name)
-        return _text_field(fields, errors, set_field, name, label, **options)
+        return _text_field(fields, errors, set_field, name, label, revision=form.revision(name), **options)
 
     n_day = scope.diary.postpartum_day(day)
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
@@ -312,8 +328,17 @@ def Report() -> ft.View:
             )
         )
     labels = body_labels()
+    urgent = go_now_in_form(fields, day, n_day)
+    profile = scope.diary.profile()
+    calls = Calls(
+        midwife_tel=profile.midwife_tel if profile else None,
+        facility_tel=profile.facility_tel if profile else None,
+        dial=dial,
+        add_phone=lambda: app.go("/profile"),
+    )
     milk += [
         *_section(_("The baby")),
+        anchors.at("baby_danger", *_baby_danger(fields, set_field, urgent, calls), errors=errors),
         *[
             anchors.at(
                 name, _yes_no_row(name, f"field-{name}", t(QUESTION_LABELS, name), fields, set_field), errors=errors
@@ -330,7 +355,7 @@ def Report() -> ft.View:
             for name in BREAST_QUESTIONS
         ],
     ]
-    mother = [anchors.at("mother_signs", *_mother_section(fields, set_field, set_fields), errors=errors)]
+    mother = [anchors.at("mother_signs", *_mother_section(fields, set_field, set_fields, urgent, calls), errors=errors)]
     rest: list[ft.Control] = [
         ft.Divider(),
         anchors.at(
@@ -348,6 +373,11 @@ def Report() -> ft.View:
                 fields.get("mood") or None,
                 lambda v: set_field("mood", v),
                 "field-mood",
+                question=_on_day(
+                    past,
+                    _("Mood today (1 = very stressed, 5 = calm)"),
+                    _("Mood that day (1 = very stressed, 5 = calm)"),
+                ),
             ),
             errors=errors,
         ),
@@ -384,7 +414,11 @@ def _yes_no_row(
         [
             kit.body(label),
             kit.choice_group(
-                [("yes", _("Yes")), ("no", _("No"))], fields.get(name) or None, lambda v: set_field(name, v), identifier
+                [("yes", _("Yes")), ("no", _("No"))],
+                fields.get(name) or None,
+                lambda v: set_field(name, v),
+                identifier,
+                question=label,
             ),
         ],
         spacing=6,
@@ -398,8 +432,48 @@ def _answer_all(values: dict[str, str], set_fields: Callable[[dict[str, str]], N
     return handler
 
 
+def _go_now(urgent: list[RedFlag], group_is_baby: bool, calls: Calls) -> list[ft.Control]:
+    """The first GO NOW sign answered so far, as its card (what to do now, 119): shown at once,
+    before Save."""
+    found = [flag for flag in urgent if (RULES[flag].group is FlagGroup.BABY) is group_is_baby]
+    return [flag_card(found[0], calls=calls)] if found else []
+
+
+def _baby_danger(
+    fields: Fields, set_field: Callable[[str, str], None], urgent: list[RedFlag], calls: Calls
+) -> list[ft.Control]:
+    """The newborn's danger signs (DOMAIN §3, [S26]) behind one question: the list is read, then
+    answered once; a yes opens the signs to tick, and the GO NOW card shows at once."""
+    question = t(QUESTION_LABELS, "baby_danger")
+    controls: list[ft.Control] = [
+        kit.tagged(kit.body(question, weight=ft.FontWeight.W_600), "baby-danger-question"),
+        kit.tagged(
+            ft.Column(
+                [kit.body("•  " + t(BABY_SIGN_LABELS, sign), size=15) for sign in BABY_SIGNS],
+                spacing=4,
+            ),
+            "baby-danger-list",
+        ),
+        kit.choice_group(
+            [("yes", _("Yes")), ("no", _("No"))],
+            fields.get("baby_danger") or None,
+            lambda v: set_field("baby_danger", v),
+            "field-baby_danger",
+        ),
+    ]
+    controls += _go_now(urgent, True, calls)  # right under the answer: what to do now comes first
+    if fields.get("baby_danger") == "yes":
+        controls.append(kit.body(_("Which ones? Tick each one you see."), weight=ft.FontWeight.W_600))
+        controls += [_check(baby_key(sign.value), t(BABY_SIGN_LABELS, sign), fields, set_field) for sign in BABY_SIGNS]
+    return controls
+
+
 def _mother_section(
-    fields: Fields, set_field: Callable[[str, str], None], set_fields: Callable[[dict[str, str]], None]
+    fields: Fields,
+    set_field: Callable[[str, str], None],
+    set_fields: Callable[[dict[str, str]], None],
+    urgent: list[RedFlag],
+    calls: Calls,
 ) -> list[ft.Control]:
     """The mother's own danger signs (DOMAIN §3), by how soon; "None of these" answers a group's
     unanswered questions no in one tap."""
@@ -428,6 +502,8 @@ def _mother_section(
             _yes_no_row(mother_key(sign.value), f"mother-{sign.value}", t(MOTHER_SIGN_LABELS, sign), fields, set_field)
             for sign in signs
         ]
+        if key == "go_now":
+            controls += _go_now(urgent, False, calls)
         blank = {mother_key(sign.value): "no" for sign in signs if not fields.get(mother_key(sign.value))}
         if key != "mood":
             controls.append(
@@ -460,9 +536,11 @@ def _text_field(
     time: bool = False,
     helper: str | None = None,
     multiline: bool = False,
+    revision: int = 0,
 ) -> ft.Control:
     """A text box with its message inside it (Flutter marks the box invalid for a screen reader).
-    Numbers ask the phone for its number keyboard."""
+    Numbers ask the phone for its number keyboard. The page's own text is never sent back to it
+    older (`TextBox`); `revision` is the form's count of texts the app put there."""
     value = fields.get(name, "")
     keyboard = (
         ft.KeyboardType.NUMBER
@@ -473,7 +551,8 @@ def _text_field(
         if multiline
         else ft.KeyboardType.TEXT
     )
-    box = ft.TextField(
+    box = TextBox(
+        revision=revision,
         label=label,
         value=value,
         helper=helper,
@@ -488,8 +567,3 @@ def _text_field(
         on_change=lambda e: set_field(name, form_parts.typed(e)),
     )
     return ft.Container(kit.tagged(box, f"field-{name}"), key=form_parts.anchor(name))
-
-
-def open_report(app: AppState, day_iso: str | None = None) -> None:
-    """Open the form for today, or for a past day (from the diary)."""
-    app.go(report_route(day_iso) if day_iso else ROUTE)

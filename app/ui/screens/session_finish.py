@@ -51,6 +51,14 @@ def _outcome(kind: str, text: str) -> ft.Control:
     return kit.note(text, icon=ft.Icons.SCHOOL_OUTLINED)
 
 
+def comfort_words() -> dict[str, str]:
+    """What the screen reader says for each point of the comfort scale."""
+    words = {str(n): _("%(n)d of %(top)d") % {"n": n, "top": max(COMFORT_SCALE)} for n in COMFORT_SCALE}
+    words["1"] = _("1 of 5, not comfortable")
+    words["5"] = _("5 of 5, very comfortable")
+    return words
+
+
 def _yes_no(value: bool | None) -> str | None:
     return None if value is None else ("yes" if value else "no")
 
@@ -120,11 +128,17 @@ def Finish() -> ft.View:
             None if comfort is None else str(comfort),
             lambda v: set_comfort(int(v)),
             "comfort",
+            question=_("How comfortable was it for the mother?"),
+            spoken=comfort_words(),
         ),
         kit.heading(_("Did she feel the milk let down or drip?"), 18),
         kit.body(_("Optional"), color=ft.Colors.ON_SURFACE_VARIANT),
         kit.choice_group(
-            [("yes", _("Yes")), ("no", _("No"))], _yes_no(letdown), lambda v: set_letdown(v == "yes"), "letdown"
+            [("yes", _("Yes")), ("no", _("No"))],
+            _yes_no(letdown),
+            lambda v: set_letdown(v == "yes"),
+            "letdown",
+            question=_("Did she feel the milk let down or drip?"),
         ),
     ]
     return kit.screen(

@@ -33,6 +33,9 @@ def Landmarks() -> ft.View:
         app.session.start()  # the "3, 2, 1" count, then round 1
         app.go("/session/run")
 
+    # The page loads the massage's sounds while this step is read: the count after Start need not wait.
+    ft.use_effect(lambda: app.session.prepare_sounds(), [])
+
     controls: list[ft.Control] = [
         ft.Row(
             [illustrations.back_illustration(drawing_width(app, ILLUSTRATION_WIDTH), dark=app.dark, marker=None)],

@@ -1,9 +1,17 @@
 """Session step: the rounds. Hands-free: rounds and rests follow each other by themselves, each
 change announced by sound; the taps are pause/resume, skip, end and "Stop, it hurts".
 
-Paused is unmistakable from arm's length: the ring turns grey and full, the countdown gives way to
-a large "PAUSED", the screen tints. Back pauses the massage and stays here, showing Resume and End;
-End and Skip ask first with one large button, so an oily tap never throws a round away.
+Paused is unmistakable from arm's length: the ring turns grey and full, a large "PAUSED" shows under
+the time, the screen tints. Back pauses the massage and stays here; End and Skip ask first with one
+large button, so an oily tap never throws a round away.
+
+The buttons never move: running, paused, resting or counting, Pause and Resume share one place, Skip
+and "Stop, it hurts" keep theirs, End stays in the app bar. A second tap where Pause was is Resume,
+never "Stop, it hurts", which stands apart (BUTTON_GAP) in its own red.
+
+The screen reader hears the phases, "paused"/"resumed" and the minutes left (the session model
+announces them); the countdown is labelled for a reader who goes to it, but is not a live region:
+it would be read out every second.
 """
 
 from __future__ import annotations
@@ -12,18 +20,23 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.prompts import NEXT_ROUND_S
 from app.domain.protocol import PhaseKind
 from app.i18n import _
 from app.ui import illustrations, kit
 from app.ui.screens.demonstrate import drawing_width
 from app.ui.screens.labels import TECHNIQUE_CUE, t
-from app.ui.session_model import CONFIRM_END, CONFIRM_SKIP, SessionModel, phase_text
+from app.ui.session_model import CONFIRM_END, CONFIRM_SKIP, SessionModel
+from app.ui.session_words import next_round_text, phase_text
 from app.ui.state import AppState, use_app
 
 ROUTE = "/session/run"
 RING_SIZE = 176
 BACK_WIDTH = 220
 PAUSED_TINT = ft.Colors.SURFACE_CONTAINER_HIGHEST
+# Space around "Stop, it hurts" (and between the buttons of a dialog): a finger aimed at another
+# button never lands on it.
+BUTTON_GAP = 24
 
 
 def clock_text(seconds: int) -> str:
@@ -35,7 +48,10 @@ def _timer(model: SessionModel, label: str) -> ft.Control:
     assert v is not None
     paused = model.paused and model.get_ready is None
     resting = v.phase_kind is PhaseKind.REST
-    if model.get_ready is not None:
+    ring_value: float | None
+    if model.preparing:
+        big, ring_value, color = "", 1.0, ft.Colors.SECONDARY
+    elif model.get_ready is not None:
         big, ring_value, color = str(model.get_ready), 1.0, ft.Colors.SECONDARY
     elif paused:
         big, ring_value, color = clock_text(v.remaining_s), 1.0, ft.Colors.OUTLINE
@@ -43,8 +59,13 @@ def _timer(model: SessionModel, label: str) -> ft.Control:
         big, ring_value = clock_text(v.remaining_s), 1.0 - v.progress
         color = ft.Colors.TERTIARY if resting else ft.Colors.PRIMARY
     inner: list[ft.Control] = [ft.Text(big, size=56, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)]
-    if paused:
-        inner.append(ft.Text(_("PAUSED"), size=22, weight=ft.FontWeight.BOLD, color=kit.DANGER))
+    if model.preparing:
+        inner = [
+            ft.Text(_("Preparing the sounds"), size=16, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
+        ]
+    elif paused:
+        # The theme's error colour: deep red on the light theme, light red on the dark one (4.5:1 on both).
+        inner.append(ft.Text(_("PAUSED"), size=22, weight=ft.FontWeight.BOLD, color=ft.Colors.ERROR))
     elif model.get_ready is not None:
         inner.append(ft.Text(_("Get ready"), size=18, weight=ft.FontWeight.W_600))
     ring = ft.ProgressRing(
@@ -74,7 +95,7 @@ def _timer(model: SessionModel, label: str) -> ft.Control:
         height=RING_SIZE,
     )
     return ft.Row(
-        [kit.tagged(stack, "countdown", label=label, exclude_semantics=True, container=True, live_region=True)],
+        [kit.tagged(stack, "countdown", label=label, exclude_semantics=True, container=True)],
         alignment=ft.MainAxisAlignment.CENTER,
     )
 
@@ -83,6 +104,8 @@ def countdown_label(model: SessionModel) -> str:
     """What a screen reader says for the timer: the phase, the time left, and whether it is paused."""
     v = model.view
     assert v is not None
+    if model.preparing:
+        return _("Preparing the sounds")
     if model.get_ready is not None:
         return _("Get ready: %(n)d") % {"n": model.get_ready}
     text = f"{phase_text(v)}. " + _("%(time)s left") % {"time": clock_text(v.remaining_s)}
@@ -96,7 +119,7 @@ def _cue_text(app: AppState, model: SessionModel) -> str:
     if model.paused and model.get_ready is None:
         return _("Paused. Tap Resume when you are both ready.")
     if v is not None and v.phase_kind is PhaseKind.REST:
-        return _("Hands off. Let her relax.")
+        return next_round_text(v) if next_round_near(model) else _("Hands off. Let her relax.")
     technique = app.scope.massage.wizard.technique
     cue = t(TECHNIQUE_CUE, technique) if technique else _("Small circles on both sides of the spine")
     if model.lighter:
@@ -104,13 +127,24 @@ def _cue_text(app: AppState, model: SessionModel) -> str:
     return cue
 
 
+def next_round_near(model: SessionModel) -> bool:
+    """In a rest's last NEXT_ROUND_S seconds (a 5-second demonstration rest: all of it)."""
+    v = model.view
+    return (
+        v is not None
+        and v.phase_kind is PhaseKind.REST
+        and not model.paused
+        and model.get_ready is None
+        and v.remaining_s <= NEXT_ROUND_S
+    )
+
+
 def _dialogs(model: SessionModel) -> Any:
     if model.pain_choice:
-        return ft.AlertDialog(
-            modal=True,
-            title=ft.Text(_("Stopped: it hurts")),
-            content=ft.Text(_("Massage must never hurt. Continue with lighter pressure, or end the massage now.")),
-            actions=[
+        return kit.dialog(
+            _("Stopped: it hurts"),
+            _("Massage must never hurt. Continue with lighter pressure, or end the massage now."),
+            [
                 kit.primary_button(
                     _("Continue more lightly"),
                     lambda e: model.continue_lighter(),
@@ -122,13 +156,10 @@ def _dialogs(model: SessionModel) -> Any:
         )
     if model.confirm is not None:
         end = model.confirm == CONFIRM_END
-        return ft.AlertDialog(
-            modal=True,
-            title=ft.Text(_("End the massage now?") if end else _("Skip to the next step?")),
-            content=ft.Text(
-                _("What was done so far is saved.") if end else _("The rest of this round or rest is skipped.")
-            ),
-            actions=[
+        return kit.dialog(
+            _("End the massage now?") if end else _("Skip to the next step?"),
+            _("What was done so far is saved.") if end else _("The rest of this round or rest is skipped."),
+            [
                 kit.primary_button(
                     _("Yes, end it") if end else _("Yes, skip"),
                     lambda e: model.confirmed(),
@@ -142,6 +173,55 @@ def _dialogs(model: SessionModel) -> Any:
     return None
 
 
+def _before_round_one(app: AppState, model: SessionModel) -> ft.View:
+    """Before round 1: the sounds being prepared, then the "3, 2, 1" count."""
+    if model.preparing:
+        # Still, not a spinner: the page is busy loading, and a drawing redrawn 60 times a second would slow it.
+        status: ft.Control = ft.Icon(ft.Icons.VOLUME_UP, size=96, color=ft.Colors.SECONDARY)
+        title, label = _("Preparing the sounds"), _("Preparing the sounds")
+    else:
+        status = ft.Text(str(model.get_ready), size=120, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)
+        title, label = _("Get ready"), _("Get ready: %(n)d") % {"n": model.get_ready}
+    return kit.screen(
+        ROUTE,
+        _("Massage"),
+        [
+            ft.Text(title, size=26, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
+            ft.Row(
+                [kit.tagged(status, "countdown", label=label, exclude_semantics=True, container=True)],
+                alignment=ft.MainAxisAlignment.CENTER,
+            ),
+            ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER),
+        ],
+        on_back=lambda e: app.back(),
+    )
+
+
+def _buttons(model: SessionModel) -> list[ft.Control]:
+    """The same three buttons, in the same places, in every state of a round."""
+    if model.paused and model.get_ready is None:
+        pause = kit.primary_button(
+            _("Resume"), lambda e: model.resume(), "pause-resume", icon=ft.Icons.PLAY_ARROW, in_row=True
+        )
+    else:
+        pause = kit.secondary_button(
+            _("Pause"), lambda e: model.pause(), "pause-resume", icon=ft.Icons.PAUSE, in_row=True
+        )
+    skip = kit.secondary_button(
+        _("Skip"),
+        lambda e: model.ask(CONFIRM_SKIP),
+        "skip",
+        icon=ft.Icons.SKIP_NEXT,
+        in_row=True,
+        disabled=model.get_ready is not None or model.preparing,
+    )
+    return [
+        ft.Row([pause, skip], spacing=8),
+        ft.Container(height=BUTTON_GAP - 8),  # with the column's spacing: BUTTON_GAP above "Stop, it hurts"
+        kit.danger_button(_("Stop, it hurts"), lambda e: model.stop_hurts(), "stop-hurts", icon=ft.Icons.PAN_TOOL),
+    ]
+
+
 @ft.component
 def RunBody(app: AppState, model: SessionModel) -> ft.View:
     """The rounds screen proper; subscribed to the session model, so it redraws once a second."""
@@ -151,24 +231,8 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
             app.replace("/session/finish")
 
     ft.use_effect(to_finish, [model.finished])
-    if model.view is None and model.get_ready is not None:  # the count before round 1
-        return kit.screen(
-            ROUTE,
-            _("Massage"),
-            [
-                ft.Text(_("Get ready"), size=26, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
-                kit.tagged(
-                    ft.Text(str(model.get_ready), size=120, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
-                    "countdown",
-                    label=_("Get ready: %(n)d") % {"n": model.get_ready},
-                    exclude_semantics=True,
-                    container=True,
-                    live_region=True,
-                ),
-                ft.Text(_cue_text(app, model), size=17, text_align=ft.TextAlign.CENTER),
-            ],
-            on_back=lambda e: app.back(),
-        )
+    if model.view is None and (model.get_ready is not None or model.preparing):
+        return _before_round_one(app, model)
     if model.view is None and model.problem:  # ended in another window: say so, never freeze
         return kit.screen(
             ROUTE,
@@ -194,18 +258,25 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
         )
     header.append(ft.Text(phase_text(v), size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER))
     marker = None if resting or paused else illustrations.marker_fraction(v.elapsed_s)
-    if model.problem:
-        header.append(
-            kit.tagged(kit.note(model.problem, icon=ft.Icons.ERROR_OUTLINE, color=kit.DANGER), "save-problem")
-        )
+    for note, icon, color in (
+        (model.problem, ft.Icons.ERROR_OUTLINE, kit.DANGER),
+        (model.sound_note, ft.Icons.VOLUME_OFF, None),
+    ):
+        if note:
+            header.append(kit.tagged(kit.note(note, icon=icon, color=color), "save-problem" if color else "sound-note"))
+    near = next_round_near(model)
     controls = [
         *header,
         _timer(model, countdown_label(model)),
-        ft.Text(
-            _cue_text(app, model),
-            size=17,
-            text_align=ft.TextAlign.CENTER,
-            weight=ft.FontWeight.BOLD if paused else None,
+        kit.tagged(
+            ft.Text(
+                _cue_text(app, model),
+                size=17,
+                text_align=ft.TextAlign.CENTER,
+                weight=ft.FontWeight.BOLD if paused or near else None,
+                color=ft.Colors.PRIMARY if near else None,
+            ),
+            "next-round" if near else "cue",
         ),
         ft.Row(
             [
@@ -216,46 +287,16 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
             alignment=ft.MainAxisAlignment.CENTER,
         ),
     ]
-    running = not model.paused and model.get_ready is None
-    if paused:
-        pause = kit.primary_button(_("Resume"), lambda e: model.resume(), "pause-resume", icon=ft.Icons.PLAY_ARROW)
-    else:
-        pause = kit.secondary_button(
-            _("Pause"), lambda e: model.pause(), "pause-resume", icon=ft.Icons.PAUSE, in_row=True
-        )
-    bottom = [
-        ft.Row(
-            [
-                pause if not paused else ft.Container(pause, expand=True),
-                kit.secondary_button(
-                    _("Skip"),
-                    lambda e: model.ask(CONFIRM_SKIP),
-                    "skip",
-                    icon=ft.Icons.SKIP_NEXT,
-                    in_row=True,
-                    disabled=model.get_ready is not None,
-                ),
-            ],
-            spacing=8,
-        ),
-        kit.danger_button(_("Stop, it hurts"), lambda e: model.stop_hurts(), "stop-hurts", icon=ft.Icons.PAN_TOOL),
-    ]
-    if paused:
-        bottom.append(
-            kit.secondary_button(
-                _("End the massage"), lambda e: model.ask(CONFIRM_END), "end-session", icon=ft.Icons.STOP
-            )
-        )
     ft.use_dialog(_dialogs(model))
     end_action = kit.text_button(_("End"), lambda e: model.ask(CONFIRM_END), "end-top")
     return kit.screen(
         ROUTE,
         _("Massage"),
         controls,
-        bottom=bottom,
+        bottom=_buttons(model),
         actions=[end_action],
         on_back=lambda e: app.back(),
-        bgcolor=PAUSED_TINT if paused and not running else None,
+        bgcolor=PAUSED_TINT if paused else None,
     )
 
 

@@ -76,11 +76,22 @@ def Setup() -> ft.View:
     controls: list[ft.Control] = [
         kit.body(_("Choose how long each round lasts. The massage is done in %(n)d rounds.") % {"n": ROUNDS}),
         kit.heading(_("Minutes per round"), 18),
-        kit.choice_group(minute_options(ROUND_MINUTES_CHOICES), str(round_minutes), choose_round, "round-minutes"),
+        kit.choice_group(
+            minute_options(ROUND_MINUTES_CHOICES),
+            str(round_minutes),
+            choose_round,
+            "round-minutes",
+            question=_("Minutes per round"),
+        ),
         kit.heading(_("Rest between rounds"), 18),
         # Two a row: "0 menit" keeps its unit on one line at 360 px (four a row would wrap it).
         kit.choice_group(
-            minute_options(REST_MINUTES_CHOICES), str(rest_minutes), choose_rest, "rest-minutes", columns=2
+            minute_options(REST_MINUTES_CHOICES),
+            str(rest_minutes),
+            choose_rest,
+            "rest-minutes",
+            columns=2,
+            question=_("Rest between rounds"),
         ),
         ft.Divider(),
         switch_item(_("Demonstration mode (for midwives)"), demo, choose_demo, "demo-switch"),

@@ -1,5 +1,5 @@
 """Session step 5: the mother's build, then the hand technique for it (DOMAIN 2, seed 000):
-fists for a larger build; both thumbs or the backs of the index fingers for a slim or average one.
+fists for a heavier build; both thumbs or the backs of the index fingers for a slim or normal one.
 
 The choices are full-width rows, one per line: a long label ("Punggung jari telunjuk") has the
 whole width, and wraps rather than being cut if it ever needs more.

@@ -11,9 +11,8 @@ from app.domain.protocol import Contraindication
 from app.i18n import _
 from app.services.session import SafetyAnswer
 from app.ui import kit
-from app.ui.screens.diary_labels import Calls, midwife_call_button
+from app.ui.screens.flag_labels import Calls, dial, midwife_call_button
 from app.ui.screens.labels import CONTRAINDICATION_SHORT, t
-from app.ui.screens.today import dial
 from app.ui.state import use_app
 
 ROUTE = "/session/unsafe"
@@ -40,6 +39,10 @@ def Unsafe() -> ft.View:
         app.scope.massage.reset_wizard()
         app.reset()
 
+    if wiz.needs_caesarean_ok:  # DOMAIN §3: after an operasi sesar, the midwife's OK first
+        caesarean = [kit.body("•  " + _("After an operasi sesar, the midwife's OK first"), weight=ft.FontWeight.W_600)]
+    else:
+        caesarean = []
     if yes:
         icon = ft.Icon(ft.Icons.FRONT_HAND_OUTLINED, size=56, color=kit.DANGER)
         title = _("Please do not massage today")
@@ -59,6 +62,7 @@ def Unsafe() -> ft.View:
         kit.heading(title),
         *_reasons(_("You answered yes to:"), yes),
         *_reasons(_("You were not sure about:"), unsure),
+        *([kit.body(_("Before the massage:")), *caesarean] if caesarean else []),
         kit.body(advice),
         midwife_call_button(
             Calls(midwife_tel=profile.midwife_tel if profile else None, dial=dial, add_phone=lambda: app.go("/profile"))

@@ -19,6 +19,7 @@ from app.ui.screens.labels import t
 from app.ui.screens.store_error import write_problem
 from app.ui.screens.teach_labels import CHECKED_WHO, STEP_SHORT, STEP_TEXTS, skills_lines
 from app.ui.state import use_app, use_scope
+from app.ui.text_box import TextBox
 
 ROUTE = "/skills"
 
@@ -85,7 +86,7 @@ def Skills() -> ft.View:
             ],
         )
 
-    name = ft.TextField(
+    name = TextBox(
         label=_("Name (optional)"),
         value=check.name,
         max_length=NAME_MAX_CHARS,

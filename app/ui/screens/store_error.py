@@ -1,8 +1,16 @@
 """When the diary's file cannot be opened or a write fails: say what happened and what to do, in
 the visitor's language. The file is never touched from here; nothing typed is thrown away.
+
+Nothing on this screen can repair or replace the file (a backup is restored from inside the app,
+which needs a diary open). What it offers is "Try again", which opens the file anew once someone
+has done what the advice says: moved a damaged file away (then the app starts an empty diary, where
+a backup can be restored), freed storage, or closed the other copy of the app.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import flet as ft
 
@@ -23,10 +31,15 @@ OPEN_PROBLEMS = {
     OpenErrorCode.BUSY: N_("Another copy of the app is using the diary right now."),
     OpenErrorCode.IO_ERROR: N_("The phone could not read the diary file."),
 }
+MOVE_ASIDE = N_(
+    "The file was left exactly as it was. Ask for help: someone who can reach the files on this phone "
+    "can move this file to another folder and keep it, then tap Try again. The app then starts with an "
+    "empty diary. If you have a backup, restore it in Settings, then Your data."
+)
 OPEN_ADVICE = {
-    OpenErrorCode.NOT_A_DATABASE: N_("Restore a backup, or ask for help. The file was left exactly as it was."),
-    OpenErrorCode.EMPTY_FILE: N_("Restore a backup, or ask for help. The file was left exactly as it was."),
-    OpenErrorCode.CORRUPT: N_("Restore a backup, or ask for help. The file was left exactly as it was."),
+    OpenErrorCode.NOT_A_DATABASE: MOVE_ASIDE,
+    OpenErrorCode.EMPTY_FILE: MOVE_ASIDE,
+    OpenErrorCode.CORRUPT: MOVE_ASIDE,
     OpenErrorCode.READ_ONLY: N_("Free the storage or give the app permission to write, then open the app again."),
     OpenErrorCode.UNREADABLE: N_("Give the app permission to read its files, then open the app again."),
     OpenErrorCode.DISK_FULL: N_("Delete some photos or videos to make room, then open the app again."),
@@ -41,6 +54,10 @@ WRITE_PROBLEMS = {
     WriteErrorCode.CORRUPT: N_("Not saved: the diary file is damaged. Ask for help before going on."),
     WriteErrorCode.IO_ERROR: N_("Not saved: the phone could not write. Tap Save again."),
     WriteErrorCode.REFUSED: N_("Not saved: the diary refused this change. Tap Save again."),
+    WriteErrorCode.UNREADABLE_KEPT: N_(
+        "Not saved: this day already holds an entry this version of the app cannot read. It was kept, "
+        "not overwritten. Update the app to see it."
+    ),
     WriteErrorCode.UNKNOWN: N_("Not saved. Tap Save again."),
 }
 
@@ -50,8 +67,14 @@ def write_problem(code: WriteErrorCode) -> str:
     return _(WRITE_PROBLEMS.get(code, WRITE_PROBLEMS[WriteErrorCode.UNKNOWN]))
 
 
-def store_error_view(code: OpenErrorCode, path_text: str) -> ft.View:
-    """The whole screen when the diary cannot be opened (nothing else of the app can work)."""
+def store_error_view(code: OpenErrorCode, path_text: str, on_retry: Callable[[], Any] | None = None) -> ft.View:
+    """The whole screen when the diary cannot be opened (nothing else of the app can work);
+    `on_retry` opens the file anew ("Try again")."""
+    retry = (
+        []
+        if on_retry is None
+        else [kit.primary_button(_("Try again"), lambda e: on_retry(), "store-error-retry", icon=ft.Icons.REFRESH)]
+    )
     return kit.screen(
         "/",
         _("The diary cannot be opened"),
@@ -67,10 +90,11 @@ def store_error_view(code: OpenErrorCode, path_text: str) -> ft.View:
                 selectable=True,
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
+            *retry,
         ],
     )
 
 
 @ft.component
-def StoreError(code: OpenErrorCode, path_text: str) -> list[ft.View]:
-    return [store_error_view(code, path_text)]
+def StoreError(code: OpenErrorCode, path_text: str, on_retry: Callable[[], Any] | None = None) -> list[ft.View]:
+    return [store_error_view(code, path_text, on_retry)]

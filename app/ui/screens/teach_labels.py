@@ -15,8 +15,8 @@ from app.ui import kit
 from app.ui.screens.labels import t
 
 QUESTION_TEXTS = {
-    Question.WHERE: N_("Where on the body is the massage done?"),
-    Question.LANDMARK: N_("Where do you find the top landmark of the massage?"),
+    Question.WHERE: N_("Where on the body is the massage done, and which way do the hands move?"),
+    Question.START: N_("Where does each stroke start?"),
     Question.HAND_SHAPE: N_("Which hand shape is used?"),
     Question.HOW_LONG: N_("How long is the massage, and how many times is it repeated?"),
     Question.POSITION: N_("How does the mother sit for the massage?"),
@@ -28,19 +28,21 @@ QUESTION_TEXTS = {
 }
 OPTION_TEXTS = {
     "where.spine_sides": N_(
-        "On both sides of the spine, between the shoulder blades and the level of ribs 5-6 (the bra line)"
+        "On both sides of the spine, from the bra line (ribs 5-6) up to the upper edge of the shoulder blades"
+    ),
+    "where.spine_down": N_(
+        "On both sides of the spine, from the upper edge of the shoulder blades down to the bra line"
     ),
     "where.breasts": N_("On the breasts, around the nipples"),
-    "where.lower_back": N_("On the lower back, below the bra line"),
     "where.on_the_bones": N_("Right on the bones of the spine"),
-    "landmark.neck_bone": N_("The most prominent bone at the base of the neck"),
-    "landmark.bra_line": N_("The bra line (ribs 5-6)"),
-    "landmark.lowest_ribs": N_("The lowest ribs"),
-    "landmark.head": N_("The back of the head"),
+    "start.bra_line": N_("At the bra line (ribs 5-6); then the hands move up"),
+    "start.shoulder_blades": N_("At the upper edge of the shoulder blades; then the hands move down"),
+    "start.neck_bone": N_("At the bone that sticks out at the base of the neck"),
+    "start.lowest_ribs": N_("At the lowest ribs"),
     "hand_shape.by_build": N_(
-        "Fists for a heavier mother; both thumbs or the backs of the index fingers for a slim mother"
+        "Fists for a heavier mother; both thumbs or the backs of the index fingers for a slim or normal mother"
     ),
-    "hand_shape.swapped": N_("Both thumbs for a heavier mother; fists for a slim mother"),
+    "hand_shape.swapped": N_("Both thumbs for a heavier mother; fists for a slim or normal mother"),
     "hand_shape.fists_for_all": N_("Fists for every mother, whatever her build"),
     "how_long.3_5_min_3_rounds": N_("3-5 minutes a round, repeated 3 times"),
     "how_long.1_min_once": N_("1 minute, once"),
@@ -72,16 +74,17 @@ EXPLANATIONS = {
     # §1, §2 Landmarks
     Question.WHERE: N_(
         "The massage runs on both sides of the spine, 1-2 finger-widths from it, from the "
-        "shoulder blades down to the bra line."
+        "bra line (ribs 5-6) up to the upper edge of the shoulder blades."
     ),
-    # §2 Landmarks (C7)
-    Question.LANDMARK: N_(
-        "Feel for the bone that sticks out most at the base of the neck. The bra line is the lower end of the zone."
+    # §2 Movement: "start at the bra line and move up ... then lift the hands, return to the bra line"
+    Question.START: N_(
+        "Each stroke starts at the bra line and moves up, circle by circle, to the upper edge of the "
+        "shoulder blades. Then lift the hands, go back to the bra line and start again."
     ),
     # §2 Technique by body build (seed 000)
     Question.HAND_SHAPE: N_(
         "The hand shape follows her build: fists for a heavier mother, both thumbs or the "
-        "backs of the index fingers for a slim or average one."
+        "backs of the index fingers for a slim or normal one."
     ),
     # §2 Timing (seed 000)
     Question.HOW_LONG: N_("Each round lasts 3-5 minutes and is repeated 3 times, with a short rest between rounds."),
@@ -100,10 +103,8 @@ EXPLANATIONS = {
     Question.IF_IT_HURTS: N_(
         "Stop at once if it hurts: pressure that is too strong causes pain. The pressure should be gentle."
     ),
-    # §3 Red flags (mastitis: keep breastfeeding, get help within 24 h)
-    Question.RED_BREAST: N_(
-        "These can be signs of mastitis. Keep breastfeeding, and get help from the midwife within 24 hours."
-    ),
+    # §3 Red flags (mastitis: keep breastfeeding, contact the midwife today)
+    Question.RED_BREAST: N_("These can be signs of mastitis. Keep breastfeeding, and contact the midwife today."),
     # §1 oxytocin lets milk out; prolactin makes it; adrenaline (stress) blocks let-down
     Question.HORMONE: N_(
         "Oxytocin lets the milk flow out. Prolactin makes the milk. Stress hormones such as "
@@ -114,29 +115,32 @@ EXPLANATIONS = {
 }
 PHASES = {Phase.BEFORE: N_("Before teaching"), Phase.AFTER: N_("After teaching")}
 
-# DOMAIN §2, in the order the massage is done; each line is what the midwife watches for.
+# DOMAIN §5b, in the order the massage is done; each line is what the midwife watches for.
 STEP_TEXTS = {
-    Step.POSITION: N_(
-        "Position: she sits leaning forward, arms folded on the table, head on her arms, back toward him"
-    ),
-    Step.LANDMARK: N_(
-        "Landmarks: finds the bone at the base of the neck and the bra line; works 1-2 finger-widths beside the spine"
-    ),
+    Step.SAFETY: N_('Asks the safety questions, and stops for any "yes" or "not sure"'),
+    Step.HANDS: N_("Washes the hands, warms them and oils them"),
+    Step.POSITION: N_("Seats her leaning forward, back bare, a towel on her lap, in a private place"),
+    Step.LANDMARK: N_("Finds the bra line and the upper edge of the shoulder blades, 1-2 fingers beside the spine"),
     Step.TECHNIQUE: N_(
-        "Hand shape for her build: fists for a heavier mother, thumbs or index-finger backs for a slim one"
+        "Hand shape for her build: fists for a heavier mother, thumbs or index-finger backs for a slim or normal one"
     ),
+    Step.CIRCLES: N_("Small circles from inside outward, both sides at once, moving up, with gentle pressure"),
+    Step.ASKS_PAIN: N_("Asks her whether it hurts, and presses lighter or stops"),
+    Step.DURATION: N_("Keeps time: 3-5 minutes a round, 3 rounds"),
+    Step.ENDING: N_("Wipes the oil off with the warm washcloth, dries her, and suggests breastfeeding"),
+    # The first checklist's step, shown for checks saved with it.
     Step.PRESSURE: N_("Pressure: gentle, it does not hurt or bruise"),
-    Step.CIRCLES: N_("Small circles on both sides at once, from inside outward, slowly"),
-    Step.DURATION: N_("Duration: 3-5 minutes a round, 3 rounds"),
-    Step.ENDING: N_("Ending: wipes the oil off with the warm, wet washcloth and dries her back with a towel"),
 }
 # Short names for lists ("to practise next time").
 STEP_SHORT = {
+    Step.SAFETY: N_("Safety questions"),
+    Step.HANDS: N_("Clean, warm, oiled hands"),
     Step.POSITION: N_("Position"),
     Step.LANDMARK: N_("Landmarks"),
     Step.TECHNIQUE: N_("Hand shape for her build"),
     Step.PRESSURE: N_("Gentle pressure"),
-    Step.CIRCLES: N_("Small circles, inside outward"),
+    Step.CIRCLES: N_("Small circles, moving up"),
+    Step.ASKS_PAIN: N_("Asking about pain"),
     Step.DURATION: N_("Duration"),
     Step.ENDING: N_("Ending with the washcloth"),
 }

@@ -8,11 +8,13 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.flagrules import Urgency
 from app.domain.mothers import Role
 from app.i18n import N_, _, format_date, format_datetime, ngettext
 from app.services.diary import HalfDay
 from app.ui import kit
-from app.ui.screens.diary_labels import FLOWS, Calls, flag_card, notice_card, pp_day_text, t, visit_lines
+from app.ui.screens.diary_labels import FLOWS, pp_day_text, t, visit_lines
+from app.ui.screens.flag_labels import Calls, dial, flag_card, notice_card
 from app.ui.screens.history import session_summary
 from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
 from app.ui.screens.mothers import mother_name
@@ -126,11 +128,6 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
     )
 
 
-async def dial(uri: str) -> None:
-    """Open a `tel:` URI: on a phone, the dialer with the number."""
-    await ft.UrlLauncher().launch_url(uri)
-
-
 def _mothers_card(app: AppState) -> ft.Control | None:
     """Whose day this is, and the way to the others: first on a midwife's Today, and on any phone
     that has more than one mother. A family with one mother never sees it (Settings has the list)."""
@@ -161,7 +158,7 @@ def _mothers_card(app: AppState) -> ft.Control | None:
                     )
                     % {"n": len(warned), "names": names},
                     size=15,
-                    color=kit.DANGER,
+                    color=kit.WARNING_INK,
                     weight=ft.FontWeight.W_600,
                 ),
                 "mothers-warned",
@@ -216,6 +213,15 @@ def Today() -> ft.View:
     summary = scope.diary.today_summary()
     day, profile, born = summary.day, summary.profile, summary.birth_date
     controls: list[ft.Control] = []
+    calls = Calls(
+        midwife_tel=profile.midwife_tel if profile else None,
+        facility_tel=profile.facility_tel if profile else None,
+        dial=dial,
+        add_phone=lambda: app.go("/profile"),
+    )
+    # A GO NOW sign comes before anything else on the screen: what to do now, and 119.
+    urgent = [f for f in summary.flags if f.urgency is Urgency.GO_NOW]
+    controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in urgent]
     mothers = _mothers_card(app)
     if mothers is not None:
         controls.append(mothers)
@@ -253,14 +259,8 @@ def Today() -> ft.View:
         )
         controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
 
-    calls = Calls(
-        midwife_tel=profile.midwife_tel if profile else None,
-        facility_tel=profile.facility_tel if profile else None,
-        dial=dial,
-        add_phone=lambda: app.go("/profile"),
-    )
-    # Open flags of the last days' reports, most urgent first, each once with the days it was reported.
-    controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in summary.flags]
+    # The other open flags of the last days' reports, most urgent first, each once with its days.
+    controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in summary.flags if f not in urgent]
     controls += [notice_card(notice) for notice in summary.notices]
     controls.append(_mother_card(app, summary))
 
@@ -314,11 +314,10 @@ def Today() -> ft.View:
         end_unfinished(app)
 
     ft.use_dialog(
-        ft.AlertDialog(
-            modal=True,
-            title=ft.Text(_("A massage is not finished yet")),
-            content=ft.Text(_("Resume it, or end it and save it before starting a new one.")),
-            actions=[
+        kit.dialog(
+            _("A massage is not finished yet"),
+            _("Resume it, or end it and save it before starting a new one."),
+            [
                 kit.primary_button(_("Resume"), resume_it, "dialog-resume", icon=ft.Icons.PLAY_ARROW),
                 kit.secondary_button(_("End it and save"), end_it, "dialog-end", icon=ft.Icons.STOP),
                 kit.text_button(_("Cancel"), lambda e: set_asking(False), "dialog-cancel"),
