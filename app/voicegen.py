@@ -1,6 +1,6 @@
 """Renders the spoken prompts (the default voice) from the translation catalogs.
 
-Run `python -m app.assetgen voice` after changing a prompt's words (app/ui/prompt_texts.py or its
+Run `python -m app.assetgen voice` after changing a prompt's words (app/prompt_texts.py or its
 Indonesian translation). It needs Debian's `espeak-ng` (it has an Indonesian voice, "id"), `sox` and
 `opusenc` (`apt-get install espeak-ng sox opus-tools`); the app itself needs none of them.
 
@@ -160,7 +160,7 @@ def render_clip(text: str, lang: str, out: Path, work: Path) -> dict:
 
 def generate_voice(assets_dir: Path = ASSETS_DIR) -> list[Path]:
     """Every clip in every language, and the manifest. Returns the written paths."""
-    from app.ui.prompt_texts import clip_text  # the catalogs: words in each language
+    from app.prompt_texts import clip_text  # the catalogs: words in each language
 
     missing = [tool for tool in ("espeak-ng", "sox", "opusenc") if shutil.which(tool) is None]
     if missing:

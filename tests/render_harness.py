@@ -17,16 +17,16 @@ from flet.components.component import Renderer
 from app.domain.clock import Clock
 from app.store.db import Store
 from app.ui.session_model import SessionModel
-from app.ui.state import AppContext, AppState
+from app.ui.state import AppContext, AppState, RevisionContext
 
 CHILD_FIELDS = ("controls", "content", "appbar", "title", "actions", "leading", "label")
 
 
 def make_app(store: Store, clock: Clock, lang: str = "en") -> AppState:
     """A visitor's state as `shell.main` makes it, without devices (no sound, no page)."""
-    app = AppState(store=store, clock=clock, lang=lang)
+    app = AppState.open(store, clock, lang=lang)
     app.session = SessionModel()
-    app.session.attach(app.controller, None)
+    app.session.attach(app.scope.massage, None)
     return app
 
 
@@ -37,7 +37,8 @@ class Mounted:
         self.app = app
         impl = getattr(component_fn, "__component_impl__", component_fn)  # the function under @ft.component
         self.component = Renderer().render_component(impl, (), {})
-        self.component._contexts = {AppContext._key: app}  # what AppContext(app, ...) provides
+        # What the App's providers give: AppContext(app, ...) and RevisionContext(revision, ...).
+        self.component._contexts = {AppContext._key: app, RevisionContext._key: app.visitor.revision}
         self.view: ft.View = self.draw()
 
     def draw(self) -> ft.View:

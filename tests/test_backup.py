@@ -105,7 +105,7 @@ def test_round_trip_export_restore_export_gives_identical_data(full: Store, empt
 
 def test_the_file_is_versioned_and_checksummed(full: Store):
     document = json.loads(full.data.export(at=T0))
-    assert document["format"] == "pijat-oksitosin-backup" and document["version"] == 1
+    assert document["format"] == "pijat-oksitosin-backup" and document["version"] == 2
     assert document["sha256"] == hashlib.sha256(backup.canonical(document["payload"])).hexdigest()
     assert document["payload"]["schema"] == [m.name for m in migrations.applied(full.db)]
     assert "_sqlite_migrations" not in document["payload"]["tables"]
@@ -119,6 +119,21 @@ def test_restore_replaces_what_was_there(full: Store, empty: Store):
     empty.data.restore(full.data.export(at=T0))
     assert empty.diary.get(fill_day) is None
     assert empty.data.content() == full.data.content()
+
+
+def _upper_mother(document: dict) -> None:
+    """One mother's UUID in capitals, everywhere it is written: not the form the app writes."""
+    tables = document["payload"]["tables"]
+    old = tables["mothers"]["rows"][0][tables["mothers"]["columns"].index("id")]
+    for content in tables.values():
+        for row in content["rows"]:
+            row[:] = [old.upper() if value == old else value for value in row]
+
+
+def _same_session_uuid(document: dict) -> None:
+    sessions = document["payload"]["tables"]["sessions"]
+    column = sessions["columns"].index("uuid")
+    sessions["rows"][1][column] = sessions["rows"][0][column]
 
 
 def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
@@ -149,7 +164,8 @@ def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
             b'{"format": "pijat-oksitosin-backup", "version": 1, "payload": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
             BackupProblem.MALFORMED,
         ),
-        "wrong version": (json.dumps({**doc, "version": 2}).encode(), BackupProblem.WRONG_VERSION),
+        "wrong version": (json.dumps({**doc, "version": 3}).encode(), BackupProblem.WRONG_VERSION),
+        "version 1 with identities": (json.dumps({**doc, "version": 1}).encode(), BackupProblem.MALFORMED),
         "edited without checksum": (json.dumps(tampered).encode(), BackupProblem.WRONG_CHECKSUM),
         "newer app": (resign(changed(lambda d: d["payload"]["schema"].append("m999_future"))), BackupProblem.NEWER_APP),
         "unknown table": (
@@ -179,7 +195,19 @@ def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
             resign(changed(set_value("session_events", "session_id", 424242))),
             BackupProblem.INVALID_CONTENT,
         ),
-        "report of no mother": (resign(changed(set_value("reports", "mother_id", 99))), BackupProblem.INVALID_CONTENT),
+        "report of no mother": (
+            resign(changed(set_value("reports", "mother_id", "5a1d0000-0000-4000-8000-000000000099"))),
+            BackupProblem.INVALID_CONTENT,
+        ),
+        "a mother who is no UUID": (resign(changed(set_value("mothers", "id", "1"))), BackupProblem.INVALID_CONTENT),
+        "a UUID in capitals": (
+            resign(changed(lambda d: _upper_mother(d))),
+            BackupProblem.INVALID_CONTENT,
+        ),
+        "two massages, one UUID": (
+            resign(changed(lambda d: _same_session_uuid(d))),
+            BackupProblem.INVALID_CONTENT,
+        ),
         "short row": (
             resign(changed(lambda d: d["payload"]["tables"]["reports"]["rows"][0].pop())),
             BackupProblem.MALFORMED,
@@ -220,7 +248,8 @@ def test_a_backup_from_an_older_version_is_brought_up_to_date(full: Store, empty
         }
     )
     empty.data.restore(backup.export(old, at=T0))
-    restored = empty.diary.get(report.day)
+    (mother,) = empty.mothers.list()  # the family's mother, given her identity on the way
+    restored = empty.mother(mother.id).diary.get(report.day)
     assert restored is not None and restored.flow.value == "well" and restored.dark_urine is None
 
 
@@ -285,8 +314,10 @@ def test_delete_all_removes_the_bytes_from_the_file(tmp_path: Path):
         on_disk = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
         assert MARKER.encode() not in on_disk
         assert "Ñoman".encode() not in on_disk
-    # The schema stays: the app opens and records again.
-    with open_store(path) as store:
+    # The schema stays: the app opens and records again, for a new mother (as DataService.erase
+    # adds her).
+    with open_store(path) as device:
+        store = device.mother(device.mothers.add(at=T0))
         fill(store)
         assert store.diary.count() == 7
 
@@ -295,24 +326,26 @@ def test_delete_one_mother_leaves_the_others_and_scrubs_her_bytes(tmp_path: Path
     path = tmp_path / "one" / "d.sqlite3"
     with open_store(path) as store:
         fill(store)
-        others = [m for m in store.mothers.list() if m.id != 1]
+        siti = store.mother_id
+        others = [m for m in store.mothers.list() if m.id != siti]
         before = {m.id: store.mother(m.id).diary.list() for m in others}
-        store.set_setting("reminder_morning:1", "06:00")  # not hers: mother 1's key has no suffix
+        store.reminders.save({"morning": "06:00"}, at=T0)
         dewi = others[0].id
-        store.set_setting(f"reminder_morning:{dewi}", "06:30")
-        counts = store.data.counts(1)
+        store.mother(dewi).reminders.save({"morning": "06:30"}, at=T0)
+        counts = store.data.counts(siti)
         assert counts["reports"] == 7 and counts["real_sessions"] == 2
-        store.data.erase_mother(1, at=T0)
+        store.data.erase_mother(siti, at=T0)
         assert [m.id for m in store.mothers.list()] == [dewi]
         assert {m.id: store.mother(m.id).diary.list() for m in others} == before
-        assert store.mother(1).diary.list() == [] and store.mother(1).sessions.list() == []
+        assert store.mother(siti).diary.list() == [] and store.mother(siti).sessions.list() == []
+        assert store.mother(siti).reminders.get() == {}
         assert store.data.content()["session_events"]["rows"] == []  # her sessions' events went with them
-        assert store.get_setting(f"reminder_morning:{dewi}") == "06:30"
+        assert store.mother(dewi).reminders.get() == {"morning": "06:30"}
         on_disk = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
         assert MARKER.encode() not in on_disk and "Ñoman".encode() not in on_disk
         assert b"Ibu Dewi" in on_disk
         with pytest.raises(LookupError):
-            store.data.erase_mother(1, at=T0)
+            store.data.erase_mother(siti, at=T0)
 
 
 def _recording(seconds: float = 1.0, rate: int = 22050) -> bytes:
@@ -360,51 +393,6 @@ def test_the_midwifes_recordings_travel_in_the_backup_and_go_with_delete_all(tmp
         service_b.erase()
         assert own_b.recorded() == []
         assert b.mothers.list() and b.diary.count() == 0  # a blank mother, as on a new phone
-
-
-def test_a_merge_adds_what_is_missing_keeps_the_newer_edit_and_never_duplicates(full: Store, empty: Store):
-    dewi_here = empty.mother(empty.mothers.add(at=T0))
-    dewi_here.profile.save(Profile(mother_name="Ibu Dewi", baby_birth_date=BORN), at=T0)
-    for n, flow, at in ((1, "well", T0 + timedelta(days=30)), (2, "not_yet", T0)):
-        report, _ = validate_report(
-            {"day": BORN + timedelta(days=n), "flow": flow}, today=date(2026, 11, 20), birth_date=BORN
-        )
-        assert report is not None
-        dewi_here.diary.save(report, at=at)
-    siti_sessions = len(full.sessions.list())
-
-    merged = empty.data.merge(full.data.export(at=T0))
-    assert merged == backup.Merged(
-        mothers_added=1,
-        reports_added=7,
-        reports_updated=0,
-        reports_kept=1,
-        sessions_added=siti_sessions,
-        teaching_added=0,
-    )
-    names = sorted(m.mother_name or "" for m in (empty.mother(x.id).profile.get() for x in empty.mothers.list()) if m)
-    assert names == ["Ibu Dewi", "Ibu Ñoman 🙂"]  # Dewi matched by name and birth date; the blank mother gone
-    assert dewi_here.diary.get(BORN + timedelta(days=1)).flow.value == "well"  # this phone's newer edit kept
-    assert dewi_here.diary.get(BORN + timedelta(days=2)) is not None  # this phone's own day stays
-    siti = next(m for m in empty.mothers.list() if m.nickname == "Ibu Ñoman 🙂")
-    assert len(empty.mother(siti.id).diary.list()) == 7
-    assert all(empty.mother(siti.id).sessions.events(s.id) for s in empty.mother(siti.id).sessions.list())
-
-    # The same backup again: nothing is added twice.
-    before = checksum(empty)
-    again = empty.data.merge(full.data.export(at=T0))
-    assert (again.mothers_added, again.reports_added, again.sessions_added) == (0, 0, 0)
-    assert checksum(empty) == before
-
-    # A day edited later on the other phone: its edit wins.
-    later, _ = validate_report(
-        {"day": BORN + timedelta(days=3), "flow": "well", "note": "diubah"}, today=date(2026, 11, 20), birth_date=BORN
-    )
-    assert later is not None
-    full.diary.save(later, at=T0 + timedelta(days=60))
-    third = empty.data.merge(full.data.export(at=T0))
-    assert third.reports_updated == 1
-    assert empty.mother(siti.id).diary.get(BORN + timedelta(days=3)).note == "diubah"
 
 
 def test_a_refused_merge_changes_nothing(full: Store, empty: Store):

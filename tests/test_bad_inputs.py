@@ -7,7 +7,7 @@ diary, and what the app does with it, as a table. Each case is one of three outc
 - NORMALISED: accepted and written the one way the app keeps it (spaces trimmed, a decimal comma
   read, a grouped thousand, a time's dot; a value of only spaces is an empty field).
 
-Through the services the forms call (`save_report`, `save_profile`, `save_reminder_times`, and
+Through the services the forms call (`save_report`, `save_profile`, `ReminderService.save`, and
 `report_day` for a day in a link), with the words the screens show (`error_text`, `time_error`,
 `report_day.reason`).
 """
@@ -26,6 +26,7 @@ from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.profile import Profile
 from app.services.diary import DiaryService
+from app.services.reminders import ReminderService
 from app.store.db import Store
 from app.ui.screens import report_day
 from app.ui.screens.diary_labels import error_text
@@ -192,11 +193,12 @@ def _profile(diary: DiaryService, field: str, typed: str) -> tuple[Any, str | No
 
 
 def _reminders(diary: DiaryService, field: str, typed: str) -> tuple[Any, str | None]:
-    chosen, errors = diary.save_reminder_times({**diary.reminder_texts(), field: typed})
+    reminders = ReminderService(diary.store, diary.clock)  # her reminder times, as the scope makes them
+    chosen, errors = reminders.save({**reminders.texts(), field: typed})
     if chosen is None:
         assert list(errors) == [field], errors
         return None, time_error()
-    return diary.reminder_texts()[field], None
+    return reminders.texts()[field], None
 
 
 def _link(diary: DiaryService, field: str, typed: str) -> tuple[Any, str | None]:

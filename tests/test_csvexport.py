@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -77,6 +78,7 @@ def test_sessions_csv_leaves_out_demonstrations():
     def record(sid: int, demo: bool, status: SessionStatus) -> SessionRecord:
         return SessionRecord(
             id=sid,
+            uuid=uuid.uuid4(),
             started_at=start + timedelta(hours=sid),
             updated_at=start,
             ended_at=start + timedelta(hours=sid, minutes=12),

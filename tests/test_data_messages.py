@@ -5,8 +5,8 @@ from __future__ import annotations
 from app import i18n
 from app.domain.prompts import Clip
 from app.services.data import Inventory, Restored
-from app.store.backup import Merged
-from app.ui.screens.data import merged_text, replace_text
+from app.store.merge import Merged
+from app.ui.screens.data_texts import merged_text, replace_text
 
 
 def test_a_merge_names_only_what_it_changed() -> None:

@@ -27,8 +27,8 @@ def app(tmp_path) -> Iterator[AppState]:
     with open_store(tmp_path / "app.sqlite3") as store, i18n.using("en"):
         app = make_app(store, FakeClock())
         store.profile.save(
-            Profile(mother_name="Siti", baby_birth_date=app.clock.wall().date() - timedelta(days=4)),
-            at=app.clock.wall(),
+            Profile(mother_name="Siti", baby_birth_date=app.visitor.clock.wall().date() - timedelta(days=4)),
+            at=app.visitor.clock.wall(),
         )
         yield app
 
@@ -37,13 +37,13 @@ def _demonstrate(app: AppState, *, finish: bool = True) -> None:
     screen = Mounted(visit.Visit, app)
     screen.tap("open-demo")
     assert app.route == "/session/setup"
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     assert wiz.demo and wiz.teaching and wiz.plan().demo
     wiz.choose_build(Build.SLIM_NORMAL)
-    app.controller.begin()
+    app.scope.massage.begin()
     if finish:
-        app.clock.advance(80)  # 3 x 20 s rounds and 2 x 5 s rests: over
-        app.controller.tick()
+        app.visitor.clock.advance(80)  # 3 x 20 s rounds and 2 x 5 s rests: over
+        app.scope.massage.tick()
     app.session.refresh()
 
 
@@ -64,7 +64,7 @@ def test_the_demonstration_opens_the_why_panels_and_draws_large(app):
 
 
 def test_an_ordinary_massage_keeps_the_panels_closed(app):
-    app.controller.reset_wizard()
+    app.scope.massage.reset_wizard()
     position = Mounted(session_position.Position, app)
     assert why_panels(position.view) == [("position", False)]
 
@@ -77,38 +77,38 @@ def test_the_demonstration_finishes_without_a_rating_and_goes_back_to_the_visit(
     assert "This was a demonstration, not a real massage." in " ".join(screen.texts())
     screen.tap("finish-demo-done")
     assert app.stack == ["/", "/visit"]
-    assert app.controller.session is None
+    assert app.scope.massage.session is None
 
 
 def test_a_demonstration_is_in_no_diary_read_path(app):
     _demonstrate(app)
-    app.controller.close()
-    assert app.store.sessions.list(include_demo=True)  # it is stored, marked demo (the store keeps it)
-    today = app.diary.today_summary()
+    app.scope.massage.close()
+    assert app.scope.store.sessions.list(include_demo=True)  # it is stored, marked demo (the store keeps it)
+    today = app.scope.diary.today_summary()
     assert (today.morning, today.evening) == (HalfDay.NOT_YET, HalfDay.NOT_YET)
     assert "No massages yet. Start one from the home screen." in Mounted(history.History, app).texts()
-    diary_history = app.diary.history("7")
+    diary_history = app.scope.diary.history("7")
     assert diary_history.massage_days == set() and all(d.sessions == [] for d in diary_history.days)
-    summary = SummaryService(app.store, app.clock).summary(1)
+    summary = SummaryService(app.scope.store, app.visitor.clock).summary()
     assert summary.sessions == [] and all(d.massages == 0 for d in summary.days)
 
 
 def test_an_interrupted_demonstration_is_offered_as_a_demonstration_not_a_massage(app):
     _demonstrate(app, finish=False)
     # The tab is closed mid-round: another window (a new controller) after the lease has run out.
-    other = make_app(app.store, app.clock)
-    app.clock.advance(60)
-    record = other.controller.pending()
+    other = make_app(app.scope.store, app.visitor.clock)
+    app.visitor.clock.advance(60)
+    record = other.scope.massage.pending()
     assert record is not None and record.demo  # it can be resumed or ended, like any session
-    assert (other.diary.today_summary().morning, other.diary.today_summary().evening) == (
+    assert (other.scope.diary.today_summary().morning, other.scope.diary.today_summary().evening) == (
         HalfDay.NOT_YET,
         HalfDay.NOT_YET,
     )
 
 
 def test_a_busy_massage_sends_the_midwife_home_first(app):
-    app.controller.wizard.choose_build(Build.SLIM_NORMAL)
-    app.controller.begin()  # a real massage is running in this window
+    app.scope.massage.wizard.choose_build(Build.SLIM_NORMAL)
+    app.scope.massage.begin()  # a real massage is running in this window
     demonstrate.start_demonstration(app)
     assert app.stack == ["/"]
-    assert not app.controller.wizard.teaching
+    assert not app.scope.massage.wizard.teaching

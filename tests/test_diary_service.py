@@ -15,17 +15,9 @@ from app.domain.redflags import Notice, RedFlag
 from app.domain.report import DailyReport, MotherSign, validate_report
 from app.domain.report_days import DayProblem, RequestedDay
 from app.domain.visits import Timing, Visit
-from app.services.diary import (
-    INVALID_TIME,
-    DiaryService,
-    HalfDay,
-    draft_key,
-    empty_fields,
-    fields_from_report,
-    half_day,
-    parse_time,
-    raw_report,
-)
+from app.services.diary import DiaryService, HalfDay, half_day
+from app.services.reminders import INVALID_TIME, ReminderService
+from app.services.report_form import draft_key, empty_fields, fields_from_report, parse_time, raw_report
 from app.store.db import Store
 
 # 2026-11-22 06:00 UTC; the service is given UTC as the mother's zone so days do not depend on the machine.
@@ -542,14 +534,16 @@ def test_parse_time(text, expected):
     assert parse_time(text) == expected
 
 
-def test_reminder_times_are_remembered(diary):
-    assert diary.reminder_texts() == {"morning": "07:00", "evening": "19:00"}
-    times, errors = diary.save_reminder_times({"morning": "6.30", "evening": "20:15"})
+def test_reminder_times_are_remembered(fresh_db, clock):
+    reminders = ReminderService(fresh_db, clock)
+    assert reminders.texts() == {"morning": "07:00", "evening": "19:00"}
+    times, errors = reminders.save({"morning": "6.30", "evening": "20:15"})
     assert errors == {} and times == {"morning": time(6, 30), "evening": time(20, 15)}
-    assert diary.reminder_texts() == {"morning": "06:30", "evening": "20:15"}
+    assert reminders.texts() == {"morning": "06:30", "evening": "20:15"}
 
 
-def test_a_bad_reminder_time_saves_neither(diary):
-    times, errors = diary.save_reminder_times({"morning": "06:30", "evening": "malam"})
+def test_a_bad_reminder_time_saves_neither(fresh_db, clock):
+    reminders = ReminderService(fresh_db, clock)
+    times, errors = reminders.save({"morning": "06:30", "evening": "malam"})
     assert times is None and errors == {"evening": INVALID_TIME}
-    assert diary.reminder_texts() == {"morning": "07:00", "evening": "19:00"}
+    assert reminders.texts() == {"morning": "07:00", "evening": "19:00"}

@@ -64,7 +64,7 @@ def small_report(day: date, **changes) -> DailyReport:
 
 
 def raw_row(fresh_db: Store, day: date) -> dict:
-    return fresh_db.db["reports"].get((fresh_db.mother_id, day.isoformat()))
+    return fresh_db.db["reports"].get((str(fresh_db.mother_id), day.isoformat()))
 
 
 # --- schema ------------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def test_fresh_file_gets_the_diary_tables(fresh_db: Store):
     assert db["reports"].columns_dict["temperature_c"] is float
     assert db["reports"].columns_dict["expressed_ml"] is int
     assert set(db["mothers"].columns_dict) == {
-        "id", "nickname", "baby_birth_date", "midwife_phone", "facility_phone", "archived_at",
+        "id", "seq", "nickname", "baby_birth_date", "midwife_phone", "facility_phone", "archived_at",
         "created_at", "updated_at",
     }  # fmt: skip
     assert db["drafts"].pks == ["mother_id", "key"]
@@ -334,7 +334,7 @@ def test_profile_save_get_and_update(fresh_db: Store):
     fresh_db.profile.save(corrected, at=T0 + timedelta(days=1))
     assert fresh_db.profile.get() == corrected
     assert fresh_db.db["mothers"].count == 1
-    assert fresh_db.db["mothers"].get(1)["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
+    assert fresh_db.db["mothers"].get(str(fresh_db.mother_id))["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
 
 
 def test_profile_needs_a_profile_and_an_aware_time(fresh_db: Store):

@@ -1,13 +1,17 @@
-"""The FHIR R4 export of one mother: every resource validates with the `fhir.resources` models,
-breastfeeding status carries LOINC 63895-7, and the export says only what she entered."""
+"""The FHIR R4 export, the records of one mother's week: every resource validates with the
+`fhir.resources` models, breastfeeding status carries LOINC 63895-7, the export says only what she
+entered, every answer names a question of the Questionnaire in the file, and every code a
+CodeSystem in the file. The ids, the transaction and the files on real stores: test_fhir_ids.py."""
 
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.flag import Flag
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
@@ -15,7 +19,8 @@ from fhir.resources.R4B.procedure import Procedure
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from app.domain.fhir import BREASTFEEDING_STATUS, LOINC, MotherExport, bundle, questionnaire, resources
+from app.domain.fhir import BREASTFEEDING_STATUS, LOINC, MotherExport, bundle, resources
+from app.domain.fhir_terms import MOTHER_ID_SYSTEM, code_systems, link_ids, questionnaire
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.report import DailyReport, validate_report
 
@@ -28,7 +33,9 @@ MODELS = {
     "Observation": Observation,
     "Procedure": Procedure,
     "Flag": Flag,
+    "CodeSystem": CodeSystem,
 }
+SITI = uuid.UUID("4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
 
 
 def report(day: date, **fields: object) -> DailyReport:
@@ -40,6 +47,7 @@ def report(day: date, **fields: object) -> DailyReport:
 def session(sid: int, start: datetime, status: SessionStatus, *, demo: bool = False) -> SessionRecord:
     return SessionRecord(
         id=sid,
+        uuid=uuid.uuid5(uuid.NAMESPACE_URL, f"session/{sid}"),
         started_at=start,
         updated_at=start + timedelta(minutes=12),
         ended_at=start + timedelta(minutes=12),
@@ -99,14 +107,20 @@ def week() -> MotherExport:
         session(3, start + timedelta(days=1), SessionStatus.ENDED_EARLY),
         session(4, start + timedelta(days=2), SessionStatus.COMPLETED, demo=True),
     ]
-    return MotherExport(key="1", nickname="Ibu Siti Ñurhayati", birth_date=BORN, reports=reports, sessions=sessions)
+    return MotherExport(
+        mother_id=SITI, nickname="Ibu Siti Ñurhayati", birth_date=BORN, reports=reports, sessions=sessions
+    )
 
 
 AT = datetime(2026, 11, 17, 9, 0, tzinfo=WIB)
 
 
+def of(made: dict, kind: str) -> list[dict]:
+    return [r for r in resources(made) if r["resourceType"] == kind]
+
+
 def test_every_resource_and_the_bundle_validate_with_the_r4_models():
-    made = bundle(week(), at=AT)
+    made = bundle([week()], at=AT)
     Bundle.model_validate(made)
     kinds = []
     for resource in resources(made):
@@ -117,12 +131,24 @@ def test_every_resource_and_the_bundle_validate_with_the_r4_models():
     assert kinds.count("Observation") == 5
     assert kinds.count("Procedure") == 3
     assert kinds.count("Patient") == kinds.count("Questionnaire") == 1
+    assert kinds.count("CodeSystem") == 3
     assert kinds.count("Flag") >= 2  # mastitis signs on day 3, fever on day 6
 
 
+def test_every_resource_has_a_short_generated_narrative():
+    for resource in resources(bundle([week()], at=AT)):
+        text = resource["text"]
+        assert text["status"] == "generated", resource["resourceType"]
+        assert text["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml"><p>')
+        assert 20 < len(text["div"]) < 2000
+    patient = of(bundle([week()], at=AT), "Patient")[0]
+    assert "Ibu Siti Ñurhayati" in patient["text"]["div"]
+    hostile = week().__class__(SITI, "<b>Siti</b> & co", BORN, [], [])
+    assert "&lt;b&gt;Siti&lt;/b&gt; &amp; co" in of(bundle([hostile], at=AT), "Patient")[0]["text"]["div"]
+
+
 def test_breastfeeding_status_is_loinc_63895_7_with_the_days_flow():
-    made = bundle(week(), at=AT)
-    observations = [r for r in resources(made) if r["resourceType"] == "Observation"]
+    observations = of(bundle([week()], at=AT), "Observation")
     assert {c["system"] + "|" + c["code"] for o in observations for c in o["code"]["coding"]} == {
         f"{LOINC}|{BREASTFEEDING_STATUS}"
     }
@@ -131,18 +157,13 @@ def test_breastfeeding_status_is_loinc_63895_7_with_the_days_flow():
 
 
 def test_responses_answer_the_questionnaires_link_ids_and_only_answered_questions():
-    made = bundle(week(), at=AT)
-    form = questionnaire()
-    link_ids = {item["linkId"] for item in form["item"]} | {
-        sub["linkId"] for item in form["item"] for sub in item.get("item", [])
-    }
-    responses = [r for r in resources(made) if r["resourceType"] == "QuestionnaireResponse"]
+    made = bundle([week()], at=AT)
+    form = of(made, "Questionnaire")[0]
+    assert form == questionnaire()
+    responses = of(made, "QuestionnaireResponse")
     for response in responses:
-        assert response["questionnaire"].startswith(form["url"])
-        for item in response["item"]:
-            assert item["linkId"] in link_ids
-            for sub in item.get("item", []):
-                assert sub["linkId"] in link_ids
+        assert response["questionnaire"] == f"{form['url']}|{form['version']}"
+        assert answered(response) <= link_ids()
     first = {item["linkId"]: item for item in responses[0]["item"]}
     assert "wet_diapers" not in first  # not answered: absent, never a "no"
     assert first["colostrum_first_seen"]["answer"][0]["valueDateTime"] == "2026-11-11T05:30:00+07:00"
@@ -151,34 +172,99 @@ def test_responses_answer_the_questionnaires_link_ids_and_only_answered_question
     assert {"linkId": "note", "answer": [{"valueString": "Lelah, tapi bayi tenang"}]} in responses[1]["item"]
 
 
-def test_procedures_carry_time_duration_and_outcome():
-    made = bundle(week(), at=AT)
-    procedures = [r for r in resources(made) if r["resourceType"] == "Procedure"]
+def answered(response: dict) -> set[str]:
+    found, stack = set(), list(response["item"])
+    while stack:
+        item = stack.pop()
+        found.add(item["linkId"])
+        stack.extend(item.get("item", []))
+    return found
+
+
+def signs_of(report: DailyReport) -> dict[str, bool]:
+    made = bundle([MotherExport(SITI, None, BORN, [report], [])], at=AT)
+    (response,) = of(made, "QuestionnaireResponse")
+    (group,) = [item for item in response["item"] if item["linkId"] == "signs"] or [{"item": []}]
+    assert answered(response) <= link_ids()
+    return {sub["linkId"]: sub["answer"][0]["valueBoolean"] for sub in group["item"]}
+
+
+@pytest.mark.parametrize(
+    ("signs", "exported"),
+    [
+        ({"nipple_pain_not_worse": True}, {"signs.nipple_pain_worse": False}),  # "not worse: yes" = "worse: no"
+        ({"nipple_pain_not_worse": False}, {"signs.nipple_pain_worse": True}),
+        # Both answered (a report edited after the question changed): the question asked now stands.
+        ({"nipple_pain_not_worse": True, "nipple_pain_worse": True}, {"signs.nipple_pain_worse": True}),
+        ({"feeds_8_to_12": True}, {"signs.feeds_8_to_12": True}),
+    ],
+)
+def test_a_retired_sign_code_is_exported_as_the_question_that_replaced_it(signs, exported):
+    # Read back as a stored report is (no validation context: the retired code is kept).
+    report = DailyReport.model_validate({"day": BORN + timedelta(days=2), "flow": "well", "signs": signs})
+    assert signs_of(report) == exported
+    assert "signs.nipple_pain_not_worse" not in link_ids()
+
+
+def test_every_code_of_the_apps_own_is_in_a_codesystem_of_the_file():
+    made = bundle([week()], at=AT)
+    systems = {cs["url"]: {c["code"] for c in cs["concept"]} for cs in of(made, "CodeSystem")}
+    assert systems == {cs["url"]: {c["code"] for c in cs["concept"]} for cs in code_systems()}
+    used: list[dict] = []
+    stack: list = [r for r in resources(made) if r["resourceType"] != "CodeSystem"]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "system" in node and "code" in node:
+                used.append(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    ours = [c for c in used if c["system"].startswith("https://pijatoksitosin.id/")]
+    assert ours and all(c["code"] in systems[c["system"]] for c in ours)
+    others = {c["system"] for c in used} - set(systems)
+    assert others == {LOINC, "http://terminology.hl7.org/CodeSystem/observation-category"}
+
+
+def test_procedures_carry_time_duration_and_outcome_in_the_devices_offset():
+    procedures = of(bundle([week()], at=AT), "Procedure")
     assert [p["status"] for p in procedures] == ["completed", "stopped", "stopped"]
     assert procedures[1]["statusReason"]["text"] == "Stopped because it hurt"
-    assert procedures[0]["performedPeriod"] == {
-        "start": "2026-11-12T07:00:00+00:00",
-        "end": "2026-11-12T07:12:00+00:00",
+    assert procedures[0]["performedPeriod"] == {  # 07:00 UTC is 14:00 in WIB
+        "start": "2026-11-12T14:00:00+07:00",
+        "end": "2026-11-12T14:12:00+07:00",
     }
     assert "Massaged 9 min 0 s; 3 of 3 rounds." in procedures[0]["note"][0]["text"]
+    assert bundle([week()], at=AT)["timestamp"] == "2026-11-17T09:00:00+07:00"
 
 
 def test_flags_are_on_their_day_and_only_the_newest_reports_are_active():
-    made = bundle(week(), at=AT)
-    flags = [r for r in resources(made) if r["resourceType"] == "Flag"]
+    flags = of(bundle([week()], at=AT), "Flag")
     by_day = {(f["period"]["start"], f["code"]["coding"][0]["code"]): f["status"] for f in flags}
     day2, day3, day6 = ((BORN + timedelta(days=n)).isoformat() for n in (2, 3, 6))
     # 7 feeds on day 2 (fewer than 8), mastitis signs on day 3, fever again on the newest day.
     assert by_day == {(day2, "few_feeds"): "inactive", (day3, "mastitis"): "inactive", (day6, "fever"): "active"}
 
 
-def test_the_patient_holds_only_her_nickname_and_the_export_is_stable():
+def test_the_patient_holds_her_identity_and_only_her_nickname_and_the_export_is_stable():
     data = week()
-    made = bundle(data, at=AT)
-    patient = next(iter(resources(made)))
-    name = [{"use": "nickname", "text": "Ibu Siti Ñurhayati"}]
-    assert patient == {"resourceType": "Patient", "id": patient["id"], "name": name}
-    assert json.dumps(bundle(data, at=AT), sort_keys=True) == json.dumps(made, sort_keys=True)
-    nameless = bundle(MotherExport(key="2", nickname=None, birth_date=None, reports=[], sessions=[]), at=AT)
+    made = bundle([data], at=AT)
+    patient = of(made, "Patient")[0]
+    assert patient["identifier"] == [{"use": "secondary", "system": MOTHER_ID_SYSTEM, "value": str(SITI)}]
+    assert patient["name"] == [{"use": "nickname", "text": "Ibu Siti Ñurhayati"}]
+    assert set(patient) == {"resourceType", "id", "text", "identifier", "name"}  # no address, no number
+    assert json.dumps(bundle([data], at=AT), sort_keys=True) == json.dumps(made, sort_keys=True)
+    nameless = bundle([MotherExport(uuid.uuid4(), None, None, [], [])], at=AT)
     Bundle.model_validate(nameless)
-    assert "name" not in next(iter(resources(nameless)))
+    assert "name" not in of(nameless, "Patient")[0]
+
+
+def test_one_file_holds_several_mothers_and_the_shared_definitions_once():
+    other = MotherExport(uuid.uuid4(), "Dewi", BORN, week().reports[:2], [])
+    made = bundle([week(), other], at=AT)
+    Bundle.model_validate(made)
+    assert len(of(made, "Patient")) == 2
+    assert len(of(made, "Questionnaire")) == 1 and len(of(made, "CodeSystem")) == 3
+    assert len(of(made, "QuestionnaireResponse")) == 7
+    urls = [entry["fullUrl"] for entry in made["entry"]]
+    assert len(urls) == len(set(urls))  # no resource twice, not even two mothers' same day

@@ -25,7 +25,7 @@ DAY = date(2026, 11, 22)  # FakeClock's day
 def app(tmp_path) -> Iterator[AppState]:
     with open_store(tmp_path / "app.sqlite3") as store, i18n.using("en"):
         state = make_app(store, FakeClock())
-        state.store.profile.save(Profile(baby_birth_date=date(2026, 11, 18)), at=state.clock.wall())
+        state.scope.store.profile.save(Profile(baby_birth_date=date(2026, 11, 18)), at=state.visitor.clock.wall())
         yield state
 
 
@@ -43,8 +43,8 @@ def field_error(screen: Mounted, identifier: str) -> str | None:
 
 
 def test_a_refused_report_counts_its_fields_and_shows_each_message_by_its_field(app):
-    fields = {**app.diary.form(DAY), "flow": "well", "feeds_24h": "31", "mood": "9"}  # a stale draft's mood
-    app.diary.keep_draft(DAY, fields)
+    fields = {**app.scope.diary.form(DAY), "flow": "well", "feeds_24h": "31", "mood": "9"}  # a stale draft's mood
+    app.scope.diary.keep_draft(DAY, fields)
     app.go("/report")
     screen = Mounted(report.Report, app)
     assert "form-summary" not in screen.identifiers() and "report-not-saved" not in screen.identifiers()
@@ -53,12 +53,12 @@ def test_a_refused_report_counts_its_fields_and_shows_each_message_by_its_field(
     assert field_error(screen, "field-feeds_24h") == "This number is too large. Allowed: 0-30."
     mood = find(screen.view, "error-mood")
     assert mood.label == "This number is too large. Allowed: 1-5." and mood.live_region
-    assert app.store.diary.get(DAY) is None
+    assert app.scope.store.diary.get(DAY) is None
 
 
 def test_a_reopened_draft_is_marked_and_discard_brings_back_the_saved_report(app):
-    app.diary.save_report(DAY, {**app.diary.form(DAY), "flow": "well", "feeds_24h": "9"})
-    app.diary.keep_draft(DAY, {**app.diary.form(DAY), "feeds_24h": "12"})
+    app.scope.diary.save_report(DAY, {**app.scope.diary.form(DAY), "flow": "well", "feeds_24h": "9"})
+    app.scope.diary.keep_draft(DAY, {**app.scope.diary.form(DAY), "feeds_24h": "12"})
     app.go("/report")
     screen = Mounted(report.Report, app)
     assert "report-unsaved" in screen.identifiers()
@@ -66,7 +66,7 @@ def test_a_reopened_draft_is_marked_and_discard_brings_back_the_saved_report(app
     screen.tap("report-unsaved-discard")
     assert "report-unsaved" not in screen.identifiers()
     assert next(n.value for n in walk(find(screen.view, "field-feeds_24h")) if hasattr(n, "error")) == "9"
-    assert app.store.drafts.get(f"report:{DAY.isoformat()}") is None
+    assert app.scope.store.drafts.get(f"report:{DAY.isoformat()}") is None
 
 
 def test_a_fresh_form_is_not_marked_unsaved(app):

@@ -150,7 +150,7 @@ def test_the_summary_shows_decimals_in_her_language_and_its_csv_in_its_own(diary
         progress = SessionProgress(at=start + timedelta(minutes=11), snapshot={}, rounds_done=3, massaged_s=570)
         diary.store.sessions.finish(sid, SessionStatus.COMPLETED, progress)
         diary.store.sessions.rate(sid, comfort, None)
-    summary = SummaryService(diary.store, diary.clock, tz=UTC).summary(1)
+    summary = SummaryService(diary.store, diary.clock, tz=UTC).summary()
     with i18n.using(lang):
         assert export.comfort_text(summary).endswith(average)  # the screen and the PDF
         assert minutes in history.session_summary(summary.sessions[0])  # 9.5 minutes, as she reads it

@@ -14,7 +14,8 @@ from app import ASSETS_DIR, i18n
 from app.domain.clock import FakeClock
 from app.domain.profile import Profile
 from app.domain.report import LEGACY_QUESTIONS, DailyReport, validate_report
-from app.services.diary import REPORTS_BEFORE_BIRTH, DiaryService, draft_key, form_errors
+from app.services.diary import REPORTS_BEFORE_BIRTH, DiaryService
+from app.services.report_form import draft_key, form_errors
 from app.store.db import Store
 from app.ui import kit
 from app.ui.screens import form_parts, report

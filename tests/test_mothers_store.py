@@ -1,10 +1,12 @@
 """Several mothers in one SQLite file: m004 moves the shipped single-family diary to mother 1
-keeping every row, every record stays with its mother, and the mothers list is two queries."""
+keeping every row, m007 gives every mother the UUID she keeps (and each massage, quiz attempt and
+skills check its own), every record stays with its mother, and the mothers list is four queries."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -13,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.profile import Profile
 from app.domain.quiz import Phase
 from app.domain.records import NewSession, SessionProgress, SessionStatus
@@ -36,6 +37,13 @@ def raw_rows(path: Path, table: str) -> list[dict[str, Any]]:
         return [dict(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
     finally:
         conn.close()
+
+
+def upgrade_to(path: Path, before: str) -> None:
+    """Apply the migrations up to (not including) `before`, as an app of that version did."""
+    db = connect(path)
+    migrations.apply(db, stop_before=before)
+    db.close()
 
 
 @pytest.fixture
@@ -66,11 +74,10 @@ def test_the_fixture_is_the_shipped_schema_with_every_table_filled(shipped: Path
 @pytest.mark.parametrize("table", ["reports", "sessions", "drafts"])
 def test_m004_keeps_every_row_value_for_value_as_mother_1s(shipped: Path, table: str):
     before = raw_rows(shipped, table)
-    with open_store(shipped):
-        pass
+    upgrade_to(shipped, "m007_identity")
     after = raw_rows(shipped, table)
     assert len(after) == len(before)
-    assert {row["mother_id"] for row in after} == {FIRST_MOTHER_ID}
+    assert {row["mother_id"] for row in after} == {1}
     # Later migrations add columns with their defaults (m006: the newborn's danger signs, not answered).
     added = {"baby_danger": None, "baby_signs": "{}", "baby_yellow": None} if table == "reports" else {}
     assert [{k: v for k, v in row.items() if k != "mother_id"} for row in after] == [{**row, **added} for row in before]
@@ -79,17 +86,17 @@ def test_m004_keeps_every_row_value_for_value_as_mother_1s(shipped: Path, table:
 @pytest.mark.parametrize("table", ["settings", "session_events"])
 def test_m004_leaves_device_tables_and_event_logs_as_they_were(shipped: Path, table: str):
     before = raw_rows(shipped, table)
-    with open_store(shipped):
-        pass
+    upgrade_to(shipped, "m007_identity")
     assert raw_rows(shipped, table) == before
 
 
 def test_m004_makes_the_profile_mother_1(shipped: Path):
     (profile,) = raw_rows(shipped, "profile")
+    upgrade_to(shipped, "m007_identity")
+    (mother,) = raw_rows(shipped, "mothers")
     with open_store(shipped) as store:
-        (mother,) = raw_rows(shipped, "mothers")
         assert "profile" not in store.db.table_names()
-        assert store.mothers.first_active() == FIRST_MOTHER_ID
+        assert store.mothers.first_active() == store.mother_id
         assert store.profile.get() == Profile(
             mother_name="Siti Nurhaliza",
             baby_birth_date=date(2026, 3, 1),
@@ -97,7 +104,7 @@ def test_m004_makes_the_profile_mother_1(shipped: Path):
             facility_phone="(021) 555 1234",
         )
     assert mother == {
-        "id": 1,
+        "id": 1,  # her UUID came with m007 (below)
         "nickname": profile["mother_name"],
         "baby_birth_date": profile["baby_birth_date"],
         "midwife_phone": profile["midwife_phone"],
@@ -131,16 +138,89 @@ def test_m004_without_a_profile_still_gives_the_rows_to_mother_1(db_path: Path):
                            "updated_at": "2026-03-04T01:00:00.000000+00:00"})  # fmt: skip
     old.close()
     with open_store(db_path) as store:
-        mother = store.mothers.get(FIRST_MOTHER_ID)
+        mother = store.mothers.get(store.mother_id)
         assert mother is not None and mother.baby_birth_date is None and mother.nickname is None
         assert store.profile.get() is None  # Today still asks for the birth date
         assert [r.day for r in store.diary.list()] == [date(2026, 3, 4)]
-        row = store.db["mothers"].get(1)
+        row = store.db["mothers"].get(str(store.mother_id))
         assert row["created_at"] == "2026-03-04T01:00:00.000000+00:00"  # her first record's time
 
 
-def test_a_new_device_has_mother_1_with_nothing_known(fresh_db: Store):
-    assert [m.id for m in fresh_db.mothers.list()] == [FIRST_MOTHER_ID]
+# --- m007: identities ----------------------------------------------------------------------------
+
+
+def test_m007_gives_her_a_random_uuid_and_keeps_every_row_of_hers(shipped: Path):
+    upgrade_to(shipped, "m007_identity")
+    before = {table: raw_rows(shipped, table) for table in ("reports", "drafts", "sessions", "session_events")}
+    with open_store(shipped):
+        pass
+    (mother,) = raw_rows(shipped, "mothers")
+    her = uuid.UUID(mother["id"])
+    assert str(her) == mother["id"] and her.version == 4  # random, in the canonical form
+    for table in ("reports", "drafts", "sessions"):
+        after = raw_rows(shipped, table)
+        assert {row["mother_id"] for row in after} == {mother["id"]}
+        assert [{k: v for k, v in row.items() if k not in ("mother_id", "uuid")} for row in after] == [
+            {k: v for k, v in row.items() if k != "mother_id"} for row in before[table]
+        ]
+    assert raw_rows(shipped, "session_events") == before["session_events"]
+    sessions = raw_rows(shipped, "sessions")
+    assert len({row["uuid"] for row in sessions}) == len(sessions) == 8
+    assert all(uuid.UUID(row["uuid"]).version == 4 for row in sessions)
+
+
+def test_m007_keeps_a_column_another_migration_added_to_her_tables(shipped: Path):
+    """m007 rebuilds her tables from what they hold (m006, written beside it, added the newborn's
+    danger signs to the reports): the columns and their values come along."""
+    upgrade_to(shipped, "m007_identity")
+    conn = sqlite3.connect(shipped)
+    with conn:
+        conn.execute("UPDATE reports SET baby_signs = '{\"fits\": true}', baby_yellow = 1 WHERE day = '2026-03-04'")
+    conn.close()
+    with open_store(shipped) as store:
+        columns = {row[1]: row for row in store.db.execute("PRAGMA table_info(reports)").fetchall()}
+        assert columns["baby_signs"][3] == 1 and columns["baby_signs"][4] == "'{}'"  # NOT NULL DEFAULT '{}'
+    rows = {row["day"]: (row["baby_signs"], row["baby_yellow"]) for row in raw_rows(shipped, "reports")}
+    assert rows["2026-03-04"] == ('{"fits": true}', 1) and rows["2026-03-05"] == ("{}", None)
+
+
+def test_m007_moves_the_reminder_times_and_the_chosen_mother_out_of_the_settings(shipped: Path):
+    upgrade_to(shipped, "m007_identity")
+    conn = sqlite3.connect(shipped)
+    with conn:  # a midwife's device of the m005 era: a second mother, her times and the choice
+        conn.execute("INSERT INTO mothers (id, nickname, created_at, updated_at) VALUES (2, 'Dewi', 'x', 'y')")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('reminder_morning:2', '05:45'), ('mother', '2')")
+    conn.close()
+    with open_store(shipped) as store:
+        ids = {m.nickname: m.id for m in store.mothers.list()}
+        assert store.mother(ids["Siti Nurhaliza"]).reminders.get() == {"morning": "06:30", "evening": "19:00"}
+        assert store.mother(ids["Dewi"]).reminders.get() == {"morning": "05:45"}
+        assert store.get_setting("mother") == str(ids["Dewi"])
+        assert [key for key in (r["key"] for r in raw_rows(shipped, "settings")) if "reminder" in key] == []
+
+
+def test_two_devices_upgraded_from_the_same_file_give_their_mothers_different_uuids(tmp_path: Path):
+    ids = []
+    for name in ("a", "b"):
+        path = tmp_path / name / "pijat.sqlite3"
+        path.parent.mkdir()
+        shutil.copy(FIXTURE, path)
+        with open_store(path) as store:
+            ids.append((store.mother_id, {s.uuid for s in store.sessions.list()}))
+    assert ids[0][0] != ids[1][0] and not ids[0][1] & ids[1][1]
+
+
+def test_a_mother_deleted_and_another_added_never_gets_her_uuid(fresh_db: Store):
+    first = fresh_db.mother_id
+    second = fresh_db.mothers.add(at=T0)
+    fresh_db.data.erase_mother(first, at=T0)
+    third = fresh_db.mothers.add(at=T0)
+    assert len({first, second, third}) == 3 and fresh_db.mothers.get(first) is None
+
+
+def test_a_new_device_has_one_mother_with_nothing_known(fresh_db: Store):
+    (mother,) = fresh_db.mothers.list()
+    assert mother.id == fresh_db.mother_id and mother.id.version == 4 and mother.number == 1
     assert fresh_db.profile.get() is None
 
 
@@ -188,21 +268,23 @@ RECORD_KINDS: dict[str, Kind] = {
         lambda s: s.profile.save(Profile(mother_name="A", baby_birth_date=DAY), at=T0), lambda s, _: s.profile.get()
     ),
     "quiz": Kind(
-        lambda s: s.teaching.add_quiz(mother_id=s.mother_id, phase=Phase.BEFORE, taken_at=T0, score_pct=70, answers={}),
-        lambda s, _: s.teaching.quizzes(s.mother_id),
+        lambda s: s.teaching.add_quiz(phase=Phase.BEFORE, taken_at=T0, score_pct=70, answers={}),
+        lambda s, _: s.teaching.quizzes(),
     ),
     "skills check": Kind(
-        lambda s: s.teaching.add_skills(
-            mother_id=s.mother_id, checked_at=T0, who=Checked.HUSBAND, who_name=None, steps={}, score_pct=0
-        ),
-        lambda s, _: s.teaching.skills(s.mother_id),
+        lambda s: s.teaching.add_skills(checked_at=T0, who=Checked.HUSBAND, who_name=None, steps={}, score_pct=0),
+        lambda s, _: s.teaching.skills(),
+    ),
+    "reminder": Kind(
+        lambda s: s.reminders.save({"morning": "06:15"}, at=T0),
+        lambda s, _: s.reminders.get(),
     ),
 }
 
 
 @pytest.mark.parametrize("kind", RECORD_KINDS)
 def test_a_record_saved_for_one_mother_never_shows_for_another(fresh_db: Store, kind: str):
-    a = fresh_db.mother(FIRST_MOTHER_ID)
+    a = fresh_db.mother(fresh_db.mother_id)
     b = fresh_db.mother(fresh_db.mothers.add(at=T0))
     written = RECORD_KINDS[kind].write(a)
     assert RECORD_KINDS[kind].seen(a, written)  # the check can see it: it can fail
@@ -253,7 +335,7 @@ def test_same_day_and_draft_key_for_two_mothers_are_two_rows(fresh_db: Store):
 
 def test_a_report_for_no_mother_is_refused(fresh_db: Store):
     with pytest.raises(Exception, match="FOREIGN KEY|refused|cannot"):
-        fresh_db.mother(99).diary.save(DailyReport(day=DAY, flow=Flow.WELL), at=T0)
+        fresh_db.mother(uuid.uuid4()).diary.save(DailyReport(day=DAY, flow=Flow.WELL), at=T0)
 
 
 # --- the mothers ----------------------------------------------------------------------------------
@@ -262,39 +344,43 @@ def test_a_report_for_no_mother_is_refused(fresh_db: Store):
 def test_add_archive_restore(fresh_db: Store):
     second = fresh_db.mothers.add(at=T0)
     fresh_db.mother(second).profile.save(Profile(mother_name="Ani", baby_birth_date=DAY), at=T0)
-    fresh_db.mothers.archive(FIRST_MOTHER_ID, at=T0)
+    first = fresh_db.mother_id
+    fresh_db.mothers.archive(first, at=T0)
     assert [m.id for m in fresh_db.mothers.list(archived=False)] == [second]
-    assert [m.id for m in fresh_db.mothers.list(archived=True)] == [FIRST_MOTHER_ID]
+    assert [m.id for m in fresh_db.mothers.list(archived=True)] == [first]
     assert fresh_db.mothers.first_active() == second
     with pytest.raises(ValueError):  # someone must stay on the list
         fresh_db.mothers.archive(second, at=T0)
-    fresh_db.mothers.restore(FIRST_MOTHER_ID, at=T0)
+    fresh_db.mothers.restore(first, at=T0)
     assert fresh_db.mothers.count() == 2 and fresh_db.mothers.count(archived=True) == 0
     with pytest.raises(LookupError):
-        fresh_db.mothers.archive(42, at=T0)
+        fresh_db.mothers.archive(uuid.uuid4(), at=T0)
 
 
 def test_archiving_keeps_her_records(fresh_db: Store):
     second = fresh_db.mothers.add(at=T0)
     fresh_db.diary.save(DailyReport(day=DAY, flow=Flow.WELL), at=T0)
-    fresh_db.mothers.archive(FIRST_MOTHER_ID, at=T0)
+    fresh_db.mothers.archive(fresh_db.mother_id, at=T0)
     assert fresh_db.diary.count() == 1 and second
 
 
 def test_only_a_blank_unused_mother_is_discarded(fresh_db: Store):
-    blank = fresh_db.mothers.add(at=T0)
-    used = fresh_db.mothers.add(at=T0)
+    # Added after the device's first mother (made by the migrations, at the real time): the
+    # list's order among unnamed mothers is the order they were added.
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    blank = fresh_db.mothers.add(at=later)
+    used = fresh_db.mothers.add(at=later + timedelta(seconds=1))
     fresh_db.mother(used).drafts.put("k", {"note": "x"}, at=T0)
-    named = fresh_db.mothers.add(at=T0)
+    named = fresh_db.mothers.add(at=later + timedelta(seconds=2))
     fresh_db.mother(named).profile.save(Profile(mother_name="Ani", baby_birth_date=DAY), at=T0)
-    assert fresh_db.mothers.first_blank() == FIRST_MOTHER_ID  # a new device's mother 1
+    assert fresh_db.mothers.first_blank() == fresh_db.mother_id  # a new device's first mother
     assert [fresh_db.mothers.discard_blank(i) for i in (blank, used, named)] == [True, False, False]
-    assert [m.id for m in fresh_db.mothers.list()] == [named, FIRST_MOTHER_ID, used]
+    assert [m.id for m in fresh_db.mothers.list()] == [named, fresh_db.mother_id, used]
 
 
 def test_the_last_mother_is_never_discarded(fresh_db: Store):
-    assert not fresh_db.mothers.discard_blank(FIRST_MOTHER_ID)
-    assert fresh_db.mothers.first_active() == FIRST_MOTHER_ID
+    assert not fresh_db.mothers.discard_blank(fresh_db.mother_id)
+    assert fresh_db.mothers.first_active() == fresh_db.mother_id
 
 
 def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh_db: Store):
@@ -313,37 +399,40 @@ def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh
     )
     assert demo
     rows = {row.mother.id: row for row in fresh_db.mothers.activity()}
-    assert rows[1].newest_report.day == DAY and rows[1].newest_report.fever
-    assert (rows[1].last_massage_at, rows[1].last_massage_status) == (T0, SessionStatus.STOPPED_PAIN)
+    first = rows[fresh_db.mother_id]
+    assert first.newest_report.day == DAY and first.newest_report.fever
+    assert (first.last_massage_at, first.last_massage_status) == (T0, SessionStatus.STOPPED_PAIN)
     assert rows[b.mother_id].newest_report is None and rows[b.mother_id].last_massage_at is None
 
 
 def test_activity_is_four_queries_for_300_mothers(fresh_db: Store):
     db = fresh_db.db
+    ids = {1: str(fresh_db.mother_id), **{i: str(uuid.uuid4()) for i in range(2, 301)}}
     with db.conn:
         db.conn.executemany(
-            "INSERT INTO mothers (id, nickname, created_at, updated_at) VALUES (?, ?, 'x', 'x')",
-            [(i, f"Ibu {i}") for i in range(2, 301)],
+            "INSERT INTO mothers (id, seq, nickname, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
+            [(ids[i], i, f"Ibu {i}") for i in range(2, 301)],
         )
         db.conn.executemany(
             "INSERT INTO reports (mother_id, day, flow, signs, breast_pain, breast_redness, "
             "breast_hard_swollen, nipples_cracked, fever, note, created_at, updated_at) "
             "VALUES (?, ?, 'well', '{}', 0, 0, 0, 0, 0, '', 'x', 'x')",
-            [(i, (DAY - timedelta(days=d)).isoformat()) for i in range(1, 301) for d in range(20)],
+            [(ids[i], (DAY - timedelta(days=d)).isoformat()) for i in range(1, 301) for d in range(20)],
         )
         db.conn.executemany(
-            "INSERT INTO quiz_results (mother_id, phase, taken_at, score_pct, answers) VALUES (?, ?, ?, ?, '{}')",
+            "INSERT INTO quiz_results (uuid, mother_id, phase, taken_at, score_pct, answers) "
+            "VALUES (?, ?, ?, ?, ?, '{}')",
             [
-                (i, phase, f"2026-03-0{n}", 10 * n + (phase == "after"))
+                (str(uuid.uuid4()), ids[i], phase, f"2026-03-0{n}", 10 * n + (phase == "after"))
                 for i in range(1, 301, 3)
                 for phase in ("before", "after")
                 for n in (1, 2)
             ],
         )
         db.conn.executemany(
-            "INSERT INTO skills_checks (mother_id, checked_at, who, steps, score_pct) "
-            "VALUES (?, ?, 'husband', '{}', ?)",
-            [(i, f"2026-03-0{n}", 40 + n) for i in range(1, 301, 2) for n in (1, 2)],
+            "INSERT INTO skills_checks (uuid, mother_id, checked_at, who, steps, score_pct) "
+            "VALUES (?, ?, ?, 'husband', '{}', ?)",
+            [(str(uuid.uuid4()), ids[i], f"2026-03-0{n}", 40 + n) for i in range(1, 301, 2) for n in (1, 2)],
         )
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
@@ -354,7 +443,7 @@ def test_activity_is_four_queries_for_300_mothers(fresh_db: Store):
     assert len(rows) == 300 and all(row.newest_report.day == DAY for row in rows)
     # The mothers with their last massage, the newest reports, the latest quizzes, the latest skills.
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
-    first = next(row for row in rows if row.mother.id == 1)
+    first = next(row for row in rows if str(row.mother.id) == ids[1])
     assert (first.quiz_before_pct, first.quiz_after_pct, first.skills_pct) == (20, 21, 42)  # the newest each
-    second = next(row for row in rows if row.mother.id == 2)
+    second = next(row for row in rows if str(row.mother.id) == ids[2])
     assert (second.quiz_before_pct, second.quiz_after_pct, second.skills_pct) == (None, None, None)

@@ -21,7 +21,7 @@ from app.domain.prompts import (
 from app.domain.protocol import Plan, Technique
 from app.domain.session import CueKind, Session
 from app.i18n import using
-from app.ui.prompt_texts import CLIP_TEXTS, clip_text
+from app.prompt_texts import CLIP_TEXTS, clip_text
 
 C, H, L, R, E = PromptKind.COUNT, PromptKind.HALFWAY, PromptKind.LAST_SECONDS, PromptKind.REST, PromptKind.SESSION_END
 S, N = PromptKind.ROUND_START, PromptKind.NEXT_ROUND

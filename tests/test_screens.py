@@ -55,14 +55,14 @@ def app(tmp_path) -> Iterator[AppState]:
 
 def _finished_massage(app: AppState, *, demo: bool, pain: bool = False) -> None:
     """A massage begun and stopped at once, ready for the finish screen."""
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     wiz.demo = demo
     wiz.choose_build(Build.SLIM_NORMAL)
-    app.controller.begin()
+    app.scope.massage.begin()
     if pain:
-        app.controller.stop_for_pain()
+        app.scope.massage.stop_for_pain()
     else:
-        app.controller.end_early()
+        app.scope.massage.end_early()
     app.session.refresh()
     app.reset("/session/finish")
 
@@ -80,7 +80,7 @@ def test_setup_keeps_the_chosen_lengths_for_the_massage(app):
     screen = Mounted(session_setup.Setup, app)
     screen.tap("round-minutes-5")
     screen.tap("rest-minutes-0")
-    plan = app.controller.wizard.plan()
+    plan = app.scope.massage.wizard.plan()
     assert (plan.round_s, plan.rest_s) == (300, 0)
     assert "Total: about 15 minutes of massage." in screen.texts()
 
@@ -88,7 +88,7 @@ def test_setup_keeps_the_chosen_lengths_for_the_massage(app):
 def test_the_demonstration_switch_turns_on_demonstration_mode_and_explains_it(app):
     screen = Mounted(session_setup.Setup, app)
     screen.tap("demo-switch")
-    assert app.controller.wizard.plan().demo
+    assert app.scope.massage.wizard.plan().demo
     assert any(text.startswith("Demonstration mode: rounds of 20 seconds") for text in screen.texts())
 
 
@@ -173,18 +173,18 @@ def test_the_chosen_answer_is_shown_selected_and_only_that_one(app):
     ],
 )
 def test_the_unsafe_screen_names_each_reason(app, answers, heading, lists):
-    app.controller.wizard.safety = {code: SafetyAnswer.NO for code in CONTRAINDICATIONS} | answers
+    app.scope.massage.wizard.safety = {code: SafetyAnswer.NO for code in CONTRAINDICATIONS} | answers
     texts = Mounted(session_unsafe.Unsafe, app).texts()
     assert heading in texts
     assert [t.lstrip("• ") for t in texts if t.lstrip("• ") in lists] == lists
 
 
 def test_back_to_home_from_the_unsafe_screen_forgets_the_answers(app):
-    app.controller.wizard.safety = {Contraindication.FEVER_ILL: SafetyAnswer.YES}
+    app.scope.massage.wizard.safety = {Contraindication.FEVER_ILL: SafetyAnswer.YES}
     app.reset("/session/setup", "/session/safety", "/session/unsafe")
     Mounted(session_unsafe.Unsafe, app).tap("unsafe-home")
     assert app.stack == ["/"]
-    assert app.controller.wizard.safety == {}
+    assert app.scope.massage.wizard.safety == {}
 
 
 def test_preparation_ticks_are_kept_for_the_way_back(app):
@@ -226,7 +226,7 @@ def test_start_begins_the_get_ready_count_and_opens_the_rounds(app):
 
     asyncio.run(tap_start())
     assert app.route == "/session/run"
-    assert app.store.sessions.list(limit=5) == []
+    assert app.scope.store.sessions.list(limit=5) == []
 
 
 @pytest.mark.parametrize(
@@ -249,17 +249,17 @@ def test_save_records_the_rating_closes_the_massage_and_opens_the_history(app):
     screen = Mounted(session_finish.Finish, app)
     screen.tap("comfort-4")
     screen.tap("letdown-yes")
-    version = app.data_version
+    version = app.visitor.revision.number
     screen.tap("finish-save")
-    saved = app.store.sessions.list(limit=1)[0]
+    saved = app.scope.store.sessions.list(limit=1)[0]
     assert (saved.comfort, saved.letdown, saved.status) == (4, True, SessionStatus.ENDED_EARLY)
     assert app.stack == ["/", "/history"]
-    assert app.controller.session is None and app.data_version > version
+    assert app.scope.massage.session is None and app.visitor.revision.number > version
 
 
 def test_history_never_lists_a_demonstration(app):
     _finished_massage(app, demo=True)
-    app.controller.close()
+    app.scope.massage.close()
     texts = Mounted(history.History, app).texts()
     assert "No massages yet. Start one from the home screen." in texts
     assert "0 of 3 rounds · 0 min massaged" not in texts
@@ -267,7 +267,7 @@ def test_history_never_lists_a_demonstration(app):
 
 def test_session_summary_uses_the_language_of_the_visitor(app):
     _finished_massage(app, demo=False)
-    record = app.controller.record()
+    record = app.scope.massage.record()
     assert record is not None
     with i18n.using("id"):
         assert history.session_summary(record) == "0 dari 3 ulangan · 0 menit dipijat"

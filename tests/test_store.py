@@ -174,8 +174,9 @@ def test_setting_values_must_be_text(fresh_db: Store):
 def test_create_stores_the_session_and_its_start_event(fresh_db: Store):
     session_id = fresh_db.sessions.create(new_session(build="heavier", technique="fists"))
     record = fresh_db.sessions.get(session_id)
+    assert record is not None
     assert record == SessionRecord(
-        id=session_id, started_at=T0, updated_at=T0, ended_at=None, demo=False, round_s=180,
+        id=session_id, uuid=record.uuid, started_at=T0, updated_at=T0, ended_at=None, demo=False, round_s=180,
         rest_s=30, rounds_planned=3, build="heavier", technique="fists",
         status=SessionStatus.IN_PROGRESS, snapshot={"phase": "round", "round": 1},
         rounds_done=0, massaged_s=0.0, comfort=None, letdown=None,

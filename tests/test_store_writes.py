@@ -154,8 +154,17 @@ def test_a_write_on_a_full_disk_is_disk_full_and_leaves_nothing(tiny_fs: Path):
 # --- rows this version cannot read --------------------------------------------------------------
 
 
+# Her UUID in a row written by hand: the test puts the store's first mother in its place.
+HER = "her"
+
+
+def hers(row: dict[str, Any], store: Store) -> dict[str, Any]:
+    return {name: str(store.mother_id) if value == HER else value for name, value in row.items()}
+
+
 def session_row(**changes: Any) -> dict[str, Any]:
-    row = {"mother_id": 1, "started_at": "2026-03-01T09:00:00.000000+00:00",
+    row = {"mother_id": HER, "uuid": "5e55a0e5-0000-4000-8000-000000000007",
+           "started_at": "2026-03-01T09:00:00.000000+00:00",
            "updated_at": "2026-03-01T09:00:00.000000+00:00", "ended_at": None, "demo": 0,
            "round_s": 180, "rest_s": 30, "rounds_planned": 3, "build": None, "technique": None,
            "status": "completed", "snapshot": "{}", "rounds_done": 3, "massaged_s": 540.0,
@@ -164,7 +173,7 @@ def session_row(**changes: Any) -> dict[str, Any]:
 
 
 def report_row(day: str, **changes: Any) -> dict[str, Any]:
-    row = {"mother_id": 1, "day": day, "flow": "well", "signs": "{}", "breast_pain": 0, "breast_redness": 0,
+    row = {"mother_id": HER, "day": day, "flow": "well", "signs": "{}", "breast_pain": 0, "breast_redness": 0,
            "breast_hard_swollen": 0, "nipples_cracked": 0, "fever": 0, "note": "",
            "created_at": "x", "updated_at": "x"}  # fmt: skip
     return {**row, **changes}
@@ -235,15 +244,15 @@ BAD_ROWS = [
     ),
     (
         "mothers",
-        {"id": 1, "nickname": None, "baby_birth_date": "kemarin", "created_at": "x", "updated_at": "x"},
+        {"id": HER, "seq": 1, "nickname": None, "baby_birth_date": "kemarin", "created_at": "x", "updated_at": "x"},
         lambda s: s.profile.get(),
         None,
         lambda s: s.profile.skipped,
-        [1],
+        [HER],
     ),
     (
         "drafts",
-        {"mother_id": 1, "key": "report:2026-03-05", "data": "[1, 2]", "updated_at": "x"},
+        {"mother_id": HER, "key": "report:2026-03-05", "data": "[1, 2]", "updated_at": "x"},
         lambda s: s.drafts.get("report:2026-03-05"),
         None,
         lambda s: s.drafts.skipped,
@@ -262,14 +271,14 @@ def test_an_unreadable_row_is_skipped_and_reported(fresh_db: Store, table, row, 
         fresh_db.db.execute("DELETE FROM session_events WHERE session_id = 2")
         fresh_db.db.execute("DELETE FROM sessions WHERE id = 2")
         fresh_db.db.conn.commit()
-    fresh_db.db[table].upsert(row, pk=fresh_db.db[table].pks)  # mother 1 exists: her row changes
+    fresh_db.db[table].upsert(hers(row, fresh_db), pk=fresh_db.db[table].pks)  # she exists: her row changes
     assert skipped(fresh_db) == []
     assert read(fresh_db) == good
-    assert skipped(fresh_db) == skipped_ids
+    assert skipped(fresh_db) == [str(fresh_db.mother_id) if key == HER else key for key in skipped_ids]
 
 
 def test_an_unreadable_report_is_not_deleted(fresh_db: Store):
-    fresh_db.db["reports"].insert(report_row("2026-03-05", flow="gushing"))
+    fresh_db.db["reports"].insert(hers(report_row("2026-03-05", flow="gushing"), fresh_db))
     assert fresh_db.diary.delete(date(2026, 3, 5)) is None  # no undo could bring it back
     assert fresh_db.db["reports"].count == 1
     assert fresh_db.diary.skipped == ["2026-03-05"]

@@ -113,19 +113,18 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
     _session(store, DAY, 3, SessionStatus.IN_PROGRESS)  # still running: not in the summary
     _session(store, DAY - timedelta(days=9), 7, SessionStatus.COMPLETED)  # outside the 7 days
     teaching = TeachingService(store, clock)
-    teaching.save_quiz(1, "before", {"where": "where.spine_sides", "hormone": "hormone.prolactin"})
+    teaching.save_quiz("before", {"where": "where.spine_sides", "hormone": "hormone.prolactin"})
     teaching.save_quiz(
-        1,
         "after",
         {item.question.value: item.answer for item in __import__("app.domain.quiz", fromlist=["ITEMS"]).ITEMS},
     )
-    teaching.save_skills(1, Checked.HUSBAND, "Budi", {s.value: s is not Step.ASKS_PAIN for s in STEPS})
+    teaching.save_skills(Checked.HUSBAND, "Budi", {s.value: s is not Step.ASKS_PAIN for s in STEPS})
     return store
 
 
 @pytest.fixture
 def summary(filled: Store, clock: FakeClock) -> VisitSummary:
-    return SummaryService(filled, clock, tz=UTC).summary(1)
+    return SummaryService(filled, clock, tz=UTC).summary()
 
 
 def test_the_summary_covers_seven_days_oldest_first(summary):
@@ -163,12 +162,12 @@ def test_quiz_skills_and_kf_visit(summary):
 
 
 def test_another_mothers_quiz_and_skills_are_not_hers(filled, clock):
-    other = SummaryService(filled, clock, tz=UTC).summary(2)
+    other = SummaryService(filled.mother(filled.mothers.add(at=clock.wall())), clock, tz=UTC).summary()
     assert other.quiz.before is None and other.skills is None
 
 
 def test_the_summary_of_an_empty_diary(fresh_db, clock):
-    empty = SummaryService(fresh_db, clock, tz=UTC).summary(1)
+    empty = SummaryService(fresh_db, clock, tz=UTC).summary()
     assert all(d.report is None for d in empty.days) and empty.sessions == [] and empty.flags == []
     assert empty.visit_now is None and empty.visit_next is None
     with i18n.using("en"):
@@ -281,5 +280,5 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
 def test_a_name_that_looks_like_a_formula_is_escaped_in_the_file(fresh_db, clock):
     fresh_db.profile.save(Profile(mother_name="=cmd|' /C calc'!A0", baby_birth_date=BORN), at=clock.wall())
     with i18n.using("en"):
-        data = export.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary(1)).decode("utf-8-sig")
+        data = export.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary()).decode("utf-8-sig")
     assert "'=cmd" in data and ",=cmd" not in data

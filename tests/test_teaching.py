@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
 from app.domain.clock import FakeClock
 from app.domain.quiz import ITEMS, QUESTIONS, Phase, Question, clean_answers, is_right, score, shuffled_options
 from app.domain.skills import STEPS, Checked, SkillsCheck, Step, clean_name, result
-from app.services.teaching import TeachingService, current_mother_id
+from app.services.teaching import TeachingService
 from app.store.db import Store, connect, open_store
 from app.store.migrations import migrations
 
@@ -98,7 +99,7 @@ def test_skills_checklist_has_the_nine_steps_of_domain_5b_in_the_order_they_are_
 def test_a_check_of_the_first_checklist_is_judged_on_its_own_seven_steps():
     first = {"position": True, "landmark": True, "technique": True, "pressure": False, "circles": True}
     first |= {"duration": True, "ending": True}
-    check = SkillsCheck(1, 1, datetime(2026, 11, 1, tzinfo=UTC), Checked.HUSBAND, None,
+    check = SkillsCheck(uuid4(), uuid4(), datetime(2026, 11, 1, tzinfo=UTC), Checked.HUSBAND, None,
                         {Step(k): v for k, v in first.items()}, 86)  # fmt: skip
     assert (check.result.right, check.result.total, check.result.percent) == (6, 7, 86)
     assert check.result.not_yet == [Step.PRESSURE]
@@ -138,45 +139,45 @@ def test_a_name_is_trimmed_and_optional():
 
 def test_quiz_before_and_after_are_kept_with_their_dates(fresh_db: Store, clock: FakeClock):
     teaching = TeachingService(fresh_db, clock)
-    mother = current_mother_id()
-    assert teaching.quiz_pair(mother).before is None
-    teaching.save_quiz(mother, Phase.BEFORE, {**RIGHT, "where": wrong(Question.WHERE), "hormone": "hormone.prolactin"})
+    assert teaching.quiz_pair().before is None
+    teaching.save_quiz(Phase.BEFORE, {**RIGHT, "where": wrong(Question.WHERE), "hormone": "hormone.prolactin"})
     clock.advance(3600)
-    teaching.save_quiz(mother, Phase.AFTER, RIGHT)
-    pair = teaching.quiz_pair(mother)
+    teaching.save_quiz(Phase.AFTER, RIGHT)
+    pair = teaching.quiz_pair()
     assert pair.before is not None and pair.after is not None
     assert (pair.before.score_pct, pair.after.score_pct) == (80, 100)
     assert pair.after.taken_at - pair.before.taken_at == clock.wall() - pair.before.taken_at
     assert pair.before.answers["hormone"] == "hormone.prolactin"
-    assert teaching.quiz_pair(2) == type(pair)(None, None)  # another mother sees none of it
+    other = TeachingService(fresh_db.mother(fresh_db.mothers.add(at=clock.wall())), clock)
+    assert other.quiz_pair() == type(pair)(None, None)  # another mother sees none of it
+    assert pair.before.mother_id == fresh_db.mother_id and pair.before.uuid != pair.after.uuid
 
 
 def test_the_latest_attempt_of_each_phase_is_shown(fresh_db: Store, clock: FakeClock):
     teaching = TeachingService(fresh_db, clock)
-    teaching.save_quiz(1, "before", {})
+    teaching.save_quiz("before", {})
     clock.advance(60)
-    teaching.save_quiz(1, "before", RIGHT)
-    pair = teaching.quiz_pair(1)
+    teaching.save_quiz("before", RIGHT)
+    pair = teaching.quiz_pair()
     assert pair.before is not None and pair.before.score_pct == 100
     assert pair.after is None
 
 
 def test_skills_check_is_kept_with_who_and_what_is_not_yet_right(fresh_db: Store, clock: FakeClock):
     teaching = TeachingService(fresh_db, clock)
-    assert teaching.last_skills(1) is None
+    assert teaching.last_skills() is None
     teaching.save_skills(
-        1,
         Checked.HUSBAND,
         " Budi ",
         {"safety": True, "hands": True, "position": True, "landmark": True, "technique": True, "circles": True,
          "duration": True},
     )  # fmt: skip
-    check = teaching.last_skills(1)
+    check = teaching.last_skills()
     assert check is not None
     assert (check.who, check.who_name, check.score_pct) == (Checked.HUSBAND, "Budi", 78)
     assert check.result.not_yet == [Step.ASKS_PAIN, Step.ENDING]
     assert check.checked_at == clock.wall()
-    assert teaching.last_skills(2) is None
+    assert TeachingService(fresh_db.mother(fresh_db.mothers.add(at=clock.wall())), clock).last_skills() is None
 
 
 def test_m005_upgrade_keeps_every_row_and_adds_the_tables(tmp_path: Path):

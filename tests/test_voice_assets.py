@@ -16,7 +16,7 @@ import soundfile
 from app import ASSETS_DIR
 from app.domain.prompts import Clip
 from app.i18n import LANGUAGES
-from app.ui.prompt_texts import clip_text
+from app.prompt_texts import clip_text
 from app.voicegen import PEAK_LIMIT_DBFS, VOICE_DIR, read_manifest, text_hash
 from tests.test_assets import DURATIONS as CUE_DURATIONS
 

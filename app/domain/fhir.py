@@ -1,198 +1,111 @@
-"""One mother's diary as a FHIR R4 Bundle (JSON), for a midwife's records (SATUSEHAT speaks R4).
+"""Mothers' diaries as one FHIR R4 transaction Bundle (JSON) that a puskesmas imports into its FHIR
+server (SATUSEHAT speaks R4; docs/fhir-import.md says how).
 
-What goes in, and nothing more:
-- Patient: only what the family entered (a nickname); no identity numbers, no address.
-- Questionnaire: the daily report form, with stable linkIds (the report's field names, and
-  `signs.<code>` / `mother_signs.<code>` for the checklists) and the answer codes of its choices.
-- QuestionnaireResponse: one per daily report, answering that Questionnaire (answered items only:
-  a question she skipped is absent, never a "no").
+What goes in, and nothing more, for each mother chosen:
+- Patient: her identity (`identifier`: the app's system and her UUID) and only what the family
+  entered (a nickname); no identity numbers, no address.
+- QuestionnaireResponse: one per daily report, answering the shared Questionnaire (answered
+  items only: a question she skipped is absent, never a "no"). A sign saved under a code the app
+  no longer asks (`signs.nipple_pain_not_worse`) is given as the question that replaced it, its
+  answer turned the same way round, or left out when she answered both.
 - Observation LOINC 63895-7 "Breastfeeding status": one per report, the day's flow rating.
 - Procedure: one per real massage (demonstrations are never exported), with its time, duration
   and outcome (completed, ended early, stopped because it hurt).
 - Flag: each red flag of a report (DOMAIN section 3), on its day; `active` while the app still
   shows it as open on the export day (reported in the last days and not answered "no" since),
   on the newest day it was reported; `inactive` otherwise.
+Once per file: the Questionnaire and the app's CodeSystems (fhir_terms.py).
 
-Codes the app defines itself live in CodeSystems under CANONICAL (flow, red flags, session
-outcome); their English displays are for a clinician's screen. Every id is derived from the
-record it stands for, so exporting the same data twice gives the same Bundle.
+Every id is a UUID derived from the record's own identity: the mother's UUID (her Patient, and a
+report or flag by her and its day, their key) or the massage's UUID. The same record exports
+under the same id from any device, and no other mother's or device's record shares it. Each entry
+is `PUT <Type>/<id>`: importing the same file twice changes nothing, and a newer file updates what
+an older one brought. References are `<Type>/<id>`, so they hold inside the transaction and after.
+Every resource carries a short generated narrative; times carry the device's offset (+07:00 in
+WIB), never bare UTC.
 
 Built as plain dicts: the tests validate every resource with the `fhir.resources` models (R4B,
-whose Patient, Questionnaire(Response), Observation, Procedure, Flag and Bundle are R4's), so the
-app does not carry that package at run time.
+whose versions of these resources are R4's), so the app does not carry that package at run time.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
+from uuid import UUID
 
+from app.domain.fhir_terms import (
+    BOOLEANS,
+    FLOW_DISPLAY,
+    FLOW_SYSTEM,
+    INTEGERS,
+    MOTHER_ID_SYSTEM,
+    OUTCOME_DISPLAY,
+    OUTCOME_SYSTEM,
+    QUESTIONNAIRE_URL,
+    QUESTIONNAIRE_VERSION,
+    RED_FLAG_SYSTEM,
+    SIGN_GROUPS,
+    code_systems,
+    coding,
+    narrative,
+    question_text,
+    questionnaire,
+    resource_id,
+    spoken,
+)
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import RULES, RedFlag, evaluate, recent_flags
-from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, Flow
+from app.domain.redflags import RULES, evaluate, recent_flags
+from app.domain.report import LEGACY_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, Sign
 
-CANONICAL = "https://pijatoksitosin.id/fhir"
-QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/daily-report"
-QUESTIONNAIRE_VERSION = "1"
-FLOW_SYSTEM = f"{CANONICAL}/CodeSystem/flow"
-RED_FLAG_SYSTEM = f"{CANONICAL}/CodeSystem/red-flag"
-OUTCOME_SYSTEM = f"{CANONICAL}/CodeSystem/session-outcome"
 LOINC = "http://loinc.org"
 BREASTFEEDING_STATUS = "63895-7"
-# Namespace of the urn:uuid ids: stable across exports and installs.
-_NAMESPACE = uuid.UUID("6f0d2b4e-3c1a-5e8f-9b7d-2a4c6e8f0a1b")
-
-FLOW_DISPLAY = {
-    Flow.WELL: "Milk flowing well (ASI lancar)",
-    Flow.NOT_WELL: "Milk not flowing well (ASI kurang lancar)",
-    Flow.NOT_YET: "Milk not coming out yet (ASI belum keluar)",
-}
-OUTCOME_DISPLAY = {
-    SessionStatus.COMPLETED: "All planned rounds done",
-    SessionStatus.ENDED_EARLY: "Ended early by the family",
-    SessionStatus.STOPPED_PAIN: "Stopped because it hurt",
-    SessionStatus.IN_PROGRESS: "Not finished",
-}
 _PROCEDURE_STATUS = {
     SessionStatus.COMPLETED: "completed",
     SessionStatus.ENDED_EARLY: "stopped",
     SessionStatus.STOPPED_PAIN: "stopped",
     SessionStatus.IN_PROGRESS: "in-progress",
 }
-# The report's numbers and their FHIR answer types (the form's own names are the linkIds).
-_INTEGERS = ("feeds_24h", "wet_diapers", "expressed_ml", "mood")
-_BOOLEANS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
-_QUESTION_TEXT = {
-    "flow": "How did the milk flow today?",
-    "feeds_24h": "Feeds in 24 hours",
-    "wet_diapers": "Wet diapers today",
-    "expressed_ml": "Milk expressed today (ml, the day's total)",
-    "colostrum_first_seen": "Colostrum first seen",
-    "breast_pain": "Breast pain",
-    "breast_redness": "Breast redness",
-    "breast_hard_swollen": "Breast hard or swollen",
-    "nipples_cracked": "Nipples cracked or bleeding",
-    "fever": "Fever",
-    "temperature_c": "Temperature (degrees C)",
-    "mood": "Mood / stress (1 = very stressed, 5 = calm)",
-    "note": "Note",
-    "baby_danger": "Any of the newborn's danger signs (Buku KIA)",
-    "baby_yellow": "Baby's skin or eyes yellow",
-    "baby_sleepy_yellow": "Baby very sleepy or yellow",
-    "dark_urine": "Baby's urine dark",
-    "black_stools": "Baby's stools still black",
-    "breast_very_painful": "A breast very painful",
-    "flu_like": "Feeling ill as with flu",
-    "nipple_pain": "Nipple pain today",
-}
 
 
 @dataclass(frozen=True)
 class MotherExport:
-    """What one mother's export is made of. `key` tells mothers apart in the ids (her row id)."""
+    """What one mother's part of an export is made of; `mother_id` is her UUID."""
 
-    key: str
+    mother_id: UUID
     nickname: str | None
     birth_date: date | None
     reports: Sequence[DailyReport]
     sessions: Sequence[SessionRecord]
 
 
-def _id(*parts: object) -> str:
-    return str(uuid.uuid5(_NAMESPACE, "/".join(str(part) for part in parts)))
+def _ref(resource: dict[str, Any]) -> dict[str, str]:
+    return {"reference": f"{resource['resourceType']}/{resource['id']}"}
 
 
-def _ref(resource_id: str) -> dict[str, str]:
-    return {"reference": f"urn:uuid:{resource_id}"}
+def _instant(moment: datetime, zone: tzinfo | None) -> str:
+    """An instant in the device's zone, with its offset (2026-11-20T08:00:00+07:00)."""
+    return moment.astimezone(zone).isoformat(timespec="seconds")
 
 
-def _instant(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+def asked_signs(report: DailyReport) -> dict[Sign, bool]:
+    """The checklist's answers as the Questionnaire asks them: a retired code in its question's
+    place with the answer turned to that question's sense, unless she answered that one too."""
+    answers = {sign: answer for sign, answer in report.signs.items() if sign in SIGNS}
+    for old, new in LEGACY_SIGNS.items():
+        if old in report.signs and new not in answers:
+            answers[new] = not report.signs[old]  # "not worse: yes" is "worse: no"
+    return {sign: answers[sign] for sign in SIGNS if sign in answers}
 
 
-def _coding(system: str, code: str, display: str) -> dict[str, str]:
-    return {"system": system, "code": code, "display": display}
-
-
-def _flag_display(flag: RedFlag) -> str:
-    return flag.value.replace("_", " ").capitalize()
-
-
-def questionnaire() -> dict[str, Any]:
-    """The daily report form as a Questionnaire (stable linkIds; one shared by every export)."""
-    items: list[dict[str, Any]] = [
-        {
-            "linkId": "flow",
-            "text": _QUESTION_TEXT["flow"],
-            "type": "choice",
-            "required": True,
-            "answerOption": [{"valueCoding": _coding(FLOW_SYSTEM, f.value, FLOW_DISPLAY[f])} for f in Flow],
-        },
-        {
-            "linkId": "signs",
-            "text": "Signs of enough milk",
-            "type": "group",
-            "item": [
-                {"linkId": f"signs.{sign.value}", "text": sign.value.replace("_", " "), "type": "boolean"}
-                for sign in SIGNS
-            ],
-        },
-        *({"linkId": name, "text": _QUESTION_TEXT[name], "type": "integer"} for name in _INTEGERS),
-        {"linkId": "colostrum_first_seen", "text": _QUESTION_TEXT["colostrum_first_seen"], "type": "dateTime"},
-        *({"linkId": name, "text": _QUESTION_TEXT[name], "type": "boolean"} for name in _BOOLEANS),
-        {"linkId": "temperature_c", "text": _QUESTION_TEXT["temperature_c"], "type": "decimal"},
-        *({"linkId": name, "text": _QUESTION_TEXT[name], "type": "boolean"} for name in OPTIONAL_QUESTIONS),
-        {
-            "linkId": "mother_signs",
-            "text": "The mother's own danger signs",
-            "type": "group",
-            "item": [
-                {"linkId": f"mother_signs.{sign.value}", "text": sign.value.replace("_", " "), "type": "boolean"}
-                for sign in MOTHER_SIGNS
-            ],
-        },
-        {
-            "linkId": "baby_signs",
-            "text": "The newborn's danger signs (Buku KIA)",
-            "type": "group",
-            "item": [
-                {"linkId": f"baby_signs.{sign.value}", "text": sign.value.replace("_", " "), "type": "boolean"}
-                for sign in BABY_SIGNS
-            ],
-        },
-        {"linkId": "note", "text": _QUESTION_TEXT["note"], "type": "string"},
-    ]
-    return {
-        "resourceType": "Questionnaire",
-        "id": _id("questionnaire", QUESTIONNAIRE_VERSION),
-        "url": QUESTIONNAIRE_URL,
-        "version": QUESTIONNAIRE_VERSION,
-        "name": "PijatOksitosinDailyReport",
-        "title": "Daily milk-flow self-report (Pijat Oksitosin app)",
-        "status": "active",
-        "subjectType": ["Patient"],
-        "item": items,
-    }
-
-
-def _answer_items(report: DailyReport, local_zone: tzinfo | None) -> list[dict[str, Any]]:
-    flow = _coding(FLOW_SYSTEM, report.flow.value, FLOW_DISPLAY[report.flow])
+def _answer_items(report: DailyReport, zone: tzinfo | None) -> list[dict[str, Any]]:
+    """Her answers, in the Questionnaire's order; a question she did not answer is absent."""
+    flow = coding(FLOW_SYSTEM, report.flow.value, FLOW_DISPLAY[report.flow])
     items: list[dict[str, Any]] = [{"linkId": "flow", "answer": [{"valueCoding": flow}]}]
-    if report.signs:
-        items.append(
-            {
-                "linkId": "signs",
-                "item": [
-                    {"linkId": f"signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
-                    for sign, answer in report.signs.items()
-                ],
-            }
-        )
-    for name in _INTEGERS:
+    for name in INTEGERS:
         value = getattr(report, name)
         if value is not None:
             items.append({"linkId": name, "answer": [{"valueInteger": value}]})
@@ -200,9 +113,9 @@ def _answer_items(report: DailyReport, local_zone: tzinfo | None) -> list[dict[s
         # Kept as the local time she entered; FHIR wants an offset with a time: the device's.
         seen = report.colostrum_first_seen
         if seen.tzinfo is None:
-            seen = seen.replace(tzinfo=local_zone)
-        items.append({"linkId": "colostrum_first_seen", "answer": [{"valueDateTime": _instant(seen)}]})
-    for name in _BOOLEANS:
+            seen = seen.replace(tzinfo=zone) if zone is not None else seen.astimezone()
+        items.append({"linkId": "colostrum_first_seen", "answer": [{"valueDateTime": _instant(seen, zone)}]})
+    for name in BOOLEANS:
         items.append({"linkId": name, "answer": [{"valueBoolean": getattr(report, name)}]})
     if report.temperature_c is not None:
         items.append({"linkId": "temperature_c", "answer": [{"valueDecimal": report.temperature_c}]})
@@ -210,111 +123,106 @@ def _answer_items(report: DailyReport, local_zone: tzinfo | None) -> list[dict[s
         value = getattr(report, name)
         if value is not None:
             items.append({"linkId": name, "answer": [{"valueBoolean": value}]})
-    if report.mother_signs:
-        items.append(
-            {
-                "linkId": "mother_signs",
-                "item": [
-                    {"linkId": f"mother_signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
-                    for sign, answer in report.mother_signs.items()
-                ],
-            }
-        )
-    if report.baby_signs:
-        items.append(
-            {
-                "linkId": "baby_signs",
-                "item": [
-                    {"linkId": f"baby_signs.{sign.value}", "answer": [{"valueBoolean": answer}]}
-                    for sign, answer in report.baby_signs.items()
-                ],
-            }
-        )
+    for group in SIGN_GROUPS:
+        answers = asked_signs(report) if group == "signs" else getattr(report, group)
+        if answers:
+            items.append(
+                {
+                    "linkId": group,
+                    "item": [
+                        {"linkId": f"{group}.{code.value}", "answer": [{"valueBoolean": answer}]}
+                        for code, answer in answers.items()
+                    ],
+                }
+            )
     if report.note:
         items.append({"linkId": "note", "answer": [{"valueString": report.note}]})
     return items
 
 
 def _patient(mother: MotherExport) -> dict[str, Any]:
-    patient: dict[str, Any] = {"resourceType": "Patient", "id": _id("patient", mother.key)}
+    shown = mother.nickname or "(no nickname entered)"
+    patient: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": resource_id("Patient", mother.mother_id),
+        "text": narrative(f"Mother: {shown}. Identifier {mother.mother_id} (Pijat Oksitosin app)."),
+        "identifier": [{"use": "secondary", "system": MOTHER_ID_SYSTEM, "value": str(mother.mother_id)}],
+    }
     if mother.nickname:
         patient["name"] = [{"use": "nickname", "text": mother.nickname}]
     return patient
 
 
 def _report_resources(
-    mother: MotherExport, patient_id: str, report: DailyReport, local_zone: tzinfo | None
+    mother: MotherExport, patient: dict[str, Any], report: DailyReport, zone: tzinfo | None
 ) -> list[dict[str, Any]]:
     day = report.day.isoformat()
-    response_id = _id("report", mother.key, day)
+    flow = FLOW_DISPLAY[report.flow]
     response = {
         "resourceType": "QuestionnaireResponse",
-        "id": response_id,
+        "id": resource_id("QuestionnaireResponse", mother.mother_id, day),
+        "text": narrative(
+            f"Daily report of {day}: {flow}.", f"Signs of enough milk: {report.signs_score} of {len(SIGNS)}."
+        ),
         "questionnaire": f"{QUESTIONNAIRE_URL}|{QUESTIONNAIRE_VERSION}",
         "status": "completed",
-        "subject": _ref(patient_id),
+        "subject": _ref(patient),
         "authored": day,
-        "item": _answer_items(report, local_zone),
+        "item": _answer_items(report, zone),
     }
     observation = {
         "resourceType": "Observation",
-        "id": _id("breastfeeding", mother.key, day),
+        "id": resource_id("Observation", "breastfeeding-status", mother.mother_id, day),
+        "text": narrative(f"Breastfeeding status on {day} (mother's self-report): {flow}."),
         "status": "final",
         "category": [
             {
                 "coding": [
-                    {
-                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                        "code": "survey",
-                        "display": "Survey",
-                    }
+                    coding("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"),
                 ]
             }
         ],
         "code": {
-            "coding": [_coding(LOINC, BREASTFEEDING_STATUS, "Breastfeeding status")],
+            "coding": [coding(LOINC, BREASTFEEDING_STATUS, "Breastfeeding status")],
             "text": "Breastfeeding status (mother's self-report)",
         },
-        "subject": _ref(patient_id),
+        "subject": _ref(patient),
         "effectiveDateTime": day,
-        "valueCodeableConcept": {
-            "coding": [_coding(FLOW_SYSTEM, report.flow.value, FLOW_DISPLAY[report.flow])],
-            "text": FLOW_DISPLAY[report.flow],
-        },
-        "derivedFrom": [_ref(response_id)],
+        "valueCodeableConcept": {"coding": [coding(FLOW_SYSTEM, report.flow.value, flow)], "text": flow},
+        "derivedFrom": [_ref(response)],
     }
     return [response, observation]
 
 
-def _procedure(mother: MotherExport, patient_id: str, session: SessionRecord) -> dict[str, Any]:
-    period: dict[str, str] = {"start": _instant(session.started_at)}
+def _procedure(patient: dict[str, Any], session: SessionRecord, zone: tzinfo | None) -> dict[str, Any]:
+    period: dict[str, str] = {"start": _instant(session.started_at, zone)}
     if session.ended_at is not None:
-        period["end"] = _instant(session.ended_at)
+        period["end"] = _instant(session.ended_at, zone)
     minutes, seconds = divmod(round(session.massaged_s), 60)
     note = f"Massaged {minutes} min {seconds} s; {session.rounds_done} of {session.rounds_planned} rounds."
     if session.comfort is not None:
         note += f" Comfort {session.comfort} of 5."
     if session.letdown is not None:
         note += f" Let-down felt: {'yes' if session.letdown else 'no'}."
+    outcome = OUTCOME_DISPLAY[session.status]
     procedure: dict[str, Any] = {
         "resourceType": "Procedure",
-        "id": _id("session", mother.key, session.id),
+        "id": resource_id("Procedure", session.uuid),
+        "text": narrative(f"Oxytocin massage on {period['start']}: {outcome}.", note),
+        "identifier": [{"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{session.uuid}"}],
         "status": _PROCEDURE_STATUS[session.status],
         "code": {"text": "Oxytocin massage (pijat oksitosin) along both sides of the spine"},
-        "subject": _ref(patient_id),
+        "subject": _ref(patient),
         "performedPeriod": period,
-        "outcome": {
-            "coding": [_coding(OUTCOME_SYSTEM, session.status.value, OUTCOME_DISPLAY[session.status])],
-            "text": OUTCOME_DISPLAY[session.status],
-        },
+        "outcome": {"coding": [coding(OUTCOME_SYSTEM, session.status.value, outcome)], "text": outcome},
         "note": [{"text": note}],
     }
     if session.status is SessionStatus.STOPPED_PAIN:
-        procedure["statusReason"] = {"text": OUTCOME_DISPLAY[session.status]}
+        procedure["statusReason"] = {"text": outcome}
     return procedure
 
 
-def _flags(mother: MotherExport, patient_id: str, today: date) -> list[dict[str, Any]]:
+def _flags(mother: MotherExport, patient: dict[str, Any], today: date) -> list[dict[str, Any]]:
     # Open as Today shows them: reported in the last days and not answered "no" since; the Flag
     # of the newest day a flag was reported is the active one.
     still_open = {(o.flag, o.last) for o in recent_flags(mother.reports, birth_date=mother.birth_date, today=today)}
@@ -323,42 +231,67 @@ def _flags(mother: MotherExport, patient_id: str, today: date) -> list[dict[str,
         for flag in evaluate(report, postpartum_day=postpartum_day_or_none(mother.birth_date, report.day)):
             rule = RULES[flag]
             active = (flag, report.day) in still_open
+            day = report.day.isoformat()
             flags.append(
                 {
                     "resourceType": "Flag",
-                    "id": _id("flag", mother.key, report.day.isoformat(), flag.value),
+                    "id": resource_id("Flag", mother.mother_id, day, flag.value),
+                    "text": narrative(
+                        f"Danger sign reported on {day}: {spoken(flag.value)} "
+                        f"({'still open' if active else 'no longer open'}; urgency: {spoken(rule.urgency.value)})."
+                    ),
                     "status": "active" if active else "inactive",
                     "category": [{"text": f"{rule.group.value} (urgency: {rule.urgency.value})"}],
                     "code": {
-                        "coding": [_coding(RED_FLAG_SYSTEM, flag.value, _flag_display(flag))],
-                        "text": _flag_display(flag),
+                        "coding": [coding(RED_FLAG_SYSTEM, flag.value, spoken(flag.value))],
+                        "text": spoken(flag.value),
                     },
-                    "subject": _ref(patient_id),
-                    "period": {"start": report.day.isoformat()},
+                    "subject": _ref(patient),
+                    "period": {"start": day},
                 }
             )
     return flags
 
 
-def bundle(mother: MotherExport, *, at: datetime) -> dict[str, Any]:
-    """The Bundle (type collection) of one mother's data. `at` is the export time in the device's
-    zone, whose offset also dates the local times she entered (colostrum first seen)."""
+def mother_resources(mother: MotherExport, *, at: datetime) -> list[dict[str, Any]]:
+    """One mother's resources: her Patient first, then her reports, massages and flags."""
+    zone = at.tzinfo
     patient = _patient(mother)
-    resources: list[dict[str, Any]] = [patient, questionnaire()]
+    resources: list[dict[str, Any]] = [patient]
     for report in sorted(mother.reports, key=lambda r: r.day):
-        resources.extend(_report_resources(mother, patient["id"], report, at.tzinfo))
+        resources.extend(_report_resources(mother, patient, report, zone))
     real = sorted((s for s in mother.sessions if not s.demo), key=lambda s: s.started_at)
-    resources.extend(_procedure(mother, patient["id"], session) for session in real)
-    resources.extend(_flags(mother, patient["id"], at.date()))
+    resources.extend(_procedure(patient, session, zone) for session in real)
+    resources.extend(_flags(mother, patient, at.date()))
+    return resources
+
+
+def bundle(mothers: Sequence[MotherExport], *, at: datetime) -> dict[str, Any]:
+    """The transaction Bundle of these mothers' data. `at` is the export time in the device's
+    zone: its offset dates every time in the file (and the local times she entered)."""
+    resources = [*code_systems(), questionnaire()]
+    for mother in mothers:
+        resources.extend(mother_resources(mother, at=at))
+    stamp = _instant(at, at.tzinfo)
     return {
         "resourceType": "Bundle",
-        "id": _id("bundle", mother.key, _instant(at)),
-        "type": "collection",
-        "timestamp": _instant(at),
-        "entry": [{"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource} for resource in resources],
+        "id": resource_id("Bundle", stamp, *sorted(str(m.mother_id) for m in mothers)),
+        "type": "transaction",
+        "timestamp": stamp,
+        "entry": [
+            {
+                "fullUrl": f"urn:uuid:{resource['id']}",
+                "resource": resource,
+                "request": {"method": "PUT", "url": f"{resource['resourceType']}/{resource['id']}"},
+            }
+            for resource in resources
+        ],
     }
 
 
 def resources(bundle_json: dict[str, Any]) -> Iterable[dict[str, Any]]:
     """The resources of a Bundle made by `bundle`, in order."""
     return (entry["resource"] for entry in bundle_json["entry"])
+
+
+__all__ = ["BREASTFEEDING_STATUS", "LOINC", "MotherExport", "asked_signs", "bundle", "question_text", "resources"]

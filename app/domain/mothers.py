@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from uuid import UUID
 
 from app.domain.records import SessionStatus
 from app.domain.report import DailyReport
-
-FIRST_MOTHER_ID = 1  # every device has her (migration m004): the one family's mother
 
 
 class Role(StrEnum):
@@ -26,12 +25,18 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Mother:
-    id: int
+    """A mother on this device. `id` is her identity for life: a random UUID given when she was
+    added, the same in every backup, merge and export, never given to anyone else."""
+
+    id: UUID
     nickname: str | None
     baby_birth_date: date | None  # None until her profile is saved
     midwife_phone: str | None
     facility_phone: str | None
     archived_at: datetime | None
+    # Her place among the mothers in the order they were added here (1, 2, ...): a stand-in name
+    # until she has a nickname. Not an identity: it changes when an earlier mother is deleted.
+    number: int = 0
 
     @property
     def archived(self) -> bool:

@@ -3,7 +3,7 @@
 A prompt is said at a timeline position (seconds from round 1's start, pauses excluded, like the
 session's cues) and is made of one or more clips played back to back: round 2's start is
 "Round 2 of 3" followed by the hand cue for the technique the family chose. A clip is a code; the
-UI owns its words (app/ui/prompt_texts.py, in the translation catalogs) and the sound files
+UI owns its words (app/prompt_texts.py, in the translation catalogs) and the sound files
 (assets/voice/<lang>/<clip>.ogg, or the midwife's own recording of it).
 
 The get-ready count sits before its round (positions -3, -2, -1 from the moment the massage

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from uuid import UUID
 
 
 class Phase(StrEnum):
@@ -173,8 +174,8 @@ def clean_answers(answers: Mapping[str, str]) -> dict[str, str]:
 class QuizAttempt:
     """One stored attempt: when (aware UTC), before or after teaching, its score and answers."""
 
-    id: int
-    mother_id: int
+    uuid: UUID  # its identity (a merge matches attempts by it)
+    mother_id: UUID
     phase: Phase
     taken_at: datetime
     score_pct: int

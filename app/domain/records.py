@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from typing import Any
+from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
@@ -73,9 +74,11 @@ class SessionProgress(_Frozen):
 
 
 class SessionRecord(_Frozen):
-    """One stored session, as history and the restore-after-kill flow read it."""
+    """One stored session, as history and the restore-after-kill flow read it. `id` is this
+    device's handle for it; `uuid` is its identity in backups, merges and exports."""
 
     id: int
+    uuid: UUID
     started_at: AwareDatetime
     # Time of the last progress written (event or heartbeat): after a kill, the gap to "now" is
     # how long the app was gone.

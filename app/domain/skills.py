@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from uuid import UUID
 
 
 class Step(StrEnum):
@@ -89,8 +90,8 @@ def clean_name(name: str | None) -> str | None:
 class SkillsCheck:
     """One stored check: who was watched, when (aware UTC), and each step's tick."""
 
-    id: int
-    mother_id: int
+    uuid: UUID  # its identity (a merge matches checks by it)
+    mother_id: UUID
     checked_at: datetime
     who: Checked
     who_name: str | None

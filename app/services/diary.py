@@ -2,51 +2,41 @@
 with a FakeClock and a real SQLite file.
 
 What Today shows (the postpartum day, open red flags, the day's report, this morning's and this
-evening's massage), the report form's text fields (a saved report overlaid with its draft),
-saving with draft clearing, delete with undo, and the history's data. Reading never writes;
-every write is one call here, made from an event handler. Codes and numbers only: the UI owns
-the words.
+evening's massage), the report form's text fields (a saved report overlaid with its draft; the
+conversions are report_form.py's), saving with draft clearing, delete with undo, the details of
+mother and baby, and the history's data. Reading never writes; every write is one call here, made
+from an event handler, and calls `changed` once it is kept (the visitor's screens redraw). Codes
+and numbers only: the UI owns the words.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
-
-from pydantic import ValidationError
 
 from app.domain.clock import Clock, day_bounds, local_now
 from app.domain.daypart import PartOfDay, part_of_day
-from app.domain.mothers import FIRST_MOTHER_ID
 from app.domain.postpartum import first_days, postpartum_day, postpartum_day_or_none
 from app.domain.profile import Profile, validate_profile
 from app.domain.records import SessionRecord, SessionStatus
-from app.domain.redflags import RULES, Notice, OpenFlag, RedFlag, Urgency, evaluate, notices, recent_flags
-from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, OPTIONAL_QUESTIONS, SIGNS, DailyReport, validate_report
+from app.domain.redflags import Notice, OpenFlag, RedFlag, evaluate, notices, recent_flags
+from app.domain.report import DailyReport, validate_report
 from app.domain.report_days import RequestedDay, requested_day
 from app.domain.trends import MassageComparison, Point, massage_vs_other, series
 from app.domain.visits import VisitDue, visit_due
-from app.services.form_text import number_text, report_drafts, unsaved
+from app.services.form_text import report_drafts, unsaved
+from app.services.report_form import Fields, draft_key, fields_from_report, form_errors, raw_report
 from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
-NUMBER_FIELDS = ("feeds_24h", "wet_diapers", "expressed_ml")
-BODY_FLAGS = ("breast_pain", "breast_redness", "breast_hard_swollen", "nipples_cracked", "fever")
 RANGES = ("7", "30", "all")
 LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the whole range
-_TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
-REMINDER_DEFAULTS = {"morning": "07:00", "evening": "19:00"}
-INVALID_TIME = "invalid_time"  # the error code of a reminder time that is not HH:MM
 # The birth date was moved after reports that are kept: they would be days before the birth, which
 # can no longer be saved. The profile form asks what to do (see `save_profile`).
 REPORTS_BEFORE_BIRTH = "reports_before_birth"
-
-Fields = dict[str, str]
 
 
 class HalfDay(StrEnum):
@@ -125,136 +115,22 @@ def half_day(sessions: Iterable[SessionRecord]) -> HalfDay:
     return HalfDay.NOT_YET
 
 
-def parse_time(text: str) -> time | None:
-    """A clock time typed as H:MM, HH:MM or HH.MM; None for anything else."""
-    match = _TIME.fullmatch(text or "")
-    if not match:
-        return None
-    hour, minute = int(match[1]), int(match[2])
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
-
-
-def draft_key(day: date) -> str:
-    return f"report:{day.isoformat()}"
-
-
-def mother_key(code: str) -> str:
-    """The form field of one of the mother's own danger signs."""
-    return f"mother:{code}"
-
-
-def baby_key(code: str) -> str:
-    """The form field (a ticked box) of one of the newborn's danger signs."""
-    return f"baby:{code}"
-
-
-def _yes_no(answer: bool | None) -> str:
-    return "" if answer is None else ("yes" if answer else "no")
-
-
-def _answer(text: str | None) -> bool | None:
-    """A yes/no field's text as the domain's answer: "" (not answered) is None, never a no."""
-    return {"yes": True, "no": False}.get(text or "")
-
-
-def empty_fields() -> Fields:
-    f: Fields = {"flow": "", "note": "", "mood": "", "temperature_c": "", "colostrum_time": ""}
-    f.update({name: "" for name in NUMBER_FIELDS})
-    f.update({name: "false" for name in BODY_FLAGS})
-    f.update({f"sign:{sign.value}": "" for sign in SIGNS})
-    f.update({name: "" for name in OPTIONAL_QUESTIONS})  # yes / no / "" (not answered)
-    f.update({mother_key(sign.value): "" for sign in MOTHER_SIGNS})  # yes / no / ""
-    f.update({baby_key(sign.value): "false" for sign in BABY_SIGNS})  # ticked or not
-    return f
-
-
-def fields_from_report(report: DailyReport | None, decimal: str = ".") -> Fields:
-    """The form's text fields for a saved report (or an empty form); a decimal written with
-    `decimal`, her language's mark (see form_text)."""
-    f = empty_fields()
-    if report is None:
-        return f
-    f["flow"] = report.flow.value
-    for sign, answer in report.signs.items():
-        f[f"sign:{sign.value}"] = "yes" if answer else "no"
-    for name in NUMBER_FIELDS:
-        f[name] = number_text(getattr(report, name))
-    for name in BODY_FLAGS:
-        f[name] = "true" if getattr(report, name) else "false"
-    for name in OPTIONAL_QUESTIONS:
-        f[name] = _yes_no(getattr(report, name))
-    for code, answer in report.mother_signs.items():
-        f[mother_key(code.value)] = _yes_no(answer)
-    for baby_sign, ticked in report.baby_signs.items():
-        f[baby_key(baby_sign.value)] = "true" if ticked else "false"
-    f["temperature_c"] = number_text(report.temperature_c, decimal)
-    if report.mood is not None:
-        f["mood"] = str(report.mood)
-    if report.colostrum_first_seen is not None:
-        f["colostrum_time"] = report.colostrum_first_seen.strftime("%H:%M")
-    f["note"] = report.note
-    return f
-
-
-def raw_report(fields: Mapping[str, str], day: date) -> dict[str, Any]:
-    """The form's text as the domain's raw input (the time of colostrum becomes that day's time)."""
-    signs = {
-        key.split(":", 1)[1]: fields[key] == "yes"
-        for key in fields
-        if key.startswith("sign:") and fields[key] in ("yes", "no")
-    }
-    seen = fields.get("colostrum_time", "").strip()
-    match = _TIME.fullmatch(seen)
-    if match:
-        seen = f"{day.isoformat()}T{int(match[1]):02d}:{match[2]}"
-    raw: dict[str, Any] = {
-        "day": day.isoformat(),
-        "flow": fields.get("flow", ""),
-        "signs": signs,
-        "colostrum_first_seen": seen,
-        "note": fields.get("note", ""),
-    }
-    for name in (*NUMBER_FIELDS, "temperature_c", "mood", *BODY_FLAGS):
-        raw[name] = fields.get(name, "")
-    for name in OPTIONAL_QUESTIONS:
-        raw[name] = _answer(fields.get(name))
-    mother = {sign.value: _answer(fields.get(mother_key(sign.value))) for sign in MOTHER_SIGNS}
-    raw["mother_signs"] = {code: answer for code, answer in mother.items() if answer is not None}
-    # The newborn's danger signs count only under a "yes" to "any of these?": a "no" clears them.
-    ticked = {sign.value: True for sign in BABY_SIGNS if fields.get(baby_key(sign.value)) == "true"}
-    raw["baby_signs"] = ticked if raw.get("baby_danger") is True else {}
-    return raw
-
-
-_DANGER_FIELDS = ("mother_signs", "baby_danger", "baby_signs", "baby_yellow")
-
-
-def go_now_in_form(fields: Mapping[str, str], day: date, postpartum_day: int | None) -> list[RedFlag]:
-    """The GO NOW flags the form's danger answers raise so far, before Save: the form says at once
-    what to do, whatever else is still blank or wrong."""
-    raw = raw_report(fields, day)
-    try:
-        report = DailyReport.model_validate({"day": day, "flow": "well", **{k: raw[k] for k in _DANGER_FIELDS}})
-    except ValidationError:
-        return []
-    return [flag for flag in evaluate(report, postpartum_day=postpartum_day) if RULES[flag].urgency is Urgency.GO_NOW]
-
-
-def form_errors(errors: Mapping[str, str]) -> dict[str, str]:
-    """The domain's errors keyed by the form's field names (colostrum is typed as a time)."""
-    return {("colostrum_time" if name == "colostrum_first_seen" else name): code for name, code in errors.items()}
+def _nothing() -> None:
+    pass
 
 
 class DiaryService:
-    """One visitor's diary of one mother: `store` is her view (`Store.mother(id)`), so every read
-    and write here is hers. `tz` is the mother's time zone (None: this device's)."""
+    """One visitor's diary of one mother: `store` is her view (`Store.mother(uuid)`), so every
+    read and write here is hers. `tz` is the mother's time zone (None: this device's). `changed`
+    is called after each write."""
 
-    def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, tz: tzinfo | None = None, *, changed: Callable[[], None] = _nothing
+    ) -> None:
         self.store = store
         self.clock = clock
         self.tz = tz
+        self._changed = changed
         self._deleted: DailyReport | None = None
 
     # -- time ------------------------------------------------------------------------------------
@@ -321,6 +197,7 @@ class DiaryService:
                 self.store.diary.delete(day)
                 self.clear_draft(day)
             self.store.profile.save(profile, at=self.clock.wall())
+        self._changed()
         return profile, {}
 
     # -- Today -----------------------------------------------------------------------------------
@@ -386,6 +263,7 @@ class DiaryService:
         with self.store.lock:  # one visitor's threads: the save and the draft's end go together
             self.store.diary.save(report, at=self.clock.wall())
             self.clear_draft(day)
+        self._changed()
         return SaveResult(report, {})
 
     # -- delete and undo -------------------------------------------------------------------------
@@ -399,6 +277,7 @@ class DiaryService:
         report = self.store.diary.delete(day)
         if report is not None:
             self._deleted = report
+            self._changed()
         return report
 
     def undo_delete(self) -> bool:
@@ -411,12 +290,17 @@ class DiaryService:
             self.store.diary.restore(report, at=self.clock.wall())
         except ValueError:
             return False
+        self._changed()
         return True
 
     def forget_deleted(self) -> None:
         self._deleted = None
 
     # -- history ---------------------------------------------------------------------------------
+    def massages(self, *, limit: int | None = None) -> list[SessionRecord]:
+        """Her massages, newest first, demonstrations left out (the massage history)."""
+        return self.store.sessions.list(limit=limit, include_demo=False)
+
     def history(self, chosen: str = "7", listed: int = LIST_PAGE) -> History:
         """The diary for the range chosen: every day from its first (never before the birth) to
         today, newest first, and the chart's points. Reads only that range (indexed queries; the chart
@@ -473,27 +357,3 @@ class DiaryService:
         n = self.postpartum_day(day, born)
         flags = [] if report is None else evaluate(report, postpartum_day=n)
         return DayEntry(day, n, report, sessions, flags)
-
-    # -- reminders -------------------------------------------------------------------------------
-    def reminder_texts(self) -> dict[str, str]:
-        """The morning and evening reminder times as last saved (or the defaults), as text."""
-        return {
-            name: self.store.get_setting(self._reminder_key(name)) or default
-            for name, default in REMINDER_DEFAULTS.items()
-        }
-
-    def save_reminder_times(self, texts: Mapping[str, str]) -> tuple[dict[str, time] | None, dict[str, str]]:
-        """Both times, remembered for next time; or the errors by field and nothing written."""
-        parsed = {name: parse_time(texts.get(name, "")) for name in REMINDER_DEFAULTS}
-        errors = {name: INVALID_TIME for name, value in parsed.items() if value is None}
-        if errors:
-            return None, errors
-        times = {name: value for name, value in parsed.items() if value is not None}
-        for name, value in times.items():
-            self.store.set_setting(self._reminder_key(name), value.strftime("%H:%M"))
-        return times, {}
-
-    def _reminder_key(self, name: str) -> str:
-        """The chosen mother's reminder times; mother 1 keeps the key the one-family app used."""
-        mother_id = self.store.mother_id
-        return f"reminder_{name}" if mother_id == FIRST_MOTHER_ID else f"reminder_{name}:{mother_id}"

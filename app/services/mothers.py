@@ -8,18 +8,20 @@ the user's role. Codes and values only: the UI owns the words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from uuid import UUID
 
 from app.domain.clock import Clock
-from app.domain.mothers import FIRST_MOTHER_ID, Mother, MotherActivity, Role
+from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionStatus
 from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
 from app.domain.visits import VisitDue, visit_due
 from app.store.db import Store
 
-CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her id, as text)
+CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her UUID, as text)
 ROLE_SETTING = "role"
 
 
@@ -39,7 +41,7 @@ class MotherSummary:
     skills_pct: int | None = None
 
     @property
-    def id(self) -> int:
+    def id(self) -> UUID:
         return self.mother.id
 
 
@@ -70,59 +72,84 @@ def _urgency_rank(flags: list[RedFlag]) -> int:
     return min(URGENCY_ORDER.index(RULES[flag].urgency) for flag in flags)
 
 
-class MothersService:
-    """The device's mothers. `store` may be any mother's view: the mothers are the device's."""
+def _nothing() -> None:
+    pass
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+
+class MothersService:
+    """The device's mothers. `store` may be any mother's view: the mothers are the device's.
+    `changed` is called after each write (the visitor's screens redraw)."""
+
+    def __init__(self, store: Store, clock: Clock, *, changed: Callable[[], None] = _nothing) -> None:
         self.store = store
         self.clock = clock
+        self._changed = changed
+
+    def today(self) -> date:
+        """The day on this device's clock, in its zone."""
+        return self.clock.wall().astimezone().date()
 
     # -- who is chosen -----------------------------------------------------------------------------
-    def default_mother_id(self) -> int:
+    def default_mother_id(self) -> UUID:
         """The mother a new visitor sees: the one last chosen on this device if she is still on
-        the list, else the first one added who is, else mother 1 (a device always has her)."""
+        the list, else the first one added who is. A device always has a mother (a new one and
+        one just erased have a blank one); should none be left, a blank one is added."""
         remembered = self.store.get_setting(CHOSEN_SETTING)
-        if remembered and remembered.isdigit():
-            mother = self.store.mothers.get(int(remembered))
-            if mother is not None and not mother.archived:
-                return mother.id
-        return self.store.mothers.first_active() or FIRST_MOTHER_ID
+        try:
+            mother = self.store.mothers.get(UUID(remembered)) if remembered else None
+        except ValueError:
+            mother = None
+        if mother is not None and not mother.archived:
+            return mother.id
+        return (
+            self.store.mothers.first_active()
+            or self.store.mothers.first()
+            or self.store.mothers.add(at=self.clock.wall())
+        )
 
-    def remember(self, mother_id: int) -> None:
+    def remember(self, mother_id: UUID) -> None:
         self.store.set_setting(CHOSEN_SETTING, str(mother_id))
 
     # -- the list ----------------------------------------------------------------------------------
-    def summaries(self, today: date) -> list[MotherSummary]:
-        """Every mother: active first, and among them the ones with an open red flag first, most
-        urgent first (a midwife with many mothers sees who needs her at the top); then by name.
-        Archived ones (`mother.archived`) last."""
-        rows = [summarize(activity, today) for activity in self.store.mothers.activity()]
+    def summaries(self, today: date | None = None) -> list[MotherSummary]:
+        """Every mother on `today` (default: this device's): active first, and among them the ones
+        with an open red flag first, most urgent first (a midwife with many mothers sees who needs
+        her at the top); then by name. Archived ones (`mother.archived`) last."""
+        day = today if today is not None else self.today()
+        rows = [summarize(activity, day) for activity in self.store.mothers.activity()]
         return sorted(rows, key=lambda row: (row.mother.archived, _urgency_rank(row.flags)))
 
     def active_count(self) -> int:
         return self.store.mothers.count()
 
-    def get(self, mother_id: int) -> Mother | None:
+    def get(self, mother_id: UUID) -> Mother | None:
         return self.store.mothers.get(mother_id)
 
-    def add(self) -> tuple[int, bool]:
+    def add(self) -> tuple[UUID, bool]:
         """A mother for the profile form to fill in, and whether she is new: the blank one a new
         device starts with if she is still blank, else a new blank one."""
         blank = self.store.mothers.first_blank()
         if blank is not None:
             return blank, False
-        return self.store.mothers.add(at=self.clock.wall()), True
+        added = self.store.mothers.add(at=self.clock.wall())
+        self._changed()
+        return added, True
 
-    def discard_if_blank(self, mother_id: int) -> bool:
+    def discard_if_blank(self, mother_id: UUID) -> bool:
         """Forget a mother added and left before her profile was saved (nothing else of hers)."""
-        return self.store.mothers.discard_blank(mother_id)
+        discarded = self.store.mothers.discard_blank(mother_id)
+        if discarded:
+            self._changed()
+        return discarded
 
-    def archive(self, mother_id: int) -> None:
+    def archive(self, mother_id: UUID) -> None:
         """Raises ValueError for the last mother on the list (someone must stay)."""
         self.store.mothers.archive(mother_id, at=self.clock.wall())
+        self._changed()
 
-    def restore(self, mother_id: int) -> None:
+    def restore(self, mother_id: UUID) -> None:
         self.store.mothers.restore(mother_id, at=self.clock.wall())
+        self._changed()
 
     # -- who uses the app ------------------------------------------------------------------------
     def role(self) -> Role | None:
@@ -133,4 +160,5 @@ class MothersService:
     def set_role(self, role: Role | str) -> Role:
         role = Role(role)
         self.store.set_setting(ROLE_SETTING, role.value)
+        self._changed()
         return role

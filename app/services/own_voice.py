@@ -13,6 +13,7 @@ import array
 import io
 import os
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 from app.config import private_dir
@@ -66,9 +67,17 @@ def _mono_half_rate(pcm: bytes, channels: int, rate: int) -> tuple[bytes, int]:
     return samples.tobytes(), rate
 
 
+def _nothing() -> None:
+    pass
+
+
 class OwnVoice:
-    def __init__(self, folder: Path) -> None:
+    """The midwife's recordings of the prompts, one WAV file per clip in `folder`. `changed` is
+    called after a recording is kept or reset (the visitor's screens redraw)."""
+
+    def __init__(self, folder: Path, *, changed: Callable[[], None] = _nothing) -> None:
         self.folder = Path(folder)
+        self._changed = changed
 
     def path(self, clip: Clip) -> Path:
         return self.folder / f"{Clip(clip).value}.wav"
@@ -121,11 +130,13 @@ class OwnVoice:
             w.writeframes(pcm)
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)  # a half-written file is never served
+        self._changed()
         return seconds
 
     def reset(self, clip: Clip) -> None:
         """Back to the generated voice for this clip."""
         self.path(clip).unlink(missing_ok=True)
+        self._changed()
 
     def delete_all(self) -> None:
         for clip in Clip:

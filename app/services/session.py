@@ -8,6 +8,7 @@ each event to the store (one transaction each) and reports which cues the UI sho
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -137,10 +138,18 @@ def _status_of(session: Session) -> SessionStatus:
     return SessionStatus.IN_PROGRESS
 
 
+def _nothing() -> None:
+    pass
+
+
 class SessionController:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    """One mother's massages (`store` is her view): the wizard, and the session this window runs.
+    `changed` is called when a massage ends or is rated (not at every heartbeat)."""
+
+    def __init__(self, store: Store, clock: Clock, *, changed: Callable[[], None] = _nothing) -> None:
         self.store = store
         self.clock = clock
+        self._changed = changed
         self.wizard = Wizard()
         self.session: Session | None = None
         self.session_id: int | None = None
@@ -266,6 +275,7 @@ class SessionController:
             self.store.sessions.record_event(session_id, kind, progress)
         else:
             self.store.sessions.finish(session_id, status, progress)
+            self._changed()
         self._last_checkpoint = now
 
     # -- what the screens read ----------------------------------------------------------------
@@ -316,6 +326,7 @@ class SessionController:
     def rate(self, comfort: int | None, letdown: bool | None) -> None:
         if self.session_id is not None:
             self.store.sessions.rate(self.session_id, comfort, letdown)
+            self._changed()
 
     def close(self) -> None:
         """Leave the finished session (after the finish screen)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from uuid import UUID
 
 from app.domain.clock import Clock, local_now
 from app.domain.postpartum import postpartum_day
@@ -42,7 +43,7 @@ class DayLine:
 
 @dataclass(frozen=True)
 class VisitSummary:
-    mother_id: int
+    mother_id: UUID
     made_at: datetime  # local, aware
     profile: Profile | None
     postpartum_day: int | None
@@ -69,12 +70,14 @@ class VisitSummary:
 
 
 class SummaryService:
+    """One mother's visit summary: `store` is her view (`Store.mother(uuid)`)."""
+
     def __init__(self, store: Store, clock: Clock, tz: tzinfo | None = None) -> None:
         self.store = store
         self.clock = clock
         self.tz = tz
 
-    def summary(self, mother_id: int) -> VisitSummary:
+    def summary(self) -> VisitSummary:
         now = local_now(self.clock, self.tz)
         end = now.date()
         start = end - timedelta(days=DAYS - 1)
@@ -107,7 +110,7 @@ class SummaryService:
         flags.sort(key=lambda f: GROUP_ORDER.index(f.group))  # stable: most urgent first within a group
         teaching = TeachingService(self.store, self.clock)
         return VisitSummary(
-            mother_id=mother_id,
+            mother_id=self.store.mother_id,
             made_at=now,
             profile=profile,
             postpartum_day=postpartum_day(born, end) if born is not None and end >= born else None,
@@ -116,8 +119,8 @@ class SummaryService:
             days=days,
             sessions=sessions,
             flags=flags,
-            quiz=teaching.quiz_pair(mother_id),
-            skills=teaching.last_skills(mother_id),
+            quiz=teaching.quiz_pair(),
+            skills=teaching.last_skills(),
             visit_now=_now_only(visit_due(born, end)) if born is not None else None,
             visit_next=next_visit(born, end) if born is not None else None,
         )

@@ -3,13 +3,21 @@ its all-or-nothing restore.
 
 The file:
 
-    {"format": "pijat-oksitosin-backup", "version": 1, "sha256": "<hex>", "payload": {
+    {"format": "pijat-oksitosin-backup", "version": 2, "sha256": "<hex>", "payload": {
         "created_at": "<UTC ISO>", "schema": ["m001_initial", ...],
         "tables": {"reports": {"columns": [...], "rows": [[...], ...]}, ...},
         "files": {"halfway.wav": "<base64>", ...}}}
 
 `files` (optional) carries the midwife's own recordings of the prompts; the caller says which
 names and contents it accepts.
+
+Version 2 carries identities: every mother's UUID (`mothers.id`, and `mother_id` in each of her
+records) and each massage's, quiz attempt's and skills check's (`uuid`), so a merge knows who is
+who (merge.py). A version 1 file (made before migration m007_identity) still restores: loading
+brings it up to date with the same migrations a phone runs, which give its mothers and records
+UUIDs derived from the file's checksum (the same ones at every load of that file). Such a file
+is `legacy`: its mothers have no identity of their own, so a merge asks before joining any of
+them to a mother here.
 
 `sha256` is the hash of the payload written canonically (sorted keys, no spaces, UTF-8), so any
 change to the payload, or a file cut short, is caught before anything is read into the diary.
@@ -39,11 +47,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain.plausible import Implausible
+from app.store.identity_migration import derived_uuids
 from app.store.migrations import migrations
 from app.store.repositories.base import utc_text
 
 FORMAT = "pijat-oksitosin-backup"
-VERSION = 1
+VERSION = 2
+# The format versions this code reads, and the migration that made identities (version 2 on).
+READS = (1, 2)
+IDENTITY_MIGRATION = "m007_identity"
 # Years of one family's diary are well under 1 MB; a midwife's device after three years (300
 # mothers) about 15 MB. Anything larger is not a backup of this app.
 MAX_BYTES = 32 * 1024 * 1024
@@ -83,6 +95,9 @@ class Backup:
     created_at: str
     counts: dict[str, int]
     files: dict[str, bytes]
+    # Made before mothers had UUIDs (format 1): its mothers' identities were derived at loading,
+    # so a mother here that looks like one of them may be the same woman (a merge asks).
+    legacy: bool = False
 
 
 def canonical(value: Any) -> bytes:
@@ -126,12 +141,11 @@ def dump(db: Database) -> dict[str, dict[str, Any]]:
 
 
 def export(db: Database, *, at: datetime, files: dict[str, bytes] | None = None) -> bytes:
-    """The backup file's bytes (UTF-8 JSON)."""
-    payload: dict[str, Any] = {
-        "created_at": utc_text(at),
-        "schema": [m.name for m in migrations.applied(db)],
-        "tables": dump(db),
-    }
+    """The backup file's bytes (UTF-8 JSON). The format follows the schema: version 2 with the
+    identities (the app's own files), version 1 for a database of the schema before them (how
+    tests make the files an older release wrote)."""
+    schema = [m.name for m in migrations.applied(db)]
+    payload: dict[str, Any] = {"created_at": utc_text(at), "schema": schema, "tables": dump(db)}
     if files:
         payload["files"] = {name: base64.b64encode(data).decode("ascii") for name, data in sorted(files.items())}
     body = canonical(payload)
@@ -147,7 +161,7 @@ def export(db: Database, *, at: datetime, files: dict[str, bytes] | None = None)
             b',"sha256":',
             canonical(checksum),
             b',"version":',
-            canonical(VERSION),
+            canonical(VERSION if IDENTITY_MIGRATION in schema else 1),
             b"}",
         )
     )
@@ -175,7 +189,8 @@ def load(
     document = _parse(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BackupError(BackupProblem.NOT_A_BACKUP)
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if version not in READS or isinstance(version, bool):
         raise BackupError(BackupProblem.WRONG_VERSION)
     payload, checksum = document.get("payload"), document.get("sha256")
     if not isinstance(payload, dict) or not isinstance(checksum, str):
@@ -189,6 +204,9 @@ def load(
     schema, tables, created_at = payload.get("schema"), payload.get("tables"), payload.get("created_at")
     if not (isinstance(schema, list) and isinstance(tables, dict) and isinstance(created_at, str)):
         raise BackupError(BackupProblem.MALFORMED)
+    legacy = IDENTITY_MIGRATION not in schema
+    if legacy != (version == 1):  # a format 2 file always has identities, a format 1 file never
+        raise BackupError(BackupProblem.MALFORMED)
     made = min(_made_day(created_at), today or datetime.now(UTC).date())
     files = _files(payload.get("files", {}), file_ok)
     db = _database_at(schema)
@@ -197,7 +215,10 @@ def load(
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise BackupError(BackupProblem.INVALID_CONTENT)
-        migrations.apply(db)  # an older backup's rows, brought up to this version's schema
+        # An older backup's rows, brought up to this version's schema; identities it lacks are
+        # derived from its checksum, so this file gives the same ones at every load.
+        with derived_uuids(checksum):
+            migrations.apply(db)
         if not readable(db):
             raise BackupError(BackupProblem.INVALID_CONTENT)
         bad = plausible(db, made)
@@ -209,7 +230,7 @@ def load(
     except BaseException:
         db.close()
         raise
-    return Backup(db=db, created_at=created_at, counts=counts, files=files)
+    return Backup(db=db, created_at=created_at, counts=counts, files=files, legacy=legacy)
 
 
 def replace_all(conn: sqlite3.Connection, source: Database) -> None:
@@ -331,117 +352,3 @@ def _checked(rows: Iterable[Any], width: int) -> Iterable[list[Any]]:
 def _primary_key(db: Database, table: str) -> list[str]:
     info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
     return [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
-
-
-@dataclass(frozen=True)
-class Merged:
-    """What a merge did, in numbers (for the message)."""
-
-    mothers_added: int = 0
-    reports_added: int = 0
-    reports_updated: int = 0  # the backup's edit of a day was newer
-    reports_kept: int = 0  # this device's edit of a day was newer (or the same)
-    sessions_added: int = 0
-    teaching_added: int = 0  # quiz results and skills checks
-
-
-# Rows identified by what they record, not by their ids (ids differ between two devices):
-# a table, its time column, for rows with an `id` and a `mother_id`.
-_BY_TIME = {"quiz_results": "taken_at", "skills_checks": "checked_at"}
-
-
-def merge_into(conn: sqlite3.Connection, source: Database) -> Merged:
-    """Inside the caller's write transaction: add a loaded backup (`source`, at this schema) to
-    what is here, never duplicating.
-
-    - A mother is the same mother when her nickname and the baby's birth date are the same;
-      otherwise she is added.
-    - A day's report: kept once; when both have it, the newer edit (updated_at) wins.
-    - A massage (with its events), a quiz result, a skills check: added unless the same mother
-      already has one that started (was taken, was checked) at the same instant.
-    - Settings and unsaved forms stay as they are on this device.
-    """
-    live = Database(conn)
-    mother_map: dict[int, int] = {}
-    mothers_added = 0
-    for row in _dicts(source, "mothers"):
-        found = conn.execute(
-            "SELECT id FROM mothers WHERE nickname IS ? AND baby_birth_date IS ? ORDER BY id LIMIT 1",
-            [row["nickname"], row["baby_birth_date"]],
-        ).fetchone()
-        if found is not None:
-            mother_map[row["id"]] = found[0]
-            continue
-        values = {k: v for k, v in row.items() if k != "id"}
-        mother_map[row["id"]] = _insert(conn, "mothers", values)
-        mothers_added += 1
-
-    added = updated = kept = 0
-    for row in _dicts(source, "reports"):
-        row["mother_id"] = mother_map[row["mother_id"]]
-        here = conn.execute(
-            "SELECT updated_at FROM reports WHERE mother_id = ? AND day = ?", [row["mother_id"], row["day"]]
-        ).fetchone()
-        if here is None:
-            _insert(conn, "reports", row)
-            added += 1
-        elif row["updated_at"] > here[0]:
-            conn.execute("DELETE FROM reports WHERE mother_id = ? AND day = ?", [row["mother_id"], row["day"]])
-            _insert(conn, "reports", row)
-            updated += 1
-        else:
-            kept += 1
-
-    sessions_added = 0
-    events: dict[int, list[dict[str, Any]]] = {}
-    for event in _dicts(source, "session_events"):
-        events.setdefault(event["session_id"], []).append(event)
-    for row in _dicts(source, "sessions"):
-        old_id = row.pop("id")
-        row["mother_id"] = mother_map[row["mother_id"]]
-        if conn.execute(
-            "SELECT 1 FROM sessions WHERE mother_id = ? AND started_at = ?", [row["mother_id"], row["started_at"]]
-        ).fetchone():
-            continue
-        new_id = _insert(conn, "sessions", row)
-        for event in events.get(old_id, []):
-            _insert(conn, "session_events", {**{k: v for k, v in event.items() if k != "id"}, "session_id": new_id})
-        sessions_added += 1
-
-    teaching = 0
-    for table, when in _BY_TIME.items():
-        if table not in data_tables(live):
-            continue
-        for row in _dicts(source, table):
-            row.pop("id")
-            row["mother_id"] = mother_map[row["mother_id"]]
-            if conn.execute(
-                f'SELECT 1 FROM "{table}" WHERE mother_id = ? AND "{when}" = ?', [row["mother_id"], row[when]]
-            ).fetchone():
-                continue
-            _insert(conn, table, row)
-            teaching += 1
-    # The blank mother a new device starts with, now that the backup brought real ones.
-    conn.execute(
-        "DELETE FROM mothers WHERE nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
-        "AND facility_phone IS NULL AND (SELECT count(*) FROM mothers) > 1 "
-        + "".join(
-            f'AND NOT EXISTS (SELECT 1 FROM "{t}" WHERE "{t}".mother_id = mothers.id) '
-            for t in data_tables(live)
-            if t != "mothers" and "mother_id" in columns(live, t)
-        )
-    )
-    return Merged(mothers_added, added, updated, kept, sessions_added, teaching)
-
-
-def _dicts(db: Database, table: str) -> list[dict[str, Any]]:
-    names = columns(db, table)
-    select = ", ".join(f'"{name}"' for name in names)
-    return [dict(zip(names, row)) for row in db.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid').fetchall()]
-
-
-def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
-    names = ", ".join(f'"{name}"' for name in row)
-    marks = ", ".join("?" for _ in row)
-    cursor = conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
-    return int(cursor.lastrowid or 0)

@@ -21,32 +21,34 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from types import TracebackType
+from uuid import UUID
 
 from sqlite_utils import Database
 
 from app.config import private_dir
-from app.domain.mothers import FIRST_MOTHER_ID
-from app.domain.plausible import Implausible, MotherRecords, RecordKind, first_implausible
 from app.store.errors import OpenErrorCode, StoreOpenError, open_error
 from app.store.leftovers import folder_lock, temporary_for, tidy
 from app.store.migrations import migrations
 from app.store.repositories import (
+    NO_MOTHER,
     DataRepository,
     DiaryRepository,
     DraftRepository,
     MothersRepository,
     ProfileRepository,
-    Repository,
+    ReminderRepository,
     SessionRepository,
     SettingsRepository,
     TeachingRepository,
+    every_row_readable,
 )
 from app.store.repositories.base import remember_file
-from app.store.repositories.mothers import insert_blank_mother
+from app.store.repositories.mothers import never_without_a_mother
+
+__all__ = ["NO_MOTHER", "Store", "connect", "every_row_readable", "open_store"]
 
 # Long enough to ride out another process's write or a checkpoint, short enough that a stuck
 # lock shows up as an error instead of a frozen screen.
@@ -69,22 +71,22 @@ _connected_lock = threading.Lock()
 
 
 class Store:
-    """The open database and its repositories, as one mother sees it. Close it (or use `with`)
-    when the app exits.
+    """The open database and its repositories, as one mother (her UUID, `mother_id`) sees it.
+    Close it (or use `with`) when the app exits.
 
-    Every record belongs to one mother: `diary`, `sessions`, `drafts` and `profile` read and
-    write only the rows of `mother_id`, so code written for one family works unchanged for any
-    mother. `open_store` gives the first mother's store (FIRST_MOTHER_ID, the family's on a
-    one-family device); `store.mother(id)` gives another mother's, on the same connection.
-    `settings` (this device's) and `mothers` (all of them) are shared by every mother.
+    `diary`, `sessions`, `drafts`, `profile`, `teaching` and `reminders` read and write her rows
+    only, so code written for one family works unchanged for any mother; `store.mother(uuid)`
+    gives another mother's view on the same connection (the app's `MotherScope` holds one).
+    `open_store` gives the first mother's (a one-family device's; tests use it). `settings`,
+    `mothers` and `data` are the device's, shared by every mother.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
-    speak SQL. To add a repository: write the class in its own module in repositories/
-    (subclass `MotherRepository` for one mother's rows, `Repository` for the device's), export
-    it from repositories/__init__.py, then create it here.
+    speak SQL. A new repository: its own module in repositories/ (subclass `MotherRepository`
+    for one mother's rows, `Repository` for the device's), exported from repositories/__init__.py
+    and made here.
     """
 
-    def __init__(self, db: Database, *, mother_id: int = FIRST_MOTHER_ID, lock: threading.RLock | None = None) -> None:
+    def __init__(self, db: Database, *, mother_id: UUID | None = None, lock: threading.RLock | None = None) -> None:
         self.db = db
         self._release: Callable[[], None] = lambda: None
         # The store that opened the connection: closing any view closes it, and a view keeps it
@@ -93,19 +95,28 @@ class Store:
         # Flet runs event handlers and timers on worker threads that share this one connection;
         # the lock keeps one thread's transaction from swallowing another thread's writes.
         self.lock = lock if lock is not None else threading.RLock()
-        self.mother_id = mother_id
         self.settings = SettingsRepository(db, self.lock)
-        self.data = DataRepository(db, self.lock, every_row_readable, first_implausible_in)
+        self.data = DataRepository(db, self.lock)
         self.mothers = MothersRepository(db, self.lock)
+        if mother_id is None:
+            mother_id = self._first_mother()
+        self.mother_id = mother_id
         self.sessions = SessionRepository(db, self.lock, mother_id)
         self.diary = DiaryRepository(db, self.lock, mother_id)
         self.profile = ProfileRepository(db, self.lock, mother_id)
         self.drafts = DraftRepository(db, self.lock, mother_id)
-        self.teaching = TeachingRepository(db, self.lock)
+        self.teaching = TeachingRepository(db, self.lock, mother_id)
+        self.reminders = ReminderRepository(db, self.lock, mother_id)
 
-    def mother(self, mother_id: int) -> Store:
-        """The same open database as mother `mother_id` sees it (her diary, sessions, drafts
-        and profile). Cheap: no query; an id with no mother reads as empty."""
+    def _first_mother(self) -> UUID:
+        try:
+            return self.mothers.first() or NO_MOTHER
+        except sqlite3.OperationalError:  # a file at a schema before m004 (tests build them)
+            return NO_MOTHER
+
+    def mother(self, mother_id: UUID) -> Store:
+        """The same open database as mother `mother_id` sees it (her diary, sessions, drafts,
+        profile, teaching and reminders). Cheap: no query; a UUID of no mother reads as empty."""
         view = Store(self.db, mother_id=mother_id, lock=self.lock)
         view._root = self._root
         return view
@@ -132,54 +143,6 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def every_row_readable(db: Database) -> bool:
-    """Whether this version's repositories read every row of `db` (a backup being restored):
-    every mother, and each one's diary, sessions and profile."""
-    store = Store(db)
-    repositories: list[Repository] = [store.mothers]
-    for mother in store.mothers.list():
-        view = store.mother(mother.id)
-        view.diary.list()
-        view.sessions.list()
-        view.profile.get()
-        store.teaching.quizzes(mother.id)
-        store.teaching.skills(mother.id)
-        repositories += [view.diary, view.sessions, view.profile]
-    repositories.append(store.teaching)
-    return not any(repository.skipped for repository in repositories)
-
-
-def first_implausible_in(db: Database, made: date) -> Implausible | None:
-    """The first record of `db` (a backup being restored) no form would have accepted by `made`."""
-    store = Store(db)
-
-    def records(mother_id: int) -> MotherRecords:
-        view = store.mother(mother_id)
-        profile = view.profile.get()
-        dated: list[tuple[RecordKind, datetime]] = [(RecordKind.MASSAGE, s.started_at) for s in view.sessions.list()]
-        dated += [(RecordKind.QUIZ, q.taken_at) for q in store.teaching.quizzes(mother_id)]
-        dated += [(RecordKind.SKILLS, c.checked_at) for c in store.teaching.skills(mother_id)]
-        return MotherRecords(profile.baby_birth_date if profile else None, view.diary.list(), dated)
-
-    return first_implausible((records(m.id) for m in store.mothers.list()), made)
-
-
-def _never_without_a_mother(db: Database) -> None:
-    """A file without a mother (an older version's "Delete all data" killed between its two
-    transactions) gets a blank one, as a new device has: otherwise every save fails."""
-    if db.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0]:
-        return
-    conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if not conn.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0]:
-            insert_blank_mother(conn, datetime.now(UTC))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def connect(path: Path) -> Database:
@@ -249,7 +212,7 @@ def _connect(path: Path) -> Store:
         _check_version(db)
         _migrate(db)
         _enable_wal(db)
-        _never_without_a_mother(db)
+        never_without_a_mother(db.conn)
     except sqlite3.Error as exc:
         db.close()
         raise open_error(exc) from exc

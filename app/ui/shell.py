@@ -31,6 +31,7 @@ from app.ui.files import Files
 from app.ui.screens import (
     data,
     diary_history,
+    fhir_export,
     history,
     intro,
     mothers,
@@ -57,7 +58,7 @@ from app.ui.screens import (
 )
 from app.ui.screens.voice_settings import voice_mode
 from app.ui.session_model import SessionModel
-from app.ui.state import HOME, THEME_MODES, AppContext, AppState
+from app.ui.state import HOME, LANGUAGE_SETTING, THEME_MODES, THEME_SETTING, AppContext, AppState, RevisionContext
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ SCREENS: dict[str, Callable[..., Any]] = {
     "/reminders": reminders.Reminders,
     "/settings": settings.Settings,
     data.ROUTE: data.Data,
+    fhir_export.ROUTE: fhir_export.FhirExport,
     mothers.ROUTE: mothers.Mothers,
     own_voice.ROUTE: own_voice.OwnVoiceScreen,
     intro.ROUTE: intro.Intro,
@@ -111,8 +113,8 @@ def App(app: AppState) -> Any:
         page.locale_configuration = ft.LocaleConfiguration(
             supported_locales=list(MATERIAL_LOCALES.values()), current_locale=MATERIAL_LOCALES[app.lang]
         )
-        if app.devices is not None:
-            app.devices.remember_language(app.lang)
+        if app.visitor.devices is not None:
+            app.visitor.devices.remember_language(app.lang)
 
     ft.use_effect(apply_look, [app.theme, app.lang])
 
@@ -127,14 +129,18 @@ def App(app: AppState) -> Any:
             app.notice = None
 
     ft.use_effect(show_notice, [app.notice])
-    # Screens are created inside the provider, so they find the visitor's state with `use_app()`.
+    # Screens are created inside the providers, so they find the visitor's state with `use_app()`,
+    # and subscribe to what the visitor's services write with `use_scope()` / `use_visitor()`.
     # Keyed by place and route: a screen whose route changes in place (the report of another day)
     # starts afresh instead of keeping the other route's state.
     return AppContext(
         app,
-        lambda: [
-            SCREENS.get(route.split("?")[0], today.Today)(key=f"{i}:{route}") for i, route in enumerate(app.stack)
-        ],
+        lambda: RevisionContext(
+            app.visitor.revision,
+            lambda: [
+                SCREENS.get(route.split("?")[0], today.Today)(key=f"{i}:{route}") for i, route in enumerate(app.stack)
+            ],
+        ),
     )
 
 
@@ -159,15 +165,20 @@ async def main(page: ft.Page) -> None:
         # "Try again" runs this again: once the file is moved away, fixed or free, the app opens.
         page.render_views(store_error.StoreError, err.code, str(path), lambda: page.run_task(main, page))
         return
-    lang = store.get_setting("language")
+    lang = store.get_setting(LANGUAGE_SETTING)
     if lang not in i18n.LANGUAGES:
         lang = await _device_language(page)
-    app = AppState(store=store, clock=SystemClock(), lang=lang, theme=store.get_setting("theme") or "system")
+    app = AppState.open(store, SystemClock(), lang=lang, theme=store.get_setting(THEME_SETTING) or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
-    app._files = Files(page, uploads=uploads_dir(path))
-    app._devices = Devices(page, language=lambda: app.lang, mode=voice_mode(app), own=OwnVoice(folder_for(path)))
+    devices = Devices(
+        page,
+        language=lambda: app.lang,
+        mode=voice_mode(app),
+        own=OwnVoice(folder_for(path), changed=app.visitor.revision.bump),
+    )
+    app.visitor.attach(files=Files(page, uploads=uploads_dir(path)), devices=devices)
     app.session = SessionModel()
-    app.session.attach(app.controller, app.devices)
+    app.session.attach(app.scope.massage, devices)
     page.data = app  # how `_` finds this visitor's language
     if intro.intro_needed(app):
         app.go(intro.ROUTE)
@@ -187,7 +198,7 @@ async def main(page: ft.Page) -> None:
         # A reload reattaches this same session: redraw everything from what is stored now (the
         # paused rounds; Today's cards, e.g. a massage another window left).
         app.session.reconnect()
-        app.changed()
+        app.refresh()
 
     def brightness(e: Any) -> None:
         app.dark_platform = page.platform_brightness == ft.Brightness.DARK
@@ -205,7 +216,7 @@ async def _ask_motion(app: AppState) -> None:
     """Whether the device asks for less motion; asked once the first screen is drawn (it waits
     for the client's answer), and left as it was when the client cannot say."""
     try:
-        features = await app.devices.semantics.get_accessibility_features()
+        features = await app.visitor.devices.semantics.get_accessibility_features()
     except Exception as err:  # an older client, or a page closed meanwhile
         log.info("accessibility features unknown: %s", type(err).__name__)
         return

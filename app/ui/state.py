@@ -1,61 +1,66 @@
-"""What belongs to one visitor (one browser session): language, theme, the stack of screens,
-a passing notice, and the visitor's services. Never shared by the process.
+"""What belongs to one visitor (one browser session): navigation, language, theme, a passing
+notice, and the scope of the mother she is looking at. Never shared by the process.
 
-`AppState` is observable: the App component holds it with `use_state`, so a change to any field
-redraws the screens; screens reach it with `use_app()` and only call its methods (intents).
+`AppState` is observable: the App component passes it down (AppContext), so a change to any of
+its fields (a screen pushed, the language, another mother chosen) draws the screens again. Her
+data changing is told by the scope's `Revision` instead (scope.py): `use_scope()` and
+`use_visitor()` subscribe a screen to it. Screens only read these and call their methods
+(intents); they never open the store or make a service.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
 import flet as ft
 
-from app.domain.clock import Clock, local_now
-from app.domain.mothers import FIRST_MOTHER_ID, Role
+from app.domain.clock import Clock
+from app.domain.mothers import Role
 from app.i18n import LANGUAGES
-from app.services.data import DataService
-from app.services.diary import DiaryService
-from app.services.mothers import MothersService
-from app.services.session import SessionController
 from app.store.db import Store
+from app.ui.scope import MotherScope, Revision, Visitor
 
 HOME = "/"
 PROFILE_ROUTE = "/profile"
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
+LANGUAGE_SETTING = "language"
+THEME_SETTING = "theme"
 
 
 @ft.observable
 @dataclass
 class AppState:
-    # The chosen mother's view of the database (`Store.mother`): every screen that reads
-    # `app.store.diary`, `.sessions`, `.profile` or `.drafts` sees her records only. Settings
-    # and the mothers themselves are the device's. Replaced by `choose_mother`.
-    store: Store
-    clock: Clock
+    scope: MotherScope  # the mother this visitor looks at: Today, the diary, the visit are hers
     lang: str
     theme: str = "system"
     stack: list[str] = field(default_factory=lambda: [HOME])
     notice: str | None = None  # a short confirmation ("Saved") shown once, then cleared
-    data_version: int = 0  # bumped after every write, so screens re-read what they show
     dark_platform: bool = False
     # The device asks for less motion (Android "Remove animations", iOS "Reduce Motion", a
     # browser's prefers-reduced-motion): the massage markers step instead of gliding.
     reduce_motion: bool = False
-    mother_id: int = FIRST_MOTHER_ID  # the mother this visitor is looking at (see choose_mother)
-    role: Role | None = None  # who uses the app on this device; None until chosen
-    # Not observable (set once): the session controller and the device services.
-    _controller: SessionController | None = None
-    _diary: DiaryService | None = None
-    _devices: Any = None
-    _files: Any = None
-    _on_top: dict[str, Any] = field(default_factory=dict)
+    # Not observable (underscore): the device services, the running massage's view, Back handlers.
+    _visitor: Any = None
     _session: Any = None
-    _mothers: MothersService | None = None
-    _adding: int | None = None  # a mother just added, until her profile is saved or she is left
-    _before_adding: int = FIRST_MOTHER_ID
+    _on_top: dict[str, Any] = field(default_factory=dict)
+    _adding: UUID | None = None  # a mother just added, until her profile is saved or she is left
+    _before_adding: UUID | None = None
+
+    @classmethod
+    def open(cls, store: Store, clock: Clock, *, lang: str, theme: str = "system") -> AppState:
+        """A new visitor: the device's services, and the scope of the mother a new visitor sees
+        first (the one last chosen on this device, else the first on the list)."""
+        visitor = Visitor(store, clock)
+        app = cls(scope=visitor.scope(visitor.mothers.default_mother_id()), lang=lang, theme=theme)
+        app._visitor = visitor
+        return app
+
+    @property
+    def visitor(self) -> Visitor:
+        assert self._visitor is not None
+        return self._visitor
 
     @property
     def session(self) -> Any:
@@ -66,46 +71,43 @@ class AppState:
     def session(self, model: Any) -> None:
         self._session = model
 
-    def __post_init__(self) -> None:
-        self._mothers = MothersService(self.store, self.clock)
-        self.role = self._mothers.role()
-        self.mother_id = self._mothers.default_mother_id()
-        self.store = self.store.mother(self.mother_id)
-        self._controller = SessionController(self.store, self.clock)
-        self._diary = DiaryService(self.store, self.clock)
-
     @property
-    def mothers(self) -> MothersService:
-        assert self._mothers is not None
-        return self._mothers
+    def role(self) -> Role | None:
+        """Who uses the app on this device (None until chosen): it tunes Home and the wording."""
+        return self.visitor.mothers.role()
 
-    # -- which mother, and who is using the app ---------------------------------------------------
+    def set_role(self, role: Role | str) -> None:
+        self.visitor.mothers.set_role(role)
+
+    # -- which mother --------------------------------------------------------------------------------
     def can_switch(self) -> bool:
         """A running massage belongs to its mother: no switching until it is ended."""
-        return not self.controller.active
+        return not self.scope.massage.active
 
-    def choose_mother(self, mother_id: int) -> None:
-        """Look at another mother: Today, the diary, history and reminders become hers. Kept on
-        this device as the next visitor's default. Raises RuntimeError during a massage."""
-        if mother_id == self.mother_id:
-            self.mothers.remember(mother_id)
+    def choose_mother(self, mother_id: UUID) -> None:
+        """Look at another mother: a new scope, so Today, the diary, history, reminders and the
+        visit become hers. Kept on this device as the next visitor's default. Raises RuntimeError
+        during a massage."""
+        if mother_id == self.scope.mother_id:
+            self.visitor.mothers.remember(mother_id)
             return
         if not self.can_switch():
             raise RuntimeError("a massage is running for the chosen mother")
-        self.controller.close()  # a finished session's screen belongs to the mother before
-        self.store = self.store.mother(mother_id)
-        self.controller.store = self.store
-        self._diary = DiaryService(self.store, self.clock)  # a pending undo was the other mother's
-        self.mother_id = mother_id
-        self.mothers.remember(mother_id)
-        self.changed()
+        self._look_at(mother_id)
+        self.visitor.mothers.remember(mother_id)
 
-    def add_mother(self) -> int:
+    def _look_at(self, mother_id: UUID) -> None:
+        self.scope.massage.close()  # a finished session's screen belongs to the mother before
+        self.scope = self.visitor.scope(mother_id)
+        if self._session is not None:
+            self._session.attach(self.scope.massage, self.visitor.devices)
+
+    def add_mother(self) -> UUID:
         """A mother to fill in, chosen, whose profile form comes next (the blank one a new device
         starts with, else a new one). A new one left unsaved is dropped again when her form is
         left (see back)."""
-        previous = self.mother_id
-        mother_id, new = self.mothers.add()
+        previous = self.scope.mother_id
+        mother_id, new = self.visitor.mothers.add()
         self.choose_mother(mother_id)
         if new:
             self._adding = mother_id
@@ -114,36 +116,8 @@ class AppState:
 
     def _leave_added_mother(self) -> None:
         adding, self._adding = self._adding, None
-        if adding is not None and adding == self.mother_id and self.mothers.discard_if_blank(adding):
-            self.choose_mother(self._before_adding)
-
-    def set_role(self, role: Role | str) -> None:
-        self.role = self.mothers.set_role(role)
-
-    @property
-    def diary(self) -> DiaryService:
-        """The visitor's diary (it keeps the last deleted report for Undo)."""
-        assert self._diary is not None
-        return self._diary
-
-    @property
-    def controller(self) -> SessionController:
-        assert self._controller is not None
-        return self._controller
-
-    @property
-    def devices(self) -> Any:
-        return self._devices
-
-    @property
-    def files(self) -> Any:
-        """The visitor's file services (`app.ui.files.Files`): share/download, pick."""
-        return self._files
-
-    @property
-    def data_service(self) -> DataService:
-        """Files of the chosen mother (exports) and of the whole device (backup, delete all)."""
-        return DataService(self.store, self.clock, own=getattr(self.devices, "own", None))
+        if adding is not None and adding == self.scope.mother_id and self.visitor.mothers.discard_if_blank(adding):
+            self.choose_mother(self._before_adding or self.visitor.mothers.default_mother_id())
 
     # -- navigation: a real stack, so Back returns to the screen before ---------------------------
     @property
@@ -179,13 +153,13 @@ class AppState:
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported language {lang!r}")
-        self.store.set_setting("language", lang)
+        self.visitor.preferences.set(LANGUAGE_SETTING, lang)
         self.lang = lang
 
     def set_theme(self, name: str) -> None:
         if name not in THEME_MODES:
             raise ValueError(f"unknown theme {name!r}")
-        self.store.set_setting("theme", name)
+        self.visitor.preferences.set(THEME_SETTING, name)
         self.theme = name
 
     @property
@@ -194,50 +168,62 @@ class AppState:
             return self.dark_platform
         return self.theme == "dark"
 
-    # -- data -------------------------------------------------------------------------------------
-    def changed(self, notice: str | None = None) -> None:
-        """Something was written: screens re-read; optionally confirm it to the user."""
-        self.data_version += 1
-        if notice is not None:
-            self.notice = notice
+    # -- what the screens show --------------------------------------------------------------------
+    def tell(self, notice: str) -> None:
+        """Confirm something to the user once ("Saved"); the screens redraw with it."""
+        self.notice = notice
+
+    def refresh(self) -> None:
+        """Draw again from what is stored now (a reloaded page: another window may have written)."""
+        self.visitor.revision.bump()
 
     def restored(self) -> None:
-        """Everything was replaced by a backup: take its language and theme, forget Undo."""
-        lang, theme = self.store.get_setting("language"), self.store.get_setting("theme")
+        """Everything was replaced by a backup (or merged with one): take its language and theme,
+        and look at the default mother (the one chosen before may be gone)."""
+        lang = self.visitor.preferences.get(LANGUAGE_SETTING)
+        theme = self.visitor.preferences.get(THEME_SETTING)
         if lang in LANGUAGES:
             self.lang = lang
         if theme in THEME_MODES:
             self.theme = theme
-        self.role = self.mothers.role()
         self._look_again()
 
     def erased(self) -> None:
-        """Everything was deleted: keep showing this visitor's language and theme (now in memory
-        only, until she picks them again), forget Undo."""
-        self.role = self.mothers.role()
+        """Everything (or one mother) was deleted: keep showing this visitor's language and theme
+        (now in memory only, until she picks them again), and look at the default mother."""
         self._look_again()
 
     def _look_again(self) -> None:
-        """The mothers were replaced: look at the default one (the one chosen before may be gone),
-        with a fresh diary (an Undo from before must not restore into the new data)."""
-        self.controller.close()
-        self.mother_id = self.mothers.default_mother_id()
-        self.store = self.store.mother(self.mother_id)
-        self.controller.store = self.store
-        self._diary = DiaryService(self.store, self.clock)
-        self.changed()
-
-    def local_now(self) -> datetime:
-        return local_now(self.clock)
-
-    def today(self) -> date:
-        return self.local_now().date()
+        """The mothers were replaced: a new scope of the default one, with a fresh diary (an Undo
+        from before must not restore into the new data)."""
+        self._look_at(self.visitor.mothers.default_mother_id())
+        self.visitor.revision.bump()
 
 
 AppContext: Any = ft.create_context(None)  # holds the visitor's AppState
+RevisionContext: Any = ft.create_context(None)  # holds the visitor's Revision (scope.py)
 
 
 def use_app() -> AppState:
     app = ft.use_context(AppContext)
     assert isinstance(app, AppState), "screens render inside App"
     return app
+
+
+def use_scope() -> MotherScope:
+    """The chosen mother's scope, for a screen that draws her data: it draws again when her data
+    (or any the visitor's services wrote) changes."""
+    _subscribe_to_revision()
+    return use_app().scope
+
+
+def use_visitor() -> Visitor:
+    """The visitor's device services, for a screen that draws the device's data (the mothers,
+    the data files): it draws again after any write."""
+    _subscribe_to_revision()
+    return use_app().visitor
+
+
+def _subscribe_to_revision() -> None:
+    revision = ft.use_context(RevisionContext)  # an observable in context: the screen subscribes
+    assert isinstance(revision, Revision), "screens render inside App"

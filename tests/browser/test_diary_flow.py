@@ -313,7 +313,9 @@ def test_reminders_download_an_ics_with_two_daily_events(open_app, server, tmp_p
     assert text.count("RRULE:FREQ=DAILY") == 2
     assert "T063000" in text and "T190000" in text
     app.wait_for("reminders-status")
-    assert rows(server, "SELECT value FROM settings WHERE key = 'reminder_morning'") == [("06:30",)]
+    # Hers, in the reminders table (never a setting key with her id in it)
+    assert rows(server, "SELECT at_time FROM reminders WHERE slot = 'morning'") == [("06:30",)]
+    assert rows(server, "SELECT count(*) FROM settings WHERE key LIKE 'reminder%'") == [(0,)]
 
 
 def test_the_diary_screens_in_english(open_app, server):

@@ -18,8 +18,8 @@ from tests.browser.test_diary_flow import rows, scroll_to, see, see_saved, tap, 
 TODAY = date.today()
 
 
-def add_mother(app, name: str, born: date) -> int:
-    """Add a mother through her profile form; back on the list. Returns her id."""
+def add_mother(app, name: str, born: date) -> str:
+    """Add a mother through her profile form; back on the list. Returns her id (her UUID)."""
     tap(app, "add-mother")
     app.wait_for("profile-save")
     type_into(app, "field-mother_name", name)
@@ -30,7 +30,7 @@ def add_mother(app, name: str, born: date) -> int:
     return next(i for i, n in rows(app.server, "SELECT id, nickname FROM mothers") if n == name)
 
 
-def open_mother(app, mother_id: int, name: str) -> None:
+def open_mother(app, mother_id: str, name: str) -> None:
     tap(app, f"open-mother-{mother_id}")
     app.wait_for("showing-mother")
     see(app, {"id": "Yang dilihat: ", "en": "Showing: "}[app.lang] + name)
@@ -82,10 +82,11 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     app.tap("intro-done")
     app.wait_for("add-mother")  # a midwife starts from her mothers
     assert rows(server, "SELECT value FROM settings WHERE key = 'role'") == [("midwife",)]
+    ((blank,),) = rows(server, "SELECT id FROM mothers")  # a new phone's first mother, nothing known
 
     ani = add_mother(app, "Ani", TODAY - timedelta(days=5))
     citra = add_mother(app, "Citra", TODAY - timedelta(days=2))
-    assert ani == 1  # the new phone's empty first mother was filled in, not left as an empty row
+    assert ani == blank  # the new phone's empty first mother was filled in, not left as an empty row
     assert rows(server, "SELECT count(*) FROM mothers") == [(2,)]
 
     open_mother(app, ani, "Ani")
@@ -95,7 +96,7 @@ def test_a_midwife_keeps_two_mothers_apart(open_app, server):
     scroll_to(app, "report-status")
     assert "belum" in (app.el("report-status").get_attribute("aria-label") or app.el("report-status").inner_text())
     report_today(app, "not_yet")
-    assert rows(server, "SELECT mother_id, flow FROM reports ORDER BY mother_id") == [(ani, "well"), (citra, "not_yet")]
+    assert sorted(rows(server, "SELECT mother_id, flow FROM reports")) == sorted([(ani, "well"), (citra, "not_yet")])
     scroll_to(app, "report-status")
     see(app, "Belum keluar")
     assert app.page.get_by_text("Lancar ·").count() == 0  # Ani's report is not hers

@@ -109,6 +109,23 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
         dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=date.today()), at=SystemClock().wall())
     app.tap("back")
     tap(app, "open-data")
+
+    # Two mothers: the health-record file asks whose records go in; "all" names the file so.
+    tap(app, "data-fhir")
+    app.wait_for("fhir-save")
+    tap(app, "fhir-all")
+    app.see("Save the file (2 mothers)")
+    app.shot("75-data-fhir")
+    name, fhir = download(app, "fhir-save")
+    assert "-fhir-semua-ibu-" in name
+    bundle = json.loads(fhir)
+    assert bundle["type"] == "transaction"
+    assert sorted(
+        e["resource"]["name"][0]["text"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    ) == ["Dewi", "Siti"]
+    app.el("fhir-status").get_by_text(f"Saved as {name}.", exact=False).wait_for(state="attached")
+    app.tap("back")
+    app.wait_for("data-delete-mother")
     tap(app, "data-delete-mother")
     app.wait_for("dialog-delete-yes")
     app.see("This deletes Siti from this phone")
@@ -139,3 +156,56 @@ def test_your_data_in_indonesian(open_app, server):
     app.wait_for("data-backup")
     app.see("Cadangan")
     app.shot("70-data")
+
+
+RELEASE_BACKUP = Path(__file__).parent.parent / "fixtures" / "backup_v1.json"
+
+
+def test_a_backup_from_before_mothers_had_uuids_asks_before_joining_a_mother(open_app, server):
+    """The previous release's backup (its code wrote tests/fixtures/backup_v1.json) holds a Siti
+    with the same nickname and birth date as this phone's: Merge asks whether she is the same
+    woman; Cancel changes nothing, "keep both" keeps two Sitis, and the file merged again asks
+    nothing more and adds nothing."""
+    with open_store(server.db_file) as store:
+        first = store.mothers.first_active()
+        assert first is not None
+        store.mother(first).profile.save(
+            Profile(mother_name="Siti", baby_birth_date=date(2026, 11, 10)), at=SystemClock().wall()
+        )
+    app = start(open_app, "en")
+    app.tap("open-settings")
+    tap(app, "open-data")
+    app.wait_for("data-restore")
+
+    pick(app, "data-restore", RELEASE_BACKUP)
+    app.tap("dialog-merge")
+    app.wait_for("same-mothers-question")
+    app.see("Is she the same woman?")
+    app.shot("74-data-same-mother")
+    app.tap("dialog-cancel")
+    app.wait_for("data-restore")
+    assert rows(server, "SELECT nickname FROM mothers") == [("Siti",)]  # nothing joined, nothing added
+
+    pick(app, "data-restore", RELEASE_BACKUP)
+    app.tap("dialog-merge")
+    app.wait_for("same-mothers-question")
+    app.tap("dialog-keep-both")
+    app.el("data-status-restore").get_by_text("2 mothers added", exact=False).wait_for(state="attached")
+    assert sorted(rows(server, "SELECT nickname FROM mothers")) == [("Dewi",), ("Siti",), ("Siti",)]
+    app.tap("back")  # what the midwife sees: two Sitis on the list, each her own row
+    tap(app, "open-mothers")
+    app.wait_for("add-mother")
+    for (siti,) in rows(server, "SELECT id FROM mothers WHERE nickname = 'Siti'"):
+        button = app.wait_for(f"open-mother-{siti}")  # "Open Siti": her own row, by her identity
+        assert "Siti" in (button.get_attribute("aria-label") or "") + button.inner_text()
+    app.shot("75-data-two-sitis")
+    app.tap("back")
+    tap(app, "open-data")
+    app.wait_for("data-restore")
+
+    pick(app, "data-restore", RELEASE_BACKUP)  # again: its mothers are here now, by their identity
+    app.tap("dialog-merge")
+    nothing_new = "Nothing new: this phone already has everything in this backup."
+    app.el("data-status-restore").get_by_text(nothing_new).wait_for(state="attached")
+    assert app.el("same-mothers-question").count() == 0
+    assert len(rows(server, "SELECT id FROM mothers")) == 3

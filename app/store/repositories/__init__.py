@@ -6,12 +6,13 @@ of it or none of it, and a failure raises StoreWriteError after rolling all of i
 skip rows this version cannot read and list their ids in the repository's `skipped`.
 """
 
-from app.store.repositories.base import MotherRepository, Repository, moment, utc_text
-from app.store.repositories.data import DataRepository
+from app.store.repositories.base import NO_MOTHER, MotherRepository, Repository, moment, utc_text, uuid_text
+from app.store.repositories.data import DataRepository, every_row_readable
 from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.drafts import DraftRepository
 from app.store.repositories.mothers import MothersRepository
 from app.store.repositories.profile import ProfileRepository
+from app.store.repositories.reminders import ReminderRepository
 from app.store.repositories.sessions import (
     FINISH_EVENT_KIND,
     LEASE_S,
@@ -22,6 +23,7 @@ from app.store.repositories.teaching import TeachingRepository
 
 __all__ = [
     "FINISH_EVENT_KIND",
+    "NO_MOTHER",
     "LEASE_S",
     "DataRepository",
     "DiaryRepository",
@@ -29,10 +31,13 @@ __all__ = [
     "MotherRepository",
     "MothersRepository",
     "ProfileRepository",
+    "ReminderRepository",
     "Repository",
     "SessionRepository",
     "SettingsRepository",
     "TeachingRepository",
+    "every_row_readable",
     "moment",
     "utc_text",
+    "uuid_text",
 ]

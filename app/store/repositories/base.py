@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from uuid import UUID
 
 from pydantic import ValidationError
 from sqlite_utils import Database
@@ -60,6 +61,11 @@ def file_still_there(db: Database) -> bool:
     except OSError:
         return False
     return (now.st_dev, now.st_ino) == (device, inode)
+
+
+# The mother of a store on a database that has none (a backup being checked, a device just
+# erased): the nil UUID, which no mother has, so her repositories read as empty.
+NO_MOTHER = UUID(int=0)
 
 
 class Repository:
@@ -131,18 +137,28 @@ class Repository:
 
 
 class MotherRepository(Repository):
-    """A repository of one mother's rows: every query it makes is limited to `mother_id`.
+    """A repository of one mother's rows: every query it makes is limited to her, `mother_id`
+    (her UUID; the rows name her by its text, `self.mother_key`).
 
     Get one from `Store.mother(mother_id)`, never by hand: the store makes one of each per
     mother, on the same connection and lock. A row of another mother is, to this repository,
     a row that does not exist (None, or LookupError for a write).
     """
 
-    def __init__(self, db: Database, lock: threading.RLock, mother_id: int) -> None:
+    def __init__(self, db: Database, lock: threading.RLock, mother_id: UUID) -> None:
         super().__init__(db, lock)
-        if isinstance(mother_id, bool) or not isinstance(mother_id, int):
-            raise TypeError(f"mother_id must be an int, got {mother_id!r}")
+        if not isinstance(mother_id, UUID):
+            raise TypeError(f"mother_id must be a UUID, got {mother_id!r}")
         self.mother_id = mother_id
+        self.mother_key = str(mother_id)
+
+
+def uuid_text(text: str) -> UUID:
+    """A UUID as the store writes it (lower-case, hyphenated); anything else is not one of ours."""
+    found = UUID(text)
+    if str(found) != text:
+        raise ValueError("not a UUID in its canonical form")
+    return found
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

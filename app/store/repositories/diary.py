@@ -33,7 +33,7 @@ class DiaryRepository(MotherRepository):
             existing = list(
                 db.query(
                     f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
-                    [self.mother_id, _day_text(report.day)],
+                    [self.mother_key, _day_text(report.day)],
                 )
             )
             if existing and not self._readable(existing, "day", report_from_row):
@@ -43,14 +43,14 @@ class DiaryRepository(MotherRepository):
                 f"VALUES (?, {', '.join('?' * len(row))}, ?, ?) "
                 f"ON CONFLICT (mother_id, day) DO UPDATE SET {updates}, "
                 "updated_at = excluded.updated_at",
-                [self.mother_id, *row.values(), stamp, stamp],
+                [self.mother_key, *row.values(), stamp, stamp],
             )
 
     def get(self, day: date) -> DailyReport | None:
         """The day's report, or None if there is none or it cannot be read (see `skipped`)."""
         rows = self._rows(
             f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
-            [self.mother_id, _day_text(day)],
+            [self.mother_key, _day_text(day)],
         )
         found = self._readable(rows, "day", report_from_row)
         return found[0] if found else None
@@ -64,7 +64,7 @@ class DiaryRepository(MotherRepository):
         with self._write() as db:
             found = db.execute(
                 f"SELECT {_REPORT_COLUMNS} FROM reports WHERE mother_id = ? AND day = ?",
-                [self.mother_id, key],
+                [self.mother_key, key],
             ).fetchone()
             if found is None:
                 return None
@@ -73,7 +73,7 @@ class DiaryRepository(MotherRepository):
             except UNREADABLE_ROW_ERRORS as exc:
                 self._skip(key, exc)
                 return None
-            db.execute("DELETE FROM reports WHERE mother_id = ? AND day = ?", [self.mother_id, key])
+            db.execute("DELETE FROM reports WHERE mother_id = ? AND day = ?", [self.mother_key, key])
         return report
 
     def restore(self, report: DailyReport, *, at: datetime) -> None:
@@ -86,19 +86,19 @@ class DiaryRepository(MotherRepository):
         stamp = utc_text(at)
         with self._write() as db:
             taken = db.execute(
-                "SELECT 1 FROM reports WHERE mother_id = ? AND day = ?", [self.mother_id, row["day"]]
+                "SELECT 1 FROM reports WHERE mother_id = ? AND day = ?", [self.mother_key, row["day"]]
             ).fetchone()
             if taken is not None:
                 raise ValueError(f"a report for {row['day']} exists again; not overwriting it")
             db.execute(
                 f"INSERT INTO reports (mother_id, {', '.join(row)}, created_at, updated_at) "
                 f"VALUES (?, {', '.join('?' * len(row))}, ?, ?)",
-                [self.mother_id, *row.values(), stamp, stamp],
+                [self.mother_key, *row.values(), stamp, stamp],
             )
 
     def days(self) -> list[date]:
         """Every day that has a report, newest first (for marking a calendar)."""
-        rows = self._rows("SELECT day FROM reports WHERE mother_id = ? ORDER BY day DESC", [self.mother_id])
+        rows = self._rows("SELECT day FROM reports WHERE mother_id = ? ORDER BY day DESC", [self.mother_key])
         return self._readable(rows, "day", lambda row: date.fromisoformat(row["day"]))
 
     def trend(self, *, start: date, end: date) -> list[TrendRow]:
@@ -106,7 +106,7 @@ class DiaryRepository(MotherRepository):
         signs count only, so years of a diary are one indexed scan without building reports."""
         rows = self._rows(
             "SELECT day, flow, signs FROM reports WHERE mother_id = ? AND day >= ? AND day <= ? ORDER BY day",
-            [self.mother_id, _day_text(start), _day_text(end)],
+            [self.mother_key, _day_text(start), _day_text(end)],
         )
         return self._readable(
             rows, "day", lambda row: TrendRow.of(date.fromisoformat(row["day"]), row["flow"], json.loads(row["signs"]))
@@ -114,11 +114,11 @@ class DiaryRepository(MotherRepository):
 
     def first_day(self) -> date | None:
         """The oldest day with a report (the day key's index: one step), or None."""
-        found = self._rows("SELECT min(day) AS day FROM reports WHERE mother_id = ?", [self.mother_id])[0]["day"]
+        found = self._rows("SELECT min(day) AS day FROM reports WHERE mother_id = ?", [self.mother_key])[0]["day"]
         return None if found is None else date.fromisoformat(found)
 
     def count(self) -> int:
-        rows = self._rows("SELECT count(*) AS n FROM reports WHERE mother_id = ?", [self.mother_id])
+        rows = self._rows("SELECT count(*) AS n FROM reports WHERE mother_id = ?", [self.mother_key])
         return int(rows[0]["n"])
 
     # Defined last because it shadows the builtin in this class (as SessionRepository.list).
@@ -131,7 +131,7 @@ class DiaryRepository(MotherRepository):
         this version cannot read is skipped (see `skipped`), so `limit` may return fewer.
         """
         where: list[str] = ["mother_id = ?"]
-        params: list[Any] = [self.mother_id]
+        params: list[Any] = [self.mother_key]
         if start is not None:
             where.append("day >= ?")
             params.append(_day_text(start))

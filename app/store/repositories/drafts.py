@@ -14,7 +14,7 @@ class DraftRepository(MotherRepository):
 
     def get(self, key: str) -> dict[str, str] | None:
         """The draft, or None if there is none or it cannot be read (see `skipped`)."""
-        rows = self._rows("SELECT key, data FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_id, key])
+        rows = self._rows("SELECT key, data FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_key, key])
         found = self._readable(rows, "key", _draft)
         return found[0] if found else None
 
@@ -22,7 +22,7 @@ class DraftRepository(MotherRepository):
         """Every readable draft whose key starts with `prefix` (e.g. "report:"), by key."""
         rows = self._rows(
             "SELECT key, data FROM drafts WHERE mother_id = ? AND substr(key, 1, ?) = ?",
-            [self.mother_id, len(prefix), prefix],
+            [self.mother_key, len(prefix), prefix],
         )
         return dict(self._readable(rows, "key", lambda row: (row["key"], _draft(row))))
 
@@ -38,13 +38,13 @@ class DraftRepository(MotherRepository):
                 "INSERT INTO drafts (mother_id, key, data, updated_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (mother_id, key) DO UPDATE SET data = excluded.data, "
                 "updated_at = excluded.updated_at",
-                [self.mother_id, key, json.dumps(data, ensure_ascii=False), utc_text(at)],
+                [self.mother_key, key, json.dumps(data, ensure_ascii=False), utc_text(at)],
             )
 
     def clear(self, key: str) -> None:
         """Forget a draft (after the report is saved); clearing a missing one is fine."""
         with self._write() as db:
-            db.execute("DELETE FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_id, key])
+            db.execute("DELETE FROM drafts WHERE mother_id = ? AND key = ?", [self.mother_key, key])
 
 
 def _draft(row: dict[str, Any]) -> dict[str, str]:

@@ -8,92 +8,135 @@ one just added and abandoned before anything was written for her (`discard_blank
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime
+import uuid
+from datetime import UTC, date, datetime
 from typing import Any
+from uuid import UUID
 
 from app.domain.mothers import Mother, MotherActivity
 from app.domain.records import SessionStatus
 from app.domain.report import DailyReport
-from app.store.repositories.base import Repository, moment, utc_text
+from app.store.repositories.base import Repository, moment, utc_text, uuid_text
 from app.store.repositories.diary import report_from_row
 
-_MOTHER_COLUMNS = "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at"
+# `number`: her place in the order the mothers were added (a stand-in name, see Mother).
+_MOTHER_COLUMNS = (
+    "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at, "
+    "row_number() OVER (ORDER BY seq) AS number"
+)
 _REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
-# Nothing known about her and nothing recorded for her (tables added later hold her with a
+# Nothing known about her and nothing recorded for her (a table added later holds her with a
 # foreign key, which stops a DELETE of her anyway).
 _BLANK = (
     "nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
     "AND facility_phone IS NULL "
     "AND NOT EXISTS (SELECT 1 FROM reports WHERE reports.mother_id = mothers.id) "
     "AND NOT EXISTS (SELECT 1 FROM sessions WHERE sessions.mother_id = mothers.id) "
-    "AND NOT EXISTS (SELECT 1 FROM drafts WHERE drafts.mother_id = mothers.id)"
+    "AND NOT EXISTS (SELECT 1 FROM drafts WHERE drafts.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM quiz_results AS q WHERE q.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM skills_checks AS k WHERE k.mother_id = mothers.id) "
+    "AND NOT EXISTS (SELECT 1 FROM reminders WHERE reminders.mother_id = mothers.id)"
 )
 # Active mothers first, then by nickname (unnamed ones last), then in the order added.
-_ORDER = "archived_at IS NOT NULL, nickname IS NULL, lower(nickname), id"
+_ORDER = "archived_at IS NOT NULL, nickname IS NULL, lower(nickname), seq"
 
 
-def insert_blank_mother(conn: sqlite3.Connection, at: datetime) -> int:
+def insert_blank_mother(conn: sqlite3.Connection, at: datetime) -> UUID:
     """Inside the caller's write transaction: a new mother with nothing known yet (a device is
-    never without one: every record belongs to a mother). Returns her id."""
+    never without one: every record belongs to a mother). Returns her UUID: random, so no other
+    mother on any device has it, and never given again."""
     stamp = utc_text(at)
-    cursor = conn.execute("INSERT INTO mothers (created_at, updated_at) VALUES (?, ?)", [stamp, stamp])
-    assert cursor.lastrowid is not None  # an INSERT that succeeded always has one
-    return cursor.lastrowid
+    mother_id = uuid.uuid4()
+    conn.execute(
+        "INSERT INTO mothers (id, seq, created_at, updated_at) "
+        "VALUES (?, (SELECT COALESCE(max(seq), 0) + 1 FROM mothers), ?, ?)",
+        [str(mother_id), stamp, stamp],
+    )
+    return mother_id
+
+
+def never_without_a_mother(conn: sqlite3.Connection) -> None:
+    """At open: a file without an active mother (an older version's "Delete all data" killed
+    between its two transactions) gets a blank one, as a new device has: otherwise every save
+    fails."""
+    active = "SELECT count(*) FROM mothers WHERE archived_at IS NULL"
+    if conn.execute(active).fetchone()[0]:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not conn.execute(active).fetchone()[0]:
+            insert_blank_mother(conn, datetime.now(UTC))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 class MothersRepository(Repository):
-    def get(self, mother_id: int) -> Mother | None:
-        rows = self._rows(f"SELECT {_MOTHER_COLUMNS} FROM mothers WHERE id = ?", [mother_id])
+    """The device's mothers, each known by her UUID (`Mother.id`)."""
+
+    def get(self, mother_id: UUID) -> Mother | None:
+        rows = self._rows(f"SELECT * FROM (SELECT {_MOTHER_COLUMNS} FROM mothers) WHERE id = ?", [str(mother_id)])
         found = self._readable(rows, "id", _mother)
         return found[0] if found else None
+
+    def first(self) -> UUID | None:
+        """The first mother added (the one family's mother on a one-family device), or None."""
+        return self._first_id("SELECT id FROM mothers ORDER BY seq")
 
     def count(self, *, archived: bool = False) -> int:
         clause = "IS NOT NULL" if archived else "IS NULL"
         return int(self._rows(f"SELECT count(*) AS n FROM mothers WHERE archived_at {clause}")[0]["n"])
 
-    def first_active(self) -> int | None:
+    def first_active(self) -> UUID | None:
         """The mother chosen when nobody chose one: the first added who is not archived."""
-        rows = self._rows("SELECT id FROM mothers WHERE archived_at IS NULL ORDER BY id LIMIT 1")
-        return int(rows[0]["id"]) if rows else None
+        return self._first_id("SELECT id FROM mothers WHERE archived_at IS NULL ORDER BY seq")
 
-    def add(self, *, at: datetime) -> int:
-        """A new mother with nothing known yet; her profile form fills her in. Returns her id."""
+    def _first_id(self, sql: str) -> UUID | None:
+        """The first readable id `sql` selects (one written otherwise is skipped, see `skipped`)."""
+        found = self._readable(self._rows(sql + " LIMIT 1"), "id", lambda row: uuid_text(row["id"]))
+        return found[0] if found else None
+
+    def add(self, *, at: datetime) -> UUID:
+        """A new mother with nothing known yet; her profile form fills her in. Returns her UUID:
+        random, so no other mother on any device has it, and never given again."""
         with self._write() as db:
             return insert_blank_mother(db.conn, at)
 
-    def archive(self, mother_id: int, *, at: datetime) -> None:
+    def archive(self, mother_id: UUID, *, at: datetime) -> None:
         """Take her off the list (her records stay). The last active mother cannot be archived:
         the app always has someone to show. Raises LookupError / ValueError."""
         with self._write() as db:
-            row = db.execute("SELECT archived_at FROM mothers WHERE id = ?", [mother_id]).fetchone()
+            row = db.execute("SELECT archived_at FROM mothers WHERE id = ?", [str(mother_id)]).fetchone()
             if row is None:
                 raise LookupError(f"no mother {mother_id}")
             if row[0] is not None:
                 return
             others = db.execute(
-                "SELECT count(*) FROM mothers WHERE archived_at IS NULL AND id != ?", [mother_id]
+                "SELECT count(*) FROM mothers WHERE archived_at IS NULL AND id != ?", [str(mother_id)]
             ).fetchone()[0]
             if not others:
                 raise ValueError("the last active mother cannot be archived")
             stamp = utc_text(at)
-            db.execute("UPDATE mothers SET archived_at = ?, updated_at = ? WHERE id = ?", [stamp, stamp, mother_id])
+            db.execute(
+                "UPDATE mothers SET archived_at = ?, updated_at = ? WHERE id = ?", [stamp, stamp, str(mother_id)]
+            )
 
-    def restore(self, mother_id: int, *, at: datetime) -> None:
+    def restore(self, mother_id: UUID, *, at: datetime) -> None:
         with self._write() as db:
             cursor = db.execute(
                 "UPDATE mothers SET archived_at = NULL, updated_at = ? WHERE id = ?",
-                [utc_text(at), mother_id],
+                [utc_text(at), str(mother_id)],
             )
             if cursor.rowcount == 0:
                 raise LookupError(f"no mother {mother_id}")
 
-    def first_blank(self) -> int | None:
-        """The first active mother with nothing known and nothing recorded (mother 1 of a new
-        device), for "Add a mother" to fill in rather than leave an empty row on the list."""
-        rows = self._rows(f"SELECT id FROM mothers WHERE archived_at IS NULL AND {_BLANK} ORDER BY id LIMIT 1")
-        return int(rows[0]["id"]) if rows else None
+    def first_blank(self) -> UUID | None:
+        """The first active mother with nothing known and nothing recorded (the first mother of
+        a new device), for "Add a mother" to fill in rather than leave an empty row on the list."""
+        return self._first_id(f"SELECT id FROM mothers WHERE archived_at IS NULL AND {_BLANK} ORDER BY seq")
 
-    def discard_blank(self, mother_id: int) -> bool:
+    def discard_blank(self, mother_id: UUID) -> bool:
         """Delete a mother added and left before anything was saved: no profile, no records.
         False (and nothing changed) when anything is known about her."""
         with self._write() as db:
@@ -102,7 +145,7 @@ class MothersRepository(Repository):
                 cursor = db.execute(
                     f"DELETE FROM mothers WHERE id = ? AND {_BLANK} "
                     "AND EXISTS (SELECT 1 FROM mothers AS other WHERE other.id != mothers.id)",
-                    [mother_id],
+                    [str(mother_id)],
                 )
             except sqlite3.IntegrityError:  # a table added later holds a row of hers
                 return False
@@ -124,14 +167,14 @@ class MothersRepository(Repository):
             "JOIN (SELECT mother_id, max(day) AS day FROM reports GROUP BY mother_id) AS n "
             "ON n.mother_id = r.mother_id AND n.day = r.day"
         )
-        reports: dict[int, DailyReport] = {}
+        reports: dict[str, DailyReport] = {}
         for row in newest:
             mother_id = row.pop("mother_id")
             found = self._readable([row], "day", report_from_row)
             if found:
                 reports[mother_id] = found[0]
         # The latest quiz of each phase and the latest skills check, per mother: one query each.
-        quiz: dict[tuple[int, str], int] = {
+        quiz: dict[tuple[str, str], int] = {
             (row["mother_id"], row["phase"]): row["score_pct"]
             for row in self._rows(
                 "SELECT mother_id, phase, score_pct FROM (SELECT mother_id, phase, score_pct, row_number() "
@@ -139,7 +182,7 @@ class MothersRepository(Repository):
                 "WHERE n = 1"
             )
         }
-        skills: dict[int, int] = {
+        skills: dict[str, int] = {
             row["mother_id"]: row["score_pct"]
             for row in self._rows(
                 "SELECT mother_id, score_pct FROM (SELECT mother_id, score_pct, row_number() "
@@ -150,7 +193,7 @@ class MothersRepository(Repository):
         out = []
         for mother in self._readable(rows, "id", _activity_mother):
             started, status = mother[1]
-            mid = mother[0].id
+            mid = str(mother[0].id)
             out.append(
                 MotherActivity(
                     mother=mother[0],
@@ -175,12 +218,13 @@ class MothersRepository(Repository):
 def _mother(row: dict[str, Any]) -> Mother:
     born = row["baby_birth_date"]
     return Mother(
-        id=int(row["id"]),
+        id=uuid_text(row["id"]),
         nickname=row["nickname"],
         baby_birth_date=None if born is None else date.fromisoformat(born),
         midwife_phone=row["midwife_phone"],
         facility_phone=row["facility_phone"],
         archived_at=moment(row["archived_at"]),
+        number=int(row["number"]),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -15,7 +16,7 @@ from app.domain.records import (
     SessionStatus,
     validate_comfort,
 )
-from app.store.repositories.base import MotherRepository, moment, utc_text
+from app.store.repositories.base import MotherRepository, moment, utc_text, uuid_text
 
 # The event row that closes a session, by how it ended; these are the kinds history shows.
 FINISH_EVENT_KIND = {
@@ -41,10 +42,12 @@ class SessionRepository(MotherRepository):
     """
 
     def create(self, new: NewSession) -> int:
-        """Store a started session and its 'start' event; return the session id."""
+        """Store a started session and its 'start' event; return the session id (this file's
+        handle; the session's identity is the random UUID it is given here)."""
         started = utc_text(new.started_at)
         row = {
-            "mother_id": self.mother_id,
+            "uuid": str(uuid.uuid4()),
+            "mother_id": self.mother_key,
             "started_at": started,
             "updated_at": started,
             "ended_at": None,
@@ -102,7 +105,7 @@ class SessionRepository(MotherRepository):
         with self._write() as db:
             cursor = db.execute(
                 "UPDATE sessions SET comfort = ?, letdown = ? WHERE id = ? AND mother_id = ?",
-                [comfort, None if letdown is None else int(letdown), session_id, self.mother_id],
+                [comfort, None if letdown is None else int(letdown), session_id, self.mother_key],
             )
             if cursor.rowcount == 0:
                 raise LookupError(f"no session {session_id}")
@@ -111,7 +114,7 @@ class SessionRepository(MotherRepository):
         """The session, or None if there is none or it cannot be read (see `skipped`)."""
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ? AND mother_id = ?",
-            [session_id, self.mother_id],
+            [session_id, self.mother_key],
         )
         found = self._readable(rows, "id", _record)
         return found[0] if found else None
@@ -128,7 +131,7 @@ class SessionRepository(MotherRepository):
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mother_id = ? AND status = ? "
             "AND (updated_at <= ? OR updated_at > ?) ORDER BY started_at DESC, id DESC",
-            [self.mother_id, SessionStatus.IN_PROGRESS.value, utc_text(now - lease), utc_text(now + lease)],
+            [self.mother_key, SessionStatus.IN_PROGRESS.value, utc_text(now - lease), utc_text(now + lease)],
         )
         # Newest first; an unreadable one is skipped for the next (usually none or one row).
         for row in rows:
@@ -144,7 +147,7 @@ class SessionRepository(MotherRepository):
             f"SELECT {_SESSION_COLUMNS} FROM sessions "
             f"WHERE mother_id = ? AND started_at >= ? AND started_at < ? {demo}"
             "ORDER BY started_at, id",
-            [self.mother_id, utc_text(start), utc_text(end)],
+            [self.mother_key, utc_text(start), utc_text(end)],
         )
         return self._readable(rows, "id", _record)
 
@@ -154,16 +157,16 @@ class SessionRepository(MotherRepository):
         rows = self._rows(
             "SELECT started_at FROM sessions WHERE mother_id = ? AND started_at >= ? AND started_at < ? "
             "AND demo = 0 AND status = ?",
-            [self.mother_id, utc_text(start), utc_text(end), SessionStatus.COMPLETED.value],
+            [self.mother_key, utc_text(start), utc_text(end), SessionStatus.COMPLETED.value],
         )
         return {datetime.fromisoformat(row["started_at"]).astimezone(tz).date() for row in rows}
 
     def first_day(self, tz: tzinfo | None) -> date | None:
         """The local day of the oldest real (not demonstration) massage, or None."""
         at = moment(
-            self._rows("SELECT min(started_at) AS at FROM sessions WHERE mother_id = ? AND demo = 0", [self.mother_id])[
-                0
-            ]["at"]
+            self._rows(
+                "SELECT min(started_at) AS at FROM sessions WHERE mother_id = ? AND demo = 0", [self.mother_key]
+            )[0]["at"]
         )
         return None if at is None else at.astimezone(tz).date()
 
@@ -173,7 +176,7 @@ class SessionRepository(MotherRepository):
             "SELECT e.id, e.session_id, e.at, e.kind, e.position_s FROM session_events AS e "
             "JOIN sessions AS s ON s.id = e.session_id WHERE e.session_id = ? AND s.mother_id = ? "
             "ORDER BY e.id",
-            [session_id, self.mother_id],
+            [session_id, self.mother_key],
         )
         return [{**row, "at": moment(row["at"])} for row in rows]
 
@@ -185,7 +188,7 @@ class SessionRepository(MotherRepository):
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mother_id = ? {demo}"
             "ORDER BY started_at DESC, id DESC LIMIT ?",
-            [self.mother_id, -1 if limit is None else limit],
+            [self.mother_key, -1 if limit is None else limit],
         )
         return self._readable(rows, "id", _record)
 
@@ -219,14 +222,14 @@ class SessionRepository(MotherRepository):
                 None if status is None else status.value,
                 ended_at,
                 session_id,
-                self.mother_id,
+                self.mother_key,
                 SessionStatus.IN_PROGRESS.value,
             ],
         )
         if cursor.rowcount == 0:
             found = db.execute(
                 "SELECT status FROM sessions WHERE id = ? AND mother_id = ?",
-                [session_id, self.mother_id],
+                [session_id, self.mother_key],
             ).fetchone()
             if found is None:
                 raise LookupError(f"no session {session_id}")
@@ -237,6 +240,7 @@ def _record(row: dict[str, Any]) -> SessionRecord:
     return SessionRecord(
         **{
             **row,
+            "uuid": uuid_text(row["uuid"]),
             "started_at": moment(row["started_at"]),
             "updated_at": moment(row["updated_at"]),
             "ended_at": moment(row["ended_at"]),

@@ -1,65 +1,68 @@
-"""The midwife's visit: teach-back quiz attempts and skills checks, per mother."""
+"""The midwife's visit: one mother's teach-back quiz attempts and skills checks."""
 
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime
 from typing import Any
 
 from app.domain.quiz import Phase, QuizAttempt, clean_answers
 from app.domain.skills import STEPS, Checked, SkillsCheck, Step, clean_name
-from app.store.repositories.base import Repository, moment, utc_text
+from app.store.repositories.base import MotherRepository, moment, utc_text, uuid_text
 
 
-class TeachingRepository(Repository):
-    """Quiz attempts (`quiz_results`) and skills checks (`skills_checks`), newest first."""
+class TeachingRepository(MotherRepository):
+    """Her family's quiz attempts (`quiz_results`) and skills checks (`skills_checks`), newest
+    first. Each is written once and never changed; each gets a random UUID, its identity."""
 
-    def add_quiz(
-        self, *, mother_id: int, phase: Phase, taken_at: datetime, score_pct: int, answers: dict[str, str]
-    ) -> int:
+    def add_quiz(self, *, phase: Phase, taken_at: datetime, score_pct: int, answers: dict[str, str]) -> uuid.UUID:
         if not 0 <= score_pct <= 100:
             raise ValueError("score_pct must be 0-100")
+        identity = uuid.uuid4()
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO quiz_results (mother_id, phase, taken_at, score_pct, answers) VALUES (?, ?, ?, ?, ?)",
+            db.execute(
+                "INSERT INTO quiz_results (uuid, mother_id, phase, taken_at, score_pct, answers) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    mother_id,
+                    str(identity),
+                    self.mother_key,
                     Phase(phase).value,
                     utc_text(taken_at),
                     score_pct,
                     json.dumps(clean_answers(answers), sort_keys=True),
                 ],
             )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+        return identity
 
-    def quizzes(self, mother_id: int, *, limit: int | None = None) -> list[QuizAttempt]:
+    def quizzes(self, *, limit: int | None = None) -> list[QuizAttempt]:
         rows = self._rows(
-            "SELECT id, mother_id, phase, taken_at, score_pct, answers FROM quiz_results WHERE mother_id = ? "
+            "SELECT uuid, mother_id, phase, taken_at, score_pct, answers FROM quiz_results WHERE mother_id = ? "
             "ORDER BY taken_at DESC, id DESC LIMIT ?",
-            [mother_id, -1 if limit is None else limit],
+            [self.mother_key, -1 if limit is None else limit],
         )
-        return self._readable(rows, "id", _quiz)
+        return self._readable(rows, "uuid", _quiz)
 
     def add_skills(
         self,
         *,
-        mother_id: int,
         checked_at: datetime,
         who: Checked,
         who_name: str | None,
         steps: dict[Step, bool],
         score_pct: int,
-    ) -> int:
+    ) -> uuid.UUID:
         if not 0 <= score_pct <= 100:
             raise ValueError("score_pct must be 0-100")
         ticks = {step.value: bool(steps.get(step, False)) for step in STEPS}
+        identity = uuid.uuid4()
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO skills_checks (mother_id, checked_at, who, who_name, steps, score_pct) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute(
+                "INSERT INTO skills_checks (uuid, mother_id, checked_at, who, who_name, steps, score_pct) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    mother_id,
+                    str(identity),
+                    self.mother_key,
                     utc_text(checked_at),
                     Checked(who).value,
                     clean_name(who_name),
@@ -67,16 +70,15 @@ class TeachingRepository(Repository):
                     score_pct,
                 ],
             )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+        return identity
 
-    def skills(self, mother_id: int, *, limit: int | None = None) -> list[SkillsCheck]:
+    def skills(self, *, limit: int | None = None) -> list[SkillsCheck]:
         rows = self._rows(
-            "SELECT id, mother_id, checked_at, who, who_name, steps, score_pct FROM skills_checks "
+            "SELECT uuid, mother_id, checked_at, who, who_name, steps, score_pct FROM skills_checks "
             "WHERE mother_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?",
-            [mother_id, -1 if limit is None else limit],
+            [self.mother_key, -1 if limit is None else limit],
         )
-        return self._readable(rows, "id", _skills)
+        return self._readable(rows, "uuid", _skills)
 
 
 def _quiz(row: dict[str, Any]) -> QuizAttempt:
@@ -86,8 +88,8 @@ def _quiz(row: dict[str, Any]) -> QuizAttempt:
     taken = moment(row["taken_at"])
     assert taken is not None
     return QuizAttempt(
-        id=row["id"],
-        mother_id=row["mother_id"],
+        uuid=uuid_text(row["uuid"]),
+        mother_id=uuid_text(row["mother_id"]),
         phase=Phase(row["phase"]),
         taken_at=taken,
         score_pct=int(row["score_pct"]),
@@ -102,8 +104,8 @@ def _skills(row: dict[str, Any]) -> SkillsCheck:
     checked = moment(row["checked_at"])
     assert checked is not None
     return SkillsCheck(
-        id=row["id"],
-        mother_id=row["mother_id"],
+        uuid=uuid_text(row["uuid"]),
+        mother_id=uuid_text(row["mother_id"]),
         checked_at=checked,
         who=Checked(row["who"]),
         who_name=row["who_name"],

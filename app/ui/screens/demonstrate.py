@@ -20,7 +20,7 @@ PHONE_WIDTH = 360
 
 
 def teaching(app: AppState) -> bool:
-    return app.controller.wizard.teaching
+    return app.scope.massage.wizard.teaching
 
 
 def drawing_width(app: AppState, normal: int) -> int:
@@ -37,10 +37,10 @@ def drawing_width(app: AppState, normal: int) -> int:
 
 def start_demonstration(app: AppState) -> None:
     """Start the demonstration, unless a massage is unfinished: then Home shows it (Resume or End)."""
-    c = app.controller
+    c = app.scope.massage
     if c.active or c.pending() is not None:
         app.reset()
-        app.changed(_("A massage is not finished yet. Resume it, or end it and save it before starting a new one."))
+        app.tell(_("A massage is not finished yet. Resume it, or end it and save it before starting a new one."))
         return
     c.reset_wizard()
     c.wizard.demo = True

@@ -26,7 +26,7 @@ from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import session_card
 from app.ui.screens.report import report_route
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 
 
 def well_of(n_well: int, days: int) -> str:
@@ -234,13 +234,14 @@ def delete_dialog(day: date, n: int | None, confirm: Any, cancel: Any) -> ft.Ale
 @ft.component
 def DiaryHistory() -> ft.View:
     app = use_app()
+    diary = use_scope().diary
     chosen, set_chosen = ft.use_state("7")
     listed, set_listed = ft.use_state(LIST_PAGE)
     nobody_asked: date | None = None
     asking, set_asking = ft.use_state(nobody_asked)  # the day whose delete waits for her yes
     problem, set_problem = ft.use_state("")
-    data = app.diary.history(chosen, listed)
-    deleted = app.diary.deleted  # kept by the visitor's diary: Undo outlives this screen
+    data = diary.history(chosen, listed)
+    deleted = diary.deleted  # kept by her scope's diary: Undo outlives this screen
 
     def choose(value: str) -> None:
         set_listed(LIST_PAGE)
@@ -252,30 +253,29 @@ def DiaryHistory() -> ft.View:
         if day is None:
             return
         try:
-            app.diary.delete_report(day)
+            diary.delete_report(day)  # her data changed: the revision draws this again
         except StoreWriteError as err:
             set_problem(write_problem(err.code))
             return
         set_problem("")
-        app.changed()
 
     def undo(e: Any) -> None:
         try:
-            restored = app.diary.undo_delete()
+            restored = diary.undo_delete()
         except StoreWriteError as err:
             set_problem(write_problem(err.code))
             return
         if restored:
             set_problem("")
-            app.changed(_("Restored"))
+            app.tell(_("Restored"))
         else:  # a new report for that day was saved since: the newer one stays
             set_problem(_("A newer report for that day was saved since; it was kept."))
-            app.changed()
+            app.refresh()  # the Undo it offered is gone
 
     ft.use_dialog(
         None
         if asking is None
-        else delete_dialog(asking, app.diary.postpartum_day(asking), confirm, lambda e: set_asking(None))
+        else delete_dialog(asking, diary.postpartum_day(asking), confirm, lambda e: set_asking(None))
     )
 
     controls: list[ft.Control] = [

@@ -8,7 +8,7 @@ from app.domain.records import SessionRecord, SessionStatus
 from app.i18n import N_, _, format_datetime, format_decimal, ngettext
 from app.ui import kit
 from app.ui.screens.labels import TECHNIQUES, t
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 
 ROUTE = "/history"
 HISTORY_LIMIT = 200
@@ -65,7 +65,7 @@ def session_card(r: SessionRecord) -> ft.Control:
 @ft.component
 def History() -> ft.View:
     app = use_app()
-    records = app.store.sessions.list(limit=HISTORY_LIMIT, include_demo=False)  # never a demonstration
+    records = use_scope().diary.massages(limit=HISTORY_LIMIT)  # never a demonstration
     if records:
         controls: list[ft.Control] = [session_card(r) for r in records]
     else:

@@ -22,7 +22,7 @@ SEEN_SETTING = "intro_seen"
 
 
 def intro_needed(app: AppState) -> bool:
-    return app.store.get_setting(SEEN_SETTING) != "1"
+    return app.visitor.preferences.get(SEEN_SETTING) != "1"
 
 
 def _point(icon: ft.IconData, title: str, text: str) -> ft.Control:
@@ -43,7 +43,7 @@ def Intro() -> ft.View:
     app = use_app()
 
     def done(e: Any) -> None:
-        app.store.set_setting(SEEN_SETTING, "1")
+        app.visitor.preferences.set(SEEN_SETTING, "1")
         if app.role is Role.MIDWIFE:  # she starts from the mothers she visits
             app.replace(MOTHERS_ROUTE)
         else:

@@ -9,10 +9,12 @@ queries whatever the number of mothers); the name filter works on what it read.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 import flet as ft
 
+from app.domain.mothers import Mother
 from app.domain.redflags import RULES, Urgency
 from app.domain.visits import Timing
 from app.i18n import _, format_date, format_datetime, ngettext
@@ -23,7 +25,7 @@ from app.ui.screens.diary_labels import pp_day_text, t
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
-from app.ui.state import PROFILE_ROUTE, AppState, use_app
+from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
 from app.ui.text_box import TextBox
 
 ROUTE = "/mothers"
@@ -38,7 +40,12 @@ def role_choice(app: AppState) -> ft.Control:
 
 def mother_name(summary: MotherSummary) -> str:
     """Her nickname, or a stand-in until her profile has one."""
-    return summary.mother.nickname or _("Mother %(n)d") % {"n": summary.id}
+    return name_of(summary.mother)
+
+
+def name_of(mother: Mother) -> str:
+    """Her nickname, or "Mother 2" (her place in the order the mothers were added)."""
+    return mother.nickname or _("Mother %(n)d") % {"n": mother.number}
 
 
 def row_lines(s: MotherSummary) -> list[ft.Control]:
@@ -113,7 +120,7 @@ def teaching_line(s: MotherSummary) -> str:
 
 
 def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any) -> ft.Control:
-    chosen = s.id == app.mother_id
+    chosen = s.id == app.scope.mother_id
     name = mother_name(s)
     head: list[ft.Control] = [ft.Text(name, size=18, weight=ft.FontWeight.BOLD, expand=True)]
     if chosen:
@@ -222,18 +229,18 @@ def _archived_row(app: AppState, s: MotherSummary) -> ft.Control:
 def _can_switch(app: AppState) -> bool:
     if app.can_switch():
         return True
-    app.changed(_("A massage is running. End it first, then choose another mother."))
+    app.tell(_("A massage is running. End it first, then choose another mother."))
     return False
 
 
-def open_mother(app: AppState, mother_id: int) -> None:
+def open_mother(app: AppState, mother_id: UUID) -> None:
     """Look at her: Today shows her day."""
     if _can_switch(app):
         app.choose_mother(mother_id)
         app.reset()
 
 
-def edit_mother(app: AppState, mother_id: int) -> None:
+def edit_mother(app: AppState, mother_id: UUID) -> None:
     if _can_switch(app):
         app.choose_mother(mother_id)
         app.go(PROFILE_ROUTE)
@@ -245,24 +252,25 @@ def add_mother(app: AppState) -> None:
         app.go(PROFILE_ROUTE)
 
 
-def archive_mother(app: AppState, mother_id: int) -> None:
-    app.mothers.archive(mother_id)
-    if mother_id == app.mother_id:  # she is off the list: look at the first one still on it
-        app.choose_mother(app.mothers.default_mother_id())
-    app.changed(_("Archived. Her records are kept."))
+def archive_mother(app: AppState, mother_id: UUID) -> None:
+    app.visitor.mothers.archive(mother_id)
+    if mother_id == app.scope.mother_id:  # she is off the list: look at the first one still on it
+        app.choose_mother(app.visitor.mothers.default_mother_id())
+    app.tell(_("Archived. Her records are kept."))
 
 
-def restore_mother(app: AppState, mother_id: int) -> None:
-    app.mothers.restore(mother_id)
-    app.changed(_("Restored"))
+def restore_mother(app: AppState, mother_id: UUID) -> None:
+    app.visitor.mothers.restore(mother_id)
+    app.tell(_("Restored"))
 
 
 @ft.component
 def Mothers() -> ft.View:
     app = use_app()
-    asking, set_asking = ft.use_state(0)  # the mother whose archiving waits for a yes
+    mothers = use_visitor().mothers
+    asking, set_asking = ft.use_state(cast(UUID | None, None))  # the mother whose archiving waits for a yes
     wanted, set_wanted = ft.use_state("")
-    rows = app.mothers.summaries(app.today())
+    rows = mothers.summaries()
     active = [s for s in rows if not s.mother.archived]
     archived = [s for s in rows if s.mother.archived]
     if wanted.strip():
@@ -309,8 +317,9 @@ def Mothers() -> ft.View:
 
     def confirm(e: Any) -> None:
         mother_id = asking
-        set_asking(0)
-        archive_mother(app, mother_id)
+        set_asking(None)
+        if mother_id is not None:
+            archive_mother(app, mother_id)
 
     who = next((mother_name(s) for s in rows if s.id == asking), "")
     ft.use_dialog(
@@ -326,9 +335,9 @@ def Mothers() -> ft.View:
             ),
             actions=[
                 kit.primary_button(_("Archive"), confirm, "dialog-archive", icon=ft.Icons.ARCHIVE_OUTLINED),
-                kit.text_button(_("Cancel"), lambda e: set_asking(0), "dialog-cancel"),
+                kit.text_button(_("Cancel"), lambda e: set_asking(None), "dialog-cancel"),
             ],
-            on_dismiss=lambda e: set_asking(0),
+            on_dismiss=lambda e: set_asking(None),
         )
         if asking
         else None

@@ -13,11 +13,11 @@ import flet as ft
 
 from app.domain.prompts import Clip
 from app.i18n import _
+from app.prompt_texts import clip_text
 from app.services.own_voice import MAX_S, RecordingError
 from app.ui import kit
-from app.ui.prompt_texts import clip_text
 from app.ui.screens.diary_labels import use_lazy_state
-from app.ui.state import use_app
+from app.ui.state import use_app, use_visitor
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,6 @@ class Recording:
     """The screen's microphone: which prompt is being recorded and what arrived so far."""
 
     clip: Clip | None = None
-    version: int = 0  # bumped after every save or reset: the rows re-read the files
     problem: str = ""
     _chunks: list[bytes] = field(default_factory=list)
     _starting: bool = False
@@ -54,8 +53,9 @@ def _problem_text(code: str) -> str:
 @ft.component
 def OwnVoiceScreen() -> ft.View:
     app = use_app()
+    visitor = use_visitor()  # a recording kept or reset: drawn again, the rows re-read the files
     rec, _set = use_lazy_state(Recording)
-    devices = app.devices
+    devices = visitor.devices
     own = devices.own if devices is not None else None
 
     async def start(clip: Clip) -> None:
@@ -95,7 +95,6 @@ def OwnVoiceScreen() -> ft.View:
         except OSError:
             log.warning("a recording could not be saved", exc_info=True)  # no names, no health data
             rec.problem = _("The recording could not be saved. Check that the phone has free space.")
-        rec.version += 1
 
     def play(clip: Clip) -> None:
         if devices is not None:
@@ -104,7 +103,6 @@ def OwnVoiceScreen() -> ft.View:
     def reset(clip: Clip) -> None:
         if own is not None:
             own.reset(clip)
-        rec.version += 1
 
     controls: list[ft.Control] = [
         kit.note(

@@ -23,7 +23,7 @@ from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FormState, error_text, use_form
 from app.ui.screens.store_error import write_problem
-from app.ui.state import AppState, use_app
+from app.ui.state import AppState, use_app, use_scope
 from app.ui.text_box import TextBox
 
 FIELDS = ("mother_name", "baby_birth_date", "midwife_phone", "facility_phone")
@@ -64,7 +64,8 @@ def _midnight(day: date) -> datetime:
 @ft.component
 def Profile() -> ft.View:
     app = use_app()
-    form = use_form(lambda: profile_fields(app.diary.profile()))
+    diary = use_scope().diary
+    form = use_form(lambda: profile_fields(diary.profile()))
     fields, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
@@ -72,7 +73,7 @@ def Profile() -> ft.View:
 
     async def save(e: Any, *, delete_earlier: bool = False) -> None:
         try:
-            saved, found = app.diary.save_profile(form.fields, delete_reports_before_birth=delete_earlier)
+            saved, found = diary.save_profile(form.fields, delete_reports_before_birth=delete_earlier)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -81,13 +82,13 @@ def Profile() -> ft.View:
             return
         if saved is None:
             form.errors = found
-            await form_parts.show_first_error(getattr(e, "control", None), FIELDS, found, app.devices)
+            await form_parts.show_first_error(getattr(e, "control", None), FIELDS, found, app.visitor.devices)
             return
-        app.changed(_("Saved"))
+        app.tell(_("Saved"))
         app.back()
 
     def pick(e: Any) -> None:
-        today = app.diary.today()
+        today = diary.today()
         chosen = typed_date(form.fields["baby_birth_date"]) or today
 
         def picked(ev: Any) -> None:
@@ -126,11 +127,11 @@ def Profile() -> ft.View:
         value=fields["baby_birth_date"],
         text_size=16,
         expand=True,
-        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": app.diary.today().strftime(DATE_TYPED)},
+        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": diary.today().strftime(DATE_TYPED)},
         keyboard_type=ft.KeyboardType.DATETIME,
         helper=in_words or _("Day/month/year, or pick it in the calendar."),
         helper_max_lines=2,
-        error=error_text(errors.get("baby_birth_date"), "baby_birth_date", app.diary.today()),
+        error=error_text(errors.get("baby_birth_date"), "baby_birth_date", diary.today()),
         error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
         helper_style=form_parts.HELPER_STYLE,
@@ -187,7 +188,7 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
     reports, or go back to the form. Nothing is written until she chooses."""
     page = ft.context.page
     born = typed_date(form.fields["baby_birth_date"])
-    earlier = app.diary.reports_before(born) if born else []
+    earlier = app.scope.diary.reports_before(born) if born else []
     n = len(earlier)
 
     def close(e: Any) -> None:
@@ -199,7 +200,7 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
 
     def keep(e: Any) -> None:
         page.pop_dialog()
-        saved = app.diary.profile()
+        saved = app.scope.diary.profile()
         if saved is not None:  # the form shows the saved date again; the rest stays as typed
             form.put("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED))
 

@@ -11,14 +11,14 @@ import flet as ft
 
 from app.domain.quiz import QUESTIONS, Phase, QuizScore, is_right, item, shuffled_options
 from app.i18n import _
-from app.services.teaching import TeachingService, current_mother_id, new_seed
+from app.services.teaching import new_seed
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.labels import t
 from app.ui.screens.store_error import write_problem
 from app.ui.screens.teach_labels import EXPLANATIONS, OPTION_TEXTS, PHASES, QUESTION_TEXTS, quiz_pair_row
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 
 ROUTES = {Phase.BEFORE: "/quiz/before", Phase.AFTER: "/quiz/after"}
 
@@ -130,20 +130,20 @@ def quiz_view(phase: Phase) -> ft.View:
     """The quiz screen of one phase (its hooks belong to the component that calls it)."""
     app = use_app()
     attempt, _set = use_lazy_state(lambda: Attempt(seed=new_seed()))
-    teaching = TeachingService(app.store, app.clock)
+    teaching = use_scope().teaching
     title = _("Quiz: %(phase)s") % {"phase": t(PHASES, phase).lower()}
     route = ROUTES[phase]
 
     def finish(e: Any) -> None:
         try:
-            attempt.result = teaching.save_quiz(current_mother_id(app), phase, attempt.answers)
+            attempt.result = teaching.save_quiz(phase, attempt.answers)
         except StoreWriteError as err:
             attempt.problem = write_problem(err.code)
             return
-        app.changed(_("Saved"))
+        app.tell(_("Saved"))
 
     if attempt.result is not None:
-        pair = teaching.quiz_pair(current_mother_id(app))
+        pair = teaching.quiz_pair()
         result = attempt.result
         controls: list[ft.Control] = [
             kit.tagged(

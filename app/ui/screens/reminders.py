@@ -16,13 +16,14 @@ import flet as ft
 from app.domain.daypart import TimeOfDay, time_of_day
 from app.i18n import N_, _, format_time
 from app.localzone import zone_name
-from app.services.diary import REMINDER_DEFAULTS, parse_time
+from app.services.reminders import REMINDER_DEFAULTS
+from app.services.report_form import parse_time
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import use_form
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
 
 FILE_NAME = "pengingat-pijat.ics"
@@ -86,7 +87,8 @@ def _shown_times(texts: dict[str, str]) -> dict[str, str]:
 @ft.component
 def Reminders() -> ft.View:
     app = use_app()
-    form = use_form(app.diary.reminder_texts)
+    scope = use_scope()
+    form = use_form(scope.reminders.texts)
     texts, errors = form.fields, form.errors
 
     def edit(name: str, value: str) -> None:
@@ -94,7 +96,7 @@ def Reminders() -> ft.View:
 
     async def export(e: Any) -> None:
         try:
-            chosen, found = app.diary.save_reminder_times(form.fields)
+            chosen, found = scope.reminders.save(form.fields)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -102,11 +104,11 @@ def Reminders() -> ft.View:
         if chosen is None:
             form.tell("")
             return
-        now = app.local_now()
+        now = scope.diary.local_now()
         data = ics_text(
-            chosen["morning"], chosen["evening"], now=now, start=app.today(), tz_name=zone_name(now)
+            chosen["morning"], chosen["evening"], now=now, start=now.date(), tz_name=zone_name(now)
         ).encode()
-        if not await app.files.offer(FILE_NAME, data, "text/calendar"):
+        if not await app.visitor.files.offer(FILE_NAME, data, "text/calendar"):
             # a platform that cannot save files: say so instead of failing silently
             form.tell(_("The calendar file could not be saved on this device."))
             return

@@ -21,7 +21,7 @@ import flet as ft
 from app.domain.redflags import RULES, FlagGroup, RedFlag, Urgency
 from app.domain.report import BABY_SIGNS, MOTHER_SIGNS, SIGNS, MotherSign, Sign, count_signs
 from app.i18n import _, decimal_mark, format_date
-from app.services.diary import BODY_FLAGS, Fields, baby_key, go_now_in_form, mother_key
+from app.services.report_form import BODY_FLAGS, Fields, baby_key, go_now_in_form, mother_key
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
@@ -41,7 +41,7 @@ from app.ui.screens.diary_labels import (
 from app.ui.screens.flag_labels import Calls, dial, flag_card
 from app.ui.screens.report_day import no_such_day
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
 
 ROUTE = "/report"
@@ -172,46 +172,49 @@ class _Anchors:
 @ft.component
 def Report() -> ft.View:
     app = use_app()
-    requested = use_lazy_state(lambda: app.diary.report_day(requested_day(app.stack)))[0]
+    scope = use_scope()
+    requested = use_lazy_state(lambda: scope.diary.report_day(requested_day(app.stack)))[0]
     if requested.day is None:  # the same for this screen's whole life: the hooks below never run
         return no_such_day(
             ROUTE,
             requested,
-            app.diary.birth_date(),
+            scope.diary.birth_date(),
             on_back=lambda e: app.back(),
             open_today=lambda e: app.replace(ROUTE),
             open_diary=lambda e: app.replace("/diary"),
         )
     day = requested.day
-    form = use_form(lambda: app.diary.form(day, decimal_mark()))
-    unsaved, set_unsaved = use_lazy_state(lambda: app.diary.has_draft(day))
+    form = use_form(lambda: scope.diary.form(day, decimal_mark()))
+    unsaved, set_unsaved = use_lazy_state(lambda: scope.diary.has_draft(day))
     fields, errors = form.fields, form.errors
-    past = day != app.diary.today()
+    past = day != scope.diary.today()
     anchors = _Anchors()
 
     def set_field(name: str, value: str) -> None:
         typed = form.edit(name, value)
         try:
-            app.diary.keep_draft(day, typed)
+            scope.diary.keep_draft(day, typed)
         except StoreWriteError as err:  # what is typed stays on screen all the same
             form.tell(write_problem(err.code))
 
     async def save(e: Any) -> None:
         try:
-            result = app.diary.save_report(day, form.fields)
+            result = scope.diary.save_report(day, form.fields)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
         if not result.ok:
             form.errors = result.errors
-            await form_parts.show_first_error(getattr(e, "control", None), anchors.order, result.errors, app.devices)
+            await form_parts.show_first_error(
+                getattr(e, "control", None), anchors.order, result.errors, app.visitor.devices
+            )
             return
-        app.changed(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
+        app.tell(_("Saved: the report for %(day)s") % {"day": format_date(day, "long")})
         app.back()  # to Today, or to the diary when she edited a past day from there
 
     def discard(e: Any) -> None:
         try:
-            form.replace(app.diary.discard_draft(day, decimal_mark()))
+            form.replace(scope.diary.discard_draft(day, decimal_mark()))
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
             return
@@ -223,7 +226,7 @@ def Report() -> ft.View:
         for name, value in values.items():
             typed = form.edit(name, value)
         try:
-            app.diary.keep_draft(day, typed)
+            scope.diary.keep_draft(day, typed)
         except StoreWriteError as err:
             form.tell(write_problem(err.code))
 
@@ -231,7 +234,7 @@ def Report() -> ft.View:
         anchors.order.append(name)
         return _text_field(fields, errors, set_field, name, label, revision=form.revision(name), **options)
 
-    n_day = app.diary.postpartum_day(day)
+    n_day = scope.diary.postpartum_day(day)
     # Errors of fields this form does not show (a value saved by another version) stay in sight at the top.
     unplaced = {name: code for name, code in errors.items() if name not in _PLACED}
     head: list[ft.Control] = [
@@ -315,7 +318,7 @@ def Report() -> ft.View:
             ),
         ),
     ]
-    if app.diary.asks_colostrum(day):
+    if scope.diary.asks_colostrum(day):
         milk.append(
             text(
                 "colostrum_time",
@@ -326,7 +329,7 @@ def Report() -> ft.View:
         )
     labels = body_labels()
     urgent = go_now_in_form(fields, day, n_day)
-    profile = app.diary.profile()
+    profile = scope.diary.profile()
     calls = Calls(
         midwife_tel=profile.midwife_tel if profile else None,
         facility_tel=profile.facility_tel if profile else None,

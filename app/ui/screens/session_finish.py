@@ -66,7 +66,7 @@ def _yes_no(value: bool | None) -> str | None:
 @ft.component
 def Finish() -> ft.View:
     app = use_app()
-    c = app.controller
+    c = app.scope.massage
     record = c.record()
     comfort, set_comfort = ft.use_state(record.comfort if record else None)
     letdown, set_letdown = ft.use_state(record.letdown if record else None)
@@ -74,7 +74,6 @@ def Finish() -> ft.View:
     def leave() -> None:
         c.close()
         app.session.refresh()
-        app.changed()
 
     def save(e: Any) -> None:
         c.rate(comfort, letdown)

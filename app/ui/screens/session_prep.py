@@ -19,7 +19,7 @@ ROUTE = "/session/prep"
 @ft.component
 def Prep() -> ft.View:
     app = use_app()
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     prepared, set_prepared = ft.use_state(frozenset(wiz.prepared))
 
     def tick(code: PrepItem, value: bool) -> None:

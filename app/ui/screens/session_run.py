@@ -120,7 +120,7 @@ def _cue_text(app: AppState, model: SessionModel) -> str:
         return _("Paused. Tap Resume when you are both ready.")
     if v is not None and v.phase_kind is PhaseKind.REST:
         return next_round_text(v) if next_round_near(model) else _("Hands off. Let her relax.")
-    technique = app.controller.wizard.technique
+    technique = app.scope.massage.wizard.technique
     cue = t(TECHNIQUE_CUE, technique) if technique else _("Small circles on both sides of the spine")
     if model.lighter:
         cue += ". " + _("Press more lightly.")

@@ -111,12 +111,17 @@ def _caesarean(wiz: Wizard, answer: Callable[[str, str], None]) -> list[ft.Contr
 @ft.component
 def Safety() -> ft.View:
     app = use_app()
-    wiz = app.controller.wizard
-    use_lazy_state(app.controller.read_today)  # what her diary says, read once as the check opens
-    version, set_version = ft.use_state(0)
+    wiz = app.scope.massage.wizard
+    use_lazy_state(app.scope.massage.read_today)  # what her diary says, read once as the check opens
+
+    def answers() -> tuple[Any, ...]:
+        return (dict(wiz.safety), wiz.caesarean, wiz.caesarean_ok, wiz.today_ok)
+
+    # What she has answered so far (the wizard keeps it for the next steps): a new answer draws again.
+    _answered, set_answered = ft.use_state(answers())
 
     def redraw() -> None:
-        set_version(version + 1)
+        set_answered(answers())
 
     def answer(code: Contraindication, value: str) -> None:
         wiz.safety[code] = SafetyAnswer(value)
@@ -138,11 +143,11 @@ def Safety() -> ft.View:
     def answerer(code: Contraindication) -> Callable[[str], None]:
         return lambda value: answer(code, value)
 
-    profile = app.diary.profile()
+    profile = app.scope.diary.profile()
     calls = Calls(midwife_tel=profile.midwife_tel if profile else None, dial=dial, add_phone=lambda: app.go("/profile"))
 
     def go_home(e: Any) -> None:
-        app.controller.reset_wizard()
+        app.scope.massage.reset_wizard()
         app.reset()
 
     home = kit.primary_button(_("Back to home"), go_home, "safety-home", icon=ft.Icons.HOME)

@@ -55,7 +55,7 @@ def switch_item(label: str, value: bool, on_change: Callable[[bool], Any], ident
 @ft.component
 def Setup() -> ft.View:
     app = use_app()
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     round_minutes, set_round_minutes = ft.use_state(wiz.round_minutes)
     rest_minutes, set_rest_minutes = ft.use_state(wiz.rest_minutes)
     demo, set_demo = ft.use_state(wiz.demo)

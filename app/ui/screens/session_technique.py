@@ -33,7 +33,7 @@ def technique_options(build: Build) -> list[tuple[str, str]]:
 @ft.component
 def Technique() -> ft.View:
     app = use_app()
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     build, set_build = ft.use_state(wiz.build)
     technique, set_technique = ft.use_state(wiz.technique)
 

@@ -30,13 +30,13 @@ def _reasons(title: str, codes: list[Contraindication]) -> list[ft.Control]:
 @ft.component
 def Unsafe() -> ft.View:
     app = use_app()
-    wiz = app.controller.wizard
+    wiz = app.scope.massage.wizard
     yes = wiz.answered(SafetyAnswer.YES)
     unsure = wiz.answered(SafetyAnswer.NOT_SURE)
-    profile = app.store.profile.get()
+    profile = app.scope.diary.profile()
 
     def home(e: Any) -> None:
-        app.controller.reset_wizard()
+        app.scope.massage.reset_wizard()
         app.reset()
 
     if wiz.needs_caesarean_ok:  # DOMAIN §3: after an operasi sesar, the midwife's OK first

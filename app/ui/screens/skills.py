@@ -11,7 +11,6 @@ import flet as ft
 
 from app.domain.skills import NAME_MAX_CHARS, STEPS, Checked, SkillsResult, result
 from app.i18n import _
-from app.services.teaching import TeachingService, current_mother_id
 from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
@@ -19,7 +18,7 @@ from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.labels import t
 from app.ui.screens.store_error import write_problem
 from app.ui.screens.teach_labels import CHECKED_WHO, STEP_SHORT, STEP_TEXTS, skills_lines
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
 
 ROUTE = "/skills"
@@ -57,21 +56,20 @@ def _step_item(check: Check, step: str) -> ft.Control:
 def Skills() -> ft.View:
     app = use_app()
     check, _set = use_lazy_state(lambda: Check())
-    teaching = TeachingService(app.store, app.clock)
-    mother = current_mother_id(app)
+    teaching = use_scope().teaching
 
     def save(e: Any) -> None:
         try:
-            check.saved = teaching.save_skills(mother, check.who, check.name, check.ticks)
+            check.saved = teaching.save_skills(check.who, check.name, check.ticks)
         except StoreWriteError as err:
             check.problem = write_problem(err.code)
             return
-        app.changed(_("Saved"))
+        app.tell(_("Saved"))
 
     if check.saved is not None:
         controls: list[ft.Control] = [
             kit.tagged(kit.heading(score_text(check.saved)), "skills-score"),
-            *skills_lines(teaching.last_skills(mother)),
+            *skills_lines(teaching.last_skills()),
         ]
         if check.saved.not_yet:
             controls.append(

@@ -21,7 +21,7 @@ from app.ui.screens.mothers import mother_name
 from app.ui.screens.report import MOTHER_PART, report_part_route
 from app.ui.screens.visit import ROUTE as VISIT_ROUTE
 from app.ui.screens.visit import visit_entry
-from app.ui.state import AppState, use_app
+from app.ui.state import AppState, use_app, use_scope
 
 # Only a completed massage counts as done; the others say how they ended.
 HALF_DAY_WORDS = {
@@ -34,7 +34,7 @@ HALF_DAY_WORDS = {
 
 def start_massage(app: AppState, ask: Any) -> None:
     """Start a new massage, unless one is unfinished: then ask first (resume or end it)."""
-    c = app.controller
+    c = app.scope.massage
     if c.active or c.pending() is not None:
         ask(True)
         return
@@ -44,7 +44,7 @@ def start_massage(app: AppState, ask: Any) -> None:
 
 def _hold_unfinished(app: AppState) -> bool:
     """Make the unfinished massage this window's (taking over one a closed window left); False if none."""
-    c = app.controller
+    c = app.scope.massage
     if not c.active:
         record = c.pending()
         if record is None:
@@ -57,7 +57,7 @@ def resume_unfinished(app: AppState) -> None:
     if not _hold_unfinished(app):
         return
     app.session.refresh()
-    if app.controller.active:
+    if app.scope.massage.active:
         app.reset("/session/run")
         app.session.resume()
     else:
@@ -67,11 +67,10 @@ def resume_unfinished(app: AppState) -> None:
 def end_unfinished(app: AppState) -> None:
     if not _hold_unfinished(app):
         return
-    c = app.controller
+    c = app.scope.massage
     if c.active:
         c.end_early()
     app.session.refresh()
-    app.changed()
     app.reset("/session/finish")
 
 
@@ -108,7 +107,7 @@ def _card(controls: list[ft.Control]) -> ft.Control:
 
 
 def _unfinished_card(app: AppState) -> ft.Control | None:
-    c = app.controller
+    c = app.scope.massage
     record = c.record() if c.active else c.pending()
     if record is None:
         return None
@@ -132,11 +131,12 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
 def _mothers_card(app: AppState) -> ft.Control | None:
     """Whose day this is, and the way to the others: first on a midwife's Today, and on any phone
     that has more than one mother. A family with one mother never sees it (Settings has the list)."""
-    rows = app.mothers.summaries(app.today()) if app.role is Role.MIDWIFE or app.mothers.active_count() > 1 else []
+    mothers = app.visitor.mothers
+    rows = mothers.summaries() if app.role is Role.MIDWIFE or mothers.active_count() > 1 else []
     active = [row for row in rows if not row.mother.archived]
     if app.role is not Role.MIDWIFE and len(active) < 2:
         return None
-    chosen = next((row for row in rows if row.id == app.mother_id), None)
+    chosen = next((row for row in rows if row.id == app.scope.mother_id), None)
     lines: list[ft.Control] = [kit.heading(_("Your mothers") if app.role is Role.MIDWIFE else _("Mothers"), 18)]
     if chosen is not None:
         lines.append(
@@ -208,8 +208,9 @@ def _mother_card(app: AppState, summary: Any) -> ft.Control:
 @ft.component
 def Today() -> ft.View:
     app = use_app()
+    scope = use_scope()
     asking, set_asking = ft.use_state(False)
-    summary = app.diary.today_summary()
+    summary = scope.diary.today_summary()
     day, profile, born = summary.day, summary.profile, summary.birth_date
     controls: list[ft.Control] = []
     calls = Calls(

@@ -7,12 +7,11 @@ from __future__ import annotations
 import flet as ft
 
 from app.i18n import _
-from app.services.teaching import TeachingService, current_mother_id
 from app.ui import kit
 from app.ui.screens.demonstrate import start_demonstration
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 
 ROUTE = "/visit"
 
@@ -29,10 +28,8 @@ def visit_entry(go: kit.Handler) -> ft.Control:
 @ft.component
 def Visit() -> ft.View:
     app = use_app()
-    _version = app.data_version  # re-read after a quiz or a check is saved
-    teaching = TeachingService(app.store, app.clock)
-    mother = current_mother_id(app)
-    pair = teaching.quiz_pair(mother)
+    teaching = use_scope().teaching  # drawn again after a quiz or a check is saved
+    pair = teaching.quiz_pair()
     controls: list[ft.Control] = [
         kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
         _card(
@@ -74,7 +71,7 @@ def Visit() -> ft.View:
         _card(
             [
                 kit.heading(_("Skills check"), 18),
-                *skills_lines(teaching.last_skills(mother)),
+                *skills_lines(teaching.last_skills()),
                 kit.primary_button(
                     _("Check the massage skills"), lambda e: app.go("/skills"), "open-skills", icon=ft.Icons.CHECKLIST
                 ),

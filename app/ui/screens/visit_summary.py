@@ -9,11 +9,10 @@ from typing import Any
 import flet as ft
 
 from app.i18n import _, format_date, to_thread
-from app.services.summary import DayLine, SummaryService, VisitSummary
-from app.services.teaching import current_mother_id
+from app.services.summary import DayLine, VisitSummary
 from app.ui import kit
 from app.ui import summary_export as export
-from app.ui.state import use_app
+from app.ui.state import use_app, use_scope
 
 ROUTE = "/summary"
 MIME = {"pdf": "application/pdf", "csv": "text/csv"}
@@ -78,8 +77,7 @@ def summary_controls(s: VisitSummary) -> list[ft.Control]:
 @ft.component
 def Summary() -> ft.View:
     app = use_app()
-    _version = app.data_version
-    summary = SummaryService(app.store, app.clock).summary(current_mother_id(app))
+    summary = use_scope().summary.summary()
 
     async def save(kind: str) -> None:
         if kind == "pdf":
@@ -88,8 +86,8 @@ def Summary() -> ft.View:
             data = await to_thread(lambda: pdf_bytes(summary))
         else:
             data = export.csv_bytes(summary)
-        if not await app.files.offer(export.file_name(summary, kind), data, MIME[kind]):
-            app.changed(_("The file could not be saved."))
+        if not await app.visitor.files.offer(export.file_name(summary, kind), data, MIME[kind]):
+            app.tell(_("The file could not be saved."))
 
     async def save_pdf(e: Any) -> None:
         await save("pdf")

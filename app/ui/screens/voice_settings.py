@@ -16,7 +16,7 @@ from app.ui.state import AppState, use_app
 
 def voice_mode(app: AppState) -> str:
     """The device's remembered choice (spoken prompts unless changed)."""
-    mode = app.store.get_setting(VOICE_SETTING)
+    mode = app.visitor.preferences.get(VOICE_SETTING)
     return mode if mode in VOICE_MODES else VOICE
 
 
@@ -26,14 +26,14 @@ def VoiceSettings() -> ft.Column:
     mode, set_mode = use_lazy_state(lambda: voice_mode(app))
 
     def choose(value: str) -> None:
-        app.store.set_setting(VOICE_SETTING, value)
-        if app.devices is not None:
-            app.devices.set_mode(value)
+        app.visitor.preferences.set(VOICE_SETTING, value)
+        if app.visitor.devices is not None:
+            app.visitor.devices.set_mode(value)
         set_mode(value)
 
     def sample(e: ft.Event) -> None:
-        if app.devices is not None:
-            app.devices.sample()
+        if app.visitor.devices is not None:
+            app.visitor.devices.sample()
 
     explain = {
         VOICE: _("A voice says each step, so your eyes can stay on her back. Chimes and vibration too."),

@@ -2,7 +2,8 @@
 
 The generated voice (`python -m app.assetgen voice`) reads these in each language; the settings
 screen shows them to the midwife who records her own voice. Each line names the DOMAIN.md passage
-(sections 2-3) its words come from. No flet import: the asset generator uses this module too.
+(sections 2-3) its words come from. It sits below both (no flet import): the asset generator must
+not import the UI.
 """
 
 from __future__ import annotations
