@@ -24,16 +24,16 @@ def app(tmp_path) -> Iterator[AppState]:
         yield make_app(store, FakeClock())
 
 
-def answer_all(screen: Mounted, pick) -> None:
+def answer_all(screen: Mounted, pick, *, told: bool) -> None:
     for n, item in enumerate(ITEMS):
         screen.tap(f"answer-{pick(item)}")
-        assert "quiz-explanation" in screen.identifiers()
+        assert ("quiz-explanation" in screen.identifiers()) is told
         screen.tap("quiz-finish" if n == len(ITEMS) - 1 else "quiz-next")
 
 
-def test_a_question_explains_itself_after_the_answer_and_the_first_answer_counts(app):
-    screen = Mounted(quiz.QuizBefore, app)
-    assert screen.view.route == "/quiz/before"
+def test_after_teaching_a_question_explains_itself_and_the_first_answer_counts(app):
+    screen = Mounted(quiz.QuizAfter, app)
+    assert screen.view.route == "/quiz/after"
     assert "Question 1 of 10" in screen.texts()
     assert "quiz-explanation" not in screen.identifiers()
     assert screen.disabled("quiz-next")
@@ -42,13 +42,36 @@ def test_a_question_explains_itself_after_the_answer_and_the_first_answer_counts
     assert not screen.disabled("quiz-next")
 
 
+def test_before_teaching_no_answer_is_shown_while_it_is_taken_and_each_is_reviewed_after(app):
+    """DOMAIN §5: the quiz shows no answer while it is taken before teaching; afterwards each
+    question's result is shown with the right answer."""
+    screen = Mounted(quiz.QuizBefore, app)
+    screen.tap("answer-where.breasts")
+    shown = " ".join(screen.texts())
+    assert "quiz-explanation" not in screen.identifiers()
+    assert "right answer" not in shown.lower() and "Not quite" not in shown and "Right!" not in shown
+    screen.tap("answer-where.spine_sides")  # she may change her mind: nothing was judged
+    assert not screen.disabled("quiz-next")
+    wrong = {"hormone": "hormone.prolactin"}
+    for n, item in enumerate(ITEMS):
+        if n:
+            screen.tap(f"answer-{wrong.get(item.question.value, item.answer)}")
+        assert "quiz-explanation" not in screen.identifiers()
+        screen.tap("quiz-finish" if n == len(ITEMS) - 1 else "quiz-next")
+    texts = screen.texts()
+    assert "9 of 10 right: 90%" in texts
+    assert all(f"quiz-review-{q.value}" in screen.identifiers() for q in QUESTIONS)
+    assert any(text.startswith("Not right. The right answer: Oxytocin") for text in texts), texts
+    assert texts.count("Right") == 9
+
+
 def test_before_and_after_scores_are_saved_and_shown_side_by_side(app):
     before = Mounted(quiz.QuizBefore, app)
     wrong = {"hormone": "hormone.prolactin", "how_often": "how_often.once_a_week"}
-    answer_all(before, lambda item: wrong.get(item.question.value, item.answer))
+    answer_all(before, lambda item: wrong.get(item.question.value, item.answer), told=False)
     assert "8 of 10 right: 80%" in before.texts()
     after = Mounted(quiz.QuizAfter, app)
-    answer_all(after, lambda item: item.answer)
+    answer_all(after, lambda item: item.answer, told=True)
     assert "10 of 10 right: 100%" in after.texts()
     shown = Mounted(visit.Visit, app).texts()
     assert "80%" in shown and "100%" in shown

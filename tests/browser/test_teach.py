@@ -52,7 +52,12 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
     app.wait_for("quiz-question")
     for n, item in enumerate(ITEMS):
         tap(app, f"answer-{wrong.get(item.question.value, item.answer)}")
-        app.wait_for("quiz-explanation")
+        go = "quiz-finish" if n == len(ITEMS) - 1 else "quiz-next"
+        if phase == "after":
+            app.wait_for("quiz-explanation")  # after teaching: right or not, at once
+        else:  # before teaching: nothing judged while it is taken (DOMAIN §5), only Next comes alive
+            app.until(lambda go=go: app.el(go).first.get_attribute("aria-disabled") != "true", what="the answer taken")
+            assert app.el("quiz-explanation").count() == 0
         if shots and n == 0:
             app.shot(f"41-quiz-{phase}")
         try:
@@ -61,6 +66,7 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
             app.shot(f"failed-quiz-{n}", still=False)
             raise
     app.wait_for("quiz-score")
+    app.el("quiz-review-where").wait_for(state="attached")  # each question's result, with the right answer
     if shots:
         app.shot(f"42-quiz-score-{phase}")
     app.tap("quiz-done")

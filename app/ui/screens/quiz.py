@@ -1,6 +1,9 @@
 """The teach-back quiz (/quiz/before, /quiz/after): DOMAIN §5's ten questions, one at a time, options
-shuffled for this attempt; after each answer, right or not and one short explanation. At the end
-the score is saved for the mother, and shown beside the other phase's score with both dates."""
+shuffled for this attempt. Before teaching it shows no answer while it is taken (what the family
+knows is measured, not taught; an answer can be changed until Next); after teaching, each answer is
+followed by right or not and one short explanation. At the end the score is saved for the mother,
+shown beside the other phase's score with both dates, and each question's result is listed with the
+right answer (DOMAIN §5)."""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ class Attempt:
     """One attempt: its shuffle, where it stands, and the answers given so far."""
 
     seed: int
+    phase: Phase = Phase.AFTER
     index: int = 0
     answers: dict[str, str] = field(default_factory=dict)
     result: QuizScore | None = None
@@ -42,8 +46,15 @@ class Attempt:
     def answered(self) -> str | None:
         return self.answers.get(self.question.value)
 
+    @property
+    def tells(self) -> bool:
+        """Whether an answer is judged as soon as it is given (after teaching only)."""
+        return self.phase is Phase.AFTER
+
     def choose(self, option: str) -> None:
-        if self.answered is None:  # the first answer counts: the explanation is already shown
+        # After teaching the first answer counts (its explanation is already shown); before, she
+        # may change her mind until Next: nothing was shown.
+        if self.answered is None or not self.tells:
             self.answers = {**self.answers, self.question.value: option}
 
     def next(self) -> None:
@@ -57,6 +68,8 @@ def _option(code: str, attempt: Attempt) -> ft.Control:
     icon: ft.IconData | None = None
     color: str = ft.Colors.ON_SURFACE
     border: str = ft.Colors.OUTLINE
+    if not attempt.tells:  # before teaching: only which one she chose, never whether it is right
+        return _choice(code, attempt, chosen == code)
     if chosen is not None:
         if right:
             icon, color, border = ft.Icons.CHECK_CIRCLE, ft.Colors.PRIMARY, ft.Colors.PRIMARY
@@ -93,6 +106,62 @@ def _option(code: str, attempt: Attempt) -> ft.Control:
     )
 
 
+def _choice(code: str, attempt: Attempt, chosen: bool) -> ft.Control:
+    """An option before teaching: marked when chosen, tappable again to change."""
+    text = t(OPTION_TEXTS, code)
+    row = ft.Container(
+        ft.Row(
+            [
+                ft.Text(text, size=16, expand=True, weight=ft.FontWeight.W_600 if chosen else None),
+                *([ft.Icon(ft.Icons.RADIO_BUTTON_CHECKED, color=ft.Colors.PRIMARY)] if chosen else []),
+            ],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        padding=ft.Padding.symmetric(horizontal=14, vertical=12),
+        border=ft.Border.all(2, ft.Colors.PRIMARY if chosen else ft.Colors.OUTLINE),
+        border_radius=12,
+        ink=True,
+        on_click=lambda e: attempt.choose(code),
+    )
+    return ft.Semantics(
+        content=row,
+        identifier=f"answer-{code}",
+        label=text,
+        button=True,
+        selected=chosen,
+        container=True,
+        exclude_semantics=True,
+        on_tap=lambda e: attempt.choose(code),
+    )
+
+
+def review(answers: dict[str, str]) -> list[ft.Control]:
+    """After an attempt: each question, her answer, right or not, and the right answer."""
+    rows: list[ft.Control] = [kit.heading(_("Each question"), 18)]
+    for n, q in enumerate(QUESTIONS, start=1):
+        given = answers.get(q.value)
+        right = given is not None and is_right(q, given)
+        lines: list[ft.Control] = [
+            kit.body(f"{n}. {t(QUESTION_TEXTS, q)}", weight=ft.FontWeight.W_600),
+            kit.body(
+                (_("Answer: %(answer)s") % {"answer": t(OPTION_TEXTS, given)}) if given else _("Not answered"),
+                color=ft.Colors.ON_SURFACE_VARIANT,
+            ),
+        ]
+        if right:
+            lines.append(kit.body(_("Right"), color=ft.Colors.PRIMARY, weight=ft.FontWeight.W_600))
+        else:
+            lines.append(
+                kit.body(
+                    _("Not right. The right answer: %(answer)s") % {"answer": t(OPTION_TEXTS, item(q).answer)},
+                    color=kit.DANGER,
+                    weight=ft.FontWeight.W_600,
+                )
+            )
+        rows.append(kit.tagged(ft.Column(lines, spacing=2), f"quiz-review-{q.value}"))
+    return rows
+
+
 def _question_controls(attempt: Attempt) -> list[ft.Control]:
     q = attempt.question
     controls: list[ft.Control] = [
@@ -104,7 +173,7 @@ def _question_controls(attempt: Attempt) -> list[ft.Control]:
         *[_option(code, attempt) for code in shuffled_options(q, attempt.seed)],
     ]
     chosen = attempt.answered
-    if chosen is not None:
+    if chosen is not None and attempt.tells:
         good = chosen == item(q).answer
         verdict = (
             _("Right!")
@@ -129,7 +198,7 @@ def _question_controls(attempt: Attempt) -> list[ft.Control]:
 def quiz_view(phase: Phase) -> ft.View:
     """The quiz screen of one phase (its hooks belong to the component that calls it)."""
     app = use_app()
-    attempt, _set = use_lazy_state(lambda: Attempt(seed=new_seed()))
+    attempt, _set = use_lazy_state(lambda: Attempt(seed=new_seed(), phase=phase))
     teaching = use_scope().teaching
     title = _("Quiz: %(phase)s") % {"phase": t(PHASES, phase).lower()}
     route = ROUTES[phase]
@@ -155,6 +224,7 @@ def quiz_view(phase: Phase) -> ft.View:
             ),
             kit.body(_("Before and after teaching, for this family:")),
             quiz_pair_row(pair.before, pair.after),
+            *review(attempt.answers),
         ]
         if phase is Phase.BEFORE:
             controls.append(
