@@ -1,5 +1,5 @@
 """Session step 6: where to massage (DOMAIN 2 "Landmarks": where to start, which way, where to stop),
-then Start: the rounds run by themselves."""
+the hands warmed and oiled now that she is seated, then Start: the rounds run by themselves."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ def landmark_steps() -> list[str]:
     ]
 
 
+def oil_hands_text() -> str:
+    # DOMAIN 2 "Preparation" and 5b: the massager warms the hands and oils the palms; here, once she
+    # is seated, just before touching her back (not at the start of the preparation).
+    return _("Now, just before you touch her back: warm your hands by rubbing them together, then oil your palms.")
+
+
 @ft.component
 def Landmarks() -> ft.View:
     app = use_app()
@@ -49,6 +55,7 @@ def Landmarks() -> ft.View:
             alignment=ft.MainAxisAlignment.CENTER,
         ),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(landmark_steps(), start=1)],
+        kit.tagged(kit.note(oil_hands_text(), icon=ft.Icons.CLEAN_HANDS), "oil-hands"),
         why_panel("landmarks", opened=teaching(app)),
         kit.note(
             _(
