@@ -24,7 +24,7 @@ from app.domain.protocol import (
     PrepItem,
     Technique,
 )
-from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus
+from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus, outcome_of
 from app.domain.redflags import recent_flags
 from app.domain.safety import Stop, today_stops
 from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
@@ -129,9 +129,9 @@ class SessionView:
     demo: bool
 
 
-def _status_of(session: Session) -> SessionStatus:
-    if session.status is Status.FINISHED:
-        return SessionStatus.COMPLETED
+def _status_of(session: Session, now: float) -> SessionStatus:
+    if session.status is Status.FINISHED:  # the end reached; skipped rounds make it "ended early"
+        return outcome_of(SessionStatus.COMPLETED, session.rounds_done(now), session.plan.rounds)
     if session.status is Status.STOPPED:
         return SessionStatus.STOPPED_PAIN if session.stop_reason is StopReason.PAIN else SessionStatus.ENDED_EARLY
     return SessionStatus.IN_PROGRESS
@@ -261,7 +261,7 @@ class SessionController:
     def _persist(self, kind: str, now: float) -> None:
         session, session_id = self._current()
         progress = self._progress(now)
-        status = _status_of(session)
+        status = _status_of(session, now)
         if status is SessionStatus.IN_PROGRESS:
             self.store.sessions.record_event(session_id, kind, progress)
         else:

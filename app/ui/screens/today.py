@@ -81,12 +81,14 @@ def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Contr
         ft.Row(
             [
                 ft.Icon(icon, color=ft.Colors.PRIMARY if done else ft.Colors.OUTLINE, size=28),
-                ft.Text(label, size=16, expand=True),
-                ft.Text(
+                ft.Text(label, size=16),
+                ft.Text(  # takes the rest of the row and wraps: "ended early (1 of 3 rounds)"
                     state,
                     size=15,
                     weight=ft.FontWeight.W_600,
                     color=ft.Colors.PRIMARY if done else ft.Colors.ON_SURFACE_VARIANT,
+                    expand=True,
+                    text_align=ft.TextAlign.RIGHT,
                 ),
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
@@ -98,9 +100,18 @@ def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Contr
     )
 
 
-def massage_state(state: HalfDay) -> tuple[str, bool]:
-    """The word for a half-day, and whether it is ticked."""
-    return t(HALF_DAY_WORDS, state), state is HalfDay.DONE
+def massage_state(state: HalfDay, rounds: tuple[int, int] | None = None) -> tuple[str, bool]:
+    """The word for a half-day, and whether it is ticked; with `rounds` (done, planned) of a massage
+    that was not completed, how many rounds were done: "ended early (1 of 3 rounds)"."""
+    word = t(HALF_DAY_WORDS, state)
+    if rounds is not None and state is not HalfDay.DONE:
+        done, total = rounds
+        counted = ngettext("%(done)d of %(total)d round", "%(done)d of %(total)d rounds", total) % {
+            "done": done,
+            "total": total,
+        }
+        word = f"{word} ({counted})"
+    return word, state is HalfDay.DONE
 
 
 def _card(controls: list[ft.Control]) -> ft.Control:
@@ -263,8 +274,8 @@ def Today() -> ft.View:
     controls += [notice_card(notice) for notice in summary.notices]
     controls.append(_mother_card(app, summary))
 
-    m_text, m_done = massage_state(summary.morning)
-    e_text, e_done = massage_state(summary.evening)
+    m_text, m_done = massage_state(summary.morning, summary.morning_rounds)
+    e_text, e_done = massage_state(summary.evening, summary.evening_rounds)
     controls.append(
         _card(
             [
