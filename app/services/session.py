@@ -16,6 +16,8 @@ from app.domain.protocol import (
     CONTRAINDICATIONS,
     DEFAULT_REST_MINUTES,
     DEFAULT_ROUND_MINUTES,
+    REST_MINUTES_CHOICES,
+    ROUND_MINUTES_CHOICES,
     TECHNIQUES_FOR_BUILD,
     Build,
     Contraindication,
@@ -69,6 +71,9 @@ class Wizard:
     prepared: set[PrepItem] = field(default_factory=set)
     build: Build | None = None
     technique: Technique | None = None
+    # "Same as last time": her build, technique, minutes and rest as at her last massage; after the
+    # safety check (asked every time) straight to "Where to massage" and Start.
+    same_as_last: bool = False
 
     def answered(self, answer: SafetyAnswer) -> list[Contraindication]:
         """The questions given this answer, in the order they are asked."""
@@ -129,6 +134,23 @@ class SessionView:
     demo: bool
 
 
+LAST_CHOICE_LOOKBACK = 20  # an unfinished one or two may lie above her last ended massage
+
+
+def _repeatable(record: SessionRecord) -> bool:
+    if record.build is None or record.technique is None or record.round_s % 60 or record.rest_s % 60:
+        return False
+    try:
+        build, technique = Build(record.build), Technique(record.technique)
+    except ValueError:
+        return False
+    return (
+        record.round_s // 60 in ROUND_MINUTES_CHOICES
+        and record.rest_s // 60 in REST_MINUTES_CHOICES
+        and technique in TECHNIQUES_FOR_BUILD[build]
+    )
+
+
 def _status_of(session: Session, now: float) -> SessionStatus:
     if session.status is Status.FINISHED:  # the end reached; skipped rounds make it "ended early"
         return outcome_of(SessionStatus.COMPLETED, session.rounds_done(now), session.plan.rounds)
@@ -151,6 +173,27 @@ class SessionController:
     # -- the wizard ---------------------------------------------------------------------------
     def reset_wizard(self) -> None:
         self.wizard = Wizard()
+
+    def last_choice(self) -> SessionRecord | None:
+        """Her last real massage that ended (how it ended does not matter), with a build, technique,
+        minutes and rest this version still offers: what "Same as last time" repeats."""
+        for record in self.store.sessions.list(limit=LAST_CHOICE_LOOKBACK, include_demo=False):
+            if record.status is SessionStatus.IN_PROGRESS or record.demo:
+                continue
+            return record if _repeatable(record) else None
+        return None
+
+    def repeat_last(self, record: SessionRecord) -> None:
+        """A new wizard with `record`'s choices, the safety questions unanswered."""
+        if not _repeatable(record):
+            raise ValueError("that massage's choices cannot be repeated")
+        self.wizard = Wizard(
+            round_minutes=record.round_s // 60,
+            rest_minutes=record.rest_s // 60,
+            build=Build(str(record.build)),
+            technique=Technique(str(record.technique)),
+            same_as_last=True,
+        )
 
     def read_today(self) -> list[Stop]:
         """What her diary says about massaging today (`safety.today_stops`), kept in the wizard for

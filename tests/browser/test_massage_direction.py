@@ -1,13 +1,14 @@
 """The hand technique and "Where to massage" screens as a husband sees them, in Indonesian and English,
 light and dark, at 360x800: the landmarks named start (the bra line) then stop (the upper edge of the
-shoulder blades), the hands oiled only now, and the round's first picture with the dots at the start.
-Screenshots go to tests/artifacts (technique, landmarks, landmarks-oil, round-start)."""
+shoulder blades), the hands oiled only now, and the round's first picture with the dots at the start;
+then "Same as last time" on Today asks the safety questions and goes straight to Start. Screenshots go
+to tests/artifacts (technique, landmarks, landmarks-oil, round-start, today)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_session_flow import answer_safety, reveal
+from tests.browser.test_session_flow import answer_safety, reveal, tap_in_view
 
 WORDS = {
     "en": {
@@ -57,4 +58,16 @@ def test_the_landmarks_say_where_to_start_and_stop_and_to_oil_the_hands_now(open
     app.tap("pause-resume")  # end it, so that the next case starts a new massage
     app.tap("end-session")
     app.tap("confirm-yes")
-    app.wait_for("finish-save")
+    app.tap("finish-save")
+    app.tap("back")  # from history to Today
+    # "Same as last time": the safety questions again, then straight to where to massage and Start
+    reveal(
+        app, "same-as-last"
+    )  # (its line, e.g. "3 min a round, 1 min rest · Both thumbs": tests/test_same_as_last.py)
+    app.shot(f"direction-today{suffix}")
+    tap_in_view(app, "same-as-last")
+    app.wait_for("safety-fever_ill-no")
+    answer_safety(app)
+    app.tap("safety-next")
+    app.wait_for("oil-hands")
+    app.wait_for("start-round")

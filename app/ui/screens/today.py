@@ -16,6 +16,7 @@ from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, pp_day_text, t, visit_lines
 from app.ui.screens.flag_labels import Calls, dial, flag_card, notice_card
 from app.ui.screens.history import session_summary
+from app.ui.screens.labels import TECHNIQUES
 from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
 from app.ui.screens.mothers import mother_name
 from app.ui.screens.report import MOTHER_PART, report_part_route
@@ -40,6 +41,30 @@ def start_massage(app: AppState, ask: Any) -> None:
         return
     c.reset_wizard()
     app.go("/session/setup")
+
+
+def same_as_last(app: AppState, ask: Any) -> None:
+    """Her last massage's build, technique, minutes and rest; the safety check is still asked, then
+    straight to where to massage and Start (unless one is unfinished: then ask first)."""
+    c = app.controller
+    if c.active or c.pending() is not None:
+        ask(True)
+        return
+    record = c.last_choice()
+    if record is None:  # gone since Today was drawn (deleted, another mother): the full way
+        start_massage(app, ask)
+        return
+    c.repeat_last(record)
+    app.go("/session/safety")
+
+
+def last_choice_text(app: AppState) -> str | None:
+    """'3 min a round, 1 min rest · Both thumbs', or None when there is nothing to repeat."""
+    record = app.controller.last_choice()
+    if record is None:
+        return None
+    plan = _("%(min)d min a round, %(rest)d min rest") % {"min": record.round_s // 60, "rest": record.rest_s // 60}
+    return f"{plan} · {t(TECHNIQUES, record.technique)}"
 
 
 def _hold_unfinished(app: AppState) -> bool:
@@ -112,6 +137,18 @@ def massage_state(state: HalfDay, rounds: tuple[int, int] | None = None) -> tupl
         }
         word = f"{word} ({counted})"
     return word, state is HalfDay.DONE
+
+
+def _same_as_last(app: AppState, ask: Any) -> list[ft.Control]:
+    text = last_choice_text(app)
+    if text is None:
+        return []
+    return [
+        kit.secondary_button(
+            _("Same as last time"), lambda e: same_as_last(app, ask), "same-as-last", icon=ft.Icons.REPLAY
+        ),
+        kit.body(text, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+    ]
 
 
 def _card(controls: list[ft.Control]) -> ft.Control:
@@ -285,6 +322,7 @@ def Today() -> ft.View:
                 kit.primary_button(
                     _("Start a massage"), lambda e: start_massage(app, set_asking), "start-session", icon=ft.Icons.SPA
                 ),
+                *_same_as_last(app, set_asking),
             ]
         )
     )
