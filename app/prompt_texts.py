@@ -21,22 +21,23 @@ CLIP_TEXTS: dict[Clip, str] = {
     Clip.ROUND_1: N_("Round one of three."),
     Clip.ROUND_2: N_("Round two of three."),
     Clip.ROUND_3: N_("Round three of three."),
-    # DOMAIN 2 "Technique by body build": "heavier (gemuk) mother: clenched fists ..., thumbs pointing
-    # forward"; "Movement: small circles ..., both sides of the spine at once"; "circles from inside
-    # outward, slowly"; zone "between the shoulder blades and the level of ribs 5-6 (bra line)".
+    # DOMAIN 2 "Technique by body build": "heavier (gemuk) mother: both hands clenched into fists"
+    # (seed 000 gives no thumb direction: the app asks for none); "Movement: small circles ..., both
+    # sides of the spine at once"; "circles from inside outward, slowly"; "Direction: start at the bra
+    # line and move up, circle by circle, to the upper edge of the shoulder blades" (DOMAIN 1, 2).
     Clip.HAND_FISTS: N_(
-        "Fists, thumbs forward. Small circles on both sides of the spine, from the inside "
-        "outward, from the shoulder blades to the bra line."
+        "Fists. Small circles on both sides of the spine, from the inside outward, moving up "
+        "from the bra line to the upper edge of the shoulder blades."
     ),
     # DOMAIN 2: "slim or normal mother: both thumbs (jempol/ibu jari kiri dan kanan)", same movement.
     Clip.HAND_THUMBS: N_(
-        "Both thumbs. Small circles on both sides of the spine, from the inside outward, "
-        "from the shoulder blades to the bra line."
+        "Both thumbs. Small circles on both sides of the spine, from the inside outward, moving up "
+        "from the bra line to the upper edge of the shoulder blades."
     ),
     # DOMAIN 2: "or the backs of both index fingers (punggung telunjuk kiri dan kanan)", same movement.
     Clip.HAND_INDEX_BACKS: N_(
-        "Backs of the index fingers. Small circles on both sides of the spine, from the "
-        "inside outward, from the shoulder blades to the bra line."
+        "Backs of the index fingers. Small circles on both sides of the spine, from the inside "
+        "outward, moving up from the bra line to the upper edge of the shoulder blades."
     ),
     # DOMAIN 2 "Movement": "gentle pressure that must not hurt or bruise"; DOMAIN 3: "Stop at once if it
     # hurts; pressure that is too strong causes pain" (asking her is how he knows).

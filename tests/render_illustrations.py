@@ -37,7 +37,9 @@ DRAWINGS: dict[str, tuple[Callable[[bool], ft.Control], float]] = {
     "hands-fists": (lambda dark: il.hands_illustration("fists", WIDTH, dark=dark), il.HANDS_H),
     "hands-thumbs": (lambda dark: il.hands_illustration("thumbs", WIDTH, dark=dark), il.HANDS_H),
     "hands-index-backs": (lambda dark: il.hands_illustration("index_backs", WIDTH, dark=dark), il.HANDS_H),
-    "back": (lambda dark: il.back_illustration(WIDTH, dark=dark, marker=0.5), il.BACK_H),
+    "back": (lambda dark: il.back_illustration(WIDTH, dark=dark), il.BACK_H),  # as on "Where to massage"
+    # a round under way: the dots a quarter of the way up from the bra line
+    "back-round": (lambda dark: il.back_illustration(WIDTH, dark=dark, marker=0.25), il.BACK_H),
 }
 
 

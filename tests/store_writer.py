@@ -24,11 +24,11 @@ EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 EVENTS_PER_SESSION = ("phase", "pause", "resume", "skip", "phase")
 
 
-def progress_for(seq: int) -> SessionProgress:
+def progress_for(seq: int, rounds_done: int | None = None) -> SessionProgress:
     return SessionProgress(
         at=EPOCH + timedelta(seconds=seq),
         snapshot={"seq": seq},
-        rounds_done=seq % 4,
+        rounds_done=seq % 4 if rounds_done is None else rounds_done,
         massaged_s=seq * 1.5,
     )
 
@@ -58,7 +58,8 @@ def main(path: str) -> None:
                 store.sessions.record_event(session_id, kind, progress_for(seq))
                 report(session_id, kind, seq)
             seq += 1
-            store.sessions.finish(session_id, SessionStatus.COMPLETED, progress_for(seq))
+            # completed: every planned round done (one with rounds missing reads as ended early)
+            store.sessions.finish(session_id, SessionStatus.COMPLETED, progress_for(seq, rounds_done=3))
             report(session_id, "finish", seq)
 
 

@@ -213,6 +213,19 @@ def test_palettes_give_the_contact_area_its_own_colour() -> None:
 # ---------------------------------------------------------------- back
 
 
+def _ribs_y(stack: ft.Stack) -> float:
+    """The height of the dashed ribs 5-6 line: the bra line, where every stroke starts."""
+    dashed = [s for s in _canvas(stack).shapes if isinstance(s, cv.Line) and s.paint.stroke_dash_pattern]
+    assert len(dashed) == 1
+    return float(dashed[0].y1)
+
+
+def _label(stack: ft.Stack, text: str) -> ft.Container:
+    found = [c for c in stack.controls[1:] if isinstance(c, ft.Container) and c.key is None and text in _texts(c)]
+    assert len(found) == 1, text
+    return found[0]
+
+
 @pytest.mark.parametrize("dark", [False, True])
 @pytest.mark.parametrize("width", [320, 240])
 def test_back_illustration_fits_and_shows_the_landmarks(width: float, dark: bool) -> None:
@@ -223,28 +236,78 @@ def test_back_illustration_fits_and_shows_the_landmarks(width: float, dark: bool
     assert stack.height == pytest.approx(geo.height) == pytest.approx(width * il.BACK_H / il.DESIGN_WIDTH)
     _assert_inside(stack)
     labels = _texts(control)
-    for text in ("Prominent neck bone (C7)", "Shoulder blade", "Ribs 5-6 (bra line)", "Massage zone", "Spine"):
+    for text in (
+        "Prominent neck bone (C7)",
+        "Shoulder blade",
+        "Start: bra line (ribs 5-6)",
+        "Stop: upper edge of the shoulder blades",
+        "Massage zone",
+        "Spine",
+    ):
         assert text in labels
-    assert labels.count("Shoulder blade") == 2
     # the ribs 5-6 line is dashed and lies at the bottom of the zone
-    dashed = [s for s in _canvas(stack).shapes if isinstance(s, cv.Line) and s.paint.stroke_dash_pattern]
-    assert len(dashed) == 1 and dashed[0].y1 == pytest.approx(geo.zone_bottom)
+    assert _ribs_y(stack) == pytest.approx(geo.zone_bottom)
 
 
-def test_back_without_a_marker_hides_the_markers() -> None:
-    markers = _markers(_stack(il.back_illustration()))
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_back_names_where_the_stroke_starts_and_where_it_stops(lang: str) -> None:
+    """DOMAIN 2: the bra line is the START, at the bottom; the upper edge of the shoulder blades the
+    END, at the top. Each label sits at its own end, and the description says it in words."""
+    with i18n.using(lang):
+        control = il.back_illustration(width=320)
+        stack = _stack(control)
+        start = _label(stack, i18n._("Start: bra line (ribs 5-6)"))
+        stop = _label(stack, i18n._("Stop: upper edge of the shoulder blades"))
+    geo = il.back_geometry(320)
+    assert start.top is not None and stop.top is not None
+    assert geo.zone_bottom <= start.top <= geo.zone_bottom + 20  # just under the bra line
+    assert stop.top < geo.zone_top  # above the zone's top, at the shoulder blades' upper edge
+    assert isinstance(control, ft.Semantics)
+    if lang == "en":
+        described = str(control.label)
+        assert "starts at the bra line" in described and "goes up to the upper edge of the shoulder blades" in described
+        assert " down " not in described
+
+
+def test_the_arrows_in_the_zone_point_up() -> None:
+    """Between the circle arrows, each band has a straight arrow whose head is above its tail."""
+    stack = _stack(il.back_illustration(width=320))
+    tail, head = il.back.UP_ARROW_Y
+    assert head < tail  # design units grow downward: the head is higher up on the back
+    geo = il.back_geometry(320)
+    heads = [
+        s
+        for s in _canvas(stack).shapes
+        if isinstance(s, cv.Path)
+        and s.elements
+        and isinstance(s.elements[0], cv.Path.MoveTo)
+        and s.elements[0].y == pytest.approx(head)
+    ]
+    assert len(heads) >= 2  # one per band (each drawn on its rim too)
+    for s in heads:
+        tip = s.elements[0]
+        others = [e for e in s.elements[1:] if hasattr(e, "y")]
+        assert all(getattr(e, "y") > tip.y for e in others)  # noqa: B009  # the tip is the highest point
+        assert geo.zone_top < tip.y < geo.zone_bottom
+
+
+def test_back_without_a_marker_hides_the_markers_at_the_bra_line() -> None:
+    stack = _stack(il.back_illustration())
+    markers = _markers(stack)
     assert [m.visible for m in markers] == [False, False]
+    d = il.back_geometry(320).marker_size
+    assert all(m.top + d == pytest.approx(_ribs_y(stack)) for m in markers)  # type: ignore[operator]
 
 
 @pytest.mark.parametrize(
     "fraction, expected",
     [
-        (0.0, 0.0),  # shoulder blades: the top of the zone
+        (0.0, 0.0),  # the bra line: the bottom of the zone, where the stroke starts
         (0.25, 0.25),
-        (0.5, 0.5),  # half-way down
-        (1.0, 1.0),  # ribs 5-6, the bra line
-        (-3.0, 0.0),  # below range: clamped to the top
-        (7.0, 1.0),  # above range: clamped to the ribs
+        (0.5, 0.5),  # half-way up
+        (1.0, 1.0),  # the upper edge of the shoulder blades, where it stops
+        (-3.0, 0.0),  # below range: clamped to the bra line
+        (7.0, 1.0),  # above range: clamped to the shoulder blades
     ],
 )
 def test_markers_sit_at_the_fraction_between_the_landmarks(fraction: float, expected: float) -> None:
@@ -253,25 +316,72 @@ def test_markers_sit_at_the_fraction_between_the_landmarks(fraction: float, expe
     stack = _stack(il.back_illustration(width=width, marker=fraction))
     markers = _markers(stack)
     assert all(m.visible for m in markers)
-    ribs_y = next(s.y1 for s in _canvas(stack).shapes if isinstance(s, cv.Line) and s.paint.stroke_dash_pattern)
+    ribs_y = _ribs_y(stack)
     d = geo.marker_size
     for m, centre_x in zip(markers, geo.marker_x, strict=True):
         assert m.width == m.height == pytest.approx(d)
         centre_y = m.top + d / 2  # type: ignore[operator]
-        assert centre_y == pytest.approx(geo.zone_top + d / 2 + expected * (ribs_y - geo.zone_top - d))
+        assert centre_y == pytest.approx(ribs_y - d / 2 - expected * (ribs_y - geo.zone_top - d))
         assert geo.zone_top <= m.top and m.top + d <= ribs_y + 1e-9  # type: ignore[operator]
         assert m.left + d / 2 == pytest.approx(centre_x)  # type: ignore[operator]
     left, right = markers
     assert left.left + d < width / 2 < right.left  # type: ignore[operator]  # one each side of the spine
 
 
-def test_markers_move_down_with_the_fraction_and_nothing_else_changes() -> None:
+def test_markers_move_up_with_the_fraction_and_nothing_else_changes() -> None:
     builds = [_stack(il.back_illustration(width=320, marker=i / 10)) for i in range(11)]
     tops = [_markers(st)[0].top for st in builds]
-    assert all(b > a for a, b in zip(tops, tops[1:]))  # type: ignore[operator]
+    assert all(b < a for a, b in zip(tops, tops[1:]))  # type: ignore[operator]  # smaller top: higher up
     drawn = [_describe(_canvas(st).shapes) for st in builds]
     assert all(d == drawn[0] for d in drawn)  # a rebuild only moves the markers
     assert il.back_illustration(marker=0.3) is not il.back_illustration(marker=0.3)  # a new tree each call
+
+
+def test_a_round_draws_the_hands_from_the_bra_line_up_then_back() -> None:
+    """What the rounds screen draws second by second (`marker_fraction(elapsed)`): the dots first
+    appear at the bra line, move up every second to the upper edge of the shoulder blades, are hidden
+    while the hands return, and appear at the bra line again. Never a visible step down."""
+    width = 320
+    geo = il.back_geometry(width)
+    d = geo.marker_size
+    frames = []
+    for second in range(int(3 * (il.STROKE_S + il.RETURN_S)) + 1):
+        stack = _stack(il.back_illustration(width=width, marker=il.marker_fraction(second)))
+        left = _markers(stack)[0]
+        frames.append((second, bool(left.visible), float(left.top) + d / 2))  # type: ignore[arg-type]
+        ribs_y = _ribs_y(stack)
+    first = frames[0]
+    assert first[1] and first[2] == pytest.approx(ribs_y - d / 2)  # the first point: at the bra line
+    visible = [(s, y) for s, shown, y in frames if shown]
+    hidden = [s for s, shown, _y in frames if not shown]
+    assert hidden  # the return is drawn as lifted hands
+    for (s1, y1), (s2, y2) in zip(visible, visible[1:]):
+        if s2 == s1 + 1:
+            assert y2 < y1, (s1, s2)  # from one second to the next, only up
+        else:
+            assert y2 == pytest.approx(ribs_y - d / 2)  # after the return: back at the bra line
+    top = min(y for _s, y in visible)
+    assert top == pytest.approx(geo.zone_top + d / 2)  # it reaches the upper edge of the shoulder blades
+
+
+def test_marker_fraction_strokes_up_then_returns() -> None:
+    stroke, back = il.STROKE_S, il.RETURN_S
+    assert il.marker_fraction(0) == 0.0
+    assert il.marker_fraction(stroke / 2) == pytest.approx(0.5)
+    assert il.marker_fraction(stroke) == pytest.approx(1.0)
+    assert il.marker_fraction(stroke + back / 2) is None  # the hands are lifted and come back
+    assert il.marker_fraction(stroke + back) == pytest.approx(0.0)
+    up = [il.marker_fraction(t / 10) for t in range(0, int(stroke * 10) + 1)]
+    assert all(b > a for a, b in zip(up, up[1:]))  # type: ignore[operator]
+    values = [il.marker_fraction(t / 10) for t in range(0, 600)]
+    assert all(v is None or 0.0 <= v <= 1.0 for v in values)
+    for t in (0.3, 5.0, 11.9, 20.1):
+        assert il.marker_fraction(t + stroke + back) == pytest.approx(il.marker_fraction(t))
+    assert il.marker_fraction(stroke + back / 2 + stroke + back) is None
+    assert il.marker_fraction(3, stroke_s=6) == pytest.approx(0.5)
+    assert il.marker_fraction(-5) == 0.0
+    with pytest.raises(ValueError):
+        il.marker_fraction(1, stroke_s=0)
 
 
 def test_markers_glide() -> None:
@@ -286,24 +396,3 @@ def test_markers_step_without_gliding_when_the_device_asks_for_less_motion() -> 
     gliding, stepping = (_markers(_stack(il.back_illustration(marker=0.5, glide=g))) for g in (True, False))
     assert [m.top for m in stepping] == [m.top for m in gliding]  # the same places
     assert all(m.animate_position is None for m in stepping)
-
-
-def test_marker_fraction_ping_pongs() -> None:
-    sweep = 12.0
-    assert il.marker_fraction(0) == 0.0
-    assert il.marker_fraction(sweep / 2) == pytest.approx(0.5)
-    assert il.marker_fraction(sweep) == pytest.approx(1.0)
-    assert il.marker_fraction(1.5 * sweep) == pytest.approx(0.5)
-    assert il.marker_fraction(2 * sweep) == pytest.approx(0.0)
-    values = [il.marker_fraction(t / 10) for t in range(0, 600)]
-    assert all(0.0 <= v <= 1.0 for v in values)
-    down = [il.marker_fraction(t / 10) for t in range(0, 121)]
-    up = [il.marker_fraction(t / 10) for t in range(120, 241)]
-    assert all(b > a for a, b in zip(down, down[1:]))
-    assert all(b < a for a, b in zip(up, up[1:]))
-    for t in (0.3, 5.0, 13.7, 23.9):
-        assert il.marker_fraction(t + 2 * sweep) == pytest.approx(il.marker_fraction(t))
-    assert il.marker_fraction(3, sweep_s=6) == pytest.approx(0.5)
-    assert il.marker_fraction(-5) == 0.0
-    with pytest.raises(ValueError):
-        il.marker_fraction(1, sweep_s=0)

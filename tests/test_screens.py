@@ -38,10 +38,10 @@ SCREENS: list[tuple[Callable[[], Any], str, set[str]]] = [
         {"safety-pregnant-yes", "safety-pregnant-no", "safety-pregnant-unsure", "safety-next"},
     ),
     (session_unsafe.Unsafe, "/session/unsafe", {"unsafe-home", "unsafe-change"}),
-    (session_prep.Prep, "/session/prep", {"prep-oil", "prep-clean_oiled_hands", "to-position"}),
+    (session_prep.Prep, "/session/prep", {"prep-oil", "prep-clean_hands", "to-position"}),
     (session_position.Position, "/session/position", {"to-technique"}),
     (session_technique.Technique, "/session/technique", {"build-heavier", "build-slim_normal", "to-landmarks"}),
-    (session_landmarks.Landmarks, "/session/landmarks", {"start-round"}),
+    (session_landmarks.Landmarks, "/session/landmarks", {"oil-hands", "start-round"}),
     (session_finish.Finish, "/session/finish", {"finish-home"}),  # no massage to finish yet
     (history.History, "/history", {"back"}),
 ]
@@ -215,6 +215,18 @@ def test_the_build_and_technique_labels_read_as_in_the_issue(app):
     with i18n.using("id"):
         labels = [label for _, label in session_technique.technique_options(Build.SLIM_NORMAL)]
     assert labels == ["Kedua ibu jari", "Punggung jari telunjuk"]
+
+
+def test_the_hands_are_oiled_once_she_is_seated_not_while_preparing(app):
+    """Preparation washes the hands only; warming and oiling them is the last thing before the
+    massage, on "Where to massage" (after her position), with the landmarks named start then stop."""
+    prep = " ".join(Mounted(session_prep.Prep, app).texts())
+    assert "Wash your hands" in prep and "oil your palms" not in prep
+    landmarks = Mounted(session_landmarks.Landmarks, app).texts()
+    oil = next(i for i, text in enumerate(landmarks) if "warm your hands" in text and "oil your palms" in text)
+    start = next(i for i, text in enumerate(landmarks) if "Start at the bra line" in text)
+    stop = next(i for i, text in enumerate(landmarks) if "Stop at the upper edge of the shoulder blades" in text)
+    assert start < stop < oil
 
 
 def test_start_begins_the_get_ready_count_and_opens_the_rounds(app):

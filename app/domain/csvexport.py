@@ -50,7 +50,7 @@ REPORT_COLUMNS: dict[str, str] = {
 SESSION_COLUMNS: dict[str, str] = {
     "started_at": "UTC date and time (ISO 8601)",
     "ended_at": "UTC date and time; empty if not ended",
-    "outcome": "completed / ended_early / stopped_pain / in_progress",
+    "outcome": "completed (every round done) / ended_early (ended, or rounds skipped) / stopped_pain / in_progress",
     "rounds_done": "rounds massaged",
     "rounds_planned": "rounds planned",
     "round_minutes": "minutes per round",

@@ -10,7 +10,9 @@ What goes in, and nothing more, for each mother chosen:
   answer turned the same way round, or left out when she answered both.
 - Observation LOINC 63895-7 "Breastfeeding status": one per report, the day's flow rating.
 - Procedure: one per real massage (demonstrations are never exported), with its time, duration
-  and outcome (completed, ended early, stopped because it hurt).
+  and outcome (completed: every planned round done; ended early, also when rounds were skipped;
+  stopped because it hurt), the outcome's text saying how many rounds were done; "not-done" when
+  nothing was massaged.
 - Flag: each red flag of a report (DOMAIN section 3), on its day; `active` while the app still
   shows it as open on the export day (reported in the last days and not answered "no" since),
   on the newest day it was reported; `inactive` otherwise.
@@ -194,6 +196,14 @@ def _report_resources(
     return [response, observation]
 
 
+def _procedure_status(session: SessionRecord) -> str:
+    """FHIR's Procedure.status: "not-done" for a massage ended with nothing massaged (every round
+    skipped at once: terminated before anything beyond preparation), else by how it ended."""
+    if session.status is SessionStatus.ENDED_EARLY and session.massaged_s < 1:
+        return "not-done"
+    return _PROCEDURE_STATUS[session.status]
+
+
 def _procedure(patient: dict[str, Any], session: SessionRecord, zone: tzinfo | None) -> dict[str, Any]:
     period: dict[str, str] = {"start": _instant(session.started_at, zone)}
     if session.ended_at is not None:
@@ -210,11 +220,14 @@ def _procedure(patient: dict[str, Any], session: SessionRecord, zone: tzinfo | N
         "id": resource_id("Procedure", session.uuid),
         "text": narrative(f"Oxytocin massage on {period['start']}: {outcome}.", note),
         "identifier": [{"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{session.uuid}"}],
-        "status": _PROCEDURE_STATUS[session.status],
+        "status": _procedure_status(session),
         "code": {"text": "Oxytocin massage (pijat oksitosin) along both sides of the spine"},
         "subject": _ref(patient),
         "performedPeriod": period,
-        "outcome": {"coding": [coding(OUTCOME_SYSTEM, session.status.value, outcome)], "text": outcome},
+        "outcome": {
+            "coding": [coding(OUTCOME_SYSTEM, session.status.value, outcome)],
+            "text": f"{outcome}: {session.rounds_done} of {session.rounds_planned} rounds done",
+        },
         "note": [{"text": note}],
     }
     if session.status is SessionStatus.STOPPED_PAIN:

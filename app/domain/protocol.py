@@ -72,7 +72,8 @@ class PrepItem(StrEnum):
     OIL = "oil"  # baby oil or massage oil
     COVER_CLOTH = "cover_cloth"  # to cover the mother
     PRIVACY = "privacy"
-    CLEAN_OILED_HANDS = "clean_oiled_hands"  # wash hands, then oil the palms
+    # Washed here; warmed and oiled only once she is seated, just before the massage (landmarks step).
+    CLEAN_HANDS = "clean_hands"
 
 
 PREPARATION_ITEMS: tuple[PrepItem, ...] = tuple(PrepItem)

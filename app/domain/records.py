@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Codes, not labels: the UI translates them. They follow the design seed (DOMAIN.md section 2).
 BUILDS = ("heavier", "slim_normal")
@@ -24,6 +24,15 @@ class SessionStatus(StrEnum):
     ENDED_EARLY = "ended_early"
     # Pain stops the massage at once; history shows it so the family can tell the midwife.
     STOPPED_PAIN = "stopped_pain"
+
+
+def outcome_of(status: SessionStatus, rounds_done: int, rounds_planned: int) -> SessionStatus:
+    """How a massage ended, as history, Today and every export say it. One that ran to its end
+    counts as completed only when every planned round was massaged (DOMAIN 2: 3 rounds); one whose
+    rounds were skipped, all or some, ended early, and its rounds_done says how many were done."""
+    if SessionStatus(status) is SessionStatus.COMPLETED and rounds_done < rounds_planned:
+        return SessionStatus.ENDED_EARLY
+    return SessionStatus(status)
 
 
 class _Frozen(BaseModel):
@@ -97,6 +106,18 @@ class SessionRecord(_Frozen):
     comfort: int | None = Field(default=None, ge=1, le=5)
     letdown: bool | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _outcome(cls, data: Any) -> Any:
+        # A row written before skipped rounds stopped counting as "completed" reads as it ended.
+        if isinstance(data, dict) and {"status", "rounds_done", "rounds_planned"} <= data.keys():
+            try:
+                status = outcome_of(data["status"], int(data["rounds_done"]), int(data["rounds_planned"]))
+            except (TypeError, ValueError):
+                return data  # the field validators name what is wrong
+            return {**data, "status": status}
+        return data
+
     @property
     def minutes_massaged(self) -> float:
         return self.massaged_s / 60
@@ -119,5 +140,6 @@ __all__ = [
     "SessionProgress",
     "SessionRecord",
     "SessionStatus",
+    "outcome_of",
     "validate_comfort",
 ]

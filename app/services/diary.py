@@ -59,6 +59,10 @@ class TodaySummary:
     report: DailyReport | None
     morning: HalfDay
     evening: HalfDay
+    # (rounds done, rounds planned) of the massage a half-day's word is about, when it was not
+    # completed (ended early, stopped because it hurt): Today says how many rounds were done.
+    morning_rounds: tuple[int, int] | None = None
+    evening_rounds: tuple[int, int] | None = None
 
     @property
     def birth_date(self) -> date | None:
@@ -113,6 +117,21 @@ def half_day(sessions: Iterable[SessionRecord]) -> HalfDay:
     if SessionStatus.ENDED_EARLY in states:
         return HalfDay.ENDED_EARLY
     return HalfDay.NOT_YET
+
+
+_HALF_DAY_STATUS = {HalfDay.STOPPED_PAIN: SessionStatus.STOPPED_PAIN, HalfDay.ENDED_EARLY: SessionStatus.ENDED_EARLY}
+
+
+def half_day_rounds(sessions: Iterable[SessionRecord]) -> tuple[int, int] | None:
+    """(rounds done, rounds planned) of the massage `half_day` names when it was not completed (the
+    one of that outcome with the most rounds done); None for a completed half-day or none yet."""
+    chosen = list(sessions)
+    status = _HALF_DAY_STATUS.get(half_day(chosen))
+    ended = [s for s in chosen if s.status is status]
+    if not ended:
+        return None
+    best = max(ended, key=lambda s: s.rounds_done)
+    return best.rounds_done, best.rounds_planned
 
 
 def _nothing() -> None:
@@ -210,6 +229,10 @@ class DiaryService:
         sessions = self.store.sessions.between(start, end)  # demonstrations left out
         reports = self.store.diary.list(limit=FLAG_LOOKBACK)
         newest = max(reports, key=lambda r: r.day, default=None)  # it alone decides what is open
+        halves = {
+            half: [s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is half]
+            for half in (PartOfDay.MORNING, PartOfDay.EVENING)
+        }
         return TodaySummary(
             day=day,
             profile=profile,
@@ -218,8 +241,10 @@ class DiaryService:
             notices=[] if newest is None else notices(newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
             visit=None if born is None else visit_due(born, day),
             report=self.store.diary.get(day),
-            morning=half_day(s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is PartOfDay.MORNING),
-            evening=half_day(s for s in sessions if part_of_day(s.started_at.astimezone(tz)) is PartOfDay.EVENING),
+            morning=half_day(halves[PartOfDay.MORNING]),
+            evening=half_day(halves[PartOfDay.EVENING]),
+            morning_rounds=half_day_rounds(halves[PartOfDay.MORNING]),
+            evening_rounds=half_day_rounds(halves[PartOfDay.EVENING]),
         )
 
     # -- the report form -------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from app.domain.protocol import (
     CONTRAINDICATIONS,
     DEFAULT_REST_MINUTES,
     DEFAULT_ROUND_MINUTES,
+    REST_MINUTES_CHOICES,
+    ROUND_MINUTES_CHOICES,
     TECHNIQUES_FOR_BUILD,
     Build,
     Contraindication,
@@ -25,7 +27,7 @@ from app.domain.protocol import (
     PrepItem,
     Technique,
 )
-from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus
+from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus, outcome_of
 from app.domain.redflags import recent_flags
 from app.domain.safety import Stop, today_stops
 from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
@@ -70,6 +72,9 @@ class Wizard:
     prepared: set[PrepItem] = field(default_factory=set)
     build: Build | None = None
     technique: Technique | None = None
+    # "Same as last time": her build, technique, minutes and rest as at her last massage; after the
+    # safety check (asked every time) straight to "Where to massage" and Start.
+    same_as_last: bool = False
 
     def answered(self, answer: SafetyAnswer) -> list[Contraindication]:
         """The questions given this answer, in the order they are asked."""
@@ -130,9 +135,26 @@ class SessionView:
     demo: bool
 
 
-def _status_of(session: Session) -> SessionStatus:
-    if session.status is Status.FINISHED:
-        return SessionStatus.COMPLETED
+LAST_CHOICE_LOOKBACK = 20  # an unfinished one or two may lie above her last ended massage
+
+
+def _repeatable(record: SessionRecord) -> bool:
+    if record.build is None or record.technique is None or record.round_s % 60 or record.rest_s % 60:
+        return False
+    try:
+        build, technique = Build(record.build), Technique(record.technique)
+    except ValueError:
+        return False
+    return (
+        record.round_s // 60 in ROUND_MINUTES_CHOICES
+        and record.rest_s // 60 in REST_MINUTES_CHOICES
+        and technique in TECHNIQUES_FOR_BUILD[build]
+    )
+
+
+def _status_of(session: Session, now: float) -> SessionStatus:
+    if session.status is Status.FINISHED:  # the end reached; skipped rounds make it "ended early"
+        return outcome_of(SessionStatus.COMPLETED, session.rounds_done(now), session.plan.rounds)
     if session.status is Status.STOPPED:
         return SessionStatus.STOPPED_PAIN if session.stop_reason is StopReason.PAIN else SessionStatus.ENDED_EARLY
     return SessionStatus.IN_PROGRESS
@@ -160,6 +182,27 @@ class SessionController:
     # -- the wizard ---------------------------------------------------------------------------
     def reset_wizard(self) -> None:
         self.wizard = Wizard()
+
+    def last_choice(self) -> SessionRecord | None:
+        """Her last real massage that ended (how it ended does not matter), with a build, technique,
+        minutes and rest this version still offers: what "Same as last time" repeats."""
+        for record in self.store.sessions.list(limit=LAST_CHOICE_LOOKBACK, include_demo=False):
+            if record.status is SessionStatus.IN_PROGRESS or record.demo:
+                continue
+            return record if _repeatable(record) else None
+        return None
+
+    def repeat_last(self, record: SessionRecord) -> None:
+        """A new wizard with `record`'s choices, the safety questions unanswered."""
+        if not _repeatable(record):
+            raise ValueError("that massage's choices cannot be repeated")
+        self.wizard = Wizard(
+            round_minutes=record.round_s // 60,
+            rest_minutes=record.rest_s // 60,
+            build=Build(str(record.build)),
+            technique=Technique(str(record.technique)),
+            same_as_last=True,
+        )
 
     def read_today(self) -> list[Stop]:
         """What her diary says about massaging today (`safety.today_stops`), kept in the wizard for
@@ -270,7 +313,7 @@ class SessionController:
     def _persist(self, kind: str, now: float) -> None:
         session, session_id = self._current()
         progress = self._progress(now)
-        status = _status_of(session)
+        status = _status_of(session, now)
         if status is SessionStatus.IN_PROGRESS:
             self.store.sessions.record_event(session_id, kind, progress)
         else:

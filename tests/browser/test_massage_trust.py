@@ -175,7 +175,8 @@ def test_after_a_pain_stop_the_half_day_is_not_ticked_done(open_app, server):
     app.tap("finish-save")
     app.tap("back")
     app.wait_for(row)
-    assert _aria(app, row) == f"{label}: {_id('stopped: it hurt')}"
+    # ... and says how many rounds were done (none: it hurt at once)
+    assert _aria(app, row) == f"{label}: {_id('stopped: it hurt')} (0 dari 3 ulangan)"
     assert _id("done") not in _aria(app, row).split(": ")[-1]
 
 

@@ -153,10 +153,11 @@ class SessionRepository(MotherRepository):
 
     def massage_days(self, start: datetime, end: datetime, tz: tzinfo | None) -> set[date]:
         """The local days in [start, end) with a completed real massage (the chart's marks): one
-        indexed query, no session built."""
+        indexed query, no session built. Completed means every planned round done (`outcome_of`),
+        also for a row written before skipped rounds stopped counting."""
         rows = self._rows(
             "SELECT started_at FROM sessions WHERE mother_id = ? AND started_at >= ? AND started_at < ? "
-            "AND demo = 0 AND status = ?",
+            "AND demo = 0 AND status = ? AND rounds_done >= rounds_planned",
             [self.mother_key, utc_text(start), utc_text(end), SessionStatus.COMPLETED.value],
         )
         return {datetime.fromisoformat(row["started_at"]).astimezone(tz).date() for row in rows}

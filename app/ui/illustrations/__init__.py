@@ -7,7 +7,8 @@ declarative screen can call it on every render.
 - `position_illustration(width=320, dark=False)`: the mother's position (side view).
 - `hands_illustration(technique, width=320, dark=False)`: "fists", "thumbs" or "index_backs".
 - `back_illustration(width=320, dark=False, marker=None)`: back view with the landmarks and the
-  massage zone; `marker` (0..1, from `marker_fraction(elapsed_s)`) places two gliding dots.
+  massage zone; `marker` (0..1 of the stroke, from `marker_fraction(elapsed_s)`: 0 at the bra line,
+  where each stroke starts, 1 at the upper edge of the shoulder blades) places two gliding dots.
 """
 
 from app.ui.illustrations.back import (
@@ -15,6 +16,8 @@ from app.ui.illustrations.back import (
     MARKER_ANIMATION_MS,
     MARKER_D,
     MARKER_KEYS,
+    RETURN_S,
+    STROKE_S,
     BackGeometry,
     BackIllustration,
     back_geometry,
@@ -35,6 +38,8 @@ __all__ = [
     "MARKER_D",
     "MARKER_KEYS",
     "POSITION_H",
+    "RETURN_S",
+    "STROKE_S",
     "TECHNIQUES",
     "BackGeometry",
     "BackIllustration",  # deprecated: the landmarks screen until it is rewritten

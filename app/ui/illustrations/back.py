@@ -4,6 +4,11 @@
 A screen that rebuilds every second with `marker=marker_fraction(elapsed_s)` gets two dots (one per
 side of the spine) that glide from one place to the next: they keep their position in the tree and
 their keys, and `animate_position` (linear, `MARKER_ANIMATION_MS`) animates the change of `top`.
+
+Direction (DOMAIN 1 and 2): each stroke starts at the bra line (ribs 5-6, the bottom of the zone) and
+moves UP to the upper edge of the shoulder blades (its top); then the hands lift, go back to the bra
+line and go up again. The dots do the same: they glide up, disappear for the return (lifted hands are
+not massaging) and reappear at the bra line. The drawing names both ends: "Start" and "Stop".
 """
 
 from __future__ import annotations
@@ -25,12 +30,15 @@ from app.ui.illustrations.pen import (
 )
 
 BACK_H = 330.0
-ZONE_TOP = 118.0  # level of the shoulder blades, in design units
-ZONE_BOTTOM = 196.0  # ribs 5-6, the bra line
+ZONE_TOP = 118.0  # the upper edge of the shoulder blades: where each stroke stops, in design units
+ZONE_BOTTOM = 196.0  # ribs 5-6, the bra line: where each stroke starts
 BAND_IN, BAND_OUT = 7.0, 23.0  # the bands: 1-2 finger-widths from the spine
 MARKER_D = 16.0
 MARKER_ANIMATION_MS = 1000
 MARKER_KEYS = ("back-marker-left", "back-marker-right")
+STROKE_S = 12.0  # one stroke, from the bra line up to the upper edge of the shoulder blades
+RETURN_S = 2.0  # the hands lifted and brought back to the bra line (the dots hidden)
+UP_ARROW_Y = (166.0, 148.0)  # the arrow in each band, from its tail to its head: up
 
 
 @dataclass(frozen=True)
@@ -39,25 +47,26 @@ class BackGeometry:
 
     width: float
     height: float
-    zone_top: float  # the massage zone's top (the shoulder blades' level)
-    zone_bottom: float  # its bottom, the ribs 5-6 line
+    zone_top: float  # the massage zone's top: the upper edge of the shoulder blades (where it stops)
+    zone_bottom: float  # its bottom: the ribs 5-6 line, the bra line (where it starts)
     marker_size: float
     marker_x: tuple[float, float]  # the markers' centres, left and right of the spine
 
     @property
     def track_top(self) -> float:
-        """The markers' centre at fraction 0: the whole dot stays inside the zone."""
+        """The markers' centre at fraction 1 (the stroke's end): the whole dot stays inside the zone."""
         return self.zone_top + self.marker_size / 2
 
     @property
     def track_bottom(self) -> float:
-        """The markers' centre at fraction 1."""
+        """The markers' centre at fraction 0 (the stroke's start, at the bra line)."""
         return self.zone_bottom - self.marker_size / 2
 
     def marker_centre_y(self, fraction: float) -> float:
-        """The markers' vertical centre at `fraction` (0 = shoulder blades, 1 = ribs 5-6), clamped."""
+        """The markers' vertical centre at `fraction` of the stroke (0 = the bra line, where it starts;
+        1 = the upper edge of the shoulder blades, where it stops), clamped."""
         f = min(1.0, max(0.0, float(fraction)))
-        return self.track_top + f * (self.track_bottom - self.track_top)
+        return self.track_bottom - f * (self.track_bottom - self.track_top)
 
 
 def back_geometry(width: float = 320) -> BackGeometry:
@@ -73,21 +82,23 @@ def back_geometry(width: float = 320) -> BackGeometry:
     )
 
 
-def marker_fraction(elapsed_s: float, sweep_s: float = 12.0) -> float:
-    """Calm ping-pong position along the zone: 0 (top, shoulder blades) -> 1 (ribs 5-6) in `sweep_s`
-    seconds, then back up in the same time; period 2 * sweep_s."""
-    if sweep_s <= 0:
-        raise ValueError("sweep_s must be positive")
-    t = math.fmod(max(0.0, float(elapsed_s)), 2 * sweep_s)
-    f = t / sweep_s
-    return f if f <= 1.0 else 2.0 - f
+def marker_fraction(elapsed_s: float, stroke_s: float = STROKE_S, return_s: float = RETURN_S) -> float | None:
+    """Where the hands are `elapsed_s` seconds into a round: a fraction of the stroke, from 0 (the bra
+    line, where it starts) up to 1 (the upper edge of the shoulder blades) in `stroke_s` seconds;
+    then None for `return_s` seconds (the hands lifted and brought back to the bra line: no dots);
+    then again from 0. Period `stroke_s + return_s`."""
+    if stroke_s <= 0 or return_s < 0:
+        raise ValueError("stroke_s must be positive and return_s not negative")
+    t = math.fmod(max(0.0, float(elapsed_s)), stroke_s + return_s)
+    return t / stroke_s if t <= stroke_s else None
 
 
 def back_illustration(
     width: float = 320, dark: bool = False, marker: float | None = None, glide: bool = True
 ) -> ft.Control:
-    """Back view with the landmarks and the massage zone. `marker` is a fraction from
-    `marker_fraction` (clamped to 0..1) placing a dot on each side of the spine; None hides them.
+    """Back view with the landmarks and the massage zone. `marker` is a fraction of the stroke from
+    `marker_fraction` (clamped to 0..1, 0 at the bra line, 1 at the upper edge of the shoulder blades)
+    placing a dot on each side of the spine; None hides them, at the bra line (where they come back).
     `glide`: the dots glide to each new place (False, for a device that asks for less motion:
     they step there; it also spares the phone a redraw of every frame)."""
     pal = palette(dark)
@@ -116,8 +127,9 @@ def back_illustration(
     ]
     description = _(
         "Drawing of the mother's back: the massage area runs on both sides of the spine, one to two "
-        "finger-widths from it, from the shoulder blades down to the level of ribs 5 and 6 (the bra "
-        "line). The top landmark is the prominent bone at the base of the neck."
+        "finger-widths from it. It starts at the bra line (level with ribs 5 and 6) and goes up to "
+        "the upper edge of the shoulder blades, where it stops. The prominent bone at the base of the "
+        "neck shows where the spine runs."
     )
     return wrap(p.stack(extra=markers), description, p.w, p.h)
 
@@ -177,10 +189,12 @@ def _draw_back(p: Pen) -> None:
         p.oval(cx - 4, 104 + k * 17, 8, 5.5, fill=pal.spine)
     # ribs 5-6 / bra line (dashed)
     p.line(60, ZONE_BOTTOM, 2 * cx - 60, ZONE_BOTTOM, pal.ribs, 2.2, dash=[7, 5])
-    # small circular arrows in the bands
+    # small circular arrows in the bands, and between them an arrow pointing UP: the way the hands go
     for y in (138, 176):
         p.circle_arrow(cx - 15, y, 6.5, clockwise=False, width=1.8)
         p.circle_arrow(cx + 15, y, 6.5, clockwise=True, width=1.8)
+    for x in (cx - 15, cx + 15):
+        p.up_arrow(x, UP_ARROW_Y[0], UP_ARROW_Y[1], width=1.8)
     # head from behind: hair with a bun, ears
     p.oval(128, 42, 8, 14, fill=pal.skin, stroke=pal.outline, width=1.1)
     p.oval(184, 42, 8, 14, fill=pal.skin, stroke=pal.outline, width=1.1)
@@ -191,11 +205,12 @@ def _draw_back(p: Pen) -> None:
     # labels with leader lines
     p.leader(166, 88, 206, 60)
     p.label(204, 30, _("Prominent neck bone (C7)"), "left", max_w=112)
-    p.leader(cx + 54, 150, 268, 100)
     p.leader(cx - 54, 150, 52, 100)
-    p.label(316, 74, _("Shoulder blade"), "right", max_w=84)
     p.label(4, 74, _("Shoulder blade"), "left", max_w=84)
-    p.label(6, ZONE_BOTTOM + 8, _("Ribs 5-6 (bra line)"), "left", max_w=128)
+    # the two ends of every stroke, named plainly: where it starts (bottom) and where it stops (top)
+    p.leader(cx + BAND_OUT, ZONE_TOP, 262, 104)
+    p.label(316, 68, _("Stop: upper edge of the shoulder blades"), "right", max_w=104, bold=True)
+    p.label(6, ZONE_BOTTOM + 8, _("Start: bra line (ribs 5-6)"), "left", max_w=150, bold=True)
     p.leader(246, ZONE_BOTTOM + 12, cx + 22, 186)
     p.label(290, ZONE_BOTTOM + 8, _("Massage zone"), "right", max_w=104)
     p.label(cx, 282, _("Spine"), "center", max_w=140)

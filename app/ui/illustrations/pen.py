@@ -297,6 +297,19 @@ class Pen:
         self.shapes.append(cv.Path(elements=[arc], paint=self._stroke(color, width)))
         self.path(head, fill=color, stroke=color, width=1)
 
+    def up_arrow(self, x: float, y_tail: float, y_head: float, width: float = 2.2, halo: bool = True) -> None:
+        """A straight vertical arrow from `y_tail` to `y_head` (its head), on a light rim."""
+        color = self.pal.accent
+        head_l, head_w = 2.6 * width, 1.9 * width
+        direction = 1.0 if y_head > y_tail else -1.0
+        base = y_head - direction * head_l
+        head: list[PathCmd] = [("M", x, y_head), ("L", x - head_w, base), ("L", x + head_w, base), ("Z",)]
+        if halo:
+            self.line(x, y_tail, x, base, self.pal.halo, width + 2.4)
+            self.path(head, stroke=self.pal.halo, width=2.4)
+        self.line(x, y_tail, x, base, color, width)
+        self.path(head, fill=color, stroke=color, width=1)
+
     def label(
         self, x: float, y: float, text: str, anchor: str = "left", max_w: float = 120, bold: bool = False
     ) -> None:

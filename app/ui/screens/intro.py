@@ -55,8 +55,8 @@ def Intro() -> ft.View:
             ft.Icons.SPA,
             _("What it is"),
             _(
-                "A gentle massage along both sides of the spine, between the shoulder blades and the level "
-                "of ribs 5-6. It relaxes the mother and helps her milk flow out."
+                "A gentle massage along both sides of the spine, from the bra line (ribs 5-6) up to the "
+                "upper edge of the shoulder blades. It relaxes the mother and helps her milk flow out."
             ),
         ),
         _point(ft.Icons.WATER_DROP_OUTLINED, _("Why it helps"), _(HOW_IT_WORKS) + " " + _(MILK_MAKING)),

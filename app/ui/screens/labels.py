@@ -32,7 +32,7 @@ PREP_ITEMS = {
     PrepItem.OIL: N_("Baby oil or massage oil"),
     PrepItem.COVER_CLOTH: N_("A cloth to cover the mother"),
     PrepItem.PRIVACY: N_("A private, quiet room"),
-    PrepItem.CLEAN_OILED_HANDS: N_("Wash your hands, then oil your palms"),
+    PrepItem.CLEAN_HANDS: N_("Wash your hands (you oil them later, once she is seated)"),
 }
 BUILDS = {
     Build.HEAVIER: N_("Larger build"),

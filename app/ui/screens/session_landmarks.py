@@ -1,4 +1,5 @@
-"""Session step 6: where to massage (DOMAIN 2 "Landmarks"), then Start: the rounds run by themselves."""
+"""Session step 6: where to massage (DOMAIN 2 "Landmarks": where to start, which way, where to stop),
+the hands warmed and oiled now that she is seated, then Start: the rounds run by themselves."""
 
 from __future__ import annotations
 
@@ -17,12 +18,27 @@ ILLUSTRATION_WIDTH = 320
 
 
 def landmark_steps() -> list[str]:
+    # DOMAIN 2 "Landmarks" and "Movement": the bra line is the START (at the bottom), the upper edge
+    # of the shoulder blades the END (at the top); C7 only finds the spine's line.
     return [
-        _("Find the most prominent bone at the base of her neck."),
+        _(
+            "Find the most prominent bone at the base of her neck: the spine runs straight below it. "
+            "The neck itself is not massaged."
+        ),
         _("The zone runs on both sides of the spine, 1-2 finger-widths from it."),
-        _("It goes from the shoulder blades down to the level of ribs 5-6 (the bra line)."),
-        _("Massage both sides at once with small circles."),
+        _("Start at the bra line: level with ribs 5-6, where the bra's hooks sit."),
+        _("Stop at the upper edge of the shoulder blades."),
+        _(
+            "Massage both sides at once with small circles, moving up from the bra line to the upper "
+            "edge of the shoulder blades. Then lift your hands, go back to the bra line and go up again."
+        ),
     ]
+
+
+def oil_hands_text() -> str:
+    # DOMAIN 2 "Preparation" and 5b: the massager warms the hands and oils the palms; here, once she
+    # is seated, just before touching her back (not at the start of the preparation).
+    return _("Now, just before you touch her back: warm your hands by rubbing them together, then oil your palms.")
 
 
 @ft.component
@@ -42,6 +58,7 @@ def Landmarks() -> ft.View:
             alignment=ft.MainAxisAlignment.CENTER,
         ),
         *[kit.body(f"{i}. {step}") for i, step in enumerate(landmark_steps(), start=1)],
+        kit.tagged(kit.note(oil_hands_text(), icon=ft.Icons.CLEAN_HANDS), "oil-hands"),
         why_panel("landmarks", opened=teaching(app)),
         kit.note(
             _(

@@ -39,8 +39,11 @@ def answer_options() -> list[tuple[str, str]]:
 
 def next_route(wiz: Wizard) -> str:
     """Any Yes or Not sure, or an operasi sesar without the midwife's OK: no massage today, ask the
-    midwife first; else on to the preparation."""
-    return "/session/prep" if wiz.safe_to_start() else "/session/unsafe"
+    midwife first; else on to the preparation ("Same as last time": straight to where to massage,
+    which also says to warm and oil the hands, and Start)."""
+    if not wiz.safe_to_start():
+        return "/session/unsafe"
+    return "/session/landmarks" if wiz.same_as_last else "/session/prep"
 
 
 def stop_text(stop: Stop) -> str:

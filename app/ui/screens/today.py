@@ -16,6 +16,7 @@ from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, pp_day_text, t, visit_lines
 from app.ui.screens.flag_labels import Calls, dial, flag_card, notice_card
 from app.ui.screens.history import session_summary
+from app.ui.screens.labels import TECHNIQUES
 from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
 from app.ui.screens.mothers import mother_name
 from app.ui.screens.report import MOTHER_PART, report_part_route
@@ -40,6 +41,30 @@ def start_massage(app: AppState, ask: Any) -> None:
         return
     c.reset_wizard()
     app.go("/session/setup")
+
+
+def same_as_last(app: AppState, ask: Any) -> None:
+    """Her last massage's build, technique, minutes and rest; the safety check is still asked, then
+    straight to where to massage and Start (unless one is unfinished: then ask first)."""
+    c = app.scope.massage
+    if c.active or c.pending() is not None:
+        ask(True)
+        return
+    record = c.last_choice()
+    if record is None:  # gone since Today was drawn (deleted, another mother): the full way
+        start_massage(app, ask)
+        return
+    c.repeat_last(record)
+    app.go("/session/safety")
+
+
+def last_choice_text(app: AppState) -> str | None:
+    """'3 min a round, 1 min rest · Both thumbs', or None when there is nothing to repeat."""
+    record = app.scope.massage.last_choice()
+    if record is None:
+        return None
+    plan = _("%(min)d min a round, %(rest)d min rest") % {"min": record.round_s // 60, "rest": record.rest_s // 60}
+    return f"{plan} · {t(TECHNIQUES, record.technique)}"
 
 
 def _hold_unfinished(app: AppState) -> bool:
@@ -80,12 +105,14 @@ def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Contr
         ft.Row(
             [
                 ft.Icon(icon, color=ft.Colors.PRIMARY if done else ft.Colors.OUTLINE, size=28),
-                ft.Text(label, size=16, expand=True),
-                ft.Text(
+                ft.Text(label, size=16),
+                ft.Text(  # takes the rest of the row and wraps: "ended early (1 of 3 rounds)"
                     state,
                     size=15,
                     weight=ft.FontWeight.W_600,
                     color=ft.Colors.PRIMARY if done else ft.Colors.ON_SURFACE_VARIANT,
+                    expand=True,
+                    text_align=ft.TextAlign.RIGHT,
                 ),
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
@@ -97,9 +124,30 @@ def _status_row(label: str, state: str, done: bool, identifier: str) -> ft.Contr
     )
 
 
-def massage_state(state: HalfDay) -> tuple[str, bool]:
-    """The word for a half-day, and whether it is ticked."""
-    return t(HALF_DAY_WORDS, state), state is HalfDay.DONE
+def massage_state(state: HalfDay, rounds: tuple[int, int] | None = None) -> tuple[str, bool]:
+    """The word for a half-day, and whether it is ticked; with `rounds` (done, planned) of a massage
+    that was not completed, how many rounds were done: "ended early (1 of 3 rounds)"."""
+    word = t(HALF_DAY_WORDS, state)
+    if rounds is not None and state is not HalfDay.DONE:
+        done, total = rounds
+        counted = ngettext("%(done)d of %(total)d round", "%(done)d of %(total)d rounds", total) % {
+            "done": done,
+            "total": total,
+        }
+        word = f"{word} ({counted})"
+    return word, state is HalfDay.DONE
+
+
+def _same_as_last(app: AppState, ask: Any) -> list[ft.Control]:
+    text = last_choice_text(app)
+    if text is None:
+        return []
+    return [
+        kit.secondary_button(
+            _("Same as last time"), lambda e: same_as_last(app, ask), "same-as-last", icon=ft.Icons.REPLAY
+        ),
+        kit.body(text, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+    ]
 
 
 def _card(controls: list[ft.Control]) -> ft.Control:
@@ -264,8 +312,8 @@ def Today() -> ft.View:
     controls += [notice_card(notice) for notice in summary.notices]
     controls.append(_mother_card(app, summary))
 
-    m_text, m_done = massage_state(summary.morning)
-    e_text, e_done = massage_state(summary.evening)
+    m_text, m_done = massage_state(summary.morning, summary.morning_rounds)
+    e_text, e_done = massage_state(summary.evening, summary.evening_rounds)
     controls.append(
         _card(
             [
@@ -275,6 +323,7 @@ def Today() -> ft.View:
                 kit.primary_button(
                     _("Start a massage"), lambda e: start_massage(app, set_asking), "start-session", icon=ft.Icons.SPA
                 ),
+                *_same_as_last(app, set_asking),
             ]
         )
     )

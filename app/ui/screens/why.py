@@ -23,10 +23,11 @@ STEP_REASON = {
         "Leaning forward with her arms on the table, she can rest while her back is free for "
         "the massage. A towel on her lap catches milk that may drip."
     ),
-    # DOMAIN 2 "Landmarks": both sides of the spine, shoulder blades to ribs 5-6.
+    # DOMAIN 2 "Landmarks": both sides of the spine, from ribs 5-6 (the bra line) UP to the upper
+    # edge of the shoulder blades.
     "landmarks": N_(
-        "The massage follows both sides of the spine, between the shoulder blades and the level "
-        "of ribs 5-6, as midwives teach it."
+        "The massage follows both sides of the spine, from the bra line (ribs 5-6) up to the upper "
+        "edge of the shoulder blades, as midwives teach it."
     ),
     # DOMAIN 2 "Technique by body build" and [S1]: gentle pressure that must not hurt.
     "technique": N_(
