@@ -222,7 +222,7 @@ def test_a_lost_connection_says_so_in_the_visitors_language(open_app):
     assert "Connection to the app lost" in (notice.text_content() or "")
     on_top = app.page.evaluate("() => document.elementFromPoint(180, 400).closest('#lost-connection') !== null")
     assert on_top  # it covers the page, Flet's "Working..." included
-    app.shot("lost-connection", settle=0.3)
+    app.shot("lost-connection", still=False)  # Flet's own spinner keeps moving under it
     cut["on"] = False
     notice.wait_for(state="detached", timeout=60_000)  # the client tried again, and got through
     app.wait_for("open-settings", timeout=15_000)
