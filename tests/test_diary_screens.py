@@ -21,7 +21,7 @@ from app.domain.report import OPTIONAL_QUESTIONS, BabySign, MotherSign, Sign, va
 from app.domain.trends import DaysCount, MassageComparison, Point
 from app.domain.visits import Timing, Visit, VisitDue
 from app.services.diary import DayEntry, HalfDay
-from app.ui.screens import diary_chart, diary_history, profile, reminders, report, today
+from app.ui.screens import diary_chart, diary_history, profile, reminders, report, report_parts, today
 from app.ui.screens import diary_labels as labels
 from app.ui.screens import flag_labels as flags
 from app.ui.screens.diary_labels import error_text, pp_day_text, wet_diaper_expectation
@@ -375,7 +375,7 @@ def test_the_signs_score_counts_good_answers(fields, score):
 
 
 def test_the_mothers_check_groups_go_now_apart_from_today():
-    groups = {key: signs for key, _, signs in report.mother_groups()}
+    groups = {key: signs for key, _, signs in report_parts.mother_groups()}
     go_now = {flag.value for flag, rule in RULES.items() if rule.urgency is Urgency.GO_NOW}
     assert groups["go_now"] == [s for s in MotherSign if s.value in go_now]
     assert MotherSign.CHILLS in groups["today"] and MotherSign.SAD in groups["mood"]
