@@ -50,6 +50,7 @@ def test_before_teaching_no_answer_is_shown_while_it_is_taken_and_each_is_review
     shown = " ".join(screen.texts())
     assert "quiz-explanation" not in screen.identifiers()
     assert "right answer" not in shown.lower() and "Not quite" not in shown and "Right!" not in shown
+    assert "quiz-chosen" in screen.identifiers()  # her answer was taken, not judged
     screen.tap("answer-where.spine_sides")  # she may change her mind: nothing was judged
     assert not screen.disabled("quiz-next")
     wrong = {"hormone": "hormone.prolactin"}

@@ -56,7 +56,7 @@ def test_the_landmarks_say_where_to_start_and_stop_and_to_oil_the_hands_now(open
     app.wait_for("stop-hurts")  # after the "3, 2, 1" count: the first round, the dots at the bra line
     app.shot(f"direction-round-start{suffix}", still=False)
     app.tap("pause-resume")  # end it, so that the next case starts a new massage
-    app.tap("end-session")
+    app.tap("end-top")
     app.tap("confirm-yes")
     app.tap("finish-save")
     app.tap("back")  # from history to Today

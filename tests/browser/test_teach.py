@@ -52,11 +52,10 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
     app.wait_for("quiz-question")
     for n, item in enumerate(ITEMS):
         tap(app, f"answer-{wrong.get(item.question.value, item.answer)}")
-        go = "quiz-finish" if n == len(ITEMS) - 1 else "quiz-next"
         if phase == "after":
             app.wait_for("quiz-explanation")  # after teaching: right or not, at once
-        else:  # before teaching: nothing judged while it is taken (DOMAIN §5), only Next comes alive
-            app.until(lambda go=go: app.el(go).first.get_attribute("aria-disabled") != "true", what="the answer taken")
+        else:  # before teaching: nothing judged while it is taken (DOMAIN §5), only the choice marked
+            app.wait_for("quiz-chosen")
             assert app.el("quiz-explanation").count() == 0
         if shots and n == 0:
             app.shot(f"41-quiz-{phase}")

@@ -173,6 +173,13 @@ def _question_controls(attempt: Attempt) -> list[ft.Control]:
         *[_option(code, attempt) for code in shuffled_options(q, attempt.seed)],
     ]
     chosen = attempt.answered
+    if chosen is not None and not attempt.tells:  # said, not judged: she sees her answer was taken
+        controls.append(
+            kit.tagged(
+                kit.body(_("Answer chosen. You can change it until you go on."), color=ft.Colors.ON_SURFACE_VARIANT),
+                "quiz-chosen",
+            )
+        )
     if chosen is not None and attempt.tells:
         good = chosen == item(q).answer
         verdict = (
