@@ -106,5 +106,5 @@ def _inner_click(node: Any) -> Callable[[Any], Any] | None:
     for inner in walk(node):
         handler = getattr(inner, "on_click", None)
         if handler is not None and not getattr(inner, "disabled", False):
-            return handler  # type: ignore[no-any-return]
+            return handler
     return None

@@ -18,7 +18,7 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 fi
 .venv/bin/ruff format --check .
 .venv/bin/ruff check app tests
-.venv/bin/mypy
+.venv/bin/mypy app tests
 # Three workers, a test module each (its app server and browser stay together), longest modules
 # first. The browser tests are bound by Chromium's CPU and by real time (a demonstration's 20-second
 # rounds): a third worker overlaps that waiting on 2 cores (two workers took 11:43; three, with

@@ -232,7 +232,7 @@ def test_a_backup_from_an_older_version_is_brought_up_to_date(full: Store, empty
     migrations.apply(old, stop_before="m003_danger_signs")
     report, _ = validate_report({"day": BORN + timedelta(days=2), "flow": "well"}, today=date(2026, 11, 20))
     assert report is not None
-    old["reports"].insert(
+    old.table("reports").insert(
         {
             "day": report.day.isoformat(),
             "flow": "well",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import cast
 
 import pytest
 
@@ -42,7 +43,7 @@ def _demonstrate(app: AppState, *, finish: bool = True) -> None:
     wiz.choose_build(Build.SLIM_NORMAL)
     app.scope.massage.begin()
     if finish:
-        app.visitor.clock.advance(80)  # 3 x 20 s rounds and 2 x 5 s rests: over
+        cast(FakeClock, app.visitor.clock).advance(80)  # 3 x 20 s rounds and 2 x 5 s rests: over
         app.scope.massage.tick()
     app.session.refresh()
 

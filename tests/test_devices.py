@@ -20,6 +20,7 @@ from app.ui.devices import (
     sound_length_s,
     voice_length_s,
 )
+from tests.given import given
 
 
 def test_every_cue_sound_is_a_real_file_of_some_length():
@@ -256,7 +257,7 @@ def test_the_phone_app_gets_the_recordings_bytes_the_browser_its_gated_address(t
 
     own = OwnVoice(tmp_path / "own-voice")
     own.save(Clip.HALFWAY, tone(1.0))
-    url = own.url(Clip.HALFWAY)
+    url = given(own.url(Clip.HALFWAY))
     native = Devices(_NativePage(), own=own)  # type: ignore[arg-type]
     assert native._audio(url).src == own.path(Clip.HALFWAY).read_bytes()
     assert native._audio("voice/id/halfway.ogg").src == "voice/id/halfway.ogg"  # bundled assets: as they are

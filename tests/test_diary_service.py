@@ -485,7 +485,7 @@ def test_history_reads_only_the_range_shown(diary):
         seen.append((kw, len(found)))
         return found
 
-    diary.store.diary.list = spy  # type: ignore[method-assign]
+    diary.store.diary.list = spy
     diary.history("7")
     assert seen == [({"start": DAY - timedelta(days=6), "end": DAY}, 4)]
 

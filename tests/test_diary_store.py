@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ from app.domain.report import (
 from app.store.db import Store, connect, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
+from tests.given import given
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 WIB = timezone(timedelta(hours=7))  # Western Indonesia Time
@@ -64,7 +66,7 @@ def small_report(day: date, **changes) -> DailyReport:
 
 
 def raw_row(fresh_db: Store, day: date) -> dict:
-    return fresh_db.db["reports"].get((str(fresh_db.mother_id), day.isoformat()))
+    return fresh_db.db.table("reports").get((str(fresh_db.mother_id), day.isoformat()))
 
 
 # --- schema ------------------------------------------------------------------------------------
@@ -74,17 +76,17 @@ def test_fresh_file_gets_the_diary_tables(fresh_db: Store):
     db = fresh_db.db
     assert {"mothers", "reports", "drafts"} <= set(db.table_names())
     assert "profile" not in db.table_names()  # m004: the profile is mother 1's row in mothers
-    assert db["reports"].pks == ["mother_id", "day"]
-    assert set(db["reports"].columns_dict) == {
+    assert db.table("reports").pks == ["mother_id", "day"]
+    assert set(db.table("reports").columns_dict) == {
         "mother_id", *DailyReport.model_fields, "created_at", "updated_at"
     }  # fmt: skip
-    assert db["reports"].columns_dict["temperature_c"] is float
-    assert db["reports"].columns_dict["expressed_ml"] is int
-    assert set(db["mothers"].columns_dict) == {
+    assert db.table("reports").columns_dict["temperature_c"] is float
+    assert db.table("reports").columns_dict["expressed_ml"] is int
+    assert set(db.table("mothers").columns_dict) == {
         "id", "seq", "nickname", "baby_birth_date", "midwife_phone", "facility_phone", "archived_at",
         "created_at", "updated_at",
     }  # fmt: skip
-    assert db["drafts"].pks == ["mother_id", "key"]
+    assert db.table("drafts").pks == ["mother_id", "key"]
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -97,7 +99,7 @@ def test_fully_filled_report_roundtrips(fresh_db: Store):
     assert all(getattr(report, f) != getattr(defaults, f) for f in DailyReport.model_fields)
     fresh_db.diary.save(report, at=T0)
     assert fresh_db.diary.get(DAY) == report
-    assert fresh_db.diary.get(DAY).model_dump() == report.model_dump()
+    assert given(fresh_db.diary.get(DAY)).model_dump() == report.model_dump()
 
 
 def test_report_columns_hold_plain_values(fresh_db: Store):
@@ -121,7 +123,7 @@ def test_report_columns_hold_plain_values(fresh_db: Store):
 def test_colostrum_time_is_stored_as_entered(fresh_db: Store, entered, stored):
     fresh_db.diary.save(full_report(colostrum_first_seen=entered), at=T0)
     assert raw_row(fresh_db, DAY)["colostrum_first_seen"] == stored
-    seen = fresh_db.diary.get(DAY).colostrum_first_seen
+    seen = given(fresh_db.diary.get(DAY)).colostrum_first_seen
     assert seen == entered
     assert (seen.utcoffset() if seen else None) == (entered.utcoffset() if entered else None)
 
@@ -129,7 +131,7 @@ def test_colostrum_time_is_stored_as_entered(fresh_db: Store, entered, stored):
 def test_unanswered_signs_stay_unanswered(fresh_db: Store):
     report = small_report(DAY, signs={Sign.LET_DOWN_FELT: False, Sign.FEEDS_8_TO_12: True})
     fresh_db.diary.save(report, at=T0)
-    back = fresh_db.diary.get(DAY)
+    back = given(fresh_db.diary.get(DAY))
     assert back.signs == {Sign.FEEDS_8_TO_12: True, Sign.LET_DOWN_FELT: False}
     assert (back.signs_answered, back.signs_score) == (2, 1)
 
@@ -171,7 +173,7 @@ def test_delete_of_a_missing_day_returns_none(fresh_db: Store):
 
 def test_restore_does_not_overwrite_a_report_saved_after_the_delete(fresh_db: Store):
     fresh_db.diary.save(full_report(), at=T0)
-    deleted = fresh_db.diary.delete(DAY)
+    deleted = given(fresh_db.diary.delete(DAY))
     newer = small_report(DAY, note="ditulis ulang")
     fresh_db.diary.save(newer, at=T0 + timedelta(minutes=1))
     with pytest.raises(ValueError):
@@ -201,7 +203,7 @@ def test_a_datetime_is_not_taken_for_a_day(fresh_db: Store):
     with pytest.raises(TypeError):
         fresh_db.diary.get(datetime(2026, 3, 4, tzinfo=WIB))
     with pytest.raises(TypeError):
-        fresh_db.diary.list(start="2026-03-01")
+        fresh_db.diary.list(start="2026-03-01")  # type: ignore[arg-type]  # the wrong type, on purpose
 
 
 def test_two_years_of_history_is_one_indexed_query(fresh_db: Store):
@@ -228,7 +230,7 @@ def test_rows_load_without_the_calendar_checks(fresh_db: Store):
     # later day, it must still load (the store validates without "today"/"birth_date").
     report, errors = validate_report({"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 1))
     assert errors == {}
-    fresh_db.diary.save(report, at=T0)
+    fresh_db.diary.save(given(report), at=T0)
     _, later_errors = validate_report({"day": "2026-03-04", "flow": "well"}, today=DAY, birth_date=date(2026, 3, 10))
     assert later_errors == {"day": "before_birth"}
     assert fresh_db.diary.get(DAY) == report
@@ -239,7 +241,7 @@ def test_naive_timestamps_and_non_reports_are_refused(fresh_db: Store):
     with pytest.raises(ValueError):
         fresh_db.diary.save(small_report(DAY), at=datetime(2026, 3, 1, 8, 0))
     with pytest.raises(TypeError):
-        fresh_db.diary.save({"day": DAY, "flow": "well"}, at=T0)
+        fresh_db.diary.save({"day": DAY, "flow": "well"}, at=T0)  # type: ignore[arg-type]  # on purpose
     assert fresh_db.diary.count() == 0
 
 
@@ -265,9 +267,9 @@ def test_an_overlong_note_is_stopped_by_the_domain_before_the_store():
 def test_note_is_stored_verbatim(fresh_db: Store, note):
     report, errors = validate_report({"day": "2026-03-04", "flow": "well", "note": note}, today=DAY)
     assert errors == {}
-    fresh_db.diary.save(report, at=T0)
+    fresh_db.diary.save(given(report), at=T0)
     assert raw_row(fresh_db, DAY)["note"] == note
-    assert fresh_db.diary.get(DAY).note == note
+    assert given(fresh_db.diary.get(DAY)).note == note
     assert "reports" in fresh_db.db.table_names()
 
 
@@ -334,12 +336,12 @@ def test_profile_save_get_and_update(fresh_db: Store):
     fresh_db.profile.save(corrected, at=T0 + timedelta(days=1))
     assert fresh_db.profile.get() == corrected
     assert fresh_db.db["mothers"].count == 1
-    assert fresh_db.db["mothers"].get(str(fresh_db.mother_id))["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
+    assert fresh_db.db.table("mothers").get(str(fresh_db.mother_id))["updated_at"] == "2026-03-02T08:00:00.000000+00:00"
 
 
 def test_profile_needs_a_profile_and_an_aware_time(fresh_db: Store):
     with pytest.raises(TypeError):
-        fresh_db.profile.save({"baby_birth_date": date(2026, 2, 27)}, at=T0)
+        fresh_db.profile.save({"baby_birth_date": date(2026, 2, 27)}, at=T0)  # type: ignore[arg-type]  # on purpose
     with pytest.raises(ValueError):
         fresh_db.profile.save(Profile(baby_birth_date=date(2026, 2, 27)), at=datetime(2026, 3, 1))
     assert fresh_db.profile.get() is None
@@ -409,7 +411,7 @@ def test_upgrade_from_m001_adds_the_diary_and_keeps_every_session(tmp_path: Path
         db = m001_store.db
         stamp = "2026-03-01T08:00:00.000000+00:00"
         ended = "2026-03-01T08:11:00.000000+00:00"
-        db["sessions"].insert_all([
+        sessions: list[dict[str, Any]] = [
             {"id": 1, "started_at": stamp, "updated_at": ended, "ended_at": ended, "demo": 0,
              "round_s": 180, "rest_s": 30, "rounds_planned": 3, "build": "heavier",
              "technique": "fists", "status": "completed", "snapshot": "{}", "rounds_done": 3,
@@ -419,8 +421,9 @@ def test_upgrade_from_m001_adds_the_diary_and_keeps_every_session(tmp_path: Path
              "round_s": 30, "rest_s": 5, "rounds_planned": 3, "build": None, "technique": None,
              "status": "in_progress", "snapshot": "{}", "rounds_done": 0, "massaged_s": 0.0,
              "comfort": None, "letdown": None},
-        ])  # fmt: skip
-        db["session_events"].insert_all([
+        ]  # fmt: skip
+        db.table("sessions").insert_all(sessions)
+        db.table("session_events").insert_all([
             {"session_id": 1, "at": stamp, "kind": "start", "position_s": 0.0},
             {"session_id": 1, "at": ended, "kind": "finish", "position_s": 540.0},
             {"session_id": 2, "at": "2026-03-02T08:00:00.000000+00:00", "kind": "start",
@@ -438,7 +441,7 @@ def test_upgrade_from_m001_adds_the_diary_and_keeps_every_session(tmp_path: Path
         assert [{k: row[k] for k in sessions_before[0]} for row in store.db["sessions"].rows] == sessions_before
         assert list(store.db["session_events"].rows) == events_before
         assert store.get_setting("language") == "id"
-        assert store.sessions.get(first).comfort == 4
+        assert given(store.sessions.get(first)).comfort == 4
         assert [r.id for r in store.sessions.between(T0, T0 + timedelta(days=2))] == [first]
         # And the new tables work on the upgraded file.
         store.diary.save(full_report(), at=T0)
@@ -460,15 +463,15 @@ def test_upgrade_from_m002_keeps_reports_and_the_old_sign_7(tmp_path: Path):
     old = connect(path)
     migrations.apply(old, stop_before="m003_danger_signs")
     # A row as the m002 app wrote it: sign 7 under its old code, answered "no".
-    old["reports"].insert({
+    old.table("reports").insert({
         "day": "2026-03-04", "flow": "well", "signs": '{"nipple_pain_not_worse": false}',
         "breast_pain": 0, "breast_redness": 0, "breast_hard_swollen": 0, "nipples_cracked": 0,
         "fever": 0, "note": "", "created_at": "x", "updated_at": "x",
     })  # fmt: skip
-    old["profile"].insert({"id": 1, "baby_birth_date": "2026-03-01", "updated_at": "x"})
+    old.table("profile").insert({"id": 1, "baby_birth_date": "2026-03-01", "updated_at": "x"})
     old.close()
     with open_store(path) as upgraded:
-        report = upgraded.diary.get(DAY)
+        report = given(upgraded.diary.get(DAY))
         assert report.signs == {Sign.NIPPLE_PAIN_NOT_WORSE: False}
         assert report.mother_signs == {} and report.dark_urine is None
         assert upgraded.profile.get() == Profile(baby_birth_date=date(2026, 3, 1))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -124,7 +125,8 @@ def test_every_resource_and_the_bundle_validate_with_the_r4_models():
     Bundle.model_validate(made)
     kinds = []
     for resource in resources(made):
-        MODELS[resource["resourceType"]].model_validate(resource)
+        model: Any = MODELS[resource["resourceType"]]
+        model.model_validate(resource)
         kinds.append(resource["resourceType"])
     # 5 reports -> 5 responses + 5 observations; 3 real sessions (the demonstration is not exported).
     assert kinds.count("QuestionnaireResponse") == 5

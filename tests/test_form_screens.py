@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -104,9 +105,8 @@ def test_the_profile_shows_the_birth_date_typed_the_indonesian_way_and_in_words(
 
 def test_a_refused_profile_counts_its_fields(app):
     screen = Mounted(profile.Profile, app)
-    find(screen.view, "field-midwife_phone").content.on_change(
-        type("E", (), {"control": type("C", (), {"value": "0812"})()})()
-    )
+    field: Any = find(screen.view, "field-midwife_phone")
+    field.content.on_change(type("E", (), {"control": type("C", (), {"value": "0812"})()})())
     save(screen, "profile-save")
     assert "Not saved: 1 field needs attention." in screen.texts()
     assert field_error(screen, "field-midwife_phone") == "Please enter a phone number, e.g. 0812-3456-7890."

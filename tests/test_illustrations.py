@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import flet as ft
 import flet.canvas as cv
@@ -285,7 +286,7 @@ def test_the_arrows_in_the_zone_point_up() -> None:
     ]
     assert len(heads) >= 2  # one per band (each drawn on its rim too)
     for s in heads:
-        tip = s.elements[0]
+        tip: Any = s.elements[0]  # a MoveTo
         others = [e for e in s.elements[1:] if hasattr(e, "y")]
         assert all(getattr(e, "y") > tip.y for e in others)  # noqa: B009  # the tip is the highest point
         assert geo.zone_top < tip.y < geo.zone_bottom

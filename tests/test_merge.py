@@ -23,6 +23,7 @@ from app.services.data import DataService
 from app.store import backup
 from app.store.db import Store, every_row_readable, open_store
 from app.store.merge import Difference, Kind
+from tests.given import given
 
 RELEASE_BACKUP = Path(__file__).parent / "fixtures" / "backup_v1.json"
 BORN = date(2026, 11, 10)  # the fixture's mothers' baby
@@ -197,7 +198,7 @@ def test_a_release_backup_merged_asks_first_and_never_joins_a_look_alike_by_itse
     assert preview.lookalikes == ("Siti",)  # Dewi is no one here: nothing to ask about her
 
     kept_apart = service.merge(data)  # no answer: two mothers, as a new mother is added
-    assert kept_apart.ok and kept_apart.merged.mothers_added == 2
+    assert kept_apart.ok and given(kept_apart.merged).mothers_added == 2
     assert sorted(m.nickname for m in a.mothers.list()) == ["Dewi", "Siti", "Siti"]
 
 
@@ -211,7 +212,7 @@ def test_a_release_backup_joined_when_she_says_it_is_the_same_mother_and_twice_i
         before = content(a)
         service = DataService(a, FakeClock())
         assert service.check(RELEASE_BACKUP.read_bytes()).lookalikes == ()
-        assert service.merge(RELEASE_BACKUP.read_bytes()).merged.mothers_added == 0
+        assert given(service.merge(RELEASE_BACKUP.read_bytes()).merged).mothers_added == 0
         assert content(a) == before
 
     with open_store(tmp_path / "b" / "d.sqlite3") as b:
@@ -223,11 +224,12 @@ def test_a_release_backup_joined_when_she_says_it_is_the_same_mother_and_twice_i
         service = DataService(b, FakeClock())
         assert service.check(RELEASE_BACKUP.read_bytes()).lookalikes == ("Siti", "Dewi")
         first = service.merge(RELEASE_BACKUP.read_bytes(), same_mothers=True)
-        assert first.merged.mothers_joined == 2 and first.merged.mothers_added == 0
-        assert (first.merged.reports_added, first.merged.sessions_added, first.merged.teaching_added) == (0, 0, 0)
+        joined = given(first.merged)
+        assert joined.mothers_joined == 2 and joined.mothers_added == 0
+        assert (joined.reports_added, joined.sessions_added, joined.teaching_added) == (0, 0, 0)
         assert content(b) == before
         again = service.merge(RELEASE_BACKUP.read_bytes(), same_mothers=True)
-        assert content(b) == before and again.merged.differences == ()
+        assert content(b) == before and given(again.merged).differences == ()
 
 
 def test_a_release_backup_gives_the_same_identities_at_every_load():

@@ -15,11 +15,12 @@ from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.profile import Profile
 from app.domain.records import SessionStatus
 from app.domain.redflags import RedFlag
-from app.domain.report import DailyReport, Flow
+from app.domain.report import DailyReport, Flow, MotherSign
 from app.domain.visits import Visit
 from app.services.mothers import CHOSEN_SETTING, MothersService, summarize
 from app.services.report_form import draft_key
 from app.store.db import Store
+from tests.given import given
 from tests.render_harness import make_app
 
 TODAY = date(2026, 11, 22)  # FakeClock's day
@@ -63,11 +64,11 @@ def test_switching_shows_only_the_chosen_mothers_records(fresh_db: Store, clock:
     app.choose_mother(ani)
     assert app.scope.diary.today_summary().report is None
     assert app.scope.diary.form(TODAY - timedelta(days=1))["note"] == ""
-    assert app.scope.diary.profile().mother_name == "Ani"
+    assert given(app.scope.diary.profile()).mother_name == "Ani"
     assert app.scope.store.mother_id == ani and app.scope.massage.store.mother_id == ani
     assert app.scope.diary.save_report(TODAY, {"flow": "not_yet", "note": "Ani"}).ok
     app.choose_mother(fresh_db.mother_id)
-    assert app.scope.diary.today_summary().report.note == "ibu satu"
+    assert given(app.scope.diary.today_summary().report).note == "ibu satu"
     assert fresh_db.drafts.get(draft_key(TODAY - timedelta(days=1))) == {"note": "draf ibu satu"}
 
 
@@ -116,7 +117,7 @@ def test_a_mother_added_and_saved_stays_chosen(fresh_db: Store, clock: FakeClock
     saved, errors = app.scope.diary.save_profile({"mother_name": "Rina", "baby_birth_date": "2026-11-20"})
     assert saved is not None and errors == {}
     app.back()
-    assert app.scope.mother_id == new and fresh_db.mothers.get(new).nickname == "Rina"
+    assert app.scope.mother_id == new and given(fresh_db.mothers.get(new)).nickname == "Rina"
 
 
 def test_reminder_times_are_each_mothers(fresh_db: Store, clock: FakeClock):
@@ -193,7 +194,7 @@ def test_mothers_with_an_open_warning_come_first_most_urgent_first(fresh_db: Sto
     fever = DailyReport(day=TODAY, flow=Flow.WELL, fever=True, temperature_c=38.6)
     fresh_db.mother(citra).diary.save(fever, at=clock.wall())
     fresh_db.mother(budi).diary.save(
-        DailyReport(day=TODAY, flow=Flow.WELL, mother_signs={"heavy_bleeding": True}), at=clock.wall()
+        DailyReport(day=TODAY, flow=Flow.WELL, mother_signs={MotherSign.HEAVY_BLEEDING: True}), at=clock.wall()
     )
     fresh_db.mothers.archive(fresh_db.mother_id, at=clock.wall())
     order = [row.id for row in MothersService(fresh_db, clock).summaries(TODAY)]

@@ -22,6 +22,7 @@ from app.domain.report import DailyReport, Flow
 from app.domain.skills import Checked
 from app.store.db import Store, connect, open_store
 from app.store.migrations import migrations
+from tests.given import given
 
 FIXTURE = Path(__file__).parent / "fixtures" / "shipped_v3.sqlite3"
 T0 = datetime(2026, 3, 10, 1, 0, tzinfo=UTC)
@@ -132,7 +133,7 @@ def test_m004_rows_read_back_through_mother_1s_repositories(shipped: Path):
 def test_m004_without_a_profile_still_gives_the_rows_to_mother_1(db_path: Path):
     old = connect(db_path)
     migrations.apply(old, stop_before="m004_mothers")
-    old["reports"].insert({"day": "2026-03-04", "flow": "well", "signs": "{}", "breast_pain": 0,
+    old.table("reports").insert({"day": "2026-03-04", "flow": "well", "signs": "{}", "breast_pain": 0,
                            "breast_redness": 0, "breast_hard_swollen": 0, "nipples_cracked": 0,
                            "fever": 0, "note": "", "created_at": "2026-03-04T01:00:00.000000+00:00",
                            "updated_at": "2026-03-04T01:00:00.000000+00:00"})  # fmt: skip
@@ -142,7 +143,7 @@ def test_m004_without_a_profile_still_gives_the_rows_to_mother_1(db_path: Path):
         assert mother is not None and mother.baby_birth_date is None and mother.nickname is None
         assert store.profile.get() is None  # Today still asks for the birth date
         assert [r.day for r in store.diary.list()] == [date(2026, 3, 4)]
-        row = store.db["mothers"].get(str(store.mother_id))
+        row = store.db.table("mothers").get(str(store.mother_id))
         assert row["created_at"] == "2026-03-04T01:00:00.000000+00:00"  # her first record's time
 
 
@@ -314,11 +315,11 @@ def test_a_record_saved_for_one_mother_never_shows_for_another(fresh_db: Store, 
 )
 def test_another_mothers_session_cannot_be_written(fresh_db: Store, write):
     sid = _session(fresh_db)
-    before = fresh_db.db["sessions"].get(sid)
+    before = fresh_db.db.table("sessions").get(sid)
     other = fresh_db.mother(fresh_db.mothers.add(at=T0))
     with pytest.raises(LookupError):
         write(other, sid)
-    assert fresh_db.db["sessions"].get(sid) == before
+    assert fresh_db.db.table("sessions").get(sid) == before
 
 
 def test_same_day_and_draft_key_for_two_mothers_are_two_rows(fresh_db: Store):
@@ -327,10 +328,10 @@ def test_same_day_and_draft_key_for_two_mothers_are_two_rows(fresh_db: Store):
     b.diary.save(DailyReport(day=DAY, flow=Flow.NOT_YET, note="B"), at=T0)
     fresh_db.drafts.put("k", {"note": "A"}, at=T0)
     b.drafts.put("k", {"note": "B"}, at=T0)
-    assert (fresh_db.diary.get(DAY).note, b.diary.get(DAY).note) == ("A", "B")
+    assert (given(fresh_db.diary.get(DAY)).note, given(b.diary.get(DAY)).note) == ("A", "B")
     b.diary.delete(DAY)
     b.drafts.clear("k")
-    assert fresh_db.diary.get(DAY).note == "A" and fresh_db.drafts.get("k") == {"note": "A"}
+    assert given(fresh_db.diary.get(DAY)).note == "A" and given(fresh_db.drafts.get("k")) == {"note": "A"}
 
 
 def test_a_report_for_no_mother_is_refused(fresh_db: Store):
@@ -400,7 +401,8 @@ def test_activity_has_each_mothers_newest_report_and_last_finished_massage(fresh
     assert demo
     rows = {row.mother.id: row for row in fresh_db.mothers.activity()}
     first = rows[fresh_db.mother_id]
-    assert first.newest_report.day == DAY and first.newest_report.fever
+    newest = given(first.newest_report)
+    assert newest.day == DAY and newest.fever
     assert (first.last_massage_at, first.last_massage_status) == (T0, SessionStatus.STOPPED_PAIN)
     assert rows[b.mother_id].newest_report is None and rows[b.mother_id].last_massage_at is None
 
@@ -440,7 +442,7 @@ def test_activity_is_four_queries_for_300_mothers(fresh_db: Store):
         rows = fresh_db.mothers.activity()
     finally:
         db.conn.set_trace_callback(None)
-    assert len(rows) == 300 and all(row.newest_report.day == DAY for row in rows)
+    assert len(rows) == 300 and all(given(row.newest_report).day == DAY for row in rows)
     # The mothers with their last massage, the newest reports, the latest quizzes, the latest skills.
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
     first = next(row for row in rows if str(row.mother.id) == ids[1])

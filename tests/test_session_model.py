@@ -25,7 +25,7 @@ class RecordingDevices:
         self.cues: list[Cue] = []
         self.announced: list[str] = []
         self.screen_on: list[bool] = []
-        self.said: list[Prompt | tuple] = []
+        self.said: list[Prompt | tuple | str] = []  # "hush": what was said was cut short
         self.counted: list[tuple[int, bool]] = []
         self.prepared: list[tuple] = []  # the clips asked for before each count
         self.missing: list[str] = []  # what the page "could not load"
@@ -287,7 +287,7 @@ def test_each_number_of_the_count_waits_until_its_word_was_heard(parts):
         words.append(asyncio.Event())
         return words[-1]
 
-    devices.count = count  # type: ignore[method-assign]
+    devices.count = count
 
     async def spin() -> None:
         for _ in range(20):

@@ -21,6 +21,7 @@ from app.domain.records import NewSession, SessionProgress, SessionRecord, Sessi
 from app.store.db import Store, connect, open_store
 from app.store.errors import StoreWriteError, WriteErrorCode
 from app.store.migrations import migrations
+from tests.given import given
 
 WRITER = Path(__file__).with_name("store_writer.py")
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -64,17 +65,17 @@ def test_fresh_file_gets_the_m001_schema(fresh_db: Store, db_path: Path):
     assert db_path.exists()
     db = fresh_db.db
     assert {"settings", "sessions", "session_events"} <= set(db.table_names())
-    assert set(db["sessions"].columns_dict) >= {
+    assert set(db.table("sessions").columns_dict) >= {
         "id", "started_at", "updated_at", "ended_at", "demo", "round_s", "rest_s",
         "rounds_planned", "build", "technique", "status", "snapshot", "rounds_done",
         "massaged_s", "comfort", "letdown",
     }  # fmt: skip
-    assert db["sessions"].columns_dict["massaged_s"] is float
-    assert db["settings"].pks == ["key"]
+    assert db.table("sessions").columns_dict["massaged_s"] is float
+    assert db.table("settings").pks == ["key"]
     # m004: one mother's sessions by time.
-    assert ["mother_id", "started_at"] in [index.columns for index in db["sessions"].indexes]
-    assert ["session_id"] in [index.columns for index in db["session_events"].indexes]
-    [fk] = db["session_events"].foreign_keys
+    assert ["mother_id", "started_at"] in [index.columns for index in db.table("sessions").indexes]
+    assert ["session_id"] in [index.columns for index in db.table("session_events").indexes]
+    [fk] = db.table("session_events").foreign_keys
     assert (fk.column, fk.other_table, fk.other_column) == ("session_id", "sessions", "id")
 
 
@@ -94,7 +95,7 @@ def test_wal_mode_is_on(fresh_db: Store):
 def test_foreign_keys_are_enforced(fresh_db: Store):
     assert fresh_db.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):
-        fresh_db.db["session_events"].insert({"session_id": 999, "at": "x", "kind": "start", "position_s": 0})
+        fresh_db.db.table("session_events").insert({"session_id": 999, "at": "x", "kind": "start", "position_s": 0})
 
 
 def test_upgrade_from_m001_keeps_every_row(tmp_path: Path):
@@ -103,7 +104,7 @@ def test_upgrade_from_m001_keeps_every_row(tmp_path: Path):
     # Stop before whatever follows m001; with m001 alone this is [] and applies just m001.
     migrations.apply(old, stop_before=all_migration_names()[1:2])
     assert [m.name for m in migrations.applied(old)] == ["m001_initial"]
-    rows = {
+    rows: dict[str, list[dict[str, object]]] = {
         "settings": [{"key": "language", "value": "id"}, {"key": "technique", "value": "fists"}],
         "sessions": [
             {
@@ -132,22 +133,22 @@ def test_upgrade_from_m001_keeps_every_row(tmp_path: Path):
         ],
     }  # fmt: skip
     for table, table_rows in rows.items():
-        old[table].insert_all(table_rows)
+        old.table(table).insert_all(table_rows)
     old.close()
 
     with open_store(path) as store:
         assert migrations.pending(store.db) == []
         for table, table_rows in rows.items():
-            pk = store.db[table].pks[0]
-            kept = {row[pk]: row for row in store.db[table].rows}
+            pk = store.db.table(table).pks[0]
+            kept = {row[pk]: row for row in store.db.table(table).rows}
             assert len(kept) == len(table_rows)
             for row in table_rows:
                 # Compare the m001 columns only: later migrations may add columns.
                 assert {k: kept[row[pk]][k] for k in row} == row
         # And the repositories read the old rows.
         assert store.get_setting("language") == "id"
-        assert store.sessions.get(1).letdown is True
-        assert store.sessions.unfinished(now=LATER).id == 2
+        assert given(store.sessions.get(1)).letdown is True
+        assert given(store.sessions.unfinished(now=LATER)).id == 2
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ def test_settings_roundtrip(fresh_db: Store):
 
 def test_setting_values_must_be_text(fresh_db: Store):
     with pytest.raises(TypeError):
-        fresh_db.set_setting("rounds", 3)
+        fresh_db.set_setting("rounds", 3)  # type: ignore[arg-type]  # the wrong type, on purpose
     assert fresh_db.get_setting("rounds") is None
 
 
@@ -173,7 +174,7 @@ def test_setting_values_must_be_text(fresh_db: Store):
 
 def test_create_stores_the_session_and_its_start_event(fresh_db: Store):
     session_id = fresh_db.sessions.create(new_session(build="heavier", technique="fists"))
-    record = fresh_db.sessions.get(session_id)
+    record = given(fresh_db.sessions.get(session_id))
     assert record is not None
     assert record == SessionRecord(
         id=session_id, uuid=record.uuid, started_at=T0, updated_at=T0, ended_at=None, demo=False, round_s=180,
@@ -187,9 +188,9 @@ def test_create_stores_the_session_and_its_start_event(fresh_db: Store):
 def test_timestamps_are_stored_as_utc_text_and_read_back_aware(fresh_db: Store):
     started = datetime(2026, 3, 1, 15, 0, tzinfo=WIB)
     session_id = fresh_db.sessions.create(new_session(started))
-    raw = fresh_db.db["sessions"].get(session_id)["started_at"]
+    raw = fresh_db.db.table("sessions").get(session_id)["started_at"]
     assert raw == "2026-03-01T08:00:00.000000+00:00"
-    assert fresh_db.sessions.get(session_id).started_at == started
+    assert given(fresh_db.sessions.get(session_id)).started_at == started
 
 
 def test_naive_datetimes_are_refused(fresh_db: Store):
@@ -202,7 +203,7 @@ def test_naive_datetimes_are_refused(fresh_db: Store):
 def test_record_event_logs_it_and_updates_progress(fresh_db: Store):
     session_id = fresh_db.sessions.create(new_session())
     fresh_db.sessions.record_event(session_id, "pause", progress(95, rounds_done=0, massaged_s=95))
-    record = fresh_db.sessions.get(session_id)
+    record = given(fresh_db.sessions.get(session_id))
     assert (record.updated_at, record.massaged_s, record.snapshot) == (
         T0 + timedelta(seconds=95),
         95.0,
@@ -216,7 +217,7 @@ def test_record_event_logs_it_and_updates_progress(fresh_db: Store):
 def test_checkpoint_updates_progress_without_an_event(fresh_db: Store):
     session_id = fresh_db.sessions.create(new_session())
     fresh_db.sessions.checkpoint(session_id, progress(200, rounds_done=1, massaged_s=190))
-    record = fresh_db.sessions.get(session_id)
+    record = given(fresh_db.sessions.get(session_id))
     assert (record.rounds_done, record.massaged_s) == (1, 190.0)
     assert record.updated_at == T0 + timedelta(seconds=200)
     assert [e["kind"] for e in fresh_db.sessions.events(session_id)] == ["start"]
@@ -233,7 +234,7 @@ def test_checkpoint_updates_progress_without_an_event(fresh_db: Store):
 def test_finish_records_how_the_session_ended(fresh_db: Store, status, kind):
     session_id = fresh_db.sessions.create(new_session())
     fresh_db.sessions.finish(session_id, status, progress(600, rounds_done=3, massaged_s=540))
-    record = fresh_db.sessions.get(session_id)
+    record = given(fresh_db.sessions.get(session_id))
     assert record.status is status
     assert record.ended_at == T0 + timedelta(seconds=600)
     assert record.minutes_massaged == 9.0
@@ -244,7 +245,7 @@ def test_finish_needs_an_ending_status(fresh_db: Store):
     session_id = fresh_db.sessions.create(new_session())
     with pytest.raises(ValueError):
         fresh_db.sessions.finish(session_id, SessionStatus.IN_PROGRESS, progress(10))
-    assert fresh_db.sessions.get(session_id).ended_at is None
+    assert given(fresh_db.sessions.get(session_id)).ended_at is None
 
 
 @pytest.mark.parametrize("late_write", ["record_event", "checkpoint", "finish"])
@@ -278,11 +279,11 @@ def test_rate_stores_the_mothers_answers(fresh_db: Store):
     session_id = fresh_db.sessions.create(new_session())
     fresh_db.sessions.finish(session_id, SessionStatus.COMPLETED, progress(600, 3, 540))
     fresh_db.sessions.rate(session_id, 5, True)
-    assert fresh_db.sessions.get(session_id).model_dump(include={"comfort", "letdown"}) == {
+    assert given(fresh_db.sessions.get(session_id)).model_dump(include={"comfort", "letdown"}) == {
         "comfort": 5, "letdown": True
     }  # fmt: skip
     fresh_db.sessions.rate(session_id, None, False)  # she skipped the comfort question
-    assert fresh_db.sessions.get(session_id).model_dump(include={"comfort", "letdown"}) == {
+    assert given(fresh_db.sessions.get(session_id)).model_dump(include={"comfort", "letdown"}) == {
         "comfort": None, "letdown": False
     }  # fmt: skip
 
@@ -314,16 +315,16 @@ def test_list_is_newest_first_with_limit_and_demo_filter(fresh_db: Store):
     assert [r.id for r in fresh_db.sessions.list()] == [ids[1], ids[2], ids[0]]
     assert [r.id for r in fresh_db.sessions.list(limit=2)] == [ids[1], ids[2]]
     assert [r.id for r in fresh_db.sessions.list(include_demo=False)] == [ids[2], ids[0]]
-    assert fresh_db.sessions.get(ids[1]).demo is True
+    assert given(fresh_db.sessions.get(ids[1])).demo is True
 
 
 def test_unfinished_is_the_latest_session_in_progress(fresh_db: Store):
     assert fresh_db.sessions.unfinished(now=LATER) is None
     older = fresh_db.sessions.create(new_session(T0))
     newer = fresh_db.sessions.create(new_session(T0 + timedelta(hours=1)))
-    assert fresh_db.sessions.unfinished(now=LATER).id == newer
+    assert given(fresh_db.sessions.unfinished(now=LATER)).id == newer
     fresh_db.sessions.finish(newer, SessionStatus.ENDED_EARLY, progress(3700))
-    assert fresh_db.sessions.unfinished(now=LATER).id == older
+    assert given(fresh_db.sessions.unfinished(now=LATER)).id == older
     fresh_db.sessions.finish(older, SessionStatus.COMPLETED, progress(600))
     assert fresh_db.sessions.unfinished(now=LATER) is None
 
@@ -376,7 +377,7 @@ def test_event_and_progress_are_one_transaction(fresh_db: Store, failure, write)
     # The connection is still usable once the cause is gone.
     fresh_db.db.execute("DROP TRIGGER fail")
     fresh_db.sessions.record_event(session_id, "pause", later)
-    assert fresh_db.sessions.get(session_id).massaged_s == 180.0
+    assert given(fresh_db.sessions.get(session_id)).massaged_s == 180.0
 
 
 def test_create_leaves_no_session_without_its_start_event(fresh_db: Store):
@@ -410,11 +411,11 @@ def _run_writer_and_kill(path: Path, after_lines: int) -> list[dict]:
     # A thread reads, so a writer that hangs fails the test instead of hanging it.
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_read_lines, args=(writer.stdout, lines), daemon=True).start()
-    reported = []
+    reported: list[dict[str, object]] = []
     try:
         while len(reported) < after_lines:
             line = lines.get(timeout=30)
-            assert line is not None, f"writer exited early: {writer.stderr.read()}"
+            assert line is not None, f"writer exited early: {given(writer.stderr).read()}"
             reported.append(json.loads(line))
     finally:
         writer.send_signal(signal.SIGKILL)
@@ -466,4 +467,4 @@ def test_threads_share_the_store_without_mixing_transactions(fresh_db: Store):
     assert len(set(ids)) == 40
     for session_id in ids:
         assert [e["kind"] for e in fresh_db.sessions.events(session_id)] == ["start"] + ["phase"] * 5
-        assert fresh_db.sessions.get(session_id).massaged_s == 5.0
+        assert given(fresh_db.sessions.get(session_id)).massaged_s == 5.0

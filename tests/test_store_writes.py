@@ -271,14 +271,14 @@ def test_an_unreadable_row_is_skipped_and_reported(fresh_db: Store, table, row, 
         fresh_db.db.execute("DELETE FROM session_events WHERE session_id = 2")
         fresh_db.db.execute("DELETE FROM sessions WHERE id = 2")
         fresh_db.db.conn.commit()
-    fresh_db.db[table].upsert(hers(row, fresh_db), pk=fresh_db.db[table].pks)  # she exists: her row changes
+    fresh_db.db.table(table).upsert(hers(row, fresh_db), pk=fresh_db.db.table(table).pks)  # she exists: her row changes
     assert skipped(fresh_db) == []
     assert read(fresh_db) == good
     assert skipped(fresh_db) == [str(fresh_db.mother_id) if key == HER else key for key in skipped_ids]
 
 
 def test_an_unreadable_report_is_not_deleted(fresh_db: Store):
-    fresh_db.db["reports"].insert(hers(report_row("2026-03-05", flow="gushing"), fresh_db))
+    fresh_db.db.table("reports").insert(hers(report_row("2026-03-05", flow="gushing"), fresh_db))
     assert fresh_db.diary.delete(date(2026, 3, 5)) is None  # no undo could bring it back
     assert fresh_db.db["reports"].count == 1
     assert fresh_db.diary.skipped == ["2026-03-05"]

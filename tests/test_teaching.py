@@ -184,7 +184,7 @@ def test_m005_upgrade_keeps_every_row_and_adds_the_tables(tmp_path: Path):
     path = tmp_path / "old.sqlite3"
     old = connect(path)
     migrations.apply(old, stop_before="m005_teaching")
-    old["settings"].insert({"key": "language", "value": "id"})
+    old.table("settings").insert({"key": "language", "value": "id"})
     old.close()
     with open_store(path) as store:
         assert store.get_setting("language") == "id"

@@ -68,7 +68,7 @@ def form(box_type: type[ft.TextField]) -> Any:
             note.handled += 1
             note.text = e.data
 
-        options = {"revision": note.revision} if box_type is TextBox else {}
+        options: dict[str, Any] = {"revision": note.revision} if box_type is TextBox else {}
         return ft.Column([box_type(value=note.text, on_change=changed, **options)])
 
     return Form

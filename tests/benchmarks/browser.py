@@ -51,7 +51,7 @@ def first_200(launched: Launched) -> float:
     the spawn to the page's 200."""
     srv = launched.server
     parts = urlsplit(srv.login_url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=30)
     conn.request("GET", f"/?{parts.query}")
     resp = conn.getresponse()
     resp.read()

@@ -224,7 +224,8 @@ def assert_on_time(sounds: list[Heard], plan: list[tuple[str, float]]) -> None:
     zero = next(h.start for h, (n, _) in zip(sounds, plan) if n == "chime/round_start")
     late = []
     for i, (h, (_, at)) in enumerate(zip(sounds, plan)):
-        free = max(zero + at * 1000, sounds[i - 1].end if i and sounds[i - 1].end else 0)
+        before = sounds[i - 1].end if i else None
+        free = max(zero + at * 1000, before or 0)
         if h.start > free + LATE_MS or h.start < zero + at * 1000 - LATE_MS:
             late.append((h.name, round((h.start - zero) / 1000, 2), at))
     assert late == [], f"(name, started at s, due at s): {late}"

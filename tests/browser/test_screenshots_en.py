@@ -4,6 +4,7 @@ rounds screen in the dark theme. With SCREENSHOTS=1 they are copied to docs/scre
 from __future__ import annotations
 
 import io
+from typing import cast
 
 from PIL import Image
 
@@ -21,7 +22,7 @@ def brightness_of_digits(app) -> tuple[int, int]:
         "height": box["height"] * 0.3,
     }
     low, high = Image.open(io.BytesIO(app.page.screenshot(clip=clip))).convert("L").getextrema()
-    return int(low), int(high)
+    return int(cast(float, low)), int(cast(float, high))
 
 
 def test_every_session_screen_in_english(open_app):

@@ -11,6 +11,7 @@ import json
 import os
 import re
 from collections import Counter
+from typing import Any, cast
 
 from app import i18n
 from tests.browser.conftest import ARTIFACTS
@@ -76,7 +77,7 @@ def _colour_at(app, box: dict) -> tuple[int, int, int]:
     from PIL import Image
 
     shot = Image.open(io.BytesIO(app.page.screenshot())).convert("RGB")
-    return shot.getpixel((int(box["x"] + 6), int(box["y"] + box["height"] / 2)))
+    return cast(tuple[int, int, int], shot.getpixel((int(box["x"] + 6), int(box["y"] + box["height"] / 2))))
 
 
 def test_the_buttons_stay_where_they_are_in_every_state_of_a_round(open_app):
@@ -150,8 +151,8 @@ def check_announcements(app, lang: str) -> list[str]:
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
     def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
@@ -173,7 +174,7 @@ def paused_label_contrast(app) -> float:
     shot = Image.open(io.BytesIO(app.page.screenshot())).convert("RGB")
     cx, top = box["x"] + box["width"] / 2, box["y"]
     strip = shot.crop((int(cx - 55), int(top + 108), int(cx + 55), int(top + 136)))
-    colours = Counter(strip.get_flattened_data())
+    colours: Counter[tuple[int, int, int]] = Counter(cast(Any, strip.get_flattened_data()))
     background = colours.most_common(1)[0][0]
     return max(contrast(background, c) for c in colours)
 
