@@ -34,7 +34,7 @@ from app.domain.prompts import Clip, Prompt
 from app.domain.session import Cue, CueKind
 from app.services.own_voice import OwnVoice
 from app.ui.lost_connection import LANGUAGE_KEY
-from app.ui.sound import Players
+from app.ui.sound import Players, guarded
 
 log = logging.getLogger(__name__)
 
@@ -357,21 +357,21 @@ class Devices:
             for i in range(pulses):
                 if i:
                     await asyncio.sleep(PULSE_GAP_S)
-                await self._safe(self.haptics.heavy_impact)
+                await guarded(self.haptics.heavy_impact)
 
         self._spawn(pattern())
 
     # -- screen and screen reader -----------------------------------------------------------
     def keep_screen_on(self, on: bool) -> None:
-        self._spawn(self._safe(self.wakelock.enable if on else self.wakelock.disable))
+        self._spawn(guarded(self.wakelock.enable if on else self.wakelock.disable))
 
     def announce(self, message: str) -> None:
         """Say a message through the screen reader (e.g. the phase or "paused")."""
-        self._spawn(self._safe(lambda: self.semantics.announce_message(message)))
+        self._spawn(guarded(lambda: self.semantics.announce_message(message)))
 
     def remember_language(self, lang: str) -> None:
         """Keep the visitor's language in the page, for words shown when the app cannot be reached."""
-        self._spawn(self._safe(lambda: self.preferences.set(LANGUAGE_KEY, lang)))
+        self._spawn(guarded(lambda: self.preferences.set(LANGUAGE_KEY, lang)))
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         try:
@@ -379,12 +379,3 @@ class Devices:
         except RuntimeError:  # no loop (a test without a page): nothing to play
             if asyncio.iscoroutine(coro):
                 coro.close()
-
-    @staticmethod
-    async def _safe(fn: Callable[[], Any]) -> None:
-        try:
-            result = fn()
-            if asyncio.iscoroutine(result):
-                await result
-        except Exception:  # a missing speaker or an unsupported platform must not end a session
-            log.warning("device service call failed", exc_info=True)

@@ -120,7 +120,7 @@ class Players:
         ended.clear()
         try:
             async with asyncio.timeout(length_s + END_SLACK_S):
-                await _guarded(player.resume)  # answered once the sound has started
+                await guarded(player.resume)  # answered once the sound has started
                 await ended.wait()
         except TimeoutError:
             log.info("a sound did not say it ended")
@@ -129,14 +129,15 @@ class Players:
         """Silence a sound now and rewind it for its next use."""
         player = self.players.get(src)
         if player is not None:
-            await _guarded(player.pause)
-            await _guarded(lambda: player.seek(0))
+            await guarded(player.pause)
+            await guarded(lambda: player.seek(0))
 
 
-async def _guarded(fn: Callable[[], Any]) -> None:
+async def guarded(fn: Callable[[], Any]) -> None:
+    """Call a device service (sync or async); a failure is logged, never raised."""
     try:
         result = fn()
         if asyncio.iscoroutine(result):
             await result
     except Exception:  # a missing speaker or a closed tab must not end a massage
-        log.warning("sound player call failed", exc_info=True)
+        log.warning("device service call failed", exc_info=True)

@@ -9,11 +9,13 @@ CI=true, where a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -74,6 +76,13 @@ def server(tmp_path_factory) -> Iterator[AppServer]:
 
 @pytest.fixture(scope="module")
 def browser():
+    with chromium() as b:
+        yield b
+
+
+@contextlib.contextmanager
+def chromium(*extra_args: str) -> Iterator[Any]:
+    """Debian's Chromium as every browser test launches it (with `extra_args` added), closed after."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing: install Debian's chromium (tests/run.sh does it with apt)")
@@ -98,6 +107,7 @@ def browser():
                 # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
                 "--use-fake-device-for-media-stream",
                 "--use-fake-ui-for-media-stream",
+                *extra_args,
             ],
         )
         yield b

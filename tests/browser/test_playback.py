@@ -20,7 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.domain.prompts import Clip
 from app.services.own_voice import OwnVoice, folder_for
-from tests.browser.conftest import ARTIFACTS, CHROMIUM
+from tests.browser.conftest import ARTIFACTS, chromium
 from tests.browser.test_session_flow import walk_to_rounds
 from tests.browser.test_session_screen import check_announcements, listen_and_watch
 from tests.test_own_voice import tone
@@ -60,31 +60,8 @@ RECORDER = """(() => {
 def browser():
     """Chromium as tests/browser/conftest.py launches it, allowed to play sound without a tap, and
     every context recording what its pages play."""
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is missing: install Debian's chromium (tests/run.sh does it with apt)")
-        pytest.skip("Chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-3d-apis",
-                "--autoplay-policy=no-user-gesture-required",
-                # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
-                "--use-fake-device-for-media-stream",
-                "--use-fake-ui-for-media-stream",
-            ],
-        )
+    with chromium("--autoplay-policy=no-user-gesture-required") as b:
         yield _Recording(b)
-        b.close()
 
 
 class _Recording:
