@@ -100,6 +100,9 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     # Exports for the midwife and a spreadsheet download as files.
     name, fhir = download(app, "data-fhir")
     assert name.endswith(".json") and json.loads(fhir)["resourceType"] == "Bundle"
+    app.el("data-status-export").get_by_text(f"Saved as {name}.").wait_for(state="attached")
+    # The restore's line stays: a line vanishing above would move the buttons under her finger.
+    app.el("data-status-restore").get_by_text(nothing_new).wait_for(state="attached")
     name, table = download(app, "data-csv-reports")
     assert name.endswith(".csv") and table.decode("utf-8-sig").splitlines()[0].startswith("day,postpartum_day,flow")
 

@@ -37,10 +37,10 @@ ROUTE = "/data"
 OK, PROBLEM, WORKING = "ok", "problem", "working"
 
 
-def _status(message: tuple[str, str] | None, where: str) -> list[ft.Control]:
-    if message is None or not message[1].startswith(where):
+def _status(messages: dict[str, tuple[str, str]], where: str) -> list[ft.Control]:
+    if where not in messages:
         return []
-    kind, text = message[0], message[1][len(where) + 1 :]
+    kind, text = messages[where]
     good = kind != PROBLEM
     icon = {OK: ft.Icons.CHECK_CIRCLE, WORKING: ft.Icons.HOURGLASS_TOP}.get(kind, ft.Icons.ERROR_OUTLINE)
     note = kit.note(text, icon=icon, color=None if good else ft.Colors.ERROR)
@@ -53,8 +53,9 @@ def Data() -> ft.View:
     visitor = use_visitor()
     service = visitor.data
     her = app.scope.mother_id  # the mother shown: her exports, "delete this mother"
-    # (OK | PROBLEM, "<section>:<text>"): the last outcome, shown under its own section.
-    message, set_message = use_lazy_state(lambda: cast(tuple[str, str] | None, None))
+    # section -> (OK | PROBLEM | WORKING, text): each section's last outcome, shown under it. One
+    # section's news never removes another's line: the buttons below would jump under her finger.
+    message, set_message = ft.use_state(cast(dict[str, tuple[str, str]], {}))
     # "", "restore", "same-mothers" (a pre-UUID backup's question), "delete" or "delete-mother"
     asking, set_asking = ft.use_state("")
     pending, set_pending = ft.use_state(b"")  # a picked backup, until she confirms
@@ -64,7 +65,7 @@ def Data() -> ft.View:
     several = service.mother_count() > 1
 
     def say(kind: str, section: str, text: str) -> None:
-        set_message((kind, f"{section}:{text}"))
+        set_message(lambda now: {**now, section: (kind, text)})
 
     def saver(section: str, make: Callable[[], DataFile]) -> Callable[[Any], Any]:
         async def save(e: Any) -> None:
@@ -98,7 +99,7 @@ def Data() -> ft.View:
         set_pending(picked.data)
         set_preview(replace_text(found, await to_thread(service.inventory)))
         set_alike(found.lookalikes)
-        set_message(None)
+        set_message(lambda now: {k: v for k, v in now.items() if k != "restore"})
         set_asking("restore")
 
     async def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
