@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from app.domain.prompts import Clip
 from app.services.own_voice import OwnVoice, folder_for
 from tests.browser.conftest import ARTIFACTS, chromium
-from tests.browser.test_session_flow import walk_to_rounds
+from tests.browser.test_session_flow import leaving_the_device, rows, walk_to_rounds
 from tests.browser.test_session_screen import check_announcements, listen_and_watch
 from tests.test_own_voice import tone
 
@@ -188,6 +188,7 @@ DEMONSTRATION = [
 # A sound may start this long after the later of its moment and the end of the sound before it
 # (the server's timer tick, the message to the page, the browser starting the element).
 LATE_MS = 1500
+ROUND_ONE = {"id": "Ulangan ke-1 dari 3", "en": "Round 1 of 3"}
 
 
 def expected(lang: str, own: dict[str, str] | None = None) -> list[tuple[str, float]]:
@@ -208,27 +209,36 @@ def assert_on_time(sounds: list[Heard], plan: list[tuple[str, float]]) -> None:
     assert late == [], f"(name, started at s, due at s): {late}"
 
 
-def run_demonstration(app) -> float:
-    """From Start on the last step to the finish screen and the closing prompt's end; returns the
-    milliseconds from the tap on Start to the first sound playing."""
-    walk_to_rounds(app, demo=True, start=False)
+def run_demonstration(app, shots: bool = False) -> float:
+    """From Start on the last step to the finish screen and the closing prompt's end, hands-free
+    (no tap until the end); returns the milliseconds from the tap on Start to the first sound
+    playing. With shots: the wizard's screens and the running massage are photographed."""
+    walk_to_rounds(app, demo=True, start=False, shots=shots)
     tap_at = app.page.evaluate("() => performance.now()")
     app.tap("start-round")
     app.wait_for("stop-hurts", timeout=30_000)
+    if shots:
+        app.see(ROUND_ONE[app.lang])
+        app.shot("07-rounds", still=False)  # a running massage: the count and the markers move
     app.wait_for("finish-save", timeout=120_000)
     wait_heard(app, "/ending.", timeout=60_000)
     return heard(app)[0].start - tap_at
 
 
 def test_every_prompt_and_chime_of_an_indonesian_demonstration_plays_at_its_first_use(open_app, server):
-    """With the midwife's own recording for the rest prompt; a screen reader hears it in a few
-    phrases, and the page asks for no file that is not there, through the finish screen."""
+    """The whole demonstration from Home to the history, in Indonesian, with the midwife's own
+    recording for the rest prompt: every sound at its moment; a screen reader hears it in a few
+    phrases; the page asks for no file that is not there and nothing leaves the device; the finish
+    screen's answers are saved, and a demonstration is never listed as one of her massages.
+    Screenshots 01-08 of the Indonesian walk."""
     OwnVoice(folder_for(server.db_file)).save(Clip.REST_DEMO, tone(1.2))
     try:
         app = open_app("id")
         failed = listen_and_watch(app)  # the same demonstration, as a screen reader hears it
         positive_control(app)
-        first_sound_ms = run_demonstration(app)
+        app.see("Mulai pijat")
+        app.shot("01-home")
+        first_sound_ms = run_demonstration(app, shots=True)
         sounds = heard(app)
         plan = expected("id", {"id/rest_demo": "own/rest_demo"})
         assert [h.name for h in sounds] == [n for n, _ in plan], timeline_of(sounds)
@@ -236,8 +246,21 @@ def test_every_prompt_and_chime_of_an_indonesian_demonstration_plays_at_its_firs
         assert_on_time(sounds, plan)
         print(f"\nid: from the tap on Start to the first sound: {first_sound_ms:.0f} ms")
         app.see("Lap minyak")  # the finish screen, shown while the closing prompt was said
+        app.see("Ini hanya peragaan")  # the demonstration says it was one
         check_announcements(app, "id")
+        app.tap("comfort-4")
+        app.tap("letdown-yes")
+        app.shot("08-finish")
+        app.tap("finish-save")
+        app.see("Belum ada pijat")  # a demonstration is never listed as one of her massages
+        saved = rows(
+            server, "select demo, status, rounds_done, comfort, letdown from sessions order by id desc limit 1"
+        )
+        assert saved == [(1, "completed", 3, 4, 1)]
         assert failed == []  # no file asked for that is not there, the finish screen's included
+        assert open_app.requests  # the recorder saw the page load, so an empty list below means something
+        assert leaving_the_device(open_app.requests) == []
+        assert open_app.csp_violations == []  # ... and the policy that keeps it so stopped nothing the app needs
     finally:
         OwnVoice(folder_for(server.db_file)).reset(Clip.REST_DEMO)
 

@@ -99,31 +99,6 @@ def walk_to_rounds(app, *, demo: bool, shots: bool = False, start: bool = True) 
     app.wait_for("stop-hurts")  # after the "3, 2, 1" count
 
 
-def test_demonstration_session_from_home_to_history_in_indonesian(open_app, server):
-    app = open_app("id", motion="no-preference")  # the markers glide, as on most phones
-    app.see("Mulai pijat")
-    app.shot("01-home")
-    walk_to_rounds(app, demo=True, shots=True)
-    app.see("Ulangan ke-1 dari 3")
-    app.shot("07-rounds", still=False)  # a running massage: the count and the markers move
-    assert "animate_position" in app.props_sent  # the markers glide from place to place
-    # Hands-free: no tap until the end (3 x 20 s rounds, 2 x 5 s rests).
-    app.wait_for("finish-save", timeout=90_000)
-    app.see("Lap minyak")
-    app.see("Ini hanya peragaan")  # the demonstration says it was one
-    # (What is heard, prompt by prompt, is recorded in tests/browser/test_playback.py.)
-    app.tap("comfort-4")
-    app.tap("letdown-yes")
-    app.shot("08-finish")
-    app.tap("finish-save")
-    app.see("Belum ada pijat")  # a demonstration is never listed as one of her massages
-    saved = rows(server, "select demo, status, rounds_done, comfort, letdown from sessions order by id desc limit 1")
-    assert saved == [(1, "completed", 3, 4, 1)]
-    assert open_app.requests  # the recorder saw the page load, so an empty list below means something
-    assert leaving_the_device(open_app.requests) == []
-    assert open_app.csp_violations == []  # ... and the policy that keeps it so stopped nothing the app needs
-
-
 def test_a_yes_in_the_safety_check_stops_before_any_massage(open_app, server):
     app = open_app("id")
     before = rows(server, "select count(*) from sessions")

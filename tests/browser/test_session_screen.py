@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from app import i18n
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_screenshots_en import brightness_of_digits
 from tests.browser.test_session_flow import walk_to_rounds
 
 BUTTONS = ("pause-resume", "skip", "stop-hurts", "end-top")
@@ -190,6 +191,9 @@ def test_the_rounds_screen_in_both_languages_and_themes(open_app):
         app.lang = f"{lang}-{scheme}"
         walk_to_rounds(app, demo=True)
         app.shot("session-running")
+        if scheme == "dark":
+            low, high = brightness_of_digits(app)
+            assert low < 60 and high > 180, (low, high)  # light digits on the dark background, not black on black
         app.tap("pause-resume")
         app.el("pause-resume").filter(has_text="Lanjutkan" if lang == "id" else "Resume").wait_for(state="attached")
         app.shot("session-paused")
