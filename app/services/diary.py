@@ -239,7 +239,7 @@ class DiaryService:
             postpartum_day=self.postpartum_day(day, born),
             flags=recent_flags(reports, birth_date=born, today=day),
             notices=[] if newest is None else notices(newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
-            visit=None if born is None else visit_due(born, day),
+            visit=None if born is None else visit_due(born, day, {r.done.visit for r in self.store.visits.done()}),
             report=self.store.diary.get(day),
             morning=half_day(halves[PartOfDay.MORNING]),
             evening=half_day(halves[PartOfDay.EVENING]),
