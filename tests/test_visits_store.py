@@ -240,3 +240,22 @@ def test_the_week_across_300_mothers_is_one_query_sorted_by_the_closing_day(fres
     assert day4 == [(Visit.KF1, Timing.OVERDUE), (Visit.KF3, Timing.NEXT)]  # KF2 done: not owed
     # Day 44: past day 42 but within the grace, so her visits not done are still owed (overdue).
     assert {row.due.timing for row in rows if row.nickname == "Baru 44"} == {Timing.OVERDUE}
+
+
+def test_the_birth_date_cannot_move_after_a_visit_marked_done(fresh_db: Store):
+    """Else the visit would be before the birth, and a backup holding it refused."""
+    clock = FakeClock()
+    her = mother(fresh_db, "Siti")
+    her.visits.mark(DoneVisit(visit=Visit.KF1, done_on=BORN + timedelta(days=1)), at=NOW)
+    diary = DiaryService(her, clock)
+    before = fresh_db.data.content()
+    later = (BORN + timedelta(days=2)).isoformat()
+    assert diary.save_profile({"mother_name": "Siti", "baby_birth_date": later}) == (
+        None,
+        {"baby_birth_date": "visits_before_birth"},
+    )
+    assert fresh_db.data.content() == before
+    VisitsService(her, clock).undo(Visit.KF1)  # undone, the date can move
+    saved, errors = diary.save_profile({"mother_name": "Siti", "baby_birth_date": later})
+    assert errors == {} and saved is not None
+    fresh_db.data.restore(fresh_db.data.export(at=NOW))  # and its backup restores

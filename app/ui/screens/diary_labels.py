@@ -56,6 +56,9 @@ FIELD_ERRORS = {
     "not_latin_digits": N_("Please type the number with the digits 0-9."),
     "future_time": N_("This time is later than now."),
     "reports_before_birth": N_("The diary has reports from before this date."),
+    "visits_before_birth": N_(
+        "A postnatal visit is marked done before this date. Change or undo it first (Midwife's visit)."
+    ),
 }
 # The same codes for one field, with the limit the field allows (`error_text(code, field)`).
 _RANGE_ERRORS = {
