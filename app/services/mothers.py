@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from app.domain.clock import Clock
@@ -18,7 +18,7 @@ from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionStatus
 from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
-from app.domain.visits import Visit, VisitDue, visit_due
+from app.domain.visits import LAST_DAY, Visit, VisitDue, visit_due
 from app.store.db import Store
 
 CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her UUID, as text)
@@ -117,7 +117,10 @@ class MothersService:
         with an open red flag first, most urgent first (a midwife with many mothers sees who needs
         her at the top); then by name. Archived ones (`mother.archived`) last."""
         day = today if today is not None else self.today()
-        done = self.store.visit_plan.done_by_mother()
+        # Done visits matter only within the 42 days (after them no visit is due): one query for
+        # the mothers born since, not every visit ever done on the device.
+        since = day - timedelta(days=LAST_DAY)
+        done = {m.mother_id: m.done for m in self.store.visit_plan.mothers_born_since(since)}
         rows = [
             summarize(activity, day, done.get(activity.mother.id, frozenset()))
             for activity in self.store.mothers.activity()

@@ -98,14 +98,6 @@ class VisitPlanRepository(Repository):
         )
         return self._readable(rows, "id", _mother_visits)
 
-    def done_by_mother(self) -> dict[UUID, frozenset[Visit]]:
-        """Every mother's done visits (for the mothers list), in one query."""
-        found: dict[UUID, set[Visit]] = {}
-        for row in self._rows("SELECT mother_id, visit FROM visits WHERE undone_at IS NULL"):
-            if row["visit"] in _CODES:
-                found.setdefault(uuid_text(row["mother_id"]), set()).add(Visit(row["visit"]))
-        return {mother: frozenset(done) for mother, done in found.items()}
-
 
 def _record(row: dict[str, Any]) -> VisitRecord:
     updated = moment(row["updated_at"])
