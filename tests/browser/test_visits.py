@@ -123,3 +123,15 @@ def test_the_week_and_the_visit_in_indonesian(open_app, server, mothers, scheme)
     app.wait_for("visit-done-save")
     see(app, "Simpan: kunjungan KF1 selesai")
     app.shot("76-visit-done" + suffix)
+
+
+def test_the_week_and_the_visit_in_english_in_the_dark(open_app, mothers):
+    app = begin(open_app, "en", "dark")
+    open_week(app)
+    ani = mothers["Ani"]
+    app.wait_for(f"due-{ani}-kf1")
+    app.page.mouse.move(5, 795)
+    app.shot("70-due-dark")
+    tap(app, f"due-{ani}-kf1")
+    app.wait_for("kf-undo-kf2")
+    app.shot("71-visit-kf-dark")
