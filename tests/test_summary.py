@@ -282,3 +282,28 @@ def test_a_name_that_looks_like_a_formula_is_escaped_in_the_file(fresh_db, clock
     with i18n.using("en"):
         data = export.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary()).decode("utf-8-sig")
     assert "'=cmd" in data and ",=cmd" not in data
+
+
+def test_the_visit_history_says_which_visits_were_done_and_when(filled, clock):
+    """Day 10: KF1 done on day 1 (on time), KF2 done on day 9 (late), KF3 due now, KF4 later; the
+    screen's lines and the CSV's visit_done rows say so, in English and Indonesian."""
+    from app.domain.visits import DoneVisit
+
+    filled.visits.mark(DoneVisit(visit=Visit.KF1, done_on=BORN + timedelta(days=1)), at=clock.wall())
+    filled.visits.mark(
+        DoneVisit(visit=Visit.KF2, done_on=BORN + timedelta(days=9), note="jahitan baik"), at=clock.wall()
+    )
+    made = SummaryService(filled, clock, tz=UTC).summary()
+    with i18n.using("en"):
+        lines = export.visit_lines_all(made)
+        rows = list(csv.DictReader(io.StringIO(export.csv_bytes(made).decode("utf-8-sig"))))
+    assert lines == [
+        "KF1 done on Fri 13 Nov, on time",
+        "KF2 done on Sat 21 Nov, late (its window closed on Thu 19 Nov). Note: jahitan baik",
+        "KF3 due now, until Thu 10 Dec",
+        "KF4 from Fri 11 Dec to Thu 24 Dec",
+    ]
+    done = [(r["date"], r["item"], r["value"]) for r in rows if r["section"] == "visit_done"]
+    assert done == [("2026-11-13", "kf1", "on_time"), ("2026-11-21", "kf2", "late")]
+    with i18n.using("id"):
+        assert export.visit_lines_all(made)[1].startswith("KF2 selesai pada Sab 21 Nov, terlambat")

@@ -9,7 +9,8 @@ The window for a baby's birth date: the form takes a birth up to a year back, an
 device keeps mothers for years, so a birth date is plausible from 1 January `BIRTH_YEARS_BACK`
 years before the backup was made to the day it was made. A daily report's day lies between the
 birth and that day (the form's own rule); a massage, a quiz or a skills check in the same window
-as a birth date (a family may be taught before the birth). One day of slack after the backup's
+as a birth date (a family may be taught before the birth); a KF visit marked done between the
+birth and that day (the visit form's rule). One day of slack after the backup's
 day covers a device whose zone is ahead of UTC, in which the backup's time is written.
 """
 
@@ -23,6 +24,7 @@ from enum import StrEnum
 from pydantic import ValidationError
 
 from app.domain.report import DailyReport
+from app.domain.visits import DoneVisit
 
 BIRTH_YEARS_BACK = 10
 SLACK = timedelta(days=1)
@@ -34,6 +36,7 @@ class RecordKind(StrEnum):
     MASSAGE = "massage"
     QUIZ = "quiz"
     SKILLS = "skills"
+    VISIT = "visit"  # a KF visit marked done
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class MotherRecords:
     birth_date: date | None
     reports: Iterable[DailyReport]
     dated: Iterable[tuple[RecordKind, datetime]]  # massages' starts, quizzes and skills checks
+    visits: Iterable[DoneVisit] = ()  # KF visits marked done
 
 
 def earliest_birth(made: date) -> date:
@@ -76,4 +80,11 @@ def first_implausible(mothers: Iterable[MotherRecords], made: date) -> Implausib
         for kind, at in mother.dated:
             if not earliest_birth(made) <= at.date() <= latest:
                 return Implausible(kind, at.date())
+        for visit in mother.visits:
+            try:  # the visit form's own checks: not after `latest`, not before the birth
+                DoneVisit.model_validate(visit.model_dump(), context={"today": latest, "birth_date": birth})
+            except ValidationError:
+                return Implausible(RecordKind.VISIT, visit.done_on)
+            if visit.done_on < earliest_birth(made):
+                return Implausible(RecordKind.VISIT, visit.done_on)
     return None

@@ -37,6 +37,8 @@ LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the
 # The birth date was moved after reports that are kept: they would be days before the birth, which
 # can no longer be saved. The profile form asks what to do (see `save_profile`).
 REPORTS_BEFORE_BIRTH = "reports_before_birth"
+# The birth date asked for is after a KF visit marked done (the field's error code).
+VISITS_BEFORE_BIRTH = "visits_before_birth"
 
 
 class HalfDay(StrEnum):
@@ -198,6 +200,11 @@ class DiaryService:
     ) -> tuple[Profile | None, dict[str, str]]:
         """Validate and save; a refused profile writes nothing.
 
+        A birth date moved after the day of a KF visit marked done is refused with
+        `{"baby_birth_date": VISITS_BEFORE_BIRTH}`: the midwife changes or undoes that visit
+        first (a visit before the birth is one no form takes, and a backup holding it would be
+        refused).
+
         A birth date moved after days that have a report would leave reports that can never be
         saved again (a day before the birth). Unless `delete_reports_before_birth`, such a profile
         is refused with `{"baby_birth_date": REPORTS_BEFORE_BIRTH}` (the form then asks: keep the
@@ -208,6 +215,8 @@ class DiaryService:
         profile, errors = validate_profile(raw, today=self.today())
         if profile is None:
             return profile, errors
+        if any(r.done.done_on < profile.baby_birth_date for r in self.store.visits.done()):
+            return None, {"baby_birth_date": VISITS_BEFORE_BIRTH}
         earlier = self.reports_before(profile.baby_birth_date)
         if earlier and not delete_reports_before_birth:
             return None, {"baby_birth_date": REPORTS_BEFORE_BIRTH}
@@ -239,7 +248,7 @@ class DiaryService:
             postpartum_day=self.postpartum_day(day, born),
             flags=recent_flags(reports, birth_date=born, today=day),
             notices=[] if newest is None else notices(newest, postpartum_day=postpartum_day_or_none(born, newest.day)),
-            visit=None if born is None else visit_due(born, day),
+            visit=None if born is None else visit_due(born, day, {r.done.visit for r in self.store.visits.done()}),
             report=self.store.diary.get(day),
             morning=half_day(halves[PartOfDay.MORNING]),
             evening=half_day(halves[PartOfDay.EVENING]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from app.domain.clock import Clock
@@ -18,7 +18,7 @@ from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionStatus
 from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
-from app.domain.visits import VisitDue, visit_due
+from app.domain.visits import LAST_DAY, Visit, VisitDue, visit_due
 from app.store.db import Store
 
 CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her UUID, as text)
@@ -45,15 +45,16 @@ class MotherSummary:
         return self.mother.id
 
 
-def summarize(activity: MotherActivity, today: date) -> MotherSummary:
-    """What the list shows of one mother on `today` (pure: tested without a store)."""
+def summarize(activity: MotherActivity, today: date, done: frozenset[Visit] = frozenset()) -> MotherSummary:
+    """What the list shows of one mother on `today`, `done` her KF visits done (pure: tested
+    without a store)."""
     mother, report = activity.mother, activity.newest_report
     born = mother.baby_birth_date
     flags = [] if report is None else evaluate(report, postpartum_day=postpartum_day_or_none(born, report.day))
     return MotherSummary(
         mother=mother,
         postpartum_day=None if born is None else postpartum_day_or_none(born, today),
-        visit=None if born is None else visit_due(born, today),
+        visit=None if born is None else visit_due(born, today, done),
         last_report_day=None if report is None else report.day,
         flags=flags,
         last_massage_at=activity.last_massage_at,
@@ -116,7 +117,14 @@ class MothersService:
         with an open red flag first, most urgent first (a midwife with many mothers sees who needs
         her at the top); then by name. Archived ones (`mother.archived`) last."""
         day = today if today is not None else self.today()
-        rows = [summarize(activity, day) for activity in self.store.mothers.activity()]
+        # Done visits matter only within the 42 days (after them no visit is due): one query for
+        # the mothers born since, not every visit ever done on the device.
+        since = day - timedelta(days=LAST_DAY)
+        done = {m.mother_id: m.done for m in self.store.visit_plan.mothers_born_since(since)}
+        rows = [
+            summarize(activity, day, done.get(activity.mother.id, frozenset()))
+            for activity in self.store.mothers.activity()
+        ]
         return sorted(rows, key=lambda row: (row.mother.archived, _urgency_rank(row.flags)))
 
     def active_count(self) -> int:

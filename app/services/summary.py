@@ -4,14 +4,15 @@ codes, numbers and dates (the screen, the PDF and the CSV word them).
 Covers the last 7 days up to today: the milk flow and the signs score of each day, feeds and wet
 diapers, the massages (how many, when, completed or stopped because it hurt, comfort), the red flags
 still open (the baby's, the breasts' and the mother's own, DOMAIN §3), the teach-back quiz before and
-after teaching, the last skills check, and the postnatal (KF) visit due now and the next one.
+after teaching, the last skills check, the postnatal (KF) visit due now and the next one, and the
+history of KF1-KF4 (which were done, on which day, on time or late).
 
 Demonstrations are never part of it: a midwife's demonstration is not a massage of this mother.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from uuid import UUID
 
@@ -24,6 +25,7 @@ from app.domain.report import DailyReport
 from app.domain.skills import SkillsCheck
 from app.domain.visits import Timing, VisitDue, next_visit, visit_due
 from app.services.teaching import QuizPair, TeachingService
+from app.services.visits import VisitLine, history
 from app.store.db import Store
 
 DAYS = 7
@@ -56,6 +58,7 @@ class VisitSummary:
     skills: SkillsCheck | None
     visit_now: VisitDue | None  # the KF visit whose window holds today
     visit_next: VisitDue | None  # the first KF visit after today
+    visits: list[VisitLine] = field(default_factory=list)  # KF1-KF4: done (when, on time?) or not
 
     def count(self, status: SessionStatus) -> int:
         return sum(1 for s in self.sessions if s.status is status)
@@ -109,6 +112,7 @@ class SummaryService:
         flags = recent_flags(reports, birth_date=born, today=end)
         flags.sort(key=lambda f: GROUP_ORDER.index(f.group))  # stable: most urgent first within a group
         teaching = TeachingService(self.store, self.clock)
+        done = {record.done.visit: record.done for record in self.store.visits.done()}
         return VisitSummary(
             mother_id=self.store.mother_id,
             made_at=now,
@@ -121,8 +125,9 @@ class SummaryService:
             flags=flags,
             quiz=teaching.quiz_pair(),
             skills=teaching.last_skills(),
-            visit_now=_now_only(visit_due(born, end)) if born is not None else None,
-            visit_next=next_visit(born, end) if born is not None else None,
+            visit_now=_now_only(visit_due(born, end, set(done))) if born is not None else None,
+            visit_next=next_visit(born, end, set(done)) if born is not None else None,
+            visits=history(born, end, done) if born is not None else [],
         )
 
 

@@ -43,6 +43,8 @@ from app.store.repositories import (
     SessionRepository,
     SettingsRepository,
     TeachingRepository,
+    VisitPlanRepository,
+    VisitsRepository,
     every_row_readable,
 )
 from app.store.repositories.base import remember_file
@@ -74,11 +76,11 @@ class Store:
     """The open database and its repositories, as one mother (her UUID, `mother_id`) sees it.
     Close it (or use `with`) when the app exits.
 
-    `diary`, `sessions`, `drafts`, `profile`, `teaching` and `reminders` read and write her rows
+    `diary`, `sessions`, `drafts`, `profile`, `teaching`, `reminders` and `visits` read and write her rows
     only, so code written for one family works unchanged for any mother; `store.mother(uuid)`
     gives another mother's view on the same connection (the app's `MotherScope` holds one).
     `open_store` gives the first mother's (a one-family device's; tests use it). `settings`,
-    `mothers` and `data` are the device's, shared by every mother.
+    `mothers`, `visit_plan` and `data` are the device's, shared by every mother.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
     speak SQL. A new repository: its own module in repositories/ (subclass `MotherRepository`
@@ -98,6 +100,7 @@ class Store:
         self.settings = SettingsRepository(db, self.lock)
         self.data = DataRepository(db, self.lock)
         self.mothers = MothersRepository(db, self.lock)
+        self.visit_plan = VisitPlanRepository(db, self.lock)
         if mother_id is None:
             mother_id = self._first_mother()
         self.mother_id = mother_id
@@ -107,6 +110,7 @@ class Store:
         self.drafts = DraftRepository(db, self.lock, mother_id)
         self.teaching = TeachingRepository(db, self.lock, mother_id)
         self.reminders = ReminderRepository(db, self.lock, mother_id)
+        self.visits = VisitsRepository(db, self.lock, mother_id)
 
     def _first_mother(self) -> UUID:
         try:

@@ -16,6 +16,8 @@ Who is who is decided by identity alone (backup.py, identity_migration.py):
   difference is listed in `Merged.differences` for the user to see. The same content is not a
   difference, so merging the same backup twice changes nothing the second time.
 - Quiz attempts and skills checks never change once written: found means done.
+- A done KF visit by its UUID, else by its mother and visit (two devices may each have marked
+  KF2 done): the newer edit wins, an undo included.
 - Unsaved forms and the device's settings stay as they are here.
 """
 
@@ -46,6 +48,7 @@ class Kind(StrEnum):
     REPORT = "report"  # a day's report
     REMINDER = "reminder"  # a reminder time
     MASSAGE = "massage"  # a massage's record (its ending, her rating)
+    VISIT = "visit"  # a KF visit marked done (its day, its note, or undone)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Merged:
     reports_kept: int = 0  # this device's edit of a day was newer
     sessions_added: int = 0
     teaching_added: int = 0  # quiz results and skills checks
+    visits_added: int = 0  # KF visits marked done
     differences: tuple[Difference, ...] = field(default_factory=tuple)
 
 
@@ -98,6 +102,7 @@ def merge_into(
     merge.reminders()
     merge.sessions()
     merge.written_once()
+    merge.visits()
     merge.drop_blank()
     return merge.result()
 
@@ -192,6 +197,21 @@ class _Merge:
                 if self.find(row, table, when) is None:
                     _insert(self.conn, table, row)
                     self.count("teaching_added")
+
+    def visits(self) -> None:
+        for row in _dicts(self.source, "visits"):
+            row.pop("id")
+            row["mother_id"] = self.mother_of[row["mother_id"]]
+            here = _one(self.conn, "SELECT * FROM visits WHERE uuid = ?", [row["uuid"]]) or _one(
+                self.conn, "SELECT * FROM visits WHERE mother_id = ? AND visit = ?", [row["mother_id"], row["visit"]]
+            )
+            if here is None:
+                _insert(self.conn, "visits", row)
+                self.count("visits_added")
+                continue
+            # The record here keeps its identity (and row); its content is the newer edit's.
+            theirs = {**row, "id": here["id"], "uuid": here["uuid"]}
+            self.newer_wins("visits", here, theirs, ["id"], Kind.VISIT, ("done_on", "note", "undone_at"))
 
     def find(self, row: dict[str, Any], table: str, when: str) -> dict[str, Any] | None:
         """This device's copy of a record: by its UUID, else by its mother and its instant."""

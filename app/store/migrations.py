@@ -371,3 +371,26 @@ def m007_identity(db: Database) -> None:
     # m006_newborn_danger_signs, written at the same time on another branch (its rebuild of
     # `reports` copies whatever columns the table has).
     identity_migration.m007_identity(db)
+
+
+@migrations()
+def m008_visits(db: Database) -> None:
+    # The KF visits a midwife marked done (issue 23): one row per mother and visit (KF1-KF4).
+    # Two devices can each mark one, so it has a UUID of its own; a merge matches it by UUID, else
+    # by its mother and visit, and keeps the newer edit. Undoing one keeps the row with
+    # `undone_at` set (and its note cleared), so the undo is an edit a merge carries too. Days
+    # are ISO dates, times UTC text as elsewhere.
+    db.execute(
+        """CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+            mother_id TEXT NOT NULL REFERENCES mothers(id),
+            visit TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            note TEXT,
+            undone_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (mother_id, visit)
+        )"""
+    )

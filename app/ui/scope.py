@@ -32,6 +32,7 @@ from app.services.reminders import ReminderService
 from app.services.session import SessionController
 from app.services.summary import SummaryService
 from app.services.teaching import TeachingService
+from app.services.visits import DueService, VisitsService
 from app.store.db import Store
 
 
@@ -59,6 +60,7 @@ class MotherScope:
     summary: SummaryService
     massage: SessionController  # her massages: the wizard, the one running in this window
     revision: Revision
+    visits: VisitsService  # her KF visits done
 
 
 class Visitor:
@@ -72,6 +74,7 @@ class Visitor:
         self.mothers = MothersService(store, clock, changed=self.revision.bump)
         self.preferences = PreferencesService(store)
         self.data = DataService(store, clock)
+        self.due = DueService(store, clock)  # the KF visits due this week, all mothers
         self.files: Any = None  # app.ui.files.Files: share/download, pick
         self.devices: Any = None  # app.ui.devices.Devices: sound, vibration, the recorder
 
@@ -95,4 +98,5 @@ class Visitor:
             summary=SummaryService(store, self.clock),
             massage=SessionController(store, self.clock, changed=changed),
             revision=self.revision,
+            visits=VisitsService(store, self.clock, changed=changed),
         )

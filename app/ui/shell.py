@@ -31,6 +31,7 @@ from app.ui.files import Files
 from app.ui.screens import (
     data,
     diary_history,
+    due,
     fhir_export,
     history,
     intro,
@@ -54,6 +55,7 @@ from app.ui.screens import (
     store_error,
     today,
     visit,
+    visit_done,
     visit_summary,
 )
 from app.ui.screens.voice_settings import voice_mode
@@ -73,6 +75,8 @@ SCREENS: dict[str, Callable[..., Any]] = {
     data.ROUTE: data.Data,
     fhir_export.ROUTE: fhir_export.FhirExport,
     mothers.ROUTE: mothers.Mothers,
+    due.ROUTE: due.Due,
+    visit_done.ROUTE: visit_done.VisitDone,
     own_voice.ROUTE: own_voice.OwnVoiceScreen,
     intro.ROUTE: intro.Intro,
     "/history": history.History,

@@ -7,7 +7,7 @@ PDF (app/ui/summary_pdf.py, loaded only when a PDF is made): fpdf2 with the bund
 CSV (UTF-8 with a byte-order mark so spreadsheets read the letters right, comma-separated, one header
 row), one row per fact, columns:
 
-    section   mother | day | massage | flag | quiz | skills | visit
+    section   mother | day | massage | flag | quiz | skills | visit_done (a KF visit done) | visit
     date      ISO date (YYYY-MM-DD) the fact belongs to, or empty
     time      local time HH:MM (massages), or empty
     item      what the row says, a fixed English code: name, baby_birth_date, postpartum_day, flow,
@@ -33,9 +33,10 @@ from app.domain.csvexport import csv_file
 from app.domain.quiz import QUESTIONS, question_results
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
-from app.domain.visits import VisitDue
+from app.domain.visits import DoneTiming, Timing, VisitDue
 from app.i18n import N_, _, format_date, format_decimal, format_number, format_time
 from app.services.summary import DayLine, VisitSummary
+from app.services.visits import VisitLine
 from app.ui.screens.diary_labels import FLOWS, VISIT_WINDOWS, pp_day_text
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
@@ -185,7 +186,37 @@ def skills_texts(s: VisitSummary) -> list[str]:
     ]
 
 
+def history_text(line: VisitLine) -> str:
+    """One KF visit of her history: done on which day (on time, late, early), or where it stands."""
+    names = {
+        "kf": line.visit.value.upper(),
+        "start": format_date(line.starts, "EEE d MMM"),
+        "end": format_date(line.ends, "EEE d MMM"),
+    }
+    if line.done is not None:
+        names["day"] = format_date(line.done.done_on, "EEE d MMM")
+        texts = {
+            DoneTiming.ON_TIME: _("%(kf)s done on %(day)s, on time"),
+            DoneTiming.LATE: _("%(kf)s done on %(day)s, late (its window closed on %(end)s)"),
+            DoneTiming.EARLY: _("%(kf)s done on %(day)s, before its window (%(start)s to %(end)s)"),
+        }
+        assert line.done_timing is not None
+        text = texts[line.done_timing] % names
+        if line.done.note is None:
+            return text
+        return _("%(visit)s. Note: %(note)s") % {"visit": text, "note": line.done.note}
+    open_texts = {
+        Timing.OVERDUE: _("%(kf)s not done; its window closed on %(end)s"),
+        Timing.NOW: _("%(kf)s due now, until %(end)s"),
+        Timing.NEXT: _("%(kf)s from %(start)s to %(end)s"),
+    }
+    assert line.timing is not None
+    return open_texts[line.timing] % names
+
+
 def visit_lines_all(s: VisitSummary) -> list[str]:
+    if s.visits:
+        return [history_text(line) for line in s.visits]
     lines = []
     if s.visit_now is not None:
         lines.append(visit_text(s.visit_now, True))
@@ -305,6 +336,12 @@ def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
         for step in check.result.asked:
             done = check.steps.get(step, False)
             rows.append(("skills", day, "", step.value, int(done), t(STEP_SHORT, step)))
+    for kf in s.visits:
+        if kf.done is not None:
+            assert kf.done_timing is not None
+            rows.append(
+                ("visit_done", _iso(kf.done.done_on), "", kf.visit.value, kf.done_timing.value, history_text(kf))
+            )
     for due in (s.visit_now, s.visit_next):
         if due is not None:
             rows.append(

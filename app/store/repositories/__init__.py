@@ -20,6 +20,7 @@ from app.store.repositories.sessions import (
 )
 from app.store.repositories.settings import SettingsRepository
 from app.store.repositories.teaching import TeachingRepository
+from app.store.repositories.visits import VisitPlanRepository, VisitsRepository
 
 __all__ = [
     "FINISH_EVENT_KIND",
@@ -36,6 +37,8 @@ __all__ = [
     "SessionRepository",
     "SettingsRepository",
     "TeachingRepository",
+    "VisitPlanRepository",
+    "VisitsRepository",
     "every_row_readable",
     "moment",
     "utc_text",

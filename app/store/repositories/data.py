@@ -19,6 +19,7 @@ from app.store.repositories.mothers import MothersRepository, insert_blank_mothe
 from app.store.repositories.profile import ProfileRepository
 from app.store.repositories.sessions import SessionRepository
 from app.store.repositories.teaching import TeachingRepository
+from app.store.repositories.visits import VisitsRepository
 
 FileCheck = Callable[[str, bytes], bool]
 
@@ -39,7 +40,8 @@ class Preview:
 
 def every_row_readable(db: Database) -> bool:
     """Whether this version's repositories read every row of `db` (a backup being restored):
-    every mother, and each one's diary, sessions, profile, quiz attempts and skills checks."""
+    every mother, and each one's diary, sessions, profile, quiz attempts, skills checks and done
+    visits."""
     lock = threading.RLock()
     mothers = MothersRepository(db, lock)
     repositories: list[Repository] = [mothers]
@@ -51,7 +53,9 @@ def every_row_readable(db: Database) -> bool:
         profile.get()
         teaching.quizzes()
         teaching.skills()
-        repositories += [diary, sessions, profile, teaching]
+        visits = VisitsRepository(db, lock, mother.id)
+        visits.done()
+        repositories += [diary, sessions, profile, teaching, visits]
     return not any(repository.skipped for repository in repositories)
 
 
@@ -66,7 +70,8 @@ def first_implausible_in(db: Database, made: date) -> Implausible | None:
         dated: list[tuple[RecordKind, datetime]] = [(RecordKind.MASSAGE, s.started_at) for s in sessions.list()]
         dated += [(RecordKind.QUIZ, q.taken_at) for q in teaching.quizzes()]
         dated += [(RecordKind.SKILLS, c.checked_at) for c in teaching.skills()]
-        return MotherRecords(profile.baby_birth_date if profile else None, diary.list(), dated)
+        done = [record.done for record in VisitsRepository(db, lock, mother_id).done()]
+        return MotherRecords(profile.baby_birth_date if profile else None, diary.list(), dated, done)
 
     return first_implausible((records(m.id) for m in mothers.list()), made)
 

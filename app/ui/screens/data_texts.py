@@ -19,6 +19,7 @@ RECORD_NAMES = {
     RecordKind.MASSAGE: N_("A massage on %(day)s"),
     RecordKind.QUIZ: N_("A quiz on %(day)s"),
     RecordKind.SKILLS: N_("A skills check on %(day)s"),
+    RecordKind.VISIT: N_("A postnatal visit marked done on %(day)s"),
 }
 
 
@@ -79,6 +80,10 @@ def merged_text(result: Restored) -> str:
             m.teaching_added,
             ngettext("%(n)s quiz or skills result added", "%(n)s quiz or skills results added", m.teaching_added),
         ),
+        (
+            m.visits_added,
+            ngettext("%(n)s postnatal visit done added", "%(n)s postnatal visits done added", m.visits_added),
+        ),
     ]
     parts = [text % {"n": n} for n, text in counted if n]
     if not parts and not m.differences:
@@ -116,6 +121,8 @@ def _difference(d: Difference) -> str:
         what = _("%(name)s, the massage of %(when)s") % {"name": who, "when": format_datetime(d.at, "short")}
     elif d.kind is Kind.REMINDER:
         what = _("%(name)s, the reminder times") % {"name": who}
+    elif d.kind is Kind.VISIT:
+        what = _("%(name)s, a postnatal visit done") % {"name": who}
     else:
         what = _("%(name)s, her details") % {"name": who}
     kept = _("from the backup") if d.from_backup else _("as on this phone")

@@ -16,6 +16,7 @@ import flet as ft
 from app.domain.postpartum import expected_wet_diapers
 from app.domain.profile import MOTHER_NAME_MAX_CHARS
 from app.domain.report import FIELD_RANGES, NOTE_MAX_CHARS, BabySign, Flow, MotherSign, Sign
+from app.domain.visits import NOTE_MAX_CHARS as VISIT_NOTE_MAX_CHARS
 from app.domain.visits import Timing, Visit, VisitDue
 from app.i18n import N_, _, format_date, format_decimal, format_number
 
@@ -55,6 +56,9 @@ FIELD_ERRORS = {
     "not_latin_digits": N_("Please type the number with the digits 0-9."),
     "future_time": N_("This time is later than now."),
     "reports_before_birth": N_("The diary has reports from before this date."),
+    "visits_before_birth": N_(
+        "A postnatal visit is marked done before this date. Change or undo it first (Midwife's visit)."
+    ),
 }
 # The same codes for one field, with the limit the field allows (`error_text(code, field)`).
 _RANGE_ERRORS = {
@@ -75,7 +79,7 @@ _TYPED_DATE = "%d/%m/%Y"  # as the profile asks for a date (profile.DATE_TYPED)
 _TOO_LONG = N_("This text is too long: at most %(max)s characters.")
 _BAD_TIME = N_("Please enter a time as HH:MM, e.g. 07:30.")
 _UNITS = {"expressed_ml": "ml", "temperature_c": "°C"}
-TEXT_LIMITS = {"note": NOTE_MAX_CHARS, "mother_name": MOTHER_NAME_MAX_CHARS}
+TEXT_LIMITS = {"note": NOTE_MAX_CHARS, "mother_name": MOTHER_NAME_MAX_CHARS, "visit_note": VISIT_NOTE_MAX_CHARS}
 # The report's yes/no questions on the baby and the breasts (report.OPTIONAL_QUESTIONS), DOMAIN §3.
 QUESTION_LABELS = {
     # §3 baby, GO NOW: the Buku KIA's newborn danger signs, behind one question (BABY_SIGN_LABELS)

@@ -22,6 +22,7 @@ from app.services.mothers import MotherSummary
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import pp_day_text, t
+from app.ui.screens.due import due_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
@@ -278,7 +279,7 @@ def Mothers() -> ft.View:
         active = [s for s in active if needle in mother_name(s).casefold()]
     can_archive = len([s for s in rows if not s.mother.archived]) > 1
 
-    controls: list[ft.Control] = []
+    controls: list[ft.Control] = [due_entry(app)]  # the KF visits due this week, all mothers
     if len(rows) > FILTER_FROM:
         controls.append(
             kit.tagged(

@@ -14,6 +14,7 @@ from app.i18n import N_, _, format_date, format_datetime, ngettext
 from app.services.diary import HalfDay
 from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, pp_day_text, t, visit_lines
+from app.ui.screens.due import due_entry
 from app.ui.screens.flag_labels import Calls, dial, flag_card, notice_card
 from app.ui.screens.history import session_summary
 from app.ui.screens.labels import TECHNIQUES
@@ -212,6 +213,8 @@ def _mothers_card(app: AppState) -> ft.Control | None:
                 "mothers-warned",
             )
         )
+    if app.role is Role.MIDWIFE:  # her week: the KF visits due or overdue, all mothers
+        lines.append(due_entry(app, len(app.visitor.due.week())))
     lines.append(
         kit.secondary_button(
             _("All mothers (%(n)d)") % {"n": len(active)},

@@ -1,6 +1,6 @@
-"""The midwife's visit (/visit): everything for teaching one family in one place: demonstrate the
-massage, the quiz before and after teaching (scores side by side), the skills check, and the visit
-summary to keep or print."""
+"""The midwife's visit (/visit): everything for one mother's visit in one place: the postnatal (KF)
+visits (mark the one due done, change or undo one), demonstrate the massage, the quiz before and
+after teaching (scores side by side), the skills check, and the visit summary to keep or print."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from app.ui import kit
 from app.ui.screens.demonstrate import start_demonstration
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
+from app.ui.screens.visit_kf import kf_card
 from app.ui.state import use_app, use_scope
 
 ROUTE = "/visit"
@@ -28,9 +29,11 @@ def visit_entry(go: kit.Handler) -> ft.Control:
 @ft.component
 def Visit() -> ft.View:
     app = use_app()
-    teaching = use_scope().teaching  # drawn again after a quiz or a check is saved
+    scope = use_scope()
+    teaching = scope.teaching  # drawn again after a quiz, a check or a visit is saved
     pair = teaching.quiz_pair()
     controls: list[ft.Control] = [
+        kf_card(app, scope.visits),
         kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
         _card(
             [
