@@ -371,3 +371,10 @@ def m007_identity(db: Database) -> None:
     # m006_newborn_danger_signs, written at the same time on another branch (its rebuild of
     # `reports` copies whatever columns the table has).
     identity_migration.m007_identity(db)
+
+
+@migrations()
+def m008_kept_on_list(db: Database) -> None:
+    # A mother past day 42 leaves the active list by herself (issue 23); `kept_at` is when a
+    # midwife brought her back (kept her on it), NULL when she did not (or undid it).
+    db["mothers"].add_column("kept_at", str)

@@ -21,7 +21,7 @@ from app.store.repositories.diary import report_from_row
 
 # `number`: her place in the order the mothers were added (a stand-in name, see Mother).
 _MOTHER_COLUMNS = (
-    "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at, "
+    "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at, kept_at, "
     "row_number() OVER (ORDER BY seq) AS number"
 )
 _REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
@@ -131,6 +131,18 @@ class MothersRepository(Repository):
             if cursor.rowcount == 0:
                 raise LookupError(f"no mother {mother_id}")
 
+    def keep(self, mother_id: UUID, kept: bool, *, at: datetime) -> None:
+        """Keep her on the active list after day 42 (`kept`), or let her go to "Finished" again.
+        Raises LookupError for an unknown mother."""
+        with self._write() as db:
+            stamp = utc_text(at)
+            cursor = db.execute(
+                "UPDATE mothers SET kept_at = ?, updated_at = ? WHERE id = ?",
+                [stamp if kept else None, stamp, str(mother_id)],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"no mother {mother_id}")
+
     def first_blank(self) -> UUID | None:
         """The first active mother with nothing known and nothing recorded (the first mother of
         a new device), for "Add a mother" to fill in rather than leave an empty row on the list."""
@@ -225,6 +237,7 @@ def _mother(row: dict[str, Any]) -> Mother:
         facility_phone=row["facility_phone"],
         archived_at=moment(row["archived_at"]),
         number=int(row["number"]),
+        kept_at=moment(row["kept_at"]),
     )
 
 
