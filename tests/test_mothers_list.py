@@ -5,6 +5,7 @@ the name search finds any mother, not only the first page's."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from uuid import UUID
 
@@ -78,3 +79,15 @@ def test_the_search_finds_any_mother_in_any_section(tmp_path: Path):
         assert last > 200  # far below the first pages
         found = service.the_list(seeded.names[seeded.last_by_name].upper(), today=TODAY)
     assert [str(row.id) for row in found.finished] == [seeded.last_by_name] and found.active == []
+
+
+def test_the_store_leaves_old_reports_unread_but_gives_their_day(tmp_path: Path):
+    path = tmp_path / "device.sqlite3"
+    seeded = seed_many(path, 20, today=TODAY)
+    with open_store(path) as store:
+        everyone = {str(a.mother.id): a for a in store.mothers.activity(reports_since=TODAY - timedelta(days=42))}
+    old, fresh = everyone[seeded.go_now_old], everyone[seeded.today_recent]
+    assert old.newest_report is None and old.newest_report_day == TODAY - timedelta(days=295)
+    assert fresh.newest_report is not None and fresh.newest_report_day == fresh.newest_report.day == TODAY - timedelta(
+        days=3
+    )

@@ -65,3 +65,6 @@ class MotherActivity:
     quiz_before_pct: int | None = None  # her family's latest teach-back quiz before teaching
     quiz_after_pct: int | None = None  # ... and after
     skills_pct: int | None = None  # the latest skills check
+    # The day of her latest report, also when the store left the report itself unread (too old
+    # to matter to the list); None: take `newest_report`'s.
+    newest_report_day: date | None = None

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from app.domain.caseload import Need, Standing, is_history, order_key, standing
+from app.domain.caseload import NIFAS_LAST_DAY, Need, Standing, is_history, order_key, standing
 from app.domain.clock import Clock
 from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
@@ -77,7 +77,7 @@ def summarize(activity: MotherActivity, today: date) -> MotherSummary:
     flags = [] if report is None else evaluate(report, postpartum_day=postpartum_day_or_none(born, report.day))
     day = None if born is None else postpartum_day_or_none(born, today)
     visit = None if born is None else visit_due(born, today)
-    report_day = None if report is None else report.day
+    report_day = activity.newest_report_day or (None if report is None else report.day)
     where: Standing = standing(
         today=today,
         postpartum_day=day,
@@ -175,7 +175,10 @@ class MothersService:
         """The mothers list in its sections; only names holding `wanted` when it is not blank (a
         search across every mother, whichever page the screen shows). `name`: her shown name."""
         day = today if today is not None else self.today()
-        return the_list([summarize(activity, day) for activity in self.store.mothers.activity()], wanted, name)
+        # A report older than the nifas period shows no flags (caseload.is_history): not read.
+        since = day - timedelta(days=NIFAS_LAST_DAY)
+        rows = [summarize(activity, day) for activity in self.store.mothers.activity(reports_since=since)]
+        return the_list(rows, wanted, name)
 
     def active_count(self) -> int:
         return self.store.mothers.count()

@@ -20,7 +20,7 @@ import pytest
 from tests.app_server import AppServer, start_app
 from tests.benchmarks.mothers_list import first_row_seconds, scroll_step_seconds, seed_device
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_diary_flow import rows, tap, type_into
+from tests.browser.test_diary_flow import rows, scroll_to, tap, type_into
 from tests.seed_many import Seeded
 
 MOTHERS = 300
@@ -75,6 +75,8 @@ def test_who_needs_her_is_on_the_first_screen_and_search_finds_page_10(open_app,
     # Bring her back: she is on the active list, and the file says so.
     tap(app, f"keep-mother-{who.last_by_name}")
     app.wait_for(f"mother-{who.last_by_name}")
+    scroll_to(app, f"unkeep-mother-{who.last_by_name}")
+    app.shot("72-mothers-kept")
     assert rows(server, "SELECT kept_at IS NOT NULL FROM mothers WHERE id = ?", (who.last_by_name,)) == [(1,)]
     # ... and undo it.
     tap(app, f"unkeep-mother-{who.last_by_name}")
@@ -95,5 +97,8 @@ def test_screenshots_of_the_list_at_300(open_app, seeded, lang, scheme):
     app.page.mouse.move(5, 795)  # no hover highlight on a card in the picture
     app.shot(f"70-mothers-300-{scheme}")
     tap(app, "finished")
-    app.page.locator('[flt-semantics-identifier^="finished-mother-"]').first.wait_for(state="attached")
+    first_finished = app.page.locator('[flt-semantics-identifier^="finished-mother-"]').first
+    first_finished.wait_for(state="attached")
+    scroll_to(app, str(first_finished.get_attribute("flt-semantics-identifier")))
+    app.page.mouse.move(5, 795)
     app.shot(f"71-mothers-300-finished-{scheme}")

@@ -4,7 +4,7 @@ massage. Tap a mother to look at her (Today, diary, history and reminders become
 edit one (her profile form), archive one (with confirmation) and restore her from "Archived".
 
 The order is who needs her now (app.domain.caseload); mothers past day 42 are in "Finished"
-(collapsed) by themselves, and a midwife can keep one on the list. Only pages of 20 rows are built
+(collapsed) by themselves, and a midwife can keep one on the list. Only pages of 10 rows are built
 (mothers_pages.py). A family with one mother reaches it only from Settings. One store call reads
 every row (a few SQL queries whatever the number of mothers); the name search works on what it
 read, across every mother, not only the shown page.

@@ -2,7 +2,7 @@
 "Show more", the "Finished (after day 42)" section (collapsed, with "Keep on the list"), and the
 line on a kept mother's card that lets her go back to it.
 
-Only the rows on the shown pages are built and sent: at 300 mothers the page gets 20 cards, not
+Only the rows on the shown pages are built and sent: at 300 mothers the page gets 10 cards, not
 300 (issue 23: one 530 KB message took 2 s to the first row in Chromium).
 """
 
@@ -20,11 +20,11 @@ from app.services.mothers import MotherSummary
 from app.ui import kit
 from app.ui.screens.diary_labels import pp_day_text
 
-PAGE = 20  # rows built at a time: more than a 360x800 screen shows, few enough to send at once
+PAGE = 10  # rows built at a time: three screens of cards at 360x800, few enough to send at once
 
 
 def more_button(shown: int, total: int, on_more: Callable[[], Any], identifier: str) -> ft.Control | None:
-    """ "Show 20 more" under a page of rows, with how many are shown; None when all are."""
+    """ "Show 10 more" under a page of rows, with how many are shown; None when all are."""
     if shown >= total:
         return None
     more = min(PAGE, total - shown)
