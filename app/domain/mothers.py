@@ -37,10 +37,16 @@ class Mother:
     # Her place among the mothers in the order they were added here (1, 2, ...): a stand-in name
     # until she has a nickname. Not an identity: it changes when an earlier mother is deleted.
     number: int = 0
+    # When a midwife kept her on the list after day 42 (not moved to "Finished" by itself), or None.
+    kept_at: datetime | None = None
 
     @property
     def archived(self) -> bool:
         return self.archived_at is not None
+
+    @property
+    def kept(self) -> bool:
+        return self.kept_at is not None
 
 
 @dataclass(frozen=True)
@@ -59,3 +65,6 @@ class MotherActivity:
     quiz_before_pct: int | None = None  # her family's latest teach-back quiz before teaching
     quiz_after_pct: int | None = None  # ... and after
     skills_pct: int | None = None  # the latest skills check
+    # The day of her latest report, also when the store left the report itself unread (too old
+    # to matter to the list); None: take `newest_report`'s.
+    newest_report_day: date | None = None

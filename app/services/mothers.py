@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
+from app.domain.caseload import NIFAS_LAST_DAY, Need, Standing, is_history, order_key, standing
 from app.domain.clock import Clock
 from app.domain.mothers import Mother, MotherActivity, Role
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionStatus
-from app.domain.redflags import RULES, URGENCY_ORDER, RedFlag, evaluate
-from app.domain.visits import LAST_DAY, Visit, VisitDue, visit_due
+from app.domain.redflags import RedFlag, evaluate, most_urgent
+from app.domain.visits import OVERDUE_GRACE_DAYS, Timing, Visit, VisitDue, visit_due, week_visits
 from app.store.db import Store
 
 CHOSEN_SETTING = "mother"  # the mother last chosen on this device (her UUID, as text)
@@ -33,16 +34,40 @@ class MotherSummary:
     postpartum_day: int | None  # None without a birth date
     visit: VisitDue | None  # the KF visit due (or next), None without a birth date or after day 42
     last_report_day: date | None
-    flags: list[RedFlag]  # open red flags from her newest report, most urgent first
+    # Open red flags from her newest report, most urgent first; none once that report is older
+    # than the nifas period (history: her diary keeps them, the list shows no badge).
+    flags: list[RedFlag]
     last_massage_at: datetime | None
     last_massage_status: SessionStatus | None
     quiz_before_pct: int | None = None
     quiz_after_pct: int | None = None
     skills_pct: int | None = None
+    need: Need = Need.REST  # her group on the list (app.domain.caseload)
+    finished: bool = False  # past day 42 by herself: the "Finished" section
+    today: date = date.min  # the day this row was drawn up for
 
     @property
     def id(self) -> UUID:
         return self.mother.id
+
+    @property
+    def report_is_history(self) -> bool:
+        """Her newest report is older than the nifas period ("no warnings" would say too much)."""
+        return self.last_report_day is not None and is_history(self.last_report_day, self.today)
+
+
+@dataclass(frozen=True)
+class MothersList:
+    """The mothers list on one day: `active` in the order of who needs her now, then the ones
+    finished with their nifas (by name), then the archived ones (by name)."""
+
+    active: list[MotherSummary]
+    finished: list[MotherSummary]
+    archived: list[MotherSummary]
+
+    @property
+    def everyone(self) -> list[MotherSummary]:
+        return [*self.active, *self.finished, *self.archived]
 
 
 def summarize(activity: MotherActivity, today: date, done: frozenset[Visit] = frozenset()) -> MotherSummary:
@@ -51,26 +76,55 @@ def summarize(activity: MotherActivity, today: date, done: frozenset[Visit] = fr
     mother, report = activity.mother, activity.newest_report
     born = mother.baby_birth_date
     flags = [] if report is None else evaluate(report, postpartum_day=postpartum_day_or_none(born, report.day))
+    day = None if born is None else postpartum_day_or_none(born, today)
+    visit = None if born is None else visit_due(born, today, done)
+    overdue = born is not None and any(v.timing is Timing.OVERDUE for v in week_visits(born, today, done))
+    report_day = activity.newest_report_day or (None if report is None else report.day)
+    where: Standing = standing(
+        today=today,
+        postpartum_day=day,
+        visit=visit,
+        report_day=report_day,
+        urgency=most_urgent(flags),
+        kept=mother.kept,
+        overdue=overdue,
+    )
     return MotherSummary(
         mother=mother,
-        postpartum_day=None if born is None else postpartum_day_or_none(born, today),
-        visit=None if born is None else visit_due(born, today, done),
-        last_report_day=None if report is None else report.day,
-        flags=flags,
+        postpartum_day=day,
+        visit=visit,
+        last_report_day=report_day,
+        flags=flags if where.badge else [],
         last_massage_at=activity.last_massage_at,
         last_massage_status=activity.last_massage_status,
         quiz_before_pct=activity.quiz_before_pct,
         quiz_after_pct=activity.quiz_after_pct,
         skills_pct=activity.skills_pct,
+        need=where.need,
+        finished=where.finished,
+        today=today,
     )
 
 
-def _urgency_rank(flags: list[RedFlag]) -> int:
-    """0 for the most urgent flag, ..., len(URGENCY_ORDER) for none; `sorted` keeps the name order
-    the store gave within a rank."""
-    if not flags:
-        return len(URGENCY_ORDER)
-    return min(URGENCY_ORDER.index(RULES[flag].urgency) for flag in flags)
+def the_list(rows: list[MotherSummary], wanted: str = "", name: Callable[[Mother], str] | None = None) -> MothersList:
+    """`rows` in the list's order and sections, only the ones whose name holds `wanted` (case
+    aside) when it is not blank. `name` gives each one's shown name (default `display_name`)."""
+    named = name or display_name
+    needle = wanted.strip().casefold()
+    if needle:
+        rows = [row for row in rows if needle in named(row.mother).casefold()]
+    rows = sorted(rows, key=lambda row: order_key(row.need, named(row.mother)))
+    return MothersList(
+        active=[row for row in rows if not row.mother.archived and not row.finished],
+        finished=[row for row in rows if not row.mother.archived and row.finished],
+        archived=[row for row in rows if row.mother.archived],
+    )
+
+
+def display_name(mother: Mother) -> str:
+    """The name the list sorts and searches by: her nickname, else the "Mother 2" stand-in's
+    number (the UI words it; sorting puts the unnamed ones after the named, in the order added)."""
+    return mother.nickname or f"\uffff{mother.number:06d}"
 
 
 def _nothing() -> None:
@@ -113,19 +167,30 @@ class MothersService:
 
     # -- the list ----------------------------------------------------------------------------------
     def summaries(self, today: date | None = None) -> list[MotherSummary]:
-        """Every mother on `today` (default: this device's): active first, and among them the ones
-        with an open red flag first, most urgent first (a midwife with many mothers sees who needs
-        her at the top); then by name. Archived ones (`mother.archived`) last."""
+        """Every mother on `today` (default: this device's), in the list's order: who needs her
+        now first (app.domain.caseload), then the ones finished with their nifas, then the
+        archived ones."""
+        return self.the_list(today=today).everyone
+
+    def the_list(
+        self, wanted: str = "", *, today: date | None = None, name: Callable[[Mother], str] | None = None
+    ) -> MothersList:
+        """The mothers list in its sections; only names holding `wanted` when it is not blank (a
+        search across every mother, whichever page the screen shows). `name`: her shown name."""
         day = today if today is not None else self.today()
-        # Done visits matter only within the 42 days (after them no visit is due): one query for
-        # the mothers born since, not every visit ever done on the device.
-        since = day - timedelta(days=LAST_DAY)
-        done = {m.mother_id: m.done for m in self.store.visit_plan.mothers_born_since(since)}
+        # A report older than the nifas period shows no flags (caseload.is_history): not read.
+        # Done visits matter only within the 42 days (and the week's grace for an overdue one):
+        # one query for the mothers born since, not every visit ever done on the device.
+        since = day - timedelta(days=NIFAS_LAST_DAY)
+        done = {
+            m.mother_id: m.done
+            for m in self.store.visit_plan.mothers_born_since(since - timedelta(days=OVERDUE_GRACE_DAYS))
+        }
         rows = [
             summarize(activity, day, done.get(activity.mother.id, frozenset()))
-            for activity in self.store.mothers.activity()
+            for activity in self.store.mothers.activity(reports_since=since)
         ]
-        return sorted(rows, key=lambda row: (row.mother.archived, _urgency_rank(row.flags)))
+        return the_list(rows, wanted, name)
 
     def active_count(self) -> int:
         return self.store.mothers.count()
@@ -157,6 +222,12 @@ class MothersService:
 
     def restore(self, mother_id: UUID) -> None:
         self.store.mothers.restore(mother_id, at=self.clock.wall())
+        self._changed()
+
+    def keep(self, mother_id: UUID, kept: bool = True) -> None:
+        """Keep her on the active list after day 42 (`kept`), or let her go to "Finished" again
+        (undo). Kept on this device's file: it lasts across restarts."""
+        self.store.mothers.keep(mother_id, kept, at=self.clock.wall())
         self._changed()
 
     # -- who uses the app ------------------------------------------------------------------------

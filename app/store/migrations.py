@@ -394,3 +394,10 @@ def m008_visits(db: Database) -> None:
             UNIQUE (mother_id, visit)
         )"""
     )
+
+
+@migrations()
+def m009_kept_on_list(db: Database) -> None:
+    # A mother past day 42 leaves the active list by herself (issue 23); `kept_at` is when a
+    # midwife brought her back (kept her on it), NULL when she did not (or undid it).
+    db["mothers"].add_column("kept_at", str)

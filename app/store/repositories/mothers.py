@@ -21,7 +21,7 @@ from app.store.repositories.diary import report_from_row
 
 # `number`: her place in the order the mothers were added (a stand-in name, see Mother).
 _MOTHER_COLUMNS = (
-    "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at, "
+    "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at, kept_at, "
     "row_number() OVER (ORDER BY seq) AS number"
 )
 _REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
@@ -131,6 +131,18 @@ class MothersRepository(Repository):
             if cursor.rowcount == 0:
                 raise LookupError(f"no mother {mother_id}")
 
+    def keep(self, mother_id: UUID, kept: bool, *, at: datetime) -> None:
+        """Keep her on the active list after day 42 (`kept`), or let her go to "Finished" again.
+        Raises LookupError for an unknown mother."""
+        with self._write() as db:
+            stamp = utc_text(at)
+            cursor = db.execute(
+                "UPDATE mothers SET kept_at = ?, updated_at = ? WHERE id = ?",
+                [stamp if kept else None, stamp, str(mother_id)],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"no mother {mother_id}")
+
     def first_blank(self) -> UUID | None:
         """The first active mother with nothing known and nothing recorded (the first mother of
         a new device), for "Add a mother" to fill in rather than leave an empty row on the list."""
@@ -151,21 +163,25 @@ class MothersRepository(Repository):
                 return False
             return cursor.rowcount > 0
 
-    def activity(self) -> list[MotherActivity]:
-        """Every mother (active first) with her newest report and her last massage: two queries
-        over the (mother_id, day) and (mother_id, started_at) indexes, whatever the count."""
+    def activity(self, reports_since: date | None = None) -> list[MotherActivity]:
+        """Every mother (active first) with her newest report and her last massage: a few queries
+        over the (mother_id, day) and (mother_id, started_at) indexes, whatever the count. With
+        `reports_since`, a newest report older than that day is not read (only its day is): the
+        list has no use for an old report's contents, and reading 300 of them costs the most."""
         rows = self._rows(
             f"SELECT {_MOTHER_COLUMNS}, "
             "(SELECT s.started_at || ' ' || s.status FROM sessions AS s "
             " WHERE s.mother_id = mothers.id AND s.demo = 0 AND s.status != ? "
-            " ORDER BY s.started_at DESC, s.id DESC LIMIT 1) AS last_massage "
+            " ORDER BY s.started_at DESC, s.id DESC LIMIT 1) AS last_massage, "
+            "(SELECT max(r.day) FROM reports AS r WHERE r.mother_id = mothers.id) AS last_report_day "
             f"FROM mothers ORDER BY {_ORDER}",
             [SessionStatus.IN_PROGRESS.value],
         )
         newest = self._rows(
             f"SELECT r.mother_id, {_REPORT_COLUMNS} FROM reports AS r "
             "JOIN (SELECT mother_id, max(day) AS day FROM reports GROUP BY mother_id) AS n "
-            "ON n.mother_id = r.mother_id AND n.day = r.day"
+            "ON n.mother_id = r.mother_id AND n.day = r.day WHERE r.day >= ?",
+            [(reports_since or date.min).isoformat()],
         )
         reports: dict[str, DailyReport] = {}
         for row in newest:
@@ -198,6 +214,7 @@ class MothersRepository(Repository):
                 MotherActivity(
                     mother=mother[0],
                     newest_report=reports.get(mid),
+                    newest_report_day=mother[2],
                     last_massage_at=started,
                     last_massage_status=status,
                     quiz_before_pct=quiz.get((mid, "before")),
@@ -225,12 +242,16 @@ def _mother(row: dict[str, Any]) -> Mother:
         facility_phone=row["facility_phone"],
         archived_at=moment(row["archived_at"]),
         number=int(row["number"]),
+        kept_at=moment(row["kept_at"]),
     )
 
 
-def _activity_mother(row: dict[str, Any]) -> tuple[Mother, tuple[datetime | None, SessionStatus | None]]:
-    last = row["last_massage"]
+def _activity_mother(
+    row: dict[str, Any],
+) -> tuple[Mother, tuple[datetime | None, SessionStatus | None], date | None]:
+    last, day = row["last_massage"], row["last_report_day"]
+    report_day = None if day is None else date.fromisoformat(day)
     if last is None:
-        return _mother(row), (None, None)
+        return _mother(row), (None, None), report_day
     started, status = last.split(" ", 1)
-    return _mother(row), (moment(started), SessionStatus(status))
+    return _mother(row), (moment(started), SessionStatus(status)), report_day

@@ -3,8 +3,11 @@ each with her postpartum day, the KF visit due, her last report, her open red fl
 massage. Tap a mother to look at her (Today, diary, history and reminders become hers); add one,
 edit one (her profile form), archive one (with confirmation) and restore her from "Archived".
 
-A family with one mother reaches it only from Settings. One store call reads every row (two SQL
-queries whatever the number of mothers); the name filter works on what it read.
+The order is who needs her now (app.domain.caseload); mothers past day 42 are in "Finished"
+(collapsed) by themselves, and a midwife can keep one on the list. Only pages of 10 rows are built
+(mothers_pages.py). A family with one mother reaches it only from Settings. One store call reads
+every row (a few SQL queries whatever the number of mothers); the name search works on what it
+read, across every mother, not only the shown page.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from app.domain.mothers import Mother
 from app.domain.redflags import RULES, Urgency
 from app.domain.visits import Timing
 from app.i18n import _, format_date, format_datetime, ngettext
-from app.services.mothers import MotherSummary
+from app.services.mothers import MotherSummary, the_list
 from app.ui import kit
 from app.ui.screens import form_parts
+from app.ui.screens import mothers_pages as pages
 from app.ui.screens.diary_labels import pp_day_text, t
 from app.ui.screens.due import due_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
@@ -83,7 +87,7 @@ def row_lines(s: MotherSummary) -> list[ft.Control]:
                 spacing=6,
             )
         )
-    elif s.last_report_day is not None:
+    elif s.last_report_day is not None and not s.report_is_history:
         lines.append(kit.body(_("No warnings in her last report"), size=15, color=muted))
     report = (
         _("Last report: %(day)s") % {"day": format_date(s.last_report_day)}
@@ -174,10 +178,13 @@ def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any
             label=open_label,
         )
     )
+    kept = pages.kept_line(s, name, lambda i: keep_mother(app, i, kept=False))
     # The chosen one has a frame, not a fill: a fill would hide her Open button's own colour.
     return ft.Card(
         content=ft.Container(
-            ft.Column([kit.tagged(body, f"mother-{s.id}"), ft.Row(actions, spacing=4)], spacing=6),
+            ft.Column(
+                [kit.tagged(body, f"mother-{s.id}"), *([kept] if kept else []), ft.Row(actions, spacing=4)], spacing=6
+            ),
             padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
             border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,
             border_radius=12,
@@ -265,22 +272,33 @@ def restore_mother(app: AppState, mother_id: UUID) -> None:
     app.tell(_("Restored"))
 
 
+def keep_mother(app: AppState, mother_id: UUID, kept: bool = True) -> None:
+    """Bring a mother past day 42 back to the list (`kept`), or let her go to Finished again."""
+    app.visitor.mothers.keep(mother_id, kept)
+    app.tell(_("She stays on the list.") if kept else _("Moved to Finished."))
+
+
 @ft.component
 def Mothers() -> ft.View:
     app = use_app()
     mothers = use_visitor().mothers
     asking, set_asking = ft.use_state(cast(UUID | None, None))  # the mother whose archiving waits for a yes
     wanted, set_wanted = ft.use_state("")
-    rows = mothers.summaries()
-    active = [s for s in rows if not s.mother.archived]
-    archived = [s for s in rows if s.mother.archived]
-    if wanted.strip():
-        needle = wanted.strip().casefold()
-        active = [s for s in active if needle in mother_name(s).casefold()]
-    can_archive = len([s for s in rows if not s.mother.archived]) > 1
+    shown, set_shown = ft.use_state(pages.PAGE)  # active rows built (pages of them)
+    finished_open, set_finished_open = ft.use_state(False)
+    finished_shown, set_finished_shown = ft.use_state(pages.PAGE)
+    everyone = mothers.the_list(name=name_of)
+    found = the_list(everyone.everyone, wanted, name_of) if wanted.strip() else everyone
+    active, finished, archived = found.active, found.finished, found.archived
+    can_archive = len(everyone.active) + len(everyone.finished) > 1
+
+    def search(e: Any) -> None:
+        set_wanted(form_parts.typed(e))
+        set_shown(pages.PAGE)  # a new search starts at its first page
+        set_finished_shown(pages.PAGE)
 
     controls: list[ft.Control] = [due_entry(app)]  # the KF visits due this week, all mothers
-    if len(rows) > FILTER_FROM:
+    if len(everyone.everyone) > FILTER_FROM:
         controls.append(
             kit.tagged(
                 TextBox(
@@ -288,7 +306,7 @@ def Mothers() -> ft.View:
                     value=wanted,
                     text_size=16,
                     prefix_icon=ft.Icons.SEARCH,
-                    on_change=lambda e: set_wanted(form_parts.typed(e)),
+                    on_change=search,
                 ),
                 "mothers-filter",
             )
@@ -304,7 +322,27 @@ def Mothers() -> ft.View:
             color=ft.Colors.ON_SURFACE_VARIANT,
         )
     )
-    controls += [_row(app, s, can_archive=can_archive, ask_archive=set_asking) for s in active]
+    controls += [_row(app, s, can_archive=can_archive, ask_archive=set_asking) for s in active[:shown]]
+    more = pages.more_button(shown, len(active), lambda: set_shown(shown + pages.PAGE), "mothers-more")
+    if more is not None:
+        controls.append(more)
+    if finished:
+        is_open = finished_open or bool(wanted.strip())  # a search shows every mother it finds
+        controls.append(pages.finished_heading(len(finished), is_open, lambda: set_finished_open(not finished_open)))
+        if is_open:
+            controls.append(pages.finished_note())
+            controls += [
+                pages.finished_row(s, mother_name(s), lambda i: open_mother(app, i), lambda i: keep_mother(app, i))
+                for s in finished[:finished_shown]
+            ]
+            more = pages.more_button(
+                finished_shown,
+                len(finished),
+                lambda: set_finished_shown(finished_shown + pages.PAGE),
+                "finished-more",
+            )
+            if more is not None:
+                controls.append(more)
     if archived:
         controls.append(kit.tagged(kit.heading(_("Archived (%(n)d)") % {"n": len(archived)}, 18), "archived"))
         controls.append(
@@ -322,7 +360,7 @@ def Mothers() -> ft.View:
         if mother_id is not None:
             archive_mother(app, mother_id)
 
-    who = next((mother_name(s) for s in rows if s.id == asking), "")
+    who = next((mother_name(s) for s in everyone.everyone if s.id == asking), "")
     ft.use_dialog(
         ft.AlertDialog(
             modal=True,
