@@ -20,6 +20,7 @@ from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import DailyReport, Flow
+from app.domain.visits import WINDOWS, DoneVisit
 from app.store.db import Store, open_store
 
 FIRST = [
@@ -68,6 +69,7 @@ class Seeded:
     today_recent: str = ""  # day 20, a TODAY sign (fever) 3 days ago
     today_stale: str = ""  # day 30, a TODAY sign 10 days ago (no longer sorts her up)
     go_now_old: str = ""  # day 300, a GO NOW sign on her day 5 (history)
+    kf_overdue: str = ""  # day 9, her KF2 (days 3-7) never marked done: overdue
     last_by_name: str = ""  # the finished mother whose name sorts last: far down, "page 10"
 
 
@@ -99,8 +101,22 @@ def seed_many(path: Path, mothers: int = 300, *, reports_each: int = 4, today: d
     day0 = today or date.today()
     wall = SystemClock().wall()
     out = Seeded()
-    special = {0: "day2_kf1", 1: "go_now_recent", 2: "today_recent", 3: "today_stale", IN_NIFAS: "go_now_old"}
-    special_days = {"day2_kf1": 2, "go_now_recent": 10, "today_recent": 20, "today_stale": 30, "go_now_old": 300}
+    special = {
+        0: "day2_kf1",
+        1: "go_now_recent",
+        2: "today_recent",
+        3: "today_stale",
+        4: "kf_overdue",
+        IN_NIFAS: "go_now_old",
+    }
+    special_days = {
+        "day2_kf1": 2,
+        "go_now_recent": 10,
+        "today_recent": 20,
+        "today_stale": 30,
+        "kf_overdue": 9,
+        "go_now_old": 300,
+    }
     with open_store(path) as device:
         device.db.execute("PRAGMA synchronous = OFF")
         for i in range(mothers):
@@ -132,6 +148,11 @@ def seed_many(path: Path, mothers: int = 300, *, reports_each: int = 4, today: d
                 _report(store, born + timedelta(days=5), wall, baby_danger=True)  # a sign in her nifas, long ago
             elif role == "day2_kf1":
                 _report(store, day0, wall)
+            for window in WINDOWS:  # the midwife came: each visit whose window closed, on its last day
+                if born + timedelta(days=window.last_day) < day0 and role != "kf_overdue":
+                    store.visits.mark(
+                        DoneVisit(visit=window.visit, done_on=born + timedelta(days=window.last_day)), at=wall
+                    )
             _massage(store, datetime.combine(born + timedelta(days=min(days, 3)), datetime.min.time()).astimezone())
         device.db.execute("PRAGMA synchronous = FULL")
     finished = {mid: n for mid, n in list(out.names.items())[IN_NIFAS:]}

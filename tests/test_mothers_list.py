@@ -37,6 +37,9 @@ def test_who_needs_her_now_comes_first(tmp_path: Path):
     # A TODAY flag 10 days ago: no longer at the top, but still a badge (within the nifas period).
     stale = next(row for row in rows.active if str(row.id) == seeded.today_stale)
     assert stale.need is Need.NIFAS and stale.flags == [RedFlag.FEVER]
+    # A KF visit whose window closed and that was never marked done: she needs a visit.
+    overdue = next(row for row in rows.active if str(row.id) == seeded.kf_overdue)
+    assert overdue.need is Need.VISIT
 
 
 def test_an_old_flag_is_history_and_day_300_is_finished(tmp_path: Path):
