@@ -17,6 +17,7 @@ from app.prompt_texts import clip_text
 from app.services.own_voice import MAX_S, RecordingError
 from app.ui import kit
 from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_visitor
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def OwnVoiceScreen() -> ft.View:
         controls.append(kit.note(rec.problem, icon=ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR))
     for clip in Clip:
         controls.append(_row(clip, rec, own is not None and own.has(clip), start, stop, play, reset))
-    return kit.screen(ROUTE, _("Your own voice"), controls, on_back=lambda e: app.back())
+    return kit.screen(ROUTE, _("Your own voice"), controls, on_back=lambda e: app.back(), subtitle=whose_visit(app))
 
 
 def _async(fn: Any, *args: Any) -> Any:

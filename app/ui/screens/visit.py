@@ -11,6 +11,7 @@ from app.ui import kit
 from app.ui.screens.demonstrate import start_demonstration
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_scope
 
 ROUTE = "/visit"
@@ -111,4 +112,4 @@ def Visit() -> ft.View:
             ]
         ),
     ]
-    return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back())
+    return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back(), subtitle=whose_visit(app))

@@ -12,6 +12,7 @@ from app.i18n import _, format_date, to_thread
 from app.services.summary import DayLine, VisitSummary
 from app.ui import kit
 from app.ui import summary_export as export
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_scope
 
 ROUTE = "/summary"
@@ -104,4 +105,11 @@ def Summary() -> ft.View:
             spacing=8,
         )
     ]
-    return kit.screen(ROUTE, export.title(), summary_controls(summary), on_back=lambda e: app.back(), bottom=bottom)
+    return kit.screen(
+        ROUTE,
+        export.title(),
+        summary_controls(summary),
+        on_back=lambda e: app.back(),
+        bottom=bottom,
+        subtitle=whose_visit(app),
+    )
