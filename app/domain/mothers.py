@@ -37,6 +37,8 @@ class Mother:
     # Her place among the mothers in the order they were added here (1, 2, ...): a stand-in name
     # until she has a nickname. Not an identity: it changes when an earlier mother is deleted.
     number: int = 0
+    mother_phone: str | None = None  # her own phone, as typed
+    family_phone: str | None = None  # her husband's or family's
 
     @property
     def archived(self) -> bool:

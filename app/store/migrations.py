@@ -371,3 +371,11 @@ def m007_identity(db: Database) -> None:
     # m006_newborn_danger_signs, written at the same time on another branch (its rebuild of
     # `reports` copies whatever columns the table has).
     identity_migration.m007_identity(db)
+
+
+@migrations()
+def m008_family_phones(db: Database) -> None:
+    # Her own phone and her husband's or family's (issue 23): the midwife calls them from the
+    # mothers list and the visit. Kept as typed, like the midwife's and the facility's numbers.
+    db["mothers"].add_column("mother_phone", str)
+    db["mothers"].add_column("family_phone", str)

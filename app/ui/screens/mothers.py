@@ -21,6 +21,7 @@ from app.i18n import _, format_date, format_datetime, ngettext
 from app.services.mothers import MotherSummary
 from app.ui import kit
 from app.ui.screens import form_parts
+from app.ui.screens.call_links import call_links
 from app.ui.screens.diary_labels import pp_day_text, t
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
@@ -176,7 +177,14 @@ def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any
     # The chosen one has a frame, not a fill: a fill would hide her Open button's own colour.
     return ft.Card(
         content=ft.Container(
-            ft.Column([kit.tagged(body, f"mother-{s.id}"), ft.Row(actions, spacing=4)], spacing=6),
+            ft.Column(
+                [
+                    kit.tagged(body, f"mother-{s.id}"),
+                    *call_links(s.mother, name, suffix=f"-{s.id}"),
+                    ft.Row(actions, spacing=4),
+                ],
+                spacing=6,
+            ),
             padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
             border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,
             border_radius=12,

@@ -8,7 +8,9 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import kit
+from app.ui.screens.call_links import call_links
 from app.ui.screens.demonstrate import start_demonstration
+from app.ui.screens.mothers import name_of
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
 from app.ui.screens.whose import whose_visit
@@ -31,7 +33,9 @@ def Visit() -> ft.View:
     app = use_app()
     teaching = use_scope().teaching  # drawn again after a quiz or a check is saved
     pair = teaching.quiz_pair()
+    mother = app.visitor.mothers.get(app.scope.mother_id)
     controls: list[ft.Control] = [
+        *(call_links(mother, name_of(mother)) if mother is not None else []),
         kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
         _card(
             [
