@@ -26,7 +26,7 @@ from app.domain.visits import Visit
 from app.services.summary import SummaryService, VisitSummary
 from app.services.teaching import TeachingService
 from app.store.db import Store
-from app.ui import summary_export as export
+from app.ui import summary_csv
 from app.ui.summary_pdf import pdf_bytes
 
 DAY = date(2026, 11, 22)  # FakeClock's day (06:00 UTC)
@@ -86,7 +86,11 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
     store.diary.save(_report(DAY - timedelta(days=8), feeds_24h=3), at=at)  # outside the 7 days
     store.diary.save(
         _report(
-            DAY - timedelta(days=2), feeds_24h=9, wet_diapers=6, signs={"feeds_8_to_12": True, "baby_satisfied": True}
+            DAY - timedelta(days=2),
+            feeds_24h=9,
+            wet_diapers=6,
+            signs={"feeds_8_to_12": True, "baby_satisfied": True},
+            note="=Bayi rewel malam",
         ),
         at=at,
     )
@@ -189,7 +193,12 @@ def _pdf_text(data: bytes) -> str:
             "en",
             [
                 "Visit summary",
-                "Education, not a diagnosis",
+                "For the family: education, not a diagnosis",
+                "call 119",
+                "Her last temperature",
+                "38.6 °C, taken on Sun 22 Nov",
+                "Fri 20 Nov: =Bayi rewel malam",
+                "Sat 21 Nov 07:00 · Completed · 3 of 3 rounds · 9 min massaged · comfort 4/5",
                 "Mother: Siti Ma'rifah",
                 "Day 10 after birth",
                 "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early",
@@ -210,7 +219,9 @@ def _pdf_text(data: bytes) -> str:
             "id",
             [
                 "Ringkasan kunjungan",
-                "Edukasi, bukan diagnosis",
+                "Untuk keluarga: edukasi, bukan diagnosis",
+                "38,6 °C, diukur pada",
+                "3 dari 3 ulangan · 9 menit dipijat",
                 "Ibu: Siti Ma'rifah",
                 "Hari ke-10",
                 "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal",
@@ -259,11 +270,19 @@ def test_the_first_page_renders(summary):
 
 def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     with i18n.using("id"):
-        data = export.csv_bytes(summary)
+        data = summary_csv.csv_bytes(summary)
     assert data.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert tuple(rows[0]) == export.CSV_COLUMNS
-    assert {"section": "mother", "date": "", "time": "", "item": "name", "value": NAME, "text": NAME} in rows
+    assert tuple(rows[0]) == summary_csv.CSV_COLUMNS
+    assert {
+        "section": "mother",
+        "date": "",
+        "time": "",
+        "item": "name",
+        "value": NAME,
+        "unit": "",
+        "text": NAME,
+    } in rows
     feeds = [r for r in rows if r["item"] == "feeds_24h"]
     assert [(r["date"], r["value"]) for r in feeds] == [("2026-11-20", "9"), ("2026-11-22", "5")]
     statuses = [r["value"] for r in rows if r["section"] == "massage" and r["item"] == "status"]
@@ -280,5 +299,38 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
 def test_a_name_that_looks_like_a_formula_is_escaped_in_the_file(fresh_db, clock):
     fresh_db.profile.save(Profile(mother_name="=cmd|' /C calc'!A0", baby_birth_date=BORN), at=clock.wall())
     with i18n.using("en"):
-        data = export.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary()).decode("utf-8-sig")
+        data = summary_csv.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary()).decode("utf-8-sig")
     assert "'=cmd" in data and ",=cmd" not in data
+
+
+def test_her_last_temperature_and_notes_are_in_the_summary(summary):
+    assert summary.last_temperature is not None
+    assert (summary.last_temperature.day, summary.last_temperature.celsius) == (DAY, 38.6)
+    assert [(n.day, n.text) for n in summary.notes] == [(DAY - timedelta(days=2), "=Bayi rewel malam")]
+
+
+def test_the_csv_gives_minutes_and_rounds_as_numbers_with_units_and_local_time_with_offset(filled, clock):
+    os.environ["TZ"] = "Asia/Jakarta"  # WIB, +07:00 (the fixture puts the zone back)
+    import time
+
+    time.tzset()
+    with i18n.using("en"):
+        data = summary_csv.csv_bytes(SummaryService(filled, clock).summary())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    massage = [r for r in rows if r["section"] == "massage"]
+    first = [r for r in massage if r["time"] == "2026-11-21T14:00:00+07:00"]  # 07:00 UTC, in WIB
+    by_item = {r["item"]: r for r in first}
+    assert (by_item["minutes"]["value"], by_item["minutes"]["unit"]) == ("9.0", "min")
+    assert float(by_item["minutes"]["value"]) == 9.0
+    assert (by_item["rounds_done"]["value"], by_item["rounds_done"]["unit"]) == ("3", "rounds")
+    assert by_item["rounds_done"]["text"] == "3 of 3 rounds"
+    assert by_item["rounds_planned"]["value"] == "3"
+    assert all(r["date"] == "2026-11-21" for r in first)
+    assert all(r["time"].endswith("+07:00") for r in massage)
+    assert "/" not in by_item["minutes"]["value"]  # never the old "0/3"
+    (temp,) = [r for r in rows if r["section"] == "temperature"]
+    assert (temp["value"], temp["unit"], temp["date"]) == ("38.6", "celsius", "2026-11-22")
+    (note,) = [r for r in rows if r["section"] == "note"]
+    assert note["value"] == "'=Bayi rewel malam"  # her words, never a formula
+    quiz = [r for r in rows if r["section"] == "quiz" and r["item"] == "after"]
+    assert quiz[0]["unit"] == "percent" and quiz[0]["time"].endswith("+07:00")
