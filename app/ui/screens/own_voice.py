@@ -171,9 +171,9 @@ def seconds_text(seconds: float) -> str:
 
 def length_texts(expected: float, actual: float) -> tuple[str, str | None]:
     """How long the prompt should be (and hers, when recorded), and a word when hers is far off."""
-    line = _("The app's voice takes %(app)s.") % {"app": seconds_text(expected)}
+    line = _("Length: about %(app)s.") % {"app": seconds_text(expected)}
     if actual > 0:
-        line = _("The app's voice takes %(app)s; yours %(yours)s.") % {
+        line = _("Length: about %(app)s; yours %(yours)s.") % {
             "app": seconds_text(expected),
             "yours": seconds_text(actual),
         }
