@@ -317,7 +317,11 @@ def screen(
     heading: ft.Control = ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2)
     if subtitle:
         heading = ft.Column(
-            [heading, tagged(ft.Text(subtitle, size=15, max_lines=2), "screen-subtitle")],
+            # Each line its own node: the title is still found (and read) as the title alone.
+            [
+                ft.Semantics(content=heading, header=True, container=True),
+                tagged(ft.Text(subtitle, size=15, max_lines=2), "screen-subtitle", container=True),
+            ],
             spacing=0,
             tight=True,
         )
