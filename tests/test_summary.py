@@ -27,6 +27,7 @@ from app.services.summary import SummaryService, VisitSummary
 from app.services.teaching import TeachingService
 from app.store.db import Store
 from app.ui import summary_csv
+from app.ui import summary_export as export
 from app.ui.summary_pdf import pdf_bytes
 
 DAY = date(2026, 11, 22)  # FakeClock's day (06:00 UTC)
@@ -334,3 +335,10 @@ def test_the_csv_gives_minutes_and_rounds_as_numbers_with_units_and_local_time_w
     assert note["value"] == "'=Bayi rewel malam"  # her words, never a formula
     quiz = [r for r in rows if r["section"] == "quiz" and r["item"] == "after"]
     assert quiz[0]["unit"] == "percent" and quiz[0]["time"].endswith("+07:00")
+
+
+def test_one_massage_is_counted_in_the_singular(fresh_db, clock):
+    _session(fresh_db, DAY, 5, SessionStatus.COMPLETED)
+    with i18n.using("en"):
+        text = export.massage_count_text(SummaryService(fresh_db, clock, tz=UTC).summary())
+    assert text == "1 massage: 1 completed, 0 stopped because it hurt, 0 ended early"

@@ -16,7 +16,7 @@ from app.domain.quiz import QUESTIONS, question_results
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
 from app.domain.visits import VisitDue
-from app.i18n import N_, _, format_date, format_decimal, format_number, format_time
+from app.i18n import N_, _, format_date, format_decimal, format_number, format_time, ngettext
 from app.services.summary import DayLine, Temperature, VisitSummary
 from app.ui.screens.diary_labels import FLOWS, VISIT_WINDOWS, pp_day_text
 from app.ui.screens.flag_labels import FLAG_TITLES
@@ -86,7 +86,11 @@ def day_header() -> list[str]:
 
 
 def massage_count_text(s: VisitSummary) -> str:
-    return _("%(total)d massages: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early") % {
+    return ngettext(
+        "%(total)d massage: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early",
+        "%(total)d massages: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early",
+        len(s.sessions),
+    ) % {
         "total": len(s.sessions),
         "done": s.count(SessionStatus.COMPLETED),
         "pain": s.count(SessionStatus.STOPPED_PAIN),
