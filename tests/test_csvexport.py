@@ -101,3 +101,46 @@ def test_sessions_csv_leaves_out_demonstrations():
     assert len(table) == 1
     assert table[0]["outcome"] == "stopped_pain" and table[0]["round_minutes"] == "3"
     assert table[0]["massaged_minutes"] == "1.6" and table[0]["comfort"] == "" and table[0]["letdown"] == "no"
+
+
+def test_the_massages_csv_is_in_local_time_with_its_offset():
+    from zoneinfo import ZoneInfo
+
+    start = datetime(2026, 12, 4, 2, 15, tzinfo=UTC)
+    record = SessionRecord(
+        id=1,
+        uuid=uuid.uuid4(),
+        started_at=start,
+        updated_at=start,
+        ended_at=start + timedelta(minutes=15),
+        demo=False,
+        round_s=240,
+        rest_s=60,
+        rounds_planned=3,
+        build="heavier",
+        technique="fists",
+        status=SessionStatus.COMPLETED,
+        snapshot={},
+        rounds_done=3,
+        massaged_s=720.0,
+        comfort=4,
+        letdown=True,
+    )
+    (row,) = rows(sessions_csv([record], tz=ZoneInfo("Asia/Jakarta")))
+    assert row["started_at"] == "2026-12-04T09:15:00+07:00"
+    assert row["ended_at"] == "2026-12-04T09:30:00+07:00"
+    assert datetime.fromisoformat(row["started_at"]) == start  # the same moment
+    assert float(row["massaged_minutes"]) == 12.0
+
+
+def test_colostrum_first_seen_carries_the_zones_offset():
+    from zoneinfo import ZoneInfo
+
+    report, errors = validate_report(
+        {"day": BORN + timedelta(days=2), "flow": "well", "colostrum_first_seen": "2026-11-11T08:30"},
+        today=BORN + timedelta(days=5),
+        birth_date=BORN,
+    )
+    assert report is not None, errors
+    (row,) = rows(reports_csv([report], birth_date=BORN, tz=ZoneInfo("Asia/Makassar")))
+    assert row["colostrum_first_seen"] == "2026-11-11T08:30+08:00"

@@ -92,10 +92,10 @@ def test_todays_massage_rows(state, words, ticked):
 @pytest.mark.parametrize(
     "saved, fields",
     [
-        (None, {"mother_name": "", "baby_birth_date": "", "midwife_phone": "", "facility_phone": ""}),  # first run
+        (None, {name: "" for name in profile.FIELDS}),  # first run
         (
             Profile(baby_birth_date=DAY),
-            {"mother_name": "", "baby_birth_date": "22/11/2026", "midwife_phone": "", "facility_phone": ""},
+            {**{name: "" for name in profile.FIELDS}, "baby_birth_date": "22/11/2026"},
         ),  # no name given
         (
             Profile(mother_name="Siti", baby_birth_date=DAY, midwife_phone="0812-3456-7890"),
@@ -104,8 +104,19 @@ def test_todays_massage_rows(state, words, ticked):
                 "baby_birth_date": "22/11/2026",
                 "midwife_phone": "0812-3456-7890",
                 "facility_phone": "",
+                "mother_phone": "",
+                "family_phone": "",
             },
         ),  # the midwife's number, no facility's
+        (
+            Profile(baby_birth_date=DAY, mother_phone="0813 1111 2222", family_phone="+62 812 3333 4444"),
+            {
+                **{name: "" for name in profile.FIELDS},
+                "baby_birth_date": "22/11/2026",
+                "mother_phone": "0813 1111 2222",
+                "family_phone": "+62 812 3333 4444",
+            },
+        ),  # her own and her family's numbers
     ],
 )
 def test_the_profile_form_starts_from_the_saved_profile(saved, fields):

@@ -83,7 +83,8 @@ def test_fresh_file_gets_the_diary_tables(fresh_db: Store):
     assert db.table("reports").columns_dict["temperature_c"] is float
     assert db.table("reports").columns_dict["expressed_ml"] is int
     assert set(db.table("mothers").columns_dict) == {
-        "id", "seq", "nickname", "baby_birth_date", "midwife_phone", "facility_phone", "archived_at",
+        "id", "seq", "nickname", "baby_birth_date", "midwife_phone", "facility_phone", "mother_phone", "family_phone",
+        "archived_at",
         "created_at", "updated_at", "kept_at",
     }  # fmt: skip
     assert db.table("drafts").pks == ["mother_id", "key"]

@@ -110,3 +110,27 @@ def test_a_refused_profile_counts_its_fields(app):
     save(screen, "profile-save")
     assert "Not saved: 1 field needs attention." in screen.texts()
     assert field_error(screen, "field-midwife_phone") == "Please enter a phone number, e.g. 0812-3456-7890."
+
+
+def _type(screen: Mounted, identifier: str, text: str) -> None:
+    field: Any = find(screen.view, identifier)
+    field.content.on_change(type("E", (), {"control": type("C", (), {"value": text})()})())
+    screen.draw()
+
+
+def test_her_and_her_familys_phones_are_saved_and_a_bad_one_is_named_by_its_field(app):
+    with i18n.using("id"):
+        screen = Mounted(profile.Profile, app)
+        _type(screen, "field-mother_phone", "0813 1111 2222")
+        _type(screen, "field-family_phone", "0812-suami")
+        save(screen, "profile-save")
+        assert field_error(screen, "field-family_phone") == "Tulis nomor HP atau telepon, misalnya 0812-3456-7890."
+        assert field_error(screen, "field-mother_phone") is None
+        box = next(n for n in walk(find(screen.view, "field-family_phone")) if hasattr(n, "error"))
+        assert box.value == "0812-suami"  # what she typed stays
+        assert app.scope.store.profile.get() == Profile(baby_birth_date=date(2026, 11, 18))  # nothing written
+        _type(screen, "field-family_phone", "+62 812 3333 4444")
+        save(screen, "profile-save")
+    saved = app.scope.store.profile.get()
+    assert saved is not None
+    assert (saved.mother_tel, saved.family_tel) == ("tel:+6281311112222", "tel:+6281233334444")

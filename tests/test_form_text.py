@@ -20,6 +20,7 @@ from app.services.diary import DiaryService, draft_key
 from app.services.form_text import number_text, report_drafts, same_text, unsaved
 from app.services.summary import SummaryService
 from app.store.db import Store
+from app.ui import summary_csv
 from app.ui import summary_export as export
 from app.ui.screens import history
 from app.ui.screens.diary_history import report_summary
@@ -154,5 +155,5 @@ def test_the_summary_shows_decimals_in_her_language_and_its_csv_in_its_own(diary
     with i18n.using(lang):
         assert export.comfort_text(summary).endswith(average)  # the screen and the PDF
         assert minutes in history.session_summary(summary.sessions[0])  # 9.5 minutes, as she reads it
-        rows = list(csv.DictReader(io.StringIO(export.csv_bytes(summary).decode("utf-8-sig"))))
+        rows = list(csv.DictReader(io.StringIO(summary_csv.csv_bytes(summary).decode("utf-8-sig"))))
     assert {r["value"] for r in rows if r["item"] == "minutes"} == {"9.5"}  # the file's own format

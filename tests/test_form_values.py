@@ -143,6 +143,10 @@ def test_each_report_field_accepts_or_refuses_with_its_message(diary, field, typ
         ("midwife_phone", "+62 812 3456 7890", "+62 812 3456 7890", None),
         ("midwife_phone", "٠٨١٢٣٤٥٦٧٨٩٠", None, OTHER_DIGITS),  # never read as 0812...
         ("midwife_phone", "0812", None, "Please enter a phone number, e.g. 0812-3456-7890."),  # too short
+        ("mother_phone", "0813 1111 2222", "0813 1111 2222", None),  # her own
+        ("mother_phone", "0813-abc", None, "Please enter a phone number, e.g. 0812-3456-7890."),
+        ("family_phone", "+62 812 3333 4444", "+62 812 3333 4444", None),  # her husband's or family's
+        ("family_phone", "12", None, "Please enter a phone number, e.g. 0812-3456-7890."),  # too short
     ],
 )
 def test_each_profile_field_accepts_or_refuses_with_its_message(diary, field, typed, saved, message):

@@ -260,3 +260,20 @@ def _new_identities(store: Store) -> None:
         for (row,) in db.execute(f"SELECT id FROM {table}").fetchall():
             db.execute(f"UPDATE {table} SET uuid = ? WHERE id = ?", [str(uuid.uuid4()), row])
     db.execute("COMMIT")
+
+
+def test_her_own_and_her_familys_phones_travel_in_a_backup_and_the_newer_edit_wins(devices, tmp_path):
+    a, b = devices
+    siti(a, phone=None, notes="A")
+    b.data.restore(a.data.export(at=SAVED))  # the same Siti on B
+    b.mother(a.mother_id).profile.save(
+        Profile(mother_name="Siti", baby_birth_date=BORN, mother_phone="0813 1111 2222", family_phone="0812-3333-4444"),
+        at=T0 + timedelta(days=30),
+    )
+    a.data.merge(b.data.export(at=SAVED))
+    kept = given(a.profile.get())
+    assert (kept.mother_phone, kept.family_phone) == ("0813 1111 2222", "0812-3333-4444")
+    with open_store(tmp_path / "c" / "d.sqlite3") as c:  # a third phone restored from A's backup
+        c.data.restore(a.data.export(at=SAVED))
+        restored = given(c.mother(a.mother_id).profile.get())
+        assert (restored.mother_tel, restored.family_tel) == ("tel:+6281311112222", "tel:+6281233334444")

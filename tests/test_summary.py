@@ -26,6 +26,7 @@ from app.domain.visits import Visit
 from app.services.summary import SummaryService, VisitSummary
 from app.services.teaching import TeachingService
 from app.store.db import Store
+from app.ui import summary_csv
 from app.ui import summary_export as export
 from app.ui.summary_pdf import pdf_bytes
 
@@ -86,7 +87,11 @@ def filled(fresh_db: Store, clock: FakeClock) -> Store:
     store.diary.save(_report(DAY - timedelta(days=8), feeds_24h=3), at=at)  # outside the 7 days
     store.diary.save(
         _report(
-            DAY - timedelta(days=2), feeds_24h=9, wet_diapers=6, signs={"feeds_8_to_12": True, "baby_satisfied": True}
+            DAY - timedelta(days=2),
+            feeds_24h=9,
+            wet_diapers=6,
+            signs={"feeds_8_to_12": True, "baby_satisfied": True},
+            note="=Bayi rewel malam",
         ),
         at=at,
     )
@@ -189,7 +194,12 @@ def _pdf_text(data: bytes) -> str:
             "en",
             [
                 "Visit summary",
-                "Education, not a diagnosis",
+                "For the family: education, not a diagnosis",
+                "call 119",
+                "Her last temperature",
+                "38.6 °C, taken on Sun 22 Nov",
+                "Fri 20 Nov: =Bayi rewel malam",
+                "Sat 21 Nov 07:00 · Completed · 3 of 3 rounds · 9 min massaged · comfort 4/5",
                 "Mother: Siti Ma'rifah",
                 "Day 10 after birth",
                 "3 massages: 2 completed, 1 stopped because it hurt, 0 ended early",
@@ -210,7 +220,9 @@ def _pdf_text(data: bytes) -> str:
             "id",
             [
                 "Ringkasan kunjungan",
-                "Edukasi, bukan diagnosis",
+                "Untuk keluarga: edukasi, bukan diagnosis",
+                "38,6 °C, diukur pada",
+                "3 dari 3 ulangan · 9 menit dipijat",
                 "Ibu: Siti Ma'rifah",
                 "Hari ke-10",
                 "3 kali pijat: 2 selesai, 1 dihentikan karena sakit, 0 diakhiri lebih awal",
@@ -259,11 +271,19 @@ def test_the_first_page_renders(summary):
 
 def test_the_csv_has_its_documented_columns_and_reads_back(summary):
     with i18n.using("id"):
-        data = export.csv_bytes(summary)
+        data = summary_csv.csv_bytes(summary)
     assert data.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert tuple(rows[0]) == export.CSV_COLUMNS
-    assert {"section": "mother", "date": "", "time": "", "item": "name", "value": NAME, "text": NAME} in rows
+    assert tuple(rows[0]) == summary_csv.CSV_COLUMNS
+    assert {
+        "section": "mother",
+        "date": "",
+        "time": "",
+        "item": "name",
+        "value": NAME,
+        "unit": "",
+        "text": NAME,
+    } in rows
     feeds = [r for r in rows if r["item"] == "feeds_24h"]
     assert [(r["date"], r["value"]) for r in feeds] == [("2026-11-20", "9"), ("2026-11-22", "5")]
     statuses = [r["value"] for r in rows if r["section"] == "massage" and r["item"] == "status"]
@@ -280,7 +300,7 @@ def test_the_csv_has_its_documented_columns_and_reads_back(summary):
 def test_a_name_that_looks_like_a_formula_is_escaped_in_the_file(fresh_db, clock):
     fresh_db.profile.save(Profile(mother_name="=cmd|' /C calc'!A0", baby_birth_date=BORN), at=clock.wall())
     with i18n.using("en"):
-        data = export.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary()).decode("utf-8-sig")
+        data = summary_csv.csv_bytes(SummaryService(fresh_db, clock, tz=UTC).summary()).decode("utf-8-sig")
     assert "'=cmd" in data and ",=cmd" not in data
 
 
@@ -296,7 +316,7 @@ def test_the_visit_history_says_which_visits_were_done_and_when(filled, clock):
     made = SummaryService(filled, clock, tz=UTC).summary()
     with i18n.using("en"):
         lines = export.visit_lines_all(made)
-        rows = list(csv.DictReader(io.StringIO(export.csv_bytes(made).decode("utf-8-sig"))))
+        rows = list(csv.DictReader(io.StringIO(summary_csv.csv_bytes(made).decode("utf-8-sig"))))
     assert lines == [
         "KF1 done on Fri 13 Nov, on time",
         "KF2 done on Sat 21 Nov, late (its window closed on Thu 19 Nov). Note: jahitan baik",
@@ -307,3 +327,43 @@ def test_the_visit_history_says_which_visits_were_done_and_when(filled, clock):
     assert done == [("2026-11-13", "kf1", "on_time"), ("2026-11-21", "kf2", "late")]
     with i18n.using("id"):
         assert export.visit_lines_all(made)[1].startswith("KF2 selesai pada Sab 21 Nov, terlambat")
+
+
+def test_her_last_temperature_and_notes_are_in_the_summary(summary):
+    assert summary.last_temperature is not None
+    assert (summary.last_temperature.day, summary.last_temperature.celsius) == (DAY, 38.6)
+    assert [(n.day, n.text) for n in summary.notes] == [(DAY - timedelta(days=2), "=Bayi rewel malam")]
+
+
+def test_the_csv_gives_minutes_and_rounds_as_numbers_with_units_and_local_time_with_offset(filled, clock):
+    os.environ["TZ"] = "Asia/Jakarta"  # WIB, +07:00 (the fixture puts the zone back)
+    import time
+
+    time.tzset()
+    with i18n.using("en"):
+        data = summary_csv.csv_bytes(SummaryService(filled, clock).summary())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    massage = [r for r in rows if r["section"] == "massage"]
+    first = [r for r in massage if r["time"] == "2026-11-21T14:00:00+07:00"]  # 07:00 UTC, in WIB
+    by_item = {r["item"]: r for r in first}
+    assert (by_item["minutes"]["value"], by_item["minutes"]["unit"]) == ("9.0", "min")
+    assert float(by_item["minutes"]["value"]) == 9.0
+    assert (by_item["rounds_done"]["value"], by_item["rounds_done"]["unit"]) == ("3", "rounds")
+    assert by_item["rounds_done"]["text"] == "3 of 3 rounds"
+    assert by_item["rounds_planned"]["value"] == "3"
+    assert all(r["date"] == "2026-11-21" for r in first)
+    assert all(r["time"].endswith("+07:00") for r in massage)
+    assert "/" not in by_item["minutes"]["value"]  # never the old "0/3"
+    (temp,) = [r for r in rows if r["section"] == "temperature"]
+    assert (temp["value"], temp["unit"], temp["date"]) == ("38.6", "celsius", "2026-11-22")
+    (note,) = [r for r in rows if r["section"] == "note"]
+    assert note["value"] == "'=Bayi rewel malam"  # her words, never a formula
+    quiz = [r for r in rows if r["section"] == "quiz" and r["item"] == "after"]
+    assert quiz[0]["unit"] == "percent" and quiz[0]["time"].endswith("+07:00")
+
+
+def test_one_massage_is_counted_in_the_singular(fresh_db, clock):
+    _session(fresh_db, DAY, 5, SessionStatus.COMPLETED)
+    with i18n.using("en"):
+        text = export.massage_count_text(SummaryService(fresh_db, clock, tz=UTC).summary())
+    assert text == "1 massage: 1 completed, 0 stopped because it hurt, 0 ended early"

@@ -5,7 +5,9 @@ Google Sheets ignore it), a header row of stable column names (documented in COL
 README's "Your data"), one row per record, oldest first. Codes, not translated words, so a
 column means the same in every language: flow is well / not_well / not_yet, yes/no answers are
 yes / no / empty (not answered). Numbers are written for machines, in every language: a decimal
-point and no thousands separator ("38.5", "1500"), never the screen's "38,5" (`_number`).
+point and no thousands separator ("38.5", "1500"), never the screen's "38,5" (`_number`). Every
+time is local time with its UTC offset, ISO 8601 ("2026-12-04T09:15:00+07:00"): a spreadsheet, or a
+puskesmas in another zone, reads the hour she saw and the moment it was.
 
 A text cell that starts with = + - @ (or a tab or carriage return) would be run as a formula by
 a spreadsheet; such a cell is written with a leading apostrophe, which spreadsheets show as text.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 from app.domain.postpartum import postpartum_day_or_none
 from app.domain.records import SessionRecord
@@ -34,7 +36,7 @@ REPORT_COLUMNS: dict[str, str] = {
     "feeds_24h": "feeds in 24 hours",
     "wet_diapers": "wet diapers",
     "expressed_ml": "milk expressed that day, ml",
-    "colostrum_first_seen": "local date and time (YYYY-MM-DDTHH:MM)",
+    "colostrum_first_seen": "local date and time with its UTC offset (ISO 8601)",
     "breast_pain": "yes / no",
     "breast_redness": "yes / no",
     "breast_hard_swollen": "yes / no",
@@ -48,8 +50,8 @@ REPORT_COLUMNS: dict[str, str] = {
     "note": "her note, as typed",
 }
 SESSION_COLUMNS: dict[str, str] = {
-    "started_at": "UTC date and time (ISO 8601)",
-    "ended_at": "UTC date and time; empty if not ended",
+    "started_at": "local date and time with its UTC offset (ISO 8601: 2026-12-04T09:15:00+07:00)",
+    "ended_at": "local date and time with its UTC offset; empty if not ended",
     "outcome": "completed (every round done) / ended_early (ended, or rounds skipped) / stopped_pain / in_progress",
     "rounds_done": "rounds massaged",
     "rounds_planned": "rounds planned",
@@ -80,6 +82,19 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def local_iso(at: datetime, tz: tzinfo | None) -> str:
+    """An aware time as local time with its offset ("2026-12-04T09:15:00+07:00"); `tz` None is the
+    device's own zone."""
+    return at.astimezone(tz).isoformat(timespec="seconds")
+
+
+def _wall_iso(at: datetime, tz: tzinfo | None) -> str:
+    """A time typed as the family's wall clock (naive): the same hour, with the zone's offset."""
+    if at.tzinfo is not None:
+        return local_iso(at, tz)
+    return (at.replace(tzinfo=tz) if tz is not None else at.astimezone()).isoformat(timespec="minutes")
+
+
 def csv_file(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """A CSV file as spreadsheets open it: UTF-8 with a BOM (Excel reads the letters right), CRLF
     line ends, the header row, every cell through `safe_cell`."""
@@ -91,7 +106,7 @@ def csv_file(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None) -> bytes:
+def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None, tz: tzinfo | None = None) -> bytes:
     def row(report: DailyReport) -> list[object]:
         count = report.sign_count
         return [
@@ -104,7 +119,7 @@ def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None) -> b
             _number(report.feeds_24h),
             _number(report.wet_diapers),
             _number(report.expressed_ml),
-            report.colostrum_first_seen.strftime("%Y-%m-%dT%H:%M") if report.colostrum_first_seen else "",
+            _wall_iso(report.colostrum_first_seen, tz) if report.colostrum_first_seen else "",
             _yes_no(report.breast_pain),
             _yes_no(report.breast_redness),
             _yes_no(report.breast_hard_swollen),
@@ -122,13 +137,14 @@ def reports_csv(reports: Iterable[DailyReport], *, birth_date: date | None) -> b
     return csv_file(list(REPORT_COLUMNS), (row(report) for report in ordered))
 
 
-def sessions_csv(sessions: Iterable[SessionRecord]) -> bytes:
-    """Real massages only: a demonstration is never a massage the mother had."""
+def sessions_csv(sessions: Iterable[SessionRecord], *, tz: tzinfo | None = None) -> bytes:
+    """Real massages only: a demonstration is never a massage the mother had. Times in `tz`
+    (None: the device's own zone)."""
 
     def row(session: SessionRecord) -> list[object]:
         return [
-            session.started_at.isoformat(timespec="seconds"),
-            session.ended_at.isoformat(timespec="seconds") if session.ended_at else "",
+            local_iso(session.started_at, tz),
+            local_iso(session.ended_at, tz) if session.ended_at else "",
             session.status.value,
             session.rounds_done,
             session.rounds_planned,

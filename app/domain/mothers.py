@@ -39,6 +39,8 @@ class Mother:
     number: int = 0
     # When a midwife kept her on the list after day 42 (not moved to "Finished" by itself), or None.
     kept_at: datetime | None = None
+    mother_phone: str | None = None  # her own phone, as typed
+    family_phone: str | None = None  # her husband's or family's
 
     @property
     def archived(self) -> bool:

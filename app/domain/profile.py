@@ -78,6 +78,8 @@ class Profile(BaseModel):
     baby_birth_date: date
     midwife_phone: str | None = None
     facility_phone: str | None = None
+    mother_phone: str | None = None  # her own, for the midwife to call her
+    family_phone: str | None = None  # her husband's or another family member's
 
     @field_validator("mother_name", mode="before")
     @classmethod
@@ -105,7 +107,7 @@ class Profile(BaseModel):
                 raise fail(FieldError.TOO_OLD)
         return born
 
-    @field_validator("midwife_phone", "facility_phone", mode="before")
+    @field_validator("midwife_phone", "facility_phone", "mother_phone", "family_phone", mode="before")
     @classmethod
     def _phone(cls, value: Any) -> str | None:
         return parse_phone(value)
@@ -117,6 +119,14 @@ class Profile(BaseModel):
     @property
     def facility_tel(self) -> str | None:
         return None if self.facility_phone is None else tel_uri(self.facility_phone)
+
+    @property
+    def mother_tel(self) -> str | None:
+        return None if self.mother_phone is None else tel_uri(self.mother_phone)
+
+    @property
+    def family_tel(self) -> str | None:
+        return None if self.family_phone is None else tel_uri(self.family_phone)
 
 
 def validate_profile(raw: Mapping[str, Any], *, today: date) -> tuple[Profile | None, dict[str, str]]:

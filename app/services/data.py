@@ -166,12 +166,12 @@ class DataService:
     def reports_csv(self, mother_id: UUID) -> DataFile:
         hers = self.store.mother(mother_id)
         profile = hers.profile.get()
-        data = reports_csv(hers.diary.list(), birth_date=profile.baby_birth_date if profile else None)
+        data = reports_csv(hers.diary.list(), birth_date=profile.baby_birth_date if profile else None, tz=self.tz)
         return DataFile(self._name("reports", "csv"), data, "text/csv")
 
     def sessions_csv(self, mother_id: UUID) -> DataFile:
         sessions = self.store.mother(mother_id).sessions.list()
-        return DataFile(self._name("massages", "csv"), sessions_csv(sessions), "text/csv")
+        return DataFile(self._name("massages", "csv"), sessions_csv(sessions, tz=self.tz), "text/csv")
 
     def mothers(self) -> list[Mother]:
         """Every mother on this device (active first), for picking whose records to export."""

@@ -10,9 +10,13 @@ on the screen, so she may speak any language (Javanese, Sundanese...).
 from __future__ import annotations
 
 import array
+import hashlib
 import io
+import json
 import os
 import wave
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +37,34 @@ MAX_S = 30.0
 # header (and any chunks a recorder adds before the sound).
 WAV_OVERHEAD_BYTES = 4096
 MAX_FILE_BYTES = int(MAX_S * 48000) * 2 + WAV_OVERHEAD_BYTES
+
+
+# Her recording against the app's voice for the same prompt: much longer or much shorter is worth a
+# word (a prompt that runs into the next, or one cut off).
+MUCH_LONGER = 1.5
+MUCH_SHORTER = 0.5
+# Her whole set of recordings as one file, to carry to another phone: a zip of the WAV files and a
+# small JSON index (what the file is, and each file's SHA-256, so a damaged copy is refused).
+SET_INDEX = "own-voice.json"
+SET_KIND = "pijat-oksitosin-own-voice"
+SET_VERSION = 1
+MAX_SET_BYTES = len(Clip) * MAX_FILE_BYTES + 64 * 1024
+
+
+def length_check(expected_s: float, actual_s: float) -> str | None:
+    """ "longer" / "shorter" when her recording is far from the app's prompt length, else None."""
+    if expected_s <= 0 or actual_s <= 0:
+        return None
+    if actual_s > MUCH_LONGER * expected_s:
+        return "longer"
+    if actual_s < MUCH_SHORTER * expected_s:
+        return "shorter"
+    return None
+
+
+class VoiceSetError(ValueError):
+    """A set of recordings that cannot be made or taken: "empty" (nothing recorded), "damaged"
+    (not a set this app made, or changed since: nothing is taken from it), "too_large"."""
 
 
 class RecordingError(ValueError):
@@ -172,10 +204,77 @@ class OwnVoice:
             clip = clip_from_name(name)
             if clip is None or not self.file_ok(name, data):
                 continue
-            private_dir(self.folder, tighten=True)
-            target = self.path(clip)
-            tmp = target.with_suffix(".tmp")
-            fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
+            self._write(clip, data)
+
+    def _write(self, clip: Clip, data: bytes) -> None:
+        private_dir(self.folder, tighten=True)
+        target = self.path(clip)
+        tmp = target.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)  # a half-written file is never served
+
+    # -- the whole set, to another phone -------------------------------------------------------------
+    def export_set(self) -> bytes:
+        """Every recording in one zip file with its index; raises VoiceSetError("empty")."""
+        files = self.files()
+        if not files:
+            raise VoiceSetError("empty")
+        index = {
+            "kind": SET_KIND,
+            "version": SET_VERSION,
+            "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        }
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr(SET_INDEX, json.dumps(index, indent=1, sort_keys=True))
+            for name, data in sorted(files.items()):
+                z.writestr(name, data)
+        return out.getvalue()
+
+    def import_set(self, data: bytes) -> list[Clip]:
+        """Take a set made by `export_set` (on this phone or another): every file is checked
+        first (the index, each checksum, each recording by `file_ok`); a damaged set raises
+        VoiceSetError and changes nothing. Its recordings replace hers of the same prompts; the
+        others stay. Returns the prompts taken, in the session's order."""
+        files = _read_set(data)
+        for name, wav in files.items():
+            clip = clip_from_name(name)
+            assert clip is not None  # _read_set checked every name
+            self._write(clip, wav)
+        self._changed()
+        return [clip for clip in Clip if f"{clip.value}.wav" in files]
+
+
+def _read_set(data: bytes) -> dict[str, bytes]:
+    """The set's recordings {file name: WAV bytes}, every one checked; VoiceSetError otherwise."""
+    if len(data) > MAX_SET_BYTES:
+        raise VoiceSetError("too_large")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            entries = {info.filename: info for info in z.infolist()}
+            if SET_INDEX not in entries or entries[SET_INDEX].file_size > 64 * 1024:
+                raise VoiceSetError("damaged")
+            index = json.loads(z.read(SET_INDEX).decode("utf-8"))
+            if not isinstance(index, dict) or (index.get("kind"), index.get("version")) != (SET_KIND, SET_VERSION):
+                raise VoiceSetError("damaged")
+            listed = index.get("files")
+            if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
+                raise VoiceSetError("damaged")
+            if not listed or set(entries) != {SET_INDEX, *listed}:
+                raise VoiceSetError("damaged")
+            files = {}
+            for name, digest in listed.items():
+                # Sizes first: a zip's stated size is checked before anything is unpacked.
+                if clip_from_name(name) is None or entries[name].file_size > MAX_FILE_BYTES:
+                    raise VoiceSetError("damaged")
+                wav = z.read(name)
+                if hashlib.sha256(wav).hexdigest() != digest or not OwnVoice.file_ok(name, wav):
+                    raise VoiceSetError("damaged")
+                files[name] = wav
+    except VoiceSetError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, KeyError, EOFError, OSError):
+        raise VoiceSetError("damaged") from None  # a zip damaged in its bytes (a CRC, a cut-off copy)
+    return files

@@ -4,8 +4,9 @@ codes, numbers and dates (the screen, the PDF and the CSV word them).
 Covers the last 7 days up to today: the milk flow and the signs score of each day, feeds and wet
 diapers, the massages (how many, when, completed or stopped because it hurt, comfort), the red flags
 still open (the baby's, the breasts' and the mother's own, DOMAIN §3), the teach-back quiz before and
-after teaching, the last skills check, the postnatal (KF) visit due now and the next one, and the
-history of KF1-KF4 (which were done, on which day, on time or late).
+after teaching, the last skills check, the postnatal (KF) visit due now and the next one, the
+history of KF1-KF4 (which were done, on which day, on time or late), her last temperature and her
+recent notes.
 
 Demonstrations are never part of it: a midwife's demonstration is not a massage of this mother.
 """
@@ -44,6 +45,22 @@ class DayLine:
 
 
 @dataclass(frozen=True)
+class Noted:
+    """A day's note, as she typed it."""
+
+    day: date
+    text: str
+
+
+@dataclass(frozen=True)
+class Temperature:
+    """Her last temperature taken, and the day of its report."""
+
+    day: date
+    celsius: float
+
+
+@dataclass(frozen=True)
 class VisitSummary:
     mother_id: UUID
     made_at: datetime  # local, aware
@@ -59,6 +76,8 @@ class VisitSummary:
     visit_now: VisitDue | None  # the KF visit whose window holds today
     visit_next: VisitDue | None  # the first KF visit after today
     visits: list[VisitLine] = field(default_factory=list)  # KF1-KF4: done (when, on time?) or not
+    last_temperature: Temperature | None = None  # the newest report with a temperature
+    notes: tuple[Noted, ...] = ()  # her notes of the 7 days, newest first
 
     def count(self, status: SessionStatus) -> int:
         return sum(1 for s in self.sessions if s.status is status)
@@ -111,6 +130,13 @@ class SummaryService:
         # Open as Today shows them (reported in the last days, not answered "no" since).
         flags = recent_flags(reports, birth_date=born, today=end)
         flags.sort(key=lambda f: GROUP_ORDER.index(f.group))  # stable: most urgent first within a group
+        temperature = next(
+            (Temperature(r.day, r.temperature_c) for r in reports if r.temperature_c is not None and r.day <= end),
+            None,
+        )
+        notes = tuple(
+            Noted(r.day, r.note) for r in sorted(by_day.values(), key=lambda r: r.day, reverse=True) if r.note
+        )
         teaching = TeachingService(self.store, self.clock)
         done = {record.done.visit: record.done for record in self.store.visits.done()}
         return VisitSummary(
@@ -128,6 +154,8 @@ class SummaryService:
             visit_now=_now_only(visit_due(born, end, set(done))) if born is not None else None,
             visit_next=next_visit(born, end, set(done)) if born is not None else None,
             visits=history(born, end, done) if born is not None else [],
+            last_temperature=temperature,
+            notes=notes,
         )
 
 

@@ -36,7 +36,15 @@ from app.store import backup  # the module, not its names: backup -> repositorie
 # Columns that say when a row was written, not what it says: never a difference.
 _STAMPS = {"created_at", "updated_at"}
 # A mother's details, compared as a whole (archiving her is an edit too).
-_DETAILS = ("nickname", "baby_birth_date", "midwife_phone", "facility_phone", "archived_at")
+_DETAILS = (
+    "nickname",
+    "baby_birth_date",
+    "midwife_phone",
+    "facility_phone",
+    "mother_phone",
+    "family_phone",
+    "archived_at",
+)
 # Records that never change once written, and the instant that tells two of one mother's apart.
 _WRITTEN_ONCE = {"quiz_results": "taken_at", "skills_checks": "checked_at"}
 
@@ -265,7 +273,8 @@ class _Merge:
         ]
         self.conn.execute(
             "DELETE FROM mothers WHERE nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
-            "AND facility_phone IS NULL AND (SELECT count(*) FROM mothers) > 1 "
+            "AND facility_phone IS NULL AND mother_phone IS NULL AND family_phone IS NULL "
+            "AND (SELECT count(*) FROM mothers) > 1 "
             + "".join(f'AND NOT EXISTS (SELECT 1 FROM "{t}" WHERE "{t}".mother_id = mothers.id) ' for t in held)
         )
 

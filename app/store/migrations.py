@@ -401,3 +401,11 @@ def m009_kept_on_list(db: Database) -> None:
     # A mother past day 42 leaves the active list by herself (issue 23); `kept_at` is when a
     # midwife brought her back (kept her on it), NULL when she did not (or undid it).
     db["mothers"].add_column("kept_at", str)
+
+
+@migrations()
+def m010_family_phones(db: Database) -> None:
+    # Her own phone and her husband's or family's (issue 23): the midwife calls them from the
+    # mothers list and the visit. Kept as typed, like the midwife's and the facility's numbers.
+    db["mothers"].add_column("mother_phone", str)
+    db["mothers"].add_column("family_phone", str)

@@ -304,16 +304,30 @@ def screen(
     actions: Sequence[ft.Control] | None = None,
     bgcolor: str | None = None,
     body_ref: ft.Ref[ft.Column] | None = None,
+    subtitle: str | None = None,
 ) -> ft.View:
     """The frame of every screen: an app bar, a scrolling body, and fixed bottom actions.
 
     Primary actions sit at the bottom, in reach of a thumb, and never scroll away. The body keeps
     its scroll position across redraws (the declarative UI updates it in place). `body_ref` gets
-    the scrolling body, for `scroll_to` (a form's first error).
+    the scrolling body, for `scroll_to` (a form's first error). `subtitle` is a line under the
+    title (whose visit it is, on the visit screens).
     """
     leading = icon_button(ft.Icons.ARROW_BACK, _("Back"), on_back, "back") if on_back is not None else None
+    heading: ft.Control = ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2)
+    if subtitle:
+        heading = ft.Column(
+            # Each line its own node: the title is still found (and read) as the title alone.
+            [
+                ft.Semantics(content=heading, header=True, container=True),
+                tagged(ft.Text(subtitle, size=15, max_lines=2), "screen-subtitle", container=True),
+            ],
+            spacing=0,
+            tight=True,
+        )
     appbar = ft.AppBar(
-        title=ft.Text(title, size=20, weight=ft.FontWeight.W_600, max_lines=2),
+        title=heading,
+        toolbar_height=76 if subtitle else None,
         leading=leading,
         automatically_imply_leading=False,
         actions=list(actions or []),

@@ -4,48 +4,29 @@ PDF (app/ui/summary_pdf.py, loaded only when a PDF is made): fpdf2 with the bund
 (assets/fonts/, every Indonesian letter), A4 portrait, the app's name, the date it was made and
 "education, not a diagnosis" on every page.
 
-CSV (UTF-8 with a byte-order mark so spreadsheets read the letters right, comma-separated, one header
-row), one row per fact, columns:
-
-    section   mother | day | massage | flag | quiz | skills | visit_done (a KF visit done) | visit
-    date      ISO date (YYYY-MM-DD) the fact belongs to, or empty
-    time      local time HH:MM (massages), or empty
-    item      what the row says, a fixed English code: name, baby_birth_date, postpartum_day, flow,
-              signs_score, feeds_24h, wet_diapers, massages, status, rounds, minutes, comfort, the red
-              flag's code, before / after (the quiz's score), before:<question> / after:<question>
-              (one question's result: 1 right, 0 wrong, empty not answered), the skills step's
-              code, kf1-kf4 ...
-    value     the value as a number or a code (e.g. 6, well, completed, 80, 12.5): a number is
-              written for machines in every language, a decimal point, no thousands separator
-    text      the same in words, in the language of the app
-
-A cell that starts with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
-spreadsheet shows it as text and never runs it as a formula.
+CSV: app/ui/summary_csv.py (its columns are documented there).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from app import ASSETS_DIR
-from app.domain.csvexport import csv_file
 from app.domain.quiz import QUESTIONS, question_results
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.redflags import FlagGroup
 from app.domain.visits import DoneTiming, Timing, VisitDue
-from app.i18n import N_, _, format_date, format_decimal, format_number, format_time
-from app.services.summary import DayLine, VisitSummary
+from app.i18n import N_, _, format_date, format_decimal, format_number, format_time, ngettext
+from app.services.summary import DayLine, Temperature, VisitSummary
 from app.services.visits import VisitLine
 from app.ui.screens.diary_labels import FLOWS, VISIT_WINDOWS, pp_day_text
 from app.ui.screens.flag_labels import FLAG_TITLES
-from app.ui.screens.history import STATUS_LABELS
+from app.ui.screens.history import STATUS_LABELS, session_summary
 from app.ui.screens.labels import t
-from app.ui.screens.teach_labels import PHASES, QUESTION_TEXTS, STEP_SHORT, not_yet_text, who_text
+from app.ui.screens.teach_labels import PHASES, QUESTION_TEXTS, not_yet_text, who_text
 
 APP_NAME = "Pijat Oksitosin"
 FONT_DIR = ASSETS_DIR / "fonts"
-CSV_COLUMNS = ("section", "date", "time", "item", "value", "text")
 GROUP_TITLES = {
     FlagGroup.BABY: N_("The baby"),
     FlagGroup.BREAST: N_("Breasts"),
@@ -54,7 +35,11 @@ GROUP_TITLES = {
 
 
 def disclaimer() -> str:
-    return _("Education, not a diagnosis. For any warning sign, contact the midwife.")
+    """The footer, for the family who keeps the summary (the midwife wrote it with them)."""
+    return _(
+        "For the family: education, not a diagnosis. For a warning sign, call your midwife. If a sign says "
+        "to go now, go to the nearest health facility at once or call 119."
+    )
 
 
 def title() -> str:
@@ -102,7 +87,11 @@ def day_header() -> list[str]:
 
 
 def massage_count_text(s: VisitSummary) -> str:
-    return _("%(total)d massages: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early") % {
+    return ngettext(
+        "%(total)d massage: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early",
+        "%(total)d massages: %(done)d completed, %(pain)d stopped because it hurt, %(early)d ended early",
+        len(s.sessions),
+    ) % {
         "total": len(s.sessions),
         "done": s.count(SessionStatus.COMPLETED),
         "pain": s.count(SessionStatus.STOPPED_PAIN),
@@ -118,8 +107,13 @@ def comfort_text(s: VisitSummary) -> str:
 
 
 def session_text(r: SessionRecord) -> str:
+    """ "Sat 21 Nov 07:00 · Completed · 3 of 3 rounds · 12 min massaged · comfort 4/5"."""
     local = r.started_at.astimezone()
-    parts = [f"{format_date(local.date(), 'EEE d MMM')} {format_time(local)}", t(STATUS_LABELS, r.status)]
+    parts = [
+        f"{format_date(local.date(), 'EEE d MMM')} {format_time(local)}",
+        t(STATUS_LABELS, r.status),
+        session_summary(r),
+    ]
     if r.comfort is not None:
         parts.append(_("comfort %(n)d/5") % {"n": r.comfort})
     return " · ".join(parts)
@@ -234,6 +228,25 @@ def flag_lines(s: VisitSummary, group: FlagGroup) -> list[str]:
     ]
 
 
+def temperature_text(temp: Temperature) -> str:
+    return _("%(celsius)s °C, taken on %(date)s") % {
+        "celsius": format_decimal(temp.celsius, "0.0"),
+        "date": format_date(temp.day, "EEE d MMM"),
+    }
+
+
+def temperature_lines(s: VisitSummary) -> list[str]:
+    if s.last_temperature is None:
+        return [_("Not taken yet.")]
+    return [temperature_text(s.last_temperature)]
+
+
+def note_lines(s: VisitSummary) -> list[str]:
+    if not s.notes:
+        return [_("No notes in the last 7 days.")]
+    return [f"{format_date(n.day, 'EEE d MMM')}: {n.text}" for n in s.notes]
+
+
 @dataclass
 class Section:
     key: str
@@ -244,9 +257,11 @@ class Section:
 def sections(s: VisitSummary) -> list[Section]:
     """Everything after the 7-day table, in the order the screen and the PDF show it."""
     out = [
+        Section("temperature", _("Her last temperature"), temperature_lines(s)),
+        Section("notes", _("Her notes"), note_lines(s)),
         Section(
             "massages", _("Massages"), [massage_count_text(s), comfort_text(s), *[session_text(r) for r in s.sessions]]
-        )
+        ),
     ]
     for group in (FlagGroup.BABY, FlagGroup.BREAST, FlagGroup.MOTHER):
         out.append(
@@ -262,96 +277,6 @@ def sections(s: VisitSummary) -> list[Section]:
         Section("visit", _("Postnatal visit (KF)"), visit_lines_all(s)),
     ]
     return out
-
-
-# -- CSV ------------------------------------------------------------------------------------------
-
-
-def _iso(day: date | None) -> str:
-    return "" if day is None else day.isoformat()
-
-
-def csv_rows(s: VisitSummary) -> list[tuple[object, ...]]:
-    rows: list[tuple[object, ...]] = []
-    name = s.profile.mother_name if s.profile else None
-    rows.append(("mother", "", "", "name", name or "", name or ""))
-    if s.profile is not None:
-        born = s.profile.baby_birth_date
-        rows.append(("mother", _iso(born), "", "baby_birth_date", _iso(born), format_date(born, "long")))
-    if s.postpartum_day is not None:
-        rows.append(("mother", _iso(s.end), "", "postpartum_day", s.postpartum_day, pp_day_text(s.postpartum_day)))
-    for line in s.days:
-        r = line.report
-        day = _iso(line.day)
-        if r is not None:
-            rows.append(("day", day, "", "flow", r.flow.value, t(FLOWS, r.flow)))
-            rows.append(
-                ("day", day, "", "signs_score", r.sign_count.score, f"{r.sign_count.score}/{r.sign_count.total}")
-            )
-            if r.feeds_24h is not None:
-                rows.append(("day", day, "", "feeds_24h", r.feeds_24h, _("Feeds")))
-            if r.wet_diapers is not None:
-                rows.append(("day", day, "", "wet_diapers", r.wet_diapers, _("Wet diapers")))
-        rows.append(("day", day, "", "massages", line.massages, _("Massages")))
-    for m in s.sessions:
-        local = m.started_at.astimezone()
-        rows.append(
-            (
-                "massage",
-                _iso(local.date()),
-                local.strftime("%H:%M"),
-                "status",
-                m.status.value,
-                t(STATUS_LABELS, m.status),
-            )
-        )
-        rows.append(
-            (
-                "massage",
-                _iso(local.date()),
-                local.strftime("%H:%M"),
-                "minutes",
-                round(m.minutes_massaged, 1),
-                f"{m.rounds_done}/{m.rounds_planned}",
-            )
-        )
-        if m.comfort is not None:
-            rows.append(
-                ("massage", _iso(local.date()), local.strftime("%H:%M"), "comfort", m.comfort, f"{m.comfort}/5")
-            )
-    for f in s.flags:
-        rows.append(("flag", _iso(f.since), "", f.flag.value, f.group.value, t(FLAG_TITLES, f.flag)))
-    for key, attempt in (("before", s.quiz.before), ("after", s.quiz.after)):
-        if attempt is not None:
-            day = _iso(attempt.taken_at.astimezone().date())
-            rows.append(("quiz", day, "", key, attempt.score_pct, t(PHASES, key)))
-            # One row per question: item "before:where", value 1 right / 0 wrong / empty not answered.
-            for question, right in question_results(attempt).items():
-                value = "" if right is None else int(right)
-                rows.append(("quiz", day, "", f"{key}:{question.value}", value, t(QUESTION_TEXTS, question)))
-    if s.skills is not None:
-        check = s.skills
-        day = _iso(check.checked_at.astimezone().date())
-        rows.append(("skills", day, "", "score_pct", check.score_pct, who_text(check)))
-        for step in check.result.asked:
-            done = check.steps.get(step, False)
-            rows.append(("skills", day, "", step.value, int(done), t(STEP_SHORT, step)))
-    for kf in s.visits:
-        if kf.done is not None:
-            assert kf.done_timing is not None
-            rows.append(
-                ("visit_done", _iso(kf.done.done_on), "", kf.visit.value, kf.done_timing.value, history_text(kf))
-            )
-    for due in (s.visit_now, s.visit_next):
-        if due is not None:
-            rows.append(
-                ("visit", _iso(due.starts), "", due.visit.value, due.timing.value, visit_text(due, due is s.visit_now))
-            )
-    return rows
-
-
-def csv_bytes(s: VisitSummary) -> bytes:
-    return csv_file(CSV_COLUMNS, csv_rows(s))
 
 
 def file_name(s: VisitSummary, ext: str) -> str:

@@ -149,10 +149,11 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     assert pdf.suggested_filename.endswith(".pdf")
     path = tmp_path / pdf.suggested_filename
     pdf.save_as(path)
-    text = " ".join(PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text().split())
+    # Every page: the summary's temperature and notes sections push the skills line onto page 2.
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages).split())
     for words in (
         "Ringkasan kunjungan",
-        "Edukasi, bukan diagnosis",
+        "Untuk keluarga: edukasi, bukan diagnosis",
         "Siti Ma'rifah",
         "Sebelum diajari: 80%",
         "Sesudah diajari: 100%",
@@ -165,7 +166,7 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     csv_path = tmp_path / "s.csv"
     csv_download.value.save_as(csv_path)
     data = csv_path.read_bytes().decode("utf-8-sig")
-    assert data.startswith("section,date,time,item,value,text") and "Siti Ma'rifah" in data
+    assert data.startswith("section,date,time,item,value,unit,text") and "Siti Ma'rifah" in data
     # The diary's own screens never show the demonstration.
     app.tap("back")
     app.wait_for("open-summary")  # the visit again: a second tap on the leaving screen's Back would be lost

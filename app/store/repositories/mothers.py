@@ -21,7 +21,7 @@ from app.store.repositories.diary import report_from_row
 
 # `number`: her place in the order the mothers were added (a stand-in name, see Mother).
 _MOTHER_COLUMNS = (
-    "id, nickname, baby_birth_date, midwife_phone, facility_phone, archived_at, kept_at, "
+    "id, nickname, baby_birth_date, midwife_phone, facility_phone, mother_phone, family_phone, archived_at, kept_at, "
     "row_number() OVER (ORDER BY seq) AS number"
 )
 _REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
@@ -29,7 +29,7 @@ _REPORT_COLUMNS = ", ".join(f"r.{name}" for name in DailyReport.model_fields)
 # foreign key, which stops a DELETE of her anyway).
 _BLANK = (
     "nickname IS NULL AND baby_birth_date IS NULL AND midwife_phone IS NULL "
-    "AND facility_phone IS NULL "
+    "AND facility_phone IS NULL AND mother_phone IS NULL AND family_phone IS NULL "
     "AND NOT EXISTS (SELECT 1 FROM reports WHERE reports.mother_id = mothers.id) "
     "AND NOT EXISTS (SELECT 1 FROM sessions WHERE sessions.mother_id = mothers.id) "
     "AND NOT EXISTS (SELECT 1 FROM drafts WHERE drafts.mother_id = mothers.id) "
@@ -243,6 +243,8 @@ def _mother(row: dict[str, Any]) -> Mother:
         archived_at=moment(row["archived_at"]),
         number=int(row["number"]),
         kept_at=moment(row["kept_at"]),
+        mother_phone=row["mother_phone"],
+        family_phone=row["family_phone"],
     )
 
 

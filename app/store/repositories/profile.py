@@ -18,7 +18,8 @@ class ProfileRepository(MotherRepository):
     def get(self) -> Profile | None:
         """The profile, or None if there is none or it cannot be read (see `skipped`)."""
         rows = self._rows(
-            "SELECT id, nickname, baby_birth_date, midwife_phone, facility_phone FROM mothers "
+            "SELECT id, nickname, baby_birth_date, midwife_phone, facility_phone, mother_phone, family_phone "
+            "FROM mothers "
             "WHERE id = ? AND baby_birth_date IS NOT NULL",
             [self.mother_key],
         )
@@ -34,12 +35,14 @@ class ProfileRepository(MotherRepository):
         with self._write() as db:
             cursor = db.execute(
                 "UPDATE mothers SET nickname = ?, baby_birth_date = ?, midwife_phone = ?, facility_phone = ?, "
-                "updated_at = ? WHERE id = ?",
+                "mother_phone = ?, family_phone = ?, updated_at = ? WHERE id = ?",
                 [
                     profile.mother_name,
                     profile.baby_birth_date.isoformat(),
                     profile.midwife_phone,
                     profile.facility_phone,
+                    profile.mother_phone,
+                    profile.family_phone,
                     utc_text(at),
                     self.mother_key,
                 ],
@@ -55,5 +58,7 @@ def _profile(row: dict[str, object]) -> Profile:
             "baby_birth_date": row["baby_birth_date"],
             "midwife_phone": row["midwife_phone"],
             "facility_phone": row["facility_phone"],
+            "mother_phone": row["mother_phone"],
+            "family_phone": row["family_phone"],
         }
     )

@@ -25,6 +25,7 @@ from app.services.mothers import MotherSummary, the_list
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens import mothers_pages as pages
+from app.ui.screens.call_links import call_links
 from app.ui.screens.diary_labels import pp_day_text, t
 from app.ui.screens.due import due_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
@@ -183,7 +184,13 @@ def _row(app: AppState, s: MotherSummary, *, can_archive: bool, ask_archive: Any
     return ft.Card(
         content=ft.Container(
             ft.Column(
-                [kit.tagged(body, f"mother-{s.id}"), *([kept] if kept else []), ft.Row(actions, spacing=4)], spacing=6
+                [
+                    kit.tagged(body, f"mother-{s.id}"),
+                    *call_links(s.mother, name, suffix=f"-{s.id}"),
+                    *([kept] if kept else []),
+                    ft.Row(actions, spacing=4),
+                ],
+                spacing=6,
             ),
             padding=ft.Padding.only(left=14, top=12, right=10, bottom=8),
             border=ft.Border.all(2, ft.Colors.PRIMARY) if chosen else None,

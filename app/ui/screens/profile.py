@@ -1,5 +1,6 @@
 """Profile (/profile, first run and later): the mother's name or nickname, the baby's birth date, and the
-midwife's and the nearest health facility's phone numbers (optional; the red-flag cards call them).
+midwife's and the nearest health facility's phone numbers (optional; the red-flag cards call them), and
+her own and her family's (optional; the midwife calls them from her list and the visit).
 
 The typed text lives in the component until Save; a refused save shows each error beside its field,
 counts them beside Save, scrolls to the first, keeps what was typed and writes nothing. The birth date is
@@ -26,7 +27,7 @@ from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app, use_scope
 from app.ui.text_box import TextBox
 
-FIELDS = ("mother_name", "baby_birth_date", "midwife_phone", "facility_phone")
+FIELDS = ("mother_name", "baby_birth_date", "mother_phone", "family_phone", "midwife_phone", "facility_phone")
 PHONE_EXAMPLE = "0812-3456-7890"
 DATE_TYPED = "%d/%m/%Y"  # how a date is written in Indonesia, and typed here: 20/11/2026
 
@@ -40,6 +41,8 @@ def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
         "baby_birth_date": profile.baby_birth_date.strftime(DATE_TYPED),
         "midwife_phone": profile.midwife_phone or "",
         "facility_phone": profile.facility_phone or "",
+        "mother_phone": profile.mother_phone or "",
+        "family_phone": profile.family_phone or "",
     }
 
 
@@ -162,6 +165,13 @@ def Profile() -> ft.View:
             vertical_alignment=ft.CrossAxisAlignment.START,
             key=form_parts.anchor("baby_birth_date"),
         ),
+        kit.heading(_("Her phone and her family's"), 18),
+        kit.body(
+            _("The midwife can call these numbers from her list of mothers and from the visit."),
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
+        phone("mother_phone", _("Mother's phone (optional)")),
+        phone("family_phone", _("Husband's or family's phone (optional)")),
         kit.heading(_("Whom to call"), 18),
         kit.body(
             _("With these numbers, a warning in the diary has a button that calls them."),

@@ -21,6 +21,7 @@ from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.labels import t
 from app.ui.screens.store_error import write_problem
 from app.ui.screens.teach_labels import EXPLANATIONS, OPTION_TEXTS, PHASES, QUESTION_TEXTS, quiz_pair_row
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_scope
 
 ROUTES = {Phase.BEFORE: "/quiz/before", Phase.AFTER: "/quiz/after"}
@@ -245,6 +246,7 @@ def quiz_view(phase: Phase) -> ft.View:
             controls,
             on_back=lambda e: app.back(),
             bottom=[kit.primary_button(_("Done"), lambda e: app.back(), "quiz-done", icon=ft.Icons.CHECK)],
+            subtitle=whose_visit(app),
         )
 
     controls = _question_controls(attempt)
@@ -268,7 +270,7 @@ def quiz_view(phase: Phase) -> ft.View:
             icon=ft.Icons.ARROW_FORWARD,
             disabled=attempt.answered is None,
         )
-    return kit.screen(route, title, controls, on_back=lambda e: app.back(), bottom=[action])
+    return kit.screen(route, title, controls, on_back=lambda e: app.back(), bottom=[action], subtitle=whose_visit(app))
 
 
 @ft.component

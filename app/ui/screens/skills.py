@@ -18,6 +18,7 @@ from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.labels import t
 from app.ui.screens.store_error import write_problem
 from app.ui.screens.teach_labels import CHECKED_WHO, STEP_SHORT, STEP_TEXTS, skills_lines
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
 
@@ -84,6 +85,7 @@ def Skills() -> ft.View:
             bottom=[
                 ft.Container(kit.primary_button(_("Done"), lambda e: app.back(), "skills-done", icon=ft.Icons.CHECK))
             ],
+            subtitle=whose_visit(app),
         )
 
     name = TextBox(
@@ -120,4 +122,5 @@ def Skills() -> ft.View:
         controls,
         on_back=lambda e: app.back(),
         bottom=[kit.primary_button(_("Save the check"), save, "skills-save", icon=ft.Icons.CHECK)],
+        subtitle=whose_visit(app),
     )

@@ -8,10 +8,13 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import kit
+from app.ui.screens.call_links import call_links
 from app.ui.screens.demonstrate import start_demonstration
+from app.ui.screens.mothers import name_of
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
 from app.ui.screens.visit_kf import kf_card
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_scope
 
 ROUTE = "/visit"
@@ -32,8 +35,10 @@ def Visit() -> ft.View:
     scope = use_scope()
     teaching = scope.teaching  # drawn again after a quiz, a check or a visit is saved
     pair = teaching.quiz_pair()
+    mother = app.visitor.mothers.get(app.scope.mother_id)
     controls: list[ft.Control] = [
         kf_card(app, scope.visits),
+        *(call_links(mother, name_of(mother)) if mother is not None else []),
         kit.body(_("Show the massage, check what the family understood, and watch them do it.")),
         _card(
             [
@@ -114,4 +119,4 @@ def Visit() -> ft.View:
             ]
         ),
     ]
-    return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back())
+    return kit.screen(ROUTE, _("Midwife's visit"), controls, on_back=lambda e: app.back(), subtitle=whose_visit(app))

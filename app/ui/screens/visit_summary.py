@@ -12,7 +12,9 @@ from app.i18n import _, format_date, to_thread
 from app.services.summary import DayLine, VisitSummary
 from app.ui import kit
 from app.ui import summary_export as export
+from app.ui.screens.whose import whose_visit
 from app.ui.state import use_app, use_scope
+from app.ui.summary_csv import csv_bytes
 
 ROUTE = "/summary"
 MIME = {"pdf": "application/pdf", "csv": "text/csv"}
@@ -85,7 +87,7 @@ def Summary() -> ft.View:
 
             data = await to_thread(lambda: pdf_bytes(summary))
         else:
-            data = export.csv_bytes(summary)
+            data = csv_bytes(summary)
         if not await app.visitor.files.offer(export.file_name(summary, kind), data, MIME[kind]):
             app.tell(_("The file could not be saved."))
 
@@ -104,4 +106,11 @@ def Summary() -> ft.View:
             spacing=8,
         )
     ]
-    return kit.screen(ROUTE, export.title(), summary_controls(summary), on_back=lambda e: app.back(), bottom=bottom)
+    return kit.screen(
+        ROUTE,
+        export.title(),
+        summary_controls(summary),
+        on_back=lambda e: app.back(),
+        bottom=bottom,
+        subtitle=whose_visit(app),
+    )
