@@ -87,7 +87,7 @@ def test_every_round_skipped_reads_as_ended_early_with_no_rounds_everywhere(fres
     # the visit summary
     summary = SummaryService(fresh_db, clock, tz=UTC).summary()
     with i18n.using("en"):
-        assert massage_count_text(summary).startswith("1 massages: 0 completed")
+        assert massage_count_text(summary).startswith("1 massage: 0 completed")
 
 
 def test_a_massage_with_a_round_skipped_is_stopped_in_fhir_and_counted_in_the_outcome(fresh_db, clock):

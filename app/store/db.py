@@ -91,8 +91,7 @@ class Store:
     def __init__(self, db: Database, *, mother_id: UUID | None = None, lock: threading.RLock | None = None) -> None:
         self.db = db
         self._release: Callable[[], None] = lambda: None
-        # The store that opened the connection: closing any view closes it, and a view keeps it
-        # (and its close-on-drop finalizer) alive.
+        # The store that opened the connection: closing any view closes it; a view keeps it alive.
         self._root: Store = self
         # Flet runs event handlers and timers on worker threads that share this one connection;
         # the lock keeps one thread's transaction from swallowing another thread's writes.

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from app.store import identity_migration
+from app.store import identity_migration, visits_migration
 
 migrations = Migrations("pijat_oksitosin")
 
@@ -380,20 +380,7 @@ def m008_visits(db: Database) -> None:
     # by its mother and visit, and keeps the newer edit. Undoing one keeps the row with
     # `undone_at` set (and its note cleared), so the undo is an edit a merge carries too. Days
     # are ISO dates, times UTC text as elsewhere.
-    db.execute(
-        """CREATE TABLE visits (
-            id INTEGER PRIMARY KEY,
-            uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
-            mother_id TEXT NOT NULL REFERENCES mothers(id),
-            visit TEXT NOT NULL,
-            done_on TEXT NOT NULL,
-            note TEXT,
-            undone_at TEXT,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            UNIQUE (mother_id, visit)
-        )"""
-    )
+    visits_migration.create_visits(db)  # its body in a module of its own, as frozen as this file
 
 
 @migrations()

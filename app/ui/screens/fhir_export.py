@@ -12,7 +12,7 @@ import flet as ft
 from app.i18n import _, ngettext, to_thread
 from app.ui import kit
 from app.ui.screens.diary_labels import use_lazy_state
-from app.ui.screens.mothers import name_of
+from app.ui.screens.whose import name_of
 from app.ui.state import use_app, use_visitor
 
 ROUTE = "/data/fhir"

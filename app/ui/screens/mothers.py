@@ -17,7 +17,6 @@ from uuid import UUID
 
 import flet as ft
 
-from app.domain.mothers import Mother
 from app.domain.redflags import RULES, Urgency
 from app.domain.visits import Timing
 from app.i18n import _, format_date, format_datetime, ngettext
@@ -31,6 +30,7 @@ from app.ui.screens.due import due_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
+from app.ui.screens.whose import mother_name, name_of
 from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
 from app.ui.text_box import TextBox
 
@@ -42,16 +42,6 @@ def role_choice(app: AppState) -> ft.Control:
     """Who uses the app, as three large chips, one per line; a tap keeps it on this device."""
     options = [(role.value, _(label)) for role, label in ROLE_LABELS.items()]
     return kit.choice_group(options, app.role.value if app.role else None, app.set_role, "role", columns=1)
-
-
-def mother_name(summary: MotherSummary) -> str:
-    """Her nickname, or a stand-in until her profile has one."""
-    return name_of(summary.mother)
-
-
-def name_of(mother: Mother) -> str:
-    """Her nickname, or "Mother 2" (her place in the order the mothers were added)."""
-    return mother.nickname or _("Mother %(n)d") % {"n": mother.number}
 
 
 def row_lines(s: MotherSummary) -> list[ft.Control]:

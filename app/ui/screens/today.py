@@ -19,10 +19,10 @@ from app.ui.screens.flag_labels import Calls, dial, flag_card, notice_card
 from app.ui.screens.history import session_summary
 from app.ui.screens.labels import TECHNIQUES
 from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
-from app.ui.screens.mothers import mother_name
 from app.ui.screens.report import MOTHER_PART, report_part_route
 from app.ui.screens.visit import ROUTE as VISIT_ROUTE
 from app.ui.screens.visit import visit_entry
+from app.ui.screens.whose import mother_name
 from app.ui.state import AppState, use_app, use_scope
 
 # Only a completed massage counts as done; the others say how they ended.

@@ -10,11 +10,10 @@ from app.i18n import _
 from app.ui import kit
 from app.ui.screens.call_links import call_links
 from app.ui.screens.demonstrate import start_demonstration
-from app.ui.screens.mothers import name_of
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
 from app.ui.screens.visit_kf import kf_card
-from app.ui.screens.whose import whose_visit
+from app.ui.screens.whose import name_of, whose_visit
 from app.ui.state import use_app, use_scope
 
 ROUTE = "/visit"

@@ -4,9 +4,20 @@ prints for the wrong one: "Siti · day 5 after birth"."""
 
 from __future__ import annotations
 
+from app.domain.mothers import Mother
 from app.i18n import _
-from app.ui.screens.mothers import name_of
+from app.services.mothers import MotherSummary
 from app.ui.state import AppState
+
+
+def mother_name(summary: MotherSummary) -> str:
+    """Her nickname, or a stand-in until her profile has one."""
+    return name_of(summary.mother)
+
+
+def name_of(mother: Mother) -> str:
+    """Her nickname, or "Mother 2" (her place in the order the mothers were added)."""
+    return mother.nickname or _("Mother %(n)d") % {"n": mother.number}
 
 
 def whose_text(name: str, day: int | None) -> str:
