@@ -277,3 +277,15 @@ def test_her_own_and_her_familys_phones_travel_in_a_backup_and_the_newer_edit_wi
         c.data.restore(a.data.export(at=SAVED))
         restored = given(c.mother(a.mother_id).profile.get())
         assert (restored.mother_tel, restored.family_tel) == ("tel:+6281311112222", "tel:+6281233334444")
+
+
+def test_keeping_her_on_the_list_after_day_42_travels_in_a_merge_and_so_does_letting_her_go(devices):
+    a, b = devices
+    siti(a, phone=None, notes="A")
+    b.data.restore(a.data.export(at=SAVED))  # the same Siti on B
+    b.mothers.keep(a.mother_id, True, at=T0 + timedelta(days=60))  # kept on B's list
+    a.data.merge(b.data.export(at=SAVED))
+    assert given(a.mothers.get(a.mother_id)).kept
+    b.mothers.keep(a.mother_id, False, at=T0 + timedelta(days=61))  # and let go again, later
+    a.data.merge(b.data.export(at=SAVED))
+    assert not given(a.mothers.get(a.mother_id)).kept

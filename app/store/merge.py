@@ -44,6 +44,7 @@ _DETAILS = (
     "mother_phone",
     "family_phone",
     "archived_at",
+    "kept_at",
 )
 # Records that never change once written, and the instant that tells two of one mother's apart.
 _WRITTEN_ONCE = {"quiz_results": "taken_at", "skills_checks": "checked_at"}
@@ -52,7 +53,7 @@ _WRITTEN_ONCE = {"quiz_results": "taken_at", "skills_checks": "checked_at"}
 class Kind(StrEnum):
     """What differed between this device and the backup."""
 
-    DETAILS = "details"  # her nickname, the baby's birth date, the phone numbers, archived or not
+    DETAILS = "details"  # her nickname, the baby's birth date, the phone numbers, archived or kept
     REPORT = "report"  # a day's report
     REMINDER = "reminder"  # a reminder time
     MASSAGE = "massage"  # a massage's record (its ending, her rating)
