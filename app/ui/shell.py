@@ -108,6 +108,14 @@ def _visitor_language() -> str | None:
     return getattr(state, "lang", None)
 
 
+def notice_lift(height: float | None) -> float:
+    """The notice's distance from the bottom of a page `height` tall: its lower edge about a
+    quarter of the way down, its top (a two-line notice is about 72 px) below the app bar."""
+    if not height:
+        return 0
+    return max(0.0, min(height * 0.72, height - 170))
+
+
 @ft.component
 def App(app: AppState) -> Any:
     page = ft.context.page
@@ -128,6 +136,10 @@ def App(app: AppState) -> Any:
                 ft.SnackBar(
                     ft.Semantics(content=ft.Text(app.notice, size=16), live_region=True, identifier="notice"),
                     duration=4000,
+                    # Near the top, under the title: at the bottom it would cover the screen's
+                    # buttons for its 4 seconds (the next tap, "Done", landed on the notice).
+                    behavior=ft.SnackBarBehavior.FLOATING,
+                    margin=ft.Margin.only(left=16, right=16, bottom=notice_lift(page.height)),
                 )
             )
             app.notice = None

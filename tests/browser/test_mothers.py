@@ -151,3 +151,28 @@ def test_the_list_and_the_role_in_english(open_app, server):
     tap(app, "open-mothers")
     app.wait_for("add-mother")
     see(app, "Mothers")
+
+
+def in_view_unscrolled(app, identifier: str, above: float = 800) -> None:
+    """The control is on the first screen (360x800) as it opens, nothing scrolled: fully above
+    `above` (the top of the screen's fixed bottom buttons, where there are any)."""
+    box = app.wait_for(identifier).bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= above, (identifier, box)
+
+
+def test_a_midwife_is_asked_first_and_finds_her_visit_without_scrolling(open_app, server):
+    """The role question is the first thing on a new phone; a midwife's Today has the visit of
+    the mother shown on its first screen (it used to be the last button, four screens down)."""
+    app = open_app("en", skip_intro=False)
+    app.wait_for("intro-done")
+    in_view_unscrolled(app, "role-question", above=800 - 88)  # "Let's begin" is fixed at the bottom
+    in_view_unscrolled(app, "role-midwife", above=800 - 88)
+    tap(app, "role-midwife")
+    app.tap("intro-done")
+    app.wait_for("add-mother")  # a midwife starts from her mothers
+    app.tap("back")
+    app.wait_for("start-session")
+    in_view_unscrolled(app, "open-visit")
+    app.shot("63-midwife-today")
+    app.tap("open-visit")
+    app.see("Midwife's visit")

@@ -51,6 +51,18 @@ def Intro() -> ft.View:
 
     controls: list[ft.Control] = [
         kit.heading(_("Oxytocin massage"), 24),
+        # Asked first, on the first screen without scrolling (a midwife's Home differs).
+        kit.tagged(kit.heading(_("Who is using the app?"), 20), "role-question"),
+        role_choice(app),
+        kit.body(
+            _(
+                "A midwife sees the list of her mothers first. Everyone can use every part of the app; "
+                "change this any time in Settings."
+            ),
+            size=15,
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
+        ft.Divider(),
         _point(
             ft.Icons.SPA,
             _("What it is"),
@@ -77,17 +89,6 @@ def Intro() -> ft.View:
             ft.Icons.LOCK_OUTLINE,
             _("Private"),
             _("Everything you record stays on this phone. The app never needs the internet."),
-        ),
-        ft.Divider(),
-        kit.tagged(kit.heading(_("Who is using the app?"), 20), "role-question"),
-        role_choice(app),
-        kit.body(
-            _(
-                "A midwife sees the list of her mothers first. Everyone can use every part of the app; "
-                "change this any time in Settings."
-            ),
-            size=15,
-            color=ft.Colors.ON_SURFACE_VARIANT,
         ),
     ]
     bottom = [kit.primary_button(_("Let's begin"), done, "intro-done", icon=ft.Icons.ARROW_FORWARD)]

@@ -194,6 +194,8 @@ def _mothers_card(app: AppState) -> ft.Control | None:
                 "showing-mother",
             )
         )
+    if app.role is Role.MIDWIFE:  # her work with the mother shown, on the first screen without scrolling
+        lines.append(visit_entry(lambda e: app.go(VISIT_ROUTE)))
     warned = [row for row in active if row.flags]  # most urgent first (MothersService.summaries)
     if warned:
         names = ", ".join(mother_name(row) for row in warned[:3]) + (", …" if len(warned) > 3 else "")
@@ -354,7 +356,7 @@ def Today() -> ft.View:
         kit.secondary_button(_("Massage history"), lambda e: app.go("/history"), "open-history", icon=ft.Icons.HISTORY),
         kit.secondary_button(_("Reminders"), lambda e: app.go("/reminders"), "open-reminders", icon=ft.Icons.ALARM),
         kit.secondary_button(_("Mother and baby"), lambda e: app.go("/profile"), "edit-profile", icon=ft.Icons.PERSON),
-        visit_entry(lambda e: app.go(VISIT_ROUTE)),
+        *([] if app.role is Role.MIDWIFE else [visit_entry(lambda e: app.go(VISIT_ROUTE))]),  # hers: at the top
     ]
 
     def resume_it(e: Any) -> None:
