@@ -102,3 +102,28 @@ def test_screenshots_of_the_list_at_300(open_app, seeded, lang, scheme):
     scroll_to(app, str(first_finished.get_attribute("flt-semantics-identifier")))
     app.page.mouse.move(5, 795)
     app.shot(f"71-mothers-300-finished-{scheme}")
+
+
+def test_at_300_a_kf_visit_marked_done_leaves_the_week(open_app, seeded):
+    """Her week across 300 mothers: the mother whose KF2 was never marked done is owed it; she
+    marks it done (picked in the form, as the visit now due is KF3), and the week no longer lists it."""
+    server, who = seeded
+    app = open_app("en", skip_intro=False)  # a midwife's app opens on her list
+    tap(app, "open-due")
+    overdue, kf3 = f"due-{who.kf_overdue}-kf2", f"due-{who.kf_overdue}-kf3"
+    app.wait_for(overdue)
+    app.wait_for(kf3)  # due now, its window open until day 28
+    app.shot("75-due-300")
+    tap(app, overdue)
+    tap(app, "kf-mark-done")
+    tap(app, "done-visit-kf2")
+    app.tap("visit-done-save")
+    app.wait_for("kf-undo-kf2")
+    assert rows(
+        server,
+        "SELECT visit FROM visits WHERE mother_id = ? AND undone_at IS NULL AND visit = 'kf2'",
+        (who.kf_overdue,),
+    ) == [("kf2",)]
+    app.tap("back")
+    app.wait_for(kf3)
+    app.until(lambda: app.el(overdue).count() == 0, what="her KF2 left the week")
