@@ -340,8 +340,8 @@ def open_app(browser, server):
         # motion: the browser's prefers-reduced-motion. "reduce" (a person who turned animations off)
         # unless a test says otherwise: the massage markers then step instead of gliding, which is
         # all it changes, and spares the CPU a software-rendered frame every 16 ms (the gliding
-        # markers cost Chromium more than one of the two cores here). The main demonstration
-        # (test_session_flow) and the screenshots keep the default, gliding markers.
+        # markers cost Chromium more than one of the two cores here). The landmarks walk
+        # (test_massage_direction) and the screenshots keep the default, gliding markers.
         ctx = browser.new_context(
             viewport=PHONE,
             locale=LOCALES[lang],
