@@ -196,13 +196,18 @@ class FormState:
 
     def put(self, name: str, value: str) -> dict[str, str]:
         """A text the app puts into a field (e.g. a date picked in a calendar): the page is sent it."""
+        # The text first, then the revision: each assignment may redraw the screen (another
+        # thread), and a redraw that saw the new revision with the old text would send the page
+        # the old text, after which the new one would never be sent (same revision).
+        fields = self.edit(name, value)
         self.revisions = {**self.revisions, name: self.revision(name) + 1}
-        return self.edit(name, value)
+        return fields
 
     def replace(self, fields: dict[str, str]) -> None:
         """All fields set by the app (e.g. "Discard changes"): the page is sent every text box's text."""
-        self.revisions = {name: self.revision(name) + 1 for name in {*self.fields, *fields}}
-        self.fields = dict(fields)
+        revisions = {name: self.revision(name) + 1 for name in {*self.fields, *fields}}
+        self.fields = dict(fields)  # the texts first, then the revisions (see `put`)
+        self.revisions = revisions
 
     def revision(self, name: str) -> int:
         return self.revisions.get(name, 0)

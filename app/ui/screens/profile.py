@@ -210,9 +210,8 @@ def ask_about_reports(app: AppState, form: FormState, save: Any) -> None:
 
     def keep(e: Any) -> None:
         page.pop_dialog()
-        saved = app.scope.diary.profile()
-        if saved is not None:  # the form shows the saved date again; the rest stays as typed
-            form.put("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED))
+        saved = app.scope.diary.profile()  # the form shows the saved date again (none: none)
+        form.put("baby_birth_date", saved.baby_birth_date.strftime(DATE_TYPED) if saved is not None else "")
 
     words = {
         "n": n,
