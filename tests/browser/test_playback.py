@@ -315,6 +315,9 @@ def test_pause_silences_at_once(open_app):
     sounds = heard(app)
     assert [h.name for h in sounds][-2:] == ["en/hand_thumbs", "en/paused"]
     assert overlaps(sounds) == []
+    app.tap("end-top")  # ended, so that the next test's Start begins a new massage (not "resume?")
+    app.tap("confirm-yes")
+    app.wait_for("finish-save")
 
 
 def test_ten_seconds_before_a_rest_ends_he_hears_and_sees_that_the_next_round_is_coming(open_app):
