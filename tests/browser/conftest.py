@@ -26,6 +26,11 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 360, "height": 800}
+# The looks a screen is photographed in: each language once and each theme once (a walk to a screen
+# costs most of a minute on 2 cores); all four with SCREENSHOTS=1.
+LOOKS = [("id", "light"), ("en", "dark")]
+if os.environ.get("SCREENSHOTS") == "1":
+    LOOKS += [("id", "dark"), ("en", "light")]
 LOCALES = {"id": "id-ID", "en": "en-GB"}
 
 

@@ -6,10 +6,9 @@ to tests/artifacts (technique, landmarks, landmarks-oil, round-start, today)."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
+from tests.browser.conftest import LOOKS
 from tests.browser.test_session_flow import answer_safety, reveal, tap_in_view
 
 WORDS = {
@@ -28,13 +27,7 @@ WORDS = {
 }
 
 
-# Each language once and each theme once (a walk is most of a minute); all four with SCREENSHOTS=1.
-CASES = [("id", "light"), ("en", "dark")]
-if os.environ.get("SCREENSHOTS") == "1":
-    CASES += [("id", "dark"), ("en", "light")]
-
-
-@pytest.mark.parametrize(("lang", "scheme"), CASES)
+@pytest.mark.parametrize(("lang", "scheme"), LOOKS)
 def test_the_landmarks_say_where_to_start_and_stop_and_to_oil_the_hands_now(open_app, lang, scheme):
     app = open_app(lang, color_scheme=scheme, motion="no-preference")
     suffix = "" if scheme == "light" else "-dark"

@@ -19,7 +19,7 @@ import pytest
 
 from tests.app_server import AppServer, start_app
 from tests.benchmarks.mothers_list import first_row_seconds, scroll_step_seconds, seed_device
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, LOOKS
 from tests.browser.test_diary_flow import rows, scroll_to, tap, type_into
 from tests.seed_many import Seeded
 
@@ -92,7 +92,7 @@ def test_who_needs_her_is_on_the_first_screen_and_search_finds_page_10(open_app,
     assert took < FIRST_ROW_BOUND_S, figures
 
 
-@pytest.mark.parametrize(("lang", "scheme"), [("id", "light"), ("en", "light"), ("id", "dark"), ("en", "dark")])
+@pytest.mark.parametrize(("lang", "scheme"), LOOKS)
 def test_screenshots_of_the_list_at_300(open_app, seeded, lang, scheme):
     server, who = seeded
     app = open_app(lang, color_scheme=scheme, skip_intro=False)

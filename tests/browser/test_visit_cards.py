@@ -18,6 +18,7 @@ from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import DailyReport, Flow
 from app.services.own_voice import OwnVoice, folder_for
 from app.store.db import open_store
+from tests.browser.conftest import LOOKS
 from tests.browser.test_diary_flow import rows, scroll_to, tap, type_into
 from tests.browser.test_go_now import RECORD_OPENED
 from tests.test_own_voice import tone
@@ -80,8 +81,7 @@ def test_the_visit_names_her_and_calls_her_family(open_app):
     assert app.page.evaluate("() => window.__opened") == ["tel:+6281233334444"]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("lang", "scheme"), LOOKS)
 def test_the_visit_screens_in_both_languages_and_themes(open_app, server, lang, scheme):
     app = _to_visit(open_app, lang, scheme)
     app.lang = f"{lang}-{scheme}"
