@@ -78,7 +78,7 @@ def _pdf_text(data: bytes) -> str:
             "en",
             [
                 "Monthly recap",
-                "November 2026: 1 Nov to 30 Nov 2026",
+                "November 2026 From 1 Nov to 30 Nov 2026",
                 "A mother visited: a postnatal visit (KF) marked done in the month",
                 "Mothers visited: 2",
                 "Families taught: 1",
@@ -95,7 +95,7 @@ def _pdf_text(data: bytes) -> str:
             "id",
             [
                 "Rekap bulanan",
-                "November 2026: 1 Nov sampai 30 Nov 2026",
+                "November 2026 Dari 1 Nov sampai 30 Nov 2026",
                 "Ibu yang dikunjungi: 2",
                 "Keluarga yang diajari: 1",
                 "Keterampilan lulus (semua langkah benar): 1 keluarga, dari 1 pemeriksaan keterampilan",

@@ -36,15 +36,14 @@ def month_text(month: Month) -> str:
 
 
 def period_text(r: Recap) -> str:
+    """The days counted: "1 Nov to 30 Nov 2026", or up to today in a month not over yet."""
     month = r.counts.month
     if r.so_far:
-        return _("%(month)s, from %(start)s to today, %(end)s (the month is not over yet)") % {
-            "month": month_text(month),
+        return _("From %(start)s to today, %(end)s (the month is not over yet)") % {
             "start": format_date(month.first, "d MMM"),
-            "end": format_date(r.today, "d MMM"),
+            "end": format_date(r.today, "d MMM y"),
         }
-    return _("%(month)s: %(start)s to %(end)s") % {
-        "month": month_text(month),
+    return _("From %(start)s to %(end)s") % {
         "start": format_date(month.first, "d MMM"),
         "end": format_date(month.last, "d MMM y"),
     }
@@ -104,7 +103,7 @@ def visit_lines(r: Recap) -> list[str]:
 def quiz_score_line(q: QuizRecap) -> str:
     label = t(PHASES, q.phase)
     if not q.attempts:
-        return _("%(phase)s: no quiz this month") % {"phase": label}
+        return _("%(phase)s: no quiz in the month") % {"phase": label}
     return ngettext(
         "%(phase)s: %(n)d quiz, average score %(pct)s",
         "%(phase)s: %(n)d quizzes, average score %(pct)s",
@@ -168,7 +167,7 @@ class Section:
 def sections(r: Recap, *, names: bool = False) -> list[Section]:
     """Everything the recap says, in the order the screen and the PDF show it."""
     return [
-        Section("overview", _("The month's work"), overview_lines(r)),
+        Section("overview", _("Mothers and families"), overview_lines(r)),
         Section("visits", _("Postnatal visits done (KF1-KF4)"), visit_lines(r)),
         Section("quiz", _("Teach-back quiz, before and after teaching"), quiz_lines(r)),
         Section("flags", _("Warning signs in the daily reports"), flag_lines(r, names=names)),

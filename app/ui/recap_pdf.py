@@ -9,7 +9,7 @@ from fpdf.enums import XPos, YPos
 
 from app.i18n import _
 from app.services.recap import Recap
-from app.ui.recap_export import made_text, period_text, scope_text, sections, title
+from app.ui.recap_export import made_text, month_text, period_text, scope_text, sections, title
 from app.ui.screens.diary_labels import VISIT_WINDOWS
 from app.ui.screens.labels import t
 from app.ui.summary_export import APP_NAME, FONT_DIR
@@ -36,20 +36,21 @@ def pdf_bytes(r: Recap) -> bytes:
 
     def text(line: str, size: float = 10, bold: bool = False, gap: float = 0.8) -> None:
         pdf.set_font("DejaVu", "B" if bold else "", size)
-        pdf.multi_cell(width, size * 0.5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, size * 0.5, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(gap)
 
     pdf.set_text_color(0, 105, 92)
     text(f"{APP_NAME}: {title()}", 17, bold=True, gap=1)
     pdf.set_text_color(0, 0, 0)
-    text(period_text(r), 13, bold=True, gap=1)
+    text(month_text(r.counts.month), 14, bold=True, gap=0.5)
+    text(period_text(r), 11, gap=1)
     text(made_text(r), 9)
     text(scope_text(), 9, gap=3)
     for section in sections(r):
         text(section.title, 12, bold=True, gap=1)
         if section.key == "visits":
             pdf.set_font("DejaVu", "", 9)
-            with pdf.table(col_widths=(12, 40, 14, 14, 18, 18), text_align="CENTER", line_height=5) as table:
+            with pdf.table(col_widths=(20, 44, 16, 18, 18, 20), text_align="CENTER", line_height=5) as table:
                 table.row([_("Visit"), _("When"), _("On time"), _("Late"), _("Before the window"), _("No birth date")])
                 for visit, c in r.counts.visits.items():
                     window = t(VISIT_WINDOWS, visit)
