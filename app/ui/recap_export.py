@@ -9,6 +9,7 @@ mothers with a warning sign, since she is the one who follows them up.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from app.domain.quiz import QUESTIONS
 from app.domain.recap import Month, QuizRecap, VisitCounts
@@ -143,18 +144,24 @@ def flag_count_line(r: Recap) -> str:
     ) % {"n": len(c.flagged), "go_now": c.flagged_go_now, "today": c.flagged_today}
 
 
+def flagged_texts(r: Recap) -> list[tuple[UUID, str]]:
+    """Each mother with a warning sign (for the screen only): her name, the level, the first day."""
+    out = []
+    for f in r.counts.flagged:
+        mother = r.mothers.get(f.mother_id)
+        name = (mother.nickname or _("Mother %(n)d") % {"n": mother.number}) if mother else _("(no name given)")
+        text = _("%(name)s: %(level)s, from %(day)s") % {
+            "name": name,
+            "level": t(LEVELS, f.urgency),
+            "day": format_date(f.first_day, "EEE d MMM"),
+        }
+        out.append((f.mother_id, text))
+    return out
+
+
 def flag_lines(r: Recap, *, names: bool) -> list[str]:
     """The count, then (`names`, on the screen only) each mother: her name, the level, the day."""
-    lines = [flag_count_line(r)]
-    if names:
-        for f in r.counts.flagged:
-            mother = r.mothers.get(f.mother_id)
-            name = (mother.nickname or _("Mother %(n)d") % {"n": mother.number}) if mother else _("(no name given)")
-            lines.append(
-                _("%(name)s: %(level)s, from %(day)s")
-                % {"name": name, "level": t(LEVELS, f.urgency), "day": format_date(f.first_day, "EEE d MMM")}
-            )
-    return lines
+    return [flag_count_line(r), *(text for _id, text in flagged_texts(r) if names)]
 
 
 @dataclass

@@ -70,6 +70,9 @@ def begin(open_app, lang: str, scheme: str = "light"):
     first.first.wait_for(state="attached")
     if app.el("intro-done").count():
         app.tap("intro-done")
+    app.wait_for("open-recap")
+    app.page.mouse.move(5, 795)
+    app.shot("79-mothers-with-recap")
     tap(app, "open-recap")
     app.wait_for("recap-month")
     return app
@@ -91,7 +94,7 @@ def test_the_recap_switches_month_and_downloads_the_csv(open_app, server, mother
     see(app, "Ani: go to a health facility now")  # on the screen she follows her up by name
     app.page.mouse.move(5, 795)
     app.shot("80-recap")
-    scroll_to(app, "recap-flags")
+    scroll_to(app, f"recap-flagged-{mothers['Ani']}")
     app.shot("83-recap-flags")
 
     tap(app, "recap-next")
@@ -121,6 +124,10 @@ def test_the_recap_switches_month_and_downloads_the_csv(open_app, server, mother
     app.wait_for("recap-status")
     see(app, f"Saved as pijat-oksitosin-recap-{LAST.code}.csv.")
     app.shot("81-recap-saved")
+
+    tap(app, f"recap-flagged-{mothers['Ani']}")  # she follows up the mother with the sign
+    app.wait_for("kf-mark-done")
+    see(app, "Ani · day")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -296,7 +296,7 @@ def Mothers() -> ft.View:
         set_finished_shown(pages.PAGE)
 
     # The KF visits due this week, and the month's recap: both across all mothers.
-    controls: list[ft.Control] = [due_entry(app), recap_entry(app)]
+    controls: list[ft.Control] = [ft.Row([due_entry(app, in_row=True), recap_entry(app, in_row=True)], spacing=8)]
     if len(everyone.everyone) > FILTER_FROM:
         controls.append(
             kit.tagged(

@@ -8,6 +8,7 @@ follows them up."""
 from __future__ import annotations
 
 from typing import Any, cast
+from uuid import UUID
 
 import flet as ft
 
@@ -16,15 +17,18 @@ from app.i18n import _, to_thread
 from app.ui import kit
 from app.ui import recap_export as export
 from app.ui.recap_csv import csv_bytes
+from app.ui.screens.visit import ROUTE as VISIT_ROUTE
 from app.ui.state import AppState, use_app, use_visitor
 
 ROUTE = "/recap"
 MIME = {"pdf": "application/pdf", "csv": "text/csv"}
 
 
-def recap_entry(app: AppState) -> ft.Control:
-    """The button to this screen (the mothers list's top)."""
-    return kit.secondary_button(_("Monthly recap"), lambda e: app.go(ROUTE), "open-recap", icon=ft.Icons.SUMMARIZE)
+def recap_entry(app: AppState, *, in_row: bool = False) -> ft.Control:
+    """The button to this screen (the mothers list's top, beside "Visits this week")."""
+    return kit.secondary_button(
+        _("Monthly recap"), lambda e: app.go(ROUTE), "open-recap", icon=ft.Icons.SUMMARIZE, in_row=in_row
+    )
 
 
 def _step(icon: ft.IconData, label: str, on_click: Any, identifier: str, *, disabled: bool) -> ft.Control:
@@ -50,8 +54,44 @@ def _step(icon: ft.IconData, label: str, on_click: Any, identifier: str, *, disa
     )
 
 
-def _card(title: str, lines: list[str], identifier: str) -> ft.Control:
-    controls: list[ft.Control] = [kit.heading(title, 17), *[kit.body(line, size=15) for line in lines]]
+def _open(app: AppState, mother_id: UUID) -> None:
+    if not app.can_switch():
+        app.tell(_("A massage is running. End it first, then choose another mother."))
+        return
+    app.choose_mother(mother_id)
+    app.go(VISIT_ROUTE)
+
+
+def _flagged_row(app: AppState, mother_id: UUID, text: str) -> ft.Control:
+    """A mother with a warning sign in the month: a tap opens her visit, to follow her up."""
+    body = ft.Container(
+        ft.Row(
+            [
+                kit.flag_icon(True, 22),
+                ft.Text(text, size=15, weight=ft.FontWeight.W_600, expand=True),
+                ft.Icon(ft.Icons.CHEVRON_RIGHT, color=ft.Colors.ON_SURFACE_VARIANT),
+            ],
+            spacing=8,
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        on_click=lambda e: _open(app, mother_id),
+        ink=True,
+        border_radius=8,
+        padding=ft.Padding.symmetric(vertical=14),  # 15 px text + 28: at least a 48 px target
+    )
+    return ft.Semantics(
+        content=body,
+        identifier=f"recap-flagged-{mother_id}",
+        label=_("%(who)s. Open her visit") % {"who": text},
+        button=True,
+        container=True,
+        exclude_semantics=True,
+        on_tap=lambda e: _open(app, mother_id),
+    )
+
+
+def _card(title: str, lines: list[str], identifier: str, extra: list[ft.Control] | None = None) -> ft.Control:
+    controls: list[ft.Control] = [kit.heading(title, 17), *[kit.body(line, size=15) for line in lines], *(extra or [])]
     return kit.tagged(ft.Card(content=ft.Container(ft.Column(controls, spacing=6), padding=14)), identifier)
 
 
@@ -121,8 +161,11 @@ def Recap() -> ft.View:
         kit.tagged(kit.body(export.period_text(found), weight=ft.FontWeight.W_600), "recap-period"),
         kit.body(export.scope_text(), size=14, color=ft.Colors.ON_SURFACE_VARIANT),
     ]
-    for section in export.sections(found, names=True):
-        controls.append(_card(section.title, section.lines, f"recap-{section.key}"))
+    for section in export.sections(found):
+        extra = None
+        if section.key == "flags":  # named on her phone only: she follows them up
+            extra = [_flagged_row(app, mother_id, text) for mother_id, text in export.flagged_texts(found)]
+        controls.append(_card(section.title, section.lines, f"recap-{section.key}", extra))
     bottom: list[ft.Control] = [
         ft.Row(
             [
