@@ -104,7 +104,8 @@ def Recap() -> ft.View:
     said, set_said = ft.use_state(("", ""))  # ("ok" | "problem", what happened to the last file)
     month: Month = chosen or service.default_month()
     latest = service.latest_month()
-    found = service.recap(month)
+    # Counted again only for another month or after a write (not when a "Saved as" line appears).
+    found = ft.use_memo(lambda: service.recap(month), [month, visitor.revision.number])
 
     def go_to(target: Month) -> None:
         set_chosen(target)
