@@ -96,6 +96,9 @@ def test_the_recap_switches_month_and_downloads_the_csv(open_app, server, mother
     app.shot("80-recap")
     scroll_to(app, f"recap-flagged-{mothers['Ani']}")
     app.shot("83-recap-flags")
+    for target in ("recap-previous", "recap-next", f"recap-flagged-{mothers['Ani']}"):
+        box = app.el(target).bounding_box()
+        assert box is not None and box["height"] >= 48 and box["width"] >= 48, (target, box)
 
     tap(app, "recap-next")
     this_name = datetime.combine(TODAY, time()).strftime("%B %Y")
