@@ -39,6 +39,7 @@ from app.store.repositories import (
     DraftRepository,
     MothersRepository,
     ProfileRepository,
+    RecapRepository,
     ReminderRepository,
     SessionRepository,
     SettingsRepository,
@@ -80,7 +81,7 @@ class Store:
     only, so code written for one family works unchanged for any mother; `store.mother(uuid)`
     gives another mother's view on the same connection (the app's `MotherScope` holds one).
     `open_store` gives the first mother's (a one-family device's; tests use it). `settings`,
-    `mothers`, `visit_plan` and `data` are the device's, shared by every mother.
+    `mothers`, `visit_plan`, `recap` and `data` are the device's, shared by every mother.
 
     `db` is the sqlite_utils Database, for repositories only: code outside app/store must not
     speak SQL. A new repository: its own module in repositories/ (subclass `MotherRepository`
@@ -100,6 +101,7 @@ class Store:
         self.data = DataRepository(db, self.lock)
         self.mothers = MothersRepository(db, self.lock)
         self.visit_plan = VisitPlanRepository(db, self.lock)
+        self.recap = RecapRepository(db, self.lock)
         if mother_id is None:
             mother_id = self._first_mother()
         self.mother_id = mother_id

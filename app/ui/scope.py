@@ -28,6 +28,7 @@ from app.services.data import DataService
 from app.services.diary import DiaryService
 from app.services.mothers import MothersService
 from app.services.preferences import PreferencesService
+from app.services.recap import RecapService
 from app.services.reminders import ReminderService
 from app.services.session import SessionController
 from app.services.summary import SummaryService
@@ -75,6 +76,7 @@ class Visitor:
         self.preferences = PreferencesService(store)
         self.data = DataService(store, clock)
         self.due = DueService(store, clock)  # the KF visits due this week, all mothers
+        self.recap = RecapService(store, clock)  # the month's recap, all mothers
         self.files: Any = None  # app.ui.files.Files: share/download, pick
         self.devices: Any = None  # app.ui.devices.Devices: sound, vibration, the recorder
 

@@ -12,6 +12,7 @@ from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.drafts import DraftRepository
 from app.store.repositories.mothers import MothersRepository
 from app.store.repositories.profile import ProfileRepository
+from app.store.repositories.recap import RecapRepository
 from app.store.repositories.reminders import ReminderRepository
 from app.store.repositories.sessions import (
     FINISH_EVENT_KIND,
@@ -32,6 +33,7 @@ __all__ = [
     "MotherRepository",
     "MothersRepository",
     "ProfileRepository",
+    "RecapRepository",
     "ReminderRepository",
     "Repository",
     "SessionRepository",

@@ -41,7 +41,7 @@ class TeachingRepository(MotherRepository):
             "ORDER BY taken_at DESC, id DESC LIMIT ?",
             [self.mother_key, -1 if limit is None else limit],
         )
-        return self._readable(rows, "uuid", _quiz)
+        return self._readable(rows, "uuid", quiz_from_row)
 
     def add_skills(
         self,
@@ -78,10 +78,10 @@ class TeachingRepository(MotherRepository):
             "WHERE mother_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?",
             [self.mother_key, -1 if limit is None else limit],
         )
-        return self._readable(rows, "uuid", _skills)
+        return self._readable(rows, "uuid", skills_from_row)
 
 
-def _quiz(row: dict[str, Any]) -> QuizAttempt:
+def quiz_from_row(row: dict[str, Any]) -> QuizAttempt:
     answers = json.loads(row["answers"])
     if not isinstance(answers, dict):
         raise TypeError("answers must be an object")
@@ -97,7 +97,7 @@ def _quiz(row: dict[str, Any]) -> QuizAttempt:
     )
 
 
-def _skills(row: dict[str, Any]) -> SkillsCheck:
+def skills_from_row(row: dict[str, Any]) -> SkillsCheck:
     steps = json.loads(row["steps"])
     if not isinstance(steps, dict):
         raise TypeError("steps must be an object")

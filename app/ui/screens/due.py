@@ -20,10 +20,10 @@ from app.ui.state import AppState, use_app, use_visitor
 ROUTE = "/due"
 
 
-def due_entry(app: AppState, count: int | None = None) -> ft.Control:
+def due_entry(app: AppState, count: int | None = None, *, in_row: bool = False) -> ft.Control:
     """The button to this screen (the mothers list's top, the midwife's Today)."""
     label = _("Visits this week") if count is None else _("Visits this week (%(n)d)") % {"n": count}
-    return kit.secondary_button(label, lambda e: app.go(ROUTE), "open-due", icon=ft.Icons.EVENT_NOTE)
+    return kit.secondary_button(label, lambda e: app.go(ROUTE), "open-due", icon=ft.Icons.EVENT_NOTE, in_row=in_row)
 
 
 def when_text(row: DueRow) -> str:

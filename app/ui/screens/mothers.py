@@ -30,6 +30,7 @@ from app.ui.screens.due import due_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
+from app.ui.screens.recap import recap_entry
 from app.ui.screens.whose import mother_name, name_of
 from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
 from app.ui.text_box import TextBox
@@ -294,7 +295,8 @@ def Mothers() -> ft.View:
         set_shown(pages.PAGE)  # a new search starts at its first page
         set_finished_shown(pages.PAGE)
 
-    controls: list[ft.Control] = [due_entry(app)]  # the KF visits due this week, all mothers
+    # The KF visits due this week, and the month's recap: both across all mothers.
+    controls: list[ft.Control] = [ft.Row([due_entry(app, in_row=True), recap_entry(app, in_row=True)], spacing=8)]
     if len(everyone.everyone) > FILTER_FROM:
         controls.append(
             kit.tagged(
