@@ -94,8 +94,7 @@ class Store:
         self._release: Callable[[], None] = lambda: None
         # The store that opened the connection: closing any view closes it; a view keeps it alive.
         self._root: Store = self
-        # Flet runs event handlers and timers on worker threads that share this one connection;
-        # the lock keeps one thread's transaction from swallowing another thread's writes.
+        # Worker threads share this connection; the lock keeps their transactions apart.
         self.lock = lock if lock is not None else threading.RLock()
         self.settings = SettingsRepository(db, self.lock)
         self.data = DataRepository(db, self.lock)
