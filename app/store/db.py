@@ -7,8 +7,7 @@ Opening never changes a file it cannot use: a file that is empty, not a database
 read-only or from a newer version of the app raises StoreOpenError with a code, and the file
 stays byte for byte as it was. A fresh database is built under a temporary name and linked into
 place whole, so an empty file under the real name is always a damaged diary, never a new one.
-What an interrupted run left beside it (temporaries, a -wal whose database is gone) is dealt with
-first, in app/store/leftovers.py.
+What an interrupted run left beside it is dealt with first (app/store/leftovers.py).
 """
 
 from __future__ import annotations
@@ -119,8 +118,8 @@ class Store:
             return NO_MOTHER
 
     def mother(self, mother_id: UUID) -> Store:
-        """The same open database as mother `mother_id` sees it (her diary, sessions, drafts,
-        profile, teaching and reminders). Cheap: no query; a UUID of no mother reads as empty."""
+        """The same open database as mother `mother_id` sees it. Cheap: no query; a UUID of no
+        mother reads as empty."""
         view = Store(self.db, mother_id=mother_id, lock=self.lock)
         view._root = self._root
         return view
@@ -150,8 +149,8 @@ class Store:
 
 
 def connect(path: Path) -> Database:
-    """The configured connection in WAL mode, without checks or migrations (tests use it to
-    build old schemas). Creates the file if missing."""
+    """The configured connection in WAL mode, without checks or migrations (tests build old
+    schemas with it); creates the file if missing."""
     path = Path(path)
     private_dir(path.parent)
     db = Database(sqlite3.connect(path, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000))
