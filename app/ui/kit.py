@@ -26,6 +26,8 @@ WARNING_INK = ft.Colors.ERROR
 CALM_ACCENT = "#CC5500"
 MIN_TARGET = 48
 PRIMARY_HEIGHT = 56
+# Route -> the height of its screen's fixed bottom bar as last drawn (0: none), for the notice.
+BOTTOM_BARS: dict[str, float] = {}
 
 Handler = Callable[[Any], Any] | None
 Icon = ft.IconData  # a Material icon, ft.Icons.X
@@ -341,6 +343,10 @@ def screen(
         ref=body_ref,
     )
     parts: list[ft.BaseControl] = [ft.Container(body_column, expand=True, padding=ft.Padding.symmetric(horizontal=16))]
+    # The height of the fixed bottom bar (a notice floats above it, never over its buttons).
+    BOTTOM_BARS[route.split("?")[0]] = (
+        24 + sum(getattr(c, "height", None) or PRIMARY_HEIGHT for c in bottom) + 8 * (len(bottom) - 1) if bottom else 0
+    )
     if bottom:
         parts.append(
             ft.Container(

@@ -110,14 +110,6 @@ def _visitor_language() -> str | None:
     return getattr(state, "lang", None)
 
 
-def notice_lift(height: float | None) -> float:
-    """The notice's distance from the bottom of a page `height` tall: its lower edge about a
-    quarter of the way down, its top (a two-line notice is about 72 px) below the app bar."""
-    if not height:
-        return 0
-    return max(0.0, min(height * 0.72, height - 170))
-
-
 @ft.component
 def App(app: AppState) -> Any:
     page = ft.context.page
@@ -138,10 +130,13 @@ def App(app: AppState) -> Any:
                 ft.SnackBar(
                     ft.Semantics(content=ft.Text(app.notice, size=16), live_region=True, identifier="notice"),
                     duration=4000,
-                    # Near the top, under the title: at the bottom it would cover the screen's
-                    # buttons for its 4 seconds (the next tap, "Done", landed on the notice).
+                    # Above the screen's fixed bottom bar: over it, it would cover the buttons for
+                    # its 4 seconds (the next tap, "Done", landed on the notice). Not at the top
+                    # either: a form's first question is there.
                     behavior=ft.SnackBarBehavior.FLOATING,
-                    margin=ft.Margin.only(left=16, right=16, bottom=notice_lift(page.height)),
+                    margin=ft.Margin.only(
+                        left=16, right=16, bottom=8 + kit.BOTTOM_BARS.get(app.stack[-1].split("?")[0], 0)
+                    ),
                 )
             )
             app.notice = None

@@ -6,6 +6,7 @@ her. One app server (one database) for the module; the tests run in file order.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 from app.domain.clock import SystemClock
@@ -163,6 +164,8 @@ def in_view_unscrolled(app, identifier: str, above: float = 800) -> None:
 def test_a_midwife_is_asked_first_and_finds_her_visit_without_scrolling(open_app, server):
     """The role question is the first thing on a new phone; a midwife's Today has the visit of
     the mother shown on its first screen (it used to be the last button, four screens down)."""
+    with sqlite3.connect(server.db_file) as db:  # a new phone, as far as the introduction goes
+        db.execute("DELETE FROM settings WHERE key = 'intro_seen'")
     app = open_app("en", skip_intro=False)
     app.wait_for("intro-done")
     in_view_unscrolled(app, "role-question", above=800 - 88)  # "Let's begin" is fixed at the bottom

@@ -68,6 +68,18 @@ def quiz(app, phase: str, wrong: dict[str, str], *, shots: bool) -> None:
     app.el("quiz-review-where").wait_for(state="attached")  # each question's result, with the right answer
     if shots:
         app.shot(f"42-quiz-score-{phase}")
+    # The "saved" notice floats above the fixed Done button, never over it (a tap on Done in its
+    # 4 seconds used to land on the notice).
+    notice, done = app.wait_for("notice"), app.wait_for("quiz-done")
+    box: dict = {}
+
+    def placed() -> bool:
+        box.update(notice.bounding_box() or {})
+        return bool(box)
+
+    app.until(placed, what="the notice on screen")
+    done_box = done.bounding_box()
+    assert done_box is not None and box["y"] + box["height"] <= done_box["y"], (box, done_box)
     app.tap("quiz-done")
     app.wait_for("open-quiz-before")
 
