@@ -156,7 +156,8 @@ def positive_control(app) -> None:
     """A sound of the test's own, played the way the page plays its sounds: the recorder sees it."""
     app.page.evaluate("() => { const a = new Audio('sounds/round_start.wav'); a.play(); }")
     wait_heard(app, "sounds/round_start.wav")
-    assert [h.name for h in heard(app)] == ["chime/round_start"]
+    # (A prompt of the app's may play meanwhile, "paused" after a reload: only ours is looked for.)
+    assert "chime/round_start" in [h.name for h in heard(app)]
     app.page.evaluate("() => { window.__sounds.length = 0; }")
 
 
@@ -290,6 +291,8 @@ def test_after_a_reload_mid_round_the_rest_of_the_massage_is_heard(open_app):
     wait_heard(app, "/ending.", timeout=60_000)
     sounds = heard(app)
     names = [h.name for h in sounds]
+    if names and names[0] == "id/paused":  # said on reconnecting when the server paused it first
+        names = names[1:]
     full = [n for n, _ in expected("id")]
     assert names[:3] == ["id/resuming", "id/count_2", "id/count_1"], names
     rest = names[3:]
