@@ -8,8 +8,10 @@ this machine, now; writes docs/benchmarks.md (or --out). Not part of tests/run.s
 Parts: startup (process start to the first HTTP 200 and to Today's first button in headless
 Chromium), session (a demonstration-speed massage in the browser: countdown, recorded round ends,
 WebSocket messages and server CPU time while running and paused; then every screen, and the
-server's memory), scale (services and screens with years of data, in-process), size (the wheel and
-its dependencies; the database per year).
+server's memory), waits (what a user waits for in the browser: the mothers list, the due view and
+the visit at 3 and 300 mothers, the diary's "All" at two years), restore (a 30 MB backup restored
+from the browser while another visitor taps), scale (services and screens with years of data,
+in-process), size (the wheel and its dependencies; the database per year).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from tests.app_server import ROOT
 
 # Everything below this line in the output file is kept when the figures are written again.
 NOTES_MARKER = "<!-- notes: kept by python -m tests.benchmarks -->"
-PARTS = ("startup", "session", "scale", "size")
+PARTS = ("startup", "session", "waits", "restore", "scale", "size")
 TARGET_START = 1.2
 TARGET_RSS = 1.3
 TARGET_SCREEN_MS = 50.0
@@ -265,6 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     days = args.days or (60 if quick else 730)
     mothers = args.mothers or (5 if quick else 300)
     window = args.window or (3.0 if quick else 10.0)
+    waits_runs = 2 if quick else max(5, starts)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     unknown = parts - set(PARTS)
     if unknown:
@@ -275,7 +278,7 @@ def main(argv: list[str] | None = None) -> None:
     sections: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-run-") as tmp_name:
         tmp = Path(tmp_name)
-        if parts & {"startup", "session"}:
+        if parts & {"startup", "session", "waits", "restore"}:
             from playwright.sync_api import sync_playwright
 
             from tests.benchmarks import browser as b
@@ -288,8 +291,20 @@ def main(argv: list[str] | None = None) -> None:
                     sections += startup_section(b.startup(chromium, tmp, starts))
                 if "session" in parts:
                     print("the timer and memory: two demonstration sessions in the browser (~2 min) ...", flush=True)
-                    r = b.session_and_memory(chromium, tmp, window)
+                    from tests.benchmarks import timer
+
+                    r = timer.session_and_memory(chromium, tmp, window)
                     sections += session_section(r, window) + memory_section(r)
+                if "waits" in parts:
+                    from tests.benchmarks import waits
+
+                    print(f"waits in the browser: {waits_runs} taps each, 3 and {mothers} mothers ...", flush=True)
+                    sections += waits.section(waits.run(chromium, tmp, waits_runs, mothers, days))
+                if "restore" in parts:
+                    from tests.benchmarks import restore
+
+                    print("a 30 MB restore from the browser, another visitor tapping ...", flush=True)
+                    sections += restore.section(restore.run(chromium, tmp))
                 chromium.close()
         scale = None
         if "scale" in parts:
