@@ -221,9 +221,11 @@ def scale_section(s: dict[str, Any]) -> list[str]:
     return out
 
 
-def size_section(z: dict[str, int] | None, s: dict[str, Any] | None) -> list[str]:
+def size_section(z: dict[str, Any] | None, s: dict[str, Any] | None) -> list[str]:
     out = ["## Size", ""]
-    if z:
+    if z and "failed" in z:
+        out.append(str(z["failed"]))
+    elif z:
         top = sorted(((k[4:], v) for k, v in z.items() if k.startswith("pkg:")), key=lambda kv: -kv[1])[:6]
         out.append(
             f"What a user installs: the wheel {z['wheel'] / 1024:.0f} KiB; installed with the runtime "
@@ -323,7 +325,7 @@ def main(argv: list[str] | None = None) -> None:
                 sizes = size.installed_size(tmp / "size")
             except subprocess.CalledProcessError as err:  # no package index here: say so, keep the rest
                 why = (err.stderr or b"").decode(errors="replace").strip().splitlines()[-1:] or ["?"]
-                sections += ["## Size", "", f"Not measured in this run: `pip install` failed ({why[0][:200]}).", ""]
+                sizes = {"failed": f"Not measured in this run: `pip install` failed ({why[0].strip()[:200]})."}  # type: ignore[dict-item]
         if sizes or scale:
             sections += size_section(sizes, scale)
 
