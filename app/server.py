@@ -34,8 +34,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import uploads_dir
 from app.gate import NO_STORE, Access, Gatekeeper
-from app.store.backup import MAX_BYTES
-from app.store.leftovers import clear_uploads
 from app.ui import lost_connection
 
 # Flet's endpoint for uploads (a page-relative address it signs: `upload?f=...&e=...&s=...`).
@@ -223,8 +221,14 @@ def build_app(
         own_voice = folder_for(Path(database))
     if uploads is None and database:
         uploads = uploads_dir(Path(database))
+    max_upload = None
     if uploads is not None:
+        # The store only where uploads come in: the baseline page (tests/benchmarks) loads none of it.
+        from app.store.backup import MAX_BYTES
+        from app.store.leftovers import clear_uploads
+
         clear_uploads(uploads)
+        max_upload = MAX_BYTES + 1  # one byte over: "too large", not cut
     flet_app = flet_web.fastapi.app(
         main,
         assets_dir=assets_dir,
@@ -233,7 +237,7 @@ def build_app(
         web_renderer=ft.WebRenderer.CANVAS_KIT,
         upload_dir=str(uploads) if uploads else None,
         upload_endpoint_path=UPLOAD_PATH if uploads else None,
-        max_upload_size=MAX_BYTES + 1 if uploads else None,  # one byte over: "too large", not cut
+        max_upload_size=max_upload,
         secret_key=secrets.token_urlsafe(32),  # signs the upload addresses of this run only
     )
     return SecurityHeaders(Gatekeeper(OwnVoiceFiles(FletFixes(flet_app), own_voice), access))

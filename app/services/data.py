@@ -15,11 +15,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from app.domain.clock import Clock, local_now
-from app.domain.csvexport import reports_csv, sessions_csv
-from app.domain.fhir import MotherExport, bundle
 from app.domain.mothers import Mother
 from app.domain.plausible import Implausible
 from app.services.own_voice import OwnVoice
@@ -27,6 +26,9 @@ from app.store.backup import BackupError, BackupProblem
 from app.store.db import Store
 from app.store.errors import StoreWriteError
 from app.store.merge import Merged
+
+if TYPE_CHECKING:
+    from app.domain.fhir import MotherExport
 
 APP_FILE_PREFIX = "pijat-oksitosin"
 ALL_MOTHERS = "semua-ibu"  # the name of a file with every mother on the device
@@ -166,11 +168,15 @@ class DataService:
     def reports_csv(self, mother_id: UUID) -> DataFile:
         hers = self.store.mother(mother_id)
         profile = hers.profile.get()
+        from app.domain.csvexport import reports_csv  # the files' makers load when a file is asked for
+
         data = reports_csv(hers.diary.list(), birth_date=profile.baby_birth_date if profile else None, tz=self.tz)
         return DataFile(self._name("reports", "csv"), data, "text/csv")
 
     def sessions_csv(self, mother_id: UUID) -> DataFile:
         sessions = self.store.mother(mother_id).sessions.list()
+        from app.domain.csvexport import sessions_csv
+
         return DataFile(self._name("massages", "csv"), sessions_csv(sessions, tz=self.tz), "text/csv")
 
     def mothers(self) -> list[Mother]:
@@ -184,11 +190,15 @@ class DataService:
         wanted = None if mothers is None else set(mothers)
         chosen = [m for m in everyone if wanted is None or m.id in wanted]
         now = self._now()
+        from app.domain.fhir import bundle
+
         data = json.dumps(bundle([self._export(m) for m in chosen], at=now), ensure_ascii=False, indent=1)
         name = f"{APP_FILE_PREFIX}-fhir-{whose(chosen, every=len(chosen) == len(everyone))}-"
         return DataFile(f"{name}{now.strftime('%Y-%m-%d-%H%M')}.json", data.encode(), "application/fhir+json")
 
     def _export(self, mother: Mother) -> MotherExport:
+        from app.domain.fhir import MotherExport
+
         hers = self.store.mother(mother.id)
         profile = hers.profile.get()
         return MotherExport(

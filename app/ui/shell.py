@@ -8,6 +8,7 @@ Nothing here is shared between visitors: two tabs keep their own language, theme
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import os
 from collections.abc import Callable
@@ -28,75 +29,57 @@ from app.store.errors import StoreOpenError
 from app.ui import kit
 from app.ui.devices import Devices
 from app.ui.files import Files
-from app.ui.screens import (
-    data,
-    diary_history,
-    due,
-    fhir_export,
-    history,
-    intro,
-    mothers,
-    own_voice,
-    profile,
-    quiz,
-    recap,
-    reminders,
-    report,
-    session_finish,
-    session_landmarks,
-    session_position,
-    session_prep,
-    session_run,
-    session_safety,
-    session_setup,
-    session_technique,
-    session_unsafe,
-    settings,
-    skills,
-    store_error,
-    today,
-    visit,
-    visit_done,
-    visit_summary,
-)
+from app.ui.screens import intro, store_error
 from app.ui.screens.voice_settings import voice_mode
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, LANGUAGE_SETTING, THEME_MODES, THEME_SETTING, AppContext, AppState, RevisionContext
 
 log = logging.getLogger(__name__)
 
-# Route -> screen component. Every screen returns an `ft.View` with that route.
-SCREENS: dict[str, Callable[..., Any]] = {
-    HOME: today.Today,
-    "/profile": profile.Profile,
-    "/report": report.Report,
-    "/diary": diary_history.DiaryHistory,
-    "/reminders": reminders.Reminders,
-    "/settings": settings.Settings,
-    data.ROUTE: data.Data,
-    fhir_export.ROUTE: fhir_export.FhirExport,
-    mothers.ROUTE: mothers.Mothers,
-    due.ROUTE: due.Due,
-    recap.ROUTE: recap.Recap,
-    visit_done.ROUTE: visit_done.VisitDone,
-    own_voice.ROUTE: own_voice.OwnVoiceScreen,
-    intro.ROUTE: intro.Intro,
-    "/history": history.History,
-    "/session/setup": session_setup.Setup,
-    "/session/safety": session_safety.Safety,
-    "/session/unsafe": session_unsafe.Unsafe,
-    "/session/prep": session_prep.Prep,
-    "/session/position": session_position.Position,
-    "/session/technique": session_technique.Technique,
-    "/session/landmarks": session_landmarks.Landmarks,
-    "/session/run": session_run.Run,
-    "/session/finish": session_finish.Finish,
-    visit.ROUTE: visit.Visit,
-    quiz.ROUTES[quiz.Phase.BEFORE]: quiz.QuizBefore,
-    quiz.ROUTES[quiz.Phase.AFTER]: quiz.QuizAfter,
-    skills.ROUTE: skills.Skills,
-    visit_summary.ROUTE: visit_summary.Summary,
+# Route -> the module and name of its screen component. Every screen returns an `ft.View` with
+# that route. A screen's module is imported when it is first shown, not at start: the first screen
+# (Today) does not wait for the chart library, the FHIR export or the visit's screens, and a
+# server that never shows them does not hold them (docs/benchmarks.md, start-up and memory).
+SCREENS: dict[str, tuple[str, str]] = {
+    HOME: ("today", "Today"),
+    "/profile": ("profile", "Profile"),
+    "/report": ("report", "Report"),
+    "/diary": ("diary_history", "DiaryHistory"),
+    "/reminders": ("reminders", "Reminders"),
+    "/settings": ("settings", "Settings"),
+    "/data": ("data", "Data"),
+    "/data/fhir": ("fhir_export", "FhirExport"),
+    "/mothers": ("mothers", "Mothers"),
+    "/due": ("due", "Due"),
+    "/recap": ("recap", "Recap"),
+    "/visit/done": ("visit_done", "VisitDone"),
+    "/own-voice": ("own_voice", "OwnVoiceScreen"),
+    intro.ROUTE: ("intro", "Intro"),
+    "/history": ("history", "History"),
+    "/session/setup": ("session_setup", "Setup"),
+    "/session/safety": ("session_safety", "Safety"),
+    "/session/unsafe": ("session_unsafe", "Unsafe"),
+    "/session/prep": ("session_prep", "Prep"),
+    "/session/position": ("session_position", "Position"),
+    "/session/technique": ("session_technique", "Technique"),
+    "/session/landmarks": ("session_landmarks", "Landmarks"),
+    "/session/run": ("session_run", "Run"),
+    "/session/finish": ("session_finish", "Finish"),
+    "/visit": ("visit", "Visit"),
+    "/quiz/before": ("quiz", "QuizBefore"),
+    "/quiz/after": ("quiz", "QuizAfter"),
+    "/skills": ("skills", "Skills"),
+    "/summary": ("visit_summary", "Summary"),
 }
+
+
+def screen_for(route: str) -> Callable[..., Any]:
+    """The component that draws `route` (Today for one it does not know), its module imported on
+    first use."""
+    module, name = SCREENS.get(route.split("?")[0], SCREENS[HOME])
+    return getattr(importlib.import_module(f"app.ui.screens.{module}"), name)
+
+
 MATERIAL_LOCALES = {"id": ft.Locale("id", "ID"), "en": ft.Locale("en", "GB")}
 
 
@@ -150,9 +133,7 @@ def App(app: AppState) -> Any:
         app,
         lambda: RevisionContext(
             app.visitor.revision,
-            lambda: [
-                SCREENS.get(route.split("?")[0], today.Today)(key=f"{i}:{route}") for i, route in enumerate(app.stack)
-            ],
+            lambda: [screen_for(route)(key=f"{i}:{route}") for i, route in enumerate(app.stack)],
         ),
     )
 
@@ -196,8 +177,8 @@ async def main(page: ft.Page) -> None:
     if intro.intro_needed(app):
         app.go(intro.ROUTE)
     elif app.role is Role.MIDWIFE:  # she starts from the list of the mothers she visits
-        app.go(mothers.ROUTE)
-    elif (page.route or "").split("?")[0] == report.ROUTE:  # a link to a day's report (checked there)
+        app.go("/mothers")
+    elif (page.route or "").split("?")[0] == "/report":  # a link to a day's report (checked there)
         app.go(page.route)
 
     def view_pop(e: ft.ViewPopEvent) -> None:
@@ -270,6 +251,7 @@ def warm_up() -> None:
     # Flet imports a control's module on its first use (`ft.Theme` alone takes about 0.1 s): the
     # theme and Today's controls are looked up here, not while the first visitor waits.
     kit.themes()
+    screen_for(HOME)  # the first screen's module (the others are imported when first shown)
     for name in WARM_CONTROLS:
         getattr(ft, name)
     # What is loaded by now (modules, classes, catalogs) lives as long as the process: out of the

@@ -6,7 +6,7 @@ screen; only a page of rows is built; the name search finds a mother who is on p
 "Finished" section); she brings a finished mother back, and it is stored. The time from the tap
 on "All mothers (300)" to the first row is recorded (tests/artifacts/mothers-scale.json) and
 held to a generous bound only: on this shared 2-core machine the load average is often 10-16, and
-the 1 s target is measured by tests/benchmarks/mothers_list.py, not asserted here.
+the 1 s target is measured by tests/benchmarks/waits.py (`python -m tests.benchmarks --only waits`), not asserted here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.app_server import AppServer, start_app
-from tests.benchmarks.mothers_list import first_row_seconds, scroll_step_seconds, seed_device
+from tests.benchmarks.waits import first_row_seconds, scroll_step_seconds, seed_device
 from tests.browser.conftest import ARTIFACTS, LOOKS
 from tests.browser.test_diary_flow import rows, scroll_to, tap, type_into
 from tests.seed_many import Seeded

@@ -1,0 +1,332 @@
+"""The timer in the browser: a demonstration-speed massage driven in headless Chromium (countdown,
+recorded round ends, WebSocket messages, server and Chromium CPU time while running and paused),
+then every screen and the server's memory against the baseline page."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.baseline import IDENTIFIER as BASELINE_BUTTON
+from tests.benchmarks.browser import APP, BASELINE, TODAY_BUTTON, new_page, seed_app_dir
+from tests.benchmarks.procs import browser_cpu_s, cpu_s, launch, peak_rss_kb, rss_kb
+from tests.browser.conftest import AppPage
+
+CLOCK = re.compile(r"(\d+):(\d{2})")
+POLL_S = 0.1
+
+
+@dataclass
+class Trace:
+    """What was seen while a massage ran: countdown labels, WebSocket frames, server CPU time."""
+
+    labels: list[tuple[float, str]] = field(default_factory=list)  # (monotonic, aria-label) at each change
+    # (monotonic, bytes, a redraw?) of each message sent to the page; the others are calls such as
+    # "play this sound" or "vibrate". Times are when Playwright handed the event over (within POLL_S).
+    frames: list[tuple[float, int, bool]] = field(default_factory=list)
+    cpu: list[tuple[float, float]] = field(default_factory=list)  # (monotonic, server CPU seconds)
+    browser: list[tuple[float, float]] = field(default_factory=list)  # (monotonic, Chromium's CPU seconds)
+
+    def window(self, start: float, end: float) -> dict[str, float]:
+        frames = [(n, patch) for t, n, patch in self.frames if start <= t < end]
+        seconds = end - start
+        return {
+            "seconds": seconds,
+            "frames_per_s": len(frames) / seconds,
+            "redraws_per_s": sum(1 for _, patch in frames if patch) / seconds,
+            "bytes_per_s": sum(n for n, _ in frames) / seconds,
+            "cpu_ms_per_s": rate(self.cpu, start, end) * 1000,
+            "browser_cpu_ms_per_s": rate(self.browser, start, end) * 1000,
+        }
+
+
+def rate(samples: list[tuple[float, float]], start: float, end: float) -> float:
+    """Growth per second of a sampled counter (CPU seconds) between `start` and `end`."""
+    inside = [c for c in samples if start <= c[0] <= end]
+    return (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0]) if len(inside) > 1 else float("nan")
+
+
+def is_patch(payload: bytes | str) -> bool:
+    """A redraw: Flet's msgpack message carrying a patch of the screen's controls. A patch of the
+    page's services only (`_services`: an Audio player added the first time a spoken prompt plays)
+    is a sound being set up, counted with the other messages, not as a redraw."""
+    data = payload if isinstance(payload, bytes) else payload.encode()
+    return b"\xa5patch" in data and b"\xa9_services" not in data
+
+
+def watch_frames(page, trace: Trace) -> None:
+    def on_ws(ws) -> None:
+        ws.on("framereceived", lambda payload: trace.frames.append((time.monotonic(), len(payload), is_patch(payload))))
+
+    page.on("websocket", on_ws)
+
+
+def poll_until(app: AppPage, trace: Trace, pid: int, stop: str | None, seconds: float) -> None:
+    """Read the countdown's label every POLL_S (recording each change) and the server's CPU time,
+    until the control `stop` is on the page or `seconds` have passed."""
+    end = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < end:
+        label = app.page.evaluate(
+            "() => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
+            " return e ? (e.getAttribute('aria-label') || e.textContent) : null; }"
+        )
+        now = time.monotonic()
+        trace.cpu.append((now, cpu_s(pid)))
+        trace.browser.append((now, browser_cpu_s()))
+        if label is not None and label != last:
+            trace.labels.append((now, label))
+            last = label
+        if stop is not None and app.el(stop).count():
+            return
+        time.sleep(POLL_S)
+
+
+# Records, in the page, every change of the countdown's text with the page's own clock (a
+# MutationObserver runs when the DOM changes, so nothing is missed however busy the machine is).
+WATCH_COUNTDOWN = """() => {
+  window.__countdown = [];
+  let last = null;
+  new MutationObserver(() => {
+    const e = document.querySelector('[flt-semantics-identifier="countdown"]');
+    const text = e ? (e.getAttribute('aria-label') || e.textContent) : null;
+    if (text !== null && text !== last) { window.__countdown.push([performance.now() / 1000, text]); last = text; }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+
+def watch_countdown(app: AppPage) -> None:
+    app.page.evaluate(WATCH_COUNTDOWN)
+
+
+def countdown_changes(app: AppPage) -> list[tuple[float, str]]:
+    return [(float(t), str(text)) for t, text in app.page.evaluate("() => window.__countdown || []")]
+
+
+def countdown_check(labels: list[tuple[float, str]]) -> dict[str, Any]:
+    """Within each phase the shown seconds must go down by exactly one at each change, each shown
+    about a second (the first of a phase may be cut by when watching began)."""
+    phases: list[list[tuple[float, int]]] = []
+    phase_name = None
+    for t, label in labels:
+        match = CLOCK.search(label)
+        if not match or label.startswith("Paused"):
+            continue
+        name = label[: match.start()]
+        seconds = int(match[1]) * 60 + int(match[2])
+        if name != phase_name:
+            phases.append([])
+            phase_name = name
+        phases[-1].append((t, seconds))
+    skips = repeats = 0
+    durations: list[float] = []
+    for shown in phases:
+        for (t0, s0), (t1, s1) in zip(shown, shown[1:]):
+            if s1 == s0 - 1:
+                durations.append(t1 - t0)
+            elif s1 < s0 - 1:
+                skips += 1
+            else:
+                repeats += 1
+        # The same phase text seen again later (a value shown twice) counts as a repeat too.
+    inner = durations[1:-1] if len(durations) > 2 else durations
+    return {
+        "phases": len(phases),
+        "changes": sum(len(p) for p in phases),
+        "skips": skips,
+        "repeats": repeats,
+        "min_s": min(inner, default=float("nan")),
+        "max_s": max(inner, default=float("nan")),
+        "median_s": statistics.median(inner) if inner else float("nan"),
+        "within_50ms": sum(1 for d in inner if abs(d - 1) <= 0.05) / len(inner) if inner else float("nan"),
+    }
+
+
+def round_ends(db_file: Path, session_id: int) -> list[float]:
+    """Each recorded phase change (and the end) against when the plan says it falls, in ms: the
+    event's wall time minus the session's start, minus the phase boundary."""
+    with sqlite3.connect(db_file) as db:
+        started, round_s, rest_s, rounds = db.execute(
+            "select started_at, round_s, rest_s, rounds_planned from sessions where id = ?", [session_id]
+        ).fetchone()
+        events = db.execute(
+            "select at, kind from session_events where session_id = ? and kind != 'start' order by id", [session_id]
+        ).fetchall()
+    bounds, t = [], 0
+    for i in range(rounds):
+        t += round_s
+        bounds.append(t)
+        if i < rounds - 1:
+            t += rest_s
+            bounds.append(t)
+    t0 = datetime.fromisoformat(started)
+    offsets = [(datetime.fromisoformat(at) - t0).total_seconds() for at, _kind in events]
+    return [(off - b) * 1000 for off, b in zip(offsets, bounds)]
+
+
+def visit_screens(app: AppPage) -> list[str]:
+    """Open every screen reachable from Today (and come back); returns the ones opened."""
+    from tests.browser.test_session_flow import tap_in_view
+
+    seen = []
+    plan = [
+        ("open-report", None),
+        ("open-diary", None),
+        ("open-history", None),
+        ("open-reminders", None),
+        ("open-mother-check", None),
+        ("open-profile", None),
+        ("open-mothers", None),
+        ("open-visit", None),
+        ("open-settings", "open-intro"),
+    ]
+    for first, second in plan:
+        app.wait_for(TODAY_BUTTON)
+        if not app.el(first).count():
+            continue
+        tap_in_view(app, first)
+        app.wait_for("back")
+        seen.append(first)
+        depth = 1
+        if second and app.el(second).count():
+            tap_in_view(app, second)
+            seen.append(second)
+            depth += 1
+            time.sleep(0.5)
+        for _ in range(depth):
+            back = app.el("back")
+            if back.count():
+                back.first.click()
+            elif app.el("intro-done").count():
+                tap_in_view(app, "intro-done")
+            time.sleep(0.5)
+    return seen
+
+
+def go_home(app: AppPage) -> None:
+    """Back until Today (the finish step goes on to the massage history)."""
+    for _ in range(5):
+        try:
+            app.wait_for(TODAY_BUTTON, timeout=3_000)
+            return
+        except Exception:
+            if app.el("back").count():
+                app.el("back").first.click()
+    app.wait_for(TODAY_BUTTON)
+
+
+def last_session_id(db_file: Path) -> int:
+    with sqlite3.connect(db_file) as db:
+        return int(db.execute("select max(id) from sessions").fetchone()[0])
+
+
+@dataclass
+class SessionResults:
+    countdown: dict[str, Any]
+    round_ends_ms: list[float]
+    running: dict[str, float]
+    paused: dict[str, float]
+    idle: dict[str, float]
+    screens: list[str]
+    rss_kb: int
+    peak_rss_kb: int
+    baseline_rss_kb: int
+    rss_steps: dict[str, int]  # the app server's RSS along the way
+    stepping: dict[str, float]  # a round in a browser that asks for less motion (the markers step)
+
+
+def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
+    from tests.browser.test_session_flow import tap_in_view, walk_to_rounds
+
+    app_dir = tmp / "session-app"
+    app_dir.mkdir(parents=True, exist_ok=True)
+    seed_app_dir(app_dir)
+    launched = launch(APP, app_dir)
+    try:
+        srv, pid = launched.server, launched.pid
+        app = new_page(browser, srv)
+        trace = Trace()
+        watch_frames(app.page, trace)
+        app.open()
+        steps = {"Today loaded": rss_kb(pid)}
+        watch_countdown(app)
+        # Today, idle: nothing should be sent.
+        time.sleep(1)
+        idle_from = time.monotonic()
+        poll_until(app, trace, pid, None, pause_s)
+        idle = trace.window(idle_from, time.monotonic())
+        # A whole demonstration session (3 x 20 s rounds, 2 x 5 s rests), hands-free.
+        walk_to_rounds(app, demo=True)
+        poll_until(app, trace, pid, "finish-save", 120)
+        session_id = last_session_id(srv.db_file)
+        ends = round_ends(srv.db_file, session_id)
+        rounds = [t for t, label in trace.labels if label.startswith("Round 1 ")]
+        running = trace.window(rounds[0] + 1, rounds[-1]) if len(rounds) > 2 else {}
+        countdown = countdown_check(countdown_changes(app))
+        app.tap("finish-save")
+        steps["after a whole session"] = rss_kb(pid)
+        # A second one, paused: what a paused massage costs.
+        go_home(app)
+        walk_to_rounds(app, demo=True)
+        time.sleep(2)
+        app.tap("pause-resume")
+        app.el("pause-resume").filter(has_text=re.compile("Lanjutkan|Resume")).wait_for(state="attached")
+        time.sleep(1)
+        paused_from = time.monotonic()
+        poll_until(app, trace, pid, None, pause_s)
+        paused = trace.window(paused_from, time.monotonic())
+        tap_in_view(app, "end-top")
+        app.tap("confirm-yes")
+        app.tap("finish-save")
+        go_home(app)
+        steps["after the paused one"] = rss_kb(pid)
+        screens = visit_screens(app)
+        time.sleep(1)
+        rss, peak = rss_kb(pid), peak_rss_kb(pid)
+        app.page.context.close()
+    finally:
+        launched.server.stop()
+    base = launch(BASELINE, tmp / "session-baseline")
+    try:
+        page = new_page(browser, base.server)
+        page.page.goto(base.server.login())
+        page.wait_ready()
+        page.wait_for(BASELINE_BUTTON, timeout=30_000)
+        time.sleep(1)
+        baseline_rss = rss_kb(base.pid)
+        page.page.context.close()
+    finally:
+        base.server.stop()
+    stepping = round_with_less_motion(browser, tmp, pause_s)
+    return SessionResults(countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps, stepping)
+
+
+def round_with_less_motion(browser, tmp: Path, seconds: float) -> dict[str, float]:
+    """`seconds` of a demonstration round in a browser that asks for less motion, on a fresh server:
+    the same redraws, the markers step instead of gliding."""
+    app_dir = tmp / "stepping-app"
+    app_dir.mkdir(parents=True, exist_ok=True)
+    seed_app_dir(app_dir)
+    launched = launch(APP, app_dir)
+    try:
+        app = new_page(browser, launched.server, motion="reduce")
+        trace = Trace()
+        watch_frames(app.page, trace)
+        app.open()
+        from tests.browser.test_session_flow import walk_to_rounds
+
+        walk_to_rounds(app, demo=True)
+        time.sleep(1)
+        start = time.monotonic()
+        poll_until(app, trace, launched.pid, None, min(seconds, 15.0))
+        window = trace.window(start, time.monotonic())
+        app.page.context.close()
+        return window
+    finally:
+        launched.server.stop()
