@@ -18,7 +18,7 @@ opens the store or makes a service (tests/test_screen_rules.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import flet as ft
@@ -28,13 +28,15 @@ from app.services.data import DataService
 from app.services.diary import DiaryService
 from app.services.mothers import MothersService
 from app.services.preferences import PreferencesService
-from app.services.recap import RecapService
 from app.services.reminders import ReminderService
 from app.services.session import SessionController
 from app.services.summary import SummaryService
 from app.services.teaching import TeachingService
 from app.services.visits import DueService, VisitsService
 from app.store.db import Store
+
+if TYPE_CHECKING:
+    from app.services.recap import RecapService
 
 
 @ft.observable
@@ -76,9 +78,18 @@ class Visitor:
         self.preferences = PreferencesService(store)
         self.data = DataService(store, clock)
         self.due = DueService(store, clock)  # the KF visits due this week, all mothers
-        self.recap = RecapService(store, clock)  # the month's recap, all mothers
+        self._recap: Any = None
         self.files: Any = None  # app.ui.files.Files: share/download, pick
         self.devices: Any = None  # app.ui.devices.Devices: sound, vibration, the recorder
+
+    @property
+    def recap(self) -> RecapService:
+        """The month's recap, all mothers: made (and its modules loaded) when first asked for."""
+        if self._recap is None:
+            from app.services.recap import RecapService
+
+            self._recap = RecapService(self.store, self.clock)
+        return self._recap
 
     def attach(self, *, files: Any, devices: Any) -> None:
         """The page's own services, once it exists (the shell; tests draw without them)."""

@@ -129,3 +129,13 @@ def Due() -> ft.View:
             kit.tagged(kit.note(_("No postnatal visit is due this week."), icon=ft.Icons.EVENT_AVAILABLE), "due-none")
         )
     return kit.screen(ROUTE, _("Visits this week"), controls, on_back=lambda e: app.back())
+
+
+RECAP_ROUTE = "/recap"  # the month's recap (app/ui/screens/recap.py, loaded when first shown)
+
+
+def recap_entry(app: AppState, *, in_row: bool = False) -> ft.Control:
+    """The button to the monthly recap (the mothers list's top, beside "Visits this week")."""
+    return kit.secondary_button(
+        _("Monthly recap"), lambda e: app.go(RECAP_ROUTE), "open-recap", icon=ft.Icons.SUMMARIZE, in_row=in_row
+    )

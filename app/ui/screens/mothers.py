@@ -26,11 +26,10 @@ from app.ui.screens import form_parts
 from app.ui.screens import mothers_pages as pages
 from app.ui.screens.call_links import call_links
 from app.ui.screens.diary_labels import pp_day_text, t
-from app.ui.screens.due import due_entry
+from app.ui.screens.due import due_entry, recap_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
 from app.ui.screens.labels import ROLE_LABELS
-from app.ui.screens.recap import recap_entry
 from app.ui.screens.whose import mother_name, name_of
 from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
 from app.ui.text_box import TextBox

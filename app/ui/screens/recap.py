@@ -17,18 +17,12 @@ from app.i18n import _, to_thread
 from app.ui import kit
 from app.ui import recap_export as export
 from app.ui.recap_csv import csv_bytes
+from app.ui.screens.due import RECAP_ROUTE
 from app.ui.screens.visit import ROUTE as VISIT_ROUTE
 from app.ui.state import AppState, use_app, use_visitor
 
-ROUTE = "/recap"
+ROUTE = RECAP_ROUTE  # its button is in app/ui/screens/due.py, loaded with the mothers list
 MIME = {"pdf": "application/pdf", "csv": "text/csv"}
-
-
-def recap_entry(app: AppState, *, in_row: bool = False) -> ft.Control:
-    """The button to this screen (the mothers list's top, beside "Visits this week")."""
-    return kit.secondary_button(
-        _("Monthly recap"), lambda e: app.go(ROUTE), "open-recap", icon=ft.Icons.SUMMARIZE, in_row=in_row
-    )
 
 
 def _step(icon: ft.IconData, label: str, on_click: Any, identifier: str, *, disabled: bool) -> ft.Control:
