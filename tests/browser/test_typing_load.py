@@ -1,10 +1,12 @@
 """Every letter she types is saved, also on a busy phone (issue 26), in Chromium at 360x800.
 
-Two CPU-bound processes of the test's own run while it types, at a steady human pace (5 and 10
-letters a second), a 125-letter note and the numbers of a report; the saved report, read back
-from the real SQLite file, holds exactly what was typed. The WebSocket frames are watched too:
-the server must never send a text box a text the page held earlier (before the fix it did, dozens
-of times in one note, and the letters typed in between were lost).
+Two CPU-bound processes of the test's own run while it types, at a steady human pace of 10
+letters a second (the quicker pace gives an older keystroke's event less time; 5 a second cost
+the suite two more minutes of burners on 2 cores), a 125-letter note and the numbers of a
+report; the saved report, read back from the real SQLite file, holds exactly what was typed. The
+WebSocket frames are watched too: the server must never send a text box a text the page held
+earlier (before the fix it did, dozens of times in one note, and the letters typed in between
+were lost).
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ def save(app) -> None:
     app.wait_for("notice", timeout=60_000).get_by_text("Tersimpan").first.wait_for(state="attached")
 
 
-@pytest.mark.parametrize(("per_second", "ago"), [(5, 1), (10, 2)])
+@pytest.mark.parametrize(("per_second", "ago"), [(10, 2)])
 def test_a_long_note_typed_on_a_busy_device_is_saved_whole(open_app, seeded, per_second, ago):
     app, frames = open_day(open_app, ago)
     with cpu_load():
@@ -151,7 +153,7 @@ def test_a_long_note_typed_on_a_busy_device_is_saved_whole(open_app, seeded, per
     assert NOTE in frames.from_page  # the frames were watched
 
 
-@pytest.mark.parametrize(("per_second", "ago"), [(5, 3), (10, 4)])
+@pytest.mark.parametrize(("per_second", "ago"), [(10, 4)])
 def test_numbers_typed_on_a_busy_device_are_saved_as_typed(open_app, seeded, per_second, ago):
     app, frames = open_day(open_app, ago)
     with cpu_load():
