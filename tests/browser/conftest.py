@@ -23,6 +23,40 @@ from playwright.sync_api import expect
 from tests.app_server import ROOT, AppServer, start_app
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+LOG_TAIL = 4000  # characters of the app server's log shown with a failure
+# What each labelled node of the page says, in order (identifier: label or text).
+SCREEN_TEXT = """() => [...document.querySelectorAll('flt-semantics')].map(e => {
+  const own = e.querySelector('flt-semantics') ? '' : e.textContent;  // a leaf's text, not its children's
+  const said = (e.getAttribute('aria-label') || own || '').trim().replace(/\\s+/g, ' ');
+  const id = e.getAttribute('flt-semantics-identifier');
+  return said || id ? `${id || '-'}: ${said}` : '';
+}).filter(Boolean).join('\\n')"""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test shows what the person would have seen: each open page's screen
+    reader text and a screenshot in tests/artifacts, and the tail of the app server's log (a
+    test server's, holding made-up data only)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    opened = item.funcargs.get("open_app")
+    for i, ctx in enumerate(getattr(opened, "contexts", [])):
+        for j, page in enumerate(ctx.pages):
+            with contextlib.suppress(Exception):  # a page that is gone, or hangs, shows nothing
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"failure-{item.name}-{i}{j}.png"), timeout=5000)
+                text = page.evaluate(SCREEN_TEXT)
+                report.sections.append((f"page {i}{j} as a screen reader has it", text[:LOG_TAIL]))
+    srv = item.funcargs.get("server")
+    log = getattr(srv, "data_dir", None)
+    if log is not None and (log / "server.log").exists():
+        tail = (log / "server.log").read_text(errors="replace")[-LOG_TAIL:]
+        report.sections.append(("app server log (tail)", tail or "(empty)"))
+
+
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 360, "height": 800}
@@ -361,6 +395,7 @@ def open_app(browser, server):
         return AppPage(ctx.new_page(), server, lang).open(route, skip_intro=skip_intro)
 
     setattr(_open, "requests", requests)  # noqa: B010 (what the test reads after its flow)
+    setattr(_open, "contexts", contexts)  # noqa: B010 (the failure report shows their pages)
     setattr(_open, "csp_violations", csp_violations)  # noqa: B010  # what the app's own policy stopped (it should stop nothing of ours)
     yield _open
     for ctx in contexts:

@@ -89,6 +89,9 @@ def scroll_to(app, identifier: str):
 def tap(app, identifier: str) -> None:
     """Tap a control where a finger can reach it (Playwright alone would tap whatever covers it)."""
     if identifier in FIXED:
+        # As a person taps Save: once the screen has stopped changing (on a loaded machine a tap
+        # while the form still scrolls a field into view, or redraws the last keystroke, was lost).
+        app.settle()
         app.tap(identifier)
         return
     with contextlib.suppress(PlaywrightTimeout):  # the new screen is drawn; a control far down may only appear
