@@ -15,6 +15,7 @@ from typing import Any
 
 from tests.benchmarks.baseline import IDENTIFIER as BASELINE_BUTTON
 from tests.benchmarks.browser import APP, BASELINE, TODAY_BUTTON, new_page, seed_app_dir
+from tests.benchmarks.dot import dot_cpu
 from tests.benchmarks.procs import browser_cpu_s, cpu_s, launch, peak_rss_kb, rss_kb
 from tests.browser.conftest import AppPage
 
@@ -239,6 +240,8 @@ class SessionResults:
     baseline_rss_kb: int
     rss_steps: dict[str, int]  # the app server's RSS along the way
     stepping: dict[str, float]  # a round in a browser that asks for less motion (the markers step)
+    silent: dict[str, float]  # the same with the sounds off: the app's own drawing alone
+    dots: dict[str, float]  # Chromium's CPU ms per s for the bare moving dot: "glide" and "step"
 
 
 def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
@@ -304,15 +307,27 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
     finally:
         base.server.stop()
     stepping = round_with_less_motion(browser, tmp, pause_s)
-    return SessionResults(countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps, stepping)
+    silent = round_with_less_motion(browser, tmp, pause_s, sounds=False)
+    dots = {"glide": dot_cpu(browser, tmp, glide=True), "step": dot_cpu(browser, tmp, glide=False)}
+    return SessionResults(
+        countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps, stepping, silent, dots
+    )
 
 
-def round_with_less_motion(browser, tmp: Path, seconds: float) -> dict[str, float]:
+def round_with_less_motion(browser, tmp: Path, seconds: float, *, sounds: bool = True) -> dict[str, float]:
     """`seconds` of a demonstration round in a browser that asks for less motion, on a fresh server:
-    the same redraws, the markers step instead of gliding."""
-    app_dir = tmp / "stepping-app"
+    the same redraws, the markers step instead of gliding. `sounds=False`: the voice setting
+    "silent", so what is left is the app's own drawing (a playing sound makes the page draw every
+    frame: see `docs/benchmarks.md`)."""
+    app_dir = tmp / ("stepping-app" if sounds else "silent-app")
     app_dir.mkdir(parents=True, exist_ok=True)
     seed_app_dir(app_dir)
+    if not sounds:
+        from app.store.db import open_store
+        from app.ui.devices import SILENT, VOICE_SETTING
+
+        with open_store(app_dir / "pijat-oksitosin.sqlite3") as store:
+            store.set_setting(VOICE_SETTING, SILENT)
     launched = launch(APP, app_dir)
     try:
         app = new_page(browser, launched.server, motion="reduce")
