@@ -9,7 +9,7 @@ days that have a report asks first: those reports would be before the birth and 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import flet as ft
@@ -23,13 +23,13 @@ from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FormState, error_text, use_form
+from app.ui.screens.form_parts import DATE_TYPED
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app, use_scope
 from app.ui.text_box import TextBox
 
 FIELDS = ("mother_name", "baby_birth_date", "mother_phone", "family_phone", "midwife_phone", "facility_phone")
 PHONE_EXAMPLE = "0812-3456-7890"
-DATE_TYPED = "%d/%m/%Y"  # how a date is written in Indonesia, and typed here: 20/11/2026
 
 
 def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
@@ -60,10 +60,6 @@ def date_in_words(text: str) -> str | None:
     return None if typed is None else format_date(typed, "long")
 
 
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, datetime.min.time())
-
-
 @ft.component
 def Profile() -> ft.View:
     app = use_app()
@@ -92,25 +88,12 @@ def Profile() -> ft.View:
 
     def pick(e: Any) -> None:
         today = diary.today()
-        chosen = typed_date(form.fields["baby_birth_date"]) or today
-
-        def picked(ev: Any) -> None:
-            value = ev.control.value  # the day picked, at midnight (a date on some platforms)
-            if isinstance(value, datetime):
-                value = value.date()
-            if isinstance(value, date):
-                form.put("baby_birth_date", value.strftime(DATE_TYPED))  # sent to the page
-
-        ft.context.page.show_dialog(
-            ft.DatePicker(
-                value=_midnight(chosen),
-                current_date=_midnight(today),
-                first_date=_midnight(today - timedelta(days=MAX_BABY_AGE_DAYS)),
-                last_date=_midnight(today),
-                help_text=_("Baby's birth date"),
-                on_change=picked,
-            )
+        opens_on = typed_date(form.fields["baby_birth_date"]) or today
+        first = today - timedelta(days=MAX_BABY_AGE_DAYS)
+        picker = form_parts.date_picker(
+            form, "baby_birth_date", _("Baby's birth date"), opens_on, first=first, today=today
         )
+        ft.context.page.show_dialog(picker)
 
     name_text = fields["mother_name"]
     name = TextBox(

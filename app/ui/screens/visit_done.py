@@ -4,7 +4,7 @@ what was typed and writes nothing; a saved one is confirmed and the visit screen
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -17,7 +17,8 @@ from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import VISIT_WINDOWS, error_text, t, use_form
-from app.ui.screens.profile import DATE_TYPED, date_in_words, typed_date
+from app.ui.screens.form_parts import DATE_TYPED
+from app.ui.screens.profile import date_in_words, typed_date
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
@@ -37,10 +38,6 @@ def _requested(stack: list[str]) -> Visit | None:
             values = parse_qs(parsed.query).get("kf")
             return Visit(values[0]) if values and values[0] in {v.value for v in Visit} else None
     return None
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, datetime.min.time())
 
 
 @ft.component
@@ -85,26 +82,10 @@ def VisitDone() -> ft.View:
         app.back()
 
     def pick(e: Any) -> None:
-        chosen = typed_date(form.fields["done_on"]) or today
         born = visits.birth_date() or today - timedelta(days=MAX_BABY_AGE_DAYS)
-
-        def picked(ev: Any) -> None:
-            value = ev.control.value
-            if isinstance(value, datetime):
-                value = value.date()
-            if isinstance(value, date):
-                form.put("done_on", value.strftime(DATE_TYPED))
-
-        ft.context.page.show_dialog(
-            ft.DatePicker(
-                value=_midnight(min(max(chosen, born), today)),
-                current_date=_midnight(today),
-                first_date=_midnight(born),
-                last_date=_midnight(today),
-                help_text=_("Day of the visit"),
-                on_change=picked,
-            )
-        )
+        opens_on = min(max(typed_date(form.fields["done_on"]) or today, born), today)
+        picker = form_parts.date_picker(form, "done_on", _("Day of the visit"), opens_on, first=born, today=today)
+        ft.context.page.show_dialog(picker)
 
     options = [(v.value, v.value.upper()) for v in Visit]
     question = _("Which postnatal visit?")
