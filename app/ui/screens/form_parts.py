@@ -16,9 +16,11 @@ from typing import Any
 
 import flet as ft
 
-from app.i18n import _, ngettext
+from app.domain.parsing import parse_date
+from app.i18n import _, format_date, ngettext
 from app.ui import kit
 from app.ui.screens.diary_labels import FormState, error_text
+from app.ui.text_box import TextBox
 
 SCROLL_S = 0.3  # the scroll to the first error, in seconds: quick, but visible as a movement
 # A field's message, larger than Material's 12 px: it is what she must read to go on.
@@ -126,6 +128,47 @@ def typed(e: Any) -> str:
     sent back to it)."""
     data = getattr(e, "data", None)
     return data if isinstance(data, str) else (e.control.value or "")
+
+
+def typed_date(text: str) -> date | None:
+    """The date the field holds, if it reads as one (for showing it in words)."""
+    try:
+        return parse_date(text)
+    except ValueError:  # PydanticCustomError is a ValueError
+        return None
+
+
+def date_in_words(text: str) -> str | None:
+    """ "20 November 2026" for what was typed, or None while it is not a date yet."""
+    typed = typed_date(text)
+    return None if typed is None else format_date(typed, "long")
+
+
+def date_field(form: FormState, name: str, label: str, today: date, calendar: ft.Control) -> ft.Row:
+    """A date typed as day/month/year (DATE_TYPED), shown in words under it once it reads as one,
+    beside its `calendar` button (which opens `date_picker`); its message under it after a refused
+    Save."""
+    box = TextBox(
+        revision=form.revision(name),
+        label=label,
+        value=form.fields[name],
+        text_size=16,
+        expand=True,
+        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": today.strftime(DATE_TYPED)},
+        keyboard_type=ft.KeyboardType.DATETIME,
+        helper=date_in_words(form.fields[name]) or _("Day/month/year, or pick it in the calendar."),
+        helper_max_lines=2,
+        error=error_text(form.errors.get(name), name, today),
+        error_max_lines=3,
+        error_style=ERROR_STYLE,
+        helper_style=HELPER_STYLE,
+        on_change=lambda e: form.edit(name, typed(e)),
+    )
+    return ft.Row(
+        [kit.tagged(box, f"field-{name}", expand=True), calendar],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        key=anchor(name),
+    )
 
 
 def _midnight(day: date) -> datetime:

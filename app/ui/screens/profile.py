@@ -9,12 +9,11 @@ days that have a report asks first: those reports would be before the birth and 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import flet as ft
 
-from app.domain.parsing import parse_date
 from app.domain.profile import MAX_BABY_AGE_DAYS
 from app.domain.profile import Profile as ProfileModel
 from app.i18n import _, format_date, ngettext
@@ -23,7 +22,7 @@ from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FormState, error_text, use_form
-from app.ui.screens.form_parts import DATE_TYPED
+from app.ui.screens.form_parts import DATE_TYPED, typed_date
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app, use_scope
 from app.ui.text_box import TextBox
@@ -44,20 +43,6 @@ def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
         "mother_phone": profile.mother_phone or "",
         "family_phone": profile.family_phone or "",
     }
-
-
-def typed_date(text: str) -> date | None:
-    """The date the field holds, if it reads as one (for showing it in words)."""
-    try:
-        return parse_date(text)
-    except ValueError:  # PydanticCustomError is a ValueError
-        return None
-
-
-def date_in_words(text: str) -> str | None:
-    """ "20 November 2026" for what was typed, or None while it is not a date yet."""
-    typed = typed_date(text)
-    return None if typed is None else format_date(typed, "long")
 
 
 @ft.component
@@ -106,23 +91,6 @@ def Profile() -> ft.View:
         error_style=form_parts.ERROR_STYLE,
         on_change=lambda e: edit("mother_name", form_parts.typed(e)),
     )
-    in_words = date_in_words(fields["baby_birth_date"])
-    born = TextBox(
-        revision=form.revision("baby_birth_date"),
-        label=_("Baby's birth date"),
-        value=fields["baby_birth_date"],
-        text_size=16,
-        expand=True,
-        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": diary.today().strftime(DATE_TYPED)},
-        keyboard_type=ft.KeyboardType.DATETIME,
-        helper=in_words or _("Day/month/year, or pick it in the calendar."),
-        helper_max_lines=2,
-        error=error_text(errors.get("baby_birth_date"), "baby_birth_date", diary.today()),
-        error_max_lines=3,
-        error_style=form_parts.ERROR_STYLE,
-        helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: edit("baby_birth_date", form_parts.typed(e)),
-    )
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
     def phone(name: str, label: str) -> ft.Control:
@@ -143,11 +111,7 @@ def Profile() -> ft.View:
     controls: list[ft.Control] = [
         kit.body(_("The baby's birth date tells the app which day after birth it is, and what to expect on that day.")),
         kit.tagged(name, "field-mother_name", key=form_parts.anchor("mother_name")),
-        ft.Row(
-            [kit.tagged(born, "field-baby_birth_date", expand=True), calendar],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-            key=form_parts.anchor("baby_birth_date"),
-        ),
+        form_parts.date_field(form, "baby_birth_date", _("Baby's birth date"), diary.today(), calendar),
         kit.heading(_("Her phone and her family's"), 18),
         kit.body(
             _("The midwife can call these numbers from her list of mothers and from the visit."),

@@ -17,8 +17,7 @@ from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import VISIT_WINDOWS, error_text, t, use_form
-from app.ui.screens.form_parts import DATE_TYPED
-from app.ui.screens.profile import date_in_words, typed_date
+from app.ui.screens.form_parts import DATE_TYPED, typed_date
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
@@ -90,22 +89,6 @@ def VisitDone() -> ft.View:
     options = [(v.value, v.value.upper()) for v in Visit]
     question = _("Which postnatal visit?")
     window = t(VISIT_WINDOWS, Visit(fields["visit"])) if fields["visit"] in {v.value for v in Visit} else ""
-    day_box = TextBox(
-        revision=form.revision("done_on"),
-        label=_("Day of the visit"),
-        value=fields["done_on"],
-        text_size=16,
-        expand=True,
-        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": today.strftime(DATE_TYPED)},
-        keyboard_type=ft.KeyboardType.DATETIME,
-        helper=date_in_words(fields["done_on"]) or _("Day/month/year, or pick it in the calendar."),
-        helper_max_lines=2,
-        error=error_text(errors.get("done_on"), "done_on", today),
-        error_max_lines=3,
-        error_style=form_parts.ERROR_STYLE,
-        helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: form.edit("done_on", form_parts.typed(e)),
-    )
     calendar = kit.icon_button(
         ft.Icons.CALENDAR_MONTH, _("Pick the day of the visit in a calendar"), pick, "pick-done-on"
     )
@@ -132,11 +115,7 @@ def VisitDone() -> ft.View:
         ),
         *form_parts.field_error(errors, "visit"),
         kit.body(window, color=ft.Colors.ON_SURFACE_VARIANT),
-        ft.Row(
-            [kit.tagged(day_box, "field-done_on", expand=True), calendar],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-            key=form_parts.anchor("done_on"),
-        ),
+        form_parts.date_field(form, "done_on", _("Day of the visit"), today, calendar),
         ft.Container(kit.tagged(note_box, "field-visit_note"), key=form_parts.anchor("visit_note")),
     ]
     bottom: list[ft.Control] = form_parts.attention(errors, "visit-done-not-saved")
