@@ -168,6 +168,16 @@ def note(text: str, icon: Icon = ft.Icons.INFO_OUTLINE, color: str | None = None
     )
 
 
+def status_line(kind: str, text: str, identifier: str) -> ft.Semantics:
+    """What became of the last thing asked for ("Saved as ...", or why not) under its buttons, said
+    by a screen reader when it appears (a live region). `kind`: "ok" (a check mark), "working" (an
+    hourglass) or "problem" (an error mark, in the theme's error colour)."""
+    good = kind != "problem"
+    icon = {"ok": ft.Icons.CHECK_CIRCLE, "working": ft.Icons.HOURGLASS_TOP}.get(kind, ft.Icons.ERROR_OUTLINE)
+    line = note(text, icon=icon, color=None if good else ft.Colors.ERROR)
+    return ft.Semantics(content=line, live_region=True, identifier=identifier)
+
+
 def calm_card(content: ft.Control, *, filled: bool = True, padding: int = 14) -> ft.Container:
     """A card for something to act on calmly (see CALM_ACCENT); `filled=False` inside another card."""
     return ft.Container(

@@ -32,25 +32,15 @@ def _link(text: str, label: str, tel: str, identifier: str) -> ft.Control:
 def call_links(mother: Mother, name: str, *, suffix: str = "") -> list[ft.Control]:
     """A link per saved number (none when nothing is saved): "Mother: 0813 1111 2222" calls her,
     "Family: ..." her husband or family. `name` goes into what a screen reader says."""
-    links = []
-    if mother.mother_phone:
-        links.append(
-            _link(
-                _("Mother: %(phone)s") % {"phone": mother.mother_phone},
-                _("Call %(name)s, %(phone)s") % {"name": name, "phone": mother.mother_phone},
-                tel_uri(mother.mother_phone),
-                f"call-mother{suffix}",
-            )
-        )
-    if mother.family_phone:
-        links.append(
-            _link(
-                _("Family: %(phone)s") % {"phone": mother.family_phone},
-                _("Call %(name)s's family, %(phone)s") % {"name": name, "phone": mother.family_phone},
-                tel_uri(mother.family_phone),
-                f"call-family{suffix}",
-            )
-        )
+    numbers = (
+        ("mother", mother.mother_phone, _("Mother: %(phone)s"), _("Call %(name)s, %(phone)s")),
+        ("family", mother.family_phone, _("Family: %(phone)s"), _("Call %(name)s's family, %(phone)s")),
+    )
+    links = [
+        _link(shown % {"phone": phone}, said % {"name": name, "phone": phone}, tel_uri(phone), f"call-{who}{suffix}")
+        for who, phone, shown, said in numbers
+        if phone
+    ]
     if not links:
         return []
     return [ft.Row(links, spacing=0, wrap=True, run_spacing=0)]

@@ -34,17 +34,14 @@ from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_visitor
 
 ROUTE = "/data"
-OK, PROBLEM, WORKING = "ok", "problem", "working"
+OK, PROBLEM, WORKING = "ok", "problem", "working"  # the kinds of kit.status_line
 
 
 def _status(messages: dict[str, tuple[str, str]], where: str) -> list[ft.Control]:
     if where not in messages:
         return []
     kind, text = messages[where]
-    good = kind != PROBLEM
-    icon = {OK: ft.Icons.CHECK_CIRCLE, WORKING: ft.Icons.HOURGLASS_TOP}.get(kind, ft.Icons.ERROR_OUTLINE)
-    note = kit.note(text, icon=icon, color=None if good else ft.Colors.ERROR)
-    return [ft.Semantics(content=note, live_region=True, identifier=f"data-status-{where}")]
+    return [kit.status_line(kind, text, f"data-status-{where}")]
 
 
 @ft.component

@@ -75,7 +75,7 @@ EXAMPLES: dict[str, float] = {
     "mood": 3,
 }
 _BAD_DATE = N_("Please enter a date as DD/MM/YYYY, e.g. %(example)s.")
-_TYPED_DATE = "%d/%m/%Y"  # as the profile asks for a date (profile.DATE_TYPED)
+_TYPED_DATE = "%d/%m/%Y"  # as the profile asks for a date (form_parts.DATE_TYPED)
 _TOO_LONG = N_("This text is too long: at most %(max)s characters.")
 _BAD_TIME = N_("Please enter a time as HH:MM, e.g. 07:30.")
 _UNITS = {"expressed_ml": "ml", "temperature_c": "°C"}

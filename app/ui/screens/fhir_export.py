@@ -60,18 +60,7 @@ def FhirExport() -> ft.View:
         name = name_of(mother) + (" " + _("(archived)") if mother.archived else "")
         controls.append(kit.check_item(name, str(mother.id) in picked, flipper(str(mother.id)), f"fhir-{mother.id}"))
     if said[1]:
-        good = said[0] == "ok"
-        controls.append(
-            ft.Semantics(
-                content=kit.note(
-                    said[1],
-                    icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE,
-                    color=None if good else ft.Colors.ERROR,
-                ),
-                live_region=True,
-                identifier="fhir-status",
-            )
-        )
+        controls.append(kit.status_line(*said, "fhir-status"))
     label = ngettext("Save the file (%(n)d mother)", "Save the file (%(n)d mothers)", len(chosen)) % {"n": len(chosen)}
     bottom = [
         kit.primary_button(label, save, "fhir-save", icon=ft.Icons.MEDICAL_INFORMATION, disabled=not chosen),

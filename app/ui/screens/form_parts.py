@@ -4,24 +4,29 @@ A refused Save must be seen and heard: the form scrolls to the first field in er
 carries a `ScrollKey` named `at-<field>`), a short summary beside Save counts the fields that need
 attention, every message sits under its own field, and the summary is announced to a screen
 reader (a live region, and the device's announcement). A form reopened with text typed but not
-saved says so, with "Discard changes".
+saved says so, with "Discard changes". A date is typed as day/month/year, or picked in a
+calendar (`date_picker`: the profile's birth date, a visit's day).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from typing import Any
 
 import flet as ft
 
-from app.i18n import _, ngettext
+from app.domain.parsing import parse_date
+from app.i18n import _, format_date, ngettext
 from app.ui import kit
-from app.ui.screens.diary_labels import error_text
+from app.ui.screens.diary_labels import FormState, error_text
+from app.ui.text_box import TextBox
 
 SCROLL_S = 0.3  # the scroll to the first error, in seconds: quick, but visible as a movement
 # A field's message, larger than Material's 12 px: it is what she must read to go on.
 ERROR_STYLE = ft.TextStyle(size=14, weight=ft.FontWeight.W_600)
 HELPER_STYLE = ft.TextStyle(size=14)
+DATE_TYPED = "%d/%m/%Y"  # how a date is written in Indonesia, and typed here: 20/11/2026
 
 
 def anchor(name: str) -> ft.ScrollKey:
@@ -123,6 +128,74 @@ def typed(e: Any) -> str:
     sent back to it)."""
     data = getattr(e, "data", None)
     return data if isinstance(data, str) else (e.control.value or "")
+
+
+def typed_date(text: str) -> date | None:
+    """The date the field holds, if it reads as one (for showing it in words)."""
+    try:
+        return parse_date(text)
+    except ValueError:  # PydanticCustomError is a ValueError
+        return None
+
+
+def date_in_words(text: str) -> str | None:
+    """ "20 November 2026" for what was typed, or None while it is not a date yet."""
+    typed = typed_date(text)
+    return None if typed is None else format_date(typed, "long")
+
+
+def date_field(form: FormState, name: str, label: str, today: date, calendar: ft.Control) -> ft.Row:
+    """A date typed as day/month/year (DATE_TYPED), shown in words under it once it reads as one,
+    beside its `calendar` button (which opens `date_picker`); its message under it after a refused
+    Save."""
+    box = TextBox(
+        revision=form.revision(name),
+        label=label,
+        value=form.fields[name],
+        text_size=16,
+        expand=True,
+        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": today.strftime(DATE_TYPED)},
+        keyboard_type=ft.KeyboardType.DATETIME,
+        helper=date_in_words(form.fields[name]) or _("Day/month/year, or pick it in the calendar."),
+        helper_max_lines=2,
+        error=error_text(form.errors.get(name), name, today),
+        error_max_lines=3,
+        error_style=ERROR_STYLE,
+        helper_style=HELPER_STYLE,
+        on_change=lambda e: form.edit(name, typed(e)),
+    )
+    return ft.Row(
+        [kit.tagged(box, f"field-{name}", expand=True), calendar],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        key=anchor(name),
+    )
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def date_picker(
+    form: FormState, name: str, help_text: str, opens_on: date, *, first: date, today: date
+) -> ft.DatePicker:
+    """The calendar of a date field, from `first` to `today`, open at `opens_on`: the day picked is
+    written into the field as typed (DATE_TYPED), and sent to the page."""
+
+    def picked(ev: Any) -> None:
+        value = ev.control.value  # the day picked, at midnight (a date on some platforms)
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            form.put(name, value.strftime(DATE_TYPED))
+
+    return ft.DatePicker(
+        value=_midnight(opens_on),
+        current_date=_midnight(today),
+        first_date=_midnight(first),
+        last_date=_midnight(today),
+        help_text=help_text,
+        on_change=picked,
+    )
 
 
 def unsaved_banner(on_discard: Any, identifier: str = "form-unsaved") -> ft.Control:

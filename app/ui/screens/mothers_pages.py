@@ -86,6 +86,19 @@ def finished_note() -> ft.Control:
     )
 
 
+def _move_button(
+    kind: type[ft.OutlinedButton] | type[ft.TextButton],
+    text: str,
+    on_click: Callable[[Any], Any],
+    identifier: str,
+    label: str,
+) -> ft.Control:
+    """A 48 px button that moves a mother between the list and Finished; `label` names her."""
+    return kit.tagged(
+        kind(content=ft.Text(text, size=15), height=kit.MIN_TARGET, on_click=on_click), identifier, label=label
+    )
+
+
 def finished_row(
     s: MotherSummary, name: str, on_open: Callable[[UUID], Any], on_keep: Callable[[UUID], Any]
 ) -> ft.Control:
@@ -105,21 +118,15 @@ def finished_row(
         expand=True,
         padding=ft.Padding.symmetric(vertical=4),
     )
+    said = _("Keep %(name)s on the list") % {"name": name}
+    keep = _move_button(ft.OutlinedButton, _("Keep on the list"), lambda e: on_keep(s.id), f"keep-mother-{s.id}", said)
     return kit.tagged(
         ft.Row(
             [
                 kit.tagged(
                     who, f"finished-mother-{s.id}", label=_("Open %(name)s") % {"name": name}, button=True, expand=True
                 ),
-                kit.tagged(
-                    ft.OutlinedButton(
-                        content=ft.Text(_("Keep on the list"), size=15),
-                        height=kit.MIN_TARGET,
-                        on_click=lambda e: on_keep(s.id),
-                    ),
-                    f"keep-mother-{s.id}",
-                    label=_("Keep %(name)s on the list") % {"name": name},
-                ),
+                keep,
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
         ),
@@ -131,18 +138,14 @@ def kept_line(s: MotherSummary, name: str, on_let_go: Callable[[UUID], Any]) -> 
     """On the card of a mother kept on the list after day 42: why she is here, and the undo."""
     if not s.mother.kept or s.postpartum_day is None or s.postpartum_day <= NIFAS_LAST_DAY:
         return None
+    said = _("Move %(name)s to Finished") % {"name": name}
+    let_go = _move_button(
+        ft.TextButton, _("Move to Finished"), lambda e: on_let_go(s.id), f"unkeep-mother-{s.id}", said
+    )
     return ft.Row(
         [
             kit.body(_("Kept on the list after day 42"), size=14, color=ft.Colors.ON_SURFACE_VARIANT, expand=True),
-            kit.tagged(
-                ft.TextButton(
-                    content=ft.Text(_("Move to Finished"), size=15),
-                    height=kit.MIN_TARGET,
-                    on_click=lambda e: on_let_go(s.id),
-                ),
-                f"unkeep-mother-{s.id}",
-                label=_("Move %(name)s to Finished") % {"name": name},
-            ),
+            let_go,
         ],
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )

@@ -9,12 +9,11 @@ days that have a report asks first: those reports would be before the birth and 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import flet as ft
 
-from app.domain.parsing import parse_date
 from app.domain.profile import MAX_BABY_AGE_DAYS
 from app.domain.profile import Profile as ProfileModel
 from app.i18n import _, format_date, ngettext
@@ -23,13 +22,13 @@ from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import FormState, error_text, use_form
+from app.ui.screens.form_parts import DATE_TYPED, typed_date
 from app.ui.screens.store_error import write_problem
 from app.ui.state import AppState, use_app, use_scope
 from app.ui.text_box import TextBox
 
 FIELDS = ("mother_name", "baby_birth_date", "mother_phone", "family_phone", "midwife_phone", "facility_phone")
 PHONE_EXAMPLE = "0812-3456-7890"
-DATE_TYPED = "%d/%m/%Y"  # how a date is written in Indonesia, and typed here: 20/11/2026
 
 
 def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
@@ -44,24 +43,6 @@ def profile_fields(profile: ProfileModel | None) -> dict[str, str]:
         "mother_phone": profile.mother_phone or "",
         "family_phone": profile.family_phone or "",
     }
-
-
-def typed_date(text: str) -> date | None:
-    """The date the field holds, if it reads as one (for showing it in words)."""
-    try:
-        return parse_date(text)
-    except ValueError:  # PydanticCustomError is a ValueError
-        return None
-
-
-def date_in_words(text: str) -> str | None:
-    """ "20 November 2026" for what was typed, or None while it is not a date yet."""
-    typed = typed_date(text)
-    return None if typed is None else format_date(typed, "long")
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, datetime.min.time())
 
 
 @ft.component
@@ -92,25 +73,12 @@ def Profile() -> ft.View:
 
     def pick(e: Any) -> None:
         today = diary.today()
-        chosen = typed_date(form.fields["baby_birth_date"]) or today
-
-        def picked(ev: Any) -> None:
-            value = ev.control.value  # the day picked, at midnight (a date on some platforms)
-            if isinstance(value, datetime):
-                value = value.date()
-            if isinstance(value, date):
-                form.put("baby_birth_date", value.strftime(DATE_TYPED))  # sent to the page
-
-        ft.context.page.show_dialog(
-            ft.DatePicker(
-                value=_midnight(chosen),
-                current_date=_midnight(today),
-                first_date=_midnight(today - timedelta(days=MAX_BABY_AGE_DAYS)),
-                last_date=_midnight(today),
-                help_text=_("Baby's birth date"),
-                on_change=picked,
-            )
+        opens_on = typed_date(form.fields["baby_birth_date"]) or today
+        first = today - timedelta(days=MAX_BABY_AGE_DAYS)
+        picker = form_parts.date_picker(
+            form, "baby_birth_date", _("Baby's birth date"), opens_on, first=first, today=today
         )
+        ft.context.page.show_dialog(picker)
 
     name_text = fields["mother_name"]
     name = TextBox(
@@ -122,23 +90,6 @@ def Profile() -> ft.View:
         error_max_lines=3,
         error_style=form_parts.ERROR_STYLE,
         on_change=lambda e: edit("mother_name", form_parts.typed(e)),
-    )
-    in_words = date_in_words(fields["baby_birth_date"])
-    born = TextBox(
-        revision=form.revision("baby_birth_date"),
-        label=_("Baby's birth date"),
-        value=fields["baby_birth_date"],
-        text_size=16,
-        expand=True,
-        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": diary.today().strftime(DATE_TYPED)},
-        keyboard_type=ft.KeyboardType.DATETIME,
-        helper=in_words or _("Day/month/year, or pick it in the calendar."),
-        helper_max_lines=2,
-        error=error_text(errors.get("baby_birth_date"), "baby_birth_date", diary.today()),
-        error_max_lines=3,
-        error_style=form_parts.ERROR_STYLE,
-        helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: edit("baby_birth_date", form_parts.typed(e)),
     )
     calendar = kit.icon_button(ft.Icons.CALENDAR_MONTH, _("Pick the date in a calendar"), pick, "pick-birth-date")
 
@@ -160,11 +111,7 @@ def Profile() -> ft.View:
     controls: list[ft.Control] = [
         kit.body(_("The baby's birth date tells the app which day after birth it is, and what to expect on that day.")),
         kit.tagged(name, "field-mother_name", key=form_parts.anchor("mother_name")),
-        ft.Row(
-            [kit.tagged(born, "field-baby_birth_date", expand=True), calendar],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-            key=form_parts.anchor("baby_birth_date"),
-        ),
+        form_parts.date_field(form, "baby_birth_date", _("Baby's birth date"), diary.today(), calendar),
         kit.heading(_("Her phone and her family's"), 18),
         kit.body(
             _("The midwife can call these numbers from her list of mothers and from the visit."),

@@ -171,16 +171,5 @@ def Recap() -> ft.View:
         )
     ]
     if said[1]:
-        good = said[0] == "ok"
-        bottom.append(
-            ft.Semantics(
-                content=kit.note(
-                    said[1],
-                    icon=ft.Icons.CHECK_CIRCLE if good else ft.Icons.ERROR_OUTLINE,
-                    color=None if good else ft.Colors.ERROR,
-                ),
-                live_region=True,
-                identifier="recap-status",
-            )
-        )
+        bottom.append(kit.status_line(*said, "recap-status"))
     return kit.screen(ROUTE, export.title(), controls, on_back=lambda e: app.back(), bottom=bottom)

@@ -4,7 +4,7 @@ what was typed and writes nothing; a saved one is confirmed and the visit screen
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -17,7 +17,7 @@ from app.store.errors import StoreWriteError
 from app.ui import kit
 from app.ui.screens import form_parts
 from app.ui.screens.diary_labels import VISIT_WINDOWS, error_text, t, use_form
-from app.ui.screens.profile import DATE_TYPED, date_in_words, typed_date
+from app.ui.screens.form_parts import DATE_TYPED, typed_date
 from app.ui.screens.store_error import write_problem
 from app.ui.state import use_app, use_scope
 from app.ui.text_box import TextBox
@@ -37,10 +37,6 @@ def _requested(stack: list[str]) -> Visit | None:
             values = parse_qs(parsed.query).get("kf")
             return Visit(values[0]) if values and values[0] in {v.value for v in Visit} else None
     return None
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, datetime.min.time())
 
 
 @ft.component
@@ -85,46 +81,14 @@ def VisitDone() -> ft.View:
         app.back()
 
     def pick(e: Any) -> None:
-        chosen = typed_date(form.fields["done_on"]) or today
         born = visits.birth_date() or today - timedelta(days=MAX_BABY_AGE_DAYS)
-
-        def picked(ev: Any) -> None:
-            value = ev.control.value
-            if isinstance(value, datetime):
-                value = value.date()
-            if isinstance(value, date):
-                form.put("done_on", value.strftime(DATE_TYPED))
-
-        ft.context.page.show_dialog(
-            ft.DatePicker(
-                value=_midnight(min(max(chosen, born), today)),
-                current_date=_midnight(today),
-                first_date=_midnight(born),
-                last_date=_midnight(today),
-                help_text=_("Day of the visit"),
-                on_change=picked,
-            )
-        )
+        opens_on = min(max(typed_date(form.fields["done_on"]) or today, born), today)
+        picker = form_parts.date_picker(form, "done_on", _("Day of the visit"), opens_on, first=born, today=today)
+        ft.context.page.show_dialog(picker)
 
     options = [(v.value, v.value.upper()) for v in Visit]
     question = _("Which postnatal visit?")
     window = t(VISIT_WINDOWS, Visit(fields["visit"])) if fields["visit"] in {v.value for v in Visit} else ""
-    day_box = TextBox(
-        revision=form.revision("done_on"),
-        label=_("Day of the visit"),
-        value=fields["done_on"],
-        text_size=16,
-        expand=True,
-        hint_text=_("DD/MM/YYYY, e.g. %(example)s") % {"example": today.strftime(DATE_TYPED)},
-        keyboard_type=ft.KeyboardType.DATETIME,
-        helper=date_in_words(fields["done_on"]) or _("Day/month/year, or pick it in the calendar."),
-        helper_max_lines=2,
-        error=error_text(errors.get("done_on"), "done_on", today),
-        error_max_lines=3,
-        error_style=form_parts.ERROR_STYLE,
-        helper_style=form_parts.HELPER_STYLE,
-        on_change=lambda e: form.edit("done_on", form_parts.typed(e)),
-    )
     calendar = kit.icon_button(
         ft.Icons.CALENDAR_MONTH, _("Pick the day of the visit in a calendar"), pick, "pick-done-on"
     )
@@ -151,11 +115,7 @@ def VisitDone() -> ft.View:
         ),
         *form_parts.field_error(errors, "visit"),
         kit.body(window, color=ft.Colors.ON_SURFACE_VARIANT),
-        ft.Row(
-            [kit.tagged(day_box, "field-done_on", expand=True), calendar],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-            key=form_parts.anchor("done_on"),
-        ),
+        form_parts.date_field(form, "done_on", _("Day of the visit"), today, calendar),
         ft.Container(kit.tagged(note_box, "field-visit_note"), key=form_parts.anchor("visit_note")),
     ]
     bottom: list[ft.Control] = form_parts.attention(errors, "visit-done-not-saved")
