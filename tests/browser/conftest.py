@@ -114,6 +114,20 @@ def server(tmp_path_factory) -> Iterator[AppServer]:
 
 
 @pytest.fixture(scope="module")
+def beeps_only(server) -> None:
+    """The device's voice setting "beeps only", for a module whose subject is not what is said:
+    a playing spoken prompt makes the page draw every frame (Flet's audio service; see
+    docs/benchmarks.md), which on 2 cores slows every other test running meanwhile. The chimes
+    still play, so the sounds are prepared and timed as with the voice; test_playback and
+    test_voice hear the voice itself."""
+    from app.store.db import open_store
+    from app.ui.devices import BEEPS, VOICE_SETTING
+
+    with open_store(server.db_file) as store:
+        store.set_setting(VOICE_SETTING, BEEPS)
+
+
+@pytest.fixture(scope="module")
 def browser():
     with chromium() as b:
         yield b

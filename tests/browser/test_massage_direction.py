@@ -11,6 +11,10 @@ import pytest
 from tests.browser.conftest import LOOKS
 from tests.browser.test_session_flow import answer_safety, reveal, tap_in_view
 
+# Not about what is said: beeps only, so that a spoken prompt does not make the page draw
+# every frame meanwhile (see the `beeps_only` fixture).
+pytestmark = pytest.mark.usefixtures("beeps_only")
+
 WORDS = {
     "en": {
         "start": "Start at the bra line",

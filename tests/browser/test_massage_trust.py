@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app import i18n
@@ -19,6 +20,10 @@ from tests.browser.test_session_flow import (
     tap_in_view,
     walk_to_rounds,
 )
+
+# Not about what is said: beeps only, so that a spoken prompt does not make the page draw
+# every frame meanwhile (see the `beeps_only` fixture).
+pytestmark = pytest.mark.usefixtures("beeps_only")
 
 MIN_TARGET = 48
 # Only what a finger taps: the identifiers of the wizard's screens that are not controls.

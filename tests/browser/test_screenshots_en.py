@@ -7,9 +7,14 @@ from __future__ import annotations
 import io
 from typing import cast
 
+import pytest
 from PIL import Image
 
 from tests.browser.test_session_flow import answer_safety, walk_to_rounds
+
+# Not about what is said: beeps only, so that a spoken prompt does not make the page draw
+# every frame meanwhile (see the `beeps_only` fixture).
+pytestmark = pytest.mark.usefixtures("beeps_only")
 
 
 def brightness_of_digits(app) -> tuple[int, int]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import sqlite3
 from urllib.parse import urlsplit
 
+import pytest
+
 from app.domain.protocol import CONTRAINDICATIONS
+
+# Not about what is said: beeps only, so that a spoken prompt does not make the page draw
+# every frame meanwhile (see the `beeps_only` fixture).
+pytestmark = pytest.mark.usefixtures("beeps_only")
 
 # True when the centre of the element is what a finger there would touch: on screen, and not
 # under the app bar or the fixed bottom buttons of a scrolling screen.

@@ -13,10 +13,16 @@ import re
 from collections import Counter
 from typing import Any, cast
 
+import pytest
+
 from app import i18n
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_screenshots_en import brightness_of_digits
 from tests.browser.test_session_flow import walk_to_rounds
+
+# Not about what is said: beeps only, so that a spoken prompt does not make the page draw
+# every frame meanwhile (see the `beeps_only` fixture).
+pytestmark = pytest.mark.usefixtures("beeps_only")
 
 BUTTONS = ("pause-resume", "skip", "stop-hurts", "end-top")
 APART = 24  # px around "Stop, it hurts" and between a dialog's buttons
