@@ -168,6 +168,18 @@ def note(text: str, icon: Icon = ft.Icons.INFO_OUTLINE, color: str | None = None
     )
 
 
+def kept_note(text: str, identifier: str, close_label: str, on_close: Handler) -> ft.Control:
+    """Words that stay until read (a passing notice could end while she looks at another tab):
+    heard by a screen reader when they appear, and a button that closes them."""
+    return ft.Column(
+        [
+            ft.Semantics(content=note(text), live_region=True, identifier=identifier),
+            secondary_button(close_label, on_close, f"{identifier}-close", icon=ft.Icons.CHECK),
+        ],
+        spacing=8,
+    )
+
+
 def calm_card(content: ft.Control, *, filled: bool = True, padding: int = 14) -> ft.Container:
     """A card for something to act on calmly (see CALM_ACCENT); `filled=False` inside another card."""
     return ft.Container(
