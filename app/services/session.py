@@ -9,29 +9,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
+from uuid import UUID
 
 from app.domain.clock import Clock
 from app.domain.protocol import (
-    CONTRAINDICATIONS,
-    DEFAULT_REST_MINUTES,
-    DEFAULT_ROUND_MINUTES,
     REST_MINUTES_CHOICES,
     ROUND_MINUTES_CHOICES,
     TECHNIQUES_FOR_BUILD,
     Build,
-    Contraindication,
     PhaseKind,
-    Plan,
-    PrepItem,
     Technique,
 )
 from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus, outcome_of
 from app.domain.redflags import recent_flags
 from app.domain.safety import Stop, today_stops
 from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
+from app.services.wizard import Wizard
 from app.store.db import Store
+from app.store.removals import Removal
 
 log = logging.getLogger(__name__)
 
@@ -39,86 +35,6 @@ log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_S = 5.0
 # Reports read to find the open flags (as Today does).
 FLAG_LOOKBACK = 60
-
-
-class SafetyAnswer(StrEnum):
-    """An answer to one safety question. DOMAIN 3: "When in doubt: ask the midwife first", so
-    "not sure" stops the massage just as "yes" does."""
-
-    YES = "yes"
-    NO = "no"
-    NOT_SURE = "unsure"
-
-
-@dataclass
-class Wizard:
-    """The family's answers on the way to the first round."""
-
-    round_minutes: int = DEFAULT_ROUND_MINUTES
-    rest_minutes: int = DEFAULT_REST_MINUTES
-    demo: bool = False
-    # A midwife's demonstration from the visit screen: demonstration speed, the "Why?" panels open,
-    # large drawings, and back to the visit at the end.
-    teaching: bool = False
-    safety: dict[Contraindication, SafetyAnswer] = field(default_factory=dict)
-    # After an operasi sesar (DOMAIN §3): the midwife's OK first. `caesarean` yes/no; when yes,
-    # `caesarean_ok` is whether the midwife has said the massage is OK (yes / no / not sure).
-    caesarean: SafetyAnswer | None = None
-    caesarean_ok: SafetyAnswer | None = None
-    # What her diary says about today (fever, feeling ill, open flags), read when the check opens,
-    # and whether the midwife has said the massage is OK all the same.
-    today: list[Stop] = field(default_factory=list)
-    today_ok: bool = False
-    prepared: set[PrepItem] = field(default_factory=set)
-    build: Build | None = None
-    technique: Technique | None = None
-    # "Same as last time": her build, technique, minutes and rest as at her last massage; after the
-    # safety check (asked every time) straight to "Where to massage" and Start.
-    same_as_last: bool = False
-
-    def answered(self, answer: SafetyAnswer) -> list[Contraindication]:
-        """The questions given this answer, in the order they are asked."""
-        return [code for code in CONTRAINDICATIONS if self.safety.get(code) is answer]
-
-    def unsafe_reasons(self) -> list[Contraindication]:
-        """Every "yes" and every "not sure": each one is a reason not to massage today."""
-        return [
-            code for code in CONTRAINDICATIONS if self.safety.get(code) in (SafetyAnswer.YES, SafetyAnswer.NOT_SURE)
-        ]
-
-    def questions_left(self) -> int:
-        """The safety questions not answered yet, the operasi sesar ones included."""
-        left = sum(1 for code in CONTRAINDICATIONS if code not in self.safety)
-        left += self.caesarean is None
-        left += self.caesarean is SafetyAnswer.YES and self.caesarean_ok is None
-        return left
-
-    @property
-    def needs_caesarean_ok(self) -> bool:
-        """After an operasi sesar without the midwife's OK (not given, or not sure): not yet."""
-        return self.caesarean is SafetyAnswer.YES and self.caesarean_ok in (SafetyAnswer.NO, SafetyAnswer.NOT_SURE)
-
-    @property
-    def stopped_today(self) -> bool:
-        """Her diary says not today, and the midwife has not said it is OK all the same."""
-        return bool(self.today) and not self.today_ok
-
-    def safe_to_start(self) -> bool:
-        return (
-            not self.stopped_today
-            and self.questions_left() == 0
-            and not self.unsafe_reasons()
-            and not self.needs_caesarean_ok
-        )
-
-    def choose_build(self, build: Build) -> None:
-        self.build = build
-        options = TECHNIQUES_FOR_BUILD[build]
-        if self.technique not in options:
-            self.technique = options[0]
-
-    def plan(self) -> Plan:
-        return Plan.demonstration() if self.demo else Plan.standard(self.round_minutes, self.rest_minutes)
 
 
 @dataclass(frozen=True)
@@ -164,6 +80,15 @@ def _nothing() -> None:
     pass
 
 
+class SessionGone(LookupError):
+    """This window's massage is no longer recorded: a restore or a delete in another window removed
+    it. `removal` says which (None: not one made by this app's process, e.g. a second copy of it)."""
+
+    def __init__(self, removal: Removal | None) -> None:
+        super().__init__(f"the massage was removed ({removal or 'unknown'})")
+        self.removal = removal
+
+
 class SessionController:
     """One mother's massages (`store` is her view): the wizard, and the session this window runs.
     `changed` is called when a massage ends or is rated (not at every heartbeat)."""
@@ -175,6 +100,8 @@ class SessionController:
         self.wizard = Wizard()
         self.session: Session | None = None
         self.session_id: int | None = None
+        self.session_uuid: UUID | None = None  # its identity: the id alone may name another after a restore
+        self._removals = 0  # the removals noted on the file when it began (store.sessions.removal_mark)
         self._cue_from: float | None = None
         self._phase_index: int | None = None
         self._last_checkpoint = 0.0
@@ -225,6 +152,7 @@ class SessionController:
         now = self.clock.monotonic()
         plan = self.wizard.plan()
         self.session = Session.start(plan, now)
+        self._removals = self.store.sessions.removal_mark()
         self.session_id = self.store.sessions.create(
             NewSession(
                 started_at=self.clock.wall(),
@@ -237,6 +165,8 @@ class SessionController:
                 snapshot=self.session.snapshot(now).to_dict(),
             )
         )
+        created = self.store.sessions.get(self.session_id)
+        self.session_uuid = created.uuid if created is not None else None
         self._cue_from = None
         self._phase_index = 0
         self._last_checkpoint = now
@@ -260,6 +190,7 @@ class SessionController:
         """Advance to now: returns the cues crossed since the last tick (each cue once)."""
         if self.session is None or self.session.over:  # an ended session is frozen in the store
             return []
+        self.check()
         now = self.clock.monotonic()
         before = self.session
         self.session = before.settle(now)
@@ -271,7 +202,10 @@ class SessionController:
         elif index != self._phase_index:
             self._persist("phase", now)
         elif now - self._last_checkpoint >= CHECKPOINT_EVERY_S:
-            self.store.sessions.checkpoint(self._current()[1], self._progress(now))
+            try:
+                self.store.sessions.checkpoint(self._current()[1], self._progress(now), session_uuid=self.session_uuid)
+            except LookupError as exc:
+                raise self._gone() from exc
             self._last_checkpoint = now
         self._phase_index = index
         return cues
@@ -281,9 +215,20 @@ class SessionController:
             return None
         return self.session.next_change_in(self.clock.monotonic())
 
+    def check(self) -> None:
+        """Raise SessionGone when this window's massage is no longer recorded: a restore or a
+        delete in another window (or another copy of the app) removed it. One look-up by key."""
+        known = self.session_id is not None and self.session_uuid is not None
+        if known and not self.store.sessions.holds(self.session_id, self.session_uuid):  # type: ignore[arg-type]
+            raise self._gone()
+
+    def _gone(self) -> SessionGone:
+        return SessionGone(self.store.sessions.removed_by(self._removals))
+
     def _apply(self, kind: str, transition) -> None:
         if self.session is None:
             return
+        self.check()
         now = self.clock.monotonic()
         settled = self.session.settle(now)
         if settled.over:  # time ran out before the tap: the session simply finished
@@ -314,10 +259,14 @@ class SessionController:
         session, session_id = self._current()
         progress = self._progress(now)
         status = _status_of(session, now)
-        if status is SessionStatus.IN_PROGRESS:
-            self.store.sessions.record_event(session_id, kind, progress)
-        else:
-            self.store.sessions.finish(session_id, status, progress)
+        try:
+            if status is SessionStatus.IN_PROGRESS:
+                self.store.sessions.record_event(session_id, kind, progress, session_uuid=self.session_uuid)
+            else:
+                self.store.sessions.finish(session_id, status, progress, session_uuid=self.session_uuid)
+        except LookupError as exc:  # removed between the check and this write
+            raise self._gone() from exc
+        if status is not SessionStatus.IN_PROGRESS:
             self._changed()
         self._last_checkpoint = now
 
@@ -340,7 +289,11 @@ class SessionController:
         )
 
     def record(self) -> SessionRecord | None:
-        return self.store.sessions.get(self.session_id) if self.session_id is not None else None
+        """The stored session this window runs or just ended (None if it is no longer recorded)."""
+        if self.session_id is None:
+            return None
+        found = self.store.sessions.get(self.session_id)
+        return found if found is not None and self.session_uuid in (None, found.uuid) else None
 
     # -- a session left unfinished by a closed tab or a killed app ----------------------------
     def pending(self) -> SessionRecord | None:
@@ -353,6 +306,8 @@ class SessionController:
         now = self.clock.monotonic()
         self.session = Session.restore(SessionSnapshot.from_dict(record.snapshot), now)
         self.session_id = record.id
+        self.session_uuid = record.uuid
+        self._removals = self.store.sessions.removal_mark()
         self.wizard = Wizard(
             build=Build(record.build) if record.build else None,
             technique=Technique(record.technique) if record.technique else None,
@@ -364,15 +319,21 @@ class SessionController:
         if self.session.over:
             self._persist("finish", now)
         else:
-            self.store.sessions.record_event(self.session_id, "restore", self._progress(now))
+            self.store.sessions.record_event(
+                self.session_id, "restore", self._progress(now), session_uuid=self.session_uuid
+            )
 
     def rate(self, comfort: int | None, letdown: bool | None) -> None:
         if self.session_id is not None:
-            self.store.sessions.rate(self.session_id, comfort, letdown)
+            try:
+                self.store.sessions.rate(self.session_id, comfort, letdown, session_uuid=self.session_uuid)
+            except LookupError as exc:
+                raise self._gone() from exc
             self._changed()
 
     def close(self) -> None:
         """Leave the finished session (after the finish screen)."""
         self.session = None
         self.session_id = None
+        self.session_uuid = None
         self.reset_wizard()

@@ -21,6 +21,8 @@ them to a mother here.
 
 `sha256` is the hash of the payload written canonically (sorted keys, no spaces, UTF-8), so any
 change to the payload, or a file cut short, is caught before anything is read into the diary.
+A file laid out as `export` writes it is checked on its bytes and read in short pieces, so other
+visitors' pages keep answering while a 30 MB backup is checked (backup_split.py).
 `schema` names the migrations the rows were written under: a backup from an older version of
 the app is loaded at its own schema and brought up to date by the same migrations a phone runs;
 one from a newer version is refused.
@@ -47,6 +49,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain.plausible import Implausible
+from app.store import backup_split
 from app.store.identity_migration import derived_uuids
 from app.store.migrations import migrations
 from app.store.repositories.base import utc_text
@@ -62,6 +65,7 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_TEXT = 100_000  # characters in one value (a note is far shorter)
 _MIGRATIONS_TABLE = migrations.migrations_table
 _VALUE_TYPES = (str, int, float, type(None))
+B64_PIECE = 256 * 1024  # base64 letters decoded in one call: a multiple of 4
 
 
 class BackupError(Exception):
@@ -186,7 +190,10 @@ def load(
     """
     if len(data) > MAX_BYTES:
         raise BackupError(BackupProblem.TOO_LARGE)
-    document = _parse(data)
+    # The app's own layout is read in short calls, its sum checked on its bytes (backup_split.py);
+    # any other file the general way below, with the same result.
+    split = backup_split.read(data, _parse)
+    document, raw_files = split if split is not None else (_parse(data), None)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BackupError(BackupProblem.NOT_A_BACKUP)
     version = document.get("version")
@@ -195,12 +202,15 @@ def load(
     payload, checksum = document.get("payload"), document.get("sha256")
     if not isinstance(payload, dict) or not isinstance(checksum, str):
         raise BackupError(BackupProblem.MALFORMED)
-    try:
-        body = canonical(payload)
-    except ValueError as exc:  # NaN or infinity smuggled in as a number
-        raise BackupError(BackupProblem.MALFORMED) from exc
-    if hashlib.sha256(body).hexdigest() != checksum:
-        raise BackupError(BackupProblem.WRONG_CHECKSUM)
+    if split is None:
+        try:
+            body = canonical(payload)
+        except ValueError as exc:  # NaN or infinity smuggled in as a number
+            raise BackupError(BackupProblem.MALFORMED) from exc
+        if hashlib.sha256(body).hexdigest() != checksum:
+            raise BackupError(BackupProblem.WRONG_CHECKSUM)
+    elif raw_files is not None:
+        payload["files"] = raw_files  # cut out before parsing: base64 text, as bytes
     schema, tables, created_at = payload.get("schema"), payload.get("tables"), payload.get("created_at")
     if not (isinstance(schema, list) and isinstance(tables, dict) and isinstance(created_at, str)):
         raise BackupError(BackupProblem.MALFORMED)
@@ -254,16 +264,24 @@ def _files(files: Any, file_ok: Callable[[str, bytes], bool]) -> dict[str, bytes
         raise BackupError(BackupProblem.MALFORMED)
     out: dict[str, bytes] = {}
     for name, text in files.items():
-        if not isinstance(text, str):
+        if not isinstance(text, str | bytes):  # bytes: cut out of the file (backup_split.py)
             raise BackupError(BackupProblem.MALFORMED)
         try:
-            content = base64.b64decode(text.encode("ascii"), validate=True)
+            content = _base64(text.encode("ascii") if isinstance(text, str) else text)
         except (ValueError, UnicodeEncodeError) as exc:
             raise BackupError(BackupProblem.MALFORMED) from exc
         if not file_ok(name, content):
             raise BackupError(BackupProblem.INVALID_CONTENT)
         out[name] = content
     return out
+
+
+def _base64(text: bytes) -> bytes:
+    """Strict base64 decoded in short calls (a recording's 2 MB in one would keep other visitors
+    waiting; see backup_split.py). Padding only at the very end, as in one call."""
+    if b"=" in text[:-2]:
+        raise ValueError("padding before the end")
+    return b"".join(base64.b64decode(text[at : at + B64_PIECE], validate=True) for at in range(0, len(text), B64_PIECE))
 
 
 def _parse(data: bytes) -> Any:

@@ -178,6 +178,18 @@ def status_line(kind: str, text: str, identifier: str) -> ft.Semantics:
     return ft.Semantics(content=line, live_region=True, identifier=identifier)
 
 
+def kept_note(text: str, identifier: str, close_label: str, on_close: Handler) -> ft.Control:
+    """Words that stay until read (a passing notice could end while she looks at another tab):
+    heard by a screen reader when they appear, and a button that closes them."""
+    return ft.Column(
+        [
+            ft.Semantics(content=note(text), live_region=True, identifier=identifier),
+            secondary_button(close_label, on_close, f"{identifier}-close", icon=ft.Icons.CHECK),
+        ],
+        spacing=8,
+    )
+
+
 def calm_card(content: ft.Control, *, filled: bool = True, padding: int = 14) -> ft.Container:
     """A card for something to act on calmly (see CALM_ACCENT); `filled=False` inside another card."""
     return ft.Container(

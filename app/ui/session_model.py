@@ -22,13 +22,14 @@ import flet as ft
 
 from app.domain.prompts import Prompt, massage_clips, paused_prompt, prompts_since
 from app.domain.session import Cue, Status
-from app.services.session import CHECKPOINT_EVERY_S, SessionController, SessionView
+from app.services.session import CHECKPOINT_EVERY_S, SessionController, SessionGone, SessionView
 from app.store.errors import StoreWriteError
 from app.ui.session_words import (
     ended_elsewhere_text,
     get_ready_text,
     paused_text,
     phase_text,
+    removed_text,
     resumed_text,
     sounds_missing_text,
     tick_announcement,
@@ -57,8 +58,8 @@ def _saving(method: Callable[..., None]) -> Callable[..., None]:
         except StoreWriteError as err:
             self.problem = write_problem(err.code)
             self.refresh()
-        except (LookupError, ValueError):  # the stored session was ended from another window
-            self.ended_elsewhere()
+        except (LookupError, ValueError) as err:  # ended, or removed, from another window
+            self.ended_elsewhere(err)
 
     return wrapper
 
@@ -83,6 +84,9 @@ class SessionModel:
     _step_s: float = GET_READY_STEP_S  # tests shorten the count
     _beating: bool = False
     _beat_s: float = CHECKPOINT_EVERY_S  # tests shorten the heartbeat
+    # Told (with the words) when a restore or a delete in another window removed this massage:
+    # the visitor's AppState, which takes her back to Today and keeps the words there.
+    _on_removed: Callable[[str], None] | None = None
 
     def attach(self, controller: SessionController, devices: Any) -> None:
         self._controller = controller
@@ -109,6 +113,7 @@ class SessionModel:
         self.finished = False
         self.pain_choice = self.lighter = False
         self.confirm = None
+        self.problem = None  # the last massage's (a failed save, or how it ended elsewhere)
         self._spawn(self._count_then(self._begin))
 
     @_saving
@@ -207,15 +212,25 @@ class SessionModel:
         self.refresh()
         self.notify()  # type: ignore[attr-defined]  # Observable's, mixed in by @ft.observable
 
-    def ended_elsewhere(self) -> None:
-        """Another window ended or took over this massage: say so instead of freezing."""
+    def ended_elsewhere(self, err: Exception | None = None) -> None:
+        """Another window ended or took over this massage, or removed it (a restore of a backup,
+        a delete: `err` is SessionGone): say which instead of freezing. A removed one is over for
+        good: the sounds stop, and AppState takes her back to Today with the words."""
         self._generation += 1
         self._beating = False
         self.get_ready = None
-        self.problem = ended_elsewhere_text()
+        removed = isinstance(err, SessionGone)
+        self.problem = removed_text(err.removal) if isinstance(err, SessionGone) else ended_elsewhere_text()
         self.controller.close()
         self.refresh()
         self.finished = False
+        if removed:
+            if self._devices is not None:
+                self._devices.hush()
+                self._devices.keep_screen_on(False)
+                self._devices.announce(self.problem)
+            if self._on_removed is not None:
+                self._on_removed(self.problem)
 
     def prepare_sounds(self) -> None:
         """Have the page load this massage's sounds now (the step before Start), so that the count
@@ -254,8 +269,8 @@ class SessionModel:
                     self.controller.tick()  # writes a checkpoint once CHECKPOINT_EVERY_S has passed
                 except StoreWriteError as err:
                     self.problem = write_problem(err.code)
-                except (LookupError, ValueError):
-                    self.ended_elsewhere()
+                except (LookupError, ValueError) as err:
+                    self.ended_elsewhere(err)
         self._beating = False
 
     # -- the timer ---------------------------------------------------------------------------------
@@ -328,8 +343,8 @@ class SessionModel:
                 self._cue(self._tick())
             except StoreWriteError as err:  # the timer goes on; the next event writes everything
                 self.problem = write_problem(err.code)
-            except (LookupError, ValueError):
-                self.ended_elsewhere()
+            except (LookupError, ValueError) as err:
+                self.ended_elsewhere(err)
                 return
             # The sound queue sends its next sound to the page before the redraw (the finish screen is
             # a large one): the chime is heard at its moment, the screen follows.

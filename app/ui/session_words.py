@@ -8,10 +8,33 @@ from app.domain.prompts import NEXT_ROUND_S
 from app.domain.protocol import PhaseKind
 from app.i18n import _, ngettext
 from app.services.session import SessionView
+from app.store.removals import Removal
 
 
 def ended_elsewhere_text() -> str:
     return _("This massage was ended or continued in another window. Nothing was lost.")
+
+
+def removed_text(removal: Removal | None) -> str:
+    """Why this window's massage ended under it: its record was removed in another window."""
+    if removal is Removal.RESTORE:
+        return _(
+            "The massage was ended: the data on this phone was replaced with a backup in another window. "
+            "This massage was not saved."
+        )
+    if removal is Removal.ERASE:
+        return _(
+            "The massage was ended: all data on this phone was deleted in another window. This massage was not saved."
+        )
+    if removal is Removal.ERASE_MOTHER:
+        return _(
+            "The massage was ended: this mother and her records were deleted in another window. "
+            "This massage was not saved."
+        )
+    return _(
+        "The massage was ended: its record is no longer on this phone (the data was replaced or deleted in "
+        "another window). This massage was not saved."
+    )
 
 
 def paused_text() -> str:

@@ -37,6 +37,9 @@ class AppState:
     theme: str = "system"
     stack: list[str] = field(default_factory=lambda: [HOME])
     notice: str | None = None  # a short confirmation ("Saved") shown once, then cleared
+    # Why this window's massage ended under it (a restore or delete in another window): shown on
+    # Today until she taps OK or starts another. Not a passing notice: she may be in the other tab.
+    massage_removed: str | None = None
     dark_platform: bool = False
     # The device asks for less motion (Android "Remove animations", iOS "Reduce Motion", a
     # browser's prefers-reduced-motion): the massage markers step instead of gliding.
@@ -70,6 +73,17 @@ class AppState:
     @session.setter
     def session(self, model: Any) -> None:
         self._session = model
+        model._on_removed = self._massage_removed
+
+    def _massage_removed(self, text: str) -> None:
+        """A restore or a delete in another window removed the massage this window ran: back to
+        Today from the massage's screens, with the words kept there."""
+        self.massage_removed = text
+        if self.route.startswith("/session/"):
+            self.reset()
+
+    def dismiss_removed(self) -> None:
+        self.massage_removed = None
 
     @property
     def role(self) -> Role | None:

@@ -12,7 +12,11 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app import i18n
+from app.domain.clock import SystemClock
 from app.domain.daypart import PartOfDay, part_of_day
+from app.services.data import DataService
+from app.store.db import open_store
+from app.ui.session_words import removed_text
 from tests.browser.test_session_flow import (
     answer_safety,
     reveal,
@@ -206,7 +210,9 @@ def test_end_asks_first_and_no_keeps_the_massage_running(open_app, server):
     app.tap("finish-save")
 
 
-def test_the_countdown_says_paused_in_the_visitors_language(open_app):
+def test_the_countdown_says_paused_in_the_visitors_language(open_app, server):
+    with open_store(server.db_file) as store:  # before the massage: restoring it removes the massage
+        backup = DataService(store, SystemClock()).backup_file().data
     for lang in ("id", "en"):
         app = open_app(lang)
         walk_to_rounds(app, demo=True)
@@ -215,6 +221,20 @@ def test_the_countdown_says_paused_in_the_visitors_language(open_app):
             paused = i18n._("Paused")
             app.el("pause-resume").filter(has_text=i18n._("Resume")).wait_for(state="attached")
         assert _aria(app, "countdown").startswith(paused)
+        if lang == "en":
+            # Another copy of the app replaces everything with a backup meanwhile: at its next
+            # heartbeat the paused tab says so, on Today, until she closes the words.
+            with open_store(server.db_file) as store:
+                assert DataService(store, SystemClock()).restore(backup).ok
+            with i18n.using(lang):
+                words = removed_text(None)
+            app.el("massage-removed").get_by_text(words).wait_for(state="attached")
+            app.wait_for("start-session")
+            app.shot("15-massage-removed")
+            app.tap("massage-removed-close")
+            app.el("massage-removed").wait_for(state="detached")
+            assert rows(server, "select count(*) from sessions where status = 'in_progress'") == [(0,)]
+            continue
         app.tap("end-top")
         app.tap("confirm-yes")
         app.wait_for("finish-save")

@@ -12,7 +12,7 @@ from uuid import UUID
 from sqlite_utils import Database
 
 from app.domain.plausible import Implausible, MotherRecords, RecordKind, first_implausible
-from app.store import backup, merge
+from app.store import backup, merge, removals
 from app.store.repositories.base import Repository
 from app.store.repositories.diary import DiaryRepository
 from app.store.repositories.mothers import MothersRepository, insert_blank_mother
@@ -106,6 +106,7 @@ class DataRepository(Repository):
         and change nothing. Returns the rows restored per table, and the backup's files (checked
         by `file_ok`) for the caller to put in place."""
         loaded = backup.load(data, readable=self._readable_db, file_ok=file_ok, plausible=self._plausible)
+        removals.note(self.db, removals.Removal.RESTORE)  # a massage running in another tab goes too
         try:
             with self._write() as db:
                 backup.replace_all(db.conn, loaded.db)
@@ -172,6 +173,7 @@ class DataRepository(Repository):
         empty the -wal, so the deleted bytes are gone from the disk, not only the rows; a kill
         there leaves them in free pages until the next scrub, with the data already gone. The
         schema stays. Returns the new mother's UUID."""
+        removals.note(self.db, removals.Removal.ERASE)
         with self._write() as db:
             for table in reversed(backup.data_tables(db)):
                 db.execute(f'DELETE FROM "{table}"')
@@ -185,6 +187,7 @@ class DataRepository(Repository):
         mother is replaced by a blank one in the same transaction. Raises LookupError for an
         unknown mother."""
         key = str(mother_id)
+        removals.note(self.db, removals.Removal.ERASE_MOTHER)
         with self._write() as db:
             if db.execute("SELECT 1 FROM mothers WHERE id = ?", [key]).fetchone() is None:
                 raise LookupError(f"no mother {mother_id}")

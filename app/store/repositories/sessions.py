@@ -6,6 +6,7 @@ import json
 import uuid
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
+from uuid import UUID
 
 from sqlite_utils import Database
 
@@ -16,6 +17,7 @@ from app.domain.records import (
     SessionStatus,
     validate_comfort,
 )
+from app.store import removals
 from app.store.repositories.base import MotherRepository, moment, utc_text, uuid_text
 
 # The event row that closes a session, by how it ended; these are the kinds history shows.
@@ -39,6 +41,9 @@ class SessionRepository(MotherRepository):
     """One mother's massage sessions and their event log (demonstrations included, `demo`).
 
     A session of another mother does not exist here: `get` gives None, writes raise LookupError.
+    A write given the session's UUID (`session_uuid`) raises LookupError too when the row of that
+    id is no longer that session (a restore replaced the table: the id may now name one of the
+    backup's).
     """
 
     def create(self, new: NewSession) -> int:
@@ -74,41 +79,72 @@ class SessionRepository(MotherRepository):
             self._insert_event(db, session_id, "start", started, 0.0)
         return session_id
 
-    def record_event(self, session_id: int, kind: str, progress: SessionProgress) -> None:
+    def record_event(
+        self, session_id: int, kind: str, progress: SessionProgress, *, session_uuid: UUID | None = None
+    ) -> None:
         """Log an event (pause, resume, skip, phase, restore...) and the progress it leaves."""
         if not kind:
             raise ValueError("an event needs a kind")
         with self._write() as db:
-            self._update_progress(db, session_id, progress)
+            self._update_progress(db, session_id, progress, session_uuid=session_uuid)
             self._insert_event(db, session_id, kind, utc_text(progress.at), progress.massaged_s)
 
-    def checkpoint(self, session_id: int, progress: SessionProgress) -> None:
+    def checkpoint(self, session_id: int, progress: SessionProgress, *, session_uuid: UUID | None = None) -> None:
         """Save progress without an event: the heartbeat that lets a killed session resume."""
         with self._write() as db:
-            self._update_progress(db, session_id, progress)
+            self._update_progress(db, session_id, progress, session_uuid=session_uuid)
 
-    def finish(self, session_id: int, status: SessionStatus, progress: SessionProgress) -> None:
+    def finish(
+        self, session_id: int, status: SessionStatus, progress: SessionProgress, *, session_uuid: UUID | None = None
+    ) -> None:
         """End a session: final progress, status, ended_at, and the closing event."""
         status = SessionStatus(status)
         if status is SessionStatus.IN_PROGRESS:
             raise ValueError("finish() needs how the session ended, not in_progress")
         at = utc_text(progress.at)
         with self._write() as db:
-            self._update_progress(db, session_id, progress, status=status, ended_at=at)
+            self._update_progress(db, session_id, progress, status=status, ended_at=at, session_uuid=session_uuid)
             self._insert_event(db, session_id, FINISH_EVENT_KIND[status], at, progress.massaged_s)
 
-    def rate(self, session_id: int, comfort: int | None, letdown: bool | None) -> None:
+    def rate(
+        self, session_id: int, comfort: int | None, letdown: bool | None, *, session_uuid: UUID | None = None
+    ) -> None:
         """The mother's answers after a session; None clears an answer."""
         comfort = validate_comfort(comfort)
         if letdown is not None and not isinstance(letdown, bool):
             raise ValueError(f"letdown must be True, False or None, got {letdown!r}")
         with self._write() as db:
             cursor = db.execute(
-                "UPDATE sessions SET comfort = ?, letdown = ? WHERE id = ? AND mother_id = ?",
-                [comfort, None if letdown is None else int(letdown), session_id, self.mother_key],
+                "UPDATE sessions SET comfort = ?, letdown = ? "
+                "WHERE id = ? AND mother_id = ? AND (? IS NULL OR uuid = ?)",
+                [
+                    comfort,
+                    None if letdown is None else int(letdown),
+                    session_id,
+                    self.mother_key,
+                    *_twice(session_uuid),
+                ],
             )
             if cursor.rowcount == 0:
                 raise LookupError(f"no session {session_id}")
+
+    def holds(self, session_id: int, session_uuid: UUID) -> bool:
+        """Whether the session is still recorded (a restore or a delete in another window may
+        have removed it): one look-up by its key."""
+        rows = self._rows(
+            "SELECT 1 AS found FROM sessions WHERE id = ? AND mother_id = ? AND uuid = ?",
+            [session_id, self.mother_key, str(session_uuid)],
+        )
+        return bool(rows)
+
+    def removal_mark(self) -> int:
+        """The removals noted on this file so far, for `removed_by` (app/store/removals.py)."""
+        return removals.mark(self.db)
+
+    def removed_by(self, marked: int) -> removals.Removal | None:
+        """What removed records from this file in this process since `removal_mark` gave
+        `marked`: a restore or a delete in another window; None if nothing did here."""
+        return removals.since(self.db, marked)
 
     def get(self, session_id: int) -> SessionRecord | None:
         """The session, or None if there is none or it cannot be read (see `skipped`)."""
@@ -208,13 +244,14 @@ class SessionRepository(MotherRepository):
         *,
         status: SessionStatus | None = None,
         ended_at: str | None = None,
+        session_uuid: UUID | None = None,
     ) -> None:
         # Only an in-progress session moves: a late heartbeat after finish() must not rewrite
         # what the finished session recorded.
         cursor = db.execute(
             "UPDATE sessions SET updated_at = ?, snapshot = ?, rounds_done = ?, massaged_s = ?, "
             "status = COALESCE(?, status), ended_at = COALESCE(?, ended_at) "
-            "WHERE id = ? AND mother_id = ? AND status = ?",
+            "WHERE id = ? AND mother_id = ? AND status = ? AND (? IS NULL OR uuid = ?)",
             [
                 utc_text(progress.at),
                 json.dumps(progress.snapshot, ensure_ascii=False),
@@ -225,16 +262,23 @@ class SessionRepository(MotherRepository):
                 session_id,
                 self.mother_key,
                 SessionStatus.IN_PROGRESS.value,
+                *_twice(session_uuid),
             ],
         )
         if cursor.rowcount == 0:
             found = db.execute(
-                "SELECT status FROM sessions WHERE id = ? AND mother_id = ?",
-                [session_id, self.mother_key],
+                "SELECT status FROM sessions WHERE id = ? AND mother_id = ? AND (? IS NULL OR uuid = ?)",
+                [session_id, self.mother_key, *_twice(session_uuid)],
             ).fetchone()
             if found is None:
                 raise LookupError(f"no session {session_id}")
             raise ValueError(f"session {session_id} already ended ({found[0]})")
+
+
+def _twice(found: UUID | None) -> list[str | None]:
+    """A UUID's text for `(? IS NULL OR uuid = ?)`: no UUID given, any row of the id."""
+    text = None if found is None else str(found)
+    return [text, text]
 
 
 def _record(row: dict[str, Any]) -> SessionRecord:

@@ -76,7 +76,11 @@ def Finish() -> ft.View:
         app.session.refresh()
 
     def save(e: Any) -> None:
-        c.rate(comfort, letdown)
+        try:
+            c.rate(comfort, letdown)
+        except LookupError as err:  # removed meanwhile by a restore or a delete in another window
+            app.session.ended_elsewhere(err)
+            return
         leave()
         app.reset("/history")
 

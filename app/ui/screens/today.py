@@ -37,6 +37,7 @@ HALF_DAY_WORDS = {
 def start_massage(app: AppState, ask: Any) -> None:
     """Start a new massage, unless one is unfinished: then ask first (resume or end it)."""
     c = app.scope.massage
+    app.massage_removed = None  # the words about the last one were read
     if c.active or c.pending() is not None:
         ask(True)
         return
@@ -279,6 +280,9 @@ def Today() -> ft.View:
     if mothers is not None:
         controls.append(mothers)
 
+    if app.massage_removed:  # a restore or delete in another window ended her massage here
+        close = _("Close this message")
+        controls.append(kit.kept_note(app.massage_removed, "massage-removed", close, lambda e: app.dismiss_removed()))
     unfinished = _unfinished_card(app)
     if unfinished is not None:
         controls.append(unfinished)
