@@ -11,7 +11,8 @@ import pytest
 from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.protocol import CONTRAINDICATIONS, Build, Technique
-from app.services.session import SafetyAnswer, SessionController
+from app.services.session import SessionController
+from app.services.wizard import SafetyAnswer
 from app.store.db import open_store
 from app.store.repositories import LEASE_S
 from app.ui.screens import session_safety, today

@@ -13,7 +13,7 @@ from app import i18n
 from app.domain.clock import FakeClock
 from app.domain.protocol import CONTRAINDICATIONS, Build, Contraindication
 from app.domain.records import SessionStatus
-from app.services.session import SafetyAnswer
+from app.services.wizard import SafetyAnswer
 from app.store.db import open_store
 from app.ui.screens import (
     history,

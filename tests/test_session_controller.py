@@ -10,13 +10,8 @@ from app.domain.clock import FakeClock
 from app.domain.protocol import Build, Contraindication, PhaseKind, Technique
 from app.domain.records import SessionRecord, SessionStatus
 from app.domain.session import CueKind, Session, Status
-from app.services.session import (
-    CHECKPOINT_EVERY_S,
-    SafetyAnswer,
-    SessionController,
-    SessionView,
-    Wizard,
-)
+from app.services.session import CHECKPOINT_EVERY_S, SessionController, SessionView
+from app.services.wizard import SafetyAnswer, Wizard
 from app.store.db import open_store
 from app.store.repositories import LEASE_S
 

@@ -9,29 +9,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 
 from app.domain.clock import Clock
 from app.domain.protocol import (
-    CONTRAINDICATIONS,
-    DEFAULT_REST_MINUTES,
-    DEFAULT_ROUND_MINUTES,
     REST_MINUTES_CHOICES,
     ROUND_MINUTES_CHOICES,
     TECHNIQUES_FOR_BUILD,
     Build,
-    Contraindication,
     PhaseKind,
-    Plan,
-    PrepItem,
     Technique,
 )
 from app.domain.records import NewSession, SessionProgress, SessionRecord, SessionStatus, outcome_of
 from app.domain.redflags import recent_flags
 from app.domain.safety import Stop, today_stops
 from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
+from app.services.wizard import Wizard
 from app.store.db import Store
+from app.store.repositories.sessions import RELEASE_EVENT
 
 log = logging.getLogger(__name__)
 
@@ -39,86 +34,12 @@ log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_S = 5.0
 # Reports read to find the open flags (as Today does).
 FLAG_LOOKBACK = 60
-
-
-class SafetyAnswer(StrEnum):
-    """An answer to one safety question. DOMAIN 3: "When in doubt: ask the midwife first", so
-    "not sure" stops the massage just as "yes" does."""
-
-    YES = "yes"
-    NO = "no"
-    NOT_SURE = "unsure"
-
-
-@dataclass
-class Wizard:
-    """The family's answers on the way to the first round."""
-
-    round_minutes: int = DEFAULT_ROUND_MINUTES
-    rest_minutes: int = DEFAULT_REST_MINUTES
-    demo: bool = False
-    # A midwife's demonstration from the visit screen: demonstration speed, the "Why?" panels open,
-    # large drawings, and back to the visit at the end.
-    teaching: bool = False
-    safety: dict[Contraindication, SafetyAnswer] = field(default_factory=dict)
-    # After an operasi sesar (DOMAIN §3): the midwife's OK first. `caesarean` yes/no; when yes,
-    # `caesarean_ok` is whether the midwife has said the massage is OK (yes / no / not sure).
-    caesarean: SafetyAnswer | None = None
-    caesarean_ok: SafetyAnswer | None = None
-    # What her diary says about today (fever, feeling ill, open flags), read when the check opens,
-    # and whether the midwife has said the massage is OK all the same.
-    today: list[Stop] = field(default_factory=list)
-    today_ok: bool = False
-    prepared: set[PrepItem] = field(default_factory=set)
-    build: Build | None = None
-    technique: Technique | None = None
-    # "Same as last time": her build, technique, minutes and rest as at her last massage; after the
-    # safety check (asked every time) straight to "Where to massage" and Start.
-    same_as_last: bool = False
-
-    def answered(self, answer: SafetyAnswer) -> list[Contraindication]:
-        """The questions given this answer, in the order they are asked."""
-        return [code for code in CONTRAINDICATIONS if self.safety.get(code) is answer]
-
-    def unsafe_reasons(self) -> list[Contraindication]:
-        """Every "yes" and every "not sure": each one is a reason not to massage today."""
-        return [
-            code for code in CONTRAINDICATIONS if self.safety.get(code) in (SafetyAnswer.YES, SafetyAnswer.NOT_SURE)
-        ]
-
-    def questions_left(self) -> int:
-        """The safety questions not answered yet, the operasi sesar ones included."""
-        left = sum(1 for code in CONTRAINDICATIONS if code not in self.safety)
-        left += self.caesarean is None
-        left += self.caesarean is SafetyAnswer.YES and self.caesarean_ok is None
-        return left
-
-    @property
-    def needs_caesarean_ok(self) -> bool:
-        """After an operasi sesar without the midwife's OK (not given, or not sure): not yet."""
-        return self.caesarean is SafetyAnswer.YES and self.caesarean_ok in (SafetyAnswer.NO, SafetyAnswer.NOT_SURE)
-
-    @property
-    def stopped_today(self) -> bool:
-        """Her diary says not today, and the midwife has not said it is OK all the same."""
-        return bool(self.today) and not self.today_ok
-
-    def safe_to_start(self) -> bool:
-        return (
-            not self.stopped_today
-            and self.questions_left() == 0
-            and not self.unsafe_reasons()
-            and not self.needs_caesarean_ok
-        )
-
-    def choose_build(self, build: Build) -> None:
-        self.build = build
-        options = TECHNIQUES_FOR_BUILD[build]
-        if self.technique not in options:
-            self.technique = options[0]
-
-    def plan(self) -> Plan:
-        return Plan.demonstration() if self.demo else Plan.standard(self.round_minutes, self.rest_minutes)
+# Events of the session's log besides the transitions: the family chose to go on more lightly
+# after "Stop, it hurts" (the reminder stays on screen, also after a crash and a resume); the page
+# that let the massage go came back to it (a reload); another page took it over.
+LIGHTER_EVENT = "lighter"
+RETURN_EVENT = "returned"
+TAKE_OVER_EVENT = "restore"
 
 
 @dataclass(frozen=True)
@@ -178,6 +99,9 @@ class SessionController:
         self._cue_from: float | None = None
         self._phase_index: int | None = None
         self._last_checkpoint = 0.0
+        # "Stop, it hurts", then "Continue more lightly": remind to press more lightly.
+        self.lighter = False
+        self._released = False  # this page let the massage go (its tab closed); see `release`
 
     # -- the wizard ---------------------------------------------------------------------------
     def reset_wizard(self) -> None:
@@ -240,6 +164,7 @@ class SessionController:
         self._cue_from = None
         self._phase_index = 0
         self._last_checkpoint = now
+        self.lighter = self._released = False
 
     def pause(self) -> None:
         self._apply("pause", lambda s, now: s.pause(now))
@@ -255,6 +180,37 @@ class SessionController:
 
     def end_early(self) -> None:
         self._apply("end", lambda s, now: s.stop(now, StopReason.ENDED_EARLY))
+
+    def continue_lighter(self) -> None:
+        """After "Stop, it hurts", the family goes on more gently: the reminder to press more
+        lightly is kept in the session's log, so a resume after a crash shows it again."""
+        if not self.active:
+            return
+        self.lighter = True
+        _, session_id = self._current()
+        self.store.sessions.record_event(session_id, LIGHTER_EVENT, self._progress(self.clock.monotonic()))
+
+    def release(self) -> None:
+        """This page went away (its tab was closed or reloaded) with the massage paused: let it go,
+        so that a page opened a moment later offers to resume it (without waiting for the lease)."""
+        if not self.active or self._released:
+            return
+        _, session_id = self._current()
+        self.store.sessions.record_event(session_id, RELEASE_EVENT, self._progress(self.clock.monotonic()))
+        self._released = True
+
+    def hold(self) -> None:
+        """This page came back (a reload): the massage it let go is its own again. LookupError if
+        another page took it over meanwhile (ValueError if that one ended it)."""
+        if not self.active or not self._released:
+            return
+        _, session_id = self._current()
+        kinds = [event["kind"] for event in self.store.sessions.events(session_id)]
+        released = max((i for i, kind in enumerate(kinds) if kind == RELEASE_EVENT), default=len(kinds))
+        if TAKE_OVER_EVENT in kinds[released + 1 :]:
+            raise LookupError("another page took this massage over")
+        self.store.sessions.record_event(session_id, RETURN_EVENT, self._progress(self.clock.monotonic()))
+        self._released = False
 
     def tick(self) -> list[Cue]:
         """Advance to now: returns the cues crossed since the last tick (each cue once)."""
@@ -361,10 +317,12 @@ class SessionController:
         self._cue_from = self.session.position(now)
         self._phase_index = self.session.phase_index(now)
         self._last_checkpoint = now
+        self.lighter = self.store.sessions.has_event(record.id, LIGHTER_EVENT)
+        self._released = False
         if self.session.over:
             self._persist("finish", now)
         else:
-            self.store.sessions.record_event(self.session_id, "restore", self._progress(now))
+            self.store.sessions.record_event(self.session_id, TAKE_OVER_EVENT, self._progress(now))
 
     def rate(self, comfort: int | None, letdown: bool | None) -> None:
         if self.session_id is not None:
@@ -375,4 +333,5 @@ class SessionController:
         """Leave the finished session (after the finish screen)."""
         self.session = None
         self.session_id = None
+        self.lighter = self._released = False
         self.reset_wizard()

@@ -102,6 +102,7 @@ class SessionModel:
         c = self._controller
         self.view = c.view() if c is not None else None
         self.finished = c is not None and c.session is not None and c.session.over
+        self.lighter = c is not None and c.lighter  # kept with the massage: a resumed one keeps it
 
     # -- intents ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -160,8 +161,13 @@ class SessionModel:
         self.pain_choice = True
 
     def continue_lighter(self) -> None:
-        self.lighter = True
+        self._remember_lighter()
+        self.lighter = True  # shown even if saving it failed (the problem is said too)
         self.resume()
+
+    @_saving
+    def _remember_lighter(self) -> None:
+        self.controller.continue_lighter()
 
     @_saving
     def end_for_pain(self) -> None:
@@ -194,18 +200,30 @@ class SessionModel:
         self.pause()
 
     def disconnect(self) -> None:
-        """The tab closed or reloaded: pause, and stop the heartbeat so that after the lease another
-        window (or this one, reloaded) may offer to resume it."""
+        """The tab closed or reloaded: pause, stop the heartbeat and let the massage go, so that
+        another window (or this one, reloaded) offers to resume it at once."""
         self.pause()
         self._beating = False
+        self._release()
+
+    @_saving
+    def _release(self) -> None:
+        self.controller.release()
 
     def reconnect(self) -> None:
-        """The same tab came back (a reload): keep the massage as this tab's again, and redraw:
-        what was drawn while the tab was away (the pause) never reached it."""
+        """The same tab came back (a reload): keep the massage as this tab's again (unless another
+        window took it meanwhile), and redraw: what was drawn while the tab was away (the pause)
+        never reached it."""
+        if self.controller.active:
+            self._hold()
         if self.controller.active:
             self._start_heartbeat()
         self.refresh()
         self.notify()  # type: ignore[attr-defined]  # Observable's, mixed in by @ft.observable
+
+    @_saving
+    def _hold(self) -> None:
+        self.controller.hold()
 
     def ended_elsewhere(self) -> None:
         """Another window ended or took over this massage: say so instead of freezing."""

@@ -18,7 +18,7 @@ import flet as ft
 from app.domain.protocol import CONTRAINDICATIONS, Contraindication
 from app.domain.safety import Stop, TodayStop
 from app.i18n import _, format_decimal, ngettext
-from app.services.session import SafetyAnswer, Wizard
+from app.services.wizard import SafetyAnswer, Wizard
 from app.ui import kit
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.flag_labels import FLAG_TITLES, Calls, dial, midwife_call_button

@@ -9,7 +9,7 @@ import flet as ft
 
 from app.domain.protocol import Contraindication
 from app.i18n import _
-from app.services.session import SafetyAnswer
+from app.services.wizard import SafetyAnswer
 from app.ui import kit
 from app.ui.screens.flag_labels import Calls, dial, midwife_call_button
 from app.ui.screens.labels import CONTRAINDICATION_SHORT, t
