@@ -39,6 +39,15 @@ def phase_text(view: SessionView) -> str:
     return _("Round %(n)d of %(total)d") % {"n": view.round_number, "total": view.rounds}
 
 
+def phase_heading(view: SessionView) -> tuple[str, str | None]:
+    """The rounds screen's heading, and in a rest the line under it: "Rest" alone on its line and
+    "Next: round 2 of 3" below, so that at 360 px no language splits "round 2" across lines or
+    leaves one word on a line of its own (the screen reader hears `phase_text`)."""
+    if view.phase_kind is PhaseKind.REST:
+        return _("Rest"), _("Next: round %(next)d of %(total)d") % {"next": view.round_number + 1, "total": view.rounds}
+    return phase_text(view), None
+
+
 def tick_announcement(before: SessionView | None, now: SessionView) -> str | None:
     """What the screen reader hears as the timer moves from `before` to `now`: the new phase, the
     minutes left at each whole minute, and in a rest that the next round is coming. Never the
