@@ -100,10 +100,10 @@ def test_choosing_a_mother_plays_her_massage_in_her_voice(two):
         app.set_voice_mode(SILENT)  # the midwife turns the voice off for A's massage
         _massage(app)
         assert devices.mode == SILENT
-        assert today.last_choice_text(app) == "3 min a round, 1 min rest · Both thumbs · silent"
+        assert today.last_choice_text(app) == "3 min a round, 1 min rest\nBoth thumbs · Silent"
         app.choose_mother(b)
         assert app.voice_mode() == VOICE and devices.mode == VOICE  # B's massage speaks
         _massage(app)
-        assert today.last_choice_text(app) == "3 min a round, 1 min rest · Both thumbs · voice on"
+        assert today.last_choice_text(app) == "3 min a round, 1 min rest\nBoth thumbs · Voice on"
         app.choose_mother(a)
         assert devices.mode == SILENT

@@ -61,13 +61,14 @@ def same_as_last(app: AppState, ask: Any) -> None:
 
 
 def last_choice_text(app: AppState) -> str | None:
-    """'3 min a round, 1 min rest · Both thumbs · voice on' (her voice: each mother keeps her own),
-    or None when there is nothing to repeat."""
+    """'3 min a round, 1 min rest', then 'Both thumbs · Voice on' (her voice: each mother keeps her
+    own) on a second line, so that no line ends in a lone "·" at 360 px; None when there is nothing
+    to repeat."""
     record = app.scope.massage.last_choice()
     if record is None:
         return None
     plan = _("%(min)d min a round, %(rest)d min rest") % {"min": record.round_s // 60, "rest": record.rest_s // 60}
-    return f"{plan} · {t(TECHNIQUES, record.technique)} · {voice_word(app)}"
+    return f"{plan}\n{t(TECHNIQUES, record.technique)} · {voice_word(app)}"
 
 
 def _hold_unfinished(app: AppState) -> bool:

@@ -14,8 +14,8 @@ from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.whose import name_of
 from app.ui.state import AppState, use_app
 
-# The voice as "Same as last time" names it, beside her minutes and technique.
-VOICE_WORDS = {VOICE: N_("voice on"), BEEPS: N_("beeps only"), SILENT: N_("silent")}
+# The voice as "Same as last time" names it, on a line under her minutes and technique.
+VOICE_WORDS = {VOICE: N_("Voice on"), BEEPS: N_("Beeps only"), SILENT: N_("Silent")}
 
 
 def voice_word(app: AppState) -> str:
