@@ -54,9 +54,12 @@ def test_nothing_to_repeat_before_her_first_massage(app):
 
 def test_it_repeats_her_choices_and_asks_the_safety_questions_again(app):
     massage(app)
-    assert today.last_choice_text(app) == "4 min a round, 2 min rest · Backs of the index fingers"
+    assert today.last_choice_text(app) == "4 min a round, 2 min rest\nBacks of the index fingers · Voice on"
     with i18n.using("id"):
-        assert today.last_choice_text(app) == "4 menit per ulangan, istirahat 2 menit · Punggung jari telunjuk"
+        assert (
+            today.last_choice_text(app)
+            == "4 menit per ulangan, istirahat 2 menit\nPunggung jari telunjuk · Dengan suara"
+        )
     asked: list[bool] = []
     today.same_as_last(app, asked.append)
     assert asked == [] and app.route == "/session/safety"

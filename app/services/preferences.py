@@ -1,10 +1,16 @@
-"""This device's preferences: the language, the theme, the voice, whether the introduction was
-seen. They are the device's (every mother and visitor shares them), never a mother's, and are
-kept as text by name. No Flet here; the names are the UI's."""
+"""This device's preferences: the language, the theme, whether the introduction was seen; and a
+mother's own ones (the massage's voice: on a midwife's device with several mothers, one mother's
+"silent" is never another's). Kept as text by name. No Flet here; the names are the UI's."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from app.store.db import Store
+
+
+def _hers(name: str, mother_id: UUID) -> str:
+    return f"{name}:{mother_id}"
 
 
 class PreferencesService:
@@ -16,3 +22,12 @@ class PreferencesService:
 
     def set(self, name: str, value: str) -> None:
         self.store.settings.set(name, value)
+
+    def get_for(self, mother_id: UUID, name: str) -> str | None:
+        """Her own choice; else the device's (what a device chose before choices were hers)."""
+        own = self.store.settings.get(_hers(name, mother_id))
+        return own if own is not None else self.get(name)
+
+    def set_for(self, mother_id: UUID, name: str, value: str) -> None:
+        """Her own choice: the device's and the other mothers' stay as they were."""
+        self.store.settings.set(_hers(name, mother_id), value)

@@ -28,6 +28,7 @@ from app.domain.session import Cue, Session, SessionSnapshot, Status, StopReason
 from app.services.wizard import Wizard
 from app.store.db import Store
 from app.store.removals import Removal
+from app.store.repositories.sessions import RELEASE_EVENT
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,12 @@ log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_S = 5.0
 # Reports read to find the open flags (as Today does).
 FLAG_LOOKBACK = 60
+# Events of the session's log besides the transitions: the family chose to go on more lightly
+# after "Stop, it hurts" (the reminder stays on screen, also after a crash and a resume); the page
+# that let the massage go came back to it (a reload); another page took it over.
+LIGHTER_EVENT = "lighter"
+RETURN_EVENT = "returned"
+TAKE_OVER_EVENT = "restore"
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,9 @@ class SessionController:
         self._cue_from: float | None = None
         self._phase_index: int | None = None
         self._last_checkpoint = 0.0
+        # "Stop, it hurts", then "Continue more lightly": remind to press more lightly.
+        self.lighter = False
+        self._released = False  # this page let the massage go (its tab closed); see `release`
 
     # -- the wizard ---------------------------------------------------------------------------
     def reset_wizard(self) -> None:
@@ -170,6 +180,7 @@ class SessionController:
         self._cue_from = None
         self._phase_index = 0
         self._last_checkpoint = now
+        self.lighter = self._released = False
 
     def pause(self) -> None:
         self._apply("pause", lambda s, now: s.pause(now))
@@ -185,6 +196,43 @@ class SessionController:
 
     def end_early(self) -> None:
         self._apply("end", lambda s, now: s.stop(now, StopReason.ENDED_EARLY))
+
+    def continue_lighter(self) -> None:
+        """After "Stop, it hurts", the family goes on more gently: the reminder to press more
+        lightly is kept in the session's log, so a resume after a crash shows it again."""
+        if not self.active:
+            return
+        self.lighter = True
+        _, session_id = self._current()
+        self.store.sessions.record_event(
+            session_id, LIGHTER_EVENT, self._progress(self.clock.monotonic()), session_uuid=self.session_uuid
+        )
+
+    def release(self) -> None:
+        """This page went away (its tab was closed or reloaded) with the massage paused: let it go,
+        so that a page opened a moment later offers to resume it (without waiting for the lease)."""
+        if not self.active or self._released:
+            return
+        _, session_id = self._current()
+        self.store.sessions.record_event(
+            session_id, RELEASE_EVENT, self._progress(self.clock.monotonic()), session_uuid=self.session_uuid
+        )
+        self._released = True
+
+    def hold(self) -> None:
+        """This page came back (a reload): the massage it let go is its own again. LookupError if
+        another page took it over meanwhile (ValueError if that one ended it)."""
+        if not self.active or not self._released:
+            return
+        _, session_id = self._current()
+        kinds = [event["kind"] for event in self.store.sessions.events(session_id)]
+        released = max((i for i, kind in enumerate(kinds) if kind == RELEASE_EVENT), default=len(kinds))
+        if TAKE_OVER_EVENT in kinds[released + 1 :]:
+            raise LookupError("another page took this massage over")
+        self.store.sessions.record_event(
+            session_id, RETURN_EVENT, self._progress(self.clock.monotonic()), session_uuid=self.session_uuid
+        )
+        self._released = False
 
     def tick(self) -> list[Cue]:
         """Advance to now: returns the cues crossed since the last tick (each cue once)."""
@@ -316,11 +364,13 @@ class SessionController:
         self._cue_from = self.session.position(now)
         self._phase_index = self.session.phase_index(now)
         self._last_checkpoint = now
+        self.lighter = self.store.sessions.has_event(record.id, LIGHTER_EVENT)
+        self._released = False
         if self.session.over:
             self._persist("finish", now)
         else:
             self.store.sessions.record_event(
-                self.session_id, "restore", self._progress(now), session_uuid=self.session_uuid
+                self.session_id, TAKE_OVER_EVENT, self._progress(now), session_uuid=self.session_uuid
             )
 
     def rate(self, comfort: int | None, letdown: bool | None) -> None:
@@ -336,4 +386,5 @@ class SessionController:
         self.session = None
         self.session_id = None
         self.session_uuid = None
+        self.lighter = self._released = False
         self.reset_wizard()

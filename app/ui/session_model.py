@@ -1,11 +1,9 @@
 """The running massage as one visitor's observable state: what the rounds screen draws, and the
 intents it sends. Time and recording stay in the Flet-free `SessionController`; this class adds
 the parts that only exist on a screen: the "get ready" count, the pain choice, confirmations, and
-the timer task that redraws once per displayed second.
-
-The timer task is started by intents (start, resume), never by drawing a screen. It sleeps until
-the displayed second changes (the domain says when), so the countdown never shows a second twice
-or skips one, and nothing runs while paused.
+the timer task that redraws once per displayed second. That task is started by intents (start,
+resume), never by drawing a screen. It sleeps until the displayed second changes (the domain says
+when), so the countdown never shows a second twice or skips one, and nothing runs while paused.
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from app.ui.session_words import (
     resumed_text,
     sounds_missing_text,
     tick_announcement,
+    write_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -106,6 +105,7 @@ class SessionModel:
         c = self._controller
         self.view = c.view() if c is not None else None
         self.finished = c is not None and c.session is not None and c.session.over
+        self.lighter = c is not None and c.lighter  # kept with the massage: a resumed one keeps it
 
     # -- intents ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -165,8 +165,13 @@ class SessionModel:
         self.pain_choice = True
 
     def continue_lighter(self) -> None:
-        self.lighter = True
+        self._remember_lighter()
+        self.lighter = True  # shown even if saving it failed (the problem is said too)
         self.resume()
+
+    @_saving
+    def _remember_lighter(self) -> None:
+        self.controller.continue_lighter()
 
     @_saving
     def end_for_pain(self) -> None:
@@ -199,18 +204,28 @@ class SessionModel:
         self.pause()
 
     def disconnect(self) -> None:
-        """The tab closed or reloaded: pause, and stop the heartbeat so that after the lease another
-        window (or this one, reloaded) may offer to resume it."""
+        """The tab closed or reloaded: pause, stop the heartbeat, let the massage go (to be resumed)."""
         self.pause()
         self._beating = False
+        self._release()
+
+    @_saving
+    def _release(self) -> None:
+        self.controller.release()
 
     def reconnect(self) -> None:
-        """The same tab came back (a reload): keep the massage as this tab's again, and redraw:
-        what was drawn while the tab was away (the pause) never reached it."""
+        """The same tab came back (a reload): the massage is its own again (unless another window
+        took it meanwhile); redraw, as what was drawn while it was away never reached it."""
+        if self.controller.active:
+            self._hold()
         if self.controller.active:
             self._start_heartbeat()
         self.refresh()
         self.notify()  # type: ignore[attr-defined]  # Observable's, mixed in by @ft.observable
+
+    @_saving
+    def _hold(self) -> None:
+        self.controller.hold()
 
     def ended_elsewhere(self, err: Exception | None = None) -> None:
         """Another window ended or took over this massage, or removed it (a restore of a backup,
@@ -382,9 +397,3 @@ class SessionModel:
             self._task = asyncio.get_running_loop().create_task(coro)
         except RuntimeError:  # called outside a running loop (a plain test): run it to the end
             asyncio.run(coro)
-
-
-def write_problem(code: Any) -> str:
-    from app.ui.screens.store_error import write_problem as text
-
-    return text(code)

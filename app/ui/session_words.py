@@ -4,6 +4,8 @@ minute, the next round coming; never the seconds)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.prompts import NEXT_ROUND_S
 from app.domain.protocol import PhaseKind
 from app.i18n import _, ngettext
@@ -62,6 +64,15 @@ def phase_text(view: SessionView) -> str:
     return _("Round %(n)d of %(total)d") % {"n": view.round_number, "total": view.rounds}
 
 
+def phase_heading(view: SessionView) -> tuple[str, str | None]:
+    """The rounds screen's heading, and in a rest the line under it: "Rest" alone on its line and
+    "Next: round 2 of 3" below, so that at 360 px no language splits "round 2" across lines or
+    leaves one word on a line of its own (the screen reader hears `phase_text`)."""
+    if view.phase_kind is PhaseKind.REST:
+        return _("Rest"), _("Next: round %(next)d of %(total)d") % {"next": view.round_number + 1, "total": view.rounds}
+    return phase_text(view), None
+
+
 def tick_announcement(before: SessionView | None, now: SessionView) -> str | None:
     """What the screen reader hears as the timer moves from `before` to `now`: the new phase, the
     minutes left at each whole minute, and in a rest that the next round is coming. Never the
@@ -84,3 +95,10 @@ def next_round_text(view: SessionView) -> str:
         "next": view.round_number + 1,
         "seconds": view.remaining_s,
     }
+
+
+def write_problem(code: Any) -> str:
+    """Why a save failed, in words (the store error screen's wording)."""
+    from app.ui.screens.store_error import write_problem as text
+
+    return text(code)

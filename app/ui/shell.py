@@ -30,7 +30,6 @@ from app.ui import kit
 from app.ui.devices import Devices
 from app.ui.files import Files
 from app.ui.screens import intro, store_error
-from app.ui.screens.voice_settings import voice_mode
 from app.ui.session_model import SessionModel
 from app.ui.state import HOME, LANGUAGE_SETTING, THEME_MODES, THEME_SETTING, AppContext, AppState, RevisionContext
 
@@ -167,7 +166,7 @@ async def main(page: ft.Page) -> None:
     devices = Devices(
         page,
         language=lambda: app.lang,
-        mode=voice_mode(app),
+        mode=app.voice_mode(),  # the chosen mother's
         own=OwnVoice(folder_for(path), changed=app.visitor.revision.bump),
     )
     app.visitor.attach(files=Files(page, uploads=uploads_dir(path)), devices=devices)

@@ -20,6 +20,7 @@ from app.domain.clock import Clock
 from app.domain.mothers import Role
 from app.i18n import LANGUAGES
 from app.store.db import Store
+from app.ui.devices import VOICE, VOICE_MODES, VOICE_SETTING
 from app.ui.scope import MotherScope, Revision, Visitor
 
 HOME = "/"
@@ -113,8 +114,24 @@ class AppState:
     def _look_at(self, mother_id: UUID) -> None:
         self.scope.massage.close()  # a finished session's screen belongs to the mother before
         self.scope = self.visitor.scope(mother_id)
+        if self.visitor.devices is not None:  # her massages sound as she chose (voice, beeps, silent)
+            self.visitor.devices.set_mode(self.voice_mode())
         if self._session is not None:
             self._session.attach(self.scope.massage, self.visitor.devices)
+
+    # -- the voice of her massages -------------------------------------------------------------------
+    def voice_mode(self) -> str:
+        """The chosen mother's voice (spoken prompts unless changed for her)."""
+        mode = self.visitor.preferences.get_for(self.scope.mother_id, VOICE_SETTING)
+        return mode if mode in VOICE_MODES else VOICE
+
+    def set_voice_mode(self, mode: str) -> None:
+        """Her voice from now on (another mother's stays as it was), heard from the next sound."""
+        if mode not in VOICE_MODES:
+            raise ValueError(f"unknown voice mode {mode!r}")
+        self.visitor.preferences.set_for(self.scope.mother_id, VOICE_SETTING, mode)
+        if self.visitor.devices is not None:
+            self.visitor.devices.set_mode(mode)
 
     def add_mother(self) -> UUID:
         """A mother to fill in, chosen, whose profile form comes next (the blank one a new device

@@ -69,7 +69,7 @@ def test_the_landmarks_say_where_to_start_and_stop_and_to_oil_the_hands_now(open
     # "Same as last time": the safety questions again, then straight to where to massage and Start
     reveal(
         app, "same-as-last"
-    )  # (its line, e.g. "3 min a round, 1 min rest · Both thumbs": tests/test_same_as_last.py)
+    )  # (its line, e.g. "3 min a round, 1 min rest", then "Both thumbs · Voice on": tests/test_same_as_last.py)
     app.shot(f"direction-today{suffix}")
     tap_in_view(app, "same-as-last")
     app.wait_for("safety-fever_ill-no")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from app.domain.protocol import CONTRAINDICATIONS
+from tests.browser.conftest import AppPage
 
 # Not about what is said: beeps only, so that a spoken prompt does not make the page draw
 # every frame meanwhile (see the `beeps_only` fixture).
@@ -201,6 +202,15 @@ def test_reload_mid_session_pauses_and_keeps_what_was_done(open_app, server):
     app.tap("pause-resume")
     app.see("Ulangan ke-1 dari 3")
     _round_runs(app)  # resumed: the count, then the round runs on
+    # The tab is closed mid-round and the app opened again at once: Home offers Resume now, not
+    # once the closed tab's heartbeat lease (15 s) has run out.
+    context = app.page.context
+    app.page.close()
+    app = AppPage(context.new_page(), server, "id").open()
+    app.wait_for("start-session")
+    assert app.el("resume-pending").count() == 1, "Home does not offer to resume the massage just closed"
+    app.tap("resume-pending")
+    _round_runs(app)  # taken over here: the count, then the round runs on
     app.tap("pause-resume")
     app.see("Dijeda")
     app.tap("end-top")

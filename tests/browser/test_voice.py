@@ -21,7 +21,8 @@ def test_beeps_only_plays_the_chimes_and_never_a_voice(open_app, server):
     app.tap("open-settings")
     tap_in_view(app, "voice-mode-beeps")
     app.page.wait_for_selector('[flt-semantics-identifier="voice-mode-beeps"][aria-current="true"]', state="attached")
-    assert rows(server, "SELECT value FROM settings WHERE key = 'voice'") == [("beeps",)]  # remembered
+    # remembered for her (the voice is each mother's: key "voice:<her UUID>")
+    assert rows(server, "SELECT value FROM settings WHERE key LIKE 'voice:%'") == [("beeps",)]
     tap_in_view(app, "voice-sample")  # what a round's start sounds like now: its chime, at the first tap
     wait_heard(app, "/round_start.wav")
     app.shot("settings-voice")

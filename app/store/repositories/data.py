@@ -198,6 +198,7 @@ class DataRepository(Repository):
                 if "mother_id" in backup.columns(db, table):
                     db.execute(f'DELETE FROM "{table}" WHERE mother_id = ?', [key])
             db.execute("DELETE FROM mothers WHERE id = ?", [key])
+            db.execute("DELETE FROM settings WHERE key GLOB ?", [f"*:{key}"])  # her own preferences
             if db.execute("SELECT count(*) FROM mothers WHERE archived_at IS NULL").fetchone()[0] == 0:
                 insert_blank_mother(db.conn, at)
         self._scrub()

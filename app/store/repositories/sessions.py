@@ -31,6 +31,10 @@ FINISH_EVENT_KIND = {
 # Only one silent for longer than this is "interrupted": one still beating belongs to another
 # tab or process, which must keep it.
 LEASE_S = 15.0
+# The event a page writes when it lets go of its massage (its tab was closed or reloaded): the
+# massage is free at once, before its lease runs out. A page that comes back (a reload) or takes
+# it over writes another event, so the last event says whether anyone holds it.
+RELEASE_EVENT = "released"
 
 # Only the columns SessionRecord knows: a later migration may add columns to sessions, and
 # SessionRecord forbids fields it does not declare.
@@ -158,16 +162,25 @@ class SessionRepository(MotherRepository):
     def unfinished(self, *, now: datetime, lease_s: float = LEASE_S) -> SessionRecord | None:
         """The latest session left in progress by a closed tab or a killed app, to offer resuming.
 
-        Only one whose heartbeat (`updated_at`) is at least `lease_s` older than `now`: a session
-        still beating is running in another tab or process and is not ours to take. A heartbeat
-        more than a lease in the future means the wall clock was set back since; nobody has
-        written on the new clock, so the session is interrupted too.
+        One whose page let it go (its last event is `RELEASE_EVENT`: the tab was closed), at once;
+        else only one whose heartbeat (`updated_at`) is at least `lease_s` older than `now`: a
+        session still beating is running in another tab or process and is not ours to take. A
+        heartbeat more than a lease in the future means the wall clock was set back since; nobody
+        has written on the new clock, so the session is interrupted too.
         """
         lease = timedelta(seconds=lease_s)
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mother_id = ? AND status = ? "
-            "AND (updated_at <= ? OR updated_at > ?) ORDER BY started_at DESC, id DESC",
-            [self.mother_key, SessionStatus.IN_PROGRESS.value, utc_text(now - lease), utc_text(now + lease)],
+            "AND (updated_at <= ? OR updated_at > ? OR ("
+            "SELECT kind FROM session_events WHERE session_id = sessions.id ORDER BY id DESC LIMIT 1) = ?) "
+            "ORDER BY started_at DESC, id DESC",
+            [
+                self.mother_key,
+                SessionStatus.IN_PROGRESS.value,
+                utc_text(now - lease),
+                utc_text(now + lease),
+                RELEASE_EVENT,
+            ],
         )
         # Newest first; an unreadable one is skipped for the next (usually none or one row).
         for row in rows:
@@ -206,6 +219,24 @@ class SessionRepository(MotherRepository):
             )[0]["at"]
         )
         return None if at is None else at.astimezone(tz).date()
+
+    def last_event(self, session_id: int) -> str | None:
+        """The kind of the session's latest event (None if it has none, or is not hers)."""
+        rows = self._rows(
+            "SELECT e.kind FROM session_events AS e JOIN sessions AS s ON s.id = e.session_id "
+            "WHERE e.session_id = ? AND s.mother_id = ? ORDER BY e.id DESC LIMIT 1",
+            [session_id, self.mother_key],
+        )
+        return rows[0]["kind"] if rows else None
+
+    def has_event(self, session_id: int, kind: str) -> bool:
+        """Whether the session's log holds an event of this kind (a choice made during it)."""
+        rows = self._rows(
+            "SELECT 1 FROM session_events AS e JOIN sessions AS s ON s.id = e.session_id "
+            "WHERE e.session_id = ? AND s.mother_id = ? AND e.kind = ? LIMIT 1",
+            [session_id, self.mother_key, kind],
+        )
+        return bool(rows)
 
     def events(self, session_id: int) -> list[dict[str, Any]]:
         """The event log of a session in the order it was written; `at` is an aware datetime."""

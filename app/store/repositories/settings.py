@@ -6,7 +6,8 @@ from app.store.repositories.base import Repository
 
 
 class SettingsRepository(Repository):
-    """Small app preferences (language, last chosen technique...), as text."""
+    """Small app preferences (language, last chosen technique...), as text. A mother's own one
+    is kept under `name:<her UUID>` and deleted with her."""
 
     def get(self, key: str, default: str | None = None) -> str | None:
         rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])

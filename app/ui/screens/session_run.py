@@ -27,7 +27,7 @@ from app.ui import illustrations, kit
 from app.ui.screens.demonstrate import drawing_width
 from app.ui.screens.labels import TECHNIQUE_CUE, t
 from app.ui.session_model import CONFIRM_END, CONFIRM_SKIP, SessionModel
-from app.ui.session_words import next_round_text, phase_text
+from app.ui.session_words import next_round_text, phase_heading, phase_text
 from app.ui.state import AppState, use_app
 
 ROUTE = "/session/run"
@@ -256,7 +256,10 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
                 alignment=ft.Alignment.CENTER,
             )
         )
-    header.append(ft.Text(phase_text(v), size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER))
+    heading, under = phase_heading(v)
+    header.append(ft.Text(heading, size=22, weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER))
+    if under is not None:  # a rest: what comes next, on a line of its own
+        header.append(ft.Text(under, size=18, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER))
     marker = None if resting or paused else illustrations.marker_fraction(v.elapsed_s)
     for note, icon, color in (
         (model.problem, ft.Icons.ERROR_OUTLINE, kit.DANGER),

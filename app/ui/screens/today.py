@@ -22,6 +22,7 @@ from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
 from app.ui.screens.report import MOTHER_PART, report_part_route
 from app.ui.screens.visit import ROUTE as VISIT_ROUTE
 from app.ui.screens.visit import visit_entry
+from app.ui.screens.voice_settings import voice_word
 from app.ui.screens.whose import mother_name
 from app.ui.state import AppState, use_app, use_scope
 
@@ -61,12 +62,14 @@ def same_as_last(app: AppState, ask: Any) -> None:
 
 
 def last_choice_text(app: AppState) -> str | None:
-    """'3 min a round, 1 min rest · Both thumbs', or None when there is nothing to repeat."""
+    """'3 min a round, 1 min rest', then 'Both thumbs · Voice on' (her voice: each mother keeps her
+    own) on a second line, so that no line ends in a lone "·" at 360 px; None when there is nothing
+    to repeat."""
     record = app.scope.massage.last_choice()
     if record is None:
         return None
     plan = _("%(min)d min a round, %(rest)d min rest") % {"min": record.round_s // 60, "rest": record.rest_s // 60}
-    return f"{plan} · {t(TECHNIQUES, record.technique)}"
+    return f"{plan}\n{t(TECHNIQUES, record.technique)} · {voice_word(app)}"
 
 
 def _hold_unfinished(app: AppState) -> bool:

@@ -1,34 +1,50 @@
-"""The settings screen's voice section: spoken prompts, beeps only, or silent (remembered on this
-device), with "play a sample" as a volume check. A section of its own so that it merges cleanly
-with other settings."""
+"""The settings screen's voice section: spoken prompts, beeps only, or silent (remembered for
+each mother: on a midwife's device, one mother's "silent" is never another's), with "play a
+sample" as a volume check. A section of its own so that it merges cleanly with other settings."""
 
 from __future__ import annotations
 
 import flet as ft
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.ui import kit
-from app.ui.devices import BEEPS, SILENT, VOICE, VOICE_MODES, VOICE_SETTING
-from app.ui.screens.diary_labels import use_lazy_state
+from app.ui.devices import BEEPS, SILENT, VOICE
+from app.ui.screens.diary_labels import t, use_lazy_state
 from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
+from app.ui.screens.whose import name_of
 from app.ui.state import AppState, use_app
 
+# The voice as "Same as last time" names it, on a line under her minutes and technique.
+VOICE_WORDS = {VOICE: N_("Voice on"), BEEPS: N_("Beeps only"), SILENT: N_("Silent")}
 
-def voice_mode(app: AppState) -> str:
-    """The device's remembered choice (spoken prompts unless changed)."""
-    mode = app.visitor.preferences.get(VOICE_SETTING)
-    return mode if mode in VOICE_MODES else VOICE
+
+def voice_word(app: AppState) -> str:
+    return t(VOICE_WORDS, app.voice_mode())
+
+
+def _whose(app: AppState) -> list[ft.Control]:
+    """On a device with several mothers: whose choice this is."""
+    if app.visitor.mothers.active_count() < 2:
+        return []
+    mother = app.visitor.mothers.get(app.scope.mother_id)
+    if mother is None:
+        return []
+    return [
+        kit.body(
+            _("Each mother keeps her own. This is for: %(name)s") % {"name": name_of(mother)},
+            size=14,
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        )
+    ]
 
 
 @ft.component
 def VoiceSettings() -> ft.Column:
     app = use_app()
-    mode, set_mode = use_lazy_state(lambda: voice_mode(app))
+    mode, set_mode = use_lazy_state(app.voice_mode)
 
     def choose(value: str) -> None:
-        app.visitor.preferences.set(VOICE_SETTING, value)
-        if app.visitor.devices is not None:
-            app.visitor.devices.set_mode(value)
+        app.set_voice_mode(value)
         set_mode(value)
 
     def sample(e: ft.Event) -> None:
@@ -43,6 +59,7 @@ def VoiceSettings() -> ft.Column:
     return ft.Column(
         [
             kit.heading(_("Sound during the massage"), 18),
+            *_whose(app),
             kit.choice_group(
                 [(VOICE, _("Voice")), (BEEPS, _("Beeps only")), (SILENT, _("Silent"))], mode, choose, "voice-mode"
             ),
