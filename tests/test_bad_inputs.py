@@ -37,7 +37,7 @@ BORN = DAY - timedelta(days=3)
 REFUSED, VERBATIM, NORMALISED = "refused", "kept verbatim", "accepted and normalised"
 
 NUMBER = "Mohon isi dengan angka, misalnya %s."
-OTHER_DIGITS = "Mohon tulis angka dengan angka 0-9."
+OTHER_DIGITS = "Mohon tulis dengan angka 0-9."
 TOO_LARGE = "Angka ini terlalu besar. Yang boleh: %s."
 TOO_SMALL = "Angka ini terlalu kecil. Yang boleh: %s."
 ML, CELSIUS = "0-2.000\u00a0ml", "34-43\u00a0°C"
