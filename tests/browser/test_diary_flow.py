@@ -37,6 +37,7 @@ def type_into(app, identifier: str, text: str) -> None:
     the field holds it."""
     app.wait_for(identifier)
     box = app.el(identifier).locator("input, textarea").first
+    app.settle()  # a closing dialog gives the focus back where it was when it is gone
     for attempt in range(3):
         box.focus()
         expect(box).to_be_focused()
@@ -54,7 +55,15 @@ def has_value(app, identifier: str, text: str) -> None:
     """The field holds `text`. Flutter writes a field's text into the page only while it has the
     focus (the others keep stale values), so focus it, then wait for the text."""
     box = app.el(identifier).locator("input, textarea").first
-    box.focus()
+    app.settle()  # a closing dialog gives the focus back where it was when it is gone
+    for attempt in range(3):  # a focus given while a dialog closes can be taken back: try again
+        box.focus()
+        try:
+            expect(box).to_be_focused(timeout=5000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     expect(box).to_have_value(text)
 
 
