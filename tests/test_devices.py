@@ -278,3 +278,21 @@ def test_a_prompt_is_not_late_for_the_time_its_own_chime_takes():
     asyncio.run(body())
     assert [n for n, _ in devices.played] == [CueKind.LAST_SECONDS, CueKind.SESSION_END, Clip.SESSION_END]
     assert devices.dropped == []
+
+
+def test_a_cue_prompt_follows_its_chime_however_late_the_chime_ended():
+    """The closing words after the last chime (wipe the oil, breastfeed now): a busy page that
+    plays the chimes before it late must not cost them (seen under load: the prompt dropped)."""
+    devices, time = _devices()
+    end = next(p for p in plan_prompts(Plan.standard(3, 1), Technique.FISTS) if p.cue is CueKind.SESSION_END)
+
+    async def body() -> None:
+        for kind in (CueKind.LAST_SECONDS, CueKind.ROUND_END, CueKind.ROUND_START):  # 3.4 s of chimes first
+            devices.play(kind)
+        devices.play(CueKind.SESSION_END)
+        devices.say(end)  # its chime ends 3.4 s after it could have: the words still follow it
+        await time.until(40)
+
+    asyncio.run(body())
+    assert [n for n, _ in devices.played][-2:] == [CueKind.SESSION_END, Clip.SESSION_END]
+    assert devices.dropped == []

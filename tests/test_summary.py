@@ -220,7 +220,7 @@ def _pdf_text(data: bytes) -> str:
             "id",
             [
                 "Ringkasan kunjungan",
-                "Untuk keluarga: edukasi, bukan diagnosis",
+                "Untuk keluarga: bahan belajar, bukan diagnosis",
                 "38,6 °C, diukur pada",
                 "3 dari 3 ulangan · 9 menit dipijat",
                 "Ibu: Siti Ma'rifah",

@@ -96,6 +96,7 @@ class _Sound:
     spoken: bool
     first: bool = True  # the first clip of its prompt (the drop rule looks at whole prompts)
     forced: bool = False  # a preview in settings: played whatever the voice setting
+    after_chime: bool = False  # a cue's prompt: its moment is when its chime has been heard
     done: asyncio.Event | None = None  # set once it has left the queue (heard, dropped or hushed)
 
 
@@ -155,6 +156,7 @@ class Devices:
         self._queue: deque[_Sound] = deque()
         self._player: asyncio.Task[None] | None = None
         self._current: str | None = None  # the file of the sound being heard
+        self._chime_ended = float("-inf")  # when the last chime was heard to its end
         self._unavailable: set[str] = set()  # files the page did not load in time: left out
         self.played: list[tuple[str, float]] = []  # (sound, time it started): the queue's record
         self.dropped: list[tuple[str, float]] = []  # prompts left out by the drop rule
@@ -209,7 +211,8 @@ class Devices:
         sounds = []
         for i, clip in enumerate(clips):
             src, length = self.source(lang, clip)
-            sounds.append(_Sound(clip, src, length, due, True, first=i == 0, forced=forced))
+            after = isinstance(prompt, Prompt) and prompt.cue is not None
+            sounds.append(_Sound(clip, src, length, due, True, first=i == 0, forced=forced, after_chime=after))
         return self._enqueue(sounds)
 
     def count(self, n: int, *, resuming: bool = False) -> asyncio.Event | None:
@@ -261,7 +264,10 @@ class Devices:
         if self.mode != VOICE and not sound.forced:  # switched to beeps only (or silent) while it waited
             return True
         newer = next((s for s in self._queue if s.first or not s.spoken), None)
-        return (newer is not None and newer.due <= start + DROP_WITHIN_S) or start - sound.due > STALE_S
+        # A cue's prompt is on time right after its chime, however late the chime itself ended (a
+        # slow page reports a sound's end late): the closing words are never lost to that.
+        moment = max(sound.due, self._chime_ended) if sound.after_chime else sound.due
+        return (newer is not None and newer.due <= start + DROP_WITHIN_S) or start - moment > STALE_S
 
     async def _play_queue(self) -> None:
         while self._queue:
@@ -293,6 +299,8 @@ class Devices:
         else:
             await self.players.play(sound.src, sound.length_s)
         self._current = None
+        if not sound.spoken:
+            self._chime_ended = self._now()
         await self._sleep(SOUND_GAP_S)
 
     async def _loaded(self, src: str) -> bool:

@@ -165,7 +165,7 @@ def test_the_whole_visit_in_indonesian(open_app, server, tmp_path):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages).split())
     for words in (
         "Ringkasan kunjungan",
-        "Untuk keluarga: edukasi, bukan diagnosis",
+        "Untuk keluarga: bahan belajar, bukan diagnosis",
         "Siti Ma'rifah",
         "Sebelum diajari: 80%",
         "Sesudah diajari: 100%",
