@@ -1,9 +1,10 @@
 """Make every screenshot in docs/screenshots from the current app, in one run:
 
-    .venv/bin/python -m tests.screenshots          # about 10 minutes; needs Chromium
+    .venv/bin/python -m tests.screenshots          # about 20 minutes on 2 cores; needs Chromium
 
 It empties docs/screenshots, runs the browser tests with SCREENSHOTS=1 (each `AppPage.shot` also
-lands in docs/screenshots, named `<name>-<lang>.png`), and writes docs/screenshots/manifest.json:
+lands in docs/screenshots, named `<name>-<lang>.png`) and tests/render_illustrations.py (the
+drawings alone), and writes docs/screenshots/manifest.json:
 the hash of the translation catalogs the pictures were made with, and each picture's hash.
 tests/test_screenshots_manifest.py fails when the catalogs changed since (the pictures may show old
 words), when a picture is missing or was not made by this script, or when the README shows one that
@@ -63,6 +64,11 @@ def main() -> int:
     if done.returncode != 0:
         print("Some browser tests failed: the pictures are incomplete; no manifest written.", file=sys.stderr)
         return done.returncode
+    # The drawings alone, light and dark (a tool of their own, not a test).
+    drawn = subprocess.run([sys.executable, str(ROOT / "tests" / "render_illustrations.py")], cwd=ROOT, check=False)
+    if drawn.returncode != 0:
+        print("The drawings could not be rendered: no manifest written.", file=sys.stderr)
+        return drawn.returncode
     manifest = write_manifest()
     print(f"{len(manifest['pictures'])} screenshots in {SHOTS.relative_to(ROOT)}")  # type: ignore[arg-type]
     return 0
