@@ -31,7 +31,9 @@ def installed_size(tmp: Path) -> dict[str, int]:
     env = tmp / "venv"
     venv.create(env, with_pip=True)
     pip = [str(env / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, "--require-hashes", "-r", str(ROOT / "requirements.lock")], check=True, capture_output=True)
+    # As the README installs it: the lock is complete, so pip resolves nothing (--no-deps).
+    lock = ["--no-deps", "--require-hashes", "-r", str(ROOT / "requirements.lock")]
+    subprocess.run([*pip, *lock], check=True, capture_output=True)
     subprocess.run([*pip, "--no-deps", str(wheel)], check=True, capture_output=True)
     site = next((env / "lib").glob("python*/site-packages"))
     by_package: dict[str, int] = {}
