@@ -33,8 +33,10 @@ async def main(page: ft.Page) -> None:
     page.render_views(Baseline)
 
 
-def run(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.baseline")
+def serve_page(main: Any, prog: str, argv: list[str] | None = None) -> None:
+    """Serve `main` as `python -m app` serves the app (same gate and wrapper), printing the
+    address the way the app does, so the benchmark starts both the same way."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--data-dir", default=None, help="ignored (the app's option, accepted for symmetry)")
     parser.add_argument("--no-browser", action="store_true", help="ignored: never opens a browser")
@@ -46,6 +48,10 @@ def run(argv: list[str] | None = None) -> None:
         print(f"Pijat Oksitosin: {access.url}", flush=True)
 
     serve(main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
+
+
+def run(argv: list[str] | None = None) -> None:
+    serve_page(main, "python -m tests.benchmarks.baseline", argv)
 
 
 if __name__ == "__main__":

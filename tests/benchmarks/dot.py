@@ -8,7 +8,6 @@ Chromium is judged against it, measured in the same run.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import time
@@ -17,9 +16,7 @@ from typing import Any
 
 import flet as ft
 
-from app import ASSETS_DIR
-from app.gate import new_access
-from app.server import bind, serve
+from tests.benchmarks.baseline import serve_page
 
 IDENTIFIER = "dot-step"
 GLIDE_ENV = "DOT_GLIDE"
@@ -88,18 +85,7 @@ def dot_cpu(browser, tmp: Path, *, glide: bool, seconds: float = 10.0) -> float:
 
 
 def run(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.dot")
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--data-dir", default=None, help="ignored (the app's option, accepted for symmetry)")
-    parser.add_argument("--no-browser", action="store_true", help="ignored: never opens a browser")
-    args = parser.parse_args(argv)
-    sock = bind("127.0.0.1", args.port)
-    access = new_access("127.0.0.1", int(sock.getsockname()[1]), network=False)
-
-    def ready() -> None:
-        print(f"Pijat Oksitosin: {access.url}", flush=True)
-
-    serve(main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
+    serve_page(main, "python -m tests.benchmarks.dot", argv)
 
 
 if __name__ == "__main__":

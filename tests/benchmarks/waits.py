@@ -214,11 +214,15 @@ def midwife(browser, tmp: Path, runs: int, sizes: tuple[int, int] = (3, 300)) ->
             runs,
         )
     finally:
-        for app in apps.values():
-            app.page.context.close()
-        for srv in servers.values():
-            srv.stop()
+        _close(apps, servers)
     return {"sizes": list(sizes), "runs": result, "load": load()}
+
+
+def _close(apps: dict[int, AppPage], servers: dict[int, Any]) -> None:
+    for app in apps.values():
+        app.page.context.close()
+    for srv in servers.values():
+        srv.stop()
 
 
 def _open_list(row: Any) -> Measure:
@@ -261,10 +265,7 @@ def diary(browser, tmp: Path, runs: int, sizes: tuple[int, int] = (42, 730)) -> 
 
         result = alternate(apps, {"all": dict.fromkeys(sizes, all_view)}, runs)
     finally:
-        for app in apps.values():
-            app.page.context.close()
-        for srv in servers.values():
-            srv.stop()
+        _close(apps, servers)
     return {"sizes": list(sizes), "runs": result, "load": load()}
 
 
