@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
+
+from app.domain.clock import Clock, ShiftedClock, SystemClock
 
 APP_DIR_NAME = "pijat-oksitosin"
 DB_FILE_NAME = "pijat-oksitosin.sqlite3"
 DATA_DIR_ENV = "PIJAT_DATA_DIR"
+CLOCK_SHIFT_ENV = "PIJAT_CLOCK_SHIFT"  # seconds added to the wall clock (tests only; unset: none)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8550
 # The data folder: the user only (POSIX).
 DIR_MODE = 0o700
+
+
+def clock() -> Clock:
+    """The system clock, or, when $PIJAT_CLOCK_SHIFT holds a number of seconds, the system clock
+    moved by that much (the browser tests use it so a run that crosses midnight keeps its day)."""
+    shift = os.environ.get(CLOCK_SHIFT_ENV)
+    return ShiftedClock(timedelta(seconds=float(shift))) if shift else SystemClock()
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

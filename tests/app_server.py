@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.testday import server_env
+
 ROOT = Path(__file__).resolve().parents[1]
 URL_LINE = re.compile(r"^Pijat Oksitosin: (http://\S+)")
 
@@ -76,6 +78,7 @@ def start_app(data_dir: Path, *extra: str, timeout: float = 60) -> AppServer:
         stdout=subprocess.PIPE,
         stderr=open(log_path, "ab"),  # noqa: SIM115 - kept by the process
         text=True,
+        env=server_env(),  # the run's day (tests/testday.py)
     )
     assert process.stdout is not None
     selector = selectors.DefaultSelector()

@@ -16,12 +16,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import DailyReport, Flow
 from app.domain.visits import WINDOWS, DoneVisit
 from app.store.db import Store, open_store
+from tests.testday import CLOCK, TODAY
 
 FIRST = [
     "Ani",
@@ -98,8 +98,8 @@ def seed_many(path: Path, mothers: int = 300, *, reports_each: int = 4, today: d
     """`mothers` mothers in the file at `path` (created if missing; its first, blank mother is
     filled in). `reports_each` calm reports per mother in her first weeks, besides the special
     ones. Fast writes while seeding (no fsync), FULL again at the end."""
-    day0 = today or date.today()
-    wall = SystemClock().wall()
+    day0 = today or TODAY
+    wall = CLOCK.wall()
     out = Seeded()
     special = {
         0: "day2_kf1",

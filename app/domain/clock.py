@@ -42,6 +42,18 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+class ShiftedClock(SystemClock):
+    """The system clock with its wall time moved by `shift`; elapsed time is untouched. The app
+    uses it only when $PIJAT_CLOCK_SHIFT says so (app.config.clock): the browser tests keep one
+    day for a whole run that would otherwise cross midnight."""
+
+    def __init__(self, shift: timedelta) -> None:
+        self.shift = shift
+
+    def wall(self) -> datetime:
+        return super().wall() + self.shift
+
+
 class FakeClock:
     """A clock that moves only when told to; both readings move together."""
 

@@ -20,8 +20,7 @@ from typing import Any
 import flet as ft
 
 from app import i18n
-from app.config import db_path, uploads_dir
-from app.domain.clock import SystemClock
+from app.config import clock, db_path, uploads_dir
 from app.domain.mothers import Role
 from app.services.own_voice import OwnVoice, folder_for
 from app.store.db import open_store
@@ -161,7 +160,7 @@ async def main(page: ft.Page) -> None:
     lang = store.get_setting(LANGUAGE_SETTING)
     if lang not in i18n.LANGUAGES:
         lang = await _device_language(page)
-    app = AppState.open(store, SystemClock(), lang=lang, theme=store.get_setting(THEME_SETTING) or "system")
+    app = AppState.open(store, clock(), lang=lang, theme=store.get_setting(THEME_SETTING) or "system")
     app.dark_platform = page.platform_brightness == ft.Brightness.DARK
     devices = Devices(
         page,

@@ -13,11 +13,10 @@ import math
 import sqlite3
 import struct
 import wave
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from app.config import private_dir
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.prompts import Clip
 from app.domain.report import validate_report
@@ -26,6 +25,7 @@ from app.services.own_voice import KEPT_RATE, OwnVoice, folder_for
 from app.store.db import open_store
 from tests.browser.test_diary_flow import start, tap
 from tests.browser.test_your_data import pick
+from tests.testday import CLOCK, TODAY
 
 SECONDS = 20.5  # each of the 18 prompts, as a midwife might record them: 18 x 20.5 s is just over 20 MiB
 
@@ -48,10 +48,10 @@ def keep_recording(own: OwnVoice, clip: Clip, number: int) -> None:
 def big_backup(folder: Path) -> tuple[bytes, dict[str, bytes]]:
     """A real backup made by the app: a mother, three reports and all her recordings."""
     db_file = folder / "other-phone.sqlite3"
-    today = date.today()
+    today = TODAY
     born = today - timedelta(days=5)
     with open_store(db_file) as store:
-        now = SystemClock().wall()
+        now = CLOCK.wall()
         store.profile.save(Profile(mother_name="Siti", baby_birth_date=born), at=now)
         for n in range(3):
             report, errors = validate_report(
@@ -62,7 +62,7 @@ def big_backup(folder: Path) -> tuple[bytes, dict[str, bytes]]:
         own = OwnVoice(folder_for(db_file))
         for number, clip in enumerate(Clip):
             keep_recording(own, clip, number)
-        data = DataService(store, SystemClock(), own=own).backup_file().data
+        data = DataService(store, CLOCK, own=own).backup_file().data
         return data, own.files()
 
 

@@ -10,20 +10,19 @@ docs/screenshots in Indonesian and English.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
 from app import i18n
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import validate_report
 from app.i18n import format_date
 from app.store.db import open_store
 from tests.browser.test_diary_flow import scroll_to, see, start, tap
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 BORN = TODAY - timedelta(days=18)
 GAP = {10, 11}  # days ago without a report (the chart breaks there)
 FORGOTTEN = 3  # days ago: no report; the test fills it in from the diary
@@ -46,7 +45,7 @@ def _signs(ago: int) -> dict[str, bool]:
 
 @pytest.fixture(scope="module")
 def seeded(server):
-    wall = SystemClock().wall()
+    wall = CLOCK.wall()
     with open_store(server.db_file) as store:
         store.profile.save(Profile(mother_name="Siti", baby_birth_date=BORN), at=wall)
         for ago in range(18, 0, -1):

@@ -14,9 +14,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from app import i18n
-from app.domain.clock import SystemClock
 from app.domain.report import validate_report
 from app.store.db import open_store
+from tests.testday import CLOCK, TODAY
 
 SAVED = {"id": "Tersimpan", "en": "Saved"}
 
@@ -135,7 +135,7 @@ def test_profile_then_todays_report_in_indonesian_shows_in_history(open_app, ser
     app.wait_for("open-profile")
     app.shot("20-today-empty")
     tap(app, "open-profile")
-    born = date.today() - timedelta(days=5)  # postpartum day 5 (the birth date is day 0)
+    born = TODAY - timedelta(days=5)  # postpartum day 5 (the birth date is day 0)
     type_into(app, "field-mother_name", "Siti")
     type_into(app, "field-baby_birth_date", born.isoformat())
     app.shot("21-profile")
@@ -160,7 +160,7 @@ def test_profile_then_todays_report_in_indonesian_shows_in_history(open_app, ser
     tap(app, "report-save")
     see_saved(app)
     app.wait_for("today-day")
-    today = date.today().isoformat()
+    today = TODAY.isoformat()
     assert rows(server, "SELECT day, flow, feeds_24h, wet_diapers FROM reports") == [(today, "well", 10, 6)]
     assert rows(server, "SELECT count(*) FROM drafts") == [(0,)]
     scroll_to(app, "report-status")
@@ -174,11 +174,11 @@ def test_profile_then_todays_report_in_indonesian_shows_in_history(open_app, ser
 
 
 def test_an_edit_of_a_past_day_returns_to_the_diary(open_app, server):
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = TODAY - timedelta(days=1)
     with open_store(server.db_file) as store:  # a report she wrote yesterday
-        report, _ = validate_report({"day": yesterday, "flow": "not_well"}, today=date.today())
+        report, _ = validate_report({"day": yesterday, "flow": "not_well"}, today=TODAY)
         assert report is not None
-        store.diary.save(report, at=SystemClock().wall())
+        store.diary.save(report, at=CLOCK.wall())
     app = start(open_app, "id")
     tap(app, "open-diary")
     tap(app, f"edit-{yesterday.isoformat()}")
@@ -221,9 +221,9 @@ def test_an_invalid_number_keeps_what_was_typed_and_writes_nothing(open_app, ser
     type_into(again, "field-feeds_24h", "9")
     tap(again, "report-save")
     see_saved(again)
-    assert rows(
-        server, "SELECT feeds_24h, wet_diapers, note FROM reports WHERE day = ?", (date.today().isoformat(),)
-    ) == [(9, 5, "capek sekali")]
+    assert rows(server, "SELECT feeds_24h, wet_diapers, note FROM reports WHERE day = ?", (TODAY.isoformat(),)) == [
+        (9, 5, "capek sekali")
+    ]
 
 
 def test_a_fever_report_shows_the_red_flag_card_on_today(open_app, server):
@@ -260,14 +260,14 @@ def confirm_delete(app, day: str) -> None:
 
 
 def test_delete_asks_first_then_undo_through_the_buttons(open_app, server):
-    day = date.today().isoformat()
+    day = TODAY.isoformat()
     _unstamped_before = _unstamped(server, day)
     assert _unstamped_before, "the earlier tests saved today's report"
     app = start(open_app, "id")
     tap(app, "open-diary")
     tap(app, f"delete-{day}")
     dialog = app.wait_for("dialog-delete-report")
-    dialog.get_by_text(_date_words(date.today(), "id", "full"), exact=False).wait_for(state="attached")
+    dialog.get_by_text(_date_words(TODAY, "id", "full"), exact=False).wait_for(state="attached")
     dialog.get_by_text("Hari ke-5 setelah melahirkan", exact=False).wait_for(state="attached")
     app.shot("28-diary-delete-confirm")
     app.tap("dialog-cancel")  # she changes her mind: nothing is deleted
@@ -287,7 +287,7 @@ def test_delete_asks_first_then_undo_through_the_buttons(open_app, server):
 
 
 def test_undo_stays_for_the_visit_until_another_delete(open_app, server):
-    today, yesterday = date.today(), date.today() - timedelta(days=1)
+    today, yesterday = TODAY, TODAY - timedelta(days=1)
     app = start(open_app, "en")
     tap(app, "open-diary")
     confirm_delete(app, yesterday.isoformat())

@@ -16,12 +16,11 @@ from datetime import date, timedelta
 from playwright.sync_api import expect
 
 from app import i18n
-from app.domain.clock import SystemClock
 from app.domain.report import validate_report
 from app.store.db import open_store
 from tests.browser.test_diary_flow import VISIBLE, has_value, rows, scroll_to, see, see_saved, start, tap, type_into
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 BORN = TODAY - timedelta(days=5)
 
 
@@ -146,7 +145,7 @@ def test_a_past_day_asks_about_that_day_and_a_moved_birth_date_asks_first(open_a
     with open_store(server.db_file) as store:
         report, _ = validate_report({"day": yesterday, "flow": "not_well"}, today=TODAY)
         assert report is not None
-        store.diary.save(report, at=SystemClock().wall())
+        store.diary.save(report, at=CLOCK.wall())
     app = start(open_app, "en")
     tap(app, "open-diary")
     tap(app, f"edit-{yesterday.isoformat()}")

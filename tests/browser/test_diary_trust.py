@@ -13,19 +13,18 @@ One app server with a profile (the baby born 10 days ago); the tests run in file
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from app import i18n
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.report import validate_report
 from app.store.db import open_store
 from tests.browser.test_diary_flow import has_value, rows, scroll_to, see, start, tap, type_into
 from tests.browser.test_diary_forms import draft_holds
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 BORN = TODAY - timedelta(days=10)
 SAVED = {"id": "Tersimpan", "en": "Saved"}
 
@@ -38,10 +37,10 @@ def words(lang: str, fn, *args) -> str:
 @pytest.fixture(scope="module")
 def seeded(server):
     with open_store(server.db_file) as store:
-        store.profile.save(Profile(mother_name="Siti", baby_birth_date=BORN), at=SystemClock().wall())
+        store.profile.save(Profile(mother_name="Siti", baby_birth_date=BORN), at=CLOCK.wall())
         report, errors = validate_report({"day": TODAY - timedelta(days=5), "flow": "well"}, today=TODAY)
         assert report is not None, errors
-        store.diary.save(report, at=SystemClock().wall())
+        store.diary.save(report, at=CLOCK.wall())
     return server
 
 

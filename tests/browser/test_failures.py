@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.clock import SystemClock
 from app.store.db import open_store
 from app.store.repositories import LEASE_S
 from tests.app_server import start_app
 from tests.browser.conftest import LOCALES, PHONE, AppPage
 from tests.browser.test_diary_flow import has_value, start, tap, type_into
 from tests.browser.test_session_flow import walk_to_rounds
+from tests.testday import CLOCK
 
 DB = "pijat-oksitosin.sqlite3"
 
@@ -123,7 +123,7 @@ def test_a_running_massage_is_offered_elsewhere_only_after_its_process_died(brow
         os.kill(a_server.process.pid, signal.SIGKILL)  # A's process dies mid-round
         a_server.process.wait()
         with open_store(data / DB) as store:  # the lease runs out: the stated 15 s, as the store counts them
-            clock = SystemClock()
+            clock = CLOCK
             b.until(lambda: store.sessions.unfinished(now=clock.wall()) is not None, LEASE_S + 15, "the lease's end")
         b.page.reload()
         b.wait_ready()

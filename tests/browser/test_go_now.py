@@ -9,14 +9,14 @@ condition.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.report import DailyReport, Flow
 from app.store.db import open_store
 from tests.browser.test_diary_flow import rows, see, start, tap
 from tests.browser.test_session_flow import answer_safety
+from tests.testday import CLOCK, TODAY
 
 # What the page asks the browser to open: url_launcher opens `tel:` links with window.open.
 RECORD_OPENED = """() => {
@@ -116,9 +116,9 @@ def test_after_save_today_says_what_to_do_now_and_offers_119(open_app, server):
 
 def test_the_safety_check_knows_todays_fever(open_app, server):
     with open_store(server.db_file) as store:
-        now = SystemClock().wall()
-        store.profile.save(Profile(baby_birth_date=date.today() - timedelta(days=5)), at=now)
-        store.diary.save(DailyReport(day=date.today(), flow=Flow.WELL, fever=True, temperature_c=38.6), at=now)
+        now = CLOCK.wall()
+        store.profile.save(Profile(baby_birth_date=TODAY - timedelta(days=5)), at=now)
+        store.diary.save(DailyReport(day=TODAY, flow=Flow.WELL, fever=True, temperature_c=38.6), at=now)
     for lang in ("en", "id"):
         app = start(open_app, lang)
         app.tap("start-session")

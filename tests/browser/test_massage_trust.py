@@ -6,13 +6,11 @@ every control on the way is at least 48x48."""
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app import i18n
-from app.domain.clock import SystemClock
 from app.domain.daypart import PartOfDay, part_of_day
 from app.services.data import DataService
 from app.store.db import open_store
@@ -24,6 +22,7 @@ from tests.browser.test_session_flow import (
     tap_in_view,
     walk_to_rounds,
 )
+from tests.testday import CLOCK, local_now
 
 # Not about what is said: beeps only, so that a spoken prompt does not make the page draw
 # every frame meanwhile (see the `beeps_only` fixture).
@@ -174,7 +173,7 @@ def test_a_second_start_asks_to_resume_or_end_the_unfinished_one(open_app, serve
 
 def test_after_a_pain_stop_the_half_day_is_not_ticked_done(open_app, server):
     app = open_app("id")
-    row = "massage-morning" if part_of_day(datetime.now()) is PartOfDay.MORNING else "massage-evening"
+    row = "massage-morning" if part_of_day(local_now()) is PartOfDay.MORNING else "massage-evening"
     label = _id("This morning") if row == "massage-morning" else _id("This evening")
     walk_to_rounds(app, demo=False)  # a real massage: a demonstration never counts
     app.tap("stop-hurts")
@@ -212,7 +211,7 @@ def test_end_asks_first_and_no_keeps_the_massage_running(open_app, server):
 
 def test_the_countdown_says_paused_in_the_visitors_language(open_app, server):
     with open_store(server.db_file) as store:  # before the massage: restoring it removes the massage
-        backup = DataService(store, SystemClock()).backup_file().data
+        backup = DataService(store, CLOCK).backup_file().data
     for lang in ("id", "en"):
         app = open_app(lang)
         walk_to_rounds(app, demo=True)
@@ -225,7 +224,7 @@ def test_the_countdown_says_paused_in_the_visitors_language(open_app, server):
             # Another copy of the app replaces everything with a backup meanwhile: at its next
             # heartbeat the paused tab says so, on Today, until she closes the words.
             with open_store(server.db_file) as store:
-                assert DataService(store, SystemClock()).restore(backup).ok
+                assert DataService(store, CLOCK).restore(backup).ok
             with i18n.using(lang):
                 words = removed_text(None)
             app.el("massage-removed").get_by_text(words).wait_for(state="attached")

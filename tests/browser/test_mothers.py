@@ -9,14 +9,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import DailyReport, Flow
 from app.store.db import open_store
 from tests.browser.test_diary_flow import rows, scroll_to, see, see_saved, tap, type_into
-
-TODAY = date.today()
+from tests.testday import CLOCK, TODAY
 
 
 def add_mother(app, name: str, born: date) -> str:
@@ -48,7 +46,7 @@ def report_today(app, flow: str) -> None:
 
 def seed_a_mother_with_a_warning(server) -> None:
     """A third mother as a midwife's list has them: a fever yesterday, a massage this morning."""
-    wall = SystemClock().wall()
+    wall = CLOCK.wall()
     with open_store(server.db_file) as device:
         dewi = device.mother(device.mothers.add(at=wall))
         dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=TODAY - timedelta(days=9)), at=wall)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.quiz import ITEMS, Phase
 from app.domain.recap import Month
@@ -22,8 +21,8 @@ from app.domain.skills import STEPS, Checked
 from app.domain.visits import DoneVisit, Visit
 from app.store.db import open_store
 from tests.browser.test_diary_flow import scroll_to, see, tap
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 LAST = Month.of(TODAY).previous()
 RIGHT = {item.question.value: item.answer for item in ITEMS}
 
@@ -35,7 +34,7 @@ def _noon(day: date) -> datetime:
 @pytest.fixture(scope="module")
 def mothers(server) -> dict[str, str]:
     """Ani, born on the first of last month, and Sari, on day 4 today."""
-    wall = SystemClock().wall()
+    wall = CLOCK.wall()
     born = LAST.first
     ids = {}
     with open_store(server.db_file) as device:

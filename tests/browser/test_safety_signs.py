@@ -8,19 +8,19 @@ condition.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.store.db import open_store
 from tests.browser.test_diary_flow import rows, see, start, tap, type_into
+from tests.testday import CLOCK, TODAY
 
-BORN = date.today() - timedelta(days=3)  # postpartum day 3: KF2 is due (days 3-7)
+BORN = TODAY - timedelta(days=3)  # postpartum day 3: KF2 is due (days 3-7)
 
 
 def _profile(server, **phones: str) -> None:
     with open_store(server.db_file) as store:
-        store.profile.save(Profile(baby_birth_date=BORN, **phones), at=SystemClock().wall())
+        store.profile.save(Profile(baby_birth_date=BORN, **phones), at=CLOCK.wall())
 
 
 def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, server):
@@ -42,7 +42,7 @@ def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, ser
     assert card.locator('[flt-semantics-identifier="call-facility"]').count() == 0  # no number saved for it
     see(app, "Call the midwife")
     app.shot("30-today-urgent")
-    saved = rows(server, "SELECT mother_signs FROM reports WHERE day = ?", (date.today().isoformat(),))
+    saved = rows(server, "SELECT mother_signs FROM reports WHERE day = ?", (TODAY.isoformat(),))
     assert saved and '"heavy_bleeding": true' in saved[0][0] and '"fits": false' in saved[0][0]
 
 

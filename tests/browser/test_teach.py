@@ -5,17 +5,17 @@ CSV (real downloads). One app server; one tab per language; screenshots of every
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pypdf import PdfReader
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.quiz import ITEMS
 from app.domain.report import validate_report
 from app.store.db import open_store
 from tests.browser.test_diary_flow import rows, start, tap, type_into
 from tests.browser.test_session_flow import answer_safety
+from tests.testday import CLOCK, TODAY
 
 WRONG = {"hormone": "hormone.prolactin", "how_often": "how_often.once_a_week"}  # two mix-ups before teaching
 
@@ -28,9 +28,9 @@ def said(app, identifier: str) -> str:
 
 def seed(server) -> None:
     """A mother on day 5 with a report today: the summary has something to say."""
-    today = date.today()
+    today = TODAY
     with open_store(server.db_file) as store:
-        now = SystemClock().wall()
+        now = CLOCK.wall()
         store.profile.save(Profile(mother_name="Siti Ma'rifah", baby_birth_date=today - timedelta(days=5)), at=now)
         report, errors = validate_report(
             {

@@ -15,18 +15,17 @@ import contextlib
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 import msgpack
 import pytest
 from playwright.sync_api import expect
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.store.db import open_store
 from tests.browser.test_diary_flow import rows, scroll_to, start, tap
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 BORN = TODAY - timedelta(days=10)
 NOTE = (
     "Tadi pagi ASI keluar lebih lancar setelah pijat oksitosin dari suami, "
@@ -107,7 +106,7 @@ class TextFrames:
 @pytest.fixture(scope="module")
 def seeded(server):
     with open_store(server.db_file) as store:
-        store.profile.save(Profile(mother_name="Siti", baby_birth_date=BORN), at=SystemClock().wall())
+        store.profile.save(Profile(mother_name="Siti", baby_birth_date=BORN), at=CLOCK.wall())
     return server
 
 

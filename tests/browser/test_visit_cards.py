@@ -7,11 +7,10 @@ light and dark. One app server (one database) for the module; every wait is on a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.prompts import Clip
 from app.domain.records import NewSession, SessionProgress, SessionStatus
@@ -22,15 +21,15 @@ from tests.browser.conftest import LOOKS
 from tests.browser.test_diary_flow import rows, scroll_to, tap, type_into
 from tests.browser.test_go_now import RECORD_OPENED
 from tests.test_own_voice import tone
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 BORN = TODAY - timedelta(days=5)
 HEADER = {"id": "Siti · hari ke-5 setelah melahirkan", "en": "Siti · day 5 after birth"}
 
 
 @pytest.fixture(scope="module", autouse=True)
 def siti(server) -> None:
-    wall = SystemClock().wall()
+    wall = CLOCK.wall()
     with open_store(server.db_file) as store:
         store.profile.save(
             Profile(

@@ -7,16 +7,15 @@ app server (one database) for the module; the tests run in file order."""
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.store.db import open_store
 from tests.browser.test_diary_flow import has_value, rows, see, tap, type_into
+from tests.testday import CLOCK, TODAY
 
-TODAY = date.today()
 TYPED = "%d/%m/%Y"
 
 
@@ -24,7 +23,7 @@ TYPED = "%d/%m/%Y"
 def mothers(server) -> dict[str, str]:
     """Three mothers on the midwife's phone: Ani on day 5 (KF2 due, KF1 overdue), Sari on day 10
     (KF3 due) and Lina of last year (nothing owed)."""
-    wall = SystemClock().wall()
+    wall = CLOCK.wall()
     ids = {}
     with open_store(server.db_file) as device:
         device.set_setting("role", "midwife")

@@ -9,11 +9,11 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.domain.clock import SystemClock
 from app.domain.profile import Profile
 from app.domain.report import validate_report
 from app.store.db import open_store
 from tests.browser.test_diary_flow import start, tap
+from tests.testday import CLOCK, TODAY
 
 NOTE = "Rahasia-ibu-4711"
 
@@ -24,10 +24,10 @@ def rows(server, sql: str) -> list[tuple]:
 
 
 def seed(server, days: int = 3) -> None:
-    today = date.today()
+    today = TODAY
     born = today - timedelta(days=6)
     with open_store(server.db_file) as store:
-        now = SystemClock().wall()
+        now = CLOCK.wall()
         store.profile.save(Profile(mother_name="Siti", baby_birth_date=born), at=now)
         for n in range(days):
             report, errors = validate_report(
@@ -61,7 +61,7 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
     app.shot("70-data")
 
     name, data = download(app, "data-backup")
-    assert name == f"pijat-oksitosin-backup-{date.today().isoformat()}.json"
+    assert name == f"pijat-oksitosin-backup-{TODAY.isoformat()}.json"
     backup = json.loads(data)
     assert backup["format"] == "pijat-oksitosin-backup"
     assert len(backup["payload"]["tables"]["reports"]["rows"]) == 3
@@ -108,8 +108,8 @@ def test_backup_restore_exports_and_delete_all(open_app, server, tmp_path):
 
     # A second mother on the device: "Delete this mother" removes only the one being looked at.
     with open_store(server.db_file) as store:
-        dewi = store.mother(store.mothers.add(at=SystemClock().wall()))
-        dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=date.today()), at=SystemClock().wall())
+        dewi = store.mother(store.mothers.add(at=CLOCK.wall()))
+        dewi.profile.save(Profile(mother_name="Dewi", baby_birth_date=TODAY), at=CLOCK.wall())
     app.tap("back")
     tap(app, "open-data")
 
@@ -173,7 +173,7 @@ def test_a_backup_from_before_mothers_had_uuids_asks_before_joining_a_mother(ope
         first = store.mothers.first_active()
         assert first is not None
         store.mother(first).profile.save(
-            Profile(mother_name="Siti", baby_birth_date=date(2026, 11, 10)), at=SystemClock().wall()
+            Profile(mother_name="Siti", baby_birth_date=date(2026, 11, 10)), at=CLOCK.wall()
         )
     app = start(open_app, "en")
     app.tap("open-settings")
