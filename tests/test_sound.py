@@ -92,3 +92,32 @@ def test_a_sound_starts_without_a_rewind_and_ends_when_the_page_says_so():
 
     assert asyncio.run(body()) < 1  # the page said it ended: not its 30 s
     assert calls == ["resume"]
+
+
+def test_a_sound_the_page_starts_late_is_waited_for_from_its_start(monkeypatch):
+    """A busy page answers "started" late: the sound's length and slack count from then, so the
+    next sound never starts while this one still plays (seen under load: a chime over a prompt)."""
+    import app.ui.sound as sound
+
+    monkeypatch.setattr(sound, "END_SLACK_S", 2.0)
+    page = _Page()
+    players = Players(page)  # type: ignore[arg-type]
+    player = players.player("a.ogg")
+    started = asyncio.Event()
+
+    async def resume() -> None:
+        await started.wait()
+
+    object.__setattr__(player, "resume", resume)
+
+    async def body() -> bool:
+        heard = asyncio.create_task(players.play("a.ogg", length_s=0.2))
+        await asyncio.sleep(2.0)
+        started.set()  # the page starts it 2 s after being asked (within length and slack)
+        await asyncio.sleep(0.5)  # it has played its 0.2 s, the page has not said so yet
+        early = heard.done()  # counted from the request, the wait gave up at 2.2 s
+        player.on_state_change(SimpleNamespace(state=fta.AudioState.COMPLETED))
+        await asyncio.wait_for(heard, 5)
+        return early
+
+    assert not asyncio.run(body())  # it waited for the page's word, from the sound's real start

@@ -111,7 +111,8 @@ class Players:
 
     async def play(self, src: str, length_s: float) -> None:
         """Start one loaded sound from its start, and return once it has ended (as the page says, or
-        its length and some slack later).
+        its length and some slack after the page answered that it started: a busy page that starts
+        a sound late must not have the next one start over it).
 
         The request goes out from this task, before it first waits: a redraw the loop has waiting
         (the finish screen, as the massage's last chime is due) is sent after it, not before."""
@@ -121,6 +122,11 @@ class Players:
         try:
             async with asyncio.timeout(length_s + END_SLACK_S):
                 await guarded(player.resume)  # answered once the sound has started
+        except TimeoutError:
+            log.info("a sound did not say it started")
+            return
+        try:
+            async with asyncio.timeout(length_s + END_SLACK_S):
                 await ended.wait()
         except TimeoutError:
             log.info("a sound did not say it ended")
