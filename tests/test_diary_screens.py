@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import flet_charts as fch
@@ -170,6 +170,61 @@ def test_the_chart_says_flow_and_massages_in_words():
         "yet on 0. Signs of enough milk: from 3 to 8 of 8. A massage on 1 day."
     ) in shown
     assert {"Tall bar: flowing well", "Massage done (a dot on that day)"} <= set(shown)
+
+
+def test_two_years_of_days_are_drawn_as_runs_of_days_alike():
+    """730 days at 360 px: a day is less than a pixel, so a run of days alike is one cell as wide
+    as its days; unrolled, the rows still say every day's flow and massage, in order."""
+    start = date(2024, 12, 1)
+    points = [
+        Point(start + timedelta(days=i), 6, 2 if i % 10 else 1)
+        if i % 45
+        else Point(start + timedelta(days=i), None, None)
+        for i in range(730)
+    ]
+    massaged = {p.day for i, p in enumerate(points) if i % 14 != 3}
+    flow, dots = diary_chart.day_cells(points, massaged)
+    level_of = {height: level for level, height in diary_chart.BAR.items()}
+
+    def unrolled(cells: list[Any], read: Any) -> list[Any]:
+        return [read(cell) for cell in cells for _ in range(cell.expand)]
+
+    assert unrolled(flow, lambda c: level_of[c.content.height] if c.content else None) == [p.flow_level for p in points]
+    assert unrolled(dots, lambda c: c.content is not None) == [p.day in massaged for p in points]
+    assert len(flow) + len(dots) < 730 / 2  # against 1,460 cells, one per day in each row
+    (drawing,) = [n for n in walk(diary_chart.chart(points, massaged)) if isinstance(n, fch.LineChart)]
+    assert not any(line.point for line in drawing.data_series)  # no dot per day on the line: a blur
+    assert sum(len(line.points) for line in drawing.data_series) < 100  # flat stretches: their ends
+
+
+@pytest.mark.parametrize(
+    "run, kept",
+    [
+        ([(0, 5)], [(0, 5)]),
+        ([(0, 5), (1, 5), (2, 5), (3, 5)], [(0, 5), (3, 5)]),  # flat: its two ends draw the same line
+        ([(0, 5), (1, 6), (2, 6), (3, 6), (4, 2)], [(0, 5), (1, 6), (3, 6), (4, 2)]),
+        ([(4, 1), (5, 3), (6, 1)], [(4, 1), (5, 3), (6, 1)]),  # every turn kept
+    ],
+)
+def test_a_flat_stretch_of_the_line_keeps_only_its_ends(run, kept):
+    assert diary_chart.corners(run) == kept
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("en", "From 1 Dec 2024 to 30 Nov 2026:"), ("id", "Dari 1 Des 2024 sampai 30 Nov 2026:")]
+)
+def test_a_span_over_a_new_year_names_the_years(lang, words):
+    points = [Point(date(2024, 12, 1) + timedelta(days=i), 5, 2) for i in range(730)]
+    with i18n.using(lang):
+        assert diary_chart.chart_text(points, set()).startswith(words)
+
+
+def test_a_month_keeps_a_cell_and_a_dot_for_each_day():
+    points = [Point(DAY - timedelta(days=29 - i), 5, 2) for i in range(30)]
+    flow, dots = diary_chart.day_cells(points, {DAY})
+    assert len(flow) == len(dots) == 30 and {c.expand for c in flow + dots} == {1}
+    (drawing,) = [n for n in walk(diary_chart.chart(points, {DAY})) if isinstance(n, fch.LineChart)]
+    assert all(line.point for line in drawing.data_series)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@
 - the milk flow in its own row under the dates: a bar per day whose height says it (tall =
   flowing well, middle = not well, short = not yet) as well as its colour, with a legend in words;
 - the massage days in a labelled row of their own, so a marker is never read as a data point;
+- over a month, a day is a pixel or less at 360 px: a run of days alike is one cell as wide as
+  its days (the same picture, a fraction of the controls: two years drawn in one go);
 - the same in words (shown, and read by screen readers).
 
 The rows below the chart line up with the chart's days: the chart spans -0.5 .. n-0.5 on x, so
@@ -13,7 +15,10 @@ each day is one equal cell, and the rows leave the same space on the left as the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from itertools import groupby
+from typing import TypeVar
 
 import flet as ft
 import flet_charts as fch
@@ -31,6 +36,23 @@ FLOW_COLOR = {2: ft.Colors.PRIMARY, 1: ft.Colors.AMBER_800, 0: ft.Colors.OUTLINE
 MASSAGE_COLOR = ft.Colors.PINK_400
 FLOW_LEVEL_WELL = max(FLOW_LEVEL.values())
 MAX_DATE_LABELS = 5  # "20 Nov" fits about five times across a 360 px phone
+DAY_CELLS = 31  # up to a month, a cell (and a hairline between bars) for each day
+DOTS = 62  # up to two months, a dot on the line for each day's score
+
+T = TypeVar("T")
+
+
+def spans(values: Iterable[T]) -> list[tuple[T, int]]:
+    """Consecutive equal values as (value, how many)."""
+    return [(value, sum(1 for _ in run)) for value, run in groupby(values)]
+
+
+def corners(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A run's points without those inside a flat stretch: the straight line drawn through what
+    is left is the same line (the chart is not curved), with far fewer points to send."""
+    return [
+        point for k, point in enumerate(run) if k in (0, len(run) - 1) or not run[k - 1][1] == point[1] == run[k + 1][1]
+    ]
 
 
 def label_days(n: int) -> list[int]:
@@ -52,10 +74,15 @@ def chart_text(points: list[Point], massage_days: set[date]) -> str:
     """The chart in words, for screen readers and for anyone who prefers reading."""
     if not points:
         return ""
+    first, last = points[0].day, points[-1].day
+
+    def dated(day: date) -> str:  # "6 Dec 2024 to 5 Dec 2026", not "6 Dec to 5 Dec"
+        return short_date(day) if first.year == last.year else format_date(day, "d MMM y")
+
     reported = [p for p in points if p.flow_level is not None]
     levels = [p.flow_level for p in reported]
     parts = [
-        _("From %(start)s to %(end)s:") % {"start": short_date(points[0].day), "end": short_date(points[-1].day)},
+        _("From %(start)s to %(end)s:") % {"start": dated(points[0].day), "end": dated(points[-1].day)},
         ngettext("a report on %(n)d of %(days)d day.", "a report on %(n)d of %(days)d days.", len(points))
         % {"n": len(reported), "days": len(points)},
     ]
@@ -77,12 +104,13 @@ def chart_text(points: list[Point], massage_days: set[date]) -> str:
 
 def _signs_chart(points: list[Point]) -> fch.LineChart:
     n = len(points)
+    dots = n <= DOTS
     lines = [
         fch.LineChartData(
-            points=[fch.LineChartDataPoint(x=i, y=score) for i, score in run],
+            points=[fch.LineChartDataPoint(x=i, y=score) for i, score in (run if dots else corners(run))],
             color=ft.Colors.PRIMARY,
             stroke_width=3,
-            point=True,
+            point=dots,
         )
         for run in runs(points)
     ]
@@ -109,13 +137,13 @@ def _signs_chart(points: list[Point]) -> fch.LineChart:
     )
 
 
-def _row(cells: list[ft.Control], height: int) -> ft.Control:
-    """A row of one cell per day, under the chart's plot area."""
+def _row(cells: list[ft.Container], height: int) -> ft.Control:
+    """A row of cells (a day or a run of days each), under the chart's plot area."""
     return ft.Row(
         [
             ft.Container(width=LEFT_LABELS + LEFT_TITLE + 1),
             ft.Container(
-                ft.Row(cells, spacing=0),
+                ft.Row(list[ft.Control](cells), spacing=0),
                 expand=True,
                 height=height,
                 border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT)),
@@ -125,23 +153,24 @@ def _row(cells: list[ft.Control], height: int) -> ft.Control:
     )
 
 
-def _bar(level: int | None, gap: bool) -> ft.Control:
+def _bar(level: int | None, gap: bool, days: int = 1) -> ft.Container:
     if level is None:
-        return ft.Container(expand=1)
+        return ft.Container(expand=days)
     bar = ft.Container(
         height=BAR[level], bgcolor=FLOW_COLOR[level], border_radius=ft.BorderRadius.only(top_left=2, top_right=2)
     )
     return ft.Container(
-        bar, expand=1, alignment=ft.Alignment.BOTTOM_CENTER, padding=ft.Padding.symmetric(horizontal=1 if gap else 0)
+        bar, expand=days, alignment=ft.Alignment.BOTTOM_CENTER, padding=ft.Padding.symmetric(horizontal=1 if gap else 0)
     )
 
 
-def _dot(marked: bool) -> ft.Control:
+def _dot(marked: bool, days: int = 1) -> ft.Container:
+    """A dot on a massage day; on a run of them, one band as wide as the run."""
     if not marked:
-        return ft.Container(expand=1)
+        return ft.Container(expand=days)
     return ft.Container(
-        ft.Container(width=10, height=10, bgcolor=MASSAGE_COLOR, border_radius=5),
-        expand=1,
+        ft.Container(width=10 if days == 1 else None, height=10, bgcolor=MASSAGE_COLOR, border_radius=5),
+        expand=days,
         alignment=ft.Alignment.CENTER,
     )
 
@@ -160,10 +189,17 @@ def _legend_bar(level: int, text: str) -> ft.Control:
     return ft.Row([sample, ft.Text(text, size=14, expand=True)], vertical_alignment=ft.CrossAxisAlignment.END)
 
 
+def day_cells(points: list[Point], massage_days: set[date]) -> tuple[list[ft.Container], list[ft.Container]]:
+    """The flow row's cells and the massage row's: one per day up to a month (with a hairline
+    between bars), then one per run of days alike, each as wide (`expand`) as its days."""
+    if len(points) <= DAY_CELLS:
+        return [_bar(p.flow_level, True) for p in points], [_dot(p.day in massage_days) for p in points]
+    flow = [_bar(level, False, days) for level, days in spans(p.flow_level for p in points)]
+    return flow, [_dot(marked, days) for marked, days in spans(p.day in massage_days for p in points)]
+
+
 def chart(points: list[Point], massage_days: set[date]) -> ft.Control:
-    gap = len(points) <= 31  # a hairline between bars while they are wide enough
-    flow_cells = [_bar(p.flow_level, gap) for p in points]
-    massage_cells = [_dot(p.day in massage_days) for p in points]
+    flow_cells, massage_cells = day_cells(points, massage_days)
     words = chart_text(points, massage_days)
     legend = ft.Column(
         [
