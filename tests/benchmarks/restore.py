@@ -35,13 +35,16 @@ def make_backup(folder: Path) -> bytes:
     return data
 
 
-def round_trip(app: AppPage, flip: list[int]) -> float:
-    """Tap the diary's other range; seconds from the tap to the frame with the answer."""
-    from tests.benchmarks.waits import answer_drawn_seconds
+def round_trip(app: AppPage, flip: list[int]) -> tuple[float, float]:
+    """Tap the diary's other range; seconds from the tap's event leaving the page to the
+    server's answer arriving (the server's round trip), and from the tap to the frame that
+    draws the answer (what she sees; the chart's drawing is the page's own work)."""
+    from tests.benchmarks.waits import answer_drawn_seconds, server_round_trip_seconds
 
     flip[0] ^= 1
     app.el("range-30" if flip[0] else "range-7").click()
-    return answer_drawn_seconds(app)
+    seen = answer_drawn_seconds(app)
+    return server_round_trip_seconds(app), seen
 
 
 def run(browser, tmp: Path) -> dict[str, Any]:
@@ -75,7 +78,7 @@ def run(browser, tmp: Path) -> dict[str, Any]:
         flip = [0]
         round_trip(other, flip)  # warm
         quiet = [round_trip(other, flip) for _ in range(QUIET_TAPS)]
-        during: list[tuple[str, float]] = []
+        during: list[tuple[str, tuple[float, float]]] = []
         t0 = time.perf_counter()
         pick(mover, "data-restore", file)  # the upload runs in her page from here
         while not mover.el("dialog-restore-yes").count():
@@ -109,35 +112,42 @@ def rel(xs: list[float], ref: list[float]) -> str:
 
 def section(r: dict[str, Any]) -> list[str]:
     quiet = r["quiet"]
-    during = [s for _, s in r["during"]]
-    up = [s for phase, s in r["during"] if phase == "upload"]
-    rest = [s for phase, s in r["during"] if phase == "restore"]
+    up = [t for phase, t in r["during"] if phase == "upload"]
+    rest = [t for phase, t in r["during"] if phase == "restore"]
 
-    def fig(xs: list[float]) -> str:
+    def fig(xs: list[tuple[float, float]], ref: list[tuple[float, float]]) -> str:
         if not xs:
-            return "none (it ended before a round trip did) | -"
-        return f"{statistics.median(xs) * 1000:.0f} ms | {max(xs) * 1000:.0f} ms"
+            return "none (it ended before a round trip did) | - | - | - | -"
+        server, seen = [x for x, _ in xs], [y for _, y in xs]
+        cells = [f"{statistics.median(server) * 1000:.0f} ms", f"{max(server) * 1000:.0f} ms"]
+        cells += [rel(server, [x for x, _ in ref]), f"{statistics.median(seen) * 1000:.0f} ms"]
+        cells.append(f"{max(seen) * 1000:.0f} ms")
+        return " | ".join(cells)
 
-    worst = max(during, default=float("nan"))
-    ok = bool(during) and worst * 1000 < TARGET_MS
+    server_during = [x for _, (x, _) in r["during"]]
+    worst = max(server_during, default=float("nan"))
+    ok = bool(server_during) and worst * 1000 < TARGET_MS
     return [
         "## A big restore and another visitor",
         "",
         f"A backup of {r['bytes'] / 1e6:.1f} MB (a mother, three reports, her own recording of every prompt) "
         f"picked in Your data in one browser context: uploaded in {r['upload_s']:.1f} s (to the question "
         f"whether to replace), restored in {r['restore_s']:.1f} s after her yes. Meanwhile a second visitor "
-        "on the diary taps its range (7 days, 30 days) again and again: from the tap to the frame drawn "
-        "after the server's answer. Before the upload, the same taps with nothing else running. "
-        f"{r['load_before']} at the start, {r['load_after']} at the end. Target (issue 24): the other "
-        f"visitor's round trip under {TARGET_MS:.0f} ms while the restore runs.",
+        "on the diary taps its range (7 days, 30 days) again and again. Measured in her page (its clock): "
+        "the server's round trip, from the tap's event leaving the page to the first message of the "
+        "answer arriving, and from the tap to the frame that draws the answer (that adds the page's own "
+        "drawing of the chart, which no server work changes). Before the upload, the same taps with "
+        f"nothing else running. {r['load_before']} at the start, {r['load_after']} at the end. Target "
+        f"(issue 22): the other visitor's round trip under {TARGET_MS:.0f} ms while the restore runs.",
         "",
-        "| the other visitor's round trip | taps | median | worst | median to nothing else running |",
-        "|---|---|---|---|---|",
-        f"| nothing else running | {len(quiet)} | {fig(quiet)} | 1.00x |",
-        f"| while the backup goes up | {len(up)} | {fig(up)} | {rel(up, quiet)} |",
-        f"| while it is restored | {len(rest)} | {fig(rest)} | {rel(rest, quiet)} |",
+        "| the other visitor | taps | round trip, median | worst | median to nothing else running "
+        "| tap to the frame drawn, median | worst |",
+        "|---|---|---|---|---|---|---|",
+        f"| nothing else running | {len(quiet)} | {fig(quiet, quiet)} |",
+        f"| while the backup goes up | {len(up)} | {fig(up, quiet)} |",
+        f"| while it is restored | {len(rest)} | {fig(rest, quiet)} |",
         "",
-        f"Worst while the upload or the restore ran: {worst * 1000:.0f} ms "
+        f"Worst round trip while the upload or the restore ran: {worst * 1000:.0f} ms "
         f"(target under {TARGET_MS:.0f} ms: {'met' if ok else '**missed**'}).",
         "",
     ]

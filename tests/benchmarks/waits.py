@@ -48,11 +48,18 @@ TARGET_SCROLL_S = 0.3
 # when the frame that draws the server's answer to a tap has been drawn.
 WS_WATCH = """(() => {
   const Native = window.WebSocket;
-  const seen = window.__ws = {last: 0, count: 0, tapAt: 0, drawn: 0};
+  const seen = window.__ws = {last: 0, count: 0, tapAt: 0, drawn: 0, sentAt: 0, answerAt: 0};
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
-      this.addEventListener('message', () => { seen.last = performance.now(); seen.count++; seen.drawn = 0; });
+      this.addEventListener('message', () => {
+        seen.last = performance.now(); seen.count++; seen.drawn = 0;
+        if (seen.sentAt && !seen.answerAt) seen.answerAt = seen.last;
+      });
+    }
+    send(data) {  // the first message after a tap is its event: the server's round trip starts
+      if (seen.tapAt > seen.sentAt) { seen.sentAt = performance.now(); seen.answerAt = 0; }
+      return super.send(data);
     }
   };
   const ask = window.requestAnimationFrame.bind(window);
@@ -63,7 +70,8 @@ WS_WATCH = """(() => {
 })();"""
 WS_STATE = (
     "() => ({last: window.__ws.last, count: window.__ws.count, tapAt: window.__ws.tapAt,"
-    " drawn: window.__ws.drawn, pending: window.__frames.pending.size, now: performance.now()})"
+    " drawn: window.__ws.drawn, sentAt: window.__ws.sentAt, answerAt: window.__ws.answerAt,"
+    " pending: window.__frames.pending.size, now: performance.now()})"
 )
 QUIET_MS = 150  # no further message for this long: the answer is complete
 
@@ -148,6 +156,16 @@ def answer_drawn_seconds(app: AppPage, timeout: float = 60) -> float:
         if time.monotonic() > deadline:
             raise TimeoutError("no answer drawn")
         app.page.wait_for_timeout(10)
+
+
+def server_round_trip_seconds(app: AppPage) -> float:
+    """After answer_drawn_seconds: seconds (the page's clock) from the tap's event leaving the
+    page to the first message of the server's answer arriving in it: what the server and the
+    connection add, without the page's own drawing."""
+    s = app.page.evaluate(WS_STATE)
+    if not (s["sentAt"] > s["tapAt"] - 1 and s["answerAt"] > s["sentAt"]):
+        raise RuntimeError("the tap's event or its answer was not seen")
+    return float(s["answerAt"] - s["sentAt"]) / 1000
 
 
 def tap_until_drawn(app: AppPage, button: str) -> float:
