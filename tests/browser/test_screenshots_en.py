@@ -10,7 +10,7 @@ from typing import cast
 import pytest
 from PIL import Image
 
-from tests.browser.test_session_flow import answer_safety, walk_to_rounds
+from tests.browser.test_session_flow import answer_safety, seed_past_massages, walk_to_rounds
 
 # Not about what is said: beeps only, so that a spoken prompt does not make the page draw
 # every frame meanwhile (see the `beeps_only` fixture).
@@ -31,7 +31,8 @@ def brightness_of_digits(app) -> tuple[int, int]:
     return int(cast(float, low)), int(cast(float, high))
 
 
-def test_every_session_screen_in_english(open_app):
+def test_every_session_screen_in_english(open_app, server):
+    seed_past_massages(server)  # the history's picture shows a few days of use
     app = open_app("en", motion="no-preference")  # what most phones show
     app.see("Start a massage")
     app.shot("01-home")

@@ -68,6 +68,37 @@ def answer_safety(app, unsafe: str | None = None, answer: str = "yes") -> None:
         )
 
 
+def seed_past_massages(server) -> None:
+    """Three whole massages of the days before (yesterday morning and evening, the morning before),
+    finished as the app finishes them: the history a family has after a few days, so that its
+    picture shows what they will see, not one lone entry."""
+    from datetime import datetime, timedelta
+
+    from app.domain.records import NewSession, SessionProgress, SessionStatus
+    from app.store.db import open_store
+    from tests.testday import TODAY
+
+    zone = datetime.now().astimezone().tzinfo
+    with open_store(server.db_file) as store:
+        for days, hour, minute, technique in ((2, 6, 40, "thumbs"), (1, 7, 5, "thumbs"), (1, 18, 50, "index_backs")):
+            day = TODAY - timedelta(days=days)
+            start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+            sid = store.sessions.create(
+                NewSession(
+                    started_at=start,
+                    demo=False,
+                    round_s=180,
+                    rest_s=60,
+                    rounds_planned=3,
+                    build="slim_normal",
+                    technique=technique,
+                    snapshot={},
+                )
+            )
+            done = SessionProgress(at=start + timedelta(minutes=12), snapshot={}, rounds_done=3, massaged_s=540.0)
+            store.sessions.finish(sid, SessionStatus.COMPLETED, done)
+
+
 def walk_to_rounds(app, *, demo: bool, shots: bool = False, start: bool = True) -> None:
     """From Home through the wizard to the rounds (with start=False: up to the tap on Start)."""
     app.tap("start-session")
@@ -145,6 +176,7 @@ def _round_runs(app) -> None:
 
 
 def test_pause_holds_the_countdown_and_resume_continues(open_app, server):
+    seed_past_massages(server)  # the history's picture shows a few days of use
     app = open_app("id")
     walk_to_rounds(app, demo=False)
     app.tap("pause-resume")
