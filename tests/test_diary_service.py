@@ -465,12 +465,18 @@ def test_history_ranges_start_at_the_birth(diary, born, chosen, first):
     assert len(data.points) == (DAY - first).days + 1
 
 
-def test_history_all_lists_a_page_of_days_at_a_time(diary):
+def test_history_lists_a_week_of_days_at_a_time(diary):
     _born(diary, 70)
     first = diary.history("all")
-    assert (len(first.days), first.more, len(first.points)) == (30, True, 71)
+    assert (len(first.days), first.more, len(first.points)) == (7, True, 71)
+    assert [e.day for e in first.days] == [DAY - timedelta(days=i) for i in range(7)]  # her latest week
     assert (len(diary.history("all", 60).days), diary.history("all", 90).more) == (60, False)
     assert len(diary.history("all", 90).days) == 71
+    month = diary.history("30")
+    assert (len(month.days), month.more, len(month.points)) == (7, True, 30)  # the chart: the month
+    assert (len(diary.history("30", 28).days), diary.history("30", 28).more) == (28, True)
+    assert (len(diary.history("30", 35).days), diary.history("30", 35).more) == (30, False)
+    assert (len(diary.history("7").days), diary.history("7").more) == (7, False)
 
 
 def test_history_reads_only_the_range_shown(diary):

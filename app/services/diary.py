@@ -33,7 +33,7 @@ from app.store.db import Store
 
 FLAG_LOOKBACK = 60  # reports read to date an open flag's run (Today's flags come from the last 3 days)
 RANGES = ("7", "30", "all")
-LIST_PAGE = 30  # days listed at a time under "all"; the chart itself covers the whole range
+LIST_PAGE = 7  # days listed at a time (a week; then a week more at each "Show older days"); the chart covers the range
 # The birth date was moved after reports that are kept: they would be days before the birth, which
 # can no longer be saved. The profile form asks what to do (see `save_profile`).
 REPORTS_BEFORE_BIRTH = "reports_before_birth"
@@ -340,13 +340,15 @@ class DiaryService:
         today, newest first, and the chart's points. Reads only that range (indexed queries; the chart
         reads the flow and signs only, the listed days read in full),
         so the week and the month cost the same however long the diary is. `listed` caps the days
-        listed (the whole range for 7 and 30; "all" lists LIST_PAGE more at a time)."""
+        listed: a week at first, the chart showing the whole range, and LIST_PAGE more at a time
+        (each listed day is a card with its massages: a month of them was most of the month's
+        drawing, and her latest days are what she looks for)."""
         chosen = chosen if chosen in RANGES else "7"
         end = self.today()
         born = self.birth_date()
         start = self._range_start(chosen, end, born)
         span = (end - start).days + 1
-        shown = span if chosen != "all" else min(span, max(1, listed))
+        shown = min(span, max(1, listed))
         days = [end - timedelta(days=i) for i in range(shown)]
         first_listed = days[-1]
         tz = self.day_bounds(end)[0].tzinfo

@@ -119,9 +119,14 @@ def test_a_forgotten_day_is_filled_in_from_the_diary(open_app, seeded):
     app.el(f"empty-{forgotten}").wait_for(state="detached")
     scroll_to(app, f"delete-{forgotten}")  # now a filled-in day, with edit and delete
     assert _rows(seeded, "SELECT flow FROM reports WHERE day = ?", (forgotten,)) == [("well",)]
-    # every day since the birth is reachable: "all" lists 30 days at a time, the birth day last
+    # every day since the birth is reachable: "all" lists a week at a time, the birth day last
     tap(app, "range-all")
+    for shown in (7, 14):  # 19 days from the birth: two taps on "Show older days"
+        scroll_to(app, "diary-more")
+        tap(app, "diary-more")
+        app.wait_for(f"day-{(TODAY - timedelta(days=shown)).isoformat()}")
     scroll_to(app, f"day-{BORN.isoformat()}")
+    assert app.el("diary-more").count() == 0  # nothing older
 
 
 def test_the_diary_and_chart_in_english(open_app, seeded):
