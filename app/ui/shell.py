@@ -25,7 +25,7 @@ from app.domain.mothers import Role
 from app.services.own_voice import OwnVoice, folder_for
 from app.store.db import open_store
 from app.store.errors import StoreOpenError
-from app.ui import kit
+from app.ui import kit, windows
 from app.ui.devices import Devices
 from app.ui.files import Files
 from app.ui.screens import intro, store_error
@@ -172,6 +172,7 @@ async def main(page: ft.Page) -> None:
     app.session = SessionModel()
     app.session.attach(app.scope.massage, devices)
     page.data = app  # how `_` finds this visitor's language
+    windows.listen(page, app.changed_elsewhere)  # another tab's restore, merge or delete
     if intro.intro_needed(app):
         app.go(intro.ROUTE)
     elif app.role is Role.MIDWIFE:  # she starts from the list of the mothers she visits

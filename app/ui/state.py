@@ -224,6 +224,21 @@ class AppState:
         (now in memory only, until she picks them again), and look at the default mother."""
         self._look_again()
 
+    def changed_elsewhere(self, kind: str) -> None:
+        """Another window restored, merged or deleted (app/ui/windows.py): show the data as it is
+        now, the same mother if she is still there, and say why once. A running massage is left to
+        find out by itself (its mother's screen stays hers until it ends)."""
+        from app.ui.windows import elsewhere_text
+
+        if not self.scope.massage.active:
+            here = self.scope.mother_id
+            # A fresh scope even for the same mother: an Undo from before must not write into new data.
+            self._look_at(
+                here if self.visitor.mothers.get(here) is not None else self.visitor.mothers.default_mother_id()
+            )
+        self.visitor.revision.bump()
+        self.tell(elsewhere_text(kind))
+
     def _look_again(self) -> None:
         """The mothers were replaced: a new scope of the default one, with a fresh diary (an Undo
         from before must not restore into the new data)."""

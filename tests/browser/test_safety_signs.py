@@ -23,6 +23,18 @@ def _profile(server, **phones: str) -> None:
         store.profile.save(Profile(baby_birth_date=BORN, **phones), at=CLOCK.wall())
 
 
+OFF = (
+    "(sel) => { const e = document.querySelector(sel);"
+    " return e !== null && (e.getAttribute('aria-disabled') === 'true'"
+    " || e.querySelector('[aria-disabled=\"true\"]') !== null); }"
+)
+
+
+def answered_all(app, identifier: str) -> None:
+    """Until "None of these" is off: every question of its group has an answer."""
+    app.page.wait_for_function(OFF, arg=f'[flt-semantics-identifier="{identifier}"]')
+
+
 def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, server):
     _profile(server, midwife_phone="0812-3456-7890")
     app = start(open_app, "en")
@@ -31,7 +43,11 @@ def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, ser
     app.wait_for("mother-check")  # the mother's own check comes first
     app.shot("29-report-mother")
     tap(app, "mother-heavy_bleeding-yes")
+    app.wait_for("flag-heavy_bleeding")  # its card shows at once, in the form, above the next button
+    app.settle()  # as a person does: the next tap once the card has pushed the buttons down
+    assert not app.page.evaluate(OFF, '[flt-semantics-identifier="mother-none-go_now"]')  # questions left
     tap(app, "mother-none-go_now")  # the other go-now questions: no
+    answered_all(app, "mother-none-go_now")
     tap(app, "flow-well")
     tap(app, "report-save")
     card = app.wait_for("flag-heavy_bleeding")

@@ -17,7 +17,7 @@ from app.i18n import _, to_thread
 from app.services.data import DataFile, DataService, Restored
 from app.store.backup import BackupProblem
 from app.store.errors import StoreWriteError
-from app.ui import kit
+from app.ui import kit, windows
 from app.ui.screens.data_texts import (
     delete_mother_text,
     delete_text,
@@ -99,7 +99,7 @@ def Data() -> ft.View:
         set_message(lambda now: {k: v for k, v in now.items() if k != "restore"})
         set_asking("restore")
 
-    async def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str]) -> None:
+    async def bring_in(run: Callable[[bytes], Restored], done: Callable[[Restored], str], kind: str) -> None:
         """Restore or merge the picked backup, then say what happened under Restore."""
         set_asking("")
         say(WORKING, "restore", _("Bringing in the backup…"))
@@ -108,25 +108,26 @@ def Data() -> ft.View:
         if result.ok:
             say(OK, "restore", done(result))
             app.restored()
+            windows.tell_others(kind)  # the other windows look again
         elif result.problem is not None:
             say(PROBLEM, "restore", problem_text(result.problem, result.record))
         else:
             say(PROBLEM, "restore", _("The backup could not be written. Nothing was changed."))
 
     async def restore(e: Any) -> None:
-        await bring_in(service.restore, restored_text)
+        await bring_in(service.restore, restored_text, windows.RESTORED)
 
     async def merge(e: Any) -> None:
         if alike:  # a backup from before UUIDs: never joined to a mother here without asking
             set_asking("same-mothers")
         else:
-            await bring_in(service.merge, merged_text)
+            await bring_in(service.merge, merged_text, windows.MERGED)
 
     async def merge_same(e: Any) -> None:
-        await bring_in(lambda data: service.merge(data, same_mothers=True), merged_text)
+        await bring_in(lambda data: service.merge(data, same_mothers=True), merged_text, windows.MERGED)
 
     async def merge_apart(e: Any) -> None:
-        await bring_in(lambda data: service.merge(data, same_mothers=False), merged_text)
+        await bring_in(lambda data: service.merge(data, same_mothers=False), merged_text, windows.MERGED)
 
     def delete(e: Any) -> None:
         which = asking
@@ -141,6 +142,7 @@ def Data() -> ft.View:
             say(PROBLEM, "delete", write_problem(err.code))
             return
         app.erased()
+        windows.tell_others(windows.ERASED)
         if which == "delete-mother":
             say(OK, "delete", _("%(name)s and everything recorded for her were deleted.") % {"name": name})
         else:
