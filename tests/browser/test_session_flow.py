@@ -74,27 +74,17 @@ def seed_past_massages(server) -> None:
     picture shows what they will see, not one lone entry."""
     from datetime import datetime, timedelta
 
-    from app.domain.records import NewSession, SessionProgress, SessionStatus
+    from app.domain.records import SessionProgress, SessionStatus
     from app.store.db import open_store
-    from tests.testday import TODAY
+    from tests.test_store import new_session
+    from tests.testday import TODAY, local_now
 
-    zone = datetime.now().astimezone().tzinfo
+    zone = local_now().tzinfo
     with open_store(server.db_file) as store:
         for days, hour, minute, technique in ((2, 6, 40, "thumbs"), (1, 7, 5, "thumbs"), (1, 18, 50, "index_backs")):
             day = TODAY - timedelta(days=days)
             start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
-            sid = store.sessions.create(
-                NewSession(
-                    started_at=start,
-                    demo=False,
-                    round_s=180,
-                    rest_s=60,
-                    rounds_planned=3,
-                    build="slim_normal",
-                    technique=technique,
-                    snapshot={},
-                )
-            )
+            sid = store.sessions.create(new_session(start, rest_s=60, technique=technique, snapshot={}))
             done = SessionProgress(at=start + timedelta(minutes=12), snapshot={}, rounds_done=3, massaged_s=540.0)
             store.sessions.finish(sid, SessionStatus.COMPLETED, done)
 
