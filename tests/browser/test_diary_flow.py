@@ -124,6 +124,13 @@ def see(app, text: str) -> None:
     app.page.get_by_text(text).or_(app.page.get_by_label(text, exact=False)).first.wait_for(state="attached")
 
 
+def back_on_today(app) -> None:
+    """After Save: wait until Today has replaced the form. A flag's card is on both screens, so a
+    wait for it alone can pass on the form (its picture taken, its 119 tapped, as the screens swap)."""
+    app.el("report-save").wait_for(state="detached")
+    app.wait_for("open-report")
+
+
 def see_saved(app) -> None:
     """The confirmation after a save: the notice, in her language."""
     notice = app.wait_for("notice")
@@ -233,6 +240,7 @@ def test_a_fever_report_shows_the_red_flag_card_on_today(open_app, server):
     tap(app, "field-fever")
     type_into(app, "field-temperature_c", "38,5")
     tap(app, "report-save")
+    back_on_today(app)
     app.wait_for("flag-fever")
     see(app, "Tetap menyusui.")
     app.shot("26-today-redflag")

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from app.domain.profile import Profile
 from app.store.db import open_store
-from tests.browser.test_diary_flow import rows, see, start, tap, type_into
+from tests.browser.test_diary_flow import back_on_today, rows, see, start, tap, type_into
 from tests.testday import CLOCK, TODAY
 
 BORN = TODAY - timedelta(days=3)  # postpartum day 3: KF2 is due (days 3-7)
@@ -50,6 +50,7 @@ def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, ser
     answered_all(app, "mother-none-go_now")
     tap(app, "flow-well")
     tap(app, "report-save")
+    back_on_today(app)
     card = app.wait_for("flag-heavy_bleeding")
     assert card.get_attribute("aria-label") and "Urgent" in card.get_attribute("aria-label")
     see(app, "Go to the nearest health facility now. Someone should take you. Bring the Buku KIA.")
