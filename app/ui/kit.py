@@ -6,6 +6,7 @@ screen-reader label, and a stable `identifier` that browser tests locate it by.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -376,3 +377,29 @@ def screen(
             )
         )
     return ft.View(route=route, appbar=appbar, controls=parts, padding=0, spacing=0, bgcolor=bgcolor)
+
+
+def _new_body_ref() -> ft.Ref[ft.Column]:
+    return ft.Ref()
+
+
+def top_when_changed(key: object, shown: bool) -> ft.Ref[ft.Column]:
+    """For a component's `screen(body_ref=...)`: when `key` has changed since the screen was last
+    `shown` (on top of the stack), its body scrolls back to the top once it is shown again, so what
+    is new there is seen first. (Scrolled while another screen covers it, Flutter puts the offset
+    back as that screen goes.) A hook: call it on every drawing, in the same order."""
+    held: ft.MutableRef[ft.Ref[ft.Column]] = ft.use_ref(_new_body_ref)  # (a Ref is callable: made here)
+    body = held.current  # one for the screen's life: the newest drawing's body, the live one
+    assert body is not None
+    seen = ft.use_ref(key)  # the key when the screen was last seen
+
+    async def to_top() -> None:
+        if not shown or seen.current == key:
+            return
+        seen.current = key
+        if body.current is not None:
+            with contextlib.suppress(Exception):  # a page gone meanwhile: nothing to show
+                await body.current.scroll_to(offset=0, duration=ft.Duration(milliseconds=300))
+
+    ft.use_effect(to_top, [key, shown])
+    return body

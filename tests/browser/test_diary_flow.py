@@ -124,11 +124,24 @@ def see(app, text: str) -> None:
     app.page.get_by_text(text).or_(app.page.get_by_label(text, exact=False)).first.wait_for(state="attached")
 
 
-def back_on_today(app) -> None:
-    """After Save: wait until Today has replaced the form. A flag's card is on both screens, so a
-    wait for it alone can pass on the form (its picture taken, its 119 tapped, as the screens swap)."""
+def back_on_today(app, card: str):
+    """After Save: wait until Today has replaced the form, then for the card the report raised whole in
+    view, Today back at its top: she had scrolled down to the report's button, and the card is above.
+    (The card is on both screens: a wait for it alone can pass on the form, its picture taken or its
+    119 tapped as the screens swap.)"""
     app.el("report-save").wait_for(state="detached")
     app.wait_for("open-report")
+    loc = app.wait_for(card)
+    # Flutter clips a node to what is on screen: a card scrolled half under the app bar has its top at
+    # the bar's edge, and its first line ("Reported today") closer to it than the title's height.
+    first_line = app.el(card.replace("flag-", "flag-when-", 1))
+
+    def at_top() -> bool:
+        box, line = loc.bounding_box(), first_line.bounding_box() if first_line.count() else None
+        return box is not None and line is not None and box["y"] >= 56 and line["y"] - box["y"] >= 50
+
+    app.until(at_top, what=f"{card} at the top of Today")
+    return loc
 
 
 def see_saved(app) -> None:
@@ -237,11 +250,13 @@ def test_a_fever_report_shows_the_red_flag_card_on_today(open_app, server):
     app = start(open_app, "id")
     tap(app, "open-report")
     app.wait_for("report-save")
+    tap(app, "flow-well")  # asked of every report (before, the form refused this one and its card passed)
     tap(app, "field-fever")
     type_into(app, "field-temperature_c", "38,5")
     tap(app, "report-save")
-    back_on_today(app)
-    app.wait_for("flag-fever")
+    back_on_today(app, "flag-fever")
+    saved = rows(server, "SELECT flow, fever, temperature_c FROM reports WHERE day = ?", (TODAY.isoformat(),))
+    assert saved == [("well", 1, 38.5)]
     see(app, "Tetap menyusui.")
     app.shot("26-today-redflag")
 

@@ -99,8 +99,7 @@ def test_after_save_today_says_what_to_do_now_and_offers_119(open_app, server):
     _report_a_danger_sign(app, "id")
     tap(app, "flow-well")
     tap(app, "report-save")
-    back_on_today(app)  # the form has the same card: a tap on its 119 as the screens swapped was lost
-    card = app.wait_for("flag-baby_breathing")
+    card = back_on_today(app, "flag-baby_breathing")
     assert "Darurat" in (card.get_attribute("aria-label") or "")
     see(app, WORDS["id"]["title"])
     see(app, WORDS["id"]["do_now"])

@@ -50,8 +50,7 @@ def test_a_go_now_sign_shows_the_urgent_card_with_the_call_buttons(open_app, ser
     answered_all(app, "mother-none-go_now")
     tap(app, "flow-well")
     tap(app, "report-save")
-    back_on_today(app)
-    card = app.wait_for("flag-heavy_bleeding")
+    card = back_on_today(app, "flag-heavy_bleeding")
     assert card.get_attribute("aria-label") and "Urgent" in card.get_attribute("aria-label")
     see(app, "Go to the nearest health facility now. Someone should take you. Bring the Buku KIA.")
     card.locator('[flt-semantics-identifier="call-119"]').wait_for(state="attached")  # first, always

@@ -278,6 +278,9 @@ def Today() -> ft.View:
     )
     # A GO NOW sign comes before anything else on the screen: what to do now, and 119.
     urgent = [f for f in summary.flags if f.urgency is Urgency.GO_NOW]
+    # She comes back from the report to where she had scrolled (down to its button): a card the report
+    # has just raised would be above, cut off under the app bar. New flags: the screen's top again.
+    body = kit.top_when_changed(tuple((f.flag, f.since, f.last) for f in summary.flags), app.route == "/")
     controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in urgent]
     mothers = _mothers_card(app)
     if mothers is not None:
@@ -389,4 +392,4 @@ def Today() -> ft.View:
         else None
     )
     settings_button = kit.icon_button(ft.Icons.SETTINGS, _("Settings"), lambda e: app.go("/settings"), "open-settings")
-    return kit.screen("/", _("Today"), controls, actions=[settings_button])
+    return kit.screen("/", _("Today"), controls, actions=[settings_button], body_ref=body)
