@@ -22,6 +22,7 @@ from app.i18n import LANGUAGES
 from app.store.db import Store
 from app.ui.devices import VOICE, VOICE_MODES, VOICE_SETTING
 from app.ui.scope import MotherScope, Revision, Visitor
+from app.ui.windows import elsewhere_text
 
 HOME = "/"
 PROFILE_ROUTE = "/profile"
@@ -228,8 +229,6 @@ class AppState:
         """Another window restored, merged or deleted (app/ui/windows.py): show the data as it is
         now, the same mother if she is still there, and say why once. A running massage is left to
         find out by itself (its mother's screen stays hers until it ends)."""
-        from app.ui.windows import elsewhere_text
-
         if not self.scope.massage.active:
             here = self.scope.mother_id
             # A fresh scope even for the same mother: an Undo from before must not write into new data.
