@@ -388,7 +388,8 @@ def top_when_changed(key: object, shown: bool) -> ft.Ref[ft.Column]:
     `shown` (on top of the stack), its body scrolls back to the top once it is shown again, so what
     is new there is seen first. (Scrolled while another screen covers it, Flutter puts the offset
     back as that screen goes.) A hook: call it on every drawing, in the same order."""
-    held: ft.MutableRef[ft.Ref[ft.Column]] = ft.use_ref(_new_body_ref)  # (a Ref is callable: made here)
+    # use_ref calls a callable it is given, and a Ref is one: it gets the function that makes it.
+    held: ft.MutableRef[ft.Ref[ft.Column]] = ft.use_ref(_new_body_ref)
     body = held.current  # one for the screen's life: the newest drawing's body, the live one
     assert body is not None
     seen = ft.use_ref(key)  # the key when the screen was last seen

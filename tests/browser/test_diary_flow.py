@@ -67,6 +67,7 @@ def has_value(app, identifier: str, text: str) -> None:
     expect(box).to_have_value(text)
 
 
+APP_BAR = 56  # its height: the body starts below it
 VISIBLE = (72, 600)  # below the app bar, above the fixed bottom bar (Save, Undo)
 FIXED = {"back", "intro-done", "report-save", "profile-save", "reminders-export", "diary-undo"}  # never scroll
 
@@ -138,7 +139,7 @@ def back_on_today(app, card: str):
 
     def at_top() -> bool:
         box, line = loc.bounding_box(), first_line.bounding_box() if first_line.count() else None
-        return box is not None and line is not None and box["y"] >= 56 and line["y"] - box["y"] >= 50
+        return box is not None and line is not None and box["y"] >= APP_BAR and line["y"] - box["y"] >= 50
 
     app.until(at_top, what=f"{card} at the top of Today")
     return loc

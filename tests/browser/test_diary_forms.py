@@ -18,7 +18,18 @@ from playwright.sync_api import expect
 from app import i18n
 from app.domain.report import validate_report
 from app.store.db import open_store
-from tests.browser.test_diary_flow import VISIBLE, has_value, rows, scroll_to, see, see_saved, start, tap, type_into
+from tests.browser.test_diary_flow import (
+    APP_BAR,
+    VISIBLE,
+    has_value,
+    rows,
+    scroll_to,
+    see,
+    see_saved,
+    start,
+    tap,
+    type_into,
+)
 from tests.testday import CLOCK, TODAY
 
 BORN = TODAY - timedelta(days=5)
@@ -31,9 +42,6 @@ def format_date(day: date, fmt: str) -> str:
 
 def typed(day: date) -> str:
     return day.strftime("%d/%m/%Y")
-
-
-APP_BAR = 56
 
 
 def draft_holds(app, **fields: str) -> None:
