@@ -140,9 +140,17 @@ def _dropping_sends_after_disconnect(send: Send) -> Send:
     return wrapped
 
 
+# A browser fetches the page's web app manifest without cookies unless the link asks for them, and
+# the gate (app/gate.py) refuses a request without its cookie: a phone's browser would get a 403 for
+# it (and could not add the app to the home screen).
+MANIFEST_LINK = b'<link rel="manifest" href="manifest.json">'
+MANIFEST_LINK_WITH_COOKIE = b'<link rel="manifest" href="manifest.json" crossorigin="use-credentials">'
+
+
 def _with_guard_script(send: Send) -> Send:
     """Insert GUARD_SCRIPT (and the app's own "connection lost" message, app/ui/lost_connection.py)
-    at the start of <head> of HTML responses (Flet's index.html)."""
+    at the start of <head> of HTML responses (Flet's index.html), and have the manifest's link send
+    the cookie."""
     start: Message | None = None
     chunks: list[bytes] = []
 
@@ -161,6 +169,7 @@ def _with_guard_script(send: Send) -> Send:
             head = body.find(b"<head>")
             if head >= 0:
                 body = body[: head + 6] + GUARD_SCRIPT + lost_connection.script() + body[head + 6 :]
+            body = body.replace(MANIFEST_LINK, MANIFEST_LINK_WITH_COOKIE)
             headers = MutableHeaders(scope=start)
             headers["content-length"] = str(len(body))
             await send(start)

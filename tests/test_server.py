@@ -151,6 +151,17 @@ def test_the_app_page_carries_its_own_connection_lost_message_in_both_languages(
     assert "Sambungan ke aplikasi terputus" in head and "Connection to the app lost" in head
 
 
+def test_the_app_page_asks_for_its_manifest_with_the_cookie(server: AppServer) -> None:
+    """Without `use-credentials` a browser fetches the manifest without the cookie and the gate
+    refuses it (a 403 in a phone's browser, seen in a browser profile that is not incognito)."""
+    status, body = get_body(server, "/", with_cookie(server))
+    assert status == 200
+    links = [line.strip() for line in body.splitlines() if 'rel="manifest"' in line]
+    assert links == ['<link rel="manifest" href="manifest.json" crossorigin="use-credentials">']
+    assert get(server, "/manifest.json", with_cookie(server)).status == 200
+    assert get(server, "/manifest.json", {}).status == 403  # still behind the gate
+
+
 def test_the_cookie_counts_among_other_local_apps_odd_cookies(server: AppServer) -> None:
     # Every server on 127.0.0.1 shares the browser's cookies for it, whatever their port.
     headers = {"Cookie": f'other="a\\"b; x=[1,2]; {server.cookie_name}={server.token}; y=z'}
