@@ -20,8 +20,8 @@ fi
 .venv/bin/ruff check app tests
 .venv/bin/mypy app tests
 # Three workers, a test module each (its app server and browser stay together), longest modules
-# first. The browser tests are bound by Chromium's CPU and by real time (a demonstration's 20-second
-# rounds): a third worker overlaps that waiting on 2 cores (two workers took 11:43; three, with
-# reduced motion and CanvasKit without WebGL in tests/browser/conftest.py, about 8:15; four were
-# no faster).
-exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-3}" --dist loadfile "$@"
+# first (tests/browser/conftest.py LONGEST_FIRST; --no-loadscope-reorder keeps that order instead
+# of xdist's by number of tests). The browser tests are bound by Chromium's CPU and by real time (a
+# demonstration's 20-second rounds): a third worker overlaps that waiting on 2 cores; four were no
+# faster.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-3}" --dist loadfile --no-loadscope-reorder "$@"

@@ -1,24 +1,27 @@
 """Drive the real app in Debian's Chromium at phone size (360x800) with the internet blocked.
 
-One app server (a real `python -m app` process on a free loopback port, with its own data dir)
-and one browser per test module. The server lets in only a browser that opened the URL it printed
-(with `?token=...`): each new browser context opens that URL first, and its cookie then carries
-the context through reloads and other routes. Without Chromium the tests skip, except under
-CI=true, where a missing browser is a failure.
+One app server per test module (a real `python -m app` process on loopback, with its own data
+dir; a worker's modules take turns on one port) and one browser per module, on a profile the worker
+keeps (`tabs`: each test's pages are new tabs, its cookie and the page's storage cleared after it).
+The server lets in only a browser that opened the URL it printed (with `?token=...`): each test's
+first tab opens that URL, and its cookie then carries the tabs through reloads and other routes.
+Without Chromium the tests skip, except under CI=true, where a missing browser is a failure.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
+import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import ViewportSize, expect
 
 from tests.app_server import ROOT, AppServer, start_app
 
@@ -43,13 +46,12 @@ def pytest_runtest_makereport(item, call):
     if report.when != "call" or not report.failed:
         return
     opened = item.funcargs.get("open_app")
-    for i, ctx in enumerate(getattr(opened, "contexts", [])):
-        for j, page in enumerate(ctx.pages):
-            with contextlib.suppress(Exception):  # a page that is gone, or hangs, shows nothing
-                ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(ARTIFACTS / f"failure-{item.name}-{i}{j}.png"), timeout=5000)
-                text = page.evaluate(SCREEN_TEXT)
-                report.sections.append((f"page {i}{j} as a screen reader has it", text[:LOG_TAIL]))
+    for i, page in enumerate(getattr(opened, "pages", [])):
+        with contextlib.suppress(Exception):  # a page that is gone, or hangs, shows nothing
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"failure-{item.name}-{i}.png"), timeout=5000)
+            text = page.evaluate(SCREEN_TEXT)
+            report.sections.append((f"page {i} as a screen reader has it", text[:LOG_TAIL]))
     srv = item.funcargs.get("server")
     log = getattr(srv, "data_dir", None)
     if log is not None and (log / "server.log").exists():
@@ -59,7 +61,7 @@ def pytest_runtest_makereport(item, call):
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PHONE = {"width": 360, "height": 800}
+PHONE: ViewportSize = {"width": 360, "height": 800}
 # The looks a screen is photographed in: each language once and each theme once (a walk to a screen
 # costs most of a minute on 2 cores); all four with SCREENSHOTS=1.
 LOOKS = [("id", "light"), ("en", "dark")]
@@ -68,24 +70,41 @@ if os.environ.get("SCREENSHOTS") == "1":
 LOCALES = {"id": "id-ID", "en": "en-GB"}
 
 
-# The longest modules first (seconds, as measured in a full run on 2 cores), so that the two
-# workers (one module each at a time, see tests/run.sh) finish together instead of one of them
-# starting a four-minute module when the rest is done. Modules not listed run after these.
+# The longest modules first (seconds of a full run on 2 cores, 2026-12-05), so that the three workers
+# (one module each at a time, see tests/run.sh) finish together instead of one of them starting a
+# minute-and-a-half module when the rest is done. Modules not listed run after these. tests/run.sh
+# passes --no-loadscope-reorder: xdist would otherwise order the modules by their number of tests.
 LONGEST_FIRST = (
-    "test_playback",  # whole demonstrations and a real-speed rest: about 10 minutes
-    "test_session_screen",  # two screenshot walks, the buttons through a round: about 4 minutes
-    "test_voice",
-    "test_session_flow",
-    "test_diary_forms",
-    "test_diary_flow",
-    "test_massage_trust",
-    "test_teach",
-    "test_diary_days",
+    "test_playback",  # 390: whole demonstrations in both languages and a real-speed rest
+    "test_massage_trust",  # 130
+    "test_diary_trust",  # 130
+    "test_session_screen",  # 125: two screenshot walks, the buttons through a round
+    "test_diary_flow",  # 105
+    "test_diary_forms",  # 95
+    "test_teach",  # 90
+    "test_failures",  # 90
+    "test_voice",  # 85
+    "test_session_flow",  # 75
+    "test_go_now",  # 70
     "test_mothers",
-    "test_failures",
-    "test_screenshots_en",
-    "test_your_data",
+    "test_diary_days",
+    "test_visit_cards",
+    "test_typing_load",
+    "test_mothers_scale",
     "test_safety_signs",
+    "test_visits",
+    "test_your_data",
+    "test_recap",
+    "test_massage_direction",
+    "test_screenshots_en",
+    "test_visitors",
+    "test_other_window",
+    "test_gate",
+    "test_why",
+    "test_store_error",
+    "test_big_restore",
+    "test_intro",  # 15
+    "test_install",  # 15: a fresh venv installs the runtime lock
 )
 
 
@@ -106,9 +125,22 @@ def start_server(data_dir: Path) -> AppServer:
     return start_app(data_dir)
 
 
+@pytest.fixture(scope="session")
+def app_port() -> int:
+    """The port this worker's module servers listen on, one after the other: the page's files then
+    keep one address all run long, so the browser's code cache (`tabs`) holds them across modules."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[AppServer]:
-    srv = start_server(tmp_path_factory.mktemp("appdata"))
+def server(tmp_path_factory, app_port) -> Iterator[AppServer]:
+    data = tmp_path_factory.mktemp("appdata")
+    try:
+        srv = start_app(data, "--port", str(app_port))
+    except RuntimeError:  # something else took the port meanwhile: any free one
+        srv = start_server(data)
     yield srv
     srv.stop()
 
@@ -128,14 +160,10 @@ def beeps_only(server) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@contextlib.contextmanager
-def chromium(*extra_args: str) -> Iterator[Any]:
-    """Debian's Chromium as every browser test launches it (with `extra_args` added), closed after."""
+def driver() -> Iterator[Any]:
+    """Playwright for a module: its browsers are launched through it (a second sync Playwright in
+    one process is refused), and it stops with the module (its event loop would stand in the way of
+    a later module's own asyncio)."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing: install Debian's chromium (tests/run.sh does it with apt)")
@@ -143,28 +171,66 @@ def chromium(*extra_args: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                # The suite is bound by Chromium's CPU (each test's fresh context loads Flutter again and
-                # draws in software): CanvasKit draws straight to a 2D canvas instead of through an
-                # emulated WebGL, about 10-15% less CPU per page; what the page shows is the same (the
-                # benchmarks keep Chromium's defaults).
-                "--disable-3d-apis",
-                # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
-                "--use-fake-device-for-media-stream",
-                "--use-fake-ui-for-media-stream",
-                *extra_args,
-            ],
-        )
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(driver):
+    """A browser of the module's own, for a test that needs browser contexts (the app's cookie
+    in one context and not in another)."""
+    with chromium(driver) as b:
         yield b
-        b.close()
+
+
+@pytest.fixture(scope="session")
+def profile(tmp_path_factory) -> Path:
+    """The Chromium profile of this worker's `tabs`, kept on disk for the whole run: it holds the
+    compiled code of Flutter's engine (V8's code cache, which a fresh browser context starts
+    without), so from a page's third load on it loads in about half the CPU, in every module (their
+    servers share the worker's port)."""
+    return tmp_path_factory.mktemp("chromium-profile")
+
+
+@pytest.fixture(scope="module")
+def tabs(driver, profile) -> Iterator[Any]:
+    """The browser most tests open the app in: the worker's profile, each test's pages opened in it
+    as new tabs (open_app), the app's cookie and the page's storage cleared after each test."""
+    with chromium(driver, profile=profile) as context:
+        yield context
+
+
+@contextlib.contextmanager
+def chromium(driver: Any, *extra_args: str, profile: Path | None = None) -> Iterator[Any]:
+    """Debian's Chromium as every browser test launches it (with `extra_args` added), closed after:
+    a Browser, or with a `profile` folder a BrowserContext on it (a phone-sized viewport, other
+    hosts refused)."""
+    launch: Callable[..., Any] = driver.chromium.launch
+    if profile is not None:
+        launch = functools.partial(driver.chromium.launch_persistent_context, profile, viewport=PHONE)
+    b = launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            # The suite is bound by Chromium's CPU (each page loads Flutter's engine and draws in
+            # software): CanvasKit draws straight to a 2D canvas instead of through an
+            # emulated WebGL, about 10-15% less CPU per page; what the page shows is the same (the
+            # benchmarks keep Chromium's defaults).
+            "--disable-3d-apis",
+            # A fake microphone that needs no click: only a context given permissions=["microphone"] uses it.
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            *extra_args,
+        ],
+    )
+    if profile is not None:
+        b.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    yield b
+    b.close()
 
 
 # How long a wait may take before the test fails. Waits end as soon as their condition holds, so
@@ -367,19 +433,31 @@ class AppPage:
         return path
 
 
+# What a test's tabs leave in the shared profile (`tabs`) and is cleared after it: the next test's
+# visitor is new to the app (no cookie, nothing in the page's storage); the compiled code stays.
+CLEARED = "cookies,local_storage,indexeddb,service_workers,cache_storage,file_systems,websql"
+
+
 @pytest.fixture
-def open_app(browser, server):
-    """open_app(lang) -> AppPage in a new browser context (through the token URL).
+def open_app(tabs, server):
+    """open_app(lang) -> AppPage in a new tab (through the token URL), set to the language, theme
+    and motion asked; a test's tabs share the visitor's cookie and storage, as tabs of one browser
+    do, and the next test starts without them; `permissions` are granted to the app until it ends.
     `open_app.requests` records the URL of every request any of its pages makes (also the ones the
     browser then refuses); any request to another host is also aborted, so nothing gets out.
     `open_app.csp_violations` records the console's Content-Security-Policy reports."""
-    contexts = []
+    pages: list[Any] = []
     requests: list[str] = []
     csp_violations: list[str] = []
 
     def _on_console(message) -> None:
         if "Content Security Policy" in message.text:
             csp_violations.append(message.text)
+
+    def _on_request(r) -> None:
+        requests.append(r.url)
+
+    tabs.on("request", _on_request)
 
     def _open(
         lang: str = "id",
@@ -395,22 +473,30 @@ def open_app(browser, server):
         # all it changes, and spares the CPU a software-rendered frame every 16 ms (the gliding
         # markers cost Chromium more than one of the two cores here). The landmarks walk
         # (test_massage_direction) and the screenshots keep the default, gliding markers.
-        ctx = browser.new_context(
-            viewport=PHONE,
-            locale=LOCALES[lang],
-            color_scheme=color_scheme,
-            permissions=permissions or [],
-            reduced_motion=motion,
-        )
-        ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
-        contexts.append(ctx)
-        ctx.on("request", lambda r: requests.append(r.url))
-        ctx.on("console", _on_console)
-        return AppPage(ctx.new_page(), server, lang).open(route, skip_intro=skip_intro)
+        if permissions:  # what a prompt would ask her (the microphone), granted until the test ends
+            tabs.grant_permissions(permissions, origin=server.url.rstrip("/"))
+        page = tabs.new_page()
+        # The language as a context's `locale` sets it: the page's (navigator.language, Intl) and the
+        # one its requests ask for.
+        cdp = tabs.new_cdp_session(page)
+        cdp.send("Emulation.setLocaleOverride", {"locale": LOCALES[lang]})
+        agent = cdp.send("Browser.getVersion")["userAgent"]
+        cdp.send("Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": LOCALES[lang]})
+        page.emulate_media(color_scheme=color_scheme, reduced_motion=motion)
+        pages.append(page)
+        page.on("console", _on_console)
+        return AppPage(page, server, lang).open(route, skip_intro=skip_intro)
 
     setattr(_open, "requests", requests)  # noqa: B010 (what the test reads after its flow)
-    setattr(_open, "contexts", contexts)  # noqa: B010 (the failure report shows their pages)
+    setattr(_open, "pages", pages)  # noqa: B010 (the failure report shows them)
     setattr(_open, "csp_violations", csp_violations)  # noqa: B010  # what the app's own policy stopped (it should stop nothing of ours)
     yield _open
-    for ctx in contexts:
-        ctx.close()
+    tabs.remove_listener("request", _on_request)
+    tabs.clear_permissions()
+    for page in pages:
+        page.close()
+    blank = tabs.new_page()
+    tabs.new_cdp_session(blank).send(
+        "Storage.clearDataForOrigin", {"origin": server.url.rstrip("/"), "storageTypes": CLEARED}
+    )
+    blank.close()

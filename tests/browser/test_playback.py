@@ -57,23 +57,12 @@ RECORDER = """(() => {
 
 
 @pytest.fixture(scope="module")
-def browser():
+def tabs(driver, profile):
     """Chromium as tests/browser/conftest.py launches it, allowed to play sound without a tap, and
-    every context recording what its pages play."""
-    with chromium("--autoplay-policy=no-user-gesture-required") as b:
-        yield _Recording(b)
-
-
-class _Recording:
-    """The browser, whose every new context records the playback of its pages."""
-
-    def __init__(self, browser) -> None:
-        self._browser = browser
-
-    def new_context(self, **kwargs):
-        context = self._browser.new_context(**kwargs)
+    every page recording what it plays."""
+    with chromium(driver, "--autoplay-policy=no-user-gesture-required", profile=profile) as context:
         context.add_init_script(RECORDER)
-        return context
+        yield context
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from app.domain.protocol import CONTRAINDICATIONS
-from tests.browser.conftest import AppPage
 
 # Not about what is said: beeps only, so that a spoken prompt does not make the page draw
 # every frame meanwhile (see the `beeps_only` fixture).
@@ -226,9 +225,8 @@ def test_reload_mid_session_pauses_and_keeps_what_was_done(open_app, server):
     _round_runs(app)  # resumed: the count, then the round runs on
     # The tab is closed mid-round and the app opened again at once: Home offers Resume now, not
     # once the closed tab's heartbeat lease (15 s) has run out.
-    context = app.page.context
     app.page.close()
-    app = AppPage(context.new_page(), server, "id").open()
+    app = open_app("id")  # a new tab of the same browser
     app.wait_for("start-session")
     assert app.el("resume-pending").count() == 1, "Home does not offer to resume the massage just closed"
     app.tap("resume-pending")

@@ -125,7 +125,7 @@ def test_the_buttons_stay_where_they_are_in_every_state_of_a_round(open_app):
 def listen_and_watch(app) -> list[str]:
     """From the page's next load on, record what a screen reader is told (LISTENER) and every
     request for a file that is not there; returns the list the failures go into."""
-    app.page.context.add_init_script(LISTENER)
+    app.page.add_init_script(LISTENER)
     failed: list[str] = []
     # A file that is not there (the symbols font's 404s) or a request the server broke off. The
     # browser's own cancelling of a media request it no longer needs (ERR_ABORTED: a sound player
@@ -215,7 +215,7 @@ def test_the_rounds_screen_in_both_languages_and_themes(open_app):
         app.tap("end-top")  # ended, so that the next visitor's Home offers a new massage
         app.tap("confirm-yes")
         app.wait_for("finish-save", timeout=15_000)
-        app.page.context.close()
+        app.page.close()
 
 
 def test_a_lost_connection_says_so_in_the_visitors_language(open_app):

@@ -11,7 +11,7 @@ import stat
 import wave
 
 from app.services.own_voice import CHANNELS, SAMPLE_RATE
-from tests.browser.test_playback import browser, heard, positive_control, wait_heard  # noqa: F401 (fixture)
+from tests.browser.test_playback import heard, positive_control, tabs, wait_heard  # noqa: F401 (fixture)
 from tests.browser.test_session_flow import rows, tap_in_view, walk_to_rounds
 
 
