@@ -15,7 +15,7 @@ import pytest
 from app.store.db import open_store
 from app.store.repositories import LEASE_S
 from tests.app_server import start_app
-from tests.browser.conftest import LOCALES, PHONE, AppPage
+from tests.browser.conftest import LOCALES, PHONE, SCREEN_TEXT, AppPage
 from tests.browser.test_diary_flow import has_value, start, tap, type_into
 from tests.browser.test_session_flow import walk_to_rounds
 from tests.testday import CLOCK
@@ -129,9 +129,10 @@ def test_a_running_massage_is_offered_elsewhere_only_after_its_process_died(brow
         b.wait_ready()
         try:
             b.wait_for("resume-pending", timeout=60_000)  # now B offers to resume it (a reload: slow under load)
-        except Exception:
+        except Exception as err:
             b.shot("failed-resume-pending", still=False)  # what B showed instead (tests/artifacts)
-            raise
+            said = b.page.evaluate(SCREEN_TEXT)  # and what a screen reader had of it
+            raise AssertionError(f"no resume-pending on B; its screen reader had:\n{said}") from err
     finally:
         for srv in (a_server, b_server):
             if srv.process.poll() is None:
