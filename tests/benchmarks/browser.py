@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from tests.benchmarks.baseline import IDENTIFIER as BASELINE_BUTTON
 from tests.benchmarks.procs import Launched, cpu_s, launch, rss_kb
-from tests.browser.conftest import CHROMIUM, PHONE, AppPage
+from tests.browser.conftest import CHROMIUM, PHONE, QUIET_CHROMIUM, AppPage, keep_local
 
 APP = "app"
 BASELINE = "tests.benchmarks.baseline"
@@ -25,20 +25,13 @@ TODAY_BUTTON = "open-settings"  # Today's first button (in the app bar, always o
 def browser_args() -> dict[str, Any]:
     return {
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
+        "args": list(QUIET_CHROMIUM),
     }
 
 
 def new_page(browser, server, lang: str = "en", motion: str = "no-preference") -> AppPage:
     ctx = browser.new_context(viewport=PHONE, locale={"id": "id-ID", "en": "en-GB"}[lang], reduced_motion=motion)
-    ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    keep_local(ctx)
     return AppPage(ctx.new_page(), server, lang)
 
 

@@ -199,6 +199,23 @@ def tabs(driver, profile) -> Iterator[Any]:
         yield context
 
 
+# Chromium's switches for every browser test and benchmark: run as root in a container, draw
+# without a GPU, and make no requests of its own (this machine's network is closed).
+QUIET_CHROMIUM = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+
+def keep_local(target: Any) -> None:
+    """Abort every request of a browser context to another host: nothing leaves the device."""
+    target.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+
+
 @contextlib.contextmanager
 def chromium(driver: Any, *extra_args: str, profile: Path | None = None) -> Iterator[Any]:
     """Debian's Chromium as every browser test launches it (with `extra_args` added), closed after:
@@ -210,12 +227,7 @@ def chromium(driver: Any, *extra_args: str, profile: Path | None = None) -> Iter
     b = launch(
         executable_path=CHROMIUM,
         args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *QUIET_CHROMIUM,
             # The suite is bound by Chromium's CPU (each page loads Flutter's engine and draws in
             # software): CanvasKit draws straight to a 2D canvas instead of through an
             # emulated WebGL, about 10-15% less CPU per page; what the page shows is the same (the
@@ -228,7 +240,7 @@ def chromium(driver: Any, *extra_args: str, profile: Path | None = None) -> Iter
         ],
     )
     if profile is not None:
-        b.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+        keep_local(b)
     yield b
     b.close()
 

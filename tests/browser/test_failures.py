@@ -15,7 +15,7 @@ import pytest
 from app.store.db import open_store
 from app.store.repositories import LEASE_S
 from tests.app_server import start_app
-from tests.browser.conftest import LOCALES, PHONE, SCREEN_TEXT, AppPage
+from tests.browser.conftest import LOCALES, PHONE, SCREEN_TEXT, AppPage, keep_local
 from tests.browser.test_diary_flow import has_value, start, tap, type_into
 from tests.browser.test_session_flow import walk_to_rounds
 from tests.testday import CLOCK
@@ -41,7 +41,7 @@ def newer_version(path: Path) -> None:
 
 def _visit(browser, server, lang: str) -> AppPage:
     ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang])
-    ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    keep_local(ctx)
     return AppPage(ctx.new_page(), server, lang).open(skip_intro=False)
 
 

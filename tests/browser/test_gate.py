@@ -16,7 +16,7 @@ from app.domain.prompts import Clip
 from app.gate import REFUSED_TEXT
 from app.services.own_voice import OwnVoice, folder_for
 from tests.app_server import AppServer, start_app
-from tests.browser.conftest import PHONE, AppPage
+from tests.browser.conftest import PHONE, AppPage, keep_local
 from tests.test_own_voice import tone
 
 RECORDING = "/own-voice/halfway.wav"
@@ -90,7 +90,7 @@ def other_site(tmp_path: Path, recorded: AppServer) -> Iterator[str]:
 def logged_in(browser, srv: AppServer):
     """A browser context holding the app's cookie, as after she opened the printed address."""
     ctx = browser.new_context(viewport=PHONE, locale="en-GB")
-    ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+    keep_local(ctx)
     AppPage(ctx.new_page(), srv, "en").open(skip_intro=False)
     return ctx
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.app_server import AppServer, start_app
-from tests.browser.conftest import LOCALES, PHONE, AppPage
+from tests.browser.conftest import LOCALES, PHONE, AppPage, keep_local
 
 DB = "pijat-oksitosin.sqlite3"
 ADVICE = {
@@ -45,7 +45,7 @@ def test_following_the_advice_leads_to_an_empty_diary_and_the_restore(browser, t
     try:
         for scheme in ("light", "dark"):
             ctx = browser.new_context(viewport=PHONE, locale=LOCALES[lang], color_scheme=scheme)
-            ctx.route(lambda url: not url.startswith("http://127.0.0.1"), lambda r: r.abort())
+            keep_local(ctx)
             contexts.append(ctx)
             app = AppPage(ctx.new_page(), server, lang).open(skip_intro=False)
             app.wait_for("store-error-not_a_database")
