@@ -216,6 +216,7 @@ def test_remaining_at_boundaries(clock, at, phase_index, remaining):
         (0.25, 0.75),  # mid-second
         (179.5, 0.5),  # until the rest starts
         (180.0, 1.0),  # a phase's first second is whole too
+        (665.0, 0.0),  # past the end, not settled yet (the ticker woke late): settle at once
     ],
 )
 def test_next_change_in(clock, at, expected):

@@ -189,7 +189,9 @@ class Session:
         return math.ceil(phase.end_s - self.position(now))
 
     def next_change_in(self, now: float) -> float | None:
-        """Seconds until remaining_in_phase() or the phase changes; None if not running or done.
+        """Seconds until remaining_in_phase() or the phase changes; None if not running or done;
+        0 when its end has passed unsettled (the ticker woke late: it settles now, with the end's
+        cue, instead of stopping on the last second).
 
         The UI ticker sleeps exactly this long. Every cue sits on a whole second of a phase, so
         it also wakes the ticker at each cue. Woken early, it just sees the same value again.
@@ -198,7 +200,7 @@ class Session:
             return None
         phase = self.phase(now)
         if phase is None:
-            return None
+            return 0.0
         position = self.position(now)
         shown = math.ceil(phase.end_s - position)
         return (phase.end_s - (shown - 1)) - position
