@@ -12,6 +12,7 @@ from app.ui.devices import (
     BEEPS,
     CUE_SOUNDS,
     GET_READY_SOUND,
+    SAMPLE_CLIP,
     SILENT,
     SOUND_GAP_S,
     STALE_S,
@@ -190,6 +191,7 @@ def test_the_voice_count_says_get_ready_or_resuming_then_two_one_in_the_visitors
     devices, time = _devices(lang="id")
 
     async def body() -> None:
+        await devices.prepare(())  # a massage: its sounds are kept until it is over
         for n in (3, 2, 1):
             devices.count(n, resuming=True)
             await time.until(time.t + 1)
@@ -199,11 +201,51 @@ def test_the_voice_count_says_get_ready_or_resuming_then_two_one_in_the_visitors
     assert "voice/id/resuming.ogg" in devices.sounds
 
 
+def test_a_massage_keeps_its_sounds_while_paused_and_lets_them_go_once_over_and_heard():
+    """Loaded sounds cost the page's media threads CPU for as long as it holds them: they are made at
+    the step before Start, kept through a pause, and let go once the massage is over and its closing
+    chime has been heard (not before: that would cut it)."""
+    devices, time = _devices()
+    assert devices.sounds == {}  # a page that only opened holds none
+
+    async def body() -> tuple[set[str], set[str], set[str]]:
+        await devices.prepare([Clip.ROUND_1])
+        devices.say((Clip.ROUND_1,))
+        await time.until(0.5)
+        devices.hush()  # paused mid-prompt
+        await time.until(10)
+        paused = set(devices.sounds)
+        devices.play(CueKind.SESSION_END)
+        devices.keep_screen_on(False, over=True)
+        while_heard = set(devices.sounds)
+        await time.until(20)
+        return paused, while_heard, set(devices.sounds)
+
+    paused, while_heard, after = asyncio.run(body())
+    assert paused >= {*CUE_SOUNDS.values(), "voice/en/round_1.ogg"}
+    assert while_heard == paused
+    assert devices.played[-1][0] == CueKind.SESSION_END
+    assert after == set()
+
+
+def test_a_sample_outside_a_massage_is_let_go_once_heard():
+    devices, time = _devices()
+
+    async def body() -> None:
+        devices.sample()
+        await time.until(10)
+
+    asyncio.run(body())
+    assert [name for name, _ in devices.played] == [SAMPLE_CLIP]
+    assert devices.sounds == {}
+
+
 def test_the_midwifes_recording_replaces_the_generated_clip():
     devices, time = _devices()
     devices.own_voice = lambda lang, clip: ("own/en/halfway.wav", 2.0) if clip is Clip.HALFWAY else None
 
     async def body() -> None:
+        await devices.prepare(())
         devices.say((Clip.HALFWAY,))
         await time.until(5)
         devices.say((Clip.LAST_SECONDS,))
@@ -259,10 +301,10 @@ def test_the_phone_app_gets_the_recordings_bytes_the_browser_its_gated_address(t
     own.save(Clip.HALFWAY, tone(1.0))
     url = given(own.url(Clip.HALFWAY))
     native = Devices(_NativePage(), own=own)  # type: ignore[arg-type]
-    assert native._audio(url).src == own.path(Clip.HALFWAY).read_bytes()
-    assert native._audio("voice/id/halfway.ogg").src == "voice/id/halfway.ogg"  # bundled assets: as they are
+    assert native.players.player(url).src == own.path(Clip.HALFWAY).read_bytes()
+    assert native.players.player("voice/id/halfway.ogg").src == "voice/id/halfway.ogg"  # bundled assets: as they are
     browser = Devices(None, own=own)
-    assert browser._audio(url).src == url
+    assert browser.players.player(url).src == url
 
 
 def test_a_prompt_is_not_late_for_the_time_its_own_chime_takes():

@@ -25,6 +25,7 @@ class RecordingDevices:
         self.cues: list[Cue] = []
         self.announced: list[str] = []
         self.screen_on: list[bool] = []
+        self.over: list[bool] = []
         self.said: list[Prompt | tuple | str] = []  # "hush": what was said was cut short
         self.counted: list[tuple[int, bool]] = []
         self.prepared: list[tuple] = []  # the clips asked for before each count
@@ -53,8 +54,9 @@ class RecordingDevices:
     def announce(self, message: str) -> None:
         self.announced.append(message)
 
-    def keep_screen_on(self, on: bool) -> None:
+    def keep_screen_on(self, on: bool, *, over: bool = False) -> None:
         self.screen_on.append(on)
+        self.over.append(over)  # True: the massage is over, its sounds may go once heard
 
 
 @pytest.fixture
@@ -186,6 +188,20 @@ def test_a_skip_silences_the_skipped_rounds_words_before_the_rest_is_heard(parts
     assert devices.said[0] == "hush"
     assert [c.kind for c in devices.cues] == [CueKind.ROUND_END]
     assert [p.clips for p in devices.said[1:]] == [(Clip.REST_DEMO,)]
+
+
+def test_its_sounds_are_kept_through_a_pause_and_let_go_once_it_is_ended(parts):
+    model, _controller, clock, devices, _store = parts
+    settle(model.start)
+    clock.advance(3)
+    model.pause()
+    model.leave()
+    assert True not in devices.over  # paused: resumed with its sounds ready
+    settle(model.resume)
+    clock.advance(2)
+    model.ask(CONFIRM_END)
+    model.confirmed()
+    assert devices.over[-1] is True
 
 
 def test_leaving_the_screen_pauses_and_keeps_the_massage(parts):
@@ -331,9 +347,13 @@ def test_a_whole_massage_is_announced_in_at_most_25_phrases(parts, monkeypatch, 
             if model.finished:
                 break
             await real_sleep(0)
+        for _ in range(10):  # the timer's last turn (its heartbeat's waits moved the clock past the end: 4-0)
+            await real_sleep(0)
 
     asyncio.run(body())
     said = devices.announced
     assert said[:2] == ["Bersiap: 3", "Ulangan ke-1 dari 3"] and said[-1] == "Selesai", said
     assert not [s for s in said if s.startswith("sisa") or s.isdigit()], said
     assert len(said) == count <= 25, said
+    # over: the screen may sleep again, and the sounds are let go
+    assert devices.screen_on[-1] is False and devices.over[-1] is True and devices.over.count(True) == 1

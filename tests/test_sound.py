@@ -5,19 +5,31 @@ is bounded, a sound starts without a rewind and the queue goes on when the page 
 from __future__ import annotations
 
 import asyncio
+import threading
 from types import SimpleNamespace
 
 import flet_audio as fta
+from flet.controls.page import ServiceRegistry
 
 from app.ui.sound import Players
 
 
 class _Registry:
+    """The page's services, dropped by Flet's own rule (ServiceRegistry.unregister_services: a
+    service that nothing else holds goes)."""
+
     def __init__(self) -> None:
         self._services: list = []
+        self._lock = threading.Lock()
 
     def register_service(self, service) -> None:
         self._services.append(service)
+
+    def unregister_services(self) -> None:
+        ServiceRegistry.unregister_services(self)  # type: ignore[arg-type]
+
+    def _ServiceRegistry__internal_update(self) -> None:  # the update that tells the page
+        pass
 
 
 class _Page:
@@ -121,3 +133,15 @@ def test_a_sound_the_page_starts_late_is_waited_for_from_its_start(monkeypatch):
         return early
 
     assert not asyncio.run(body())  # it waited for the page's word, from the sound's real start
+
+
+def test_released_players_leave_the_page_and_come_back_loading_anew():
+    page = _Page()
+    players = Players(page)  # type: ignore[arg-type]
+    for src in ("a.ogg", "b.ogg"):
+        players.player(src).on_loaded(None)
+    players.release()
+    assert page._services._services == []  # the page is told to throw them away
+    assert players.players == {} and not players.loaded("a.ogg")
+    again = players.player("a.ogg")  # the next massage: made and loaded again
+    assert page._services._services == [again] and not players.loaded("a.ogg")

@@ -10,7 +10,9 @@ vibration does not depend on it, so a cue is felt with the sound off.
 
 Before a massage counts down, `prepare` has the page load every sound it will need (a sound first
 loaded at its moment would come late); a sound the page cannot load is left out, never waited for
-again.
+again. Once the massage is over and its last sound heard, the page lets every sound go: a page
+holding loaded sounds keeps Chromium's media threads busy, about 30 ms of CPU a second, idle or not
+(docs/benchmarks.md), so Today loads none.
 
 Created once per browser session (the services register with that visitor's page). A device
 error never stops a massage: every call is guarded and logged without any health data.
@@ -138,8 +140,7 @@ class Devices:
             lambda lang, clip: own.source(clip) if own is not None else None
         )
         self.players = Players(page, self._native_source)
-        for src in CUE_SOUNDS.values():  # the chimes: the page loads them as it opens
-            self.players.player(src)
+        self._holding = False  # a massage holds its sounds, from `prepare` until it is over
         self.wakelock = ft.Wakelock()
         self.haptics = ft.HapticFeedback()
         self.semantics = ft.SemanticsService()
@@ -178,6 +179,7 @@ class Devices:
         goes on without them."""
         if self.mode == SILENT:
             return []
+        self._holding = True
         srcs = list(CUE_SOUNDS.values())
         if self.mode == VOICE:
             lang = self.language()
@@ -270,12 +272,16 @@ class Devices:
         return (newer is not None and newer.due <= start + DROP_WITHIN_S) or start - moment > STALE_S
 
     async def _play_queue(self) -> None:
-        while self._queue:
-            sound = self._queue.popleft()
-            try:
-                await self._play_one(sound)
-            finally:  # also when hushed: whoever waits for it goes on
-                _finished(sound)
+        try:
+            while self._queue:
+                sound = self._queue.popleft()
+                try:
+                    await self._play_one(sound)
+                finally:  # also when hushed: whoever waits for it goes on
+                    _finished(sound)
+        finally:
+            if not self._holding and not self._queue:  # heard, and no massage needs them
+                self.players.release()
 
     async def _play_one(self, sound: _Sound) -> None:
         start = self._now()
@@ -314,10 +320,6 @@ class Devices:
             self._unavailable.add(src)
             return False
         return True
-
-    def _audio(self, src: str) -> Any:
-        """The player of one file (made when first needed: the page then loads the file)."""
-        return self.players.player(src)
 
     def _native_source(self, src: str) -> str | bytes:
         """A browser fetches the midwife's recording from the app's gated server; the packaged phone
@@ -370,8 +372,14 @@ class Devices:
         self._spawn(pattern())
 
     # -- screen and screen reader -----------------------------------------------------------
-    def keep_screen_on(self, on: bool) -> None:
+    def keep_screen_on(self, on: bool, *, over: bool = False) -> None:
+        """Keep the screen on while a massage runs; `over`: it has ended, and its sounds are let go
+        once heard (at once when none plays)."""
         self._spawn(guarded(self.wakelock.enable if on else self.wakelock.disable))
+        if over:
+            self._holding = False
+            if self._player is None or self._player.done():
+                self.players.release()
 
     def announce(self, message: str) -> None:
         """Say a message through the screen reader (e.g. the phase or "paused")."""

@@ -242,7 +242,7 @@ class SessionModel:
         if removed:
             if self._devices is not None:
                 self._devices.hush()
-                self._devices.keep_screen_on(False)
+                self._devices.keep_screen_on(False, over=True)
                 self._devices.announce(self.problem)
             if self._on_removed is not None:
                 self._on_removed(self.problem)
@@ -298,7 +298,7 @@ class SessionModel:
         if self.finished:
             self._generation += 1
             if self._devices is not None:
-                self._devices.keep_screen_on(False)
+                self._devices.keep_screen_on(False, over=True)
             return
         if start_timer:
             if self._devices is not None:
@@ -348,8 +348,8 @@ class SessionModel:
         c = self.controller
         while generation == self._generation and c.active:
             delay = c.next_tick_in()
-            if delay is None:  # paused: nothing to redraw until resume
-                return
+            if delay is None:  # over (a pause ends the loop above): the screen may sleep
+                break
             await asyncio.sleep(delay + TICK_SLACK_S)
             if generation != self._generation:
                 return
@@ -370,7 +370,7 @@ class SessionModel:
                 if said:
                     self._devices.announce(said)
         if generation == self._generation and self._devices is not None:
-            self._devices.keep_screen_on(False)
+            self._devices.keep_screen_on(False, over=self.finished)
 
     def _tick(self) -> list[Cue | Prompt]:
         """Advance the controller; its cues and the spoken prompts crossed since the last tick, in

@@ -69,6 +69,18 @@ class Players:
                     registry.register_service(player)
         return player
 
+    def release(self) -> None:
+        """Let the page throw every player away (the next massage's `prepare` makes them again)."""
+        if not self.players:
+            return
+        self.players.clear()
+        self.alive.clear()
+        self._loaded.clear()
+        self._ended.clear()
+        if self.page is not None:  # Flet drops the services nothing holds (else after the next tap)
+            with contextlib.suppress(RuntimeError):  # the session is gone: so is the page
+                self.page._services.unregister_services()
+
     def _connection(self) -> Any:
         try:
             return self.page.session.connection if self.page is not None else None

@@ -2,7 +2,8 @@
 blocked): every chime and spoken prompt plays at its first use, in order, never overlapping.
 
 An init script wraps HTMLMediaElement.prototype.play and listens for `playing`, `pause` and `ended` on
-every audio element the page plays (also ones never added to the document). Headless Chromium is
+every audio element the page plays (also ones never added to the document), and keeps every audio
+element the page makes, to see which still hold a loaded sound. Headless Chromium is
 muted, so a sound counts as heard by its `playing` event; Chromium is launched so that the page may
 play without a tap on it (a real phone needs the tap the husband gives Start anyway). A positive
 control in each test plays a sound of the test's own and shows the recorder sees it.
@@ -40,6 +41,14 @@ RECORDER = """(() => {
     for (const type of ['playing', 'pause', 'ended']) {
       el.addEventListener(type, () => log.push({type, src: name(el), t: performance.now()}));
     }
+  };
+  // Every audio element the page makes (its players; not the tests' own `new Audio`).
+  window.__players = [];
+  const create = Document.prototype.createElement;
+  Document.prototype.createElement = function (tag, ...rest) {
+    const el = create.call(this, tag, ...rest);
+    if (String(tag).toLowerCase() === 'audio') window.__players.push(el);
+    return el;
   };
   const play = HTMLMediaElement.prototype.play;
   HTMLMediaElement.prototype.play = function (...args) {
@@ -125,6 +134,15 @@ def wait_heard(app, name: str, count: int = 1, timeout: float = 30_000) -> None:
         )
     except PlaywrightTimeout:
         raise AssertionError(f"{name} never heard to its end; heard: {[h.name for h in heard(app)]}") from None
+
+
+HELD = "() => window.__players.filter(el => el.getAttribute('src') && el.readyState > 0).map(el => el.src)"
+
+
+def held(app) -> list[str]:
+    """The sounds the page holds loaded now: each keeps Chromium's media threads busy (about 30 ms of
+    CPU a second, idle or not; docs/benchmarks.md), so only a massage under way should hold any."""
+    return [sound_name(src) for src in app.page.evaluate(HELD)]
 
 
 def timeline_of(sounds: list[Heard]) -> list[tuple[str, float, float | None]]:
@@ -256,8 +274,10 @@ def test_every_prompt_and_chime_of_an_indonesian_demonstration_plays_at_its_firs
 
 
 def test_every_prompt_and_chime_of_an_english_demonstration_plays_at_its_first_use(open_app):
+    """... and the page holds no loaded sound before the massage or once it is over."""
     app = open_app("en")
     positive_control(app)
+    assert held(app) == []  # Today: none loaded
     first_sound_ms = run_demonstration(app)
     sounds = heard(app)
     plan = expected("en")
@@ -265,6 +285,12 @@ def test_every_prompt_and_chime_of_an_english_demonstration_plays_at_its_first_u
     assert overlaps(sounds) == []
     assert_on_time(sounds, plan)
     print(f"\nen: from the tap on Start to the first sound: {first_sound_ms:.0f} ms")
+    # The closing prompt heard, the page lets every sound go (the players it made are all seen).
+    assert app.page.evaluate("() => window.__players.length") >= len({n for n, _ in plan})
+    try:
+        app.page.wait_for_function(f"() => ({HELD})().length === 0", timeout=15_000)
+    except PlaywrightTimeout:
+        raise AssertionError(f"the page still holds {held(app)}") from None
 
 
 def test_after_a_reload_mid_round_the_rest_of_the_massage_is_heard(open_app):
