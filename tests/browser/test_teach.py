@@ -5,6 +5,7 @@ CSV (real downloads). One app server; one tab per language; screenshots of every
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 from pypdf import PdfReader
@@ -101,6 +102,41 @@ def skills(app, *, who: str, name: str, shots: bool) -> None:
     app.tap("skills-done")
 
 
+def drawing_seen(app):
+    """The back drawing as the screen shows it (without its rounded corners' outside, where a paused
+    screen's tint shows), as a PIL image."""
+    from PIL import Image
+
+    app.settle()
+    box = app.el("back-drawing").first.bounding_box()
+    assert box is not None
+    shot = Image.open(io.BytesIO(app.page.screenshot())).convert("RGB")
+    inset = 18
+    return shot.crop(
+        (
+            int(box["x"]) + inset,
+            int(box["y"]) + inset,
+            int(box["x"] + box["width"]) - inset,
+            int(box["y"] + box["height"]) - inset,
+        )
+    )
+
+
+def assert_same_drawing(drawn, kept) -> None:
+    """The drawing kept as one image looks as the one drawn from its shapes: each channel of each
+    pixel off by less than 4 on average, and neither is a blank. Compared as far as both are on
+    the screen (on the rounds screen, the buttons below cover the drawing's lower part)."""
+    from PIL import ImageChops, ImageStat
+
+    assert drawn.width == kept.width, (drawn.size, kept.size)
+    height = min(drawn.height, kept.height)
+    assert height > 150, (drawn.size, kept.size)  # most of the drawing, its zone and labels
+    drawn, kept = drawn.crop((0, 0, drawn.width, height)), kept.crop((0, 0, kept.width, height))
+    assert min(ImageStat.Stat(drawn.convert("L")).stddev[0], ImageStat.Stat(kept.convert("L")).stddev[0]) > 20
+    diff = ImageStat.Stat(ImageChops.difference(drawn, kept)).mean
+    assert max(diff) < 4, diff
+
+
 def demonstrate(app, *, shots: bool) -> None:
     tap(app, "open-demo")
     app.wait_for("to-safety")
@@ -121,10 +157,17 @@ def demonstrate(app, *, shots: bool) -> None:
     app.wait_for("start-round")
     if shots:
         app.shot("47-demo-landmarks")
+    drawn = drawing_seen(app)  # from its shapes, without the dots
     app.tap("start-round")
     app.wait_for("stop-hurts")
     if shots:
         app.shot("48-demo-rounds")
+    # The running massage's drawing, which the page keeps as one image (its dots move once a second,
+    # and a canvas draws every shape at every frame): paused, without the dots, it looks the same.
+    app.wait_for("back-drawing-kept")
+    app.tap("pause-resume")
+    app.el("pause-resume").filter(has_text=re.compile("Lanjutkan|Resume")).wait_for(state="attached")
+    assert_same_drawing(drawn, drawing_seen(app))
     app.tap("end-top")
     app.tap("confirm-yes")
     app.wait_for("finish-demo-done")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import flet as ft
 
@@ -94,13 +95,20 @@ def marker_fraction(elapsed_s: float, stroke_s: float = STROKE_S, return_s: floa
 
 
 def back_illustration(
-    width: float = 320, dark: bool = False, marker: float | None = None, glide: bool = True
+    width: float = 320,
+    dark: bool = False,
+    marker: float | None = None,
+    glide: bool = True,
+    *,
+    kept: bool = False,
+    on_drawn: Any = None,
 ) -> ft.Control:
     """Back view with the landmarks and the massage zone. `marker` is a fraction of the stroke from
     `marker_fraction` (clamped to 0..1, 0 at the bra line, 1 at the upper edge of the shoulder blades)
     placing a dot on each side of the spine; None hides them, at the bra line (where they come back).
     `glide`: the dots glide to each new place (False, for a device that asks for less motion:
-    they step there; it also spares the phone a redraw of every frame)."""
+    they step there; it also spares the phone a redraw of every frame). `kept` and `on_drawn`: the
+    drawing kept by the page as one image (app/ui/screens/session_run.py RunningBack)."""
     pal = palette(dark)
     geo = back_geometry(width)
     p = Pen(geo.width, BACK_H, pal)
@@ -131,7 +139,9 @@ def back_illustration(
         "the upper edge of the shoulder blades, where it stops. The prominent bone at the base of the "
         "neck shows where the spine runs."
     )
-    return wrap(p.stack(extra=markers), description, p.w, p.h)
+    canvas_key = f"back-{geo.width}-{'dark' if dark else 'light'}"  # another look: a new canvas, drawn anew
+    drawing = p.stack(extra=markers, kept=kept, on_drawn=on_drawn, key=canvas_key)
+    return wrap(drawing, description, p.w, p.h, identifier="back-drawing")
 
 
 def _draw_back(p: Pen) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import flet as ft
 import flet.canvas as cv
@@ -352,8 +353,13 @@ class Pen:
             cv.Rect(x=0, y=0, width=self.w, height=self.h, border_radius=16 * self.s, paint=self._fill(self.pal.panel)),
         )
 
-    def stack(self, extra: list[ft.Control] | None = None) -> ft.Stack:
-        canvas = cv.Canvas(width=self.w, height=self.h, shapes=self.shapes)
+    def stack(
+        self, extra: list[ft.Control] | None = None, *, kept: bool = False, on_drawn: Any = None, key: str | None = None
+    ) -> ft.Stack:
+        """The drawing: its shapes under the labels (and `extra`). `kept`: the page keeps this canvas
+        as an image it captured, and is given no shapes; `on_drawn` hears when the page has painted
+        it (the canvas's first size); `key` makes a new canvas (without a kept image) when it changes."""
+        canvas = cv.Canvas(width=self.w, height=self.h, shapes=[] if kept else self.shapes, on_resize=on_drawn, key=key)
         return ft.Stack(
             width=self.w,
             height=self.h,
@@ -362,8 +368,11 @@ class Pen:
         )
 
 
-def wrap(content: ft.Control, description: str, width: float, height: float) -> ft.Semantics:
+def wrap(
+    content: ft.Control, description: str, width: float, height: float, identifier: str | None = None
+) -> ft.Semantics:
     return ft.Semantics(
+        identifier=identifier,
         label=description,
         image=True,
         container=True,

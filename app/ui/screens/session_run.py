@@ -16,7 +16,7 @@ it would be read out every second.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import flet as ft
 
@@ -223,6 +223,33 @@ def _buttons(model: SessionModel) -> list[ft.Control]:
 
 
 @ft.component
+def RunningBack(width: int, dark: bool, marker: float | None, glide: bool) -> ft.Control:
+    """The back drawing of a running massage, kept by the page as one image once it has drawn it.
+
+    Its dots move once a second, and Flet 1.0.5's canvas paints every one of its shapes at every
+    frame (its painter always asks to repaint): about 40 ms of Chromium's CPU a second here, most of
+    a round's drawing (docs/benchmarks.md). Once the page has painted the shapes, it captures them
+    (Canvas.capture) and the canvas is given none: each frame draws that image under the moving
+    dots. Another theme or width draws the shapes on a new canvas, then keeps that one."""
+    look = (width, dark)
+    kept, set_kept = ft.use_state(cast(tuple[int, bool] | None, None))  # the look the page keeps as an image
+
+    async def keep(e: Any) -> None:
+        if kept == look:
+            return
+        try:
+            await e.control.capture()
+        except Exception:  # a page gone meanwhile, or one that cannot: it goes on drawing the shapes
+            return
+        set_kept(look)
+
+    drawing = illustrations.back_illustration(width, dark, marker, glide, kept=kept == look, on_drawn=keep)
+    # For the tests, which cannot see it happen: a node without words (a screen reader skips it).
+    told = [ft.Semantics(identifier="back-drawing-kept", content=ft.Container(width=1, height=1))]
+    return ft.Stack([drawing, *(told if kept == look else [])])
+
+
+@ft.component
 def RunBody(app: AppState, model: SessionModel) -> ft.View:
     """The rounds screen proper; subscribed to the session model, so it redraws once a second."""
 
@@ -282,11 +309,7 @@ def RunBody(app: AppState, model: SessionModel) -> ft.View:
             "next-round" if near else "cue",
         ),
         ft.Row(
-            [
-                illustrations.back_illustration(
-                    width=drawing_width(app, BACK_WIDTH), dark=app.dark, marker=marker, glide=not app.reduce_motion
-                )
-            ],
+            [RunningBack(drawing_width(app, BACK_WIDTH), app.dark, marker, not app.reduce_motion)],
             alignment=ft.MainAxisAlignment.CENTER,
         ),
     ]
