@@ -122,7 +122,8 @@ def dot_lines(r: Any) -> list[str]:
         f"A round with gliding markers and sounds: {moving:.1f}x the gliding dot; a round with "
         f"less motion and the sounds off: {still:.1f}x the stepping dot (target 2x: "
         f"{verdict(moving <= 2)} / {verdict(still <= 2)}). Each of the round's frames draws the "
-        f"whole screen (the back drawing, the ring, the buttons) in software here.",
+        f"whole screen in software here; the back drawing as one image the page keeps "
+        f"(app/ui/screens/session_run.py RunningBack), under its two moving dots.",
     ]
 
 
