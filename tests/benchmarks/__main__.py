@@ -150,6 +150,7 @@ def session_section(r: Any, pause_s: float) -> list[str]:
         ("a round runs, less motion asked", r.stepping, "one redraw a second"),
         ("the same, sounds off", r.silent, "one redraw a second"),
         ("paused", r.paused, "nothing"),
+        ("Today, idle, 20 s after the massages", r.idle_after, "nothing"),
     ):
         if not w:
             out.append(f"| {label} | n/a | n/a | n/a | n/a | n/a | {target} |")
@@ -170,6 +171,12 @@ def session_section(r: Any, pause_s: float) -> list[str]:
         "uses audioplayers' default position updater, which asks Flutter for a frame each frame "
         "while a player plays. Nothing the app sends can turn it off; with the sounds off the same "
         'round draws once a second. The row "sounds off" is the app\'s own drawing.',
+        "",
+        "A page holding loaded sounds keeps Chromium busy whether they play or not: an open audio "
+        "output for about 15 s after the last sound, then its media threads (about 30 ms a second). "
+        "The page loads a massage's sounds at the step before Start and lets them go once the "
+        "massage is over: Today holds none, before the massages and after them. The paused row is "
+        "measured from 1 s after the pause, while the audio output is still open.",
         "",
         *dot_lines(r),
     ]

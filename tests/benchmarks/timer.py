@@ -68,6 +68,9 @@ def watch_frames(page, trace: Trace) -> None:
     page.on("websocket", on_ws)
 
 
+AUDIO_CLOSES_S = 20.0  # Chromium closes an audio output about 15 s after its last sound
+
+
 def poll_until(app: AppPage, trace: Trace, pid: int, stop: str | None, seconds: float) -> None:
     """Read the countdown's label every POLL_S (recording each change) and the server's CPU time,
     until the control `stop` is on the page or `seconds` have passed."""
@@ -234,6 +237,7 @@ class SessionResults:
     running: dict[str, float]
     paused: dict[str, float]
     idle: dict[str, float]
+    idle_after: dict[str, float]  # Today again, once Chromium has closed the last sound's audio output
     screens: list[str]
     rss_kb: int
     peak_rss_kb: int
@@ -289,6 +293,12 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
         app.tap("finish-save")
         go_home(app)
         steps["after the paused one"] = rss_kb(pid)
+        # Today again: what the page costs once the massages are over (their sounds let go, and
+        # Chromium's audio output closed, about 15 s after the last sound).
+        time.sleep(AUDIO_CLOSES_S)
+        after_from = time.monotonic()
+        poll_until(app, trace, pid, None, pause_s)
+        idle_after = trace.window(after_from, time.monotonic())
         screens = visit_screens(app)
         time.sleep(1)
         rss, peak = rss_kb(pid), peak_rss_kb(pid)
@@ -310,7 +320,20 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
     silent = round_with_less_motion(browser, tmp, pause_s, sounds=False)
     dots = {"glide": dot_cpu(browser, tmp, glide=True), "step": dot_cpu(browser, tmp, glide=False)}
     return SessionResults(
-        countdown, ends, running, paused, idle, screens, rss, peak, baseline_rss, steps, stepping, silent, dots
+        countdown,
+        ends,
+        running,
+        paused,
+        idle,
+        idle_after,
+        screens,
+        rss,
+        peak,
+        baseline_rss,
+        steps,
+        stepping,
+        silent,
+        dots,
     )
 
 
