@@ -228,6 +228,20 @@ def test_a_massage_keeps_its_sounds_while_paused_and_lets_them_go_once_over_and_
     assert after == set()
 
 
+def test_a_silent_massage_switched_to_the_voice_keeps_its_sounds_until_it_is_over():
+    devices, time = _devices(mode=SILENT)
+
+    async def body() -> None:
+        await devices.prepare([Clip.ROUND_1])  # silent: nothing loaded yet
+        devices.set_mode(VOICE)  # turned on during the massage
+        devices.say((Clip.ROUND_1,))
+        await time.until(10)
+
+    asyncio.run(body())
+    assert [name for name, _ in devices.played] == [Clip.ROUND_1]
+    assert "voice/en/round_1.ogg" in devices.sounds  # not loaded again for its next use
+
+
 def test_a_sample_outside_a_massage_is_let_go_once_heard():
     devices, time = _devices()
 

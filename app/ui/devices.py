@@ -177,9 +177,9 @@ class Devices:
         """Have the page load the chimes and these prompts (as the voice setting will play them) and
         wait until it has, at most `timeout` seconds. Returns the files it did not get: the massage
         goes on without them."""
+        self._holding = True  # also silent: switched to a voice meanwhile, its sounds stay for the rest
         if self.mode == SILENT:
             return []
-        self._holding = True
         srcs = list(CUE_SOUNDS.values())
         if self.mode == VOICE:
             lang = self.language()
