@@ -113,12 +113,16 @@ def startup_section(results: dict[str, list[Any]]) -> list[str]:
 
 def dot_lines(r: Any) -> list[str]:
     """The round's Chromium CPU against a bare page whose one dot moves the same way (same run)."""
+    from tests.benchmarks.dot import SETTLED_S, STEADY_S
+
     glide, step = r.dots["glide"], r.dots["step"]
     moving = r.running.get("browser_cpu_ms_per_s", float("nan")) / glide if glide else float("nan")
     still = r.silent.get("browser_cpu_ms_per_s", float("nan")) / step if step else float("nan")
     return [
         f"Against a bare Flet page with one dot that moves once a second (`tests/benchmarks/dot.py`), "
-        f"in the same run: gliding {glide:.0f} ms/s, stepping {step:.0f} ms/s of Chromium's CPU. "
+        f"in the same run, once the page is {SETTLED_S:.0f} s old: gliding {glide:.0f} ms/s (10 s), stepping "
+        f"{step:.0f} ms/s ({STEADY_S:.0f} s, as the round with the sounds off, at real speed) of "
+        f"Chromium's CPU. "
         f"A round with gliding markers and sounds: {moving:.1f}x the gliding dot; a round with "
         f"less motion and the sounds off: {still:.1f}x the stepping dot (target 2x: "
         f"{verdict(moving <= 2)} / {verdict(still <= 2)}). Each of the round's frames draws the "
@@ -148,7 +152,7 @@ def session_section(r: Any, pause_s: float) -> list[str]:
         ("Today, idle", r.idle, "nothing"),
         ("a round runs", r.running, "one redraw a second"),
         ("a round runs, less motion asked", r.stepping, "one redraw a second"),
-        ("the same, sounds off", r.silent, "one redraw a second"),
+        ("the same, sounds off, at real speed", r.silent, "one redraw a second"),
         ("paused", r.paused, "nothing"),
         ("Today, idle, 20 s after the massages", r.idle_after, "nothing"),
     ):
