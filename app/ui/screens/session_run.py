@@ -245,8 +245,10 @@ def RunningBack(width: int, dark: bool, marker: float | None, glide: bool) -> ft
 
     drawing = illustrations.back_illustration(width, dark, marker, glide, kept=kept == look, on_drawn=keep)
     # For the tests, which cannot see it happen: a node without words (a screen reader skips it).
-    told = [ft.Semantics(identifier="back-drawing-kept", content=ft.Container(width=1, height=1))]
-    return ft.Stack([drawing, *(told if kept == look else [])])
+    told = (
+        [ft.Semantics(identifier="back-drawing-kept", content=ft.Container(width=1, height=1))] if kept == look else []
+    )
+    return ft.Stack([drawing, *told])
 
 
 @ft.component
