@@ -10,16 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 from typing import Any
 
 from app import ASSETS_DIR
 from app.config import DEFAULT_HOST, DEFAULT_PORT, db_path
 from app.gate import is_loopback, new_access
 from app.server import bind, open_browser, reachable_addresses, serve
-
-# The first page asks for Flet's client (about 15 MB) and connects only once it has run it.
-WARM_UP_AFTER_S = 0.25
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -73,11 +69,6 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"On another device: {access.url_at(address)}", flush=True)
         if not args.no_browser:
             open_browser(access.url)
-        # While the browser loads Flet's client (seconds), the UI is imported and warmed up here;
-        # a moment later, so that it does not hold the interpreter while the first page is served.
-        warm = threading.Timer(WARM_UP_AFTER_S, _warm_up)
-        warm.daemon = True
-        warm.start()
 
     serve(app_main, sock=sock, access=access, assets_dir=str(ASSETS_DIR), on_ready=ready)
     print("Pijat Oksitosin: stopped.", flush=True)
@@ -85,17 +76,11 @@ def main(argv: list[str] | None = None) -> None:
 
 async def app_main(page: Any) -> None:
     """The UI's entry point, imported on the first visit rather than before listening: the app
-    answers its first request sooner (the screens, charts and catalogs take a few hundred ms to
-    import), and `_warm_up` has normally imported them by the time the first page connects."""
+    answers its first request sooner, and the UI's imports (Today's screen, the catalogs, a few
+    hundred ms) run once the page has loaded Flet's client and connects, not beside it."""
     from app.ui.shell import main as shell_main
 
     await shell_main(page)
-
-
-def _warm_up() -> None:
-    from app.ui.shell import warm_up
-
-    warm_up()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from contextlib import suppress
 from datetime import timedelta
 from pathlib import Path
 
@@ -74,6 +76,25 @@ def db_path(override: str | os.PathLike[str] | None = None) -> Path:
 UPLOADS_DIR_NAME = "incoming"
 
 
+# The largest backup the app reads (app.store.backup): the upload endpoint takes one byte more, so
+# that a larger file is "too large" rather than cut.
+MAX_BACKUP_BYTES = 32 * 1024 * 1024
+
+
 def uploads_dir(database: Path) -> Path:
     """The folder beside `database` that uploaded files land in, created private if missing."""
     return private_dir(database.parent / UPLOADS_DIR_NAME)
+
+
+# An upload (a picked backup, see app.ui.files) is read and removed within seconds; one this old
+# was left by a run that was killed meanwhile.
+STALE_UPLOAD_S = 3600
+
+
+def clear_uploads(folder: Path, *, now: float | None = None) -> None:
+    """Remove the uploads a killed run left in `folder` (a backup is hers: it does not stay)."""
+    limit = (time.time() if now is None else now) - STALE_UPLOAD_S
+    for leftover in folder.glob("*.upload"):
+        with suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()

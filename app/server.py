@@ -32,7 +32,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.config import uploads_dir
+from app.config import MAX_BACKUP_BYTES, clear_uploads, uploads_dir
 from app.gate import NO_STORE, Access, Gatekeeper
 from app.ui import lost_connection
 
@@ -222,7 +222,7 @@ def build_app(
 
     A backup picked in the browser comes in through Flet's upload endpoint (a signed PUT, behind
     the gate like every path), not as bytes in a WebSocket message: uvicorn closes the connection
-    on a message over 16 MiB, and the app accepts backups up to MAX_BYTES."""
+    on a message over 16 MiB, and the app accepts backups up to MAX_BACKUP_BYTES."""
     database = os.environ.get("PIJAT_DB_PATH")
     if own_voice is None and database:
         from app.services.own_voice import folder_for
@@ -232,12 +232,8 @@ def build_app(
         uploads = uploads_dir(Path(database))
     max_upload = None
     if uploads is not None:
-        # The store only where uploads come in: the baseline page (tests/benchmarks) loads none of it.
-        from app.store.backup import MAX_BYTES
-        from app.store.leftovers import clear_uploads
-
-        clear_uploads(uploads)
-        max_upload = MAX_BYTES + 1  # one byte over: "too large", not cut
+        clear_uploads(uploads)  # without the store (sqlite-utils): the first page is not kept waiting
+        max_upload = MAX_BACKUP_BYTES + 1  # one byte over: "too large", not cut
     flet_app = flet_web.fastapi.app(
         main,
         assets_dir=assets_dir,

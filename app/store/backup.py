@@ -48,6 +48,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.config import MAX_BACKUP_BYTES
 from app.domain.plausible import Implausible
 from app.store import backup_split
 from app.store.identity_migration import derived_uuids
@@ -61,7 +62,7 @@ READS = (1, 2)
 IDENTITY_MIGRATION = "m007_identity"
 # Years of one family's diary are well under 1 MB; a midwife's device after three years (300
 # mothers) about 15 MB. Anything larger is not a backup of this app.
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = MAX_BACKUP_BYTES
 MAX_TEXT = 100_000  # characters in one value (a note is far shorter)
 _MIGRATIONS_TABLE = migrations.migrations_table
 _VALUE_TYPES = (str, int, float, type(None))

@@ -82,17 +82,3 @@ def tidy(path: Path) -> None:
             os.rename(log_file, aside)
             log.warning("a %s file without its database was set aside, not replayed", suffix)
     Path(f"{path}-shm").unlink(missing_ok=True)
-
-
-# An upload (a picked backup, see app.ui.files) is read and removed within seconds; one this old
-# was left by a run that was killed meanwhile.
-STALE_UPLOAD_S = 3600
-
-
-def clear_uploads(folder: Path, *, now: float | None = None) -> None:
-    """Remove the uploads a killed run left in `folder` (a backup is hers: it does not stay)."""
-    limit = (time.time() if now is None else now) - STALE_UPLOAD_S
-    for leftover in folder.glob("*.upload"):
-        with suppress(OSError):
-            if leftover.stat().st_mtime < limit:
-                leftover.unlink()

@@ -7,13 +7,13 @@ Nothing here is shared between visitors: two tabs keep their own language, theme
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib
 import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +202,8 @@ async def main(page: ft.Page) -> None:
     page.on_close = disconnected
     page.on_platform_brightness_change = brightness
     page.render_views(App, app)
+    if not _settled:
+        asyncio.get_running_loop().call_later(SETTLE_AFTER_S, settle_once)
     await _ask_motion(app)
 
 
@@ -216,48 +218,25 @@ async def _ask_motion(app: AppState) -> None:
     app.reduce_motion = bool(features.disable_animations or features.reduce_motion)
 
 
-# The Flet classes the first screen uses (Flet loads each on first access).
-WARM_CONTROLS = (
-    "Semantics",
-    "FilledButton",
-    "OutlinedButton",
-    "IconButton",
-    "Text",
-    "Icon",
-    "Column",
-    "Row",
-    "Container",
-    "Card",
-    "ListView",
-    "AppBar",
-    "View",
-    "SnackBar",
-    "Divider",
-    "ProgressBar",
-)
+# Once per process, a moment after the first visitor's first screen is sent (`settle`).
+SETTLE_AFTER_S = 2.0
+_settled = False
 
 
-def warm_up() -> None:
-    """Do once, before the first visitor, what the first screen would otherwise wait for: compile
-    the message catalogs (from the .po files; small) and load babel's date and number data for the
-    default language (3 MiB; another language's is loaded on its first use). `python -m app` calls
-    it in a thread once it listens."""
-    for lang in i18n.LANGUAGES:
-        i18n.catalog(lang)
-    with i18n.using(i18n.DEFAULT_LANGUAGE):
-        i18n.format_datetime(datetime.now().astimezone())
-        i18n.format_decimal(36.5)
-    # Flet imports a control's module on its first use (`ft.Theme` alone takes about 0.1 s): the
-    # theme and Today's controls are looked up here, not while the first visitor waits.
-    kit.themes()
-    screen_for(HOME)  # the first screen's module (the others are imported when first shown)
-    for name in WARM_CONTROLS:
-        getattr(ft, name)
-    # What is loaded by now (modules, classes, catalogs) lives as long as the process: out of the
-    # garbage collector's sight, a full collection no longer walks it (30-40 ms on a busy machine,
-    # enough to make the countdown late), only what the visitors made since.
-    gc.collect()
-    gc.freeze()
+def settle_once() -> None:
+    """What is loaded by the first screen (modules, Flet's classes, catalogs, babel's data) lives as
+    long as the process: moved out of the garbage collector's sight, a full collection no longer
+    walks it (30-40 ms on a busy machine, enough to make the countdown late), only what the visitors
+    made since. Done once, in the event loop, a moment after the first screen went out.
+
+    Nothing is imported ahead of the first visitor: a warm-up thread at start slowed the page's own
+    start-up (the browser loading Flet's client beside it) more than it spared the first screen
+    (docs/benchmarks.md, start-up)."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
 
 
 async def _device_language(page: ft.Page) -> str:

@@ -26,6 +26,14 @@ from app.ui.windows import elsewhere_text
 
 HOME = "/"
 PROFILE_ROUTE = "/profile"
+# Screens opened from Today and the screens it links, named here so that those need not import
+# them (app/ui/screens/entries.py).
+MOTHERS_ROUTE = "/mothers"
+DUE_ROUTE = "/due"
+VISIT_ROUTE = "/visit"
+RECAP_ROUTE = "/recap"
+REPORT_ROUTE = "/report"
+OWN_VOICE_ROUTE = "/own-voice"
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 LANGUAGE_SETTING = "language"
 THEME_SETTING = "theme"

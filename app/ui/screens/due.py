@@ -14,16 +14,9 @@ from app.i18n import _, format_date, ngettext
 from app.services.visits import DueRow
 from app.ui import kit
 from app.ui.screens.diary_labels import pp_day_text
-from app.ui.screens.visit import ROUTE as VISIT_ROUTE
-from app.ui.state import AppState, use_app, use_visitor
+from app.ui.state import DUE_ROUTE, VISIT_ROUTE, AppState, use_app, use_visitor
 
-ROUTE = "/due"
-
-
-def due_entry(app: AppState, count: int | None = None, *, in_row: bool = False) -> ft.Control:
-    """The button to this screen (the mothers list's top, the midwife's Today)."""
-    label = _("Visits this week") if count is None else _("Visits this week (%(n)d)") % {"n": count}
-    return kit.secondary_button(label, lambda e: app.go(ROUTE), "open-due", icon=ft.Icons.EVENT_NOTE, in_row=in_row)
+ROUTE = DUE_ROUTE  # its button: app/ui/screens/entries.py
 
 
 def when_text(row: DueRow) -> str:
@@ -129,13 +122,3 @@ def Due() -> ft.View:
             kit.tagged(kit.note(_("No postnatal visit is due this week."), icon=ft.Icons.EVENT_AVAILABLE), "due-none")
         )
     return kit.screen(ROUTE, _("Visits this week"), controls, on_back=lambda e: app.back())
-
-
-RECAP_ROUTE = "/recap"  # the month's recap (app/ui/screens/recap.py, loaded when first shown)
-
-
-def recap_entry(app: AppState, *, in_row: bool = False) -> ft.Control:
-    """The button to the monthly recap (the mothers list's top, beside "Visits this week")."""
-    return kit.secondary_button(
-        _("Monthly recap"), lambda e: app.go(RECAP_ROUTE), "open-recap", icon=ft.Icons.SUMMARIZE, in_row=in_row
-    )

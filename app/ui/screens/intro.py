@@ -12,10 +12,9 @@ import flet as ft
 from app.domain.mothers import Role
 from app.i18n import _
 from app.ui import kit
-from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
-from app.ui.screens.mothers import role_choice
+from app.ui.screens.entries import role_choice
 from app.ui.screens.why import HOW_IT_WORKS, MILK_MAKING
-from app.ui.state import AppState, use_app
+from app.ui.state import MOTHERS_ROUTE, AppState, use_app
 
 ROUTE = "/intro"
 SEEN_SETTING = "intro_seen"

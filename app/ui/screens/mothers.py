@@ -26,22 +26,15 @@ from app.ui.screens import form_parts
 from app.ui.screens import mothers_pages as pages
 from app.ui.screens.call_links import call_links
 from app.ui.screens.diary_labels import pp_day_text, t
-from app.ui.screens.due import due_entry, recap_entry
+from app.ui.screens.entries import due_entry, recap_entry
 from app.ui.screens.flag_labels import FLAG_TITLES
 from app.ui.screens.history import STATUS_LABELS
-from app.ui.screens.labels import ROLE_LABELS
 from app.ui.screens.whose import mother_name, name_of
-from app.ui.state import PROFILE_ROUTE, AppState, use_app, use_visitor
+from app.ui.state import MOTHERS_ROUTE, PROFILE_ROUTE, AppState, use_app, use_visitor
 from app.ui.text_box import TextBox
 
-ROUTE = "/mothers"
+ROUTE = MOTHERS_ROUTE  # its buttons: Today, Settings, the introduction
 FILTER_FROM = 8  # more mothers than this: a name filter above the list
-
-
-def role_choice(app: AppState) -> ft.Control:
-    """Who uses the app, as three large chips, one per line; a tap keeps it on this device."""
-    options = [(role.value, _(label)) for role, label in ROLE_LABELS.items()]
-    return kit.choice_group(options, app.role.value if app.role else None, app.set_role, "role", columns=1)
 
 
 def row_lines(s: MotherSummary) -> list[ft.Control]:

@@ -21,11 +21,11 @@ from app.ui import kit
 from app.ui.devices import voice_length_s
 from app.ui.screens.diary_labels import use_lazy_state
 from app.ui.screens.whose import whose_visit
-from app.ui.state import use_app, use_visitor
+from app.ui.state import OWN_VOICE_ROUTE, use_app, use_visitor
 
 log = logging.getLogger(__name__)
 
-ROUTE = "/own-voice"
+ROUTE = OWN_VOICE_ROUTE
 SET_FILE = "pijat-oksitosin-own-voice.zip"
 # The page sends its last chunks shortly after it stops: wait this long before keeping them.
 LAST_CHUNKS_S = 0.4

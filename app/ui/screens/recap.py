@@ -17,11 +17,9 @@ from app.i18n import _, to_thread
 from app.ui import kit
 from app.ui import recap_export as export
 from app.ui.recap_csv import csv_bytes
-from app.ui.screens.due import RECAP_ROUTE
-from app.ui.screens.visit import ROUTE as VISIT_ROUTE
-from app.ui.state import AppState, use_app, use_visitor
+from app.ui.state import RECAP_ROUTE, VISIT_ROUTE, AppState, use_app, use_visitor
 
-ROUTE = RECAP_ROUTE  # its button is in app/ui/screens/due.py, loaded with the mothers list
+ROUTE = RECAP_ROUTE  # its button: app/ui/screens/entries.py
 MIME = {"pdf": "application/pdf", "csv": "text/csv"}
 
 

@@ -33,6 +33,7 @@ from app.ui.screens.diary_labels import (
     use_lazy_state,
     wet_diaper_expectation,
 )
+from app.ui.screens.entries import MOTHER_PART
 from app.ui.screens.flag_labels import Calls, dial
 from app.ui.screens.report_day import no_such_day
 from app.ui.screens.report_parts import (
@@ -51,10 +52,9 @@ from app.ui.screens.report_parts import (
     signs_yes,
 )
 from app.ui.screens.store_error import write_problem
-from app.ui.state import use_app, use_scope
+from app.ui.state import REPORT_ROUTE, use_app, use_scope
 
-ROUTE = "/report"
-MOTHER_PART = "mother"  # ?part=mother: the mother's own check first
+ROUTE = REPORT_ROUTE
 # Every field of a report has its place on the form, where its error shows (the checklist's and
 # the mother's answers under their headings); see test_every_report_field_has_a_place_on_the_form.
 _PLACED = {
@@ -98,11 +98,6 @@ def requested_part(stack: list[str]) -> str | None:
 
 def report_route(day_iso: str) -> str:
     return f"{ROUTE}?day={day_iso}"
-
-
-def report_part_route(part: str) -> str:
-    """Today's report with one section first (`MOTHER_PART`)."""
-    return f"{ROUTE}?part={part}"
 
 
 @ft.component

@@ -7,10 +7,9 @@ import flet as ft
 
 from app.i18n import _
 from app.ui import kit
-from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
-from app.ui.screens.mothers import role_choice
+from app.ui.screens.entries import role_choice
 from app.ui.screens.voice_settings import VoiceSettings
-from app.ui.state import use_app
+from app.ui.state import MOTHERS_ROUTE, use_app
 
 LANGUAGE_NAMES = [("id", "Bahasa Indonesia"), ("en", "English")]
 

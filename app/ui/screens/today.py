@@ -14,17 +14,13 @@ from app.i18n import N_, _, format_date, format_datetime, ngettext
 from app.services.diary import HalfDay
 from app.ui import kit
 from app.ui.screens.diary_labels import FLOWS, pp_day_text, t, visit_lines
-from app.ui.screens.due import due_entry
+from app.ui.screens.entries import MOTHER_PART, due_entry, report_part_route, visit_entry
 from app.ui.screens.flag_labels import Calls, dial, flag_card, notice_card
 from app.ui.screens.history import session_summary
 from app.ui.screens.labels import TECHNIQUES
-from app.ui.screens.mothers import ROUTE as MOTHERS_ROUTE
-from app.ui.screens.report import MOTHER_PART, report_part_route
-from app.ui.screens.visit import ROUTE as VISIT_ROUTE
-from app.ui.screens.visit import visit_entry
 from app.ui.screens.voice_settings import voice_word
 from app.ui.screens.whose import mother_name
-from app.ui.state import AppState, use_app, use_scope
+from app.ui.state import MOTHERS_ROUTE, REPORT_ROUTE, VISIT_ROUTE, AppState, use_app, use_scope
 
 # Only a completed massage counts as done; the others say how they ended.
 HALF_DAY_WORDS = {
@@ -355,7 +351,7 @@ def Today() -> ft.View:
     lines += [
         kit.primary_button(
             _("Edit today's report") if report else _("Fill in today's report"),
-            lambda e: app.go("/report"),
+            lambda e: app.go(REPORT_ROUTE),
             "open-report",
             icon=ft.Icons.EDIT_NOTE,
         ),

@@ -10,22 +10,16 @@ from app.i18n import _
 from app.ui import kit
 from app.ui.screens.call_links import call_links
 from app.ui.screens.demonstrate import start_demonstration
-from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.teach_labels import quiz_pair_row, skills_lines
 from app.ui.screens.visit_kf import kf_card
 from app.ui.screens.whose import name_of, whose_visit
-from app.ui.state import use_app, use_scope
+from app.ui.state import OWN_VOICE_ROUTE, VISIT_ROUTE, use_app, use_scope
 
-ROUTE = "/visit"
+ROUTE = VISIT_ROUTE  # its button: app/ui/screens/entries.py
 
 
 def _card(controls: list[ft.Control]) -> ft.Control:
     return ft.Card(content=ft.Container(ft.Column(controls, spacing=10), padding=16))
-
-
-def visit_entry(go: kit.Handler) -> ft.Control:
-    """Home's one button to this screen (easy to move when Home becomes role-aware)."""
-    return kit.secondary_button(_("Midwife's visit"), go, "open-visit", icon=ft.Icons.SCHOOL_OUTLINED)
 
 
 @ft.component

@@ -10,9 +10,8 @@ from app.i18n import N_, _
 from app.ui import kit
 from app.ui.devices import BEEPS, SILENT, VOICE
 from app.ui.screens.diary_labels import t, use_lazy_state
-from app.ui.screens.own_voice import ROUTE as OWN_VOICE_ROUTE
 from app.ui.screens.whose import name_of
-from app.ui.state import AppState, use_app
+from app.ui.state import OWN_VOICE_ROUTE, AppState, use_app
 
 # The voice as "Same as last time" names it, on a line under her minutes and technique.
 VOICE_WORDS = {VOICE: N_("Voice on"), BEEPS: N_("Beeps only"), SILENT: N_("Silent")}
