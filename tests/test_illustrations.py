@@ -397,3 +397,15 @@ def test_markers_step_without_gliding_when_the_device_asks_for_less_motion() -> 
     gliding, stepping = (_markers(_stack(il.back_illustration(marker=0.5, glide=g))) for g in (True, False))
     assert [m.top for m in stepping] == [m.top for m in gliding]  # the same places
     assert all(m.animate_position is None for m in stepping)
+
+
+def test_the_moving_markers_blur_nothing() -> None:
+    """The markers move at every frame while a round glides: a blurred shadow is a blur per frame
+    (in Chromium's software rendering about 5% of a round's CPU, docs/benchmarks.md). Their dark
+    edge is a crisp ring instead, outside the white border."""
+    for m in _markers(_stack(il.back_illustration(marker=0.5))):
+        shadows: list[object] = list(m.shadow) if isinstance(m.shadow, list) else [m.shadow]
+        assert shadows
+        for shadow in shadows:
+            assert isinstance(shadow, ft.BoxShadow) and not shadow.blur_radius
+            assert (shadow.spread_radius or 0) > 0  # the edge is still there

@@ -125,7 +125,8 @@ def back_illustration(
             border_radius=d / 2,
             bgcolor=pal.marker,
             border=ft.Border.all(width=2, color=pal.marker_border),
-            shadow=ft.BoxShadow(blur_radius=4, color=ft.Colors.with_opacity(0.45, "#000000")),
+            # A crisp dark edge, not a blurred shadow: they move at every frame of a gliding round.
+            shadow=ft.BoxShadow(spread_radius=1.5, blur_radius=0, color=ft.Colors.with_opacity(0.45, "#000000")),
             animate_position=ft.Animation(duration=MARKER_ANIMATION_MS, curve=ft.AnimationCurve.LINEAR)
             if glide and marker is not None
             else None,
