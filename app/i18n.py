@@ -16,13 +16,15 @@ import asyncio
 import datetime as dt
 import gettext
 import io
+import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import babel.core
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel.messages.mofile import write_mo
@@ -31,6 +33,28 @@ from babel.messages.pofile import read_po
 from app import LOCALES_DIR
 
 T = TypeVar("T")
+
+
+class _GlobalTables(dict[str, Any]):
+    """babel's global data (CLDR's tables across all locales, babel/global.dat), read table by table.
+
+    babel reads the whole file (about 2 MiB in memory) the first time it loads any locale, for one
+    small table: which locale a locale inherits from ("parent_exceptions"). Formatting dates and
+    numbers in Indonesian and English needs nothing else of it, so that table is all the server
+    keeps; any other table babel asks for (time-zone names, say) is read from the file when asked,
+    and then kept with the rest (tests/test_i18n_babel_data.py)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key not in self:
+            with open(Path(babel.core.__file__).with_name("global.dat"), "rb") as f:
+                tables = pickle.load(f)
+            self.update({key: tables[key]} if key == PARENT_TABLE and key in tables else tables)
+        return super().get(key, default)
+
+
+PARENT_TABLE = "parent_exceptions"
+if getattr(babel.core, "_global_data", None) is None:  # babel 2.18: None until first read
+    babel.core._global_data = _GlobalTables()  # type: ignore[assignment]  # babel types its keys as literals
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
