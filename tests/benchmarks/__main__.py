@@ -184,7 +184,14 @@ def session_section(r: Any, pause_s: float) -> list[str]:
         "",
         *dot_lines(r),
     ]
+    s = r.sound_ms
     out += [
+        "",
+        f"What he hears (one massage each; the page's clock, its sounds recorded as "
+        f"tests/browser/test_playback.py does): from the tap on Start to the first sound playing "
+        f'{s["start"]:.0f} ms (it is "Get ready", before the count; the page called its play() at '
+        f"{s['start_asked']:.0f} ms); from a tap on Pause, while round 1's "
+        f"spoken prompt is being said, to that sound silenced {s['pause']:.0f} ms.",
         "",
         "Recorded end of each phase (session_events, wall clock) against where the plan puts it from "
         f"the recorded start, in ms: {', '.join(f'{e:+.1f}' for e in ends)}; worst {worst:.1f} ms "

@@ -262,9 +262,27 @@ class SessionResults:
     stepping: dict[str, float]  # a round in a browser that asks for less motion (the markers step)
     silent: dict[str, float]  # the same with the sounds off: the app's own drawing alone
     dots: dict[str, float]  # Chromium's CPU ms per s for the bare moving dot: "glide" and "step"
+    # "start": the tap on Start to the first sound playing ("start_asked": to its play() call);
+    # "pause": a tap on Pause to silence.
+    sound_ms: dict[str, float]
+
+
+def page_now(app) -> float:
+    return float(app.page.evaluate("() => performance.now()"))
+
+
+def first_sound_after(app, tapped: float, kind: str, src: str = "") -> float:
+    """Milliseconds (page clock) from `tapped` to the page's first `kind` event of a sound (the
+    recorder of tests/browser/test_playback.py: "playing", the sound heard; "silenced", its pause()
+    called), waited for."""
+    found = """([after, kind, src]) => (window.__sounds || []).find(
+        e => e.type === kind && e.t >= after && e.src.includes(src))"""
+    handle = app.page.wait_for_function(found, arg=[tapped, kind, src], timeout=30_000)
+    return float(handle.json_value()["t"]) - tapped
 
 
 def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
+    from tests.browser.test_playback import RECORDER
     from tests.browser.test_session_flow import tap_in_view, walk_to_rounds
 
     app_dir = tmp / "session-app"
@@ -274,6 +292,7 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
     try:
         srv, pid = launched.server, launched.pid
         app = new_page(browser, srv)
+        app.page.add_init_script(RECORDER)  # what the page plays, and when (wraps play() and pause())
         trace = Trace()
         watch_frames(app.page, trace)
         app.open()
@@ -285,7 +304,11 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
         sample_quietly(app, trace, pid, pause_s)
         idle = trace.window(idle_from, time.monotonic())
         # A whole demonstration session (3 x 20 s rounds, 2 x 5 s rests), hands-free.
-        walk_to_rounds(app, demo=True)
+        walk_to_rounds(app, demo=True, start=False)
+        tapped = page_now(app)
+        app.tap("start-round")
+        sound_ms = {"start": first_sound_after(app, tapped, "playing")}
+        sound_ms["start_asked"] = first_sound_after(app, tapped, "play")  # the page's play() call
         poll_until(app, trace, pid, "finish-save", 120)
         session_id = last_session_id(srv.db_file)
         ends = round_ends(srv.db_file, session_id)
@@ -296,9 +319,14 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
         steps["after a whole session"] = rss_kb(pid)
         # A second one, paused: what a paused massage costs.
         go_home(app)
+        second = page_now(app)
         walk_to_rounds(app, demo=True)
-        time.sleep(2)
+        # Paused while round 1's spoken prompt (the hand technique, 3-4 s long) is being said.
+        hand = "/hand_"
+        first_sound_after(app, second, "playing", hand)
+        tapped = page_now(app)
         app.tap("pause-resume")
+        sound_ms["pause"] = first_sound_after(app, tapped, "silenced", hand)
         app.el("pause-resume").filter(has_text=re.compile("Lanjutkan|Resume")).wait_for(state="attached")
         time.sleep(1)
         paused_from = time.monotonic()
@@ -350,6 +378,7 @@ def session_and_memory(browser, tmp: Path, pause_s: float) -> SessionResults:
         stepping,
         silent,
         dots,
+        sound_ms,
     )
 
 
