@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import platform
 import subprocess
 import tempfile
 import time
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from tests.app_server import ROOT
+from tests.benchmarks.procs import machine
 
 # Everything below this line in the output file is kept when the figures are written again.
 NOTES_MARKER = "<!-- notes: kept by python -m tests.benchmarks -->"
@@ -38,28 +36,6 @@ TARGET_RSS = 1.3
 TARGET_SCREEN_MS = 50.0
 TARGET_ROUND_END_MS = 20.0
 TARGET_FLAT = 1.5  # two years of data against six weeks, the same view
-
-
-def machine() -> dict[str, str]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor() or "?",
-    )
-    mem_kb = next(
-        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
-    )
-    return {
-        "CPU": f"{cpu}, {os.cpu_count()} cores",
-        "RAM": f"{mem_kb / 1024 / 1024:.1f} GiB",
-        "OS": f"{platform.system()} {platform.release()}",
-        "Python": platform.python_version(),
-        "Flet": version("flet"),
-        "Load average at start (1, 5, 15 min)": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
-    }
 
 
 def ms(seconds: float | None) -> str:

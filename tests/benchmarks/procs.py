@@ -1,8 +1,10 @@
-"""Start a server module the way `python -m app` runs, and read its memory and CPU time from /proc."""
+"""Start a server module the way `python -m app` runs, and read its memory and CPU time from /proc;
+the machine the benchmarks ran on."""
 
 from __future__ import annotations
 
 import os
+import platform
 import re
 import selectors
 import shutil
@@ -11,6 +13,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from tests.app_server import ROOT, AppServer
@@ -118,3 +121,25 @@ def browser_cpu_s(root: int | None = None) -> float:
             except OSError:
                 continue
     return total
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "RAM": f"{mem_kb / 1024 / 1024:.1f} GiB",
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "Flet": version("flet"),
+        "Load average at start (1, 5, 15 min)": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
