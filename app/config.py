@@ -76,8 +76,10 @@ def db_path(override: str | os.PathLike[str] | None = None) -> Path:
 UPLOADS_DIR_NAME = "incoming"
 
 
-# The largest backup the app reads (app.store.backup): the upload endpoint takes one byte more, so
-# that a larger file is "too large" rather than cut.
+# The largest backup the app reads (app.store.backup): years of one family's diary are well under
+# 1 MB, a midwife's device after three years (300 mothers) about 15 MB; anything larger is not a
+# backup of this app. The upload endpoint takes one byte more, so that a larger file is "too
+# large" rather than cut.
 MAX_BACKUP_BYTES = 32 * 1024 * 1024
 
 

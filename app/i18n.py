@@ -33,6 +33,7 @@ from babel.messages.pofile import read_po
 from app import LOCALES_DIR
 
 T = TypeVar("T")
+PARENT_TABLE = "parent_exceptions"  # in babel's global data: the locale each locale inherits from
 
 
 class _GlobalTables(dict[str, Any]):
@@ -52,7 +53,6 @@ class _GlobalTables(dict[str, Any]):
         return super().get(key, default)
 
 
-PARENT_TABLE = "parent_exceptions"
 if getattr(babel.core, "_global_data", None) is None:  # babel 2.18: None until first read
     babel.core._global_data = _GlobalTables()  # type: ignore[assignment]  # babel types its keys as literals
 

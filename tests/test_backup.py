@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.config import MAX_BACKUP_BYTES
 from app.domain.profile import Profile
 from app.domain.records import NewSession, SessionProgress, SessionStatus
 from app.domain.report import validate_report
@@ -159,7 +160,7 @@ def _mutations(full: Store) -> dict[str, tuple[bytes, BackupProblem]]:
         "truncated": (good[: len(good) // 2], BackupProblem.MALFORMED),
         "other json": (b'{"hello": "world"}', BackupProblem.NOT_A_BACKUP),
         "a list": (b"[1, 2, 3]", BackupProblem.NOT_A_BACKUP),
-        "too large": (b" " * (backup.MAX_BYTES + 1), BackupProblem.TOO_LARGE),
+        "too large": (b" " * (MAX_BACKUP_BYTES + 1), BackupProblem.TOO_LARGE),
         "deeply nested": (
             b'{"format": "pijat-oksitosin-backup", "version": 1, "payload": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
             BackupProblem.MALFORMED,

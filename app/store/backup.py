@@ -60,9 +60,6 @@ VERSION = 2
 # The format versions this code reads, and the migration that made identities (version 2 on).
 READS = (1, 2)
 IDENTITY_MIGRATION = "m007_identity"
-# Years of one family's diary are well under 1 MB; a midwife's device after three years (300
-# mothers) about 15 MB. Anything larger is not a backup of this app.
-MAX_BYTES = MAX_BACKUP_BYTES
 MAX_TEXT = 100_000  # characters in one value (a note is far shorter)
 _MIGRATIONS_TABLE = migrations.migrations_table
 _VALUE_TYPES = (str, int, float, type(None))
@@ -189,7 +186,7 @@ def load(
     if that is earlier: a file from a phone whose clock ran ahead brings no future days). Raises
     BackupError; the live diary is not involved at all.
     """
-    if len(data) > MAX_BYTES:
+    if len(data) > MAX_BACKUP_BYTES:
         raise BackupError(BackupProblem.TOO_LARGE)
     # The app's own layout is read in short calls, its sum checked on its bytes (backup_split.py);
     # any other file the general way below, with the same result.

@@ -23,7 +23,7 @@ import flet as ft
 
 log = logging.getLogger(__name__)
 
-# A backup larger than this is refused anyway (app.store.backup.MAX_BYTES); nothing larger is read.
+# A backup larger than this is refused anyway (app.config.MAX_BACKUP_BYTES); nothing larger is read.
 PICK_LIMIT_BYTES = 32 * 1024 * 1024
 # How long an upload address stays valid, and how long the app waits for the upload to end: a
 # phone on a slow Wi-Fi sends 32 MiB in well under this.

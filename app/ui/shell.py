@@ -218,7 +218,7 @@ async def _ask_motion(app: AppState) -> None:
     app.reduce_motion = bool(features.disable_animations or features.reduce_motion)
 
 
-# Once per process, a moment after the first visitor's first screen is sent (`settle`).
+# Once per process, a moment after the first visitor's first screen is sent (`settle_once`).
 SETTLE_AFTER_S = 2.0
 _settled = False
 
