@@ -122,6 +122,7 @@ def test_a_running_massage_is_offered_elsewhere_only_after_its_process_died(brow
         assert b.el("resume-pending").count() == 0  # A's heartbeat is fresh: nothing to resume here
         os.kill(a_server.process.pid, signal.SIGKILL)  # A's process dies mid-round
         a_server.process.wait()
+        a.page.context.close()  # its tab would only try to reconnect (and draw that) meanwhile
         with open_store(data / DB) as store:  # the lease runs out: the stated 15 s, as the store counts them
             clock = CLOCK
             b.until(lambda: store.sessions.unfinished(now=clock.wall()) is not None, LEASE_S + 15, "the lease's end")
@@ -133,6 +134,10 @@ def test_a_running_massage_is_offered_elsewhere_only_after_its_process_died(brow
             b.shot("failed-resume-pending", still=False)  # what B showed instead (tests/artifacts)
             said = b.page.evaluate(SCREEN_TEXT)  # and what a screen reader had of it
             raise AssertionError(f"no resume-pending on B; its screen reader had:\n{said}") from err
+        # The card came in a redraw, above the others: each button keeps its own name (unkeyed,
+        # the card below was turned into it, and a loaded page kept the old one: two open-profile).
+        b.wait_for("end-pending")
+        assert b.el("open-profile").count() == 1
     finally:
         for srv in (a_server, b_server):
             if srv.process.poll() is None:

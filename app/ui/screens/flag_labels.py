@@ -318,8 +318,8 @@ def flag_card(
         else kit.calm_card(column)  # calm colours in both themes: no red for what is not urgent
     )
     if urgent:
-        return kit.tagged(card, f"flag-{flag.value}", label=_("Urgent"), container=True)
-    return kit.tagged(card, f"flag-{flag.value}")
+        return kit.tagged(card, f"flag-{flag.value}", label=_("Urgent"), container=True, key=f"flag-{flag.value}")
+    return kit.tagged(card, f"flag-{flag.value}", key=f"flag-{flag.value}")  # keyed: see today._card
 
 
 def notice_card(notice: Notice) -> ft.Control:
@@ -338,4 +338,5 @@ def notice_card(notice: Notice) -> ft.Control:
             bgcolor=ft.Colors.SECONDARY_CONTAINER,
         ),
         f"notice-{notice.value}",
+        key=f"notice-{notice.value}",
     )

@@ -151,8 +151,11 @@ def _same_as_last(app: AppState, ask: Any) -> list[ft.Control]:
     ]
 
 
-def _card(controls: list[ft.Control]) -> ft.Control:
-    return ft.Card(content=ft.Container(ft.Column(controls, spacing=10), padding=16))
+def _card(controls: list[ft.Control], key: str) -> ft.Control:
+    """A card of Today's, keyed: cards come and go above others (a massage left elsewhere, a flag),
+    and a keyed card is added or removed whole. Unkeyed, the redraw would turn each card below into
+    the one above it, and the page's screen-reader tree could keep a button's old identifier."""
+    return ft.Card(content=ft.Container(ft.Column(controls, spacing=10), padding=16), key=key)
 
 
 def _unfinished_card(app: AppState) -> ft.Control | None:
@@ -173,7 +176,8 @@ def _unfinished_card(app: AppState) -> ft.Control | None:
             kit.secondary_button(
                 _("End it and save"), lambda e: end_unfinished(app), "end-pending", icon=ft.Icons.STOP
             ),
-        ]
+        ],
+        "unfinished",
     )
 
 
@@ -225,7 +229,7 @@ def _mothers_card(app: AppState) -> ft.Control | None:
             icon=ft.Icons.GROUPS,
         )
     )
-    return _card(lines)
+    return _card(lines, "mothers")
 
 
 def _mother_card(app: AppState, summary: Any) -> ft.Control:
@@ -255,7 +259,7 @@ def _mother_card(app: AppState, summary: Any) -> ft.Control:
             icon=ft.Icons.FAVORITE_BORDER,
         )
     )
-    return _card(lines)
+    return _card(lines, "mother")
 
 
 @ft.component
@@ -284,7 +288,8 @@ def Today() -> ft.View:
 
     if app.massage_removed:  # a restore or delete in another window ended her massage here
         close = _("Close this message")
-        controls.append(kit.kept_note(app.massage_removed, "massage-removed", close, lambda e: app.dismiss_removed()))
+        note = kit.kept_note(app.massage_removed, "massage-removed", close, lambda e: app.dismiss_removed())
+        controls.append(ft.Container(note, key="massage-removed"))
     unfinished = _unfinished_card(app)
     if unfinished is not None:
         controls.append(unfinished)
@@ -301,7 +306,8 @@ def Today() -> ft.View:
                         "open-profile",
                         icon=ft.Icons.CHILD_CARE,
                     ),
-                ]
+                ],
+                "welcome",
             )
         )
     else:
@@ -316,7 +322,7 @@ def Today() -> ft.View:
         top.append(
             kit.body(_("Counted from the day of birth, which is day 0."), size=14, color=ft.Colors.ON_SURFACE_VARIANT)
         )
-        controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day"))
+        controls.append(kit.tagged(ft.Column(top, spacing=2), "today-day", key="today-day"))
 
     # The other open flags of the last days' reports, most urgent first, each once with its days.
     controls += [flag_card(f.flag, f.since, calls, last=f.last, today=day) for f in summary.flags if f not in urgent]
@@ -335,7 +341,8 @@ def Today() -> ft.View:
                     _("Start a massage"), lambda e: start_massage(app, set_asking), "start-session", icon=ft.Icons.SPA
                 ),
                 *_same_as_last(app, set_asking),
-            ]
+            ],
+            "massage",
         )
     )
 
@@ -357,7 +364,7 @@ def Today() -> ft.View:
         ),
         kit.secondary_button(_("Diary and trends"), lambda e: app.go("/diary"), "open-diary", icon=ft.Icons.SHOW_CHART),
     ]
-    controls.append(_card(lines))
+    controls.append(_card(lines, "diary"))
     controls += [
         kit.secondary_button(_("Massage history"), lambda e: app.go("/history"), "open-history", icon=ft.Icons.HISTORY),
         kit.secondary_button(_("Reminders"), lambda e: app.go("/reminders"), "open-reminders", icon=ft.Icons.ALARM),
