@@ -10,7 +10,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from app import ASSETS_DIR
-from app.ui import kit
+from app.ui import theme as app_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 # Scripts the tests type to check input handling, never written by the app itself.
@@ -25,7 +25,7 @@ def _written() -> set[str]:
 
 
 def test_the_punctuation_font_has_every_character_the_app_writes():
-    font = TTFont(ASSETS_DIR / kit.FONTS[kit.PUNCTUATION_FONT])
+    font = TTFont(ASSETS_DIR / app_theme.FONTS[app_theme.PUNCTUATION_FONT])
     cmap = font.getBestCmap()
     letters = {c for c in _written() if c.isalpha()}  # Ñ and the like: the default font has letters
     assert "·" in _written()  # "3 of 3 rounds · 1 min massaged": the character that asked for a font
@@ -34,7 +34,7 @@ def test_the_punctuation_font_has_every_character_the_app_writes():
 
 
 def test_the_theme_falls_back_to_the_bundled_fonts():
-    light, dark = kit.themes()
+    light, dark = app_theme.themes()
     for theme in (light, dark):
         assert theme.text_theme is not None and theme.text_theme.body_medium is not None
-        assert theme.text_theme.body_medium.font_family_fallback == [kit.PUNCTUATION_FONT, kit.EMOJI_FONT]
+        assert theme.text_theme.body_medium.font_family_fallback == [app_theme.PUNCTUATION_FONT, app_theme.EMOJI_FONT]

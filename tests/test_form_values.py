@@ -17,7 +17,7 @@ from app.domain.report import LEGACY_QUESTIONS, DailyReport, validate_report
 from app.services.diary import REPORTS_BEFORE_BIRTH, DiaryService
 from app.services.report_form import draft_key, form_errors
 from app.store.db import Store
-from app.ui import kit
+from app.ui import theme
 from app.ui.screens import form_parts, report
 from app.ui.screens.diary_labels import error_text
 
@@ -244,7 +244,7 @@ def test_the_bundled_emoji_font_is_within_its_budget_and_licensed():
     assert font.stat().st_size < 2_500_000  # the budget: 2.5 MB
     assert font.read_bytes()[:4] == b"\x00\x01\x00\x00"  # a TrueType font
     assert "SIL Open Font License" in (ASSETS_DIR / "fonts" / "OFL.txt").read_text()
-    assert kit.FONTS[kit.EMOJI_FONT] == "fonts/NotoEmoji-Regular.ttf"
-    light, dark = kit.themes()
+    assert theme.FONTS[theme.EMOJI_FONT] == "fonts/NotoEmoji-Regular.ttf"
+    light, dark = theme.themes()
     assert light.text_theme is not None and light.text_theme.body_large is not None
-    assert kit.EMOJI_FONT in (light.text_theme.body_large.font_family_fallback or [])
+    assert theme.EMOJI_FONT in (light.text_theme.body_large.font_family_fallback or [])

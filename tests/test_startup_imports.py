@@ -60,7 +60,7 @@ from app.store.db import open_store
 from app.ui import shell
 from tests.render_harness import Mounted, make_app
 ft.use_dialog = lambda *args, **kwargs: None
-shell.kit.themes()
+shell.theme.themes()
 today = shell.screen_for(shell.HOME)
 with open_store(Path(tempfile.mkdtemp()) / "db.sqlite3") as store:
     app = make_app(store, SystemClock())

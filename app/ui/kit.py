@@ -7,7 +7,6 @@ screen-reader label, and a stable `identifier` that browser tests locate it by.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -16,7 +15,6 @@ import flet as ft
 from app.i18n import _
 
 # Deep teal and deep red keep >= 7:1 contrast with white text, readable in sunlight.
-SEED = "#00695C"
 DANGER = "#B71C1C"  # a filled background under white text ("go now", a danger button)
 # Red words or an icon on the page or a card: the theme's error colour (dark red in the light
 # theme, light red in the dark one), 4.5:1 or more in both; DANGER there is under 3:1 in the dark.
@@ -32,36 +30,6 @@ BOTTOM_BARS: dict[str, float] = {}
 
 Handler = Callable[[Any], Any] | None
 Icon = ft.IconData  # a Material icon, ft.Icons.X
-
-
-# Emoji the mother types (a note, a nickname) come from this bundled font (assets/fonts, OFL-1.1):
-# Flutter's web client would fetch a fallback font from the internet, which the app never reaches.
-EMOJI_FONT = "Noto Emoji"
-# Punctuation the app writes itself ("3 of 3 rounds · 1 min", "–", "…", "°"): without a font of its
-# own for them the web client asks the app's server for a Noto Sans Symbols file it does not have,
-# several times a second for as long as the text is on screen (assets/fonts/README.md).
-PUNCTUATION_FONT = "App Punctuation"
-FONTS = {EMOJI_FONT: "fonts/NotoEmoji-Regular.ttf", PUNCTUATION_FONT: "fonts/DejaVuSans-Punctuation.ttf"}
-
-
-def _text_theme() -> ft.TextTheme:
-    """Every text style of the theme falls back to the bundled fonts for glyphs the default font lacks.
-    A style given here replaces the theme's whole style (Flet does not merge it with Material's), so
-    it also names the text colour: without it, text is black on the dark theme's dark background."""
-    fallback = ft.TextStyle(font_family_fallback=[PUNCTUATION_FONT, EMOJI_FONT], color=ft.Colors.ON_SURFACE)
-    return ft.TextTheme(
-        **{
-            f.name: fallback
-            for f in dataclasses.fields(ft.TextTheme)
-            if f.name.endswith(("_large", "_medium", "_small"))
-        }
-    )
-
-
-def themes() -> tuple[ft.Theme, ft.Theme]:
-    light = ft.Theme(color_scheme_seed=SEED, use_material3=True, text_theme=_text_theme())
-    dark = ft.Theme(color_scheme_seed=SEED, use_material3=True, text_theme=_text_theme())
-    return light, dark
 
 
 def tagged(control: ft.Control, identifier: str, label: str | None = None, **kwargs: Any) -> ft.Semantics:

@@ -10,7 +10,7 @@ from fpdf.enums import Align, XPos, YPos
 
 from app.ui.summary_export import APP_NAME, FONT_DIR
 
-TEAL = (0, 105, 92)  # the app's colour (kit.SEED), for the title
+TEAL = (0, 105, 92)  # the app's colour (app.ui.theme.SEED), for the title
 
 
 class Document(FPDF):

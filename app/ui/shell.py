@@ -25,7 +25,7 @@ from app.domain.mothers import Role
 from app.services.own_voice import OwnVoice, folder_for
 from app.store.db import open_store
 from app.store.errors import StoreOpenError
-from app.ui import kit, windows
+from app.ui import kit, theme, windows
 from app.ui.devices import Devices
 from app.ui.files import Files
 from app.ui.screens import intro, store_error
@@ -146,8 +146,8 @@ class _Visitor:
 async def main(page: ft.Page) -> None:
     i18n.set_resolver(_visitor_language)
     page.title = "Pijat Oksitosin"
-    page.fonts = dict(kit.FONTS)
-    page.theme, page.dark_theme = kit.themes()
+    page.fonts = dict(theme.FONTS)
+    page.theme, page.dark_theme = theme.themes()
     path = Path(os.environ.get("PIJAT_DB_PATH") or db_path())
     try:
         store = open_store(path)
