@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import ViewportSize, expect
 
 from tests.app_server import ROOT, AppServer, start_app
+from tests.browser.frames import FRAME_STATE, FRAME_WATCH, SUITE_FRAME_CAP_MS
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LOG_TAIL = 4000  # characters of the app server's log shown with a failure
@@ -182,6 +183,14 @@ def browser(driver):
         yield b
 
 
+@pytest.fixture(scope="session", autouse=True)
+def capped_frames() -> Iterator[None]:
+    """Every page the tests drive draws at most ~22 frames a second (FRAME_WATCH)."""
+    AppPage.frame_cap_ms = SUITE_FRAME_CAP_MS
+    yield
+    AppPage.frame_cap_ms = 0
+
+
 @pytest.fixture(scope="session")
 def profile(tmp_path_factory) -> Path:
     """The Chromium profile of this worker's `tabs`, kept on disk for the whole run: it holds the
@@ -255,25 +264,6 @@ expect.set_options(timeout=15_000)  # Playwright's expect (5 s by default)
 # Control properties a test can ask whether the server ever sent (AppPage.props_sent).
 WATCHED_PROPS = ("animate_position",)
 
-# Flutter draws a frame only when something changed: it asks the browser for one with
-# requestAnimationFrame, and an animation asks again from inside each frame. Counting the asks that
-# have not run yet, and when the last frame ended, tells when the screen stopped moving
-# (AppPage.settle). Installed before the page's own scripts, in every page an AppPage drives.
-FRAME_WATCH = """(() => {
-  const ask = window.requestAnimationFrame.bind(window);
-  const cancel = window.cancelAnimationFrame.bind(window);
-  const frames = window.__frames = {pending: new Set(), lastEnded: performance.now()};
-  window.requestAnimationFrame = (callback) => {
-    const id = ask((t) => {
-      frames.pending.delete(id);
-      try { return callback(t); } finally { frames.lastEnded = performance.now(); }
-    });
-    frames.pending.add(id);
-    return id;
-  };
-  window.cancelAnimationFrame = (id) => { frames.pending.delete(id); return cancel(id); };
-})();"""
-FRAME_STATE = "() => ({pending: window.__frames.pending.size, idle_ms: performance.now() - window.__frames.lastEnded})"
 # Settled: no frame asked for and none drawn for this long. Longer than the gap between an event
 # and the frame it causes (a timer, a message from the server, a decoded image), far shorter than
 # the 0.8 s the screenshots used to wait blind.
@@ -290,6 +280,9 @@ LOADING_PATIENCE_S = 5.0
 class AppPage:
     """A phone-sized tab on the app, with the helpers a test speaks in."""
 
+    # The least time between two frames the page draws (FRAME_WATCH); 0: every vsync (benchmarks).
+    frame_cap_ms = 0
+
     def __init__(self, page, server: AppServer, lang: str) -> None:
         self.page = page
         self.server = server
@@ -303,7 +296,7 @@ class AppPage:
         # either (Flutter asks again and again for a fallback font the app does not ship).
         self._refused: set[str] = set()
         page.set_default_timeout(PATIENCE_MS)  # every locator and page call without its own
-        page.add_init_script(FRAME_WATCH)
+        page.add_init_script(FRAME_WATCH % self.frame_cap_ms)
         page.on("websocket", self._watch)
         page.on("request", self._request_started)
         page.on("requestfinished", self._request_finished)
