@@ -142,6 +142,8 @@ def test_back_mid_round_pauses_and_shows_resume_and_end(open_app, server):
     app.tap("back")
     app.el("pause-resume").filter(has_text=_id("Resume")).wait_for(state="attached")
     app.wait_for("end-top")  # End stays where it always is, in the app bar
+    # The countdown's own label says so (it may come a frame after the buttons change).
+    app.el("countdown").filter(has_text=_id("Paused")).wait_for(state="attached")
     assert _id("Paused") in _aria(app, "countdown")
     assert _status(app) == "in_progress"
     # A paused massage stays put: its countdown does not move.
