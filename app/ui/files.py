@@ -21,10 +21,12 @@ from pathlib import Path
 
 import flet as ft
 
+from app.config import MAX_BACKUP_BYTES
+
 log = logging.getLogger(__name__)
 
-# A backup larger than this is refused anyway (app.config.MAX_BACKUP_BYTES); nothing larger is read.
-PICK_LIMIT_BYTES = 32 * 1024 * 1024
+# A backup larger than this is refused anyway; nothing larger is read.
+PICK_LIMIT_BYTES = MAX_BACKUP_BYTES
 # How long an upload address stays valid, and how long the app waits for the upload to end: a
 # phone on a slow Wi-Fi sends 32 MiB in well under this.
 UPLOAD_WAIT_S = 600

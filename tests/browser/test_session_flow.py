@@ -172,11 +172,7 @@ def test_pause_holds_the_countdown_and_resume_continues(open_app, server):
     app.see("Dijeda")
     # The countdown's own label says so too (it may come a frame after the words under it): only
     # then is what it shows the paused value that must hold.
-    app.page.wait_for_function(
-        "() => { const e = document.querySelector('[flt-semantics-identifier=\"countdown\"]');"
-        " return e !== null && (e.getAttribute('aria-label') || e.innerText).startsWith('Dijeda'); }",
-        timeout=10_000,
-    )
+    app.el("countdown").filter(has_text="Dijeda").wait_for(state="attached")
     first = _countdown(app)
     app.holds(lambda: _countdown(app), 2.5, "the paused countdown")  # nothing moves while paused
     app.tap("pause-resume")

@@ -317,9 +317,10 @@ def flag_card(
         if urgent
         else kit.calm_card(column)  # calm colours in both themes: no red for what is not urgent
     )
+    name = f"flag-{flag.value}"  # its identifier, and its key in a list of cards (see today._card)
     if urgent:
-        return kit.tagged(card, f"flag-{flag.value}", label=_("Urgent"), container=True, key=f"flag-{flag.value}")
-    return kit.tagged(card, f"flag-{flag.value}", key=f"flag-{flag.value}")  # keyed: see today._card
+        return kit.tagged(card, name, label=_("Urgent"), container=True, key=name)
+    return kit.tagged(card, name, key=name)
 
 
 def notice_card(notice: Notice) -> ft.Control:
